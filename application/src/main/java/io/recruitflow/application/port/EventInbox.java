@@ -1,0 +1,56 @@
+package io.recruitflow.application.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable inbox of verified GHL webhook events, unique on {@code webhookId}. Storing must be
+ * durable (committed) before the receiver acknowledges, because GHL does not redeliver after a 2xx.
+ */
+public interface EventInbox {
+
+    /** Whether an event was new or a repeat. */
+    enum Stored { STORED, DUPLICATE }
+
+    /**
+     * Stores the events in one commit, answering per event in the same order.
+     *
+     * @throws InboxUnavailableException when nothing could be stored (the receiver answers 429 so GHL retries)
+     */
+    List<Stored> storeAll(List<IncomingEvent> events);
+
+    default Stored store(IncomingEvent event) {
+        return storeAll(List.of(event)).get(0);
+    }
+
+    Optional<InboxEvent> find(String webhookId);
+
+    /**
+     * Pending events whose next attempt is due, at most one per contact — the oldest unfinished one — so
+     * that a contact's events are applied in order. Oldest first.
+     */
+    List<InboxEvent> due(Instant now, int limit);
+
+    void markProcessed(String webhookId);
+
+    void markIgnored(String webhookId, String reason);
+
+    /** Records a failed attempt; the event is tried again at {@code retryAt}. */
+    void markFailed(String webhookId, String error, Instant retryAt);
+
+    /** Gives up on the event; it stays in the inbox for an operator. */
+    void markDead(String webhookId, String error);
+
+    InboxStats stats();
+
+    /** Events in a status, newest first. */
+    List<InboxEvent> list(InboxStatus status, int limit);
+
+    /** The inbox cannot store events now (database down). */
+    final class InboxUnavailableException extends RuntimeException {
+        public InboxUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.recruitflow.domain.message;
+
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our durable log of outbound messages, one per {@link MessageKey}. State changes are compare-and-set
+ * so that two workers never both send the same message.
+ */
+public interface MessageLog {
+
+    /** Records a planned message unless the key is known; returns the stored record either way. */
+    MessageRecord plan(MessageRecord record);
+
+    Optional<MessageRecord> find(MessageKey key);
+
+    /**
+     * Replaces the record if its stored state is still {@code expected}; returns whether it did.
+     */
+    boolean transition(MessageKey key, SendState expected, MessageRecord next);
+
+    /** Instants of texts sent to the contact since {@code since}, for the per-day caps. */
+    List<Instant> sentSince(ContactId contact, Channel channel, Instant since);
+
+    /** Planned messages whose time has come, oldest first. */
+    List<MessageRecord> due(Instant now, int limit);
+
+    /** Messages per state, every state present. */
+    Map<SendState, Long> countByState(Optional<LocationId> location);
+}

@@ -1,0 +1,33 @@
+package io.recruitflow.domain.pipeline;
+
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our durable mirror of the recruiting pipeline: one opportunity per recruit (per GHL contact), with its
+ * stage, status and version. Writes carry GHL's timestamp, and a write older than what is stored is
+ * ignored, so events arriving out of order never overwrite newer state.
+ */
+public interface OpportunityMirror {
+
+    /**
+     * Stores the opportunity unless the stored one is newer ({@code updatedAt} after this one's).
+     * Returns whether it was stored.
+     */
+    boolean save(Opportunity opportunity);
+
+    Optional<Opportunity> find(OpportunityId id);
+
+    Optional<Opportunity> findByContact(ContactId contact);
+
+    void delete(OpportunityId id);
+
+    /** Every opportunity of a location (or all), for reports. */
+    List<Opportunity> all(Optional<LocationId> location);
+
+    /** Opportunities per stage, every stage present (zero when none). */
+    Map<RecruitingStage, Long> countByStage(Optional<LocationId> location);
+}

@@ -1,0 +1,25 @@
+package io.recruitflow.domain.recruit;
+
+import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.PhoneNumber;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** What we ask GHL to create or upsert as a contact. */
+public record ContactDraft(LocationId location, String firstName, String lastName, Optional<EmailAddress> email,
+                           Optional<PhoneNumber> phone, Set<String> tags, List<CustomFieldValue> customFields,
+                           Optional<String> source) {
+    public ContactDraft {
+        Objects.requireNonNull(location, "location");
+        firstName = firstName == null ? "" : firstName;
+        lastName = lastName == null ? "" : lastName;
+        tags = Set.copyOf(tags);
+        customFields = List.copyOf(customFields);
+        if (email.isEmpty() && phone.isEmpty()) {
+            throw new IllegalArgumentException("a contact needs a phone or an email");
+        }
+    }
+}

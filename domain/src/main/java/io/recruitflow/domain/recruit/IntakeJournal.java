@@ -1,0 +1,41 @@
+package io.recruitflow.domain.recruit;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Our durable record of every intake step of every recruit. The saga writes a step before and after
+ * each GHL call, so after a crash it knows which calls may have happened and reconciles them instead
+ * of repeating them.
+ */
+public interface IntakeJournal {
+
+    /** Creates a pending record for every step of the recruit; existing records are kept. */
+    void open(RecruitId recruit, java.time.Instant at);
+
+    Optional<StepRecord> find(RecruitId recruit, IntakeStep step);
+
+    /** Every step of the recruit, in saga order. */
+    List<StepRecord> steps(RecruitId recruit);
+
+    /** Stores the record, replacing the previous one of the same recruit and step. */
+    void save(StepRecord record);
+
+    /** Recruits with at least one step that is not settled, oldest first. */
+    List<RecruitId> unfinished(int limit);
+
+    /** How many steps are in each state. */
+    Map<StepState, Long> countByState();
+
+    /** Counts per state of the given records: a helper for implementations. */
+    static Map<StepState, Long> count(Iterable<StepRecord> records) {
+        Map<StepState, Long> counts = new EnumMap<>(StepState.class);
+        for (StepState s : StepState.values()) {
+            counts.put(s, 0L);
+        }
+        records.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,61 @@
+package io.recruitflow.domain.recruit;
+
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.Page;
+import io.recruitflow.domain.shared.PhoneNumber;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Our durable store of recruits. A location holds at most one recruit per phone number and per email
+ * address, which is how a lead seen before (in the same file or an earlier import) is recognised.
+ */
+public interface Recruits {
+
+    /**
+     * Stores a new recruit (version 0 → stored as 1) unless the location already has one with the same
+     * phone or email; then the existing one is returned and nothing is stored.
+     */
+    AddOutcome add(Recruit recruit);
+
+    /**
+     * Replaces the stored recruit if its version is still {@code recruit.version()}; returns the
+     * stored value with the next version.
+     *
+     * @throws ConcurrentUpdateException when another update came first
+     */
+    Recruit update(Recruit recruit);
+
+    Optional<Recruit> find(RecruitId id);
+
+    Optional<Recruit> findByContact(ContactId contact);
+
+    /** The recruit of the location with this phone or this email, if any. */
+    Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
+                                         Optional<EmailAddress> email);
+
+    /** Recruits in acceptance order; {@code cursor} is the {@code next} of the previous page. */
+    Page<Recruit> list(Optional<LocationId> location, Optional<String> cursor, int limit);
+
+    /** Every recruit of a location (or all), for reports. */
+    List<Recruit> all(Optional<LocationId> location);
+
+    /** What {@link #add} did. */
+    sealed interface AddOutcome {
+        Recruit recruit();
+
+        record Added(Recruit recruit) implements AddOutcome {}
+
+        /** A recruit with the same phone or email existed; it is returned unchanged. */
+        record AlreadyKnown(Recruit recruit) implements AddOutcome {}
+    }
+
+    /** Optimistic concurrency: the recruit changed since it was read. */
+    final class ConcurrentUpdateException extends RuntimeException {
+        public ConcurrentUpdateException(RecruitId id) {
+            super("recruit " + id + " was changed concurrently");
+        }
+    }
+}
