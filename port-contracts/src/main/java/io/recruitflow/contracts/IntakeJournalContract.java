@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** What every {@link IntakeJournal} must do. */
 public abstract class IntakeJournalContract {
 
-    /** A new, empty journal; called once per test. */
+    /** A new, empty journal; called before each test (and again by tests that need several). */
     protected abstract IntakeJournal newIntakeJournal();
 
     private IntakeJournal journal;

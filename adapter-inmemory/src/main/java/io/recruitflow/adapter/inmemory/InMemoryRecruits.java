@@ -84,6 +84,7 @@ public final class InMemoryRecruits implements Recruits {
         return new AddOutcome.Added(stored);
     }
 
+    /** As {@link Recruits#update}; a recruit that was never added is a {@link NoSuchElementException}. */
     @Override
     public synchronized Recruit update(Recruit recruit) {
         Recruit current = byId.get(recruit.id());
