@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.LeadRow;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ public final class LeadFile implements AutoCloseable {
 
     /**
      * The data rows, lazily, in file order; blank rows are skipped. A row the CSV reader cannot get past
-     * (an unterminated quote, bytes that are not UTF-8) ends the stream with a {@link LeadRow.RowError}
+     * (an unterminated quote, bytes that are not UTF-8) ends the stream with a {@link LeadRow.Unreadable}
      * saying which row it was. May be called once.
      */
     public Stream<LeadRow> rows() {
@@ -140,7 +141,7 @@ public final class LeadFile implements AutoCloseable {
                     rowNumber++;
                     String why = e.getCause() instanceof CharacterCodingException ? "it is not UTF-8 text"
                             : e.getCause().getMessage();
-                    next = new LeadRow.RowError(rowNumber, "row " + rowNumber + " could not be read (" + why
+                    next = new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " could not be read (" + why
                             + "); the rows after it were not read");
                 }
             }
@@ -165,12 +166,12 @@ public final class LeadFile implements AutoCloseable {
             return null;
         }
         if (values.size() != headers.size()) {
-            return new LeadRow.RowError(rowNumber, "row " + rowNumber + " has " + values.size() + " fields but the "
+            return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " has " + values.size() + " fields but the "
                     + "header has " + headers.size() + " (an unquoted comma, or a missing field?)");
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).length() > MAX_FIELD_LENGTH) {
-                return new LeadRow.RowError(rowNumber, "row " + rowNumber + ": the '" + headers.get(i)
+                return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + ": the '" + headers.get(i)
                         + "' field is longer than " + MAX_FIELD_LENGTH + " characters");
             }
         }
@@ -195,7 +196,7 @@ public final class LeadFile implements AutoCloseable {
                 extra.putIfAbsent(fieldId, v);
             }
         });
-        return new LeadRow.ParsedRow(rowNumber, new LeadInput(first, last, value(values, LeadColumn.EMAIL),
+        return new LeadRow.Parsed(rowNumber, new LeadInput(first, last, value(values, LeadColumn.EMAIL),
                 value(values, LeadColumn.PHONE), value(values, LeadColumn.LICENSE_STATE),
                 value(values, LeadColumn.LICENSE_NUMBER), licenseTypes, value(values, LeadColumn.SOURCE), extra));
     }

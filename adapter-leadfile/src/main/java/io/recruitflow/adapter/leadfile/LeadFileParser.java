@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.LeadRow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ import org.apache.commons.csv.CSVParser;
  * otherwise ignored and listed in {@link LeadFile#ignoredColumns()}.
  *
  * <p>A file without a name column, or with neither a phone nor an email column, is refused as a whole
- * ({@link InvalidLeadFileException}). A row that cannot be read becomes a {@link LeadRow.RowError} and
+ * ({@link InvalidLeadFileException}). A row that cannot be read becomes a {@link LeadRow.Unreadable} and
  * the others are still read. The lead rules are not applied here; the application applies them.
  * Rows are read lazily, so files of any size stream through in constant memory.
  */

@@ -1,8 +1,8 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.LeadRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.adapter.leadfile.LeadRow.ParsedRow;
 import io.recruitflow.domain.recruit.Lead;
 import io.recruitflow.domain.recruit.LeadDecision;
 import io.recruitflow.domain.recruit.LeadInput;
@@ -35,14 +35,14 @@ class ExampleLeadsFileTest {
     }
 
     private static List<LeadInput> inputs() {
-        return rows.stream().map(r -> ((ParsedRow) r).input()).toList();
+        return rows.stream().map(r -> ((LeadRow.Parsed) r).lead()).toList();
     }
 
     @Test
     void every_row_is_readable() {
-        assertThat(rows).hasSize(36).allMatch(r -> r instanceof ParsedRow);
-        assertThat(rows.get(0).rowNumber()).isEqualTo(2);
-        assertThat(rows.get(35).rowNumber()).isEqualTo(37);
+        assertThat(rows).hasSize(36).allMatch(r -> r instanceof LeadRow.Parsed);
+        assertThat(rows.get(0).row()).isEqualTo(2);
+        assertThat(rows.get(35).row()).isEqualTo(37);
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.LeadRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.recruitflow.adapter.leadfile.LeadRow.ParsedRow;
-import io.recruitflow.adapter.leadfile.LeadRow.RowError;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -37,8 +36,8 @@ class LeadFileParserTest {
     }
 
     private static LeadInput input(LeadRow row) {
-        assertThat(row).isInstanceOf(ParsedRow.class);
-        return ((ParsedRow) row).input();
+        assertThat(row).isInstanceOf(LeadRow.Parsed.class);
+        return ((LeadRow.Parsed) row).lead();
     }
 
     @Test
@@ -48,7 +47,7 @@ class LeadFileParserTest {
                 Maria,Gonzalez,maria@example.com,(407) 555-0101,FL,W482913,Life;Health,PropHog
                 """);
 
-        assertThat(rows).singleElement().isEqualTo(new ParsedRow(2, new LeadInput("Maria", "Gonzalez",
+        assertThat(rows).singleElement().isEqualTo(new LeadRow.Parsed(2, new LeadInput("Maria", "Gonzalez",
                 "maria@example.com", "(407) 555-0101", "FL", "W482913", List.of("Life", "Health"), "PropHog", Map.of())));
     }
 
@@ -60,7 +59,7 @@ class LeadFileParserTest {
         assertThat(input(rows.get(0)).firstName()).isEqualTo("Zoë");
         assertThat(input(rows.get(0)).licenseState()).isEqualTo("FL");
         assertThat(input(rows.get(1)).firstName()).isEqualTo("José");
-        assertThat(rows.get(1).rowNumber()).isEqualTo(3);
+        assertThat(rows.get(1).row()).isEqualTo(3);
     }
 
     @Test
@@ -70,7 +69,7 @@ class LeadFileParserTest {
                 + "\"Dana \"\"DJ\"\"\",\"Whit\nfield\",dj@example.com,,Health\n"
                 + "Kim,Lee,kim@example.com,,P&C\n");
 
-        assertThat(rows).extracting(LeadRow::rowNumber).containsExactly(2, 3, 4);
+        assertThat(rows).extracting(LeadRow::row).containsExactly(2, 3, 4);
         assertThat(input(rows.get(0)).lastName()).isEqualTo("Lefebvre, Jr.");
         assertThat(input(rows.get(0)).licenseTypes()).containsExactly("Life", "Annuity");
         assertThat(input(rows.get(1)).firstName()).isEqualTo("Dana \"DJ\"");
@@ -178,20 +177,20 @@ class LeadFileParserTest {
                 """);
 
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1)).isInstanceOfSatisfying(RowError.class, e -> {
-            assertThat(e.rowNumber()).isEqualTo(3);
+        assertThat(rows.get(1)).isInstanceOfSatisfying(LeadRow.Unreadable.class, e -> {
+            assertThat(e.row()).isEqualTo(3);
             assertThat(e.reason()).contains("row 3 has 4 fields but the header has 3");
         });
-        assertThat(rows.get(2)).isInstanceOfSatisfying(RowError.class, e -> assertThat(e.rowNumber()).isEqualTo(4));
+        assertThat(rows.get(2)).isInstanceOfSatisfying(LeadRow.Unreadable.class, e -> assertThat(e.row()).isEqualTo(4));
         assertThat(input(rows.get(3)).firstName()).isEqualTo("Dana");
-        assertThat(rows.get(3).rowNumber()).isEqualTo(5);
+        assertThat(rows.get(3).row()).isEqualTo(5);
     }
 
     @Test
     void blank_rows_are_skipped_but_still_counted_in_row_numbers() {
         List<LeadRow> rows = rows("First Name,Email\r\n\r\nMaria,maria@example.com\r\n,\r\n  , \r\nKim,kim@example.com\r\n\r\n");
 
-        assertThat(rows).extracting(LeadRow::rowNumber).containsExactly(3, 6);
+        assertThat(rows).extracting(LeadRow::row).containsExactly(3, 6);
     }
 
     @Test
@@ -199,8 +198,8 @@ class LeadFileParserTest {
         List<LeadRow> rows = rows("First Name,Email\nMaria,maria@example.com\nKim,\"kim@example.com\nDana,dana@example.com\n");
 
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(1)).isInstanceOfSatisfying(RowError.class, e -> {
-            assertThat(e.rowNumber()).isEqualTo(3);
+        assertThat(rows.get(1)).isInstanceOfSatisfying(LeadRow.Unreadable.class, e -> {
+            assertThat(e.row()).isEqualTo(3);
             assertThat(e.reason()).contains("row 3 could not be read").contains("rows after it were not read");
         });
     }
@@ -209,8 +208,8 @@ class LeadFileParserTest {
     void junk_after_a_closing_quote_is_a_row_error() {
         List<LeadRow> rows = rows("First Name,Email\nMaria,\"maria@example.com\"x\n");
 
-        assertThat(rows).singleElement().isInstanceOfSatisfying(RowError.class,
-                e -> assertThat(e.rowNumber()).isEqualTo(2));
+        assertThat(rows).singleElement().isInstanceOfSatisfying(LeadRow.Unreadable.class,
+                e -> assertThat(e.row()).isEqualTo(2));
     }
 
     @Test
@@ -222,7 +221,7 @@ class LeadFileParserTest {
                 new ByteArrayInputStream(latin1)))) {
             List<LeadRow> rows = file.rows().toList();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1)).isInstanceOfSatisfying(RowError.class,
+            assertThat(rows.get(1)).isInstanceOfSatisfying(LeadRow.Unreadable.class,
                     e -> assertThat(e.reason()).contains("not UTF-8"));
         }
     }
@@ -273,7 +272,7 @@ class LeadFileParserTest {
         LeadFile file = parser.open(new SequenceInputStream(header, body));
 
         try (var rows = file.rows()) {
-            assertThat(rows.skip(49_999).findFirst()).get().extracting(LeadRow::rowNumber).isEqualTo(50_001);
+            assertThat(rows.skip(49_999).findFirst()).get().extracting(LeadRow::row).isEqualTo(50_001);
         }
         assertThat(closed).isTrue();
     }

@@ -1,8 +1,8 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.LeadRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.adapter.leadfile.LeadRow.ParsedRow;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,9 +56,9 @@ class LeadFileRoundTripTest {
         assertThat(read).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = rows.get(i);
-            assertThat(read.get(i)).isInstanceOf(ParsedRow.class);
-            assertThat(read.get(i).rowNumber()).isEqualTo(i + 2);
-            LeadInput in = ((ParsedRow) read.get(i)).input();
+            assertThat(read.get(i)).isInstanceOf(LeadRow.Parsed.class);
+            assertThat(read.get(i).row()).isEqualTo(i + 2);
+            LeadInput in = ((LeadRow.Parsed) read.get(i)).lead();
             assertThat(List.of(in.firstName(), in.lastName(), in.email(), in.phone(), in.licenseState(),
                     in.licenseNumber(), in.source())).isEqualTo(row.subList(0, 7));
             assertThat(in.extra()).isEqualTo(row.get(7).isBlank() ? Map.of() : Map.of("cf_notes", row.get(7)));
