@@ -1,7 +1,6 @@
 package io.recruitflow.adapter.webhook;
 
 import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -66,7 +65,7 @@ record EventEnvelope(Optional<String> webhookId, Optional<String> type, Optional
                     : GhlEventTypes.isAppointmentEvent(type) ? appointmentContactId : contactId;
             return new EventEnvelope(present(webhookId), present(type), Optional.ofNullable(timestamp),
                     present(locationId), present(contact));
-        } catch (JsonEncodingException | JsonDataException | IOException e) {
+        } catch (JsonDataException | IOException e) {
             throw new MalformedBodyException("malformed JSON");
         }
     }

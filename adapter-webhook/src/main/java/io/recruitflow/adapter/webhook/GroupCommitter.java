@@ -52,6 +52,7 @@ final class GroupCommitter {
     private final BlockingQueue<Pending> queue;
     private final List<Thread> writers = new ArrayList<>();
     private final ExecutorService notifier;
+    private final int writerThreads;
     private final DistributionSummary batchSizes;
     private final AtomicLong droppedNotifications = new AtomicLong();
     private volatile boolean accepting = true;
@@ -72,6 +73,14 @@ final class GroupCommitter {
         // notifications are dropped and the dispatcher's sweep finds the events instead.
         this.notifier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
                 r -> daemon(r, "webhook-inbox-listener"), (r, pool) -> droppedNotifications.incrementAndGet());
+        this.writerThreads = writerThreads;
+    }
+
+    /** Starts the writer threads. */
+    synchronized void start() {
+        if (!writers.isEmpty()) {
+            return;
+        }
         for (int i = 0; i < writerThreads; i++) {
             Thread t = daemon(this::writeLoop, "webhook-inbox-writer-" + i);
             writers.add(t);
@@ -91,7 +100,7 @@ final class GroupCommitter {
     }
 
     /** Stops taking events, stores what is queued (waiting at most {@code timeout}), then stops the writers. */
-    void close(Duration timeout) {
+    synchronized void close(Duration timeout) {
         accepting = false;
         running = false;
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -10,11 +10,8 @@ import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.domain.shared.Clock;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -119,7 +116,7 @@ final class WebhookReceiver implements Handler {
         if (envelope.timestamp().isEmpty() || outsideWindow(envelope.timestamp().get(), now)) {
             return new Decision(type, Outcome.STALE);
         }
-        IncomingEvent event = new IncomingEvent(envelope.webhookId().orElseGet(() -> derivedId(body)), type,
+        IncomingEvent event = new IncomingEvent(envelope.webhookId().orElseGet(() -> EventIds.derived(body)), type,
                 envelope.locationId(), envelope.contactId(), envelope.timestamp().get(), body, now);
         return new Decision(type, store(event));
     }
@@ -184,17 +181,4 @@ final class WebhookReceiver implements Handler {
         byte[] bytes = in.readNBytes(limit + 1);
         return bytes.length > limit ? null : bytes;
     }
-
-    /**
-     * GHL's payloads carry a {@code webhookId}; should one not, the SHA-256 of the signed bytes stands
-     * in, so that a redelivery of the same bytes is still recognised as a duplicate instead of lost.
-     */
-    static String derivedId(byte[] body) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }
