@@ -133,7 +133,8 @@ public final class WebhookServer {
                 }
             });
             cfg.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+                // Javalin's own "endpoint not found" text; our routes' 404s are JSON already.
+                if (ctx.result() == null || !ctx.result().startsWith("{")) {
                     json(ctx, 404, Json.obj("error", "not_found", "message", "no such route"));
                 }
             });
