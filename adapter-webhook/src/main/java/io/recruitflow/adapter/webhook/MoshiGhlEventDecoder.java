@@ -33,6 +33,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentEnvelopeDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.ContactDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.MessageDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.NoteOrTaskDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.OpportunityDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.UnreadDto;
 import okio.Buffer;
 
 /**
@@ -116,11 +124,7 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- contacts: ContactCreate / Update / Delete / DndUpdate / TagUpdate (the contact's id is "id")
 
-    record DndChannelDto(String status) {}
 
-    record ContactDto(String webhookId, String timestamp, String locationId, String id, String email, String phone,
-                      List<String> tags, Boolean dnd, Map<String, DndChannelDto> dndSettings, String dateAdded,
-                      String dateUpdated) {}
 
     private static GhlEvent contactChanged(String type, ContactDto c, boolean created, byte[] body) {
         return new GhlEvent.ContactChanged(eventId(c.webhookId(), body), location(type, c.locationId()),
@@ -157,9 +161,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- opportunities (the opportunity's id is "id"; the contact's "contactId")
 
-    record OpportunityDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                          String pipelineId, String pipelineStageId, String status, BigDecimal monetaryValue,
-                          String assignedTo, String name, String dateAdded, String dateUpdated) {}
 
     private Optional<GhlEvent> opportunity(String type, byte[] body, OpportunityChange change) {
         OpportunityDto o = read(opportunities, type, body);
@@ -192,10 +193,7 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- appointments (everything nests under "appointment")
 
-    record AppointmentDto(String id, String calendarId, String contactId, String title, String appointmentStatus,
-                          String startTime, String endTime, String dateAdded, String dateUpdated) {}
 
-    record AppointmentEnvelopeDto(String webhookId, String timestamp, String locationId, AppointmentDto appointment) {}
 
     private static GhlEvent appointmentChanged(String type, AppointmentEnvelopeDto e, boolean created, byte[] body) {
         AppointmentDto a = appointmentOf(type, e);
@@ -239,8 +237,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- messages
 
-    record MessageDto(String webhookId, String timestamp, String locationId, String contactId, String conversationId,
-                      String messageType, String body, String dateAdded) {}
 
     private static Optional<GhlEvent> message(String type, MessageDto m, boolean inbound, byte[] body) {
         Optional<Channel> channel = channel(m.messageType());
@@ -275,8 +271,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- notes, tasks, unread counts
 
-    record NoteOrTaskDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                         String body, String title, String dateAdded) {}
 
     private static GhlEvent noteCreated(String type, NoteOrTaskDto n, byte[] body) {
         return new GhlEvent.NoteCreated(eventId(n.webhookId(), body), location(type, n.locationId()),
@@ -290,8 +284,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 t.title() == null ? "" : t.title());
     }
 
-    record UnreadDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                     Integer unreadCount, String dateUpdated) {}
 
     private static GhlEvent conversationUnread(String type, UnreadDto u, byte[] body) {
         return new GhlEvent.ConversationUnread(eventId(u.webhookId(), body), location(type, u.locationId()),
@@ -301,7 +293,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- app install / uninstall
 
-    record AppDto(String webhookId, String timestamp, String appId, String companyId, String locationId) {}
 
     private static Optional<GhlEvent> app(String type, AppDto a, boolean installed, byte[] body) {
         if (present(a.locationId()).isEmpty()) {
@@ -334,7 +325,7 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         } catch (JsonDataException e) {
             // Moshi's message names the JSON path (e.g. "$.tags"), never the value.
             throw new MalformedEventException(type + " has a field of the wrong shape: " + pathOf(e));
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             throw new MalformedEventException(type + " body is not well-formed JSON");
         }
     }
@@ -427,7 +418,12 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
             if (reader.peek() == JsonReader.Token.NULL) {
                 return reader.nextNull();
             }
-            return new BigDecimal(reader.nextString().strip());
+            String path = reader.getPath();
+            try {
+                return new BigDecimal(reader.nextString().strip());
+            } catch (NumberFormatException e) {
+                throw new JsonDataException("expected a number at path " + path);
+            }
         }
 
         @ToJson
