@@ -218,9 +218,17 @@ final class AdminApi {
             return s.isBlank() ? Optional.empty() : Optional.of(s);
         }
         if (v instanceof Number || v instanceof Boolean) {
-            return Optional.of(v.toString());
+            return Optional.of(scalar(v));
         }
         throw new ApiError(422, "unprocessable", field + " must be a string");
+    }
+
+    /** JSON numbers arrive as doubles: 12345 must stay "12345", not "12345.0". */
+    private static String scalar(Object v) {
+        if (v instanceof Double d && !d.isInfinite() && !d.isNaN()) {
+            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(v);
     }
 
     private static LeadInput leadInput(Map<String, Object> body, List<String> problems) {
@@ -249,7 +257,7 @@ final class AdminApi {
         if (rawExtra instanceof Map<?, ?> m) {
             m.forEach((k, v) -> {
                 if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-                    extra.put(String.valueOf(k), String.valueOf(v));
+                    extra.put(String.valueOf(k), scalar(v));
                 } else if (v != null) {
                     problems.add("extra." + k + " must be a string");
                 }
