@@ -34,6 +34,8 @@ final class WebhookReceiver implements Handler {
     /** Longer ids are not GHL's; persistence and job ids are bounded at 200 characters. */
     private static final int MAX_WEBHOOK_ID_LENGTH = 200;
     static final String RETRY_AFTER_SECONDS = "60";
+    /** How much of an oversized body is read and dropped before answering 413. */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     /** How a request ended, as the {@code outcome} metric tag. */
     enum Outcome {
@@ -88,11 +90,14 @@ final class WebhookReceiver implements Handler {
 
     private Decision decide(Context ctx) throws IOException, InterruptedException {
         long declared = ctx.req().getContentLengthLong();
+        InputStream in = ctx.req().getInputStream();
         if (declared > maxBodyBytes) {
+            discard(in);
             return new Decision(null, Outcome.TOO_LARGE);
         }
-        byte[] body = readAtMost(ctx.req().getInputStream(), maxBodyBytes);
+        byte[] body = readAtMost(in, maxBodyBytes);
         if (body == null) {
+            discard(in);
             return new Decision(null, Outcome.TOO_LARGE);
         }
         SignatureVerifier.Verdict verdict = verifier.verify(
@@ -174,6 +179,20 @@ final class WebhookReceiver implements Handler {
                 .description("Webhook deliveries by event type and outcome")
                 .tag("type", label).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
                 .register(meters)).increment();
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body, up to {@link #DISCARD_LIMIT} bytes, so that
+     * the sender, still writing, gets to read the 413 instead of a connection reset. Past the limit
+     * the connection is closed anyway.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[16 * 1024];
+        long left = DISCARD_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     /** Reads the whole stream, or answers null as soon as it exceeds {@code limit} bytes. */

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * A thread-safe in-memory {@link EventInbox} for tests: unique on webhook id, with switches to be "down"
  * (throws {@link InboxUnavailableException}), to throw anything else, or to take time per commit.
  */
-final class FakeEventInbox implements EventInbox {
+class FakeEventInbox implements EventInbox {
 
     private final Map<String, InboxEvent> events = new LinkedHashMap<>();
     private final AtomicInteger storeAllCalls = new AtomicInteger();
