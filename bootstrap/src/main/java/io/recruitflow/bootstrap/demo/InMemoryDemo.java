@@ -17,6 +17,7 @@ import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.InMemoryModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.LeadFileModule;
+import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class InMemoryDemo {
     public static int run(Path leads, PrintStream out) throws IOException {
         DemoClock clock = new DemoClock(START);
         InMemoryAdapters adapters = new InMemoryAdapters(clock);
-        Injector injector = Injectors.create(new InMemoryModule(adapters), new LeadFileModule(),
+        Injector injector = Injectors.create(new InMemoryModule(adapters), new LeadFileModule(), new WebhookDecodingModule(),
                 new ApplicationModule(RecruitingSettings.defaults()));
         adapters.jobQueue().bind(injector.getInstance(JobHandler.class));
         ApplyGhlEventUseCase apply = injector.getInstance(ApplyGhlEventUseCase.class);
