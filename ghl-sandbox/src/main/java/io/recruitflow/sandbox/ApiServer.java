@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.EndpointNotFound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,12 +112,10 @@ final class ApiServer {
       config.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(ctx, routeKey, route));
     }
     // Unknown routes answer like GHL's NestJS servers: 404 {"message": "Cannot GET /x"}.
-    config.routes.error(404, ctx -> {
-      if (ctx.resultInputStream() == null) {
-        Map<String, Object> body = Json.obj("statusCode", 404,
-            "message", "Cannot " + ctx.method().name() + " " + ctx.path(), "error", "Not Found");
-        ctx.contentType("application/json").result(Json.write(body));
-      }
+    config.routes.exception(EndpointNotFound.class, (e, ctx) -> {
+      Map<String, Object> body = Json.obj("statusCode", 404,
+          "message", "Cannot " + ctx.method().name() + " " + ctx.path(), "error", "Not Found");
+      ctx.status(404).contentType("application/json").result(Json.write(body));
     });
   }
 
