@@ -39,13 +39,15 @@ final class RateLimiter {
   }
 
   private final class Bucket {
-    private long windowStart = Long.MIN_VALUE;
+    private boolean started;
+    private long windowStart;
     private int usedInWindow;
     private long day = Long.MIN_VALUE;
     private long usedToday;
 
     synchronized Decision take(long now) {
-      if (now - windowStart >= windowMillis || now < windowStart) {
+      if (!started || now - windowStart >= windowMillis || now < windowStart) {
+        started = true;
         windowStart = now;
         usedInWindow = 0;
       }
