@@ -8,6 +8,8 @@ import java.util.Set;
 /** Conversations: send SMS and Email on the contact's conversation, search conversations, page messages. */
 final class ConversationsApi {
   static final Set<String> TYPES = Set.of("SMS", "Email");
+  /** The sandbox's default SMS/Email provider, as named in the message webhooks. */
+  static final String PROVIDER_ID = "sandbox_conversation_provider";
   private static final Set<String> KNOWN_TYPES = Set.of("SMS", "RCS", "Email", "WhatsApp", "IG", "FB");
 
   private final Engine engine;
@@ -98,7 +100,8 @@ final class ConversationsApi {
         "locationId", contact.locationId(), "attachments", List.of(), "body", text, "contactId", contact.id(),
         "contentType", message.get("contentType"), "conversationId", conversationId,
         "dateAdded", message.get("dateAdded"), "direction", direction, "messageType", type,
-        "messageId", message.id(), "status", "delivered", "source", message.get("source"));
+        "messageId", message.id(), "status", "delivered", "source", message.get("source"),
+        "conversationProviderId", PROVIDER_ID);
     if ("Email".equals(type)) {
       event.put("emailMessageId", message.id());
       event.put("threadId", message.id());

@@ -55,7 +55,8 @@ final class OAuthApi {
         + "code=" + code + (call.query("state") == null ? "" : "&state=" + encode(call.query("state")));
     engine.emit(Json.obj("type", "INSTALL", "appId", engine.appId, "locationId", locationId,
         "companyId", Store.COMPANY_ID, "userId", Store.USER_ID, "planId", "sandbox_plan",
-        "trial", Json.obj("onTrial", false), "isWhitelabelCompany", false, "companyName", "OOC Unlimited Agency"));
+        "trial", Json.obj("onTrial", false), "isWhitelabelCompany", false,
+        "whitelabelDetails", Json.obj(), "companyName", "OOC Unlimited Agency"));
     call.ctx.status(302).header("Location", target);
   }
 

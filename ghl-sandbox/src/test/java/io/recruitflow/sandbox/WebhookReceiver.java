@@ -24,6 +24,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final List<Received> all = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> consumed = new java.util.HashMap<>();
   private volatile IntSupplier status = () -> 200;
 
   WebhookReceiver() throws IOException {
@@ -50,14 +51,16 @@ final class WebhookReceiver implements AutoCloseable {
     this.status = status;
   }
 
-  /** The next delivery of this event type, skipping others; fails after 5 s. */
-  Received next(String type) throws InterruptedException {
+  /** The next delivery of this event type not returned before (others stay available); fails after 5 s. */
+  synchronized Received next(String type) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    int wanted = consumed.merge(type, 1, Integer::sum);
     while (System.nanoTime() < deadline) {
-      Received r = received.poll(100, TimeUnit.MILLISECONDS);
-      if (r != null && type.equals(r.type())) {
-        return r;
+      List<Received> ofType = all.stream().filter(r -> type.equals(r.type())).toList();
+      if (ofType.size() >= wanted) {
+        return ofType.get(wanted - 1);
       }
+      received.poll(20, TimeUnit.MILLISECONDS);
     }
     throw new AssertionError("no " + type + " webhook within 5 s; got " + all.stream().map(Received::type).toList());
   }
