@@ -3,12 +3,11 @@ package io.recruitflow.sandbox;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** One GHL API request: its context, token grant, parsed body and helpers to answer in GHL's shape. */
 final class ApiCall {
   final Context ctx;
-  final String traceId = UUID.randomUUID().toString();
+  final String traceId = Ids.traceId();
   Tokens.Grant grant;
   private Map<String, Object> body;
 

@@ -130,9 +130,17 @@ final class ContactsApi {
     apply(fields, body, replaceTags);
     fields.put("dateUpdated", engine.now());
     Doc after = before.with(fields);
-    unindexContact(index, before);
     store.contacts.put(after.id(), after);
-    indexContact(index, after);
+    for (String field : List.of("emailLowerCase", "phone")) {
+      String oldValue = before.str(field);
+      String newValue = after.str(field);
+      if (!Objects.equals(oldValue, newValue)) {
+        release(index, field, oldValue, before);
+        if (newValue != null) {
+          keys(index, field).putIfAbsent(newValue, after.id());
+        }
+      }
+    }
     return after;
   }
 
@@ -147,15 +155,25 @@ final class ContactsApi {
     }
   }
 
-  /** Drops a contact from the index and lets another contact with the same email or phone take its place. */
-  private void unindexContact(Store.LocationIndex index, Doc contact) {
-    boolean removed = index.contactByEmail.values().remove(contact.id());
-    removed |= index.contactByPhone.values().remove(contact.id());
-    if (removed) {
-      for (Doc other : Store.inLocation(store.contacts, contact.locationId())) {
-        if (!other.id().equals(contact.id())) {
-          indexContact(index, other);
-        }
+  private static Map<String, String> keys(Store.LocationIndex index, String field) {
+    return field.equals("phone") ? index.contactByPhone : index.contactByEmail;
+  }
+
+  /**
+   * A contact no longer holds an email or phone: when it was the indexed one, another contact of the
+   * location with the same value (a duplicate) takes its place. Rare, so a scan is fine.
+   */
+  private void release(Store.LocationIndex index, String field, String value, Doc contact) {
+    Map<String, String> byValue = keys(index, field);
+    if (value == null || !contact.id().equals(byValue.get(value))) {
+      return;
+    }
+    byValue.remove(value);
+    for (Doc other : store.contacts.values()) {
+      if (other.locationId().equals(contact.locationId()) && !other.id().equals(contact.id())
+          && value.equals(other.str(field))) {
+        byValue.put(value, other.id());
+        return;
       }
     }
   }
@@ -280,7 +298,8 @@ final class ContactsApi {
       if (store.contacts.remove(contact.id()) == null) {
         throw ApiException.notFound("Contact not found");
       }
-      unindexContact(index, contact);
+      release(index, "emailLowerCase", contact.str("emailLowerCase"), contact);
+      release(index, "phone", contact.str("phone"), contact);
     }
     store.enrollments.removeIf(e -> e.startsWith(contact.id() + "/"));
     emitContact("ContactDelete", contact);
@@ -463,7 +482,7 @@ final class ContactsApi {
     }
     List<Object> contacts = new ArrayList<>();
     for (Doc contact : matching.subList(Math.min(from, matching.size()), Math.min(from + pageLimit, matching.size()))) {
-      Map<String, Object> item = view(contact);
+      Map<String, Object> item = contact.mutableCopy();
       item.put("searchAfter", List.of(java.time.Instant.parse(contact.str("dateAdded")).toEpochMilli(), contact.id()));
       contacts.add(item);
     }
@@ -535,8 +554,9 @@ final class ContactsApi {
 
   // --- shapes and events ----------------------------------------------------------------------
 
+  /** The contact as GHL shows it (immutable: nest it, copy it to change it). */
   static Map<String, Object> view(Doc contact) {
-    return contact.mutableCopy();
+    return contact.fields();
   }
 
   private void emitChanges(Doc before, Doc after) {

@@ -9,10 +9,11 @@ import java.util.Map;
  * fields. Updates copy, change and replace the snapshot, so readers never see a half-made change.
  *
  * @param seq creation order, for GHL's cursor paging
+ * @param fields the wire fields; the Doc takes ownership of the map, callers hand over a fresh one
  */
 record Doc(String id, String locationId, long seq, Map<String, Object> fields) {
   Doc {
-    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    fields = Collections.unmodifiableMap(fields);
   }
 
   String str(String key) {

@@ -20,6 +20,17 @@ final class Ids {
     return new String(chars);
   }
 
+  /**
+   * A request's traceId: a random (version 4) UUID drawn from ThreadLocalRandom, because
+   * UUID.randomUUID() serialises every request on one SecureRandom.
+   */
+  static String traceId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low).toString();
+  }
+
   /** A secret (token, client secret, code): drawn from SecureRandom, never logged. */
   static String secret(String prefix, int length) {
     char[] chars = new char[length];

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okio.Buffer;
 
 /** Untyped JSON (maps, lists, strings, numbers, booleans) on Moshi; numbers that are integral become longs. */
 final class Json {
@@ -17,14 +16,82 @@ final class Json {
 
   private Json() {}
 
+  /**
+   * Serialises maps, lists, strings, numbers and booleans; null map entries are omitted, as GHL omits
+   * absent fields. Hand-written because it is on every request's path: Moshi's untyped adapter looks up
+   * an adapter (under a lock) for every value it writes.
+   */
   static byte[] write(Object value) {
-    Buffer buffer = new Buffer();
-    try {
-      ANY.toJson(buffer, value);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    StringBuilder out = new StringBuilder(512);
+    append(out, value);
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void append(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String s) {
+      quote(out, s);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (entry.getValue() == null) {
+          continue;
+        }
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        quote(out, String.valueOf(entry.getKey()));
+        out.append(':');
+        append(out, entry.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof Iterable<?> items) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : items) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        append(out, item);
+      }
+      out.append(']');
+    } else if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("JSON has no " + d);
+      }
+      out.append(d == Math.rint(d) && Math.abs(d) < 9.0e15 ? Long.toString((long) d) : Double.toString(d));
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else {
+      quote(out, value.toString());
     }
-    return buffer.readByteArray();
+  }
+
+  private static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 
   static String writeString(Object value) {
