@@ -116,6 +116,7 @@ final class ApiServer {
       Map<String, Object> body = Json.obj("statusCode", 404,
           "message", "Cannot " + ctx.method().name() + " " + ctx.path(), "error", "Not Found");
       ctx.status(404).contentType("application/json").result(Json.write(body));
+      rateLimitHeaders(ctx, engine.rateLimiter.unmetered());
     });
   }
 
@@ -163,12 +164,17 @@ final class ApiServer {
       LOG.error("sandbox route {} failed", routeKey, e);
       call.json(500, ApiException.of(500, "Internal Server Error").body());
     } finally {
-      ctx.header("X-RateLimit-Max", Integer.toString(limits.max()));
-      ctx.header("X-RateLimit-Remaining", Long.toString(limits.remaining()));
-      ctx.header("X-RateLimit-Interval-Milliseconds", Long.toString(limits.intervalMillis()));
-      ctx.header("X-RateLimit-Limit-Daily", Long.toString(limits.dailyLimit()));
-      ctx.header("X-RateLimit-Daily-Remaining", Long.toString(limits.dailyRemaining()));
+      rateLimitHeaders(ctx, limits);
     }
+  }
+
+  /** GHL's five rate-limit headers, on every API answer. */
+  private static void rateLimitHeaders(Context ctx, RateLimiter.Decision limits) {
+    ctx.header("X-RateLimit-Max", Integer.toString(limits.max()));
+    ctx.header("X-RateLimit-Remaining", Long.toString(limits.remaining()));
+    ctx.header("X-RateLimit-Interval-Milliseconds", Long.toString(limits.intervalMillis()));
+    ctx.header("X-RateLimit-Limit-Daily", Long.toString(limits.dailyLimit()));
+    ctx.header("X-RateLimit-Daily-Remaining", Long.toString(limits.dailyRemaining()));
   }
 
   private static void checkVersion(String version) {

@@ -66,6 +66,27 @@ class WebhooksTest {
   }
 
   @Test
+  void signingKeysCanBeLoadedFromPem() throws Exception {
+    java.security.KeyPair ed = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    java.security.KeyPairGenerator rsaGenerator = java.security.KeyPairGenerator.getInstance("RSA");
+    rsaGenerator.initialize(2048);
+    java.security.KeyPair rsa = rsaGenerator.generateKeyPair();
+    String edPem = WebhookSigner.pem("PRIVATE KEY", ed.getPrivate().getEncoded())
+        + WebhookSigner.pem("PUBLIC KEY", ed.getPublic().getEncoded());
+    String rsaPem = WebhookSigner.pem("PRIVATE KEY", rsa.getPrivate().getEncoded());
+
+    try (GhlSandbox loaded = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withWebhookSigningKeys(edPem, rsaPem))) {
+      loaded.subscribeWebhooks(receiver.url());
+      Ghl.forLocation(loaded, "loc_abc123").post("/contacts/", Ghl.contact("loc_abc123", "Pem", "pem@example.com", null));
+      WebhookReceiver.Received delivery = receiver.next("ContactCreate");
+
+      assertThat(loaded.publicKeysPem().ed25519()).isEqualTo(WebhookSigner.pem("PUBLIC KEY", ed.getPublic().getEncoded()));
+      assertThat(verify("Ed25519", ed.getPublic(), delivery.body(), delivery.ghlSignature())).isTrue();
+      assertThat(verify("SHA256withRSA", rsa.getPublic(), delivery.body(), delivery.whSignature())).isTrue();
+    }
+  }
+
+  @Test
   void aReceiverAnswering429IsRetriedUntilItAccepts() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     receiver.answer(() -> calls.incrementAndGet() <= 2 ? 429 : 200);
