@@ -179,42 +179,52 @@ public final class SandboxConfig {
         ed25519PrivateKeyPem, rsaPrivateKeyPem, Objects.requireNonNull(clock));
   }
 
+  /** The interface the server binds. */
   public String host() {
     return host;
   }
 
+  /** The configured port (0: any free one). */
   public int port() {
     return port;
   }
 
+  /** Requests allowed per burst window and token resource. */
   public int burstLimit() {
     return burstLimit;
   }
 
+  /** The burst window. */
   public Duration burstWindow() {
     return burstWindow;
   }
 
+  /** Requests allowed per day and token resource. */
   public long dailyLimit() {
     return dailyLimit;
   }
 
+  /** How long OAuth access tokens live. */
   public Duration accessTokenLifetime() {
     return accessTokenLifetime;
   }
 
+  /** Webhook receivers subscribed at start. */
   public List<URI> webhookUrls() {
     return webhookUrls;
   }
 
+  /** Redeliveries after a receiver answered 429. */
   public int webhookMaxRetries() {
     return webhookMaxRetries;
   }
 
+  /** The pause before each redelivery. */
   public Duration webhookRetryInterval() {
     return webhookRetryInterval;
   }
 
+  /** Whether {@code POST /contacts/} may create a contact whose email or phone exists. */
   public boolean allowDuplicateContacts() {
     return allowDuplicateContacts;
   }
@@ -227,6 +237,7 @@ public final class SandboxConfig {
     return rsaPrivateKeyPem;
   }
 
+  /** The clock of the sandbox. */
   public Clock clock() {
     return clock;
   }
