@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code recruitflow demo}: the whole flow end to end, with nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the reference's whole recruiting flow end to end on embedded defaults:",
-                "imports a lead list, texts every new recruit (or defers the text by quiet hours),",
-                "simulates replies, bookings and a no-show, and prints the funnel."})
+        description = "Runs the reference's whole recruiting flow end to end on embedded defaults: imports a lead "
+                + "list, texts every new recruit (or defers the text by quiet hours), simulates replies, bookings "
+                + "and a no-show, and prints the funnel.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--leads", paramLabel = "FILE", defaultValue = "examples/leads.csv",
             description = "The lead list to import (CSV). Default: ${DEFAULT-VALUE}")

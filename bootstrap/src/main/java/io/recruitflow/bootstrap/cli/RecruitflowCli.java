@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code recruitflow} command line. */
 @Command(name = "recruitflow", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Speed-to-lead recruiting of licensed insurance agents on GoHighLevel.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class RecruitflowCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
