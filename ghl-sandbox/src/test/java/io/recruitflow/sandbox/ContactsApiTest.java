@@ -102,7 +102,7 @@ class ContactsApiTest {
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json()).containsEntry("statusCode", 422L).containsEntry("error", "Unprocessable Entity")
         .containsKey("traceId");
-    assertThat(response.json().get("message")).asList()
+    assertThat(response.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .contains("locationId should not be empty", "email must be an email");
   }
 
@@ -182,7 +182,7 @@ class ContactsApiTest {
     assertThat(byTag.list("contacts")).extracting(c -> c.get("firstName")).containsExactly("Gil");
     assertThat(byEmail.list("contacts")).extracting(c -> c.get("firstName")).containsExactly("Fay1");
     assertThat(invalid.status()).isEqualTo(422);
-    assertThat(invalid.json().get("message")).asList().hasSize(2);
+    assertThat(invalid.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
   }
 
   @Test
