@@ -242,6 +242,13 @@ class ContactsApiTest {
   }
 
   @Test
+  void pathsWorkWithAndWithoutTheTrailingSlashClientsSend() {
+    assertThat(ghl.post("/contacts", Ghl.contact("loc_abc123", "Lee", "lee@example.com", null)).status()).isEqualTo(201);
+    assertThat(ghl.get("/contacts?locationId=loc_abc123").status()).isEqualTo(200);
+    assertThat(ghl.get("/workflows?locationId=loc_abc123").status()).isEqualTo(200);
+  }
+
+  @Test
   void unknownRoutesAnswerAGhlShaped404() {
     Ghl.Response response = ghl.get("/nothing/here");
 
