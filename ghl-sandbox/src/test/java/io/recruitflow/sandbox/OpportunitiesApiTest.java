@@ -130,7 +130,4 @@ class OpportunitiesApiTest {
         "status", "open");
   }
 
-  static List<String> ids(List<Map<String, Object>> items) {
-    return items.stream().map(i -> (String) i.get("id")).toList();
-  }
 }

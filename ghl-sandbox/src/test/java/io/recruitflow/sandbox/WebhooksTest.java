@@ -218,7 +218,4 @@ class WebhooksTest {
     return verifier.verify(Base64.getDecoder().decode(signature));
   }
 
-  static Set<String> keys(Map<String, Object> map) {
-    return new HashSet<>(map.keySet());
-  }
 }
