@@ -92,33 +92,34 @@ final class Engine {
   /** Contacts minus distinct people, where contacts of one location sharing an email or phone are one person. */
   private long duplicateContacts() {
     Map<String, String> parent = new java.util.HashMap<>();
-    Map<String, String> firstByKey = new java.util.HashMap<>();
+    Map<String, String> firstWithValue = new java.util.HashMap<>();
     for (Doc contact : store.contacts.values()) {
       parent.put(contact.id(), contact.id());
     }
-    java.util.function.UnaryOperator<String>[] find = new java.util.function.UnaryOperator[1];
-    find[0] = id -> {
-      String root = id;
-      while (!parent.get(root).equals(root)) {
-        root = parent.get(root);
-      }
-      parent.put(id, root);
-      return root;
-    };
     for (Doc contact : store.contacts.values()) {
-      for (String key : new String[] {"emailLowerCase", "phone"}) {
-        String value = contact.str(key);
-        if (value == null) {
-          continue;
-        }
-        String first = firstByKey.putIfAbsent(contact.locationId() + '\u0000' + key + '\u0000' + value, contact.id());
-        if (first != null && parent.containsKey(first)) {
-          parent.put(find[0].apply(contact.id()), find[0].apply(first));
+      for (String field : new String[] {"emailLowerCase", "phone"}) {
+        String value = contact.str(field);
+        if (value != null) {
+          String first = firstWithValue.putIfAbsent(contact.locationId() + '\u0000' + field + '\u0000' + value,
+              contact.id());
+          if (first != null) {
+            parent.put(root(parent, contact.id()), root(parent, first));
+          }
         }
       }
     }
-    long people = parent.keySet().stream().filter(id -> find[0].apply(id).equals(id)).count();
+    long people = parent.keySet().stream().filter(id -> root(parent, id).equals(id)).count();
     return parent.size() - people;
+  }
+
+  /** Union-find: the representative of a contact's group. */
+  private static String root(Map<String, String> parent, String id) {
+    String root = id;
+    while (!parent.get(root).equals(root)) {
+      root = parent.get(root);
+    }
+    parent.put(id, root);
+    return root;
   }
 
   /** State back to the seed, counters to zero, faults cleared; tokens and webhook subscriptions stay. */

@@ -33,8 +33,16 @@ final class WebhookSigner {
     this.rsa = rsa;
   }
 
-  /** Fresh Ed25519 keys; the JVM-wide RSA key. */
+  /**
+   * Fresh Ed25519 keys; the JVM-wide RSA key, whose generation starts now on a background thread so
+   * that neither start-up nor the first webhook waits for it.
+   */
   static WebhookSigner generated() {
+    Thread warmUp = new Thread(() -> {
+      KeyPair ignored = GeneratedRsaKey.PAIR;
+    }, "ghl-sandbox-rsa-keygen");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return new WebhookSigner(generate("Ed25519", 0), () -> GeneratedRsaKey.PAIR);
   }
 

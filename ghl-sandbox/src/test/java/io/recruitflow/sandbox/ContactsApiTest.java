@@ -102,7 +102,7 @@ class ContactsApiTest {
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.json()).containsEntry("statusCode", 422L).containsEntry("error", "Unprocessable Entity")
         .containsKey("traceId");
-    assertThat(response.json().get("message")).asList()
+    assertThat(response.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
         .contains("locationId should not be empty", "email must be an email");
   }
 
@@ -182,7 +182,7 @@ class ContactsApiTest {
     assertThat(byTag.list("contacts")).extracting(c -> c.get("firstName")).containsExactly("Gil");
     assertThat(byEmail.list("contacts")).extracting(c -> c.get("firstName")).containsExactly("Fay1");
     assertThat(invalid.status()).isEqualTo(422);
-    assertThat(invalid.json().get("message")).asList().hasSize(2);
+    assertThat(invalid.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
   }
 
   @Test
@@ -239,6 +239,13 @@ class ContactsApiTest {
     Ghl.Response missing = ghl.version(null).get("/contacts/" + id);
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.json()).containsEntry("statusCode", 400L).containsKey("traceId");
+  }
+
+  @Test
+  void pathsWorkWithAndWithoutTheTrailingSlashClientsSend() {
+    assertThat(ghl.post("/contacts", Ghl.contact("loc_abc123", "Lee", "lee@example.com", null)).status()).isEqualTo(201);
+    assertThat(ghl.get("/contacts?locationId=loc_abc123").status()).isEqualTo(200);
+    assertThat(ghl.get("/workflows?locationId=loc_abc123").status()).isEqualTo(200);
   }
 
   @Test

@@ -61,7 +61,7 @@ class ConversationsAndCalendarsTest {
         "message", "x"));
 
     assertThat(missing.status()).isEqualTo(422);
-    assertThat(missing.json().get("message")).asList().hasSize(2);
+    assertThat(missing.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(2);
     assertThat(unknownContact.status()).isEqualTo(404);
   }
 

@@ -127,7 +127,7 @@ class OAuthTest {
 
     assertThat(wrongSecret.status()).isEqualTo(401);
     assertThat(missing.status()).isEqualTo(422);
-    assertThat(missing.json().get("message")).asList().contains("client_id should not be empty");
+    assertThat(missing.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("client_id should not be empty");
   }
 
   private Ghl.Response authorize(String locationId, String state) {

@@ -78,7 +78,7 @@ class OpportunitiesApiTest {
     Map<String, Object> badContact = opportunity("nope");
 
     assertThat(missing.status()).isEqualTo(422);
-    assertThat(missing.json().get("message")).asList().contains("pipelineId should not be empty",
+    assertThat(missing.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("pipelineId should not be empty",
         "name should not be empty", "status should not be empty", "contactId should not be empty");
     assertThat(ghl.post("/opportunities/", badStage).status()).isEqualTo(404);
     assertThat(ghl.post("/opportunities/", badContact).status()).isEqualTo(404);
@@ -117,7 +117,7 @@ class OpportunitiesApiTest {
     assertThat(byContact.list("opportunities")).extracting(o -> o.get("contactId")).containsExactly(first);
     assertThat(paged.map("meta")).containsKeys("startAfterId", "startAfter", "nextPageUrl");
     assertThat(camel.status()).isEqualTo(422);
-    assertThat(camel.json().get("message")).asList().contains("property locationId should not exist");
+    assertThat(camel.json().get("message")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("property locationId should not exist");
   }
 
   private String contact(String email) {
@@ -130,7 +130,4 @@ class OpportunitiesApiTest {
         "status", "open");
   }
 
-  static List<String> ids(List<Map<String, Object>> items) {
-    return items.stream().map(i -> (String) i.get("id")).toList();
-  }
 }

@@ -51,9 +51,12 @@ final class WebhookReceiver implements AutoCloseable {
     this.status = status;
   }
 
-  /** The next delivery of this event type not returned before (others stay available); fails after 5 s. */
+  /**
+   * The next delivery of this event type not returned before (others stay available); fails after
+   * 20 s (generous: the first webhook of a JVM waits for its 4096-bit RSA key on a busy machine).
+   */
   synchronized Received next(String type) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     int wanted = consumed.merge(type, 1, Integer::sum);
     while (System.nanoTime() < deadline) {
       List<Received> ofType = all.stream().filter(r -> type.equals(r.type())).toList();
@@ -62,7 +65,7 @@ final class WebhookReceiver implements AutoCloseable {
       }
       received.poll(20, TimeUnit.MILLISECONDS);
     }
-    throw new AssertionError("no " + type + " webhook within 5 s; got " + all.stream().map(Received::type).toList());
+    throw new AssertionError("no " + type + " webhook within 20 s; got " + all.stream().map(Received::type).toList());
   }
 
   List<Received> all() {
