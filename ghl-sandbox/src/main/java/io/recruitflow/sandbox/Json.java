@@ -2,13 +2,16 @@ package io.recruitflow.sandbox;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 
 /** Untyped JSON (maps, lists, strings, numbers, booleans) on Moshi; numbers that are integral become longs. */
 final class Json {
@@ -18,80 +21,54 @@ final class Json {
 
   /**
    * Serialises maps, lists, strings, numbers and booleans; null map entries are omitted, as GHL omits
-   * absent fields. Hand-written because it is on every request's path: Moshi's untyped adapter looks up
-   * an adapter (under a lock) for every value it writes.
+   * absent fields. Walks the value itself onto Moshi's streaming {@link JsonWriter} (which does the
+   * escaping): it is on every request's path, and Moshi's untyped adapter looks up an adapter (under a
+   * lock) for every value it writes.
    */
   static byte[] write(Object value) {
-    StringBuilder out = new StringBuilder(512);
-    append(out, value);
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    Buffer buffer = new Buffer();
+    try (JsonWriter writer = JsonWriter.of(buffer)) {
+      append(writer, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // an in-memory buffer does not fail
+    }
+    return buffer.readByteArray();
   }
 
-  private static void append(StringBuilder out, Object value) {
+  private static void append(JsonWriter out, Object value) throws IOException {
     if (value == null) {
-      out.append("null");
+      out.nullValue();
     } else if (value instanceof String s) {
-      quote(out, s);
+      out.value(s);
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
+      out.beginObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        if (entry.getValue() == null) {
-          continue;
+        if (entry.getValue() != null) {
+          out.name(String.valueOf(entry.getKey()));
+          append(out, entry.getValue());
         }
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        quote(out, String.valueOf(entry.getKey()));
-        out.append(':');
-        append(out, entry.getValue());
       }
-      out.append('}');
+      out.endObject();
     } else if (value instanceof Iterable<?> items) {
-      out.append('[');
-      boolean first = true;
+      out.beginArray();
       for (Object item : items) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
         append(out, item);
       }
-      out.append(']');
+      out.endArray();
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new IllegalArgumentException("JSON has no " + d);
+      if (d == Math.rint(d) && Math.abs(d) < 9.0e15) {
+        out.value((long) d);
+      } else {
+        out.value(d);
       }
-      out.append(d == Math.rint(d) && Math.abs(d) < 9.0e15 ? Long.toString((long) d) : Double.toString(d));
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
+    } else if (value instanceof Boolean b) {
+      out.value(b);
+    } else if (value instanceof Number n) {
+      out.value(n);
     } else {
-      quote(out, value.toString());
+      out.value(value.toString());
     }
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 
   static String writeString(Object value) {
