@@ -1,12 +1,13 @@
 package io.recruitflow.bootstrap.cli;
 
+import io.recruitflow.bootstrap.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code recruitflow} command line. */
 @Command(name = "recruitflow", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Speed-to-lead recruiting of licensed insurance agents on GoHighLevel.",
-        subcommands = {DemoCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, SandboxCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class RecruitflowCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,7 +18,16 @@ public final class RecruitflowCli implements Runnable {
 
     /** Runs the command line; returns the exit code. */
     public static int run(String... args) {
-        return new CommandLine(new RecruitflowCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine cli = new CommandLine(new RecruitflowCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        // A configuration mistake is the user's to fix: say what, without a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof Settings.ConfigException) {
+                commandLine.getErr().println("recruitflow: configuration error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
     }
 
     @Override
