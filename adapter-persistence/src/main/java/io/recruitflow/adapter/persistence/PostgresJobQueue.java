@@ -1,8 +1,12 @@
 package io.recruitflow.adapter.persistence;
 
+import com.github.kagkarlsson.scheduler.Clock;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.SystemClock;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -64,6 +68,7 @@ public final class PostgresJobQueue implements JobQueue {
     private final Map<JobType, CustomTask<Void>> tasks = new EnumMap<>(JobType.class);
     private final SchedulerClient client;
     private final AtomicReference<JobHandler> handler = new AtomicReference<>();
+    private final Clock clock;
     private Scheduler scheduler;
 
     public PostgresJobQueue(DataSource dataSource) {
@@ -71,6 +76,12 @@ public final class PostgresJobQueue implements JobQueue {
     }
 
     public PostgresJobQueue(DataSource dataSource, Duration pollingInterval) {
+        this(dataSource, pollingInterval, new SystemClock());
+    }
+
+    /** With db-scheduler's clock replaced, for tests that move time. */
+    PostgresJobQueue(DataSource dataSource, Duration pollingInterval, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
@@ -109,7 +120,12 @@ public final class PostgresJobQueue implements JobQueue {
             throw new IllegalStateException("the job queue is already started");
         }
         handler.set(jobHandler);
-        scheduler = Scheduler.create(dataSource, taskList())
+        SchedulerBuilder builder = new SchedulerBuilder(dataSource, taskList()) {
+            {
+                this.clock = PostgresJobQueue.this.clock; // no public setter in 15.x
+            }
+        };
+        scheduler = builder
                 .schedulerName(new SchedulerName.Fixed("recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
@@ -122,6 +138,8 @@ public final class PostgresJobQueue implements JobQueue {
                 .missedHeartbeatsLimit(6)
                 // stop() drains in-flight jobs itself (pause, then wait); what remains is left to revival.
                 .shutdownMaxWait(Duration.ofSeconds(1))
+                // Our failure handler logs one line per failure; db-scheduler's stack trace goes to DEBUG.
+                .failureLogging(LogLevel.DEBUG, true)
                 .build();
         scheduler.start();
         log.info("job queue started with {} threads, polling every {} ms", threads, pollingInterval.toMillis());
@@ -157,6 +175,13 @@ public final class PostgresJobQueue implements JobQueue {
         handler.set(null);
         log.info("job queue stopped{}", drained ? "" : "; unfinished jobs will be revived");
         return drained;
+    }
+
+    /** Asks a started queue to look for due jobs now (tests). */
+    synchronized void triggerCheck() {
+        if (scheduler != null) {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 
     private CompletionHandler<Void> run(JobType type, TaskInstance<Void> instance, ExecutionContext context) {

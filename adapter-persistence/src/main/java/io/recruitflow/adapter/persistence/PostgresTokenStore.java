@@ -51,8 +51,8 @@ public final class PostgresTokenStore implements TokenStore {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
             Optional<OAuthTokens> current = select(h, owner, true);
             if (current.isEmpty()) {
-                h.createQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                        .bind("key", "oauth_tokens/" + owner).mapTo(Object.class).one();
+                h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                        .bind("key", "oauth_tokens/" + owner).mapTo(Integer.class).one();
                 current = select(h, owner, true); // a concurrent first save may have committed meanwhile
             }
             OAuthTokens next = Objects.requireNonNull(refresher.apply(current), "refresher returned null");
