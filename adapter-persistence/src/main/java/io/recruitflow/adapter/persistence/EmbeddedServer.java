@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code <dataDir>/recruitflow.lock} is held (an OS file lock, released by the kernel when the JVM
  *       dies, even by {@code kill -9}) so two live processes never run on one data directory;</li>
  *   <li>a {@code postmaster.pid} whose process is a live {@code postgres} is a server orphaned by a killed
- *       JVM: it is stopped with its own {@code pg_ctl stop -m fast} (a clean shutdown), then restarted by us;</li>
+ *       JVM: it is shut down cleanly by signal (SIGTERM, then SIGINT), then started again by us;</li>
  *   <li>a {@code postmaster.pid} whose pid now belongs to another program (pid reuse, common in
  *       containers) is removed, since PostgreSQL would refuse to start;</li>
  *   <li>a {@code postmaster.pid} whose process is gone is left to PostgreSQL, which removes it itself after
@@ -171,33 +171,44 @@ final class EmbeddedServer implements AutoCloseable {
         }
         log.warn("a PostgreSQL (pid {}) left running by an earlier, killed Recruitflow still serves {}: stopping it",
                 pid.get(), pgData);
-        stopOrphan(process.get(), binary.get().resolveSibling("pg_ctl"), pgData);
+        stopOrphan(process.get(), pgData);
     }
 
-    private static void stopOrphan(ProcessHandle postmaster, Path pgCtl, Path pgData) throws IOException {
-        if (Files.isExecutable(pgCtl)) {
-            Process stop = new ProcessBuilder(pgCtl.toString(), "-D", pgData.toString(), "stop", "-m", "fast", "-w",
-                    "-t", Long.toString(STOP_WAIT.toSeconds()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                if (!stop.waitFor(STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
-                    stop.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
-            }
-        } else {
-            postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+    /**
+     * Stops an orphaned postmaster by signal, as {@code pg_ctl stop} would (pg_ctl itself refuses to run as
+     * root, and Recruitflow may run as root in a container): SIGTERM first, a "smart" shutdown that waits
+     * for clients — the killed JVM's connections are gone already — then SIGINT, a "fast" shutdown that
+     * also ends any other session. Both are clean shutdowns with a final checkpoint; SIGKILL never is.
+     */
+    private static void stopOrphan(ProcessHandle postmaster, Path pgData) throws IOException {
+        postmaster.destroy(); // SIGTERM
+        if (awaitExit(postmaster, Duration.ofSeconds(15))) {
+            return;
         }
+        log.warn("the orphaned PostgreSQL (pid {}) ignored a smart shutdown; asking for a fast one", postmaster.pid());
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
+        }
+        if (!awaitExit(postmaster, STOP_WAIT)) {
+            throw new IllegalStateException("the PostgreSQL (pid " + postmaster.pid() + ") on " + pgData
+                    + " did not stop; stop it by hand and start again");
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) throws IOException {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the PostgreSQL (pid " + postmaster.pid() + ") on " + pgData
-                    + " did not stop; stop it by hand and start again");
+            return !process.isAlive();
         }
     }
 
