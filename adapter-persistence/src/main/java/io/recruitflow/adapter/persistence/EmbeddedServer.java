@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  *       JVM: it is shut down cleanly by signal (SIGTERM, then SIGINT), then started again by us;</li>
  *   <li>a {@code postmaster.pid} whose pid now belongs to another program (pid reuse, common in
  *       containers) is removed, since PostgreSQL would refuse to start;</li>
+ *   <li>a {@code postmaster.pid} naming a zombie (a killed postmaster not yet reaped by PID 1, as in many
+ *       containers) is removed, since PostgreSQL would take the zombie for a live server;</li>
  *   <li>a {@code postmaster.pid} whose process is gone is left to PostgreSQL, which removes it itself after
  *       checking that no old backend still holds the shared memory, and replays its WAL.</li>
  * </ul>
@@ -85,7 +87,7 @@ final class EmbeddedServer implements AutoCloseable {
                         .setCleanDataDirectory(false)
                         .setPort(port)
                         // Crash recovery (WAL replay) after a kill may take longer than zonky's 10 s default.
-                        .setPGStartupWait(Duration.ofSeconds(120))
+                        .setPGStartupWait(Duration.ofSeconds(60))
                         // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit=off, settings for
                         // throw-away test databases. Ours keeps leads and webhooks: a commit must be durable.
                         .setServerConfig("fsync", "on")
@@ -152,6 +154,16 @@ final class EmbeddedServer implements AutoCloseable {
             return;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
+        if (process.isPresent() && awaitReapedOrZombie(pid.get())) {
+            // A killed postmaster that nobody reaped (PID 1 in many containers does not): PostgreSQL's own
+            // check (kill(pid, 0)) would take the zombie for a running server and refuse to start. A zombie
+            // holds no memory; its auxiliary processes exit within moments of its death (waited for above).
+            log.warn("postmaster.pid in {} names pid {}, a dead (zombie) postmaster: removing the stale file",
+                    pgData, pid.get());
+            Files.delete(pidFile);
+            return;
+        }
+        process = process.filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
             log.warn("postmaster.pid in {} names pid {}, which is gone (the server was killed); PostgreSQL will "
                     + "remove it and recover from its WAL", pgData, pid.get());
@@ -209,6 +221,38 @@ final class EmbeddedServer implements AutoCloseable {
             throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
         } catch (ExecutionException | TimeoutException e) {
             return !process.isAlive();
+        }
+    }
+
+    /**
+     * Whether the process is a zombie (Linux {@code /proc}); waits a little first, since a zombie's
+     * children may still be exiting and PID 1 may reap it meanwhile (then it is simply gone).
+     */
+    private static boolean awaitReapedOrZombie(long pid) throws IOException {
+        if (!zombie(pid)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a dead postmaster", e);
+            }
+            if (!zombie(pid)) {
+                return false; // reaped: gone, PostgreSQL's own stale-file check applies
+            }
+        }
+        return true;
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc (not Linux) or already gone
         }
     }
 
