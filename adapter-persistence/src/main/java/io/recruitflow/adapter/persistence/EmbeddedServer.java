@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code <dataDir>/recruitflow.lock} is held (an OS file lock, released by the kernel when the JVM
  *       dies, even by {@code kill -9}) so two live processes never run on one data directory;</li>
  *   <li>a {@code postmaster.pid} whose process is a live {@code postgres} is a server orphaned by a killed
- *       JVM: it is shut down cleanly by signal (SIGTERM, then SIGINT), then started again by us;</li>
+ *       JVM: it is shut down cleanly by signal (SIGINT, PostgreSQL's fast shutdown), then started again;</li>
  *   <li>a {@code postmaster.pid} whose pid now belongs to another program (pid reuse, common in
  *       containers) is removed, since PostgreSQL would refuse to start;</li>
  *   <li>a {@code postmaster.pid} naming a zombie (a killed postmaster not yet reaped by PID 1, as in many
@@ -187,28 +187,32 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     /**
-     * Stops an orphaned postmaster by signal, as {@code pg_ctl stop} would (pg_ctl itself refuses to run as
-     * root, and Recruitflow may run as root in a container): SIGTERM first, a "smart" shutdown that waits
-     * for clients — the killed JVM's connections are gone already — then SIGINT, a "fast" shutdown that
-     * also ends any other session. Both are clean shutdowns with a final checkpoint; SIGKILL never is.
+     * Stops an orphaned postmaster by signal, as {@code pg_ctl stop -m fast} would (pg_ctl itself refuses to
+     * run as root, and Recruitflow may run as root in a container): SIGINT is PostgreSQL's "fast" shutdown,
+     * a clean one with a final checkpoint; SIGTERM ("smart") is the fallback. Never SIGKILL.
      */
     private static void stopOrphan(ProcessHandle postmaster, Path pgData) throws IOException {
-        postmaster.destroy(); // SIGTERM
-        if (awaitExit(postmaster, Duration.ofSeconds(15))) {
+        signal("INT", postmaster); // "fast" shutdown: ends sessions, writes a final checkpoint
+        if (awaitExit(postmaster, STOP_WAIT)) {
             return;
         }
-        log.warn("the orphaned PostgreSQL (pid {}) ignored a smart shutdown; asking for a fast one", postmaster.pid());
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        postmaster.destroy(); // SIGTERM, should kill(1) be unavailable
+        if (!awaitExit(postmaster, Duration.ofSeconds(5))) {
+            throw new IllegalStateException("the PostgreSQL (pid " + postmaster.pid() + ") on " + pgData
+                    + " did not stop; stop it by hand and start again");
+        }
+    }
+
+    private static void signal(String name, ProcessHandle process) throws IOException {
         try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
-        }
-        if (!awaitExit(postmaster, STOP_WAIT)) {
-            throw new IllegalStateException("the PostgreSQL (pid " + postmaster.pid() + ") on " + pgData
-                    + " did not stop; stop it by hand and start again");
+        } catch (IOException e) {
+            log.warn("cannot run kill(1): {}", e.getMessage());
         }
     }
 

@@ -79,7 +79,7 @@ class CrashRecoveryTest {
 
     private void killChildAfterItCommitted(String eventId) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 "-Dlogback.configurationFile=logback-test.xml", CrashChild.class.getName(), dataDir.toString(), eventId)
                 .redirectErrorStream(true).start();
         awaitReady(child, Duration.ofSeconds(60));

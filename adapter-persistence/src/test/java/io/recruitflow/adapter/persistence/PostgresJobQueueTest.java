@@ -45,7 +45,7 @@ class PostgresJobQueueTest {
         second = new PostgresJobQueue(TestDatabase.secondInstance().dataSource());
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
         Map<String, String> ranOn = new ConcurrentHashMap<>();
-        int jobs = 300;
+        int jobs = 120;
         for (int i = 0; i < jobs; i++) {
             first.schedule(new Job(JobType.INBOX_DISPATCH, "wh_" + i, Instant.now(), JobPriority.EVENTS));
         }
