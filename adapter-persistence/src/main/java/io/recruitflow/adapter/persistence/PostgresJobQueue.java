@@ -129,8 +129,10 @@ public final class PostgresJobQueue implements JobQueue {
                 .schedulerName(new SchedulerName.Fixed("recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
-                // One statement claims a batch (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING); refill at half.
-                .pollUsingLockAndFetch(0.5, 1.0)
+                // One statement claims a batch (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) of up to 3x
+                // threads, refilled as soon as fewer than `threads` are in hand: a batch claims in priority
+                // order, so a new high-priority job waits at most behind what one instance already holds.
+                .pollUsingLockAndFetch(1.0, 3.0)
                 .enablePriority()
                 .enableImmediateExecution()
                 // A crashed instance's claimed jobs are revived after 6 missed heartbeats: one minute.
