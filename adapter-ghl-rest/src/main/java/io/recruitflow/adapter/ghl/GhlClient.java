@@ -94,10 +94,7 @@ public final class GhlClient implements AutoCloseable {
             customizer.accept(builder);
         }
         this.http = builder.build();
-        Moshi moshi = new Moshi.Builder()
-                .add(new FreeSlotsAdapter())
-                .add(new MessagesPageAdapter())
-                .build();
+        Moshi moshi = GhlJson.moshi();
         String base = config.effectiveBaseUrl().toString();
         Retrofit retrofit = new Retrofit.Builder()
                 .baseUrl(base.endsWith("/") ? base : base + "/")
