@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * The public keys webhook signatures are checked against: Ed25519 keys for {@code X-GHL-Signature}
@@ -34,6 +36,7 @@ final class WebhookKeys {
     private static final int MIN_RSA_BITS = 2048;
 
     private final List<PublicKey> ed25519;
+    private final List<Ed25519PublicKeyParameters> ed25519Verifiers;
     private final List<PublicKey> rsa;
 
     private WebhookKeys(List<PublicKey> ed25519, List<PublicKey> rsa) {
@@ -41,7 +44,17 @@ final class WebhookKeys {
             throw new IllegalArgumentException("no Ed25519 or RSA public key found");
         }
         this.ed25519 = List.copyOf(ed25519);
+        this.ed25519Verifiers = ed25519.stream().map(WebhookKeys::bouncyCastle).toList();
         this.rsa = List.copyOf(rsa);
+    }
+
+    /** The same key for Bouncy Castle, which verifies Ed25519 about ten times faster than JDK 17's provider. */
+    private static Ed25519PublicKeyParameters bouncyCastle(PublicKey key) {
+        try {
+            return (Ed25519PublicKeyParameters) PublicKeyFactory.createKey(key.getEncoded());
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
     }
 
     /** GHL's two published keys, bundled with this module. */
@@ -99,6 +112,11 @@ final class WebhookKeys {
 
     List<PublicKey> ed25519() {
         return ed25519;
+    }
+
+    /** The Ed25519 keys, decoded once for verification (thread-safe, stateless verify). */
+    List<Ed25519PublicKeyParameters> ed25519Verifiers() {
+        return ed25519Verifiers;
     }
 
     List<PublicKey> rsa() {

@@ -86,7 +86,6 @@ public final class WebhookServer {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = Math.max(config.maxBodyBytes(), 32L * 1024 * 1024);
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(0));
 
             cfg.routes.post("/webhooks/ghl", webhook);
 
