@@ -103,7 +103,8 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
         return b.build();
     }
 
-    private static DatabaseConfig database(Settings s) {
+    /** The database part alone, for commands that need nothing else (e.g. {@code funnel}). */
+    public static DatabaseConfig database(Settings s) {
         Optional<String> url = s.get(Setting.DB_URL);
         DatabaseConfig config = url.isPresent()
                 ? DatabaseConfig.external(url.get(), s.get(Setting.DB_USER).orElse(null),
