@@ -74,4 +74,15 @@ public enum Setting {
     public String description() {
         return description;
     }
+
+    /** The only values the setting takes (lower case), or empty when it is free-form. */
+    public java.util.Set<String> allowedValues() {
+        return switch (this) {
+            case WEBHOOK_ALLOW_UNSIGNED -> java.util.Set.of("true", "false");
+            case COMPLIANCE_QUIET_HOURS -> java.util.Set.of("enforce", "off");
+            case LOG_FORMAT -> java.util.Set.of("text", "json");
+            case LOG_LEVEL -> java.util.Set.of("trace", "debug", "info", "warn", "error");
+            default -> java.util.Set.of();
+        };
+    }
 }

@@ -69,6 +69,13 @@ public final class Settings {
             throw new ConfigException("unknown environment variable(s) " + new TreeSet<>(unknown)
                     + "; known: see `recruitflow config --print`");
         }
+        for (Map.Entry<Setting, Value> e : values.entrySet()) {
+            Set<String> allowed = e.getKey().allowedValues();
+            if (!allowed.isEmpty() && !allowed.contains(e.getValue().text().toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConfigException(e.getKey().env() + " must be one of " + allowed + ", not '"
+                        + e.getValue().text() + "'");
+            }
+        }
         return new Settings(values);
     }
 
