@@ -34,7 +34,7 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
         if (!quiet.equals("enforce") && !quiet.equals("off")) {
             problems.add(Setting.COMPLIANCE_QUIET_HOURS.env() + " must be 'enforce' or 'off', not '" + quiet + "'");
         }
-        int threads = attempt(problems, () -> positive(s, Setting.JOB_THREADS));
+        Integer threads = attempt(problems, () -> positive(s, Setting.JOB_THREADS));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
