@@ -51,7 +51,7 @@ class WebhookThroughputBenchTest {
     static final Duration ROW_COST = Duration.ofNanos(10_000);
     static final int CONNECTIONS = 48;
     static final Duration SUSTAINED = Duration.ofSeconds(10);
-    static final int EVENTS = 150_000; // bounded count; the run stops at whichever limit comes first
+    static final int EVENTS = 240_000; // bounded count; the run stops at whichever limit comes first
 
     private final StringBuilder report = new StringBuilder();
 
@@ -64,7 +64,18 @@ class WebhookThroughputBenchTest {
         Instant now = Instant.now();
         List<byte[]> requests = signedRequests(EVENTS, now);
 
+        // -Dbench.jfr=/path/file.jfr profiles the group-commit run with Flight Recorder.
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
         sustained("group commit (1 ms window, <=256/commit)", WebhookConfig.defaults(), requests.subList(0, EVENTS / 2));
+        if (recording != null) {
+            recording.dump(Path.of(jfr));
+            recording.close();
+        }
         sustained("one commit per event (no group commit)",
                 WebhookConfig.defaults().withGroupCommit(Duration.ZERO, 1, 20_000), requests.subList(EVENTS / 2, EVENTS));
 
