@@ -1,0 +1,121 @@
+package io.recruitflow.adapter.ghl;
+
+import io.recruitflow.domain.shared.RateBudget;
+import io.recruitflow.domain.shared.TokenOwner;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import okhttp3.Headers;
+
+/**
+ * Reads GHL's rate-limit headers after every answer: the real family ({@code X-RateLimit-Max},
+ * {@code -Remaining}, {@code -Interval-Milliseconds}, {@code -Limit-Daily}, {@code -Daily-Remaining}) and the
+ * reference's ({@code X-Rate-Limit-Limit}, {@code -Remaining}, {@code -Reset}). Keeps the last budget per
+ * owner for the application, tells the {@link PermitSource} when GHL declares a stricter limit, and works
+ * out how long a 429 asks us to wait.
+ */
+final class RateBudgets {
+    private final GhlClientConfig config;
+    private final PermitSource permits;
+    private final ConcurrentMap<TokenOwner, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenOwner, Long> declared = new ConcurrentHashMap<>();
+
+    RateBudgets(GhlClientConfig config, PermitSource permits) {
+        this.config = config;
+        this.permits = permits;
+    }
+
+    Optional<RateBudget> budget(TokenOwner owner) {
+        return Optional.ofNullable(budgets.get(owner));
+    }
+
+    void record(TokenOwner owner, Headers h) {
+        Long max = number(h, "X-RateLimit-Max");
+        Long remaining = number(h, "X-RateLimit-Remaining");
+        Long intervalMs = number(h, "X-RateLimit-Interval-Milliseconds");
+        Long dailyMax = number(h, "X-RateLimit-Limit-Daily");
+        Long dailyRemaining = number(h, "X-RateLimit-Daily-Remaining");
+        if (max == null && remaining == null) { // the reference's family
+            max = number(h, "X-Rate-Limit-Limit");
+            remaining = number(h, "X-Rate-Limit-Remaining");
+        }
+        if (max == null && remaining == null && dailyMax == null && dailyRemaining == null) {
+            return;
+        }
+        RateBudget previous = budgets.get(owner);
+        Duration interval = intervalMs != null ? Duration.ofMillis(intervalMs) : config.rateLimit().period();
+        int burstMax = max != null ? max.intValue() : config.rateLimit().permits();
+        RateBudget budget = new RateBudget(burstMax, remaining != null ? remaining.intValue() : burstMax, interval,
+                dailyMax != null ? dailyMax : previous != null ? previous.dailyMax() : config.dailyLimit(),
+                dailyRemaining != null ? dailyRemaining : previous != null ? previous.dailyRemaining() : config.dailyLimit());
+        budgets.put(owner, budget);
+        if (max != null && max > 0) {
+            long key = max * 1_000_000_000L + interval.toMillis();
+            Long before = declared.put(owner, key);
+            if (before == null || before != key) {
+                permits.serverDeclared(owner, max.intValue(), interval);
+            }
+        }
+    }
+
+    /** Whether a 429's headers say the daily quota is spent (waiting seconds will not help). */
+    static boolean dailyQuotaExhausted(Headers h) {
+        Long daily = number(h, "X-RateLimit-Daily-Remaining");
+        return daily != null && daily <= 0;
+    }
+
+    /**
+     * How long a 429 asks us to wait: {@code Retry-After} (seconds or an HTTP date), else the reference's
+     * {@code X-Rate-Limit-Reset} (epoch seconds, or seconds from now when small), else, when the burst
+     * window is spent, GHL's {@code X-RateLimit-Interval-Milliseconds}. Empty when the headers say nothing.
+     */
+    static Optional<Duration> retryDelay(Headers h, Instant now) {
+        String retryAfter = h.get("Retry-After");
+        if (retryAfter != null) {
+            Long seconds = parse(retryAfter);
+            if (seconds != null) {
+                return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
+            }
+            try {
+                Instant at = ZonedDateTime.parse(retryAfter.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Optional.of(positive(Duration.between(now, at)));
+            } catch (RuntimeException ignored) {
+                // fall through to the other headers
+            }
+        }
+        Long reset = number(h, "X-Rate-Limit-Reset");
+        if (reset != null) {
+            if (reset > 1_000_000_000L) {
+                return Optional.of(positive(Duration.between(now, Instant.ofEpochSecond(reset))));
+            }
+            return Optional.of(Duration.ofSeconds(Math.max(0, reset)));
+        }
+        Long remaining = number(h, "X-RateLimit-Remaining");
+        Long intervalMs = number(h, "X-RateLimit-Interval-Milliseconds");
+        if (remaining != null && remaining <= 0 && intervalMs != null) {
+            return Optional.of(Duration.ofMillis(intervalMs));
+        }
+        return Optional.empty();
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static Long number(Headers h, String name) {
+        String v = h.get(name);
+        return v == null ? null : parse(v);
+    }
+
+    private static Long parse(String v) {
+        try {
+            return (long) Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.recruitflow.adapter.ghl;
+
+import io.recruitflow.domain.pipeline.Pipeline;
+import io.recruitflow.domain.pipeline.Pipelines;
+import io.recruitflow.domain.shared.LocationId;
+import java.util.List;
+
+/** {@link Pipelines}: {@code GET /opportunities/pipelines}. */
+final class RestPipelines implements Pipelines {
+    private final GhlCalls calls;
+    private final Owners owners;
+    private final OpportunitiesApi api;
+
+    RestPipelines(GhlCalls calls, Owners owners, OpportunitiesApi api) {
+        this.calls = calls;
+        this.owners = owners;
+        this.api = api;
+    }
+
+    @Override
+    public List<Pipeline> list(LocationId location) {
+        var dto = calls.call(GhlCall.idempotent("GET /opportunities/pipelines", owners.of(location)),
+                auth -> api.getPipelines(auth, location.value()));
+        return dto == null || dto.pipelines() == null ? List.of() : dto.pipelines().stream()
+                .filter(p -> p != null && p.id() != null && !p.id().isBlank())
+                .map(OpportunityMapper::pipeline).toList();
+    }
+}

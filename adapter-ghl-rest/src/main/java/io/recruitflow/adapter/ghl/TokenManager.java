@@ -1,0 +1,231 @@
+package io.recruitflow.adapter.ghl;
+
+import io.recruitflow.adapter.ghl.OAuthDtos.GetAccessCodeSuccessfulResponseDto;
+import io.recruitflow.adapter.ghl.OAuthDtos.GetLocationAccessTokenSuccessfulResponseDto;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.GhlAuthException;
+import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.GhlException.Kind;
+import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.OAuthTokens;
+import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.domain.shared.TokenStore;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2.0 tokens per owner (location or company): the code exchange, agency-to-location tokens, and
+ * refreshing.
+ *
+ * <p>Refresh rules. GHL refresh tokens are single-use, so two refreshes of one owner must never race:
+ * <ul>
+ *   <li>a token expiring within {@code refreshSkew} (at least 60 s) is refreshed before use, and a 401 refreshes
+ *       once;</li>
+ *   <li>in-process single-flight: concurrent callers of one owner share one refresh (one future per owner), so
+ *       50 threads that find the token expired cause one {@code POST /oauth/token};</li>
+ *   <li>across instances, {@link TokenStore#refresh} serialises per owner and stores the new pair before any
+ *       caller uses it; a refresher that finds the stored token already replaced uses it and calls nobody;</li>
+ *   <li>a location token minted from an agency token has no refresh token: it is minted again from the
+ *       agency's token (the agency is remembered from {@link #locationToken}, else the configured default).</li>
+ * </ul>
+ */
+final class TokenManager implements Credentials {
+    private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
+    /** The policy key of calls that have no owner yet (the code exchange). */
+    static final TokenOwner APP = new TokenOwner(TokenOwner.Type.COMPANY, "_oauth_app");
+
+    private final GhlClientConfig config;
+    private final TokenStore store;
+    private final Clock clock;
+    private final HttpPipeline pipeline;
+    private final OAuthApi api;
+    private final GhlCalls asCompany;
+    private final ConcurrentMap<TokenOwner, OAuthTokens> cache = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenOwner, CompletableFuture<OAuthTokens>> inflight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<LocationId, CompanyId> companyOf = new ConcurrentHashMap<>();
+
+    TokenManager(GhlClientConfig config, TokenStore store, Clock clock, HttpPipeline pipeline, OAuthApi api) {
+        this.config = config;
+        this.store = store;
+        this.clock = clock;
+        this.pipeline = pipeline;
+        this.api = api;
+        this.asCompany = new GhlCalls(pipeline, this);
+    }
+
+    @Override
+    public Credential current(TokenOwner owner) {
+        OAuthTokens tokens = cache.get(owner);
+        if (tokens == null) {
+            tokens = store.find(owner).orElseThrow(() -> new GhlAuthException(401, "no OAuth tokens stored for "
+                    + owner + ": install the app there (or mint a location token) first", null));
+            cache.put(owner, tokens);
+        }
+        if (tokens.expiresWithin(config.refreshSkew(), clock.now())) {
+            return new Credential(refresh(owner, tokens.accessToken()).accessToken(), true);
+        }
+        return new Credential(tokens.accessToken(), false);
+    }
+
+    @Override
+    public Optional<Credential> afterUnauthorized(TokenOwner owner, Credential used) {
+        return Optional.of(new Credential(refresh(owner, used.accessToken).accessToken(), true));
+    }
+
+    /**
+     * Replaces the owner's tokens whose access token is {@code stale}. Concurrent callers share one refresh;
+     * a caller that finds the stale token already replaced takes the new one without calling GHL.
+     */
+    OAuthTokens refresh(TokenOwner owner, String stale) {
+        OAuthTokens cached = cache.get(owner);
+        if (cached != null && !cached.accessToken().equals(stale)
+                && !cached.expiresWithin(config.refreshSkew(), clock.now())) {
+            return cached;
+        }
+        CompletableFuture<OAuthTokens> mine = new CompletableFuture<>();
+        CompletableFuture<OAuthTokens> running = inflight.putIfAbsent(owner, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            OAuthTokens fresh = store.refresh(owner, current -> {
+                if (current.isPresent() && !current.get().accessToken().equals(stale)
+                        && !current.get().expiresWithin(config.refreshSkew(), clock.now())) {
+                    return current.get(); // another caller (or instance) refreshed meanwhile
+                }
+                return requestRefresh(owner, current.orElseThrow(() -> new GhlAuthException(401,
+                        "no OAuth tokens stored for " + owner, null)));
+            });
+            cache.put(owner, fresh);
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            cache.remove(owner);
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inflight.remove(owner, mine);
+        }
+    }
+
+    private OAuthTokens requestRefresh(TokenOwner owner, OAuthTokens current) {
+        if (current.refreshToken() == null || current.refreshToken().isBlank()) {
+            Optional<CompanyId> company = owner.type() == TokenOwner.Type.LOCATION
+                    ? Optional.ofNullable(companyOf.get(new LocationId(owner.id()))).or(config::defaultCompany)
+                    : Optional.empty();
+            if (company.isEmpty()) {
+                throw new GhlAuthException(401, "the tokens of " + owner
+                        + " have no refresh token and no agency is known to mint new ones", null);
+            }
+            log.debug("minting a new location token for {} from agency {}", owner, company.get());
+            return mintLocationToken(company.get(), new LocationId(owner.id()));
+        }
+        log.debug("refreshing the OAuth tokens of {}", owner);
+        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(owner, "refresh", () -> api.token(
+                config.clientId().orElseThrow(), config.clientSecret().orElseThrow(), "refresh_token", null,
+                current.refreshToken(), userType(owner.type()), null));
+        return new OAuthTokens(owner, dto.accessToken(),
+                dto.refreshToken() != null ? dto.refreshToken() : current.refreshToken(),
+                expiresAt(dto.expiresIn()), dto.scope() != null ? scopes(dto.scope()) : current.scopes());
+    }
+
+    /** Exchanges an authorization code and stores the tokens of whoever installed the app. */
+    OAuthTokens exchangeCode(String code, TokenOwner.Type userType) {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("authorization code is blank");
+        }
+        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(APP, "code exchange", () -> api.token(
+                config.clientId().orElseThrow(), config.clientSecret().orElseThrow(), "authorization_code", code, null,
+                userType(userType), config.redirectUri().map(Object::toString).orElse(null)));
+        String ownerId = userType == TokenOwner.Type.COMPANY ? dto.companyId() : dto.locationId();
+        if (ownerId == null || ownerId.isBlank()) {
+            throw new GhlException(Kind.SERVER_ERROR, 200, "GHL's token answer names no "
+                    + (userType == TokenOwner.Type.COMPANY ? "companyId" : "locationId"), null);
+        }
+        OAuthTokens tokens = new OAuthTokens(new TokenOwner(userType, ownerId), dto.accessToken(), dto.refreshToken(),
+                expiresAt(dto.expiresIn()), scopes(dto.scope()));
+        store.save(tokens);
+        cache.put(tokens.owner(), tokens);
+        return tokens;
+    }
+
+    /** Mints (and stores) a location token from the agency's token. */
+    OAuthTokens locationToken(CompanyId company, LocationId location) {
+        companyOf.put(location, company);
+        OAuthTokens tokens = mintLocationToken(company, location);
+        TokenOwner owner = TokenOwner.location(location);
+        store.refresh(owner, current -> tokens); // under the owner's lock, like a refresh
+        cache.put(owner, tokens);
+        return tokens;
+    }
+
+    private OAuthTokens mintLocationToken(CompanyId company, LocationId location) {
+        // Minting issues a new token and changes nothing else: safe to retry.
+        GetLocationAccessTokenSuccessfulResponseDto dto = asCompany.call(
+                GhlCall.idempotent("POST /oauth/locationToken", TokenOwner.company(company)),
+                auth -> api.locationToken(auth, company.value(), location.value()));
+        if (dto == null || dto.accessToken() == null) {
+            throw new GhlException(Kind.SERVER_ERROR, 200, "GHL's location token answer has no access token", null);
+        }
+        return new OAuthTokens(TokenOwner.location(location), dto.accessToken(), dto.refreshToken(),
+                expiresAt(dto.expiresIn()), scopes(dto.scope()));
+    }
+
+    /**
+     * Calls {@code POST /oauth/token}. Codes and refresh tokens are single-use, so the call is never
+     * repeated once it may have reached GHL; a refused token or code is a {@link GhlAuthException}.
+     */
+    private GetAccessCodeSuccessfulResponseDto tokenEndpoint(TokenOwner owner, String what,
+                                                            java.util.function.Supplier<retrofit2.Call<GetAccessCodeSuccessfulResponseDto>> request) {
+        GhlCall call = new GhlCall("POST /oauth/token (" + what + ")", owner, false, false);
+        GetAccessCodeSuccessfulResponseDto dto;
+        try {
+            dto = pipeline.execute(call, request);
+        } catch (UnauthorizedAnswer e) {
+            throw GhlCalls.authFailure(call, e);
+        } catch (GhlOutcomeUnknownException e) {
+            throw new GhlException(Kind.SERVER_ERROR, e.status(), call.name()
+                    + ": outcome unknown, the refresh token may be spent", e.traceId().orElse(null), e);
+        } catch (GhlException e) {
+            if (e.kind() == Kind.BAD_REQUEST || e.kind() == Kind.UNPROCESSABLE || e.kind() == Kind.NOT_FOUND) {
+                // invalid_grant and friends: the code or refresh token is spent, revoked or wrong.
+                throw new GhlAuthException(e.status(), e.ghlMessage().orElse(call.name() + " refused"),
+                        e.traceId().orElse(null));
+            }
+            throw e;
+        }
+        if (dto == null || dto.accessToken() == null || dto.accessToken().isBlank()) {
+            throw new GhlException(Kind.SERVER_ERROR, 200, call.name() + ": the answer has no access token", null);
+        }
+        return dto;
+    }
+
+    private Instant expiresAt(Long expiresIn) {
+        // GHL access tokens live about a day; an answer without expires_in is treated as short-lived.
+        return clock.now().plusSeconds(expiresIn == null ? 3600 : expiresIn);
+    }
+
+    private static Set<String> scopes(String scope) {
+        return scope == null ? Set.of()
+                : Arrays.stream(scope.split("\\s+")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String userType(TokenOwner.Type type) {
+        return type == TokenOwner.Type.COMPANY ? "Company" : "Location";
+    }
+}
