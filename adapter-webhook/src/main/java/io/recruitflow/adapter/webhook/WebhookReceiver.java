@@ -80,6 +80,9 @@ final class WebhookReceiver implements Handler {
             type = d.type;
             outcome = d.outcome;
         } catch (Throwable unexpected) {
+            if (unexpected instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             // Never 5xx: GHL would drop the event. 429 makes it come back.
             LOG.error("unexpected failure receiving a webhook; answering 429 so that GHL retries", unexpected);
             outcome = Outcome.UNAVAILABLE;
