@@ -131,7 +131,8 @@ final class World {
         advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup,
                 clock);
         events = new ApplyGhlEventService(adapters.recruits(), adapters.opportunityMirror(), adapters.appointments(),
-                advance, setup, adapters.processedEvents(), ghl.authorization(), adapters.tokenStore(), suspended);
+                advance, setup, adapters.processedEvents(), ghl.authorization(), adapters.tokenStore(), suspended,
+                java.util.Set.of());
         presentations = new SchedulePresentationService(adapters.recruits(), ghl.calendars(), adapters.appointments(),
                 setup, advance, recipients, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);

@@ -25,7 +25,7 @@ class CliTest {
 
     @Test
     void theDemoRunsTheWholeFlowAndPrintsEveryStageOfTheFunnel() {
-        String out = run(0, "demo", "--leads", Path.of("..", "examples", "leads.csv").toString());
+        String out = run(0, "demo", "--in-memory", "--leads", Path.of("..", "examples", "leads.csv").toString());
         assertThat(out).contains("rejected: a lead needs a phone or an email",
                 "rejected: phone '12345' is not a valid phone number",
                 "rejected: license state 'ZZ' is not a US state or territory",

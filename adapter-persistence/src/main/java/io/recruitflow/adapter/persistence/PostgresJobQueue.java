@@ -79,6 +79,16 @@ public final class PostgresJobQueue implements JobQueue {
         this(dataSource, pollingInterval, new SystemClock());
     }
 
+    /**
+     * A queue whose notion of "due" follows {@code clock} rather than the system clock: for simulations
+     * (the demo) where the application, GHL and the queue must share one moving clock.
+     */
+    public static PostgresJobQueue withClock(DataSource dataSource, Duration pollingInterval,
+                                             io.recruitflow.domain.shared.Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
+    }
+
     /** With db-scheduler's clock replaced, for tests that move time. */
     PostgresJobQueue(DataSource dataSource, Duration pollingInterval, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -26,6 +26,7 @@ import io.recruitflow.domain.shared.TokenStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.Set;
 
 /** Turns GHL events into changes of our recruits, their opportunities and appointments. */
 @Singleton
@@ -39,11 +40,13 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final GhlAuthorization authorization;
     private final TokenStore tokens;
     private final SuspendedLocations suspended;
+    private final Set<GhlEventListener> listeners;
 
     @Inject
     public ApplyGhlEventService(Recruits recruits, OpportunityMirror mirror, Appointments appointments,
                                 AdvanceRecruitUseCase advance, LocationSetup setup, ProcessedEvents processed,
-                                GhlAuthorization authorization, TokenStore tokens, SuspendedLocations suspended) {
+                                GhlAuthorization authorization, TokenStore tokens, SuspendedLocations suspended,
+                                Set<GhlEventListener> listeners) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;
@@ -53,6 +56,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         this.authorization = authorization;
         this.tokens = tokens;
         this.suspended = suspended;
+        this.listeners = Set.copyOf(listeners);
     }
 
     @Override
@@ -62,7 +66,10 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             return new EventOutcome.AlreadyApplied();
         }
         EventOutcome outcome = dispatch(event);
-        // Marked after applying: a crash in between re-applies, and every handler below is idempotent.
+        for (GhlEventListener listener : listeners) {
+            listener.applied(event, outcome);
+        }
+        // Marked after applying: a crash in between re-applies, and every handler and listener is idempotent.
         processed.markProcessed(event.eventId());
         return outcome;
     }

@@ -22,7 +22,10 @@ import java.util.Optional;
 /** Runs Recruitflow's durable jobs: intake sagas, deferred messages and the inbox sweep. */
 @Singleton
 public class RecruitflowJobs implements JobHandler {
-    /** The id of the one self-renewing inbox sweep job. */
+    /**
+     * The id of the one self-renewing inbox sweep job. One job id runs on one worker at a time across every
+     * instance, which keeps each contact's events in order.
+     */
     public static final String INBOX_SWEEP = "inbox-sweep";
     static final int SWEEP_BATCH = 200;
     static final Duration SWEEP_IDLE = Duration.ofMillis(250);
@@ -53,6 +56,11 @@ public class RecruitflowJobs implements JobHandler {
             case DEFERRED_MESSAGE:
                 return deferredMessage(new MessageKey(job.id()));
             case INBOX_DISPATCH:
+                if (!job.id().equals(INBOX_SWEEP)) {
+                    // A wake-up for one stored event: the single sweep applies events in order per contact,
+                    // so the event is left to it rather than raced by a second worker.
+                    return new JobOutcome.Done();
+                }
                 int handled = dispatcher.dispatchDue(SWEEP_BATCH);
                 // Keeps itself scheduled: right away while there is a backlog, else after a short pause.
                 return new JobOutcome.RunAgainAt(handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE),

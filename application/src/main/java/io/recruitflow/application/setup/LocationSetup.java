@@ -37,13 +37,8 @@ public class LocationSetup {
 
     /** The location's resolved ids; asks GHL the first time only. */
     public Resolved of(LocationId location) {
-        Resolved known = cache.get(location);
-        if (known != null) {
-            return known;
-        }
-        Resolved resolved = resolve(location);
-        cache.putIfAbsent(location, resolved);
-        return resolved;
+        // One resolution per location even when many workers start at once: the others wait for it.
+        return cache.computeIfAbsent(location, this::resolve);
     }
 
     private Resolved resolve(LocationId location) {

@@ -2,10 +2,9 @@ package io.recruitflow.bootstrap.cli;
 
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,12 +16,12 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--print", description = "Print every setting with its value and where it came from.")
     boolean print;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The YAML configuration file (recruitflow.yml).")
-    Path config;
+    @CommandLine.Mixin
+    ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() {
-        Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        Settings settings = options.load();
         if (!print) {
             System.out.println("Configuration is valid. Use --print to show it.");
             return 0;

@@ -1,6 +1,7 @@
 package io.recruitflow.bootstrap.cli;
 
 import io.recruitflow.bootstrap.demo.InMemoryDemo;
+import io.recruitflow.bootstrap.demo.SandboxDemo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,6 +18,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "The lead list to import (CSV). Default: ${DEFAULT-VALUE}")
     Path leads;
 
+    @Option(names = "--in-memory", description = "Run on the in-memory adapters instead of the embedded PostgreSQL "
+            + "and the GHL sandbox: faster, nothing on disk, no HTTP.")
+    boolean inMemory;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(leads)) {
@@ -24,6 +29,6 @@ final class DemoCommand implements Callable<Integer> {
                     + " (run from the repository root, or pass --leads FILE)");
             return 2;
         }
-        return InMemoryDemo.run(leads, System.out);
+        return inMemory ? InMemoryDemo.run(leads, System.out) : SandboxDemo.run(leads, System.out);
     }
 }

@@ -2,7 +2,6 @@ package io.recruitflow.bootstrap.demo;
 
 import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
-import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
@@ -37,7 +36,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The reference's whole flow, end to end: import a lead list, run every intake (texts now or deferred by
@@ -141,23 +139,22 @@ public final class Demo {
     /** Replies, an opt-out, bookings, a no-show and contracts, reported the way GHL reports them. */
     private void simulateResponses(List<RecruitView> recruits) {
         List<Recruit> contacted = new ArrayList<>();
+        List<MessageRecord> intros = new ArrayList<>();
         for (RecruitView v : recruits) {
             if (sent(v)) {
-                MessageRecord intro = v.intro().orElseThrow();
-                driver.deliver(new GhlEvent.MessageSent(eventId(), v.recruit().location(), clock.now(),
-                        v.recruit().contactId().orElseThrow(), intro.conversationId(), intro.channel(), intro.body()));
+                intros.add(v.intro().orElseThrow());
                 contacted.add(v.recruit());
             }
         }
+        driver.introsReported(intros);
         driver.runDueWork();
-        out.printf("%n4. Recruits respond (as GHL webhooks):%n");
+        out.printf("%n4. Recruits respond (GHL reports it through webhooks):%n");
         int replies = Math.min(contacted.size(), Math.max(4, contacted.size() * 2 / 3));
         List<Recruit> interested = new ArrayList<>();
         for (int i = 0; i < replies; i++) {
             Recruit r = contacted.get(i);
             boolean stop = i == replies - 1;
-            driver.deliver(new GhlEvent.MessageReceived(eventId(), r.location(), clock.now(), r.contactId().orElseThrow(),
-                    Optional.empty(), Channel.SMS, stop ? "STOP" : "Sure, tell me more!"));
+            driver.recruitReplies(r, stop ? "STOP" : "Sure, tell me more!");
             if (stop) {
                 out.printf("   %s replied STOP: opted out, opportunity lost, never texted again%n", r.name().full());
             } else {
@@ -172,7 +169,9 @@ public final class Demo {
             BookingResult result = presentations.schedule(new SchedulePresentationCommand(r.id(), Optional.empty()));
             if (result instanceof BookingResult.Booked b) {
                 booked.add(b.appointment());
-                driver.deliver(appointmentEvent(b.appointment(), AppointmentStatus.CONFIRMED, true));
+                driver.bookingReported(b.appointment());
+            } else {
+                out.printf("   could not book %s: %s%n", r.name().full(), result);
             }
         }
         driver.runDueWork();
@@ -180,14 +179,17 @@ public final class Demo {
         if (booked.isEmpty()) {
             return;
         }
-        Appointment noShow = booked.get(0);
-        driver.deliver(appointmentEvent(noShow, AppointmentStatus.NOSHOW, false));
+        driver.appointmentMarked(booked.get(0), AppointmentStatus.NOSHOW);
+        driver.runDueWork();
         out.printf("   1 did not show up → back to Interested%n");
         int contracted = 0;
         for (Appointment a : booked.subList(1, booked.size())) {
-            driver.deliver(appointmentEvent(a, AppointmentStatus.SHOWED, false));
-            RecruitId id = recruitOf(interested, a);
-            advance.advance(new AdvanceRecruitCommand(id, RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
+            driver.appointmentMarked(a, AppointmentStatus.SHOWED);
+        }
+        driver.runDueWork();
+        for (Appointment a : booked.subList(1, booked.size())) {
+            advance.advance(new AdvanceRecruitCommand(recruitOf(interested, a), RecruitingStage.CONTRACTED,
+                    StageChange.Cause.CONTRACT));
             contracted++;
         }
         driver.runDueWork();
@@ -199,12 +201,4 @@ public final class Demo {
                 .id();
     }
 
-    private GhlEvent appointmentEvent(Appointment a, AppointmentStatus status, boolean created) {
-        return new GhlEvent.AppointmentChanged(eventId(), a.location(), clock.now(), created, a.id(), a.calendar(),
-                a.contact(), a.title(), a.start(), a.end(), status);
-    }
-
-    private static String eventId() {
-        return UUID.randomUUID().toString();
-    }
 }

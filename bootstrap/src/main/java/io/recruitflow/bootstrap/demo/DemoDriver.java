@@ -1,16 +1,33 @@
 package io.recruitflow.bootstrap.demo;
 
-import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.recruit.Recruit;
 import java.time.Instant;
+import java.util.List;
 
-/** What the demo needs from the world it runs in: work the queue, move time, and make GHL report events. */
+/**
+ * The world the demo runs in: how work gets done, how time moves, and how GHL reports what recruits
+ * do. On the sandbox GHL reports through signed webhooks; on the in-memory adapters the driver hands the
+ * same events to the application itself.
+ */
 public interface DemoDriver {
-    /** Runs every job that is due now, until none is. */
+    /** Waits until every due job has run and every reported event is applied. */
     void runDueWork();
 
     /** Moves time forward to {@code instant} (if it is in the future). */
     void advanceTo(Instant instant);
 
-    /** Delivers an event the way GHL would report it. */
-    void deliver(GhlEvent event);
+    /** GHL reports the intros it sent (OutboundMessage). */
+    void introsReported(List<MessageRecord> intros);
+
+    /** A recruit writes back. */
+    void recruitReplies(Recruit recruit, String body);
+
+    /** GHL reports a booking made through its API (AppointmentCreate). */
+    void bookingReported(Appointment appointment);
+
+    /** A user marks the appointment showed or no-show in GHL. */
+    void appointmentMarked(Appointment appointment, AppointmentStatus status);
 }

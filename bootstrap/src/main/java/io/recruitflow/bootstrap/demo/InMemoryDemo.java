@@ -24,6 +24,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.recruit.Recruit;
 
 /**
  * The demo on the in-memory adapters: nothing to install, nothing persisted. It starts on a Thursday at
@@ -57,8 +66,38 @@ public final class InMemoryDemo {
             }
 
             @Override
-            public void deliver(io.recruitflow.application.applyghlevent.GhlEvent event) {
+            public void introsReported(List<MessageRecord> intros) {
+                intros.forEach(m -> deliver(new GhlEvent.MessageSent(eventId(), m.location(), clock.now(), m.contact(),
+                        m.conversationId(), m.channel(), m.body())));
+            }
+
+            @Override
+            public void recruitReplies(Recruit recruit, String body) {
+                deliver(new GhlEvent.MessageReceived(eventId(), recruit.location(), clock.now(),
+                        recruit.contactId().orElseThrow(), Optional.empty(), Channel.SMS, body));
+            }
+
+            @Override
+            public void bookingReported(Appointment a) {
+                deliver(appointment(a, a.status(), true));
+            }
+
+            @Override
+            public void appointmentMarked(Appointment a, AppointmentStatus status) {
+                deliver(appointment(a, status, false));
+            }
+
+            private GhlEvent appointment(Appointment a, AppointmentStatus status, boolean created) {
+                return new GhlEvent.AppointmentChanged(eventId(), a.location(), clock.now(), created, a.id(),
+                        a.calendar(), a.contact(), a.title(), a.start(), a.end(), status);
+            }
+
+            private void deliver(GhlEvent event) {
                 apply.apply(new ApplyGhlEventCommand(event));
+            }
+
+            private String eventId() {
+                return UUID.randomUUID().toString();
             }
         };
         Demo demo = new Demo(injector.getInstance(ImportLeadsUseCase.class), injector.getInstance(ViewRecruitUseCase.class),

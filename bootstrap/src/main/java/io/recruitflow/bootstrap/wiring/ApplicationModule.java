@@ -1,6 +1,8 @@
 package io.recruitflow.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
@@ -41,6 +43,8 @@ public final class ApplicationModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(RecruitingSettings.class).toInstance(settings);
+        // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
+        Multibinder.newSetBinder(binder(), GhlEventListener.class);
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);
