@@ -61,9 +61,12 @@ final class WebhookReceiver implements Handler {
         this.maxBodyBytes = config.maxBodyBytes();
         this.storeTimeout = config.storeTimeout();
         this.meters = meters;
+        // Histogram buckets rather than client-side percentiles: Prometheus can aggregate them across instances.
         this.handling = Timer.builder("webhook.handling")
                 .description("Time from reading a webhook to answering it")
-                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(meters);
     }
 
@@ -77,6 +80,9 @@ final class WebhookReceiver implements Handler {
             type = d.type;
             outcome = d.outcome;
         } catch (Throwable unexpected) {
+            if (unexpected instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             // Never 5xx: GHL would drop the event. 429 makes it come back.
             LOG.error("unexpected failure receiving a webhook; answering 429 so that GHL retries", unexpected);
             outcome = Outcome.UNAVAILABLE;

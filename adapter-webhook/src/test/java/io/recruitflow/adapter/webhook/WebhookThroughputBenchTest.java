@@ -51,7 +51,7 @@ class WebhookThroughputBenchTest {
     static final Duration ROW_COST = Duration.ofNanos(10_000);
     static final int CONNECTIONS = 48;
     static final Duration SUSTAINED = Duration.ofSeconds(10);
-    static final int EVENTS = 150_000; // bounded count; the run stops at whichever limit comes first
+    static final int EVENTS = 240_000; // bounded count; the run stops at whichever limit comes first
 
     private final StringBuilder report = new StringBuilder();
 
@@ -64,11 +64,34 @@ class WebhookThroughputBenchTest {
         Instant now = Instant.now();
         List<byte[]> requests = signedRequests(EVENTS, now);
 
+        // -Dbench.jfr=/path/file.jfr profiles the group-commit run with Flight Recorder.
+        String jfr = System.getProperty("bench.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
         sustained("group commit (1 ms window, <=256/commit)", WebhookConfig.defaults(), requests.subList(0, EVENTS / 2));
+        if (recording != null) {
+            recording.dump(Path.of(jfr));
+            recording.close();
+        }
         sustained("one commit per event (no group commit)",
                 WebhookConfig.defaults().withGroupCommit(Duration.ZERO, 1, 20_000), requests.subList(EVENTS / 2, EVENTS));
 
-        latencyAt(1_000, signedRequests(12_000, Instant.now()));
+        latencyAt(1_000, signedRequests(12_000, Instant.now()), new CostlyInbox(), "stub inbox");
+
+        // The real PostgreSQL inbox (embedded, fsync on), when adapter-persistence is on the test class path.
+        Optional<PostgresInbox> pg = PostgresInbox.start();
+        if (pg.isPresent()) {
+            try (PostgresInbox db = pg.get()) {
+                List<byte[]> fresh = signedRequests(EVENTS / 2, Instant.now());
+                sustained("PostgreSQL inbox, group commit", WebhookConfig.defaults(), fresh, db.inbox, null);
+                latencyAt(1_000, signedRequests(12_000, Instant.now()), db.inbox, "PostgreSQL inbox");
+            }
+        } else {
+            line("PostgreSQL inbox: skipped (adapter-persistence not on the test class path; run with -Pbench)");
+        }
 
         line("load average at end: %s", loadAverage());
         Path out = Path.of("target", "bench-webhook.txt");
@@ -118,11 +141,18 @@ class WebhookThroughputBenchTest {
 
     private void sustained(String label, WebhookConfig base, List<byte[]> requests) throws Exception {
         CostlyInbox inbox = new CostlyInbox();
+        sustained(label, base, requests, inbox, inbox);
+    }
+
+    private void sustained(String label, WebhookConfig base, List<byte[]> requests, EventInbox inbox,
+                           CostlyInbox stub) throws Exception {
         WebhookServer server = WebhookServer.builder(base.withPublicKeys(TestKeys.publicKeysFile())).inbox(inbox).build();
         int port = server.start(0);
         try {
             warmUp(port, signedRequests(5_000, Instant.now()));
-            inbox.reset();
+            if (stub != null) {
+                stub.reset();
+            }
             AtomicInteger next = new AtomicInteger();
             AtomicLong ok = new AtomicLong();
             AtomicLong other = new AtomicLong();
@@ -147,11 +177,14 @@ class WebhookThroughputBenchTest {
             }
             assertThat(done.await(SUSTAINED.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            line("%s: %,.0f events/s sustained (%,d acknowledged in %.1f s, %d other answers, %d connections, "
-                            + "%d commits, %.1f events/commit)", label, ok.get() / seconds, ok.get(), seconds, other.get(),
-                    CONNECTIONS, inbox.commits.get(), inbox.rows.get() / (double) Math.max(1, inbox.commits.get()));
+            String commits = stub == null ? "" : String.format(Locale.ROOT, ", %d commits, %.1f events/commit",
+                    stub.commits.get(), stub.rows.get() / (double) Math.max(1, stub.commits.get()));
+            line("%s: %,.0f events/s sustained (%,d acknowledged in %.1f s, %d other answers, %d connections%s)",
+                    label, ok.get() / seconds, ok.get(), seconds, other.get(), CONNECTIONS, commits);
             assertThat(other.get()).isZero();
-            assertThat(inbox.rows.get()).isEqualTo(ok.get());
+            if (stub != null) {
+                assertThat(stub.rows.get()).isEqualTo(ok.get());
+            }
         } finally {
             server.stop(Duration.ofSeconds(5));
         }
@@ -159,8 +192,7 @@ class WebhookThroughputBenchTest {
 
     // ---- latency at a fixed rate: open loop, measured from each request's scheduled start
 
-    private void latencyAt(int perSecond, List<byte[]> requests) throws Exception {
-        CostlyInbox inbox = new CostlyInbox();
+    private void latencyAt(int perSecond, List<byte[]> requests, EventInbox inbox, String label) throws Exception {
         WebhookServer server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()))
                 .inbox(inbox).build();
         int port = server.start(0);
@@ -198,13 +230,56 @@ class WebhookThroughputBenchTest {
             }
             assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
             Arrays.sort(latencies);
-            line("latency at %,d events/s for %d s (%d connections, from scheduled send): p50 %.2f ms, p99 %.2f ms, "
-                            + "p99.9 %.2f ms, max %.2f ms, %d failures", perSecond, total / perSecond, connections,
+            line("%s, latency at %,d events/s for %d s (%d connections, from scheduled send): p50 %.2f ms, "
+                            + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d failures", label, perSecond, total / perSecond,
+                    connections,
                     ms(latencies, 0.50), ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6,
                     failures.get());
             assertThat(failures.get()).isZero();
         } finally {
             server.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * adapter-persistence's embedded PostgreSQL and its inbox, reached by reflection so that this module
+     * never compiles against another adapter.
+     */
+    static final class PostgresInbox implements AutoCloseable {
+        final EventInbox inbox;
+        private final AutoCloseable database;
+        private final Path dir;
+
+        private PostgresInbox(EventInbox inbox, AutoCloseable database, Path dir) {
+            this.inbox = inbox;
+            this.database = database;
+            this.dir = dir;
+        }
+
+        static Optional<PostgresInbox> start() throws Exception {
+            Class<?> databaseClass;
+            try {
+                databaseClass = Class.forName("io.recruitflow.adapter.persistence.Database");
+            } catch (ClassNotFoundException absent) {
+                return Optional.empty();
+            }
+            Class<?> configClass = Class.forName("io.recruitflow.adapter.persistence.DatabaseConfig");
+            Path dir = Files.createTempDirectory("webhook-bench-pg");
+            Object config = configClass.getMethod("embedded", Path.class).invoke(null, dir);
+            AutoCloseable database = (AutoCloseable) databaseClass.getMethod("start", configClass).invoke(null, config);
+            Object jdbi = databaseClass.getMethod("jdbi").invoke(database);
+            Class<?> inboxClass = Class.forName("io.recruitflow.adapter.persistence.PostgresEventInbox");
+            EventInbox inbox = (EventInbox) inboxClass.getConstructor(Class.forName("org.jdbi.v3.core.Jdbi"))
+                    .newInstance(jdbi);
+            return Optional.of(new PostgresInbox(inbox, database, dir));
+        }
+
+        @Override
+        public void close() throws Exception {
+            database.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
