@@ -31,7 +31,16 @@ import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthorization;
 import io.recruitflow.domain.shared.TokenStore;
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import io.recruitflow.adapter.persistence.PostgresIntakeJournal;
+import io.recruitflow.adapter.webhook.RecruitflowMetrics;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.shared.TokenOwner;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -54,31 +63,56 @@ public final class RecruitflowRuntime implements AutoCloseable {
     private final PostgresJobQueue jobs;
     private final TokenStore tokens;
     private final Injector injector;
+    private final RecruitflowMetrics metrics = RecruitflowMetrics.create();
     private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
     private WebhookServer server;
     private boolean jobsRunning;
 
-    private RecruitflowRuntime(RecruitflowConfig config, Clock clock) {
+    private RecruitflowRuntime(RecruitflowConfig config, Clock clock, List<Module> extensions) {
         this.config = config;
         this.clock = clock;
         if (config.quietHoursOff()) {
             LOG.warn("RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
         }
-        database = Database.start(config.database());
-        stopOrder.push(database);
-        tokens = PersistenceModule.tokenStore(database);
-        ghl = GhlClient.create(config.ghl(), tokens, clock);
-        stopOrder.push(ghl::close);
-        // The queue's "due" follows the same clock as everything else (the system's, or the demo's).
-        jobs = PostgresJobQueue.withClock(database.dataSource(), JOB_POLLING, clock);
-        injector = Injectors.create(new ClockModule(clock), new PersistenceModule(database, jobs, tokens),
-                new GhlRestModule(ghl), new LeadFileModule(), new WebhookDecodingModule(),
-                new ApplicationModule(config.recruiting()));
+        try {
+            database = Database.start(config.database());
+            stopOrder.push(database);
+            tokens = PersistenceModule.tokenStore(database);
+            ghl = GhlClient.create(config.ghl(), tokens, clock);
+            stopOrder.push(ghl::close);
+            // The queue's "due" follows the same clock as everything else (the system's, or the demo's).
+            jobs = PostgresJobQueue.withClock(database.dataSource(), JOB_POLLING, clock);
+            IntakeJournal meteredJournal = Metering.journal(new PostgresIntakeJournal(database.jdbi()), metrics);
+            Module persistence = Modules.override(new PersistenceModule(database, jobs, tokens)).with(new AbstractModule() {
+                @Override
+                protected void configure() {
+                    bind(IntakeJournal.class).toInstance(meteredJournal);
+                }
+            });
+            List<Module> modules = new ArrayList<>(List.of(new ClockModule(clock), persistence,
+                    new GhlRestModule(ghl, new GhlRestModule.PortDecorator() {
+                        @Override
+                        public <T> T decorate(Class<T> port, T implementation) {
+                            return Metering.ghlPort(port, implementation, metrics);
+                        }
+                    }), new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(config.recruiting())));
+            modules.addAll(extensions);
+            injector = Injectors.create(modules.toArray(Module[]::new));
+            config.defaultLocation().ifPresent(location -> metrics.rateLimitHeadroom(location.value(),
+                    () -> ghl.rateBudget(TokenOwner.location(location))));
+        } catch (RuntimeException e) {
+            close(); // stop whatever had started (the database above all) before failing
+            throw e;
+        }
     }
 
-    /** Starts the database and the GHL client; no job runs until {@link #startJobs()}. */
-    public static RecruitflowRuntime open(RecruitflowConfig config, Clock clock) {
-        return new RecruitflowRuntime(config, clock);
+    /**
+     * Starts the database and the GHL client; no job runs until {@link #startJobs()}.
+     *
+     * @param extensions extra Guice modules, e.g. an extension's use cases and {@code GhlEventListener}s
+     */
+    public static RecruitflowRuntime open(RecruitflowConfig config, Clock clock, Module... extensions) {
+        return new RecruitflowRuntime(config, clock, List.of(extensions));
     }
 
     /** Starts the job workers, the inbox sweep, and resumes every intake a crash left unfinished. */
@@ -104,6 +138,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 .inbox(inbox)
                 .inboxListener(events -> wakeInboxSweep())
                 .clock(clock)
+                .metrics(metrics)
                 .readiness(this::databaseAnswers)
                 .oauth(injector.getInstance(GhlAuthorization.class), tokens, new InMemoryOAuthStateStore(clock))
                 .admin(new AdminServices(injector.getInstance(IntakeRecruitUseCase.class),

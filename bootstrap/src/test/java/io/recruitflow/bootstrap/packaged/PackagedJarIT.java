@@ -97,6 +97,9 @@ class PackagedJarIT {
                 }
             }
             assertThat(status).as(Files.readString(dir.resolve("out.log"))).isEqualTo(200);
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("recruitflow_").contains("recruitflow_ghl_rate_limit_headroom");
 
             Instant sigterm = Instant.now();
             new ProcessBuilder("kill", "-TERM", String.valueOf(serve.pid())).start().waitFor();
