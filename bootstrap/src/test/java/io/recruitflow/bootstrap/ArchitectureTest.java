@@ -4,7 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import java.util.HashSet;
+import java.util.Set;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -61,6 +70,53 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.adapter..", "io.recruitflow.bootstrap..",
                     "io.recruitflow.sandbox..")
             .because("dependencies point inward: use cases know ports, never their implementations");
+
+    /**
+     * A public class in an adapter must be something the wiring needs: bootstrap (where the Guice modules
+     * live) uses it, or it appears in the public signature of something bootstrap uses (a parameter,
+     * return or exception type, such as a builder's argument). Everything else stays package-private, so
+     * an adapter's internals can change without breaking anyone. The in-memory adapters are exempt: they
+     * exist for embedders and tests to use.
+     */
+    @ArchTest
+    static void adapterInternalsAreNotPublic(JavaClasses classes) {
+        Set<JavaClass> usedByWiring = new HashSet<>();
+        for (JavaClass c : classes) {
+            if (c.getPackageName().startsWith("io.recruitflow.adapter")) {
+                boolean used = c.getDirectDependenciesToSelf().stream()
+                        .anyMatch(d -> d.getOriginClass().getPackageName().startsWith("io.recruitflow.bootstrap"));
+                if (used) {
+                    usedByWiring.add(c);
+                }
+            }
+        }
+        Set<String> needed = new HashSet<>();
+        for (JavaClass c : usedByWiring) {
+            needed.add(c.getName());
+            c.getEnclosingClass().ifPresent(e -> needed.add(e.getName()));
+            for (JavaCodeUnit unit : c.getCodeUnits()) {
+                if (unit.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    unit.getParameterTypes().forEach(t -> needed.add(t.toErasure().getName()));
+                    needed.add(unit.getReturnType().toErasure().getName());
+                    unit.getThrowsClause().getTypes().forEach(t -> needed.add(t.getName()));
+                }
+            }
+        }
+        classes().that().resideInAPackage("io.recruitflow.adapter..")
+                .and().resideOutsideOfPackage("io.recruitflow.adapter.inmemory..")
+                .and().arePublic().and().areTopLevelClasses()
+                .should(new ArchCondition<JavaClass>("be needed by the wiring in io.recruitflow.bootstrap") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        if (!needed.contains(item.getName())) {
+                            events.add(SimpleConditionEvent.violated(item, item.getName()
+                                    + " is public but the wiring does not need it: make it package-private"));
+                        }
+                    }
+                })
+                .because("adapter implementation classes are not public, apart from what their Guice module needs")
+                .check(classes);
+    }
 
     @ArchTest
     static final ArchRule sandboxKnowsNothingOfRecruitflow = noClasses().that().resideInAPackage("io.recruitflow.sandbox..")

@@ -69,7 +69,7 @@ public final class LeadFileParser {
      *
      * @throws InvalidLeadFileException when the file is empty, not UTF-8 or lacks a required column
      */
-    public LeadFile open(InputStream in) {
+    public LeadFile open(InputStream in) throws InvalidLeadFileException {
         Objects.requireNonNull(in, "in");
         // REPORT, not REPLACE: a mis-encoded name must be an error, not silently become "J?rgen".
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()

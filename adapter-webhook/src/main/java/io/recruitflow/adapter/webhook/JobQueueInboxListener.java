@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * webhook id) for every newly stored event. A scheduling failure is logged and otherwise ignored: the
  * event is durable in the inbox and the dispatcher's sweep picks it up.
  */
-public final class JobQueueInboxListener implements InboxListener {
+final class JobQueueInboxListener implements InboxListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobQueueInboxListener.class);
 
     private final JobQueue jobs;
     private final Clock clock;
 
-    public JobQueueInboxListener(JobQueue jobs, Clock clock) {
+    JobQueueInboxListener(JobQueue jobs, Clock clock) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
