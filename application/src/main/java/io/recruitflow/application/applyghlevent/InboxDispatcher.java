@@ -44,21 +44,18 @@ public class InboxDispatcher {
 
     private void dispatch(InboxEvent stored) {
         String id = stored.event().webhookId();
-        Optional<GhlEvent> decoded;
         try {
-            decoded = decoder.decode(stored.event().type(), stored.event().rawBody());
-        } catch (GhlEventDecoder.MalformedEventException e) {
-            inbox.markDead(id, "malformed " + stored.event().type() + ": " + e.getMessage());
-            return;
-        }
-        if (decoded.isEmpty()) {
-            inbox.markIgnored(id, "event type " + stored.event().type() + " is not handled");
-            return;
-        }
-        try {
+            Optional<GhlEvent> decoded = decoder.decode(stored.event().type(), stored.event().rawBody());
+            if (decoded.isEmpty()) {
+                inbox.markIgnored(id, "event type " + stored.event().type() + " is not handled");
+                return;
+            }
             apply.apply(new ApplyGhlEventCommand(decoded.get()));
             inbox.markProcessed(id);
+        } catch (GhlEventDecoder.MalformedEventException e) {
+            inbox.markDead(id, "malformed " + stored.event().type() + ": " + e.getMessage());
         } catch (RuntimeException e) {
+            // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
             int attempts = stored.attempts() + 1;
             String error = e instanceof GhlException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (attempts >= MAX_ATTEMPTS) {
