@@ -24,9 +24,20 @@ class DatabaseTest {
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
                 .mapTo(String.class).list());
 
-        assertThat(versions).containsExactly("1", "2");
+        // Every migration in the source tree ran, in order.
+        List<String> shipped;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            shipped = files.map(f -> f.getFileName().toString())
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(shipped).startsWith("1", "2", "3");
+        assertThat(versions).isEqualTo(shipped);
         assertThat(tables).contains("recruits", "intake_steps", "opportunities", "appointments", "messages",
-                "oauth_tokens", "processed_events", "inbox_events", "inbox_counters", "scheduled_tasks");
+                "oauth_tokens", "processed_events", "inbox_events", "inbox_counters", "scheduled_tasks",
+                "suspended_locations");
     }
 
     @Test
