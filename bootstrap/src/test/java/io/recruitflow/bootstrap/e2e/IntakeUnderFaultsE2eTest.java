@@ -42,7 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code POST /contacts/} — it upserts ({@code POST /contacts/upsert}), which GHL does not document as having
  * the quirk — so the quirk is injected on {@code POST /opportunities/}, the one create on the saga's path that
  * it reconciles after a 422 (look the opportunity up before creating it again). It is not injected on
- * {@code POST /conversations/messages}: there a 422 is GHL refusing the text, a final answer.
+ * {@code POST /conversations/messages}: there a 422 is GHL refusing the text, a final answer. The sandbox decides
+ * a 5xx, a 429 or a reset before the route runs, so those faults are "not done" outcomes that the client cannot
+ * tell from "done": non-idempotent calls (opportunity create, message send) are reconciled by a lookup, never
+ * blindly repeated. "Done but unanswered" for a text is covered by {@link ImportSurvivesKillE2eTest}.
  *
  * <p>The test proves: every accepted lead becomes exactly one contact, one opportunity, one intro and one
  * workflow enrollment in GHL; no contact and no message is duplicated by a retry; every journal step ends
