@@ -160,6 +160,7 @@ public class IntakeSaga {
                 return retry(record, false, e);
             }
             journal.save(current(record).failed(e.getMessage(), clock.now()));
+            skipRemaining(record);
             return Optional.of(new JobOutcome.GiveUp(record.step() + " failed: " + e.getMessage()));
         } catch (LocationSetup.SetupException e) {
             journal.save(current(record).retryAt(clock.now().plus(SUSPENDED_RECHECK), e.getMessage(), clock.now()));
@@ -172,12 +173,27 @@ public class IntakeSaga {
         Instant now = clock.now();
         if (latest.attempts() >= MAX_ATTEMPTS) {
             journal.save(latest.failed("gave up after " + latest.attempts() + " attempts: " + e.getMessage(), now));
+            skipRemaining(record);
             return Optional.of(new JobOutcome.GiveUp(record.step() + " failed: " + e.getMessage()));
         }
         Instant at = now.plus(backoff(latest.attempts()));
         // UNKNOWN keeps the "may have happened" mark: the next run reconciles before acting.
         journal.save(unknown ? latest.unknown(e.getMessage(), now) : latest.retryAt(at, e.getMessage(), now));
         return Optional.of(new JobOutcome.RunAgainAt(at, record.step() + ": " + e.getMessage()));
+    }
+
+    /**
+     * A step that failed for good stops the saga: the steps after it will never run, so they are settled as
+     * skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
+     * forever) and every start would resume it and run the later steps after all.
+     */
+    private void skipRemaining(StepRecord failed) {
+        Instant now = clock.now();
+        for (StepRecord s : journal.steps(failed.recruit())) {
+            if (s.step().ordinal() > failed.step().ordinal() && !s.state().settled()) {
+                journal.save(s.skipped("not run: " + failed.step() + " failed", now));
+            }
+        }
     }
 
     private StepRecord current(StepRecord record) {
