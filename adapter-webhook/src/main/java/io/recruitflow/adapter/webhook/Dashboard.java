@@ -115,7 +115,7 @@ final class Dashboard {
                 .append("<meta http-equiv=\"refresh\" content=\"60\">")
                 .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>Recruitflow — funnel</title><style>").append(STYLE).append("</style></head><body>");
-        h.append("<header><h1>Recruitflow <span class=\"sub\">recruiting funnel</span></h1><p class=\"meta\">")
+        h.append("<header><div class=\"wrap\"><h1>Recruitflow <span class=\"sub\">recruiting funnel</span></h1><p class=\"meta\">")
                 .append(s.location().map(l -> "location <b id=\"location\">" + esc(l.value()) + "</b>")
                         .orElse("<span id=\"location\">all locations</span>"))
                 .append(" · as of <time id=\"generated\">").append(esc(UTC.format(s.at()))).append("</time></p>");
@@ -125,7 +125,7 @@ final class Dashboard {
                     .append(esc(id)).append("</a>"));
             h.append("</nav>");
         });
-        h.append("</header><main>");
+        h.append("</div></header><main>");
 
         s.funnel().ifPresentOrElse(f -> {
             tiles(h, f);
@@ -219,8 +219,8 @@ final class Dashboard {
                     h.append("</td><td class=\"count\"><span class=\"headroom\">").append(percent(b.headroom()))
                             .append("</span> <span class=\"of\">").append(num(b.burstRemaining())).append(" of ")
                             .append(num(b.burstMax())).append(" per ").append(esc(duration(b.burstInterval())))
-                            .append(" · ").append(num(b.dailyRemaining())).append(" of ").append(num(b.dailyMax()))
-                            .append(" today</span></td>");
+                            .append("</span><div class=\"of\">").append(num(b.dailyRemaining())).append(" of ")
+                            .append(num(b.dailyMax())).append(" left today</div></td>");
                 }, () -> h.append("<td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet</td>"));
                 h.append("</tr>");
             });
@@ -273,8 +273,9 @@ final class Dashboard {
     /** A horizontal bar; the width is computed here from a number, never from outside text. */
     private static void bar(StringBuilder h, double fraction, String kind) {
         double pct = Math.max(0, Math.min(100, fraction * 100));
-        h.append("<div class=\"track\"><div class=\"fill ").append(kind).append("\" style=\"width:")
-                .append(String.format(Locale.ROOT, "%.1f", pct)).append("%\"></div></div>");
+        // A sliver stays visible for a small non-zero share (6 of 1,234 would otherwise vanish).
+        h.append("<div class=\"track\"><div class=\"fill ").append(kind).append(fraction > 0 ? " some" : "")
+                .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", pct)).append("%\"></div></div>");
     }
 
     // ---- formatting
@@ -315,7 +316,7 @@ final class Dashboard {
             return ms + " ms";
         }
         if (ms < 60_000) {
-            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+            return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         }
         long s = ms / 1000;
         if (s < 3600) {
@@ -341,6 +342,7 @@ final class Dashboard {
             body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
               color:var(--ink);background:var(--bg)}
             header{padding:18px 28px 10px;background:var(--card);border-bottom:1px solid var(--line)}
+            .wrap{max-width:1064px;margin:0 auto}
             h1{margin:0;font-size:22px}h1 .sub{font-weight:400;color:var(--muted);font-size:16px;margin-left:6px}
             .meta,nav{margin:4px 0 0;color:var(--muted);font-size:13px}nav a{color:var(--accent)}
             main{max-width:1120px;margin:0 auto;padding:18px 28px 40px;display:grid;gap:16px;
@@ -351,25 +353,24 @@ final class Dashboard {
               letter-spacing:.04em}.tile .value{font-size:26px;font-weight:650;margin:2px 0}
             .tile .note{color:var(--muted);font-size:12px}
             .card{padding:14px 18px}.card h2{margin:0 0 10px;font-size:16px}
-            #stages,#conversions{grid-column:span 1}#budgets,#dead{grid-column:1/-1}
+            #dead{grid-column:1/-1}
             .hint{color:var(--muted);font-size:12px;margin:-4px 0 10px}.empty{color:var(--muted);font-style:italic}
             table{width:100%;border-collapse:collapse}
             .bars th.name{text-align:left;font-weight:500;width:34%;padding:5px 10px 5px 0;word-break:break-word}
-            .bars td{padding:5px 0}.bars td.count{width:30%;padding-left:10px;white-space:nowrap;font-variant-numeric:tabular-nums}
+            .bars td{padding:5px 0}.bars td.count{width:32%;padding-left:10px;white-space:nowrap;font-variant-numeric:tabular-nums}
             .track{background:#eef1f5;border-radius:5px;height:14px;overflow:hidden}
-            .fill{height:100%;border-radius:5px;background:var(--accent)}
+            .fill{height:100%;border-radius:5px;background:var(--accent)}.fill.some{min-width:4px}
             .fill.conversion{background:#7b61d1}.fill.ok{background:#2e9e5b}.fill.mid{background:#d89b16}
             .fill.low{background:#d64545}
             .rate,.headroom{font-weight:600}.of{color:var(--muted);font-size:13px}
             .plain th{text-align:left;font-weight:500;padding:4px 0}.num{text-align:right;font-variant-numeric:tabular-nums}
-            .events{font-size:13px}.events th{text-align:left;color:var(--muted);font-weight:500;border-bottom:1px solid var(--line);
+            .events{font-size:13px}.events th{text-align:left;color:var(--muted);font-weight:500;white-space:nowrap;border-bottom:1px solid var(--line);
               padding:6px 8px 6px 0}.events td{border-bottom:1px solid var(--line);padding:6px 8px 6px 0;vertical-align:top}
             .error{color:#a61b1b;word-break:break-word}.mono{font-family:ui-monospace,Menlo,Consolas,monospace}
             .nowrap{white-space:nowrap}
             .badge{display:inline-block;min-width:22px;padding:0 7px;border-radius:11px;background:#e4e7eb;
               font-size:13px;text-align:center}.badge.bad{background:#fde2e2;color:#a61b1b}
             .unavailable{border-color:#f0c36d;background:#fffaf0}
-            @media (max-width:800px){main{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(2,1fr)}
-              #stages,#conversions{grid-column:1/-1}}
+            @media (max-width:800px){main{grid-template-columns:1fr}.tiles{grid-template-columns:repeat(2,1fr)}}
             """;
 }

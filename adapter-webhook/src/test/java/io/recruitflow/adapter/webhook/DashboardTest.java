@@ -136,8 +136,8 @@ class DashboardTest {
                 .contains("id=\"recruits\">1,385<").contains("6 won · 3 lost");
         assertThat(body).contains("data-state=\"REFUSED\"><th>Refused by compliance</th><td class=\"num\">7<");
         // headroom per location, sorted by id
-        assertThat(body).contains(">87%</span> <span class=\"of\">87 of 100 per 10.0 s · 198,765 of 200,000 today")
-                .contains(">4%</span>").contains("class=\"fill low\"")
+        assertThat(body).contains(">87%</span> <span class=\"of\">87 of 100 per 10 s</span><div class=\"of\">198,765 of 200,000 left today")
+                .contains(">4%</span>").contains("class=\"fill low some\"")
                 .contains("<th class=\"name\">loc_new</th><td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet");
         assertThat(body.indexOf("data-location=\"loc_busy\"")).isLessThan(body.indexOf("data-location=\"loc_main\""));
         // dead letters with their error, and the inbox counters
@@ -240,6 +240,7 @@ class DashboardTest {
     void durations_read_naturally_from_milliseconds_to_days() {
         assertThat(Dashboard.duration(Duration.ofMillis(850))).isEqualTo("850 ms");
         assertThat(Dashboard.duration(Duration.ofMillis(4_250))).isEqualTo("4.3 s");
+        assertThat(Dashboard.duration(Duration.ofSeconds(10))).isEqualTo("10 s");
         assertThat(Dashboard.duration(Duration.ofSeconds(60))).isEqualTo("1 min");
         assertThat(Dashboard.duration(Duration.ofSeconds(185))).isEqualTo("3 min 5 s");
         assertThat(Dashboard.duration(Duration.ofSeconds(7440))).isEqualTo("2 h 4 min");
