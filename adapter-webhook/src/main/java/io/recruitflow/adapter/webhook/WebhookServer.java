@@ -292,7 +292,7 @@ public final class WebhookServer {
             return this;
         }
 
-        /** Enables the admin API's routes; without it they answer 503 (after authentication). */
+        /** Enables the admin API's routes and the dashboard; without it they answer 503 (after authentication). */
         public Builder admin(AdminServices admin) {
             this.admin = Objects.requireNonNull(admin, "admin");
             return this;
