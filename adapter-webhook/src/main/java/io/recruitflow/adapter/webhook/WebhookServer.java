@@ -7,8 +7,10 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthorization;
 import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.RateBudget;
 import io.recruitflow.domain.shared.TokenStore;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /webhooks/ghl} — verified, durable GHL webhooks (see {@link WebhookReceiver});</li>
  *   <li>{@code GET /oauth/install}, {@code GET /oauth/callback} — the marketplace app's OAuth install flow;</li>
+ *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
  *   <li>{@code /api/**} — the admin API (bearer token);</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
  * </ul>
@@ -59,6 +63,7 @@ public final class WebhookServer {
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
         Optional<AdminApi> admin = Optional.ofNullable(b.admin).map(AdminApi::new);
+        Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth = Optional.ofNullable(b.authorization)
                 .map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
@@ -96,6 +101,8 @@ public final class WebhookServer {
             cfg.routes.get("/health/ready", this::ready);
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
+
+            cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
                 if (!adminAuth.authorized(ctx)) {
@@ -241,6 +248,7 @@ public final class WebhookServer {
         private TokenStore tokens;
         private OAuthStateStore states;
         private AdminServices admin;
+        private Supplier<Map<String, Optional<RateBudget>>> rateBudgets = Map::of;
         private int writerThreads = 2;
 
         private Builder(WebhookConfig config) {
@@ -284,9 +292,19 @@ public final class WebhookServer {
             return this;
         }
 
-        /** Enables the admin API's routes; without it they answer 503 (after authentication). */
+        /** Enables the admin API's routes and the dashboard; without it they answer 503 (after authentication). */
         public Builder admin(AdminServices admin) {
             this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /**
+         * What the dashboard shows as GHL rate-limit headroom: the last known {@link RateBudget} per location
+         * id (empty before GHL's first answer for it). Called on every dashboard request, so it must be cheap
+         * (read what the GHL client already knows; no GHL call). Default: no location.
+         */
+        public Builder rateBudgets(Supplier<Map<String, Optional<RateBudget>>> rateBudgets) {
+            this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
             return this;
         }
 

@@ -13,6 +13,8 @@
  *
  * <p><b>Also served:</b> the OAuth install flow ({@code /oauth/install}, {@code /oauth/callback}), the
  * admin API ({@code /api/**}, bearer token, over {@link io.recruitflow.adapter.webhook.AdminServices}),
+ * the funnel dashboard ({@code GET /}, one server-rendered HTML page behind the same token, which a
+ * browser asks for through HTTP Basic),
  * {@code /health/live}, {@code /health/ready} ({@link io.recruitflow.adapter.webhook.ReadinessCheck})
  * and {@code /metrics} ({@link io.recruitflow.adapter.webhook.RecruitflowMetrics}).
  *

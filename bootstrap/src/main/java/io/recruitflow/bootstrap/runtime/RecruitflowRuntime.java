@@ -44,6 +44,7 @@ import java.util.List;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,7 +132,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
         return this;
     }
 
-    /** Starts the HTTP server (webhooks, OAuth, admin API, health, metrics) on the configured port. */
+    /** Starts the HTTP server (webhooks, OAuth, admin API, dashboard, health, metrics) on the configured port. */
     public synchronized int startHttp() {
         EventInbox inbox = injector.getInstance(EventInbox.class);
         server = WebhookServer.builder(config.webhook())
@@ -145,6 +146,9 @@ public final class RecruitflowRuntime implements AutoCloseable {
                         injector.getInstance(ImportLeadsUseCase.class), injector.getInstance(ViewRecruitUseCase.class),
                         injector.getInstance(SchedulePresentationUseCase.class),
                         injector.getInstance(RecruitingFunnelUseCase.class), inbox, config.defaultLocation()))
+                // The dashboard's headroom: what the GHL client last heard for the configured location (no GHL call).
+                .rateBudgets(() -> config.defaultLocation()
+                        .map(l -> Map.of(l.value(), ghl.rateBudget(TokenOwner.location(l)))).orElse(Map.of()))
                 .build();
         int port = server.start(config.webhook().port());
         stopOrder.push(() -> server.stop(Duration.ofSeconds(5)));
