@@ -21,6 +21,7 @@ import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.GhlRestModule;
@@ -67,7 +68,10 @@ public final class RecruitflowRuntime implements AutoCloseable {
         database = Database.start(config.database());
         stopOrder.push(database);
         tokens = PersistenceModule.tokenStore(database);
-        ghl = GhlClient.create(config.ghl(), tokens, clock);
+        // One GHL rate budget per location shared by every instance on this database (embedded: one instance,
+        // same code path).
+        ghl = GhlClient.create(config.ghl(), tokens, clock,
+                PostgresPermitSource.forClient(database.dataSource(), config.ghl()));
         stopOrder.push(ghl::close);
         // The queue's "due" follows the same clock as everything else (the system's, or the demo's).
         jobs = PostgresJobQueue.withClock(database.dataSource(), JOB_POLLING, clock);
