@@ -63,6 +63,7 @@ class SharedBudgetAgainstSandboxTest {
         SandboxStats stats = runTwoInstances(db -> GhlClient.defaultPermitSource(config()));
 
         assertThat(stats.rateLimited()).as("429s with a limiter per instance").isPositive();
+        System.out.printf("a limiter per instance: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
     }
 
     @Test
@@ -71,6 +72,7 @@ class SharedBudgetAgainstSandboxTest {
 
         assertThat(stats.requests()).isEqualTo(2L * CALLS_PER_INSTANCE);
         assertThat(stats.rateLimited()).as("429s with the shared bucket").isZero();
+        System.out.printf("the shared bucket: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
     }
 
     private static GhlClientConfig config() {
