@@ -45,13 +45,17 @@ import org.slf4j.LoggerFactory;
  * and N at the start of the next — 2N, answered with 429s — and {@code refillIntervallyAligned} would
  * need the server's window phase, which we do not know. So the burst bandwidth is <em>smooth</em>, like
  * the in-process default ({@code FailsafePermitSource}): capacity 1, refilled greedily, so permits are
- * evenly spaced and no window of length T, wherever it starts, holds more than the refill amount. That
- * amount is N less a headroom of {@code max(1, N/10)} (90/10 s for GHL's 100/10 s): the windows GHL counts
- * are in the server's arrival times, not our grant times, and the headroom absorbs the difference —
- * thread scheduling and GC between permit and send, different network paths, and the clock skew of
- * instances on different hosts (bucket4j computes refills with each instance's wall clock). An idle
- * owner's first call still goes at once. The daily quota is a second bandwidth refilled intervally, all
- * at once every 24 h, as a fixed daily window.
+ * evenly spaced and no window of length T, wherever it starts, holds more than the refill amount G.
+ * G is less than N ({@link #granted}) because GHL counts in its own arrival times, not in our grant
+ * times: a request that is late by up to L (thread scheduling and GC between permit and send, the
+ * bucket's own transaction, the network, the clock skew of instances on different hosts — bucket4j
+ * computes refills with each instance's wall clock) can put G·(T + L)/T requests in one of GHL's windows.
+ * So G = N·T/(T + 500 ms), and at most N less 10%: 90/10 s for GHL's 100/10 s (which absorbs 1.1 s of
+ * lateness), 13/1 s for a sandbox's 20/1 s. Lateness does not shrink with the window, so short windows
+ * pay more; measured on a loaded 2-core machine running two instances and the sandbox in one JVM,
+ * lateness of 150–250 ms happened, and 10% of a 1 s window was not enough. An idle owner's first call
+ * still goes at once. The daily quota is a second bandwidth refilled intervally, all at once every 24 h,
+ * as a fixed daily window.
  *
  * <p><b>Adapting to GHL.</b> {@link #serverDeclared} follows the limit GHL declares in its headers when it is
  * stricter than the configured one (never above the configured one): the stored bucket's configuration is
@@ -73,6 +77,8 @@ public final class PostgresPermitSource implements PermitSource {
     private static final String BURST = "burst";
     private static final String DAILY = "daily";
     private static final Duration DAY = Duration.ofDays(1);
+    /** How late a request may reach GHL after its permit without overfilling one of GHL's windows. */
+    private static final Duration TOLERATED_LATENESS = Duration.ofMillis(500);
     /** Bounds each bucket transaction (lock wait included): a stuck database fails the permit, not the thread. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -89,6 +95,7 @@ public final class PostgresPermitSource implements PermitSource {
             throw new IllegalArgumentException("dailyLimit must be positive");
         }
         this.dailyLimit = dailyLimit;
+        configuration(configured); // bucket4j refuses some limits (over 1 permit per ns): fail at start, not per call
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(Objects.requireNonNull(dataSource, "dataSource"))
                 .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -156,11 +163,16 @@ public final class PostgresPermitSource implements PermitSource {
         });
     }
 
-    /** How many permits per window the bucket grants for a limit of {@code limit}: N less the headroom. */
+    /**
+     * How many permits per window the bucket grants for {@code limit} (N per T): N·T/(T + 500 ms) and at
+     * most N less 10% (see the class comment), at least 1.
+     */
     public static RateLimit granted(RateLimit limit) {
         int n = limit.permits();
-        int permits = n <= 1 ? 1 : n - Math.max(1, n / 10);
-        return new RateLimit(permits, limit.period());
+        double t = limit.period().toNanos();
+        int byShare = n - Math.max(1, n / 10);
+        int byLateness = (int) Math.floor(n * t / (t + TOLERATED_LATENESS.toNanos()));
+        return new RateLimit(Math.max(1, Math.min(byShare, byLateness)), limit.period());
     }
 
     private BucketProxy bucket(TokenOwner owner) {
@@ -204,6 +216,6 @@ public final class PostgresPermitSource implements PermitSource {
 
     @Override
     public String toString() {
-        return "PostgresPermitSource[" + configured + " less headroom, daily " + dailyLimit + ", table " + TABLE + "]";
+        return "PostgresPermitSource[" + configured + " granted as " + granted(configured) + ", daily " + dailyLimit + ", table " + TABLE + "]";
     }
 }
