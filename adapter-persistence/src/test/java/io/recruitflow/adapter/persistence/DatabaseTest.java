@@ -37,7 +37,7 @@ class DatabaseTest {
         assertThat(versions).isEqualTo(shipped);
         assertThat(tables).contains("recruits", "intake_steps", "opportunities", "appointments", "messages",
                 "oauth_tokens", "processed_events", "inbox_events", "inbox_counters", "scheduled_tasks",
-                "suspended_locations");
+                "suspended_locations", "rate_limit_buckets");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.recruitflow.bootstrap.runtime;
 
 import com.google.inject.Injector;
 import io.recruitflow.adapter.ghl.GhlClient;
+import io.recruitflow.adapter.ghl.PermitSource;
 import io.recruitflow.adapter.persistence.Database;
 import io.recruitflow.adapter.persistence.PostgresJobQueue;
 import io.recruitflow.adapter.webhook.AdminServices;
@@ -21,6 +22,7 @@ import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.GhlRestModule;
@@ -79,7 +81,12 @@ public final class RecruitflowRuntime implements AutoCloseable {
             database = Database.start(config.database());
             stopOrder.push(database);
             tokens = PersistenceModule.tokenStore(database);
-            ghl = GhlClient.create(config.ghl(), tokens, clock);
+            // Several instances can share an external database, so there the GHL budget of each location is
+            // shared through it too. An embedded database has one instance (its data directory is locked),
+            // which the in-process limiter serves closer to GHL's limit.
+            PermitSource permits = config.database().embedded() ? GhlClient.defaultPermitSource(config.ghl())
+                    : PostgresPermitSource.forClient(database.dataSource(), config.ghl());
+            ghl = GhlClient.create(config.ghl(), tokens, clock, permits);
             stopOrder.push(ghl::close);
             // The queue's "due" follows the same clock as everything else (the system's, or the demo's).
             jobs = PostgresJobQueue.withClock(database.dataSource(), JOB_POLLING, clock);

@@ -1,0 +1,177 @@
+package io.recruitflow.bootstrap.multi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.bootstrap.config.Settings;
+import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlAuthorization;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.Locations;
+import io.recruitflow.domain.shared.OAuthTokens;
+import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.sandbox.GhlSandbox;
+import io.recruitflow.sandbox.SandboxConfig;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances with OAuth on one database refresh an expired access token once between them. GHL refresh
+ * tokens are single-use: a second refresh with the same token would be refused (and fail that instance's
+ * calls), and a second refresh after the first would be one GHL call too many. One simulated clock drives
+ * both instances and the sandbox, so a token expires when the test says.
+ */
+class TokenRefreshAcrossInstancesTest {
+    private static final String LOCATION = "loc_abc123";
+    private static final String REDIRECT = "http://localhost:8080/oauth/callback";
+    private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private static final int THREADS = 4;
+    private static final int CALLS_PER_THREAD = 3;
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-06T15:00:00Z"));
+    private final Clock clock = now::get;
+
+    @Test
+    void racing_instances_refresh_each_expired_token_exactly_once() throws Exception {
+        String url = SharedPostgres.freshDatabase("token_refresh");
+        String key = SharedPostgres.secretKey();
+        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s")
+                .withAccessTokenLifetime(LIFETIME).withClock(javaClock()));
+             RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
+             RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
+            OAuthTokens installed = a.injector().getInstance(GhlAuthorization.class)
+                    .exchangeCode(authorizationCode(sandbox), TokenOwner.Type.LOCATION);
+            TokenOwner owner = TokenOwner.location(new LocationId(LOCATION));
+            TokenStore store = b.injector().getInstance(TokenStore.class);
+            int callsPerRound = 2 * THREADS * CALLS_PER_THREAD;
+
+            // A valid token: every call is one GHL request, no refresh.
+            assertThat(requestsOf(sandbox, () -> race(a, b))).isEqualTo(callsPerRound);
+
+            String previous = installed.accessToken();
+            for (int expiry = 1; expiry <= 2; expiry++) {
+                now.updateAndGet(t -> t.plus(LIFETIME).plusSeconds(1));
+
+                // Both instances find the token expired at once; one POST /oauth/token between them.
+                assertThat(requestsOf(sandbox, () -> race(a, b)))
+                        .as("GHL requests after expiry %d: every call plus one refresh", expiry)
+                        .isEqualTo(callsPerRound + 1);
+                OAuthTokens stored = store.find(owner).orElseThrow();
+                assertThat(stored.accessToken()).isNotEqualTo(previous);
+                assertThat(stored.expiresAt()).isAfter(now.get());
+                previous = stored.accessToken();
+            }
+        }
+    }
+
+    /** Both instances, {@link #THREADS} threads each, started together; every call must succeed. */
+    private static void race(RecruitflowRuntime a, RecruitflowRuntime b) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2 * THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS);
+        try {
+            List<Callable<Integer>> work = new ArrayList<>();
+            for (RecruitflowRuntime runtime : List.of(a, b)) {
+                Locations locations = runtime.injector().getInstance(Locations.class);
+                for (int t = 0; t < THREADS; t++) {
+                    work.add(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        int found = 0;
+                        for (int i = 0; i < CALLS_PER_THREAD; i++) {
+                            found += locations.find(new LocationId(LOCATION)).isPresent() ? 1 : 0;
+                        }
+                        return found;
+                    });
+                }
+            }
+            int found = 0;
+            for (Future<Integer> f : pool.invokeAll(work, 30, TimeUnit.SECONDS)) {
+                found += f.get();
+            }
+            assertThat(found).isEqualTo(2 * THREADS * CALLS_PER_THREAD);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private interface Round {
+        void run() throws Exception;
+    }
+
+    /** GHL API requests the sandbox answered during the round (its counter covers /oauth/token too). */
+    private static long requestsOf(GhlSandbox sandbox, Round round) throws Exception {
+        long before = sandbox.stats().requests();
+        round.run();
+        return sandbox.stats().requests() - before;
+    }
+
+    /** The install: GHL's consent page approves at once and redirects with a code. */
+    private static String authorizationCode(GhlSandbox sandbox) throws Exception {
+        String query = "response_type=code&locationId=" + LOCATION
+                + "&client_id=" + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
+        HttpResponse<String> consent = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+                .send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(consent.statusCode()).isEqualTo(302);
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(consent.headers().firstValue("Location").orElseThrow());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    private static RecruitflowConfig config(GhlSandbox sandbox, String dbUrl, String secretKey) {
+        return RecruitflowConfig.from(Settings.load(Optional.empty(), Map.of())
+                .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
+                .with(Setting.GHL_CLIENT_ID, sandbox.credentials().oauth().clientId())
+                .with(Setting.GHL_CLIENT_SECRET, sandbox.credentials().oauth().clientSecret())
+                .with(Setting.GHL_REDIRECT_URI, REDIRECT)
+                .with(Setting.GHL_LOCATION_ID, LOCATION)
+                .with(Setting.GHL_RATE_LIMIT, "1000/1s")
+                .with(Setting.DB_URL, dbUrl)
+                .with(Setting.SECRET_KEY, secretKey)
+                .with(Setting.HTTP_PORT, "0"));
+    }
+
+    private java.time.Clock javaClock() {
+        return new java.time.Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+    }
+}
