@@ -1,0 +1,66 @@
+package io.recruitflow.adapter.inmemory;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Scripted failures of the in-memory GHL, so tests can exercise failure paths: a failure
+ * {@linkplain #failNext before} the operation takes effect (GHL refused it, or the request never
+ * arrived) or {@linkplain #failAfterNext after} it took effect (a timeout on the response, or GHL's
+ * "422 but created" quirk), which is the case that must be reconciled rather than repeated.
+ */
+public final class GhlFaults {
+
+    /** The GHL operations a fault can be attached to. */
+    public enum Operation {
+        CONTACT_UPSERT, CONTACT_CREATE, CONTACT_UPDATE, OPPORTUNITY_CREATE, OPPORTUNITY_MOVE, MESSAGE_SEND,
+        APPOINTMENT_BOOK, WORKFLOW_ENROLL
+    }
+
+    private record Fault(RuntimeException failure, boolean afterEffect) {}
+
+    private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
+
+    GhlFaults() {}
+
+    /** The next call of {@code operation} throws {@code failure} without taking effect. */
+    public synchronized GhlFaults failNext(Operation operation, RuntimeException failure) {
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Fault(Objects.requireNonNull(failure), false));
+        return this;
+    }
+
+    /** The next call of {@code operation} takes effect, then throws {@code failure}. */
+    public synchronized GhlFaults failAfterNext(Operation operation, RuntimeException failure) {
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Fault(Objects.requireNonNull(failure), true));
+        return this;
+    }
+
+    /** Forgets every scripted fault. */
+    public synchronized void clear() {
+        faults.clear();
+    }
+
+    /** Called before the operation takes effect: throws a scripted "before" fault; answers a pending "after" fault. */
+    synchronized RuntimeException before(Operation operation) {
+        Deque<Fault> queue = faults.get(operation);
+        Fault next = queue == null ? null : queue.pollFirst();
+        if (next == null) {
+            return null;
+        }
+        if (!next.afterEffect()) {
+            throw next.failure();
+        }
+        return next.failure();
+    }
+
+    /** Throws the "after" fault {@link #before} answered, if any. */
+    static <T> T after(RuntimeException pending, T result) {
+        if (pending != null) {
+            throw pending;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+package io.recruitflow.adapter.inmemory;
+
+import io.recruitflow.domain.shared.Clock;
+import java.util.Objects;
+
+/**
+ * Every in-memory adapter in one place, without a DI container: the stores of our own data, the job
+ * queue (a caller-driven test fake) and the in-memory GHL account. The bootstrap's Guice module or an
+ * embedder binds each port to the matching accessor.
+ */
+public final class InMemoryAdapters {
+    private final Clock clock;
+    private final InMemoryRecruits recruits = new InMemoryRecruits();
+    private final InMemoryIntakeJournal intakeJournal = new InMemoryIntakeJournal();
+    private final InMemoryOpportunityMirror opportunityMirror = new InMemoryOpportunityMirror();
+    private final InMemoryAppointments appointments = new InMemoryAppointments();
+    private final InMemoryMessageLog messageLog = new InMemoryMessageLog();
+    private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
+    private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents();
+    private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
+    private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
+    private final InMemoryGhl ghl;
+
+    public InMemoryAdapters(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ghl = new InMemoryGhl(clock);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public InMemoryRecruits recruits() {
+        return recruits;
+    }
+
+    public InMemoryIntakeJournal intakeJournal() {
+        return intakeJournal;
+    }
+
+    public InMemoryOpportunityMirror opportunityMirror() {
+        return opportunityMirror;
+    }
+
+    public InMemoryAppointments appointments() {
+        return appointments;
+    }
+
+    public InMemoryMessageLog messageLog() {
+        return messageLog;
+    }
+
+    public InMemoryTokenStore tokenStore() {
+        return tokenStore;
+    }
+
+    public InMemoryProcessedEvents processedEvents() {
+        return processedEvents;
+    }
+
+    public InMemoryEventInbox eventInbox() {
+        return eventInbox;
+    }
+
+    /** The job queue; bind its handler with {@link InMemoryJobQueue#bind} once the application exists. */
+    public InMemoryJobQueue jobQueue() {
+        return jobQueue;
+    }
+
+    public InMemoryGhl ghl() {
+        return ghl;
+    }
+}

@@ -1,0 +1,76 @@
+package io.recruitflow.adapter.inmemory;
+
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link MessageLog} in memory. Every method is atomic, so {@link #transition} is a true compare-and-set.
+ * A text's send instant is the {@code updatedAt} of its {@code SENT} record.
+ */
+public final class InMemoryMessageLog implements MessageLog {
+    private final Map<MessageKey, MessageRecord> byKey = new HashMap<>();
+
+    public InMemoryMessageLog() {}
+
+    @Override
+    public synchronized MessageRecord plan(MessageRecord record) {
+        return byKey.computeIfAbsent(record.key(), k -> record);
+    }
+
+    @Override
+    public synchronized Optional<MessageRecord> find(MessageKey key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    @Override
+    public synchronized boolean transition(MessageKey key, SendState expected, MessageRecord next) {
+        if (!next.key().equals(key)) {
+            throw new IllegalArgumentException("the next record has another key");
+        }
+        MessageRecord current = byKey.get(key);
+        if (current == null || current.state() != expected) {
+            return false;
+        }
+        byKey.put(key, next);
+        return true;
+    }
+
+    @Override
+    public synchronized List<Instant> sentSince(ContactId contact, Channel channel, Instant since) {
+        return byKey.values().stream()
+                .filter(r -> r.state() == SendState.SENT && r.contact().equals(contact) && r.channel() == channel
+                        && !r.updatedAt().isBefore(since))
+                .map(MessageRecord::updatedAt).sorted().toList();
+    }
+
+    @Override
+    public synchronized List<MessageRecord> due(Instant now, int limit) {
+        return byKey.values().stream()
+                .filter(r -> r.state() == SendState.PLANNED && r.notBefore().map(nb -> !nb.isAfter(now)).orElse(true))
+                .sorted(Comparator.comparing(MessageRecord::createdAt).thenComparing(r -> r.key().value()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Map<SendState, Long> countByState(Optional<LocationId> location) {
+        Map<SendState, Long> counts = new EnumMap<>(SendState.class);
+        for (SendState s : SendState.values()) {
+            counts.put(s, 0L);
+        }
+        byKey.values().stream().filter(r -> location.map(l -> l.equals(r.location())).orElse(true))
+                .forEach(r -> counts.merge(r.state(), 1L, Long::sum));
+        return counts;
+    }
+}

@@ -1,0 +1,63 @@
+package io.recruitflow.adapter.inmemory;
+
+import io.recruitflow.domain.pipeline.Opportunity;
+import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link OpportunityMirror} in memory: a write older than the stored opportunity is ignored. */
+public final class InMemoryOpportunityMirror implements OpportunityMirror {
+    private final Map<OpportunityId, Opportunity> byId = new LinkedHashMap<>();
+
+    public InMemoryOpportunityMirror() {}
+
+    @Override
+    public synchronized boolean save(Opportunity opportunity) {
+        Opportunity stored = byId.get(opportunity.id());
+        if (stored != null && stored.updatedAt().isAfter(opportunity.updatedAt())) {
+            return false;
+        }
+        byId.put(opportunity.id(), opportunity);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Opportunity> find(OpportunityId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Opportunity> findByContact(ContactId contact) {
+        // One opportunity per contact is the rule; should GHL hold two, the latest news wins.
+        return byId.values().stream().filter(o -> o.contact().equals(contact))
+                .max(Comparator.comparing(Opportunity::updatedAt));
+    }
+
+    @Override
+    public synchronized void delete(OpportunityId id) {
+        byId.remove(id);
+    }
+
+    @Override
+    public synchronized List<Opportunity> all(Optional<LocationId> location) {
+        return byId.values().stream().filter(o -> location.map(l -> l.equals(o.location())).orElse(true)).toList();
+    }
+
+    @Override
+    public synchronized Map<RecruitingStage, Long> countByStage(Optional<LocationId> location) {
+        Map<RecruitingStage, Long> counts = new EnumMap<>(RecruitingStage.class);
+        for (RecruitingStage stage : RecruitingStage.values()) {
+            counts.put(stage, 0L);
+        }
+        all(location).forEach(o -> counts.merge(o.stage(), 1L, Long::sum));
+        return counts;
+    }
+}

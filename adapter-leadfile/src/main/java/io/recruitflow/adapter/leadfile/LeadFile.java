@@ -1,0 +1,217 @@
+package io.recruitflow.adapter.leadfile;
+
+import io.recruitflow.application.importleads.LeadRow;
+import io.recruitflow.domain.recruit.LeadInput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * An open lead file: its header, read by {@link LeadFileParser#open}, and its rows, read lazily by
+ * {@link #rows()}. Close it (or the stream) to release the input.
+ */
+public final class LeadFile implements AutoCloseable {
+    private static final Pattern TYPE_SEPARATORS = Pattern.compile("[;,|/]");
+    /** Longer fields are refused: no lead needs them, and they hint at a broken quote. */
+    static final int MAX_FIELD_LENGTH = 10_000;
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> headers;
+    private final Map<LeadColumn, List<Integer>> columns = new EnumMap<>(LeadColumn.class);
+    private final Map<Integer, String> customFieldAt = new LinkedHashMap<>();
+    private final Map<String, String> customFieldColumns = new LinkedHashMap<>();
+    private final List<String> ignoredColumns = new ArrayList<>();
+    private boolean streamed;
+
+    LeadFile(CSVParser parser, Map<String, String> customFieldByHeader) {
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.headers = readHeader();
+        for (int i = 0; i < headers.size(); i++) {
+            String header = headers.get(i);
+            int index = i;
+            LeadColumn.of(header).ifPresentOrElse(c -> columns.computeIfAbsent(c, k -> new ArrayList<>()).add(index), () -> {
+                String fieldId = customFieldByHeader.get(LeadColumn.normalize(header));
+                if (fieldId != null) {
+                    customFieldAt.put(index, fieldId);
+                    customFieldColumns.put(header, fieldId);
+                } else if (!header.isBlank()) {
+                    ignoredColumns.add(header);
+                }
+            });
+        }
+        if (!columns.containsKey(LeadColumn.FIRST_NAME) && !columns.containsKey(LeadColumn.FULL_NAME)) {
+            throw new InvalidLeadFileException("the lead file has no name column: add a 'First Name' (or 'Name') "
+                    + "column; the header has " + headers);
+        }
+        if (!columns.containsKey(LeadColumn.PHONE) && !columns.containsKey(LeadColumn.EMAIL)) {
+            throw new InvalidLeadFileException("the lead file has neither a phone nor an email column: add a "
+                    + "'Phone' or 'Email' column; the header has " + headers);
+        }
+    }
+
+    private List<String> readHeader() {
+        try {
+            if (!records.hasNext()) {
+                throw new InvalidLeadFileException("the lead file is empty: it needs a header row");
+            }
+            List<String> header = records.next().toList();
+            if (header.stream().allMatch(String::isBlank)) {
+                throw new InvalidLeadFileException("the first row of the lead file must be the header, but it is blank");
+            }
+            return List.copyOf(header);
+        } catch (UncheckedIOException e) {
+            throw new InvalidLeadFileException(e.getCause() instanceof CharacterCodingException
+                    ? "the lead file is not UTF-8 text; save it as \"CSV UTF-8\""
+                    : "the header row could not be read: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The header row as written. */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** Columns that are neither known lead columns nor configured custom fields, as written. */
+    public List<String> ignoredColumns() {
+        return List.copyOf(ignoredColumns);
+    }
+
+    /** The configured custom-field columns found in this file: header as written → custom field id. */
+    public Map<String, String> customFieldColumns() {
+        return Map.copyOf(customFieldColumns);
+    }
+
+    /**
+     * The data rows, lazily, in file order; blank rows are skipped. A row the CSV reader cannot get past
+     * (an unterminated quote, bytes that are not UTF-8) ends the stream with a {@link LeadRow.Unreadable}
+     * saying which row it was. May be called once.
+     */
+    public Stream<LeadRow> rows() {
+        if (streamed) {
+            throw new IllegalStateException("the rows of a lead file can be read once");
+        }
+        streamed = true;
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Rows(),
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final class Rows implements Iterator<LeadRow> {
+        private int rowNumber = 1; // the header
+        private LeadRow next;
+        private boolean broken;
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !broken) {
+                try {
+                    if (!records.hasNext()) {
+                        return false;
+                    }
+                    CSVRecord record = records.next();
+                    rowNumber++;
+                    next = toRow(rowNumber, record);
+                } catch (UncheckedIOException e) {
+                    broken = true;
+                    rowNumber++;
+                    String why = e.getCause() instanceof CharacterCodingException ? "it is not UTF-8 text"
+                            : e.getCause().getMessage();
+                    next = new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " could not be read (" + why
+                            + "); the rows after it were not read");
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public LeadRow next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            LeadRow row = next;
+            next = null;
+            return row;
+        }
+    }
+
+    /** The row, or null for a blank row. */
+    private LeadRow toRow(int rowNumber, CSVRecord record) {
+        List<String> values = record.toList();
+        if (values.stream().allMatch(String::isBlank)) {
+            return null;
+        }
+        if (values.size() != headers.size()) {
+            return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " has " + values.size() + " fields but the "
+                    + "header has " + headers.size() + " (an unquoted comma, or a missing field?)");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).length() > MAX_FIELD_LENGTH) {
+                return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + ": the '" + headers.get(i)
+                        + "' field is longer than " + MAX_FIELD_LENGTH + " characters");
+            }
+        }
+
+        String first = value(values, LeadColumn.FIRST_NAME);
+        String last = value(values, LeadColumn.LAST_NAME);
+        String full = value(values, LeadColumn.FULL_NAME);
+        if ((first == null || first.isBlank()) && full != null && !full.isBlank()) {
+            String[] parts = full.strip().split("\\s+", 2);
+            first = parts[0];
+            if (last == null || last.isBlank()) {
+                last = parts.length > 1 ? parts[1] : "";
+            }
+        }
+        String types = value(values, LeadColumn.LICENSE_TYPES);
+        List<String> licenseTypes = types == null ? List.of()
+                : Arrays.stream(TYPE_SEPARATORS.split(types)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        Map<String, String> extra = new LinkedHashMap<>();
+        customFieldAt.forEach((index, fieldId) -> {
+            String v = values.get(index);
+            if (!v.isBlank()) {
+                extra.putIfAbsent(fieldId, v);
+            }
+        });
+        return new LeadRow.Parsed(rowNumber, new LeadInput(first, last, value(values, LeadColumn.EMAIL),
+                value(values, LeadColumn.PHONE), value(values, LeadColumn.LICENSE_STATE),
+                value(values, LeadColumn.LICENSE_NUMBER), licenseTypes, value(values, LeadColumn.SOURCE), extra));
+    }
+
+    /** The first non-blank value among the column's fields (a file may have "Phone" and "Mobile"); null without the column. */
+    private String value(List<String> values, LeadColumn column) {
+        List<Integer> indexes = columns.get(column);
+        if (indexes == null) {
+            return null;
+        }
+        for (int i : indexes) {
+            if (!values.get(i).isBlank()) {
+                return values.get(i);
+            }
+        }
+        return values.get(indexes.get(0));
+    }
+}

@@ -1,0 +1,165 @@
+package io.recruitflow.adapter.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recruitflow's PostgreSQL, started and migrated: a pooled {@link DataSource} (HikariCP), a {@link Jdbi}
+ * over it for the stores, and the {@link TokenCipher} of stored OAuth tokens.
+ *
+ * <p>Embedded mode (no URL configured) runs PostgreSQL itself with its data under
+ * {@code <dataDir>/pg}; the data survives restarts, and a start after a {@code kill -9} recovers (see
+ * {@link EmbeddedServer}). External mode connects to the configured server. Either way the Flyway
+ * migrations under {@code db/migration} run at start; Flyway's lock lets several instances start at once.
+ *
+ * <p>{@link #close()} closes the pool, then stops the embedded server cleanly.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final String EMBEDDED_DATABASE = "recruitflow";
+    static final String KEY_FILE = "secret.key";
+
+    private final DatabaseConfig config;
+    private final Optional<EmbeddedServer> embedded;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Optional<TokenCipher> tokenCipher;
+
+    private Database(DatabaseConfig config, Optional<EmbeddedServer> embedded, HikariDataSource dataSource,
+                     Optional<TokenCipher> tokenCipher) {
+        this.config = config;
+        this.embedded = embedded;
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.tokenCipher = tokenCipher;
+    }
+
+    /** Starts (embedded) or connects to (external) PostgreSQL and migrates the schema. */
+    public static Database start(DatabaseConfig config) {
+        Optional<EmbeddedServer> embedded = Optional.empty();
+        HikariDataSource pool = null;
+        try {
+            HikariConfig hikari = new HikariConfig();
+            hikari.setPoolName("recruitflow-db");
+            hikari.setMaximumPoolSize(config.maximumPoolSize());
+            hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
+            // Fail fast when the database is down: the webhook receiver answers 429 and GHL retries.
+            hikari.setConnectionTimeout(5_000);
+            hikari.addDataSourceProperty("ApplicationName", "recruitflow");
+            Optional<TokenCipher> cipher;
+            if (config.embedded()) {
+                Path dataDir = config.dataDir().toAbsolutePath().normalize();
+                EmbeddedServer server = EmbeddedServer.start(dataDir);
+                embedded = Optional.of(server);
+                hikari.setJdbcUrl(server.ensureDatabase(EMBEDDED_DATABASE));
+                cipher = Optional.of(TokenCipher.fromBase64(config.secretKey().orElseGet(() -> keyFile(dataDir))));
+            } else {
+                hikari.setJdbcUrl(config.url().orElseThrow());
+                config.user().ifPresent(hikari::setUsername);
+                config.password().ifPresent(hikari::setPassword);
+                cipher = config.secretKey().map(TokenCipher::fromBase64);
+            }
+            pool = new HikariDataSource(hikari);
+            migrate(pool);
+            log.info("database ready: {}", config);
+            return new Database(config, embedded, pool, cipher);
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            embedded.ifPresent(EmbeddedServer::close);
+            throw e;
+        }
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    /** The pooled connections, e.g. for db-scheduler. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** JDBI over the pool, for the stores. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * The cipher of stored OAuth tokens.
+     *
+     * @throws IllegalStateException with an external database and no {@code RECRUITFLOW_SECRET_KEY}
+     */
+    public TokenCipher tokenCipher() {
+        return tokenCipher.orElseThrow(() -> new IllegalStateException(DatabaseConfig.ENV_SECRET_KEY
+                + " is required to store OAuth tokens in an external database (base64 of 32 random bytes)"));
+    }
+
+    /** Whether this is the embedded server. */
+    public boolean embedded() {
+        return embedded.isPresent();
+    }
+
+    /** The JDBC URL (without credentials), e.g. for a second instance in tests or for logs. */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
+    /** The embedded server's port, if embedded. */
+    public Optional<Integer> embeddedPort() {
+        return embedded.map(EmbeddedServer::port);
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        embedded.ifPresent(EmbeddedServer::close);
+    }
+
+    /** Reads the embedded mode's generated key, creating it (owner read/write only) on first start. */
+    private static String keyFile(Path dataDir) {
+        Path file = dataDir.resolve(KEY_FILE);
+        try {
+            if (!Files.exists(file)) {
+                // Written to a private temporary file and moved into place, so a crash never leaves a
+                // half-written key. The data directory lock (held by now) rules out a concurrent writer.
+                Path tmp = Files.createTempFile(dataDir, "secret", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(tmp, TokenCipher.generateKey() + "\n", StandardCharsets.US_ASCII);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                log.info("generated a token encryption key in {}", file);
+            }
+            String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (key.isEmpty()) {
+                throw new IllegalStateException(file + " is empty; restore it from a backup or, if no token was "
+                        + "ever stored, delete it");
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the token key " + file, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.recruitflow.adapter.persistence;
+
+import static io.recruitflow.adapter.persistence.Rows.instant;
+import static io.recruitflow.adapter.persistence.Rows.optionalInstant;
+import static io.recruitflow.adapter.persistence.Rows.optionalString;
+import static io.recruitflow.adapter.persistence.Rows.ts;
+
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.recruit.StepState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** {@link IntakeJournal} on PostgreSQL: one row per recruit and step, in {@code intake_steps}. */
+public final class PostgresIntakeJournal implements IntakeJournal {
+    private static final String SETTLED = "('DONE', 'SKIPPED', 'FAILED')";
+
+    private final Jdbi jdbi;
+
+    public PostgresIntakeJournal(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public void open(RecruitId recruit, Instant at) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO intake_steps (recruit_id, step, step_order, state, attempts, opened_at, updated_at)
+                    VALUES (:recruit, :step, :order, 'PENDING', 0, :at, :at)
+                    ON CONFLICT (recruit_id, step) DO NOTHING
+                    """);
+            for (IntakeStep step : IntakeStep.values()) {
+                batch.bind("recruit", recruit.value()).bind("step", step.name()).bind("order", step.ordinal())
+                        .bind("at", ts(at)).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public Optional<StepRecord> find(RecruitId recruit, IntakeStep step) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit AND step = :step")
+                .bind("recruit", recruit.value()).bind("step", step.name())
+                .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public List<StepRecord> steps(RecruitId recruit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit ORDER BY step_order")
+                .bind("recruit", recruit.value())
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public void save(StepRecord record) {
+        // A step saved before open() is kept too; open() then adds only the missing steps.
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO intake_steps (recruit_id, step, step_order, state, attempts, ref, detail, not_before,
+                            opened_at, updated_at)
+                        VALUES (:recruit, :step, :order, :state, :attempts, :ref, :detail, :notBefore, :updatedAt,
+                            :updatedAt)
+                        ON CONFLICT (recruit_id, step) DO UPDATE SET state = excluded.state,
+                            attempts = excluded.attempts, ref = excluded.ref, detail = excluded.detail,
+                            not_before = excluded.not_before, updated_at = excluded.updated_at
+                        """)
+                .bind("recruit", record.recruit().value())
+                .bind("step", record.step().name())
+                .bind("order", record.step().ordinal())
+                .bind("state", record.state().name())
+                .bind("attempts", record.attempts())
+                .bind("ref", record.ref().orElse(null))
+                .bind("detail", record.detail().orElse(null))
+                .bind("notBefore", ts(record.notBefore()))
+                .bind("updatedAt", ts(record.updatedAt()))
+                .execute());
+    }
+
+    @Override
+    public List<RecruitId> unfinished(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT recruit_id FROM intake_steps
+                         WHERE state NOT IN """ + SETTLED + """
+
+                         GROUP BY recruit_id
+                         ORDER BY min(opened_at), recruit_id
+                         LIMIT :limit
+                        """)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class))).list());
+    }
+
+    @Override
+    public Map<StepState, Long> countByState() {
+        return jdbi.withHandle(h -> {
+            Map<StepState, Long> counts = new EnumMap<>(StepState.class);
+            for (StepState s : StepState.values()) {
+                counts.put(s, 0L);
+            }
+            h.createQuery("SELECT state, count(*) FROM intake_steps GROUP BY state")
+                    .map((rs, ctx) -> Map.entry(StepState.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    private static StepRecord map(ResultSet rs) throws SQLException {
+        return new StepRecord(new RecruitId(rs.getObject("recruit_id", UUID.class)),
+                IntakeStep.valueOf(rs.getString("step")), StepState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"), optionalString(rs, "ref"), optionalString(rs, "detail"),
+                optionalInstant(rs, "not_before"), instant(rs, "updated_at"));
+    }
+}

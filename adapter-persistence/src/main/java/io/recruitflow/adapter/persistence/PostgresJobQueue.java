@@ -1,0 +1,258 @@
+package io.recruitflow.adapter.persistence;
+
+import com.github.kagkarlsson.scheduler.Clock;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.SystemClock;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.JobPriority;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.JobType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link JobQueue} on db-scheduler, which is cluster-safe on PostgreSQL: its {@code scheduled_tasks} rows
+ * are claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} (lock-and-fetch), so each due job runs on one
+ * instance at a time.
+ *
+ * <ul>
+ *   <li>one db-scheduler task per {@link JobType} (task name = the type), task instance id = the job id:
+ *       {@link #schedule} is {@code scheduleIfNotExists}, so a job id scheduled twice runs once;</li>
+ *   <li>db-scheduler priority = {@link JobPriority#weight()} (priority ordering enabled);</li>
+ *   <li>{@link JobOutcome.Done} removes the job, {@link JobOutcome.RunAgainAt} reschedules the same instance,
+ *       {@link JobOutcome.GiveUp} removes it and logs the reason;</li>
+ *   <li>an exception goes to db-scheduler's failure handling: retried with exponential backoff (1 s doubling,
+ *       capped at 30 min), never dropped; a job whose instance died mid-run is revived after the missed
+ *       heartbeats.</li>
+ * </ul>
+ *
+ * <p>Scheduling works before {@link #start} (jobs wait in the table). Polling is short (100 ms by default)
+ * and a due job scheduled on a started queue is claimed at once, so a new lead's first step starts well
+ * within a second.
+ */
+public final class PostgresJobQueue implements JobQueue {
+    private static final Logger log = LoggerFactory.getLogger(PostgresJobQueue.class);
+    /** How often a started queue looks for due jobs scheduled elsewhere. */
+    public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(100);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY = Duration.ofMinutes(30);
+
+    private final DataSource dataSource;
+    private final Duration pollingInterval;
+    private final Map<JobType, CustomTask<Void>> tasks = new EnumMap<>(JobType.class);
+    private final SchedulerClient client;
+    private final AtomicReference<JobHandler> handler = new AtomicReference<>();
+    private final Clock clock;
+    private Scheduler scheduler;
+
+    public PostgresJobQueue(DataSource dataSource) {
+        this(dataSource, DEFAULT_POLLING_INTERVAL);
+    }
+
+    public PostgresJobQueue(DataSource dataSource, Duration pollingInterval) {
+        this(dataSource, pollingInterval, new SystemClock());
+    }
+
+    /**
+     * A queue whose notion of "due" follows {@code clock} rather than the system clock: for simulations
+     * (the demo) where the application, GHL and the queue must share one moving clock.
+     */
+    public static PostgresJobQueue withClock(DataSource dataSource, Duration pollingInterval,
+                                             io.recruitflow.domain.shared.Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
+    }
+
+    /** With db-scheduler's clock replaced, for tests that move time. */
+    PostgresJobQueue(DataSource dataSource, Duration pollingInterval, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
+        for (JobType type : JobType.values()) {
+            tasks.put(type, Tasks.custom(type.name(), Void.class)
+                    .onFailure(new CappedExponentialBackoff(FIRST_RETRY, MAX_RETRY))
+                    .onDeadExecutionRevive()
+                    .execute((instance, context) -> run(type, instance, context)));
+        }
+        this.client = SchedulerClient.Builder.create(dataSource, taskList()).enablePriority().build();
+    }
+
+    @Override
+    public boolean schedule(Job job) {
+        SchedulableInstance<Void> instance = tasks.get(job.type()).instanceBuilder(job.id())
+                .priority(job.priority().weight())
+                .scheduledTo(job.runAt());
+        Scheduler running;
+        synchronized (this) {
+            running = scheduler;
+        }
+        // Through a started scheduler, a due job triggers an immediate check instead of waiting for a poll.
+        return running != null ? running.scheduleIfNotExists(instance) : client.scheduleIfNotExists(instance);
+    }
+
+    /**
+     * Starts running due jobs on {@code threads} worker threads, handing each to {@code jobHandler}.
+     *
+     * @throws IllegalStateException when already started
+     */
+    public synchronized void start(JobHandler jobHandler, int threads) {
+        Objects.requireNonNull(jobHandler, "jobHandler");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive");
+        }
+        if (scheduler != null) {
+            throw new IllegalStateException("the job queue is already started");
+        }
+        handler.set(jobHandler);
+        SchedulerBuilder builder = new SchedulerBuilder(dataSource, taskList()) {
+            {
+                this.clock = PostgresJobQueue.this.clock; // no public setter in 15.x
+            }
+        };
+        scheduler = builder
+                .schedulerName(new SchedulerName.Fixed("recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
+                .threads(threads)
+                .pollingInterval(pollingInterval)
+                // One statement claims a batch (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) of up to 3x
+                // threads, refilled as soon as fewer than `threads` are in hand: a batch claims in priority
+                // order, so a new high-priority job waits at most behind what one instance already holds.
+                .pollUsingLockAndFetch(1.0, 3.0)
+                .enablePriority()
+                .enableImmediateExecution()
+                // A crashed instance's claimed jobs are revived after 6 missed heartbeats: one minute.
+                .heartbeatInterval(Duration.ofSeconds(10))
+                .missedHeartbeatsLimit(6)
+                // stop() drains in-flight jobs itself (pause, then wait); what remains is left to revival.
+                .shutdownMaxWait(Duration.ofSeconds(1))
+                // Our failure handler logs one line per failure; db-scheduler's stack trace goes to DEBUG.
+                .failureLogging(LogLevel.DEBUG, true)
+                .build();
+        scheduler.start();
+        log.info("job queue started with {} threads, polling every {} ms", threads, pollingInterval.toMillis());
+    }
+
+    /**
+     * Stops claiming jobs, waits up to {@code grace} for running jobs to finish, then stops. A job still
+     * running after that stays claimed and is revived (run again) by a live instance after the heartbeat
+     * timeout — handlers must be idempotent, as they are. Returns whether every running job finished.
+     */
+    public boolean stop(Duration grace) {
+        Scheduler running;
+        synchronized (this) {
+            running = scheduler;
+            scheduler = null;
+        }
+        if (running == null) {
+            return true;
+        }
+        running.pause();
+        Instant deadline = Instant.now().plus(grace);
+        boolean drained = running.getCurrentlyExecuting().isEmpty();
+        while (!drained && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            drained = running.getCurrentlyExecuting().isEmpty();
+        }
+        running.stop();
+        handler.set(null);
+        log.info("job queue stopped{}", drained ? "" : "; unfinished jobs will be revived");
+        return drained;
+    }
+
+    /** Asks a started queue to look for due jobs now (tests). */
+    synchronized void triggerCheck() {
+        if (scheduler != null) {
+            scheduler.triggerCheckForDueExecutions();
+        }
+    }
+
+    private CompletionHandler<Void> run(JobType type, TaskInstance<Void> instance, ExecutionContext context) {
+        JobHandler current = handler.get();
+        if (current == null) {
+            throw new IllegalStateException("job queue is stopping; job " + type + "/" + instance.getId() + " will run later");
+        }
+        Job job = new Job(type, instance.getId(), context.getExecution().getExecutionTime(),
+                priorityOf(instance.getPriority()));
+        JobOutcome outcome = Objects.requireNonNull(current.run(job), "job handler returned null");
+        if (outcome instanceof JobOutcome.Done) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        } else if (outcome instanceof JobOutcome.RunAgainAt again) {
+            return (complete, ops) -> ops.reschedule(complete, again.at());
+        } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
+            log.warn("job {}/{} gave up: {}", type, instance.getId(), giveUp.reason());
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
+        throw new IllegalStateException("unknown job outcome " + outcome);
+    }
+
+    static JobPriority priorityOf(int weight) {
+        for (JobPriority p : JobPriority.values()) {
+            if (p.weight() == weight) {
+                return p;
+            }
+        }
+        return JobPriority.BULK;
+    }
+
+    private List<Task<?>> taskList() {
+        return new ArrayList<>(tasks.values());
+    }
+
+    /** Exponential backoff that stops growing at {@code max}: a failing job is retried forever, never dropped. */
+    static final class CappedExponentialBackoff implements FailureHandler<Void> {
+        private final Duration first;
+        private final Duration max;
+
+        CappedExponentialBackoff(Duration first, Duration max) {
+            this.first = first;
+            this.max = max;
+        }
+
+        static Duration delay(Duration first, Duration max, int consecutiveFailures) {
+            int doublings = Math.min(Math.max(consecutiveFailures, 0), 30);
+            Duration d = first.multipliedBy(1L << doublings);
+            return d.compareTo(max) > 0 ? max : d;
+        }
+
+        @Override
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> ops) {
+            int failures = complete.getExecution().consecutiveFailures; // before this one
+            Instant next = complete.getTimeDone().plus(delay(first, max, failures));
+            log.warn("job {}/{} failed ({} in a row): {}; retrying at {}", complete.getExecution().getTaskName(),
+                    complete.getExecution().getId(), failures + 1,
+                    complete.getCause().map(c -> c.getClass().getSimpleName() + ": " + c.getMessage()).orElse("?"),
+                    next);
+            ops.reschedule(complete, next);
+        }
+    }
+}

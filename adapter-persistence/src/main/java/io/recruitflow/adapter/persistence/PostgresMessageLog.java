@@ -1,0 +1,159 @@
+package io.recruitflow.adapter.persistence;
+
+import static io.recruitflow.adapter.persistence.Rows.instant;
+import static io.recruitflow.adapter.persistence.Rows.optionalInstant;
+import static io.recruitflow.adapter.persistence.Rows.optionalString;
+import static io.recruitflow.adapter.persistence.Rows.ts;
+
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.MessageId;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link MessageLog} on PostgreSQL. {@link #transition} is one {@code UPDATE ... WHERE state = :expected}:
+ * of two workers moving a message from {@code PLANNED} to {@code SENDING}, exactly one updates a row and
+ * may send. {@code SENDING} and {@code UNKNOWN} rows are never picked by {@link #due}: GHL may have them.
+ */
+public final class PostgresMessageLog implements MessageLog {
+    private final Jdbi jdbi;
+
+    public PostgresMessageLog(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public MessageRecord plan(MessageRecord record) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO messages (message_key, location_id, contact_id, channel, body, subject, state,
+                                not_before, message_id, conversation_id, detail, created_at, updated_at)
+                            VALUES (:key, :location, :contact, :channel, :body, :subject, :state, :notBefore,
+                                :messageId, :conversationId, :detail, :createdAt, :updatedAt)
+                            ON CONFLICT (message_key) DO NOTHING
+                            """)
+                    .bind("key", record.key().value())
+                    .bind("location", record.location().value())
+                    .bind("contact", record.contact().value())
+                    .bind("channel", record.channel().name())
+                    .bind("body", record.body())
+                    .bind("subject", record.subject().orElse(null))
+                    .bind("state", record.state().name())
+                    .bind("notBefore", ts(record.notBefore()))
+                    .bind("messageId", record.messageId().map(MessageId::value).orElse(null))
+                    .bind("conversationId", record.conversationId().map(ConversationId::value).orElse(null))
+                    .bind("detail", record.detail().orElse(null))
+                    .bind("createdAt", ts(record.createdAt()))
+                    .bind("updatedAt", ts(record.updatedAt()))
+                    .execute();
+            return find(h, record.key()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<MessageRecord> find(MessageKey key) {
+        return jdbi.withHandle(h -> find(h, key));
+    }
+
+    @Override
+    public boolean transition(MessageKey key, SendState expected, MessageRecord next) {
+        if (!next.key().equals(key)) {
+            throw new IllegalArgumentException("the next record has key " + next.key() + ", not " + key);
+        }
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE messages SET location_id = :location, contact_id = :contact, channel = :channel,
+                            body = :body, subject = :subject, state = :state, not_before = :notBefore,
+                            message_id = :messageId, conversation_id = :conversationId, detail = :detail,
+                            updated_at = :updatedAt
+                        WHERE message_key = :key AND state = :expected
+                        """)
+                .bind("key", key.value())
+                .bind("expected", expected.name())
+                .bind("location", next.location().value())
+                .bind("contact", next.contact().value())
+                .bind("channel", next.channel().name())
+                .bind("body", next.body())
+                .bind("subject", next.subject().orElse(null))
+                .bind("state", next.state().name())
+                .bind("notBefore", ts(next.notBefore()))
+                .bind("messageId", next.messageId().map(MessageId::value).orElse(null))
+                .bind("conversationId", next.conversationId().map(ConversationId::value).orElse(null))
+                .bind("detail", next.detail().orElse(null))
+                .bind("updatedAt", ts(next.updatedAt()))
+                .execute() == 1);
+    }
+
+    @Override
+    public List<Instant> sentSince(ContactId contact, Channel channel, Instant since) {
+        // The record's updatedAt when it became SENT is the time GHL accepted it.
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT updated_at FROM messages
+                         WHERE contact_id = :contact AND channel = :channel AND state = 'SENT' AND updated_at >= :since
+                         ORDER BY updated_at
+                        """)
+                .bind("contact", contact.value())
+                .bind("channel", channel.name())
+                .bind("since", ts(since))
+                .map((rs, ctx) -> instant(rs, "updated_at")).list());
+    }
+
+    @Override
+    public List<MessageRecord> due(Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM messages
+                         WHERE state = 'PLANNED' AND (not_before IS NULL OR not_before <= :now)
+                         ORDER BY created_at, message_key
+                         LIMIT :limit
+                        """)
+                .bind("now", ts(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public Map<SendState, Long> countByState(Optional<LocationId> location) {
+        return jdbi.withHandle(h -> {
+            Map<SendState, Long> counts = new EnumMap<>(SendState.class);
+            for (SendState s : SendState.values()) {
+                counts.put(s, 0L);
+            }
+            h.createQuery("""
+                            SELECT state, count(*) FROM messages
+                             WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY state
+                            """)
+                    .bind("location", location.map(LocationId::value).orElse(null))
+                    .map((rs, ctx) -> Map.entry(SendState.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    private static Optional<MessageRecord> find(Handle h, MessageKey key) {
+        return h.createQuery("SELECT * FROM messages WHERE message_key = :key")
+                .bind("key", key.value()).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    private static MessageRecord map(ResultSet rs) throws SQLException {
+        return new MessageRecord(new MessageKey(rs.getString("message_key")), new LocationId(rs.getString("location_id")),
+                new ContactId(rs.getString("contact_id")), Channel.valueOf(rs.getString("channel")), rs.getString("body"),
+                optionalString(rs, "subject"), SendState.valueOf(rs.getString("state")),
+                optionalInstant(rs, "not_before"), optionalString(rs, "message_id").map(MessageId::new),
+                optionalString(rs, "conversation_id").map(ConversationId::new), optionalString(rs, "detail"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+}

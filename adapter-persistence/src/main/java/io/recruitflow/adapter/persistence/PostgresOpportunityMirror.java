@@ -1,0 +1,118 @@
+package io.recruitflow.adapter.persistence;
+
+import static io.recruitflow.adapter.persistence.Rows.instant;
+import static io.recruitflow.adapter.persistence.Rows.optionalString;
+import static io.recruitflow.adapter.persistence.Rows.ts;
+
+import io.recruitflow.domain.pipeline.Opportunity;
+import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.OpportunityStatus;
+import io.recruitflow.domain.pipeline.PipelineId;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@link OpportunityMirror} on PostgreSQL. Out-of-order safety is one statement: the upsert's
+ * {@code WHERE excluded.updated_at >= opportunities.updated_at} lets an older GHL timestamp change nothing,
+ * atomically, whatever the interleaving of concurrent writers.
+ */
+public final class PostgresOpportunityMirror implements OpportunityMirror {
+    private final Jdbi jdbi;
+
+    public PostgresOpportunityMirror(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public boolean save(Opportunity o) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO opportunities AS t (id, location_id, contact_id, name, pipeline_id, stage, status,
+                            monetary_value, assigned_to, updated_at, version)
+                        VALUES (:id, :location, :contact, :name, :pipeline, :stage, :status, :value, :assignedTo,
+                            :updatedAt, :version)
+                        ON CONFLICT (id) DO UPDATE SET location_id = excluded.location_id,
+                            contact_id = excluded.contact_id, name = excluded.name, pipeline_id = excluded.pipeline_id,
+                            stage = excluded.stage, status = excluded.status, monetary_value = excluded.monetary_value,
+                            assigned_to = excluded.assigned_to, updated_at = excluded.updated_at,
+                            version = excluded.version
+                        WHERE excluded.updated_at >= t.updated_at
+                        """)
+                .bind("id", o.id().value())
+                .bind("location", o.location().value())
+                .bind("contact", o.contact().value())
+                .bind("name", o.name())
+                .bind("pipeline", o.pipeline().value())
+                .bind("stage", o.stage().name())
+                .bind("status", o.status().name())
+                .bind("value", o.monetaryValue())
+                .bind("assignedTo", o.assignedTo().map(UserId::value).orElse(null))
+                .bind("updatedAt", ts(o.updatedAt()))
+                .bind("version", o.version())
+                .execute() == 1);
+    }
+
+    @Override
+    public Optional<Opportunity> find(OpportunityId id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities WHERE id = :id")
+                .bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Opportunity> findByContact(ContactId contact) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM opportunities WHERE contact_id = :contact ORDER BY updated_at DESC, id LIMIT 1")
+                .bind("contact", contact.value()).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public void delete(OpportunityId id) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE id = :id").bind("id", id.value()).execute());
+    }
+
+    @Override
+    public List<Opportunity> all(Optional<LocationId> location) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM opportunities WHERE (CAST(:location AS text) IS NULL OR location_id = :location)
+                        ORDER BY updated_at, id
+                        """)
+                .bind("location", location.map(LocationId::value).orElse(null))
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    @Override
+    public Map<RecruitingStage, Long> countByStage(Optional<LocationId> location) {
+        return jdbi.withHandle(h -> {
+            Map<RecruitingStage, Long> counts = new EnumMap<>(RecruitingStage.class);
+            for (RecruitingStage s : RecruitingStage.values()) {
+                counts.put(s, 0L);
+            }
+            h.createQuery("""
+                            SELECT stage, count(*) FROM opportunities
+                             WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY stage
+                            """)
+                    .bind("location", location.map(LocationId::value).orElse(null))
+                    .map((rs, ctx) -> Map.entry(RecruitingStage.valueOf(rs.getString(1)), rs.getLong(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            return counts;
+        });
+    }
+
+    private static Opportunity map(ResultSet rs) throws SQLException {
+        return new Opportunity(new OpportunityId(rs.getString("id")), new LocationId(rs.getString("location_id")),
+                new ContactId(rs.getString("contact_id")), rs.getString("name"),
+                new PipelineId(rs.getString("pipeline_id")), RecruitingStage.valueOf(rs.getString("stage")),
+                OpportunityStatus.valueOf(rs.getString("status")), rs.getBigDecimal("monetary_value"),
+                optionalString(rs, "assigned_to").map(UserId::new), instant(rs, "updated_at"), rs.getLong("version"));
+    }
+}

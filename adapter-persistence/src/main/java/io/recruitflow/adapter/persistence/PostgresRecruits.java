@@ -1,0 +1,239 @@
+package io.recruitflow.adapter.persistence;
+
+import static io.recruitflow.adapter.persistence.Rows.array;
+import static io.recruitflow.adapter.persistence.Rows.instant;
+import static io.recruitflow.adapter.persistence.Rows.optionalInstant;
+import static io.recruitflow.adapter.persistence.Rows.optionalString;
+import static io.recruitflow.adapter.persistence.Rows.strings;
+import static io.recruitflow.adapter.persistence.Rows.ts;
+
+import io.recruitflow.domain.recruit.Consent;
+import io.recruitflow.domain.recruit.License;
+import io.recruitflow.domain.recruit.LicenseType;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.Page;
+import io.recruitflow.domain.shared.PersonName;
+import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * {@link Recruits} on PostgreSQL. The one-recruit-per-phone-and-email rule is two partial unique indexes;
+ * {@link #add} inserts with {@code ON CONFLICT DO NOTHING}, so two concurrent imports of one lead store it
+ * once. Updates are compare-and-set on {@code version}. Custom fields are a {@code jsonb} object built and
+ * read by PostgreSQL's own JSON functions.
+ */
+public final class PostgresRecruits implements Recruits {
+    private static final String COLUMNS = """
+            r.id, r.seq, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
+            r.license_number, r.license_types, r.source, r.tags, r.dnd, r.opted_out_at, r.time_zone, r.contact_id,
+            r.accepted_at, r.intro_sent_at, r.version,
+            ARRAY(SELECT key FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_keys,
+            ARRAY(SELECT value FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_values
+            """;
+
+    private final Jdbi jdbi;
+
+    public PostgresRecruits(Jdbi jdbi) {
+        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    }
+
+    @Override
+    public AddOutcome add(Recruit recruit) {
+        return jdbi.inTransaction(h -> {
+            Recruit stored = recruit.withVersion(1);
+            int inserted = bindAll(h.createUpdate("""
+                    INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
+                        license_number, license_types, source, tags, custom_fields, dnd, opted_out_at, time_zone,
+                        contact_id, accepted_at, intro_sent_at, version)
+                    VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
+                        CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
+                        jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :optedOutAt,
+                        :timeZone, :contact, :acceptedAt, :introSentAt, :version)
+                    ON CONFLICT DO NOTHING
+                    """), stored).execute();
+            if (inserted == 1) {
+                return new AddOutcome.Added(stored);
+            }
+            // A conflict on phone, email (or, for a retried add, the id): the existing recruit wins.
+            Optional<Recruit> existing = findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email())
+                    .or(() -> find(h, recruit.id()));
+            return new AddOutcome.AlreadyKnown(existing.orElseThrow(() -> new IllegalStateException(
+                    "recruit " + recruit.id() + " conflicted with a row that is gone")));
+        });
+    }
+
+    @Override
+    public Recruit update(Recruit recruit) {
+        return jdbi.inTransaction(h -> {
+            Recruit next = recruit.withVersion(recruit.version() + 1);
+            int updated = bindAll(h.createUpdate("""
+                    UPDATE recruits SET location_id = :location, first_name = :first, last_name = :last,
+                        email = :email, phone = :phone, license_state = :licenseState, license_number = :licenseNumber,
+                        license_types = CAST(:licenseTypes AS text[]), source = :source, tags = CAST(:tags AS text[]),
+                        custom_fields = jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), dnd = :dnd,
+                        opted_out_at = :optedOutAt, time_zone = :timeZone, contact_id = :contact,
+                        accepted_at = :acceptedAt, intro_sent_at = :introSentAt, version = :version
+                    WHERE id = :id AND version = :expected
+                    """), next).bind("expected", recruit.version()).execute();
+            if (updated != 1) {
+                throw new ConcurrentUpdateException(recruit.id());
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public Optional<Recruit> find(RecruitId id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    @Override
+    public Optional<Recruit> findByContact(ContactId contact) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM recruits r WHERE r.contact_id = :contact ORDER BY r.seq LIMIT 1")
+                .bind("contact", contact.value())
+                .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
+                                                Optional<EmailAddress> email) {
+        return jdbi.withHandle(h -> findByPhoneOrEmail(h, location, phone, email));
+    }
+
+    @Override
+    public Page<Recruit> list(Optional<LocationId> location, Optional<String> cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        Optional<Long> after = cursor.map(PostgresRecruits::parseCursor);
+        return jdbi.withHandle(h -> {
+            // Keyset pagination on (accepted_at, seq): stable while recruits are added meanwhile.
+            List<Sequenced> rows = h.createQuery("SELECT " + COLUMNS + """
+                     FROM recruits r
+                    WHERE (CAST(:location AS text) IS NULL OR r.location_id = :location)
+                      AND (CAST(:after AS bigint) IS NULL
+                           OR (r.accepted_at, r.seq) > (SELECT c.accepted_at, c.seq FROM recruits c WHERE c.seq = :after))
+                    ORDER BY r.accepted_at, r.seq
+                    LIMIT :limit
+                    """)
+                    .bind("location", location.map(LocationId::value).orElse(null))
+                    .bind("after", after.orElse(null))
+                    .bind("limit", limit + 1)
+                    .map((rs, ctx) -> new Sequenced(rs.getLong("seq"), map(rs)))
+                    .list();
+            List<Sequenced> items = rows.subList(0, Math.min(limit, rows.size()));
+            Optional<String> next = rows.size() > limit
+                    ? Optional.of(Long.toString(items.get(items.size() - 1).seq())) : Optional.empty();
+            return new Page<>(items.stream().map(Sequenced::recruit).toList(), next);
+        });
+    }
+
+    @Override
+    public List<Recruit> all(Optional<LocationId> location) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM recruits r WHERE (CAST(:location AS text) IS NULL OR r.location_id = :location)
+                        ORDER BY r.accepted_at, r.seq
+                        """)
+                .bind("location", location.map(LocationId::value).orElse(null))
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    private static Optional<Recruit> find(Handle h, RecruitId id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM recruits r WHERE r.id = :id")
+                .bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    private static Optional<Recruit> findByPhoneOrEmail(Handle h, LocationId location, Optional<PhoneNumber> phone,
+                                                        Optional<EmailAddress> email) {
+        if (phone.isEmpty() && email.isEmpty()) {
+            return Optional.empty();
+        }
+        // A phone match wins over an email match.
+        return h.createQuery("SELECT " + COLUMNS + """
+                         FROM recruits r
+                        WHERE r.location_id = :location AND (r.phone = :phone OR r.email = :email)
+                        ORDER BY (r.phone IS NOT DISTINCT FROM :phone) DESC, r.seq
+                        LIMIT 1
+                        """)
+                .bind("location", location.value())
+                .bind("phone", phone.map(PhoneNumber::e164).orElse(null))
+                .bind("email", email.map(EmailAddress::value).orElse(null))
+                .map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    private static <S extends SqlStatement<S>> S bindAll(S statement, Recruit r) {
+        Map<String, String> fields = new TreeMap<>(r.customFields());
+        return statement
+                .bind("id", r.id().value())
+                .bind("location", r.location().value())
+                .bind("first", r.name().first())
+                .bind("last", r.name().last())
+                .bind("email", r.email().map(EmailAddress::value).orElse(null))
+                .bind("phone", r.phone().map(PhoneNumber::e164).orElse(null))
+                .bind("licenseState", r.license().state().code())
+                .bind("licenseNumber", r.license().number().orElse(null))
+                .bind("licenseTypes", array(r.license().types().stream().map(LicenseType::name).sorted().toList()))
+                .bind("source", r.source())
+                .bind("tags", array(r.tags().stream().sorted().toList()))
+                .bind("cfKeys", array(fields.keySet()))
+                .bind("cfValues", array(fields.values()))
+                .bind("dnd", r.consent().dnd())
+                .bind("optedOutAt", ts(r.consent().optedOutAt()))
+                .bind("timeZone", r.timeZone().map(ZoneId::getId).orElse(null))
+                .bind("contact", r.contactId().map(ContactId::value).orElse(null))
+                .bind("acceptedAt", ts(r.acceptedAt()))
+                .bind("introSentAt", ts(r.introSentAt()))
+                .bind("version", r.version());
+    }
+
+    static Recruit map(ResultSet rs) throws SQLException {
+        List<String> keys = strings(rs, "cf_keys");
+        List<String> values = strings(rs, "cf_values");
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            fields.put(keys.get(i), values.get(i));
+        }
+        License license = new License(UsState.valueOf(rs.getString("license_state")),
+                optionalString(rs, "license_number"),
+                strings(rs, "license_types").stream().map(LicenseType::new).collect(Collectors.toSet()));
+        return new Recruit(new RecruitId(rs.getObject("id", java.util.UUID.class)),
+                new LocationId(rs.getString("location_id")),
+                new PersonName(rs.getString("first_name"), rs.getString("last_name")),
+                optionalString(rs, "email").map(EmailAddress::new),
+                optionalString(rs, "phone").map(PhoneNumber::new),
+                license, rs.getString("source"), Rows.stringSet(rs, "tags"), fields,
+                new Consent(rs.getBoolean("dnd"), optionalInstant(rs, "opted_out_at")),
+                optionalString(rs, "time_zone").map(ZoneId::of),
+                optionalString(rs, "contact_id").map(ContactId::new),
+                instant(rs, "accepted_at"), optionalInstant(rs, "intro_sent_at"), rs.getLong("version"));
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a cursor of this listing: " + cursor);
+        }
+    }
+
+    private record Sequenced(long seq, Recruit recruit) {}
+}

@@ -1,0 +1,13 @@
+package io.recruitflow.adapter.persistence;
+
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.contracts.IntakeJournalContract;
+
+/** The IntakeJournal contract against PostgreSQL (embedded), on emptied tables. */
+class PostgresIntakeJournalTest extends IntakeJournalContract {
+    @Override
+    protected IntakeJournal newIntakeJournal() {
+        TestDatabase.truncateAll();
+        return new PostgresIntakeJournal(TestDatabase.jdbi());
+    }
+}

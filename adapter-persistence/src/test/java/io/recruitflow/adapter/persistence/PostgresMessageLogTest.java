@@ -1,0 +1,13 @@
+package io.recruitflow.adapter.persistence;
+
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.contracts.MessageLogContract;
+
+/** The MessageLog contract against PostgreSQL (embedded), on emptied tables. */
+class PostgresMessageLogTest extends MessageLogContract {
+    @Override
+    protected MessageLog newMessageLog() {
+        TestDatabase.truncateAll();
+        return new PostgresMessageLog(TestDatabase.jdbi());
+    }
+}

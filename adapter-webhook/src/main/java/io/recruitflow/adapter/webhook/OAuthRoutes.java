@@ -1,0 +1,137 @@
+package io.recruitflow.adapter.webhook;
+
+import io.javalin.http.Context;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlAuthorization;
+import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.OAuthTokens;
+import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.domain.shared.TokenStore;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OAuth install flow of the GHL marketplace app. {@code GET /oauth/install} issues a random
+ * {@code state} (kept {@link #STATE_TTL}, also set as a cookie so that the callback must come back to the
+ * browser that started it) and redirects to GHL's authorization page. {@code GET /oauth/callback} checks
+ * the state — unknown, expired, reused or from another browser: 400 — exchanges the code and saves the
+ * tokens. The pages never show a token.
+ */
+final class OAuthRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
+    static final Duration STATE_TTL = Duration.ofMinutes(10);
+    static final String STATE_COOKIE = "recruitflow_oauth_state";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final GhlAuthorization authorization;
+    private final TokenStore tokens;
+    private final OAuthStateStore states;
+    private final Clock clock;
+
+    OAuthRoutes(GhlAuthorization authorization, TokenStore tokens, OAuthStateStore states, Clock clock) {
+        this.authorization = authorization;
+        this.tokens = tokens;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    void install(Context ctx) {
+        if (!authorization.oauthConfigured()) {
+            page(ctx, 503, "OAuth is not configured",
+                    "This Recruitflow runs with a static token; set the app's client id and secret to install it.");
+            return;
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        states.put(state, clock.now().plus(STATE_TTL));
+        ctx.header("Set-Cookie", STATE_COOKIE + "=" + state + "; Path=/oauth; Max-Age=" + STATE_TTL.toSeconds()
+                + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+        ctx.header("Cache-Control", "no-store");
+        ctx.redirect(authorization.authorizationUrl(state).toString());
+    }
+
+    void callback(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        String error = ctx.queryParam("error");
+        if (error != null) {
+            page(ctx, 400, "Installation cancelled", "GHL did not grant access: " + error);
+            return;
+        }
+        String state = ctx.queryParam("state");
+        String cookie = ctx.cookie(STATE_COOKIE);
+        // The cookie binds the callback to the browser that began the install (login CSRF).
+        if (state == null || cookie == null || !cookie.equals(state) || !states.consume(state, clock.now())) {
+            page(ctx, 400, "Installation link expired",
+                    "This installation link is unknown, expired or already used. Start the installation again.");
+            return;
+        }
+        clearCookie(ctx);
+        String code = ctx.queryParam("code");
+        if (code == null || code.isBlank()) {
+            page(ctx, 400, "Installation failed", "GHL sent no authorization code. Start the installation again.");
+            return;
+        }
+        Optional<TokenOwner.Type> userType = userType(ctx.queryParam("user_type"));
+        if (userType.isEmpty()) {
+            page(ctx, 400, "Installation failed", "Unknown user_type; expected Company or Location.");
+            return;
+        }
+        OAuthTokens issued;
+        try {
+            issued = authorization.exchangeCode(code, userType.get());
+        } catch (GhlException e) {
+            // The message of a GhlException never carries a token; still, keep it out of the page.
+            LOG.warn("OAuth code exchange failed: {}", e.getMessage());
+            if (e.retryable()) {
+                page(ctx, 502, "GHL is unavailable", "GHL could not complete the installation. Try again shortly.");
+            } else {
+                page(ctx, 400, "Installation refused",
+                        "GHL refused the authorization code. Start the installation again.");
+            }
+            return;
+        }
+        try {
+            tokens.save(issued);
+        } catch (RuntimeException e) {
+            LOG.error("could not save the tokens of {}: {}", issued.owner(), e.toString());
+            page(ctx, 500, "Installation not saved", "Recruitflow could not save the access. Start the installation again.");
+            return;
+        }
+        LOG.info("GHL app installed for {}", issued.owner());
+        String who = issued.owner().type() == TokenOwner.Type.COMPANY ? "agency " : "location ";
+        page(ctx, 200, "Recruitflow is connected",
+                "Recruitflow can now work with the " + who + issued.owner().id() + ". You can close this page.");
+    }
+
+    static Optional<TokenOwner.Type> userType(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.of(TokenOwner.Type.LOCATION);
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "location" -> Optional.of(TokenOwner.Type.LOCATION);
+            case "company" -> Optional.of(TokenOwner.Type.COMPANY);
+            default -> Optional.empty();
+        };
+    }
+
+    private static void clearCookie(Context ctx) {
+        ctx.header("Set-Cookie", STATE_COOKIE + "=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax"
+                + (secure(ctx) ? "; Secure" : ""));
+    }
+
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme())
+                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
+    static void page(Context ctx, int status, String title, String message) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(HtmlPage.render(title, message));
+    }
+}

@@ -1,0 +1,17 @@
+package io.recruitflow.adapter.webhook;
+
+/**
+ * Whether the service can do its work: for the production wiring, the database migrations have run
+ * and the database answers. Bound by the lead; {@code GET /health/ready} answers 200 or 503 from it.
+ * An exception counts as not ready. Keep it quick: the probe gives up after two seconds.
+ */
+@FunctionalInterface
+public interface ReadinessCheck {
+
+    boolean ready() throws Exception;
+
+    /** Always ready: for set-ups without a database (in-memory demo, tests). */
+    static ReadinessCheck alwaysReady() {
+        return () -> true;
+    }
+}

@@ -1,0 +1,83 @@
+package io.recruitflow.adapter.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.recruitflow.domain.shared.RateBudget;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The process-wide metrics registry, exposed at {@code GET /metrics} in Prometheus text. Every meter
+ * registered here is named {@code recruitflow_*} on the wire, whoever registers it: the filter adds the
+ * prefix to names that lack it. Besides the webhook meters the receiver registers itself, this class
+ * names the meters other adapters report through (the lead records them in bootstrap decorators):
+ *
+ * <ul>
+ *   <li>{@code recruitflow_ghl_calls_total{route, status}} — {@link #ghlCall}</li>
+ *   <li>{@code recruitflow_ghl_rate_limit_headroom{owner}} — {@link #rateLimitHeadroom}</li>
+ *   <li>{@code recruitflow_intake_steps_total{step, outcome}} — {@link #intakeStep}</li>
+ * </ul>
+ */
+public final class RecruitflowMetrics {
+
+    static final String PREFIX = "recruitflow.";
+
+    private final PrometheusMeterRegistry registry;
+
+    private RecruitflowMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A fresh registry with the {@code recruitflow_} prefix filter. */
+    public static RecruitflowMetrics create() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public Meter.Id map(Meter.Id id) {
+                return id.getName().startsWith(PREFIX) ? id : id.withName(PREFIX + id.getName());
+            }
+        });
+        return new RecruitflowMetrics(registry);
+    }
+
+    /** The registry, for binding more meters (JVM, pools, other adapters). */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every meter. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** Counts one GHL API call by route template (e.g. {@code POST /contacts/upsert}) and HTTP status (0: no answer). */
+    public void ghlCall(String route, int status) {
+        Counter.builder("ghl.calls").description("GHL API calls by route and HTTP status")
+                .tag("route", route).tag("status", Integer.toString(status))
+                .register(registry).increment();
+    }
+
+    /**
+     * Publishes the remaining fraction of an owner's GHL burst budget (1 = untouched, 0 = exhausted),
+     * read from {@code budget} at every scrape; NaN while unknown.
+     */
+    public void rateLimitHeadroom(String owner, Supplier<Optional<RateBudget>> budget) {
+        Objects.requireNonNull(budget, "budget");
+        Gauge.builder("ghl.rate.limit.headroom", budget, b -> b.get().map(RateBudget::headroom).orElse(Double.NaN))
+                .description("Remaining fraction of the GHL burst rate limit").tag("owner", owner)
+                .strongReference(true).register(registry);
+    }
+
+    /** Counts one intake step ending with an outcome (e.g. {@code done}, {@code retry}, {@code failed}). */
+    public void intakeStep(String step, String outcome) {
+        Counter.builder("intake.steps").description("Intake saga steps by outcome")
+                .tag("step", step).tag("outcome", outcome)
+                .register(registry).increment();
+    }
+}

@@ -1,0 +1,209 @@
+package io.recruitflow.adapter.webhook;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.IncomingEvent;
+import io.recruitflow.domain.shared.Clock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks/ghl}. GHL redelivers a webhook only after a 429 — any other answer, 5xx and
+ * timeouts included, loses the event for good — so the order is: read the raw bytes (at most
+ * {@code maxBodyBytes}, else 413), verify the signature over exactly those bytes (else 401), read the
+ * envelope (malformed JSON: 400), check the timestamp against the replay window (else 401), store the
+ * event durably through the group committer and only then answer 200. Whenever the event cannot be
+ * stored, and on any unexpected failure, the answer is 429, never 5xx.
+ */
+final class WebhookReceiver implements Handler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
+    /** Longer ids are not GHL's; persistence and job ids are bounded at 200 characters. */
+    private static final int MAX_WEBHOOK_ID_LENGTH = 200;
+    static final String RETRY_AFTER_SECONDS = "60";
+    /** How much of an oversized body is read and dropped before answering 413. */
+    static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+    /** How a request ended, as the {@code outcome} metric tag. */
+    enum Outcome {
+        STORED, DUPLICATE, TOO_LARGE, UNSIGNED, BAD_SIGNATURE, STALE, MALFORMED, UNAVAILABLE
+    }
+
+    private final SignatureVerifier verifier;
+    private final GroupCommitter committer;
+    private final Clock clock;
+    private final Duration tolerance;
+    private final int maxBodyBytes;
+    private final Duration storeTimeout;
+    private final MeterRegistry meters;
+    private final Timer handling;
+    private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+
+    WebhookReceiver(SignatureVerifier verifier, GroupCommitter committer, Clock clock, WebhookConfig config,
+                    MeterRegistry meters) {
+        this.verifier = verifier;
+        this.committer = committer;
+        this.clock = clock;
+        this.tolerance = config.timestampTolerance();
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.storeTimeout = config.storeTimeout();
+        this.meters = meters;
+        // Histogram buckets rather than client-side percentiles: Prometheus can aggregate them across instances.
+        this.handling = Timer.builder("webhook.handling")
+                .description("Time from reading a webhook to answering it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        long started = System.nanoTime();
+        String type = null;
+        Outcome outcome;
+        try {
+            Decision d = decide(ctx);
+            type = d.type;
+            outcome = d.outcome;
+        } catch (Throwable unexpected) {
+            if (unexpected instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // Never 5xx: GHL would drop the event. 429 makes it come back.
+            LOG.error("unexpected failure receiving a webhook; answering 429 so that GHL retries", unexpected);
+            outcome = Outcome.UNAVAILABLE;
+        }
+        respond(ctx, outcome);
+        handling.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        count(type, outcome);
+    }
+
+    private record Decision(String type, Outcome outcome) {}
+
+    private Decision decide(Context ctx) throws IOException, InterruptedException {
+        long declared = ctx.req().getContentLengthLong();
+        InputStream in = ctx.req().getInputStream();
+        if (declared > maxBodyBytes) {
+            discard(in);
+            return new Decision(null, Outcome.TOO_LARGE);
+        }
+        byte[] body = readAtMost(in, maxBodyBytes);
+        if (body == null) {
+            discard(in);
+            return new Decision(null, Outcome.TOO_LARGE);
+        }
+        SignatureVerifier.Verdict verdict = verifier.verify(
+                ctx.header(SignatureVerifier.ED25519_HEADER), ctx.header(SignatureVerifier.RSA_HEADER), body);
+        if (!verdict.accepted()) {
+            return new Decision(null, verdict == SignatureVerifier.Verdict.MISSING
+                    ? Outcome.UNSIGNED : Outcome.BAD_SIGNATURE);
+        }
+        EventEnvelope envelope;
+        try {
+            envelope = EventEnvelope.read(body);
+        } catch (EventEnvelope.MalformedBodyException e) {
+            return new Decision(null, Outcome.MALFORMED);
+        }
+        String type = envelope.type().orElse(null);
+        if (envelope.webhookId().map(id -> id.length() > MAX_WEBHOOK_ID_LENGTH).orElse(false)) {
+            return new Decision(type, Outcome.MALFORMED);
+        }
+        Instant now = clock.now();
+        // No timestamp, no replay protection: fail closed.
+        if (envelope.timestamp().isEmpty() || outsideWindow(envelope.timestamp().get(), now)) {
+            return new Decision(type, Outcome.STALE);
+        }
+        IncomingEvent event = new IncomingEvent(envelope.webhookId().orElseGet(() -> EventIds.derived(body)), type,
+                envelope.locationId(), envelope.contactId(), envelope.timestamp().get(), body, now);
+        return new Decision(type, store(event));
+    }
+
+    private Outcome store(IncomingEvent event) throws InterruptedException {
+        try {
+            EventInbox.Stored stored = committer.submit(event).get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
+        } catch (ExecutionException e) {
+            // InboxUnavailableException, an overloaded queue, or anything else the store threw.
+            LOG.warn("webhook {} not stored, answering 429 so that GHL retries: {}", event.webhookId(),
+                    e.getCause() == null ? "unknown" : e.getCause().toString());
+            return Outcome.UNAVAILABLE;
+        } catch (TimeoutException e) {
+            // The commit may still land; GHL's redelivery then meets a duplicate and gets its 200.
+            LOG.warn("webhook {} not stored within {}, answering 429", event.webhookId(), storeTimeout);
+            return Outcome.UNAVAILABLE;
+        }
+    }
+
+    private boolean outsideWindow(Instant timestamp, Instant now) {
+        Duration skew = Duration.between(timestamp, now).abs();
+        return skew.compareTo(tolerance) > 0;
+    }
+
+    private static void respond(Context ctx, Outcome outcome) {
+        switch (outcome) {
+            case STORED -> json(ctx, 200, "{\"status\":\"stored\"}");
+            case DUPLICATE -> json(ctx, 200, "{\"status\":\"duplicate\"}");
+            case TOO_LARGE -> {
+                json(ctx, 413, "{\"error\":\"payload_too_large\",\"message\":\"the body exceeds the size limit\"}");
+                // The rest of an oversized body is not read: do not keep the connection.
+                ctx.header("Connection", "close");
+            }
+            case UNSIGNED -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"no webhook signature\"}");
+            case BAD_SIGNATURE -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"invalid webhook signature\"}");
+            case STALE -> json(ctx, 401,
+                    "{\"error\":\"unauthorized\",\"message\":\"timestamp missing or outside the accepted window\"}");
+            case MALFORMED -> json(ctx, 400, "{\"error\":\"bad_request\",\"message\":\"malformed webhook body\"}");
+            case UNAVAILABLE -> {
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+                json(ctx, 429, "{\"error\":\"unavailable\",\"message\":\"event not stored; retry later\"}");
+            }
+        }
+    }
+
+    private static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType("application/json").result(body);
+    }
+
+    private void count(String type, Outcome outcome) {
+        String label = GhlEventTypes.metricLabel(type);
+        String key = label + '|' + outcome;
+        counters.computeIfAbsent(key, k -> Counter.builder("webhooks")
+                .description("Webhook deliveries by event type and outcome")
+                .tag("type", label).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)).increment();
+    }
+
+    /**
+     * Reads and drops what is left of an oversized body, up to {@link #DISCARD_LIMIT} bytes, so that
+     * the sender, still writing, gets to read the 413 instead of a connection reset. Past the limit
+     * the connection is closed anyway.
+     */
+    private static void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[16 * 1024];
+        long left = DISCARD_LIMIT;
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
+    }
+
+    /** Reads the whole stream, or answers null as soon as it exceeds {@code limit} bytes. */
+    static byte[] readAtMost(InputStream in, int limit) throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        return bytes.length > limit ? null : bytes;
+    }
+}

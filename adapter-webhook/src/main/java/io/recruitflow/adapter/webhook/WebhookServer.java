@@ -1,0 +1,312 @@
+package io.recruitflow.adapter.webhook;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlAuthorization;
+import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.TokenStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recruitflow's inbound HTTP server (Javalin on Jetty):
+ *
+ * <ul>
+ *   <li>{@code POST /webhooks/ghl} — verified, durable GHL webhooks (see {@link WebhookReceiver});</li>
+ *   <li>{@code GET /oauth/install}, {@code GET /oauth/callback} — the marketplace app's OAuth install flow;</li>
+ *   <li>{@code /api/**} — the admin API (bearer token);</li>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
+ * </ul>
+ *
+ * <p>Build with {@link #builder(WebhookConfig)}; {@link #start()} binds the port, {@link #stop(Duration)}
+ * stops gracefully: new webhooks get 429 (GHL delivers them again), in-flight ones finish, queued events
+ * are committed, then the HTTP server stops.
+ */
+public final class WebhookServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookServer.class);
+
+    private final WebhookConfig config;
+    private final Javalin app;
+    private final GroupCommitter committer;
+    private final RecruitflowMetrics metrics;
+    private final ReadinessCheck readiness;
+    private final ExecutorService readinessExecutor;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private volatile boolean started;
+
+    private WebhookServer(Builder b) {
+        this.config = b.config;
+        this.metrics = b.metrics;
+        this.readiness = b.readiness;
+        WebhookKeys keys = config.publicKeysPath().map(WebhookKeys::fromFile).orElseGet(WebhookKeys::ghlPublished);
+        SignatureVerifier verifier = new SignatureVerifier(keys, config.allowUnsigned());
+        this.committer = new GroupCommitter(b.inbox, b.listener, config.groupCommitWindow(),
+                config.groupCommitMaxEvents(), config.maxPendingEvents(), b.writerThreads, metrics.registry());
+        WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
+        AdminAuth adminAuth = new AdminAuth(config.adminToken());
+        Optional<AdminApi> admin = Optional.ofNullable(b.admin).map(AdminApi::new);
+        Optional<OAuthRoutes> oauth = Optional.ofNullable(b.authorization)
+                .map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
+        this.readinessExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+                r -> {
+                    Thread t = new Thread(r, "readiness-check");
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+
+        Handler webhook = ctx -> {
+            inFlight.incrementAndGet();
+            try {
+                if (draining) {
+                    ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS).status(429)
+                            .contentType("application/json").result(Json.error("unavailable", "shutting down; retry later"));
+                    return;
+                }
+                receiver.handle(ctx);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = Math.max(config.maxBodyBytes(), 32L * 1024 * 1024);
+
+            cfg.routes.post("/webhooks/ghl", webhook);
+
+            cfg.routes.get("/oauth/install", ctx -> oauth.ifPresentOrElse(o -> o.install(ctx), () -> oauthMissing(ctx)));
+            cfg.routes.get("/oauth/callback", ctx -> oauth.ifPresentOrElse(o -> o.callback(ctx), () -> oauthMissing(ctx)));
+
+            cfg.routes.get("/health/live", ctx -> json(ctx, 200, Json.obj("status", "UP")));
+            cfg.routes.get("/health/ready", this::ready);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+
+            cfg.routes.before("/api/*", ctx -> {
+                if (!adminAuth.authorized(ctx)) {
+                    AdminAuth.challenge(ctx);
+                    ctx.skipRemainingHandlers();
+                } else if (admin.isEmpty()) {
+                    json(ctx, 503, Json.obj("error", "unavailable", "message", "the admin API is not wired"));
+                    ctx.skipRemainingHandlers();
+                }
+            });
+            cfg.routes.post("/api/recruits", ctx -> admin.orElseThrow().createRecruit(ctx));
+            cfg.routes.post("/api/recruits/import", ctx -> admin.orElseThrow().importRecruits(ctx));
+            cfg.routes.get("/api/recruits", ctx -> admin.orElseThrow().listRecruits(ctx));
+            cfg.routes.get("/api/recruits/{id}", ctx -> admin.orElseThrow().getRecruit(ctx));
+            cfg.routes.post("/api/recruits/{id}/presentation", ctx -> admin.orElseThrow().bookPresentation(ctx));
+            cfg.routes.get("/api/funnel", ctx -> admin.orElseThrow().funnel(ctx));
+            cfg.routes.get("/api/events/stats", ctx -> admin.orElseThrow().eventStats(ctx));
+            cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
+
+            cfg.routes.exception(AdminApi.ApiError.class, (e, ctx) -> json(ctx, e.status, Json.obj("error", e.code,
+                    "message", e.getMessage())));
+            cfg.routes.exception(GhlException.class, (e, ctx) -> {
+                LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                json(ctx, 502, Json.obj("error", "ghl_unavailable", "message",
+                        e.retryable() ? "GHL did not answer; try again later" : "GHL refused the request (" + e.kind() + ")"));
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+                if (ctx.path().startsWith("/webhooks/")) {
+                    ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS);
+                    json(ctx, 429, Json.obj("error", "unavailable", "message", "retry later"));
+                } else {
+                    json(ctx, 500, Json.obj("error", "internal_error", "message", "unexpected error"));
+                }
+            });
+            cfg.routes.error(404, ctx -> {
+                // Javalin's own "endpoint not found" text; our routes' 404s are JSON already.
+                if (ctx.result() == null || !ctx.result().startsWith("{")) {
+                    json(ctx, 404, Json.obj("error", "not_found", "message", "no such route"));
+                }
+            });
+            cfg.routes.error(405, ctx -> json(ctx, 405, Json.obj("error", "method_not_allowed",
+                    "message", "method not allowed")));
+        });
+    }
+
+    /** Starts the builder; {@link Builder#inbox} is required, everything else has a default. */
+    public static Builder builder(WebhookConfig config) {
+        return new Builder(config);
+    }
+
+    /** Binds {@link WebhookConfig#port()} and starts serving; returns the bound port. */
+    public int start() {
+        return start(config.port());
+    }
+
+    /** Binds {@code port} (0: a free port, for tests) and starts serving; returns the bound port. */
+    public synchronized int start(int port) {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        if (config.allowUnsigned()) {
+            LOG.warn("!!! DEVELOPMENT MODE: webhooks WITHOUT A SIGNATURE ARE ACCEPTED ({}=true). "
+                    + "Anyone who can reach this port can inject GHL events. Never run like this in production. !!!",
+                    WebhookConfig.ENV_ALLOW_UNSIGNED);
+        }
+        if (config.adminToken().isEmpty()) {
+            LOG.warn("the admin API is disabled: {} is not set; every /api call answers 401", WebhookConfig.ENV_ADMIN_TOKEN);
+        }
+        committer.start();
+        app.start(port);
+        started = true;
+        LOG.info("HTTP server listening on port {} ({})", app.port(), config);
+        return app.port();
+    }
+
+    /** The bound port, once started. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The metrics registry the server reports into. */
+    public RecruitflowMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Stops gracefully within {@code timeout}: new webhooks answer 429, in-flight ones finish, queued
+     * events are committed (or, past the deadline, answered 429), then the server stops.
+     */
+    public synchronized void stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        draining = true;
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        committer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        app.stop();
+        readinessExecutor.shutdownNow();
+        started = false;
+        LOG.info("HTTP server stopped");
+    }
+
+    private void ready(Context ctx) {
+        boolean ready;
+        try {
+            ready = !draining && CompletableFuture.supplyAsync(() -> {
+                try {
+                    return readiness.ready();
+                } catch (Exception e) {
+                    LOG.warn("readiness check failed: {}", e.toString());
+                    return false;
+                }
+            }, readinessExecutor).get(2, TimeUnit.SECONDS);
+        } catch (Exception busyOrSlow) {
+            ready = false;
+        }
+        json(ctx, ready ? 200 : 503, Json.obj("status", ready ? "READY" : "NOT_READY"));
+    }
+
+    private static void oauthMissing(Context ctx) {
+        OAuthRoutes.page(ctx, 503, "OAuth is not configured", "This Recruitflow does not offer the OAuth install.");
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    /** Assembles a {@link WebhookServer}. */
+    public static final class Builder {
+        private final WebhookConfig config;
+        private EventInbox inbox;
+        private InboxListener listener = InboxListener.none();
+        private Clock clock = Clock.system();
+        private RecruitflowMetrics metrics;
+        private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
+        private GhlAuthorization authorization;
+        private TokenStore tokens;
+        private OAuthStateStore states;
+        private AdminServices admin;
+        private int writerThreads = 2;
+
+        private Builder(WebhookConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Required: where verified webhooks are stored. */
+        public Builder inbox(EventInbox inbox) {
+            this.inbox = Objects.requireNonNull(inbox, "inbox");
+            return this;
+        }
+
+        /** Told about newly stored events (e.g. {@link JobQueueInboxListener}); default: nobody. */
+        public Builder inboxListener(InboxListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The shared registry; default: a new one. */
+        public Builder metrics(RecruitflowMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** Default: always ready. */
+        public Builder readiness(ReadinessCheck readiness) {
+            this.readiness = Objects.requireNonNull(readiness, "readiness");
+            return this;
+        }
+
+        /** Enables {@code /oauth/install} and {@code /oauth/callback}; without it they answer 503. */
+        public Builder oauth(GhlAuthorization authorization, TokenStore tokens, OAuthStateStore states) {
+            this.authorization = Objects.requireNonNull(authorization, "authorization");
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.states = Objects.requireNonNull(states, "states");
+            return this;
+        }
+
+        /** Enables the admin API's routes; without it they answer 503 (after authentication). */
+        public Builder admin(AdminServices admin) {
+            this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /** Threads committing webhook batches; default 2 (one commits while the other gathers). */
+        public Builder inboxWriterThreads(int threads) {
+            if (threads < 1 || threads > 16) {
+                throw new IllegalArgumentException("writer threads must be 1..16");
+            }
+            this.writerThreads = threads;
+            return this;
+        }
+
+        public WebhookServer build() {
+            if (inbox == null) {
+                throw new IllegalStateException("an EventInbox is required");
+            }
+            if (metrics == null) {
+                metrics = RecruitflowMetrics.create();
+            }
+            return new WebhookServer(this);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Recruitflow's inbound HTTP adapter (Javalin 7 on Jetty 12).
+ *
+ * <p><b>Webhooks.</b> {@code POST /webhooks/ghl} verifies GHL's signature over the raw bytes
+ * ({@code X-GHL-Signature}, Ed25519, then the legacy {@code x-wh-signature}, RSA-SHA256), checks the
+ * {@code timestamp} against a ±5 min window, stores the event in the durable
+ * {@link io.recruitflow.application.port.EventInbox} — concurrent requests share one commit (group
+ * commit) — and only then answers 200. GHL redelivers only after a 429, so every failure to store is a
+ * 429, never a 5xx. Stored events are handed to an {@link io.recruitflow.adapter.webhook.InboxListener}
+ * (e.g. {@link io.recruitflow.adapter.webhook.JobQueueInboxListener}) and later decoded by
+ * {@link io.recruitflow.adapter.webhook.MoshiGhlEventDecoder}, the application's
+ * {@link io.recruitflow.application.applyghlevent.GhlEventDecoder}.
+ *
+ * <p><b>Also served:</b> the OAuth install flow ({@code /oauth/install}, {@code /oauth/callback}), the
+ * admin API ({@code /api/**}, bearer token, over {@link io.recruitflow.adapter.webhook.AdminServices}),
+ * {@code /health/live}, {@code /health/ready} ({@link io.recruitflow.adapter.webhook.ReadinessCheck})
+ * and {@code /metrics} ({@link io.recruitflow.adapter.webhook.RecruitflowMetrics}).
+ *
+ * <p>Entry point: {@link io.recruitflow.adapter.webhook.WebhookServer#builder}, configured by
+ * {@link io.recruitflow.adapter.webhook.WebhookConfig}.
+ */
+package io.recruitflow.adapter.webhook;

@@ -1,0 +1,379 @@
+package io.recruitflow.adapter.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.application.intakerecruit.IntakeAcceptance;
+import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
+import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
+import io.recruitflow.application.port.InboxStatus;
+import io.recruitflow.application.recruitingfunnel.Funnel;
+import io.recruitflow.application.schedulepresentation.BookingResult;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
+import io.recruitflow.application.viewrecruit.RecruitView;
+import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentId;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.appointment.CalendarId;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.recruit.Consent;
+import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.License;
+import io.recruitflow.domain.recruit.LicenseType;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.Page;
+import io.recruitflow.domain.shared.PersonName;
+import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin API over real HTTP, against hand-written use-case stubs. */
+class AdminApiTest {
+
+    static final String TOKEN = "admin-token-0123456789abcdef";
+    static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
+    static final RecruitId ANN = RecruitId.parse("00000000-0000-0000-0000-00000000a001");
+    static final LocationId LOC = new LocationId("loc_1");
+
+    private final FakeEventInbox inbox = new FakeEventInbox();
+    private final List<IntakeRecruitCommand> intakes = new CopyOnWriteArrayList<>();
+    private final List<SchedulePresentationCommand> bookings = new CopyOnWriteArrayList<>();
+    private final List<String> imported = new CopyOnWriteArrayList<>();
+    private volatile RuntimeException viewFailure;
+    private WebhookServer server;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        IntakeRecruitUseCase intake = new IntakeRecruitUseCase() {
+            @Override
+            public IntakeAcceptance accept(IntakeRecruitCommand command) {
+                intakes.add(command);
+                if (command.lead().phone() == null && command.lead().email() == null) {
+                    return new IntakeAcceptance.Rejected("a lead needs a phone or an email");
+                }
+                return "Ann".equals(command.lead().firstName()) ? new IntakeAcceptance.AlreadyKnown(ANN)
+                        : new IntakeAcceptance.Accepted(RecruitId.parse("00000000-0000-0000-0000-00000000b002"));
+            }
+
+            @Override
+            public boolean isComplete(RecruitId recruit) {
+                return false;
+            }
+        };
+        ImportLeadsUseCase imports = command -> {
+            String csv;
+            try {
+                csv = new String(command.file().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!csv.startsWith("first_name")) {
+                throw new LeadFileReader.BadLeadFileException("no header row with a name column");
+            }
+            imported.add(command.location().value());
+            return new ImportReport(2, List.of(new ImportReport.Row(2, ANN)), List.of(),
+                    List.of(new ImportReport.Rejection(3, "no phone or email")));
+        };
+        ViewRecruitUseCase recruits = new ViewRecruitUseCase() {
+            @Override
+            public Optional<RecruitView> view(RecruitId id) {
+                if (viewFailure != null) {
+                    throw viewFailure;
+                }
+                return id.equals(ANN) ? Optional.of(new RecruitView(ann(), Optional.empty(),
+                        List.of(StepRecord.pending(ANN, IntakeStep.UPSERT_CONTACT, NOW).done(Optional.of("c_1"), NOW),
+                                StepRecord.pending(ANN, IntakeStep.SEND_INTRO, NOW)
+                                        .deferred(NOW.plusSeconds(3600), "quiet hours", NOW)),
+                        Optional.empty(), List.of(appointment()))) : Optional.empty();
+            }
+
+            @Override
+            public Page<Recruit> list(Optional<LocationId> location, Optional<String> cursor, int limit) {
+                if (cursor.filter("bad"::equals).isPresent()) {
+                    throw new IllegalArgumentException("bad cursor");
+                }
+                return new Page<>(List.of(ann()), cursor.isEmpty() ? Optional.of("next-1") : Optional.empty());
+            }
+        };
+        server = WebhookServer.builder(WebhookConfig.defaults().withAdminToken(TOKEN))
+                .inbox(inbox)
+                .admin(new AdminServices(intake, imports, recruits, this::book, q -> funnel(), inbox, Optional.empty()))
+                .build();
+        http = new Http(server.start(0));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(Duration.ofSeconds(2));
+    }
+
+    // ---- authentication
+
+    @Test
+    void every_route_needs_the_admin_token_and_answers_401_with_a_challenge() {
+        for (String path : List.of("/api/recruits", "/api/recruits/" + ANN, "/api/funnel", "/api/events/stats",
+                "/api/events?status=dead")) {
+            HttpResponse<String> none = http.get(path);
+            assertThat(none.statusCode()).as(path).isEqualTo(401);
+            assertThat(none.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Basic"))
+                    .anyMatch(v -> v.startsWith("Bearer"));
+            assertThat(http.get(path, "Authorization", "Bearer wrong-token-0123456789").statusCode()).isEqualTo(401);
+            assertThat(http.get(path, "Authorization", "Bearer " + TOKEN + "x").statusCode()).isEqualTo(401);
+        }
+        assertThat(http.post("/api/recruits", Bodies.utf8("{}")).statusCode()).isEqualTo(401);
+        assertThat(intakes).isEmpty();
+    }
+
+    @Test
+    void bearer_and_basic_with_the_token_as_password_are_accepted() {
+        assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
+        String basic = Base64.getEncoder().encodeToString(("anyone:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
+        String wrong = Base64.getEncoder().encodeToString((TOKEN + ":nope").getBytes(StandardCharsets.UTF_8));
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + wrong).statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic %%%").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void without_a_configured_token_nothing_gets_in() {
+        WebhookServer open = WebhookServer.builder(WebhookConfig.defaults()).inbox(inbox).build();
+        try {
+            Http h = new Http(open.start(0));
+            assertThat(h.get("/api/events/stats", "Authorization", "Bearer ").statusCode()).isEqualTo(401);
+            assertThat(h.get("/api/events/stats", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(401);
+        } finally {
+            open.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    // ---- recruits
+
+    @Test
+    void a_new_lead_is_201_with_its_recruit_id() {
+        HttpResponse<String> r = post("/api/recruits", """
+                {"locationId":"loc_1","firstName":"Bob","lastName":"Agent","phone":"(407) 555-1234",
+                 "licenseState":"FL","licenseTypes":"Life, Health","extra":{"npn":12345}}""");
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(json(r)).containsEntry("id", "00000000-0000-0000-0000-00000000b002").containsEntry("status", "accepted");
+        assertThat(r.headers().firstValue("Location")).contains("/api/recruits/00000000-0000-0000-0000-00000000b002");
+        IntakeRecruitCommand c = intakes.get(0);
+        assertThat(c.location()).isEqualTo(LOC);
+        assertThat(c.lead().licenseTypes()).containsExactly("Life", "Health");
+        assertThat(c.lead().extra()).containsEntry("npn", "12345");
+    }
+
+    @Test
+    void a_known_lead_is_200_with_the_existing_id() {
+        HttpResponse<String> r = post("/api/recruits", "{\"locationId\":\"loc_1\",\"firstName\":\"Ann\",\"email\":\"a@b.co\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r)).containsEntry("id", ANN.toString()).containsEntry("status", "already_known");
+    }
+
+    @Test
+    void a_rejected_lead_is_422_with_reasons() {
+        HttpResponse<String> r = post("/api/recruits", "{\"locationId\":\"loc_1\",\"firstName\":\"Cy\"}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r)).containsEntry("reasons", List.of("a lead needs a phone or an email"));
+    }
+
+    @Test
+    void bad_lead_requests_get_4xx_json_errors() {
+        assertThat(post("/api/recruits", "{\"firstName\":").statusCode()).isEqualTo(400);
+        assertThat(post("/api/recruits", "[1]").statusCode()).isEqualTo(400);
+        HttpResponse<String> noLocation = post("/api/recruits", "{\"firstName\":\"Bob\",\"phone\":\"4075551234\"}");
+        assertThat(noLocation.statusCode()).isEqualTo(422);
+        assertThat(json(noLocation)).containsEntry("message", "locationId is required");
+        HttpResponse<String> shapes = post("/api/recruits",
+                "{\"locationId\":\"l\",\"firstName\":{\"a\":1},\"licenseTypes\":[1],\"extra\":[]}");
+        assertThat(shapes.statusCode()).isEqualTo(422);
+        assertThat((String) json(shapes).get("message")).contains("licenseTypes").contains("extra").contains("firstName");
+        assertThat(intakes).isEmpty();
+    }
+
+    @Test
+    void a_csv_import_is_202_with_the_per_row_summary() {
+        HttpResponse<String> r = http.send(http.request("/api/recruits/import?locationId=loc_9")
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\nBob,\n")).build());
+        assertThat(r.statusCode()).isEqualTo(202);
+        Map<String, Object> body = json(r);
+        assertThat(body).containsEntry("rows", 2.0);
+        assertThat(body.get("accepted")).isEqualTo(List.of(Map.of("row", 2.0, "id", ANN.toString())));
+        assertThat(body.get("rejected")).isEqualTo(List.of(Map.of("row", 3.0, "reason", "no phone or email")));
+        assertThat(imported).containsExactly("loc_9");
+    }
+
+    @Test
+    void an_import_that_is_not_csv_or_not_a_lead_file_is_refused() {
+        HttpResponse<String> json = http.send(http.request("/api/recruits/import?locationId=loc_9")
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(json.statusCode()).isEqualTo(415);
+        HttpResponse<String> bad = http.send(http.request("/api/recruits/import?locationId=loc_9")
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("garbage")).build());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(json(bad)).containsEntry("error", "bad_lead_file");
+    }
+
+    @Test
+    void recruits_are_listed_page_by_page() {
+        HttpResponse<String> r = get("/api/recruits?limit=10");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, Object> body = json(r);
+        assertThat(body).containsEntry("next", "next-1");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
+        assertThat(items).singleElement().satisfies(i -> assertThat(i).containsEntry("id", ANN.toString())
+                .containsEntry("phone", "+14075551234").containsEntry("email", "ann@example.com"));
+        assertThat(json(get("/api/recruits?cursor=next-1"))).containsEntry("next", null);
+        for (String bad : List.of("limit=0", "limit=501", "limit=ten", "cursor=bad")) {
+            HttpResponse<String> b = get("/api/recruits?" + bad);
+            assertThat(b.statusCode()).as(bad).isEqualTo(400);
+            assertThat(json(b)).containsKey("message");
+        }
+    }
+
+    @Test
+    void one_recruit_with_its_stage_and_every_intake_step() {
+        HttpResponse<String> r = get("/api/recruits/" + ANN);
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, Object> body = json(r);
+        assertThat(body).containsEntry("id", ANN.toString()).containsEntry("stage", null);
+        assertThat(body.get("steps")).asList().hasSize(2);
+        assertThat(r.body()).contains("\"state\":\"DONE\"").contains("\"state\":\"DEFERRED\"").contains("quiet hours");
+        assertThat(body.get("appointments")).asList().hasSize(1);
+        assertThat(get("/api/recruits/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(get("/api/recruits/not-a-uuid").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void booking_a_presentation() {
+        HttpResponse<String> next = post("/api/recruits/" + ANN + "/presentation", "");
+        assertThat(next.statusCode()).isEqualTo(201);
+        assertThat(json(next)).containsEntry("id", "apt_1").containsEntry("start", "2026-03-03T15:00:00Z");
+        assertThat(bookings.get(0).start()).isEmpty();
+
+        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"2026-03-04T10:00:00-05:00\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(bookings.get(1).start()).contains(Instant.parse("2026-03-04T15:00:00Z"));
+
+        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"2026-03-09T10:00:00Z\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"tomorrow\"}").statusCode()).isEqualTo(422);
+        assertThat(post("/api/recruits/00000000-0000-0000-0000-000000000000/presentation", "").statusCode())
+                .isEqualTo(404);
+    }
+
+    // ---- funnel and events
+
+    @Test
+    void the_funnel() {
+        HttpResponse<String> r = get("/api/funnel");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"stage\":\"LEAD\"").contains("\"medianSeconds\":42.5")
+                .contains("\"p95Seconds\":90.0").contains("\"rate\":0.5").contains("\"SENT\":3");
+    }
+
+    @Test
+    void event_stats_and_dead_letters() {
+        inbox.store(new io.recruitflow.application.port.IncomingEvent("wh_dead", "ContactCreate", Optional.of("l"),
+                Optional.empty(), NOW, new byte[0], NOW));
+        inbox.markDead("wh_dead", "malformed ContactCreate: ContactCreate without id");
+        HttpResponse<String> stats = get("/api/events/stats");
+        assertThat(json(stats)).containsOnlyKeys("stored", "duplicates", "processed", "failed", "dead", "ignored")
+                .containsEntry("stored", 1.0).containsEntry("dead", 1.0);
+        HttpResponse<String> dead = get("/api/events?status=dead");
+        assertThat(dead.statusCode()).isEqualTo(200);
+        assertThat(dead.body()).contains("wh_dead").contains("without id").contains("\"status\":\"DEAD\"");
+        assertThat(get("/api/events?status=weird").statusCode()).isEqualTo(400);
+        assertThat(json(get("/api/events?status=processed")).get("items")).asList().isEmpty();
+        assertThat(inbox.list(InboxStatus.DEAD, 10)).hasSize(1);
+    }
+
+    @Test
+    void an_unexpected_failure_is_a_bare_500_without_details() {
+        viewFailure = new IllegalStateException("SELECT * FROM recruits failed: relation \"recruits\" does not exist");
+        HttpResponse<String> r = get("/api/recruits/" + ANN);
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(json(r)).containsEntry("error", "internal_error");
+        assertThat(r.body()).doesNotContain("relation").doesNotContain("SELECT").doesNotContain("at io.");
+    }
+
+    // ---- helpers and stubs
+
+    private HttpResponse<String> get(String path) {
+        return http.get(path, "Authorization", "Bearer " + TOKEN);
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return http.post(path, Bodies.utf8(body), "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(HttpResponse<String> r) {
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+        return (Map<String, Object>) Json.read(r.body()).orElseThrow();
+    }
+
+    private BookingResult book(SchedulePresentationCommand c) {
+        bookings.add(c);
+        if (!c.recruit().equals(ANN)) {
+            return new BookingResult.NotFound("no recruit " + c.recruit());
+        }
+        if (c.start().filter(s -> s.equals(Instant.parse("2026-03-09T10:00:00Z"))).isPresent()) {
+            return new BookingResult.NoFreeSlot("2026-03-09T10:00:00Z is not free");
+        }
+        return new BookingResult.Booked(appointment());
+    }
+
+    private static Recruit ann() {
+        return new Recruit(ANN, LOC, new PersonName("Ann", "Agent"), Optional.of(new EmailAddress("ann@example.com")),
+                Optional.of(new PhoneNumber("+14075551234")),
+                new License(UsState.FL, Optional.of("W123"), Set.of(new LicenseType("Life"))), "PropHog",
+                Set.of("Licensed"), Map.of(), Consent.GRANTED, Optional.empty(), Optional.of(new ContactId("c_1")),
+                NOW, Optional.of(NOW.plusSeconds(42)), 1);
+    }
+
+    private static Appointment appointment() {
+        return new Appointment(new AppointmentId("apt_1"), new CalendarId("cal_1"), LOC, new ContactId("c_1"),
+                "Presentation", Instant.parse("2026-03-03T15:00:00Z"), Instant.parse("2026-03-03T15:30:00Z"),
+                AppointmentStatus.CONFIRMED, NOW);
+    }
+
+    private static Funnel funnel() {
+        List<Funnel.StageCount> stages = new ArrayList<>();
+        for (RecruitingStage s : RecruitingStage.values()) {
+            stages.add(new Funnel.StageCount(s, s.defaultName(), 2));
+        }
+        return new Funnel(stages, List.of(new Funnel.Conversion(RecruitingStage.LEAD, RecruitingStage.CONTACTED, 4, 2,
+                Optional.of(0.5))), 10, 1, 1, Optional.of(Duration.ofMillis(42_500)), Optional.of(Duration.ofSeconds(90)),
+                7, Map.of(SendState.SENT, 3L));
+    }
+}

@@ -1,0 +1,191 @@
+package io.recruitflow.application;
+
+import io.recruitflow.adapter.inmemory.InMemoryAdapters;
+import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
+import io.recruitflow.application.applyghlevent.EventOutcome;
+import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.application.applyghlevent.GhlEventDecoder;
+import io.recruitflow.application.applyghlevent.InboxDispatcher;
+import io.recruitflow.application.importleads.ImportLeadsService;
+import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.application.intakerecruit.IntakeAcceptance;
+import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
+import io.recruitflow.application.intakerecruit.IntakeRecruitService;
+import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outreach.MessageSender;
+import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
+import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
+import io.recruitflow.application.setup.LocationSetup;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.viewrecruit.ViewRecruitService;
+import io.recruitflow.domain.recruit.LeadInput;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.PhoneNumbers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The application wired by hand on the in-memory adapters, with a clock the test moves. One per test.
+ */
+final class World {
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    /** A settable clock. */
+    static final class TestClock implements Clock {
+        private Instant now;
+
+        TestClock(Instant start) {
+            now = start;
+        }
+
+        @Override
+        public synchronized Instant now() {
+            return now;
+        }
+
+        synchronized void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        synchronized void set(Instant t) {
+            now = t;
+        }
+    }
+
+    /** Ten-digit North American numbers; area code 850 spans Central and Eastern time, 213 is Pacific. */
+    static final PhoneNumbers PHONES = new PhoneNumbers() {
+        @Override
+        public Optional<PhoneNumber> parse(String raw) {
+            String digits = raw.replaceAll("\\D", "");
+            if (digits.length() == 11 && digits.startsWith("1")) {
+                digits = digits.substring(1);
+            }
+            return digits.length() == 10 ? Optional.of(new PhoneNumber("+1" + digits)) : Optional.empty();
+        }
+
+        @Override
+        public Set<ZoneId> timeZones(PhoneNumber number) {
+            String area = number.e164().substring(2, 5);
+            return switch (area) {
+                case "850" -> Set.of(NEW_YORK, CHICAGO);
+                case "213" -> Set.of(ZoneId.of("America/Los_Angeles"));
+                default -> Set.of(NEW_YORK);
+            };
+        }
+    };
+
+    final TestClock clock;
+    final InMemoryAdapters adapters;
+    final InMemoryGhl ghl;
+    final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
+    final RecruitingSettings settings;
+    final LocationSetup setup;
+    final RecipientProfile recipients;
+    final MessageSender sender;
+    final IntakeSaga saga;
+    final IntakeRecruitService intake;
+    final AdvanceRecruitService advance;
+    final ApplyGhlEventService events;
+    final SchedulePresentationService presentations;
+    final SendRecruitMessageService messages;
+    final RecruitingFunnelService funnel;
+    final ViewRecruitService view;
+    final RecruitflowJobs jobs;
+
+    World(String localNewYorkTime) {
+        this(localNewYorkTime, RecruitingSettings.defaults());
+    }
+
+    World(String localNewYorkTime, RecruitingSettings settings) {
+        this.clock = new TestClock(LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
+        this.adapters = new InMemoryAdapters(clock);
+        this.ghl = adapters.ghl();
+        this.settings = settings;
+        setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
+        recipients = new RecipientProfile(PHONES, settings);
+        sender = new MessageSender(adapters.messageLog(), ghl.conversations(), recipients, settings, adapters.jobQueue(),
+                suspended, clock);
+        saga = new IntakeSaga(adapters.recruits(), adapters.intakeJournal(), ghl.contactDirectory(), ghl.opportunities(),
+                adapters.opportunityMirror(), ghl.workflows(), sender, setup, settings, adapters.jobQueue(), suspended,
+                clock);
+        intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(),
+                settings, clock);
+        advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup,
+                clock);
+        events = new ApplyGhlEventService(adapters.recruits(), adapters.opportunityMirror(), adapters.appointments(),
+                advance, setup, adapters.processedEvents(), ghl.authorization(), adapters.tokenStore(), suspended,
+                java.util.Set.of());
+        presentations = new SchedulePresentationService(adapters.recruits(), ghl.calendars(), adapters.appointments(),
+                setup, advance, recipients, settings, clock);
+        messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
+        funnel = new RecruitingFunnelService(adapters.recruits(), adapters.opportunityMirror(), adapters.messageLog(),
+                settings);
+        view = new ViewRecruitService(adapters.recruits(), adapters.opportunityMirror(), adapters.intakeJournal(),
+                adapters.messageLog(), adapters.appointments());
+        jobs = new RecruitflowJobs(saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
+        adapters.jobQueue().bind(jobs);
+    }
+
+    InboxDispatcher dispatcher(GhlEventDecoder decoder) {
+        return new InboxDispatcher(adapters.eventInbox(), decoder, events, clock);
+    }
+
+    static GhlEventDecoder noDecoder() {
+        return (type, body) -> Optional.empty();
+    }
+
+    ImportLeadsService importer(LeadFileReader reader) {
+        return new ImportLeadsService(reader, intake);
+    }
+
+    static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {
+        return new LeadInput(first, last, email, phone, state, "W" + Math.abs((first + last).hashCode() % 1_000_000),
+                List.of(types), "PropHog", Map.of());
+    }
+
+    RecruitId accept(LeadInput lead) {
+        IntakeAcceptance a = intake.accept(new IntakeRecruitCommand(InMemoryGhl.LOCATION, lead));
+        if (a instanceof IntakeAcceptance.Accepted accepted) {
+            return accepted.recruit();
+        }
+        if (a instanceof IntakeAcceptance.AlreadyKnown known) {
+            return known.recruit();
+        }
+        throw new AssertionError("lead rejected: " + a);
+    }
+
+    /** Runs every due job, as often as it takes; returns how many ran. */
+    int runJobs() {
+        return adapters.jobQueue().runDue(clock.now());
+    }
+
+    Recruit recruit(RecruitId id) {
+        return adapters.recruits().find(id).orElseThrow();
+    }
+
+    EventOutcome deliver(GhlEvent event) {
+        return events.apply(new ApplyGhlEventCommand(event));
+    }
+
+    static String eventId() {
+        return UUID.randomUUID().toString();
+    }
+}

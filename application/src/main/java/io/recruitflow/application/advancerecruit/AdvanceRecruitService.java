@@ -1,0 +1,75 @@
+package io.recruitflow.application.advancerecruit;
+
+import io.recruitflow.application.setup.LocationSetup;
+import io.recruitflow.domain.pipeline.GhlOpportunity;
+import io.recruitflow.domain.pipeline.Opportunities;
+import io.recruitflow.domain.pipeline.Opportunity;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.StageChange;
+import io.recruitflow.domain.pipeline.Transition;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.Clock;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/** Applies pipeline moves: the rules decide, GHL is told, then our mirror records GHL's answer. */
+@Singleton
+public class AdvanceRecruitService implements AdvanceRecruitUseCase {
+    private final Recruits recruits;
+    private final OpportunityMirror mirror;
+    private final Opportunities opportunities;
+    private final LocationSetup setup;
+    private final Clock clock;
+
+    @Inject
+    public AdvanceRecruitService(Recruits recruits, OpportunityMirror mirror, Opportunities opportunities,
+                                 LocationSetup setup, Clock clock) {
+        this.recruits = recruits;
+        this.mirror = mirror;
+        this.opportunities = opportunities;
+        this.setup = setup;
+        this.clock = clock;
+    }
+
+    @Override
+    public AdvanceResult advance(AdvanceRecruitCommand command) {
+        return withOpportunity(command.recruit(), opportunity ->
+                opportunity.apply(new StageChange(command.target(), command.cause()), clock.now()));
+    }
+
+    @Override
+    public AdvanceResult markOptedOut(RecruitId recruit) {
+        return withOpportunity(recruit, opportunity -> opportunity.optedOut(clock.now()));
+    }
+
+    private AdvanceResult withOpportunity(RecruitId id, java.util.function.Function<Opportunity, Transition> rule) {
+        Optional<Recruit> recruit = recruits.find(id);
+        if (recruit.isEmpty()) {
+            return new AdvanceResult.NotFound("no recruit " + id);
+        }
+        Optional<Opportunity> opportunity = recruit.get().contactId().flatMap(mirror::findByContact);
+        if (opportunity.isEmpty()) {
+            return new AdvanceResult.NotFound("recruit " + id + " has no opportunity yet");
+        }
+        Transition transition = rule.apply(opportunity.get());
+        if (transition instanceof Transition.Unchanged unchanged) {
+            return new AdvanceResult.Unchanged(unchanged.opportunity());
+        }
+        if (transition instanceof Transition.Refused refused) {
+            return new AdvanceResult.Refused(refused.reason());
+        }
+        Transition.Moved moved = (Transition.Moved) transition;
+        Opportunity after = moved.after();
+        GhlOpportunity answer = opportunities.move(after.id(),
+                setup.of(after.location()).pipeline().idOf(after.stage()), after.status(), Optional.empty());
+        Opportunity stored = new Opportunity(after.id(), after.location(), after.contact(), after.name(),
+                after.pipeline(), after.stage(), after.status(), after.monetaryValue(), after.assignedTo(),
+                answer.updatedAt().filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()),
+                after.version());
+        mirror.save(stored);
+        return new AdvanceResult.Moved(moved.before(), stored);
+    }
+}

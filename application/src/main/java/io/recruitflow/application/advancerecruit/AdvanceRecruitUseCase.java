@@ -1,0 +1,11 @@
+package io.recruitflow.application.advancerecruit;
+
+import io.recruitflow.domain.recruit.RecruitId;
+
+/** Moves recruits through the recruiting pipeline under its rules, in GHL and in our mirror. */
+public interface AdvanceRecruitUseCase {
+    AdvanceResult advance(AdvanceRecruitCommand command);
+
+    /** The recruit opted out: their opportunity is lost. */
+    AdvanceResult markOptedOut(RecruitId recruit);
+}

@@ -1,0 +1,198 @@
+package io.recruitflow.application.applyghlevent;
+
+import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
+import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.advancerecruit.AdvanceResult;
+import io.recruitflow.application.setup.LocationSetup;
+import io.recruitflow.application.setup.RecruitUpdater;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.OptOutKeywords;
+import io.recruitflow.domain.pipeline.Opportunity;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.RecruitingPipeline;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.pipeline.StageChange;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.GhlAuthorization;
+import io.recruitflow.domain.shared.OAuthTokens;
+import io.recruitflow.domain.shared.ProcessedEvents;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.domain.shared.TokenStore;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns GHL events into changes of our recruits, their opportunities and appointments. */
+@Singleton
+public class ApplyGhlEventService implements ApplyGhlEventUseCase {
+    private final Recruits recruits;
+    private final OpportunityMirror mirror;
+    private final Appointments appointments;
+    private final AdvanceRecruitUseCase advance;
+    private final LocationSetup setup;
+    private final ProcessedEvents processed;
+    private final GhlAuthorization authorization;
+    private final TokenStore tokens;
+    private final SuspendedLocations suspended;
+    private final Set<GhlEventListener> listeners;
+
+    @Inject
+    public ApplyGhlEventService(Recruits recruits, OpportunityMirror mirror, Appointments appointments,
+                                AdvanceRecruitUseCase advance, LocationSetup setup, ProcessedEvents processed,
+                                GhlAuthorization authorization, TokenStore tokens, SuspendedLocations suspended,
+                                Set<GhlEventListener> listeners) {
+        this.recruits = recruits;
+        this.mirror = mirror;
+        this.appointments = appointments;
+        this.advance = advance;
+        this.setup = setup;
+        this.processed = processed;
+        this.authorization = authorization;
+        this.tokens = tokens;
+        this.suspended = suspended;
+        this.listeners = Set.copyOf(listeners);
+    }
+
+    @Override
+    public EventOutcome apply(ApplyGhlEventCommand command) {
+        GhlEvent event = command.event();
+        if (processed.isProcessed(event.eventId())) {
+            return new EventOutcome.AlreadyApplied();
+        }
+        EventOutcome outcome = dispatch(event);
+        for (GhlEventListener listener : listeners) {
+            listener.applied(event, outcome);
+        }
+        // Marked after applying: a crash in between re-applies, and every handler and listener is idempotent.
+        processed.markProcessed(event.eventId());
+        return outcome;
+    }
+
+    private EventOutcome dispatch(GhlEvent event) {
+        if (event instanceof GhlEvent.MessageReceived e) {
+            return inbound(e);
+        } else if (event instanceof GhlEvent.MessageSent e) {
+            return withRecruit(e.contactId(), r -> moved(advance.advance(
+                    new AdvanceRecruitCommand(r.id(), RecruitingStage.CONTACTED, StageChange.Cause.OUTREACH))));
+        } else if (event instanceof GhlEvent.AppointmentChanged e) {
+            return appointment(e);
+        } else if (event instanceof GhlEvent.AppointmentDeleted e) {
+            appointments.delete(e.appointmentId());
+            return new EventOutcome.Applied("appointment " + e.appointmentId() + " deleted");
+        } else if (event instanceof GhlEvent.OpportunityChanged e) {
+            return opportunity(e);
+        } else if (event instanceof GhlEvent.OpportunityDeleted e) {
+            mirror.delete(e.opportunityId());
+            return new EventOutcome.Applied("opportunity " + e.opportunityId() + " deleted");
+        } else if (event instanceof GhlEvent.DndChanged e) {
+            return withRecruit(e.contactId(), r -> {
+                RecruitUpdater.update(recruits, r.id(), x -> x.withConsent(x.consent().withDnd(e.dnd())));
+                return new EventOutcome.Applied("DND " + (e.dnd() ? "on" : "off"));
+            });
+        } else if (event instanceof GhlEvent.ContactChanged e) {
+            return withRecruit(e.contactId(), r -> {
+                RecruitUpdater.update(recruits, r.id(),
+                        x -> x.withTags(e.tags()).withConsent(x.consent().withDnd(e.dnd())));
+                return new EventOutcome.Applied("contact updated");
+            });
+        } else if (event instanceof GhlEvent.TagsChanged e) {
+            return withRecruit(e.contactId(), r -> {
+                RecruitUpdater.update(recruits, r.id(), x -> x.withTags(e.tags()));
+                return new EventOutcome.Applied("tags updated");
+            });
+        } else if (event instanceof GhlEvent.ContactDeleted e) {
+            return withRecruit(e.contactId(), r -> new EventOutcome.Applied("contact deleted in GHL; recruit kept"));
+        } else if (event instanceof GhlEvent.AppInstalled e) {
+            return installed(e);
+        } else if (event instanceof GhlEvent.AppUninstalled e) {
+            tokens.revoke(TokenOwner.location(e.location()));
+            suspended.suspend(e.location(), "app uninstalled at " + e.occurredAt());
+            return new EventOutcome.Applied("location " + e.location() + " suspended, tokens revoked");
+        }
+        // NoteCreated, TaskCreated, ConversationUnread: informational for recruiting.
+        return new EventOutcome.Ignored(event.getClass().getSimpleName() + " needs no action");
+    }
+
+    private EventOutcome inbound(GhlEvent.MessageReceived e) {
+        return withRecruit(e.contactId(), r -> {
+            if (OptOutKeywords.isOptOut(e.body())) {
+                RecruitUpdater.update(recruits, r.id(), x -> x.withConsent(x.consent().optOut(e.occurredAt())));
+                advance.markOptedOut(r.id());
+                return new EventOutcome.Applied("recruit opted out");
+            }
+            return moved(advance.advance(
+                    new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.REPLY)));
+        });
+    }
+
+    private EventOutcome appointment(GhlEvent.AppointmentChanged e) {
+        Appointment appointment = new Appointment(e.appointmentId(), e.calendar(), e.location(), e.contactId(),
+                e.title(), e.start(), e.end(), e.status(), e.occurredAt());
+        if (!appointments.save(appointment)) {
+            return new EventOutcome.Ignored("older than the appointment we hold");
+        }
+        return withRecruit(e.contactId(), r -> {
+            if (e.status() == AppointmentStatus.NOSHOW) {
+                return moved(advance.advance(
+                        new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.NO_SHOW)));
+            }
+            if (e.status().active()) {
+                return moved(advance.advance(new AdvanceRecruitCommand(r.id(), RecruitingStage.PRESENTATION_SCHEDULED,
+                        StageChange.Cause.BOOKING)));
+            }
+            return new EventOutcome.Applied("appointment " + e.status());
+        });
+    }
+
+    private EventOutcome opportunity(GhlEvent.OpportunityChanged e) {
+        RecruitingPipeline pipeline = setup.of(e.location()).pipeline();
+        if (!pipeline.pipelineId().equals(e.pipeline())) {
+            return new EventOutcome.Ignored("not the recruiting pipeline");
+        }
+        Optional<RecruitingStage> stage = pipeline.stageOf(e.stage());
+        if (stage.isEmpty()) {
+            return new EventOutcome.Ignored("stage " + e.stage() + " is not a recruiting stage");
+        }
+        Opportunity next = mirror.find(e.opportunityId())
+                .flatMap(o -> o.reportedByGhl(stage.get(), e.status(), e.occurredAt()))
+                .orElseGet(() -> new Opportunity(e.opportunityId(), e.location(), e.contactId(), "", e.pipeline(),
+                        stage.get(), e.status(), e.monetaryValue(), Optional.empty(), e.occurredAt(), 0));
+        // The mirror refuses state older than what it holds: out-of-order events change nothing.
+        return mirror.save(next) ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
+                : new EventOutcome.Ignored("older than the opportunity we hold");
+    }
+
+    private EventOutcome installed(GhlEvent.AppInstalled e) {
+        suspended.resume(e.location());
+        if (!authorization.oauthConfigured() || e.company().isEmpty()) {
+            return new EventOutcome.Applied("location " + e.location() + " active");
+        }
+        OAuthTokens minted = authorization.locationToken(e.company().get(), e.location());
+        tokens.save(minted);
+        return new EventOutcome.Applied("location " + e.location() + " installed, token stored");
+    }
+
+    private EventOutcome withRecruit(ContactId contact, java.util.function.Function<Recruit, EventOutcome> action) {
+        return recruits.findByContact(contact).map(action)
+                .orElseGet(() -> new EventOutcome.Ignored("contact " + contact + " is not a recruit"));
+    }
+
+    private static EventOutcome moved(AdvanceResult result) {
+        if (result instanceof AdvanceResult.Moved m) {
+            return new EventOutcome.Applied("moved " + m.before().stage() + " → " + m.after().stage());
+        }
+        if (result instanceof AdvanceResult.Unchanged) {
+            return new EventOutcome.Ignored("already there");
+        }
+        if (result instanceof AdvanceResult.Refused r) {
+            return new EventOutcome.Ignored(r.reason());
+        }
+        return new EventOutcome.Ignored(((AdvanceResult.NotFound) result).reason());
+    }
+}

@@ -1,0 +1,72 @@
+package io.recruitflow.application.applyghlevent;
+
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.InboxEvent;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Feeds stored webhook events to {@link ApplyGhlEventUseCase}, oldest first and one at a time per
+ * contact, with retries and exponential backoff; an event that keeps failing is dead-lettered with its
+ * last error. A body that cannot be decoded is dead-lettered at once: retrying cannot fix it.
+ */
+@Singleton
+public class InboxDispatcher {
+    static final int MAX_ATTEMPTS = 8;
+
+    private final EventInbox inbox;
+    private final GhlEventDecoder decoder;
+    private final ApplyGhlEventUseCase apply;
+    private final Clock clock;
+
+    @Inject
+    public InboxDispatcher(EventInbox inbox, GhlEventDecoder decoder, ApplyGhlEventUseCase apply, Clock clock) {
+        this.inbox = inbox;
+        this.decoder = decoder;
+        this.apply = apply;
+        this.clock = clock;
+    }
+
+    /** Processes up to {@code limit} due events; returns how many it handled. */
+    public int dispatchDue(int limit) {
+        List<InboxEvent> due = inbox.due(clock.now(), limit);
+        for (InboxEvent event : due) {
+            dispatch(event);
+        }
+        return due.size();
+    }
+
+    private void dispatch(InboxEvent stored) {
+        String id = stored.event().webhookId();
+        try {
+            Optional<GhlEvent> decoded = decoder.decode(stored.event().type(), stored.event().rawBody());
+            if (decoded.isEmpty()) {
+                inbox.markIgnored(id, "event type " + stored.event().type() + " is not handled");
+                return;
+            }
+            apply.apply(new ApplyGhlEventCommand(decoded.get()));
+            inbox.markProcessed(id);
+        } catch (GhlEventDecoder.MalformedEventException e) {
+            inbox.markDead(id, "malformed " + stored.event().type() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
+            int attempts = stored.attempts() + 1;
+            String error = e instanceof GhlException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (attempts >= MAX_ATTEMPTS) {
+                inbox.markDead(id, "gave up after " + attempts + " attempts: " + error);
+            } else {
+                inbox.markFailed(id, error, retryAt(attempts));
+            }
+        }
+    }
+
+    private Instant retryAt(int attempts) {
+        return clock.now().plus(Duration.ofSeconds(Math.min(3600, 1L << Math.min(2 * attempts, 12))));
+    }
+}

@@ -1,0 +1,81 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobPriority;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.JobType;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Lead;
+import io.recruitflow.domain.recruit.LeadDecision;
+import io.recruitflow.domain.recruit.LeadRules;
+import io.recruitflow.domain.recruit.LicenseType;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.PhoneNumbers;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Accepts leads and schedules their intake sagas ({@link IntakeSaga}). */
+@Singleton
+public class IntakeRecruitService implements IntakeRecruitUseCase {
+    private final LeadRules rules;
+    private final Recruits recruits;
+    private final IntakeJournal journal;
+    private final JobQueue jobs;
+    private final RecruitingSettings settings;
+    private final Clock clock;
+
+    @Inject
+    public IntakeRecruitService(PhoneNumbers phoneNumbers, Recruits recruits, IntakeJournal journal, JobQueue jobs,
+                                RecruitingSettings settings, Clock clock) {
+        this.rules = new LeadRules(phoneNumbers);
+        this.recruits = recruits;
+        this.journal = journal;
+        this.jobs = jobs;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public IntakeAcceptance accept(IntakeRecruitCommand command) {
+        LeadDecision decision = rules.decide(command.lead());
+        if (decision instanceof LeadDecision.Rejected rejected) {
+            return new IntakeAcceptance.Rejected(rejected.reason());
+        }
+        Lead lead = ((LeadDecision.Accepted) decision).lead();
+        Instant now = clock.now();
+        Recruit candidate = Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead), now);
+        Recruits.AddOutcome outcome = recruits.add(candidate);
+        Recruit recruit = outcome.recruit();
+        boolean known = outcome instanceof Recruits.AddOutcome.AlreadyKnown;
+        if (known && isComplete(recruit.id())) {
+            // Seen before and finished: costs no GHL call.
+            return new IntakeAcceptance.AlreadyKnown(recruit.id());
+        }
+        // New, or known but unfinished (e.g. a crash before its saga completed): make sure it runs.
+        journal.open(recruit.id(), now);
+        jobs.schedule(new Job(JobType.INTAKE, IntakeSaga.firstPhaseJobId(recruit.id()), now, JobPriority.SPEED_TO_LEAD));
+        return known ? new IntakeAcceptance.AlreadyKnown(recruit.id()) : new IntakeAcceptance.Accepted(recruit.id());
+    }
+
+    @Override
+    public boolean isComplete(RecruitId recruit) {
+        List<StepRecord> steps = journal.steps(recruit);
+        return !steps.isEmpty() && steps.stream().allMatch(s -> s.state().settled() || s.state() == StepState.DEFERRED);
+    }
+
+    private Set<String> tagsFor(Lead lead) {
+        Set<String> tags = new LinkedHashSet<>(settings.baseTags());
+        lead.license().types().stream().map(LicenseType::tag).sorted().forEach(tags::add);
+        return tags;
+    }
+}

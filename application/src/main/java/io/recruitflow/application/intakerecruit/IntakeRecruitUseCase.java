@@ -1,0 +1,18 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.domain.recruit.RecruitId;
+
+/**
+ * Intake of a new recruit (the reference's {@code processNewRecruit}): the lead is accepted durably, then a
+ * saga upserts the GHL contact, creates the opportunity, sends the intro text when compliance allows and
+ * enrolls the recruit in the speed-to-lead workflow. Every step is journaled, so repeating any of it
+ * does nothing twice.
+ */
+public interface IntakeRecruitUseCase {
+
+    /** Validates and durably accepts the lead, and schedules its intake. Makes no GHL call. */
+    IntakeAcceptance accept(IntakeRecruitCommand command);
+
+    /** Whether the recruit's intake needs no more work now (every step done, skipped, failed or deferred). */
+    boolean isComplete(RecruitId recruit);
+}

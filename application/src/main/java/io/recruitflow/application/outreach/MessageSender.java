@@ -1,0 +1,194 @@
+package io.recruitflow.application.outreach;
+
+import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobPriority;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.JobType;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceDecision;
+import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.ConversationMessage;
+import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.Direction;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.message.SentMessage;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a message to a recruit at most once, under the compliance policy. The message is logged as
+ * planned before anything else; it moves planned → sending → sent | unknown | failed. A message left
+ * in {@code sending} (crash) or {@code unknown} (timeout) is never resent blindly: the contact's GHL
+ * conversation is read first, and only a message GHL does not have is sent again.
+ */
+@Singleton
+public class MessageSender {
+    private static final Duration RETRY = Duration.ofSeconds(5);
+    /** GHL stamps a message when it accepts it; allow for clock difference when matching. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
+    /** Longer than a GHL call can take with its timeouts; a SENDING record younger than this may be live. */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(60);
+
+    private final MessageLog log;
+    private final Conversations conversations;
+    private final RecipientProfile recipients;
+    private final RecruitingSettings settings;
+    private final JobQueue jobs;
+    private final SuspendedLocations suspended;
+    private final Clock clock;
+
+    @Inject
+    public MessageSender(MessageLog log, Conversations conversations, RecipientProfile recipients,
+                         RecruitingSettings settings, JobQueue jobs, SuspendedLocations suspended, Clock clock) {
+        this.log = log;
+        this.conversations = conversations;
+        this.recipients = recipients;
+        this.settings = settings;
+        this.jobs = jobs;
+        this.suspended = suspended;
+        this.clock = clock;
+    }
+
+    /** Plans the message under {@code key} (once) and sends it if compliance allows now. */
+    public SendOutcome send(Recruit recruit, MessageKey key, OutgoingMessage message) {
+        MessageRecord record = log.plan(MessageRecord.planned(key, message, Optional.empty(), clock.now()));
+        return progress(recruit, record);
+    }
+
+    /** Moves an already planned message on: sends it when due, reconciles it when its fate is unknown. */
+    public SendOutcome resume(Recruit recruit, MessageKey key) {
+        MessageRecord record = log.find(key).orElseThrow(() -> new IllegalStateException("no message " + key));
+        return progress(recruit, record);
+    }
+
+    private SendOutcome progress(Recruit recruit, MessageRecord record) {
+        switch (record.state()) {
+            case SENT:
+                return new SendOutcome.Sent(record);
+            case FAILED:
+                return new SendOutcome.Failed(record.detail().orElse("failed"));
+            case REFUSED:
+                return new SendOutcome.Refused(record.detail().orElse("refused"));
+            case SENDING:
+            case UNKNOWN:
+                return reconcile(recruit, record);
+            case PLANNED:
+                return decideAndSend(recruit, record);
+        }
+        throw new IllegalStateException("unhandled state " + record.state());
+    }
+
+    private SendOutcome decideAndSend(Recruit recruit, MessageRecord record) {
+        Instant now = clock.now();
+        Optional<String> suspension = suspended.reason(record.location());
+        if (suspension.isPresent()) {
+            return refuse(record, "location suspended: " + suspension.get(), now);
+        }
+        if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
+            scheduleAt(record, record.notBefore().get());
+            return new SendOutcome.Deferred(record.notBefore().get(), record.detail().orElse("deferred"));
+        }
+        List<Instant> recent = record.channel() == Channel.SMS
+                ? log.sentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24))) : List.of();
+        ComplianceDecision decision = settings.compliance().decide(recipients.of(recruit), record.channel(), now, recent);
+        if (decision instanceof ComplianceDecision.Refuse refuse) {
+            return refuse(record, refuse.reason(), now);
+        }
+        if (decision instanceof ComplianceDecision.DeferUntil defer) {
+            MessageRecord deferred = record.replanned(defer.notBefore(), defer.reason(), now);
+            if (!log.transition(record.key(), SendState.PLANNED, deferred)) {
+                return resume(recruit, record.key());
+            }
+            scheduleAt(deferred, defer.notBefore());
+            return new SendOutcome.Deferred(defer.notBefore(), defer.reason());
+        }
+        return deliver(record, now);
+    }
+
+    private SendOutcome deliver(MessageRecord record, Instant now) {
+        MessageRecord sending = record.sending(now);
+        if (!log.transition(record.key(), SendState.PLANNED, sending)) {
+            // Another worker took it; its outcome will be recorded there.
+            return new SendOutcome.RetryLater(now.plus(RETRY), "another worker is sending " + record.key());
+        }
+        try {
+            SentMessage sent = conversations.send(record.toOutgoing());
+            MessageRecord done = sending.sent(sent, clock.now());
+            log.transition(record.key(), SendState.SENDING, done);
+            return new SendOutcome.Sent(done);
+        } catch (GhlOutcomeUnknownException e) {
+            log.transition(record.key(), SendState.SENDING, sending.unknown(e.getMessage(), clock.now()));
+            return new SendOutcome.RetryLater(clock.now().plus(RETRY), "GHL may have the message: " + e.getMessage());
+        } catch (GhlException e) {
+            if (e.retryable()) {
+                // Refused before GHL processed it (429, connection refused): safe to send again later.
+                log.transition(record.key(), SendState.SENDING,
+                        sending.replanned(clock.now().plus(RETRY), e.getMessage(), clock.now()));
+                return new SendOutcome.RetryLater(clock.now().plus(RETRY), e.getMessage());
+            }
+            log.transition(record.key(), SendState.SENDING, sending.failed(e.getMessage(), clock.now()));
+            return new SendOutcome.Failed(e.getMessage());
+        }
+    }
+
+    /** Finds out from GHL whether a message whose send may have happened did happen. */
+    private SendOutcome reconcile(Recruit recruit, MessageRecord record) {
+        Instant now = clock.now();
+        if (record.state() == SendState.SENDING && record.updatedAt().plus(IN_FLIGHT).isAfter(now)) {
+            // A worker may still be inside its GHL call; reading the conversation now could miss it.
+            return new SendOutcome.RetryLater(record.updatedAt().plus(IN_FLIGHT), "send of " + record.key()
+                    + " may still be in flight");
+        }
+        Optional<ConversationMessage> found;
+        try {
+            found = conversations.findConversation(record.location(), record.contact())
+                    .flatMap(conversation -> findSent(conversation, record));
+        } catch (GhlException e) {
+            return new SendOutcome.RetryLater(now.plus(RETRY), "cannot read the conversation yet: " + e.getMessage());
+        }
+        if (found.isPresent()) {
+            ConversationMessage m = found.get();
+            MessageRecord sent = record.sent(new SentMessage(m.id(), m.conversation()), now);
+            log.transition(record.key(), record.state(), sent);
+            return new SendOutcome.Sent(sent);
+        }
+        MessageRecord again = record.replanned(now, "GHL has no such message; sending again", now);
+        if (!log.transition(record.key(), record.state(), again)) {
+            return new SendOutcome.RetryLater(now.plus(RETRY), "message " + record.key() + " changed meanwhile");
+        }
+        return decideAndSend(recruit, again);
+    }
+
+    private Optional<ConversationMessage> findSent(ConversationId conversation, MessageRecord record) {
+        Instant since = record.createdAt().minus(CLOCK_SLACK);
+        // Messages come newest first: stop at the first one older than our plan.
+        return conversations.messages(conversation)
+                .takeWhile(m -> !m.dateAdded().isBefore(since))
+                .filter(m -> m.direction() == Direction.OUTBOUND && m.channel() == record.channel()
+                        && m.body().strip().equals(record.body().strip()))
+                .findFirst();
+    }
+
+    private SendOutcome refuse(MessageRecord record, String reason, Instant now) {
+        log.transition(record.key(), SendState.PLANNED, record.refused(reason, now));
+        return new SendOutcome.Refused(reason);
+    }
+
+    private void scheduleAt(MessageRecord record, Instant when) {
+        jobs.schedule(new Job(JobType.DEFERRED_MESSAGE, record.key().value(), when, JobPriority.BULK));
+    }
+}

@@ -1,0 +1,48 @@
+package io.recruitflow.application.viewrecruit;
+
+import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.Page;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** Assembles recruit views from our own stores. */
+@Singleton
+public class ViewRecruitService implements ViewRecruitUseCase {
+    private final Recruits recruits;
+    private final OpportunityMirror mirror;
+    private final IntakeJournal journal;
+    private final MessageLog messages;
+    private final Appointments appointments;
+
+    @Inject
+    public ViewRecruitService(Recruits recruits, OpportunityMirror mirror, IntakeJournal journal, MessageLog messages,
+                              Appointments appointments) {
+        this.recruits = recruits;
+        this.mirror = mirror;
+        this.journal = journal;
+        this.messages = messages;
+        this.appointments = appointments;
+    }
+
+    @Override
+    public Optional<RecruitView> view(RecruitId id) {
+        return recruits.find(id).map(r -> new RecruitView(r, r.contactId().flatMap(mirror::findByContact),
+                journal.steps(id), messages.find(IntakeSaga.introKey(id)),
+                r.contactId().map(appointments::forContact).orElse(List.of())));
+    }
+
+    @Override
+    public Page<Recruit> list(Optional<LocationId> location, Optional<String> cursor, int limit) {
+        return recruits.list(location, cursor, Math.max(1, Math.min(500, limit)));
+    }
+}

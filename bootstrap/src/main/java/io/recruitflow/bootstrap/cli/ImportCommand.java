@@ -1,0 +1,162 @@
+package io.recruitflow.bootstrap.cli;
+
+import io.recruitflow.application.importleads.ImportLeadsCommand;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Settings;
+import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.LocationId;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code recruitflow import FILE.csv}: accept a lead file durably and, with {@code --wait}, work it off. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports a lead file (CSV). Every valid lead is accepted durably before anything else; "
+                + "rejected rows are listed with their row number and reason. With --wait, works until every "
+                + "accepted lead's intake is complete. Running it again after a crash resumes: known leads cost no "
+                + "GHL call.")
+final class ImportCommand implements Callable<Integer> {
+    private static final Duration TICK = Duration.ofMillis(500);
+    private static final int BAR = 30;
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "The lead file.")
+    Path file;
+
+    @Option(names = "--location", paramLabel = "ID",
+            description = "The GHL location to import into. Default: RECRUITFLOW_GHL_LOCATION_ID.")
+    String location;
+
+    @Option(names = "--wait", description = "Work until every accepted lead is complete, with a progress bar.")
+    boolean waitForCompletion;
+
+    @CommandLine.Mixin
+    ConfigOptions options = new ConfigOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        RecruitflowConfig config = RecruitflowConfig.from(options.load());
+        LocationId target = location != null ? new LocationId(location) : config.defaultLocation().orElseThrow(() ->
+                new Settings.ConfigException("no location: pass --location ID or set RECRUITFLOW_GHL_LOCATION_ID"));
+        if (!Files.isReadable(file)) {
+            System.err.println("recruitflow import: cannot read " + file);
+            return 2;
+        }
+        PrintStream out = System.out;
+        try (RecruitflowRuntime runtime = RecruitflowRuntime.open(config, Clock.system())) {
+            Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "recruitflow-shutdown"));
+            if (waitForCompletion) {
+                runtime.startJobs();
+            }
+            ImportReport report;
+            try (InputStream in = Files.newInputStream(file)) {
+                report = runtime.injector().getInstance(ImportLeadsUseCase.class)
+                        .importLeads(new ImportLeadsCommand(target, in));
+            } catch (LeadFileReader.BadLeadFileException e) {
+                System.err.println("recruitflow import: " + file + ": " + e.getMessage());
+                return 2;
+            }
+            out.printf("%s: %d rows → %d new leads accepted, %d already known, %d rejected%n", file.getFileName(),
+                    report.rows(), report.accepted().size(), report.known().size(), report.rejected().size());
+            if (!waitForCompletion) {
+                printRejected(out, report);
+                out.println("Accepted durably. The intakes run while `recruitflow serve` or `recruitflow import --wait` runs.");
+                return 0;
+            }
+            Map<StepState, Long> steps = waitUntilComplete(runtime, report, config.ghl().rateLimit().perSecond());
+            out.printf("%nDone: %d steps done, %d deferred by quiet hours, %d skipped, %d failed%n",
+                    steps.get(StepState.DONE), steps.get(StepState.DEFERRED), steps.get(StepState.SKIPPED),
+                    steps.get(StepState.FAILED));
+            printRejected(out, report);
+            return steps.get(StepState.FAILED) > 0 ? 1 : 0;
+        }
+    }
+
+    private static void printRejected(PrintStream out, ImportReport report) {
+        if (!report.rejected().isEmpty()) {
+            out.println("Rejected rows:");
+            report.rejected().forEach(r -> out.printf("  row %d: %s%n", r.row(), r.reason()));
+        }
+    }
+
+    /** Polls the journal of the file's recruits until every one is complete; draws a progress bar. */
+    private static Map<StepState, Long> waitUntilComplete(RecruitflowRuntime runtime, ImportReport report,
+                                                          double callsPerSecond) throws InterruptedException {
+        IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
+        List<RecruitId> all = report.recruits();
+        Set<RecruitId> open = new LinkedHashSet<>(all);
+        Map<RecruitId, List<StepRecord>> finished = new java.util.HashMap<>();
+        boolean console = System.console() != null;
+        Instant lastLine = Instant.EPOCH;
+        while (true) {
+            long stepsDone = 0;
+            long stepsLeft = 0;
+            for (RecruitId id : new ArrayList<>(open)) {
+                List<StepRecord> steps = journal.steps(id);
+                boolean complete = !steps.isEmpty()
+                        && steps.stream().allMatch(s -> s.state().settled() || s.state() == StepState.DEFERRED);
+                if (complete) {
+                    open.remove(id);
+                    finished.put(id, steps);
+                } else {
+                    stepsLeft += steps.isEmpty() ? 4 : steps.stream().filter(s -> !s.state().settled()).count();
+                    stepsDone += steps.stream().filter(s -> s.state().settled()).count();
+                }
+            }
+            stepsDone += finished.values().stream().mapToLong(List::size).sum();
+            Duration eta = Duration.ofSeconds((long) Math.ceil(stepsLeft / Math.max(0.1, callsPerSecond)));
+            String line = String.format("[%s] %d/%d leads complete · %d steps done · ETA %s",
+                    bar(all.size() - open.size(), all.size()), all.size() - open.size(), all.size(), stepsDone,
+                    format(eta));
+            if (console) {
+                System.err.print("\r" + line);
+            } else if (open.isEmpty() || Instant.now().isAfter(lastLine.plusSeconds(5))) {
+                System.err.println(line);
+                lastLine = Instant.now();
+            }
+            if (open.isEmpty()) {
+                if (console) {
+                    System.err.println();
+                }
+                break;
+            }
+            Thread.sleep(TICK.toMillis());
+        }
+        Map<StepState, Long> counts = new EnumMap<>(StepState.class);
+        for (StepState s : StepState.values()) {
+            counts.put(s, 0L);
+        }
+        finished.values().forEach(steps -> steps.forEach(s -> counts.merge(s.state(), 1L, Long::sum)));
+        return counts;
+    }
+
+    private static String bar(int done, int total) {
+        int filled = total == 0 ? BAR : (int) ((long) BAR * done / total);
+        return "#".repeat(filled) + ".".repeat(BAR - filled);
+    }
+
+    private static String format(Duration d) {
+        return d.toMinutes() > 0 ? d.toMinutes() + "m" + d.toSecondsPart() + "s" : d.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,41 @@
+package io.recruitflow.bootstrap.cli;
+
+import io.recruitflow.sandbox.GhlSandboxMain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code recruitflow sandbox}: the GHL emulator, standalone. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Runs the GHL sandbox: a stateful emulator of the GHL API v2 with GHL's rate limits, "
+                + "OAuth and signed webhooks. Credentials: GET <base URL>/_sandbox/credentials.")
+final class SandboxCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8089", description = "Port to listen on. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--rate-limit", paramLabel = "N/Ws", defaultValue = "100/10s",
+            description = "Burst limit per location or company: 100/10s is GHL's, 100/60s the reference's, "
+                    + "100/1s a fast one for tests. Default: ${DEFAULT-VALUE}")
+    String rateLimit;
+
+    @Option(names = "--webhook-url", paramLabel = "URL", description = "Subscribe a webhook receiver (repeatable).")
+    List<String> webhookUrls = new ArrayList<>();
+
+    @Option(names = "--token-lifetime", paramLabel = "DURATION", defaultValue = "86400s",
+            description = "OAuth access-token lifetime (86400s, 30m, 1h). Default: ${DEFAULT-VALUE}")
+    String tokenLifetime;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
+    String host;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--rate-limit", rateLimit,
+                "--token-lifetime", tokenLifetime, "--host", host));
+        webhookUrls.forEach(url -> args.addAll(List.of("--webhook-url", url)));
+        GhlSandboxMain.main(args.toArray(String[]::new));
+        return 0;
+    }
+}

@@ -1,0 +1,149 @@
+package io.recruitflow.bootstrap.config;
+
+import io.recruitflow.adapter.ghl.GhlClientConfig;
+import io.recruitflow.adapter.persistence.DatabaseConfig;
+import io.recruitflow.adapter.webhook.WebhookConfig;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.bootstrap.cli.Version;
+import io.recruitflow.domain.message.CompliancePolicy;
+import io.recruitflow.domain.shared.LocationId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The validated configuration of each adapter, built from {@link Settings}. Every problem is reported at
+ * once, each naming the variable to fix.
+ */
+public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, WebhookConfig webhook,
+                                RecruitingSettings recruiting, Optional<LocationId> defaultLocation, int jobThreads,
+                                boolean quietHoursOff) {
+
+    public static RecruitflowConfig from(Settings s) {
+        List<String> problems = new ArrayList<>();
+        GhlClientConfig ghl = attempt(problems, () -> ghl(s));
+        DatabaseConfig database = attempt(problems, () -> database(s));
+        WebhookConfig webhook = attempt(problems, () -> webhook(s));
+        String quiet = s.get(Setting.COMPLIANCE_QUIET_HOURS).orElse("enforce").toLowerCase(Locale.ROOT);
+        if (!quiet.equals("enforce") && !quiet.equals("off")) {
+            problems.add(Setting.COMPLIANCE_QUIET_HOURS.env() + " must be 'enforce' or 'off', not '" + quiet + "'");
+        }
+        Integer threads = attempt(problems, () -> positive(s, Setting.JOB_THREADS));
+        Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
+        if (!problems.isEmpty()) {
+            throw new Settings.ConfigException(String.join("\n  ", problems));
+        }
+        boolean off = quiet.equals("off");
+        RecruitingSettings recruiting = RecruitingSettings.defaults()
+                .withCompliance(off ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing());
+        return new RecruitflowConfig(ghl, database, webhook, recruiting, location, threads, off);
+    }
+
+    private static <T> T attempt(List<String> problems, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (Settings.ConfigException | IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static int positive(Settings s, Setting setting) {
+        String text = s.require(setting);
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new Settings.ConfigException(setting.env() + " must be a positive whole number, not '" + text + "'");
+    }
+
+    private static GhlClientConfig ghl(Settings s) {
+        GhlClientConfig.Builder b = GhlClientConfig.builder()
+                .baseUrl(s.require(Setting.GHL_BASE_URL))
+                .userAgentVersion(Version.current());
+        Optional<String> token = s.get(Setting.GHL_TOKEN);
+        Optional<String> clientId = s.get(Setting.GHL_CLIENT_ID);
+        Optional<String> secret = s.get(Setting.GHL_CLIENT_SECRET);
+        if (token.isPresent() && clientId.isPresent()) {
+            throw new Settings.ConfigException("set either " + Setting.GHL_TOKEN.env() + " or "
+                    + Setting.GHL_CLIENT_ID.env() + "/" + Setting.GHL_CLIENT_SECRET.env() + ", not both");
+        }
+        if (token.isPresent()) {
+            b.privateIntegrationToken(token.get());
+        } else if (clientId.isPresent() || secret.isPresent()) {
+            if (clientId.isEmpty() || secret.isEmpty()) {
+                throw new Settings.ConfigException("OAuth needs both " + Setting.GHL_CLIENT_ID.env() + " and "
+                        + Setting.GHL_CLIENT_SECRET.env());
+            }
+            b.oauth(clientId.get(), secret.get(), s.require(Setting.GHL_REDIRECT_URI));
+            s.get(Setting.GHL_SCOPES).ifPresent(scopes ->
+                    b.scopes(new LinkedHashSet<>(List.of(scopes.trim().split("[\\s,]+")))));
+        } else {
+            throw new Settings.ConfigException("GHL credentials are missing: set " + Setting.GHL_TOKEN.env()
+                    + " (a Private Integration Token) or " + Setting.GHL_CLIENT_ID.env() + " and "
+                    + Setting.GHL_CLIENT_SECRET.env() + " (OAuth)");
+        }
+        s.get(Setting.GHL_LOCATION_ID).ifPresent(b::defaultLocation);
+        try {
+            b.rateLimit(s.require(Setting.GHL_RATE_LIMIT));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.GHL_RATE_LIMIT.env() + ": " + e.getMessage()
+                    + " (expected N/<duration>, e.g. 100/10s)");
+        }
+        return b.build();
+    }
+
+    /** The database part alone, for commands that need nothing else (e.g. {@code funnel}). */
+    public static DatabaseConfig database(Settings s) {
+        Optional<String> url = s.get(Setting.DB_URL);
+        DatabaseConfig config = url.isPresent()
+                ? DatabaseConfig.external(url.get(), s.get(Setting.DB_USER).orElse(null),
+                        s.get(Setting.DB_PASSWORD).orElse(null))
+                : DatabaseConfig.embedded(Path.of(s.require(Setting.DATA_DIR)));
+        return s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
+    }
+
+    private static WebhookConfig webhook(Settings s) {
+        WebhookConfig config = WebhookConfig.defaults().withPort(port(s));
+        if (s.get(Setting.ADMIN_TOKEN).isPresent()) {
+            config = config.withAdminToken(s.get(Setting.ADMIN_TOKEN).get());
+        }
+        Optional<String> keys = s.get(Setting.WEBHOOK_PUBLIC_KEYS);
+        if (keys.isPresent()) {
+            Path pem = Path.of(keys.get());
+            if (!Files.isReadable(pem)) {
+                throw new Settings.ConfigException(Setting.WEBHOOK_PUBLIC_KEYS.env() + ": cannot read " + pem);
+            }
+            config = config.withPublicKeys(pem);
+        }
+        String unsigned = s.require(Setting.WEBHOOK_ALLOW_UNSIGNED);
+        if (!Set.of("true", "false").contains(unsigned)) {
+            throw new Settings.ConfigException(Setting.WEBHOOK_ALLOW_UNSIGNED.env() + " must be true or false");
+        }
+        return config.withAllowUnsigned(Boolean.parseBoolean(unsigned));
+    }
+
+    private static int port(Settings s) {
+        String text = s.require(Setting.HTTP_PORT);
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port; // 0: any free port (tests, the demo)
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new Settings.ConfigException(Setting.HTTP_PORT.env() + " must be a port number (0-65535), not '"
+                + text + "'");
+    }
+}

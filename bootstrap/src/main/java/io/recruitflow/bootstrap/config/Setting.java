@@ -1,0 +1,88 @@
+package io.recruitflow.bootstrap.config;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of Recruitflow, in one place: its environment variable, its key in
+ * {@code recruitflow.yml}, its default and whether it is a secret. Environment variables win over the
+ * file, the file over the defaults. The README's configuration table is generated from this list
+ * (see {@code ConfigTableTest}).
+ */
+public enum Setting {
+    GHL_BASE_URL("ghl.baseUrl", "https://services.leadconnectorhq.com", false,
+            "GHL API v2 base URL (the sandbox's URL for zero-credential runs)."),
+    GHL_TOKEN("ghl.token", null, true,
+            "A Private Integration Token (or v1 API key): static auth, no refresh."),
+    GHL_CLIENT_ID("ghl.clientId", null, false, "OAuth client id of your GHL marketplace app."),
+    GHL_CLIENT_SECRET("ghl.clientSecret", null, true, "OAuth client secret of your GHL marketplace app."),
+    GHL_REDIRECT_URI("ghl.redirectUri", "http://localhost:8080/oauth/callback", false,
+            "OAuth redirect URI registered with the app (must end in /oauth/callback)."),
+    GHL_SCOPES("ghl.scopes", null, false,
+            "OAuth scopes, space-separated. Default: the smallest set Recruitflow uses."),
+    GHL_LOCATION_ID("ghl.locationId", null, false, "The default GHL location (sub-account) id."),
+    GHL_RATE_LIMIT("ghl.rateLimit", "100/10s", false,
+            "Client-side burst limit per location: N/<duration>, e.g. 100/10s (GHL's), 100/60s, 100/1s."),
+    DB_URL("db.url", null, false,
+            "JDBC URL of an external PostgreSQL. Unset: an embedded PostgreSQL in the data directory."),
+    DB_USER("db.user", null, false, "User of the external PostgreSQL."),
+    DB_PASSWORD("db.password", null, true, "Password of the external PostgreSQL."),
+    DATA_DIR("dataDir", "./data", false, "Where the embedded PostgreSQL and its generated key live."),
+    SECRET_KEY("secretKey", null, true,
+            "Base64 of 32 random bytes: encrypts OAuth tokens at rest. Embedded mode generates one."),
+    HTTP_PORT("http.port", "8080", false, "Port of the service (webhooks, OAuth, admin API, dashboard)."),
+    ADMIN_TOKEN("http.adminToken", null, true, "Bearer token of the admin API and dashboard (required by serve)."),
+    WEBHOOK_PUBLIC_KEYS("webhook.publicKeys", null, false,
+            "PEM file with the GHL webhook public keys. Default: GHL's two published keys."),
+    WEBHOOK_ALLOW_UNSIGNED("webhook.allowUnsigned", "false", false,
+            "Development only: accept unsigned webhooks (logged loudly at every start)."),
+    COMPLIANCE_QUIET_HOURS("compliance.quietHours", "enforce", false,
+            "enforce (default) or off. off is for sandbox runs; the service warns at start."),
+    JOB_THREADS("jobs.threads", "4", false, "Worker threads of the durable job queue."),
+    LOG_FORMAT("log.format", "text", false, "text or json."),
+    LOG_LEVEL("log.level", "INFO", false, "Level of Recruitflow's own loggers.");
+
+    private final String yamlKey;
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    Setting(String yamlKey, String defaultValue, boolean secret, String description) {
+        this.yamlKey = yamlKey;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    /** The environment variable: {@code RECRUITFLOW_} + the name. */
+    public String env() {
+        return "RECRUITFLOW_" + name().toUpperCase(Locale.ROOT);
+    }
+
+    public String yamlKey() {
+        return yamlKey;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The only values the setting takes (lower case), or empty when it is free-form. */
+    public java.util.Set<String> allowedValues() {
+        return switch (this) {
+            case WEBHOOK_ALLOW_UNSIGNED -> java.util.Set.of("true", "false");
+            case COMPLIANCE_QUIET_HOURS -> java.util.Set.of("enforce", "off");
+            case LOG_FORMAT -> java.util.Set.of("text", "json");
+            case LOG_LEVEL -> java.util.Set.of("trace", "debug", "info", "warn", "error");
+            default -> java.util.Set.of();
+        };
+    }
+}

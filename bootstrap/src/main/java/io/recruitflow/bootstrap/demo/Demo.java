@@ -1,0 +1,204 @@
+package io.recruitflow.bootstrap.demo;
+
+import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
+import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.importleads.ImportLeadsCommand;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.recruitingfunnel.FunnelQuery;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.schedulepresentation.BookingResult;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
+import io.recruitflow.application.viewrecruit.RecruitView;
+import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.bootstrap.cli.FunnelPrinter;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.pipeline.StageChange;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.LocationId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reference's whole flow, end to end: import a lead list, run every intake (texts now or deferred by
+ * quiet hours), then let recruits reply, book, miss a presentation and sign, and print the funnel.
+ */
+public final class Demo {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm zzz");
+
+    private final ImportLeadsUseCase importLeads;
+    private final ViewRecruitUseCase view;
+    private final SchedulePresentationUseCase presentations;
+    private final AdvanceRecruitUseCase advance;
+    private final RecruitingFunnelUseCase funnel;
+    private final RecipientProfile recipients;
+    private final DemoDriver driver;
+    private final Clock clock;
+    private final PrintStream out;
+
+    public Demo(ImportLeadsUseCase importLeads, ViewRecruitUseCase view, SchedulePresentationUseCase presentations,
+                AdvanceRecruitUseCase advance, RecruitingFunnelUseCase funnel, RecipientProfile recipients,
+                DemoDriver driver, Clock clock, PrintStream out) {
+        this.importLeads = importLeads;
+        this.view = view;
+        this.presentations = presentations;
+        this.advance = advance;
+        this.funnel = funnel;
+        this.recipients = recipients;
+        this.driver = driver;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    /** Runs the demo; returns the process exit code. */
+    public int run(Path leadFile, LocationId location, Instant nextMorning) throws IOException {
+        out.printf("Recruitflow demo — location %s, it is %s%n%n", location,
+                LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))));
+
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(leadFile)) {
+            report = importLeads.importLeads(new ImportLeadsCommand(location, in));
+        }
+        out.printf("1. Imported %s: %d rows → %d new recruits, %d already known, %d rejected%n", leadFile.getFileName(),
+                report.rows(), report.accepted().size(), report.known().size(), report.rejected().size());
+        report.known().forEach(k -> out.printf("   row %d: duplicate of a recruit already accepted%n", k.row()));
+        report.rejected().forEach(r -> out.printf("   row %d rejected: %s%n", r.row(), r.reason()));
+
+        driver.runDueWork();
+        List<RecruitView> recruits = views(report);
+        out.printf("%n2. Intake (contact → opportunity → intro → speed-to-lead workflow):%n");
+        printIntros(recruits);
+
+        driver.advanceTo(nextMorning);
+        driver.runDueWork();
+        recruits = views(report);
+        long sentAfter = recruits.stream().filter(v -> sent(v)).count();
+        out.printf("%n3. Next morning (%s): deferred texts go out; %d of %d intros now sent.%n",
+                LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))), sentAfter, recruits.size());
+
+        simulateResponses(recruits);
+
+        out.printf("%n5. The recruiting funnel:%n%n");
+        new FunnelPrinter(out).print(funnel.funnel(new FunnelQuery(Optional.of(location))));
+        return 0;
+    }
+
+    private List<RecruitView> views(ImportReport report) {
+        return report.accepted().stream().map(a -> view.view(a.recruit()).orElseThrow()).toList();
+    }
+
+    private static boolean sent(RecruitView v) {
+        return v.intro().map(MessageRecord::state).filter(s -> s == SendState.SENT).isPresent();
+    }
+
+    private void printIntros(List<RecruitView> recruits) {
+        for (RecruitView v : recruits) {
+            Recruit r = v.recruit();
+            String state = r.license().state().code();
+            String what = v.intro().map(m -> describe(r, m)).orElse("no intro yet");
+            out.printf("   %-22s %-2s %s%n", r.name().full(), state, what);
+        }
+        long now = recruits.stream().filter(Demo::sent).count();
+        long deferred = recruits.stream().filter(v -> v.intro().map(m -> m.state() == SendState.PLANNED).orElse(false))
+                .count();
+        out.printf("   → %d intros sent now, %d deferred by quiet hours%n", now, deferred);
+    }
+
+    private String describe(Recruit r, MessageRecord m) {
+        String channel = m.channel() == Channel.EMAIL ? "email" : "text";
+        ZoneId zone = recipients.zonesOf(r).iterator().next();
+        switch (m.state()) {
+            case SENT:
+                return channel + " sent " + r.speedToLead().map(d -> "in " + d.toMillis() + " ms").orElse("");
+            case PLANNED:
+                return channel + " deferred until " + m.notBefore().map(t -> LOCAL.format(t.atZone(zone))).orElse("?")
+                        + " (" + m.detail().orElse("") + ")";
+            default:
+                return channel + " " + m.state().name().toLowerCase() + m.detail().map(d -> ": " + d).orElse("");
+        }
+    }
+
+    /** Replies, an opt-out, bookings, a no-show and contracts, reported the way GHL reports them. */
+    private void simulateResponses(List<RecruitView> recruits) {
+        List<Recruit> contacted = new ArrayList<>();
+        List<MessageRecord> intros = new ArrayList<>();
+        for (RecruitView v : recruits) {
+            if (sent(v)) {
+                intros.add(v.intro().orElseThrow());
+                contacted.add(v.recruit());
+            }
+        }
+        driver.introsReported(intros);
+        driver.runDueWork();
+        out.printf("%n4. Recruits respond (GHL reports it through webhooks):%n");
+        int replies = Math.min(contacted.size(), Math.max(4, contacted.size() * 2 / 3));
+        List<Recruit> interested = new ArrayList<>();
+        for (int i = 0; i < replies; i++) {
+            Recruit r = contacted.get(i);
+            boolean stop = i == replies - 1;
+            driver.recruitReplies(r, stop ? "STOP" : "Sure, tell me more!");
+            if (stop) {
+                out.printf("   %s replied STOP: opted out, opportunity lost, never texted again%n", r.name().full());
+            } else {
+                interested.add(r);
+            }
+        }
+        driver.runDueWork();
+        out.printf("   %d replied with interest → Interested%n", interested.size());
+
+        List<Appointment> booked = new ArrayList<>();
+        for (Recruit r : interested.subList(0, Math.min(interested.size(), Math.max(3, interested.size() / 2)))) {
+            BookingResult result = presentations.schedule(new SchedulePresentationCommand(r.id(), Optional.empty()));
+            if (result instanceof BookingResult.Booked b) {
+                booked.add(b.appointment());
+                driver.bookingReported(b.appointment());
+            } else {
+                out.printf("   could not book %s: %s%n", r.name().full(), result);
+            }
+        }
+        driver.runDueWork();
+        out.printf("   %d booked an iDecide presentation → Presentation Scheduled%n", booked.size());
+        if (booked.isEmpty()) {
+            return;
+        }
+        driver.appointmentMarked(booked.get(0), AppointmentStatus.NOSHOW);
+        driver.runDueWork();
+        out.printf("   1 did not show up → back to Interested%n");
+        int contracted = 0;
+        for (Appointment a : booked.subList(1, booked.size())) {
+            driver.appointmentMarked(a, AppointmentStatus.SHOWED);
+        }
+        driver.runDueWork();
+        for (Appointment a : booked.subList(1, booked.size())) {
+            advance.advance(new AdvanceRecruitCommand(recruitOf(interested, a), RecruitingStage.CONTRACTED,
+                    StageChange.Cause.CONTRACT));
+            contracted++;
+        }
+        driver.runDueWork();
+        out.printf("   %d showed up and signed → Contracted%n", contracted);
+    }
+
+    private static RecruitId recruitOf(List<Recruit> recruits, Appointment a) {
+        return recruits.stream().filter(r -> r.contactId().orElseThrow().equals(a.contact())).findFirst().orElseThrow()
+                .id();
+    }
+
+}

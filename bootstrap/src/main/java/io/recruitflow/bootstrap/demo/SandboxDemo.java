@@ -1,0 +1,219 @@
+package io.recruitflow.bootstrap.demo;
+
+import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
+import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.bootstrap.config.Settings;
+import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.sandbox.GhlSandbox;
+import io.recruitflow.sandbox.SandboxConfig;
+import io.recruitflow.sandbox.SandboxStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The demo on the real adapters: an embedded PostgreSQL in a fresh directory, the GHL REST client against
+ * the in-process GHL sandbox, the durable job queue, and the HTTP server receiving the sandbox's signed
+ * webhooks. One simulated clock drives Recruitflow, its job queue and the sandbox, so the night passes in
+ * a moment.
+ */
+public final class SandboxDemo {
+    static final String LOCATION = "loc_abc123";
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+
+    private SandboxDemo() {}
+
+    public static int run(Path leads, PrintStream out) throws IOException {
+        // The sandbox logs every webhook delivery; in the demo that would drown the story.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.recruitflow.sandbox"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        DemoClock clock = new DemoClock(InMemoryDemo.START);
+        Path dir = Files.createTempDirectory("recruitflow-demo");
+        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s")
+                .withClock(javaClock(clock)))) {
+            Path keys = dir.resolve("webhook-public-keys.pem");
+            Files.writeString(keys, sandbox.publicKeysPem().ed25519() + "\n" + sandbox.publicKeysPem().rsa() + "\n");
+            Settings settings = Settings.load(Optional.empty(), Map.of())
+                    .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
+                    .with(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                    .with(Setting.GHL_LOCATION_ID, LOCATION)
+                    .with(Setting.GHL_RATE_LIMIT, "100/1s")
+                    .with(Setting.DATA_DIR, dir.resolve("data").toString())
+                    .with(Setting.HTTP_PORT, "0")
+                    .with(Setting.ADMIN_TOKEN, HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))
+                    .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
+            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), clock)) {
+                int port = runtime.startHttp();
+                sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
+                runtime.startJobs();
+                out.printf("Running on the real adapters: embedded PostgreSQL, GHL sandbox at %s, webhooks on port %d%n",
+                        sandbox.baseUrl(), port);
+                var injector = runtime.injector();
+                Demo demo = new Demo(injector.getInstance(ImportLeadsUseCase.class),
+                        injector.getInstance(ViewRecruitUseCase.class),
+                        injector.getInstance(SchedulePresentationUseCase.class),
+                        injector.getInstance(AdvanceRecruitUseCase.class),
+                        injector.getInstance(RecruitingFunnelUseCase.class), injector.getInstance(RecipientProfile.class),
+                        new SandboxDriver(sandbox, clock, injector.getInstance(IntakeJournal.class),
+                                injector.getInstance(EventInbox.class), injector.getInstance(MessageLog.class)),
+                        clock, out);
+                int exit = demo.run(leads, new LocationId(LOCATION), InMemoryDemo.NEXT_MORNING);
+                SandboxStats stats = sandbox.stats();
+                out.printf("%n   GHL sandbox: %d API calls, %d rate-limited, %d duplicate contacts, %d duplicate messages, "
+                                + "%d webhooks delivered%n", stats.requests(), stats.rateLimited(), stats.duplicateContacts(),
+                        stats.duplicateMessages(), stats.webhooksDelivered());
+                return exit;
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** The demo clock as a {@link java.time.Clock}, for the sandbox. */
+    static java.time.Clock javaClock(DemoClock clock) {
+        return new java.time.Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.now();
+            }
+        };
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Real GHL behaviour from the sandbox: replies and appointment outcomes arrive as signed webhooks. */
+    private static final class SandboxDriver implements DemoDriver {
+        private final GhlSandbox sandbox;
+        private final DemoClock clock;
+        private final IntakeJournal journal;
+        private final EventInbox inbox;
+        private final MessageLog messages;
+        private final HttpClient http = HttpClient.newHttpClient();
+
+        SandboxDriver(GhlSandbox sandbox, DemoClock clock, IntakeJournal journal, EventInbox inbox, MessageLog messages) {
+            this.sandbox = sandbox;
+            this.clock = clock;
+            this.journal = journal;
+            this.inbox = inbox;
+            this.messages = messages;
+        }
+
+        @Override
+        public void runDueWork() {
+            Instant deadline = Instant.now().plus(IDLE_TIMEOUT);
+            int quietChecks = 0;
+            long deliveries = -1;
+            while (quietChecks < 3) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the demo's work did not settle within " + IDLE_TIMEOUT);
+                }
+                sleep(Duration.ofMillis(200));
+                SandboxStats stats = sandbox.stats();
+                long now = stats.webhooksDelivered() + stats.webhooksFailed();
+                Map<StepState, Long> steps = journal.countByState();
+                boolean idle = steps.getOrDefault(StepState.PENDING, 0L) + steps.getOrDefault(StepState.STARTED, 0L)
+                        + steps.getOrDefault(StepState.UNKNOWN, 0L) == 0
+                        && messages.due(clock.now(), 1).isEmpty()
+                        && inbox.due(clock.now(), 1).isEmpty()
+                        && now == deliveries;
+                deliveries = now;
+                quietChecks = idle ? quietChecks + 1 : 0;
+            }
+        }
+
+        @Override
+        public void advanceTo(Instant instant) {
+            clock.advanceTo(instant);
+        }
+
+        @Override
+        public void introsReported(List<MessageRecord> intros) {
+            // GHL sent an OutboundMessage webhook for each when it accepted the message.
+        }
+
+        @Override
+        public void recruitReplies(Recruit recruit, String body) {
+            sandbox.simulateInboundMessage(recruit.contactId().orElseThrow().value(), body, "SMS");
+        }
+
+        @Override
+        public void bookingReported(Appointment appointment) {
+            // GHL sent an AppointmentCreate webhook when we booked.
+        }
+
+        @Override
+        public void appointmentMarked(Appointment appointment, AppointmentStatus status) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/appointments/"
+                            + appointment.id().value() + "/status"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status.name().toLowerCase() + "\"}"))
+                    .build();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("the sandbox refused the appointment status: " + response.body());
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static void sleep(Duration d) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

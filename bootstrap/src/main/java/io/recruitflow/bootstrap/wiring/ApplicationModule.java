@@ -1,0 +1,73 @@
+package io.recruitflow.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.Multibinder;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
+import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
+import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
+import io.recruitflow.application.applyghlevent.InboxDispatcher;
+import io.recruitflow.application.importleads.ImportLeadsService;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.intakerecruit.IntakeRecruitService;
+import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
+import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outreach.MessageSender;
+import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
+import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
+import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageUseCase;
+import io.recruitflow.application.setup.LocationSetup;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.viewrecruit.ViewRecruitService;
+import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import java.util.Objects;
+
+/**
+ * The use cases and the services behind them. Needs every outbound port bound by adapter modules, and
+ * the {@link RecruitingSettings}.
+ */
+public final class ApplicationModule extends AbstractModule {
+    private final RecruitingSettings settings;
+
+    public ApplicationModule(RecruitingSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    protected void configure() {
+        bind(RecruitingSettings.class).toInstance(settings);
+        // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
+        Multibinder.newSetBinder(binder(), GhlEventListener.class);
+        bind(LocationSetup.class);
+        bind(RecipientProfile.class);
+        bind(MessageSender.class);
+        bind(IntakeSaga.class);
+        bind(InboxDispatcher.class);
+        bind(JobHandler.class).to(RecruitflowJobs.class);
+        bind(RecruitflowJobs.class);
+
+        bind(IntakeRecruitUseCase.class).to(IntakeRecruitService.class);
+        bind(IntakeRecruitService.class);
+        bind(ImportLeadsUseCase.class).to(ImportLeadsService.class);
+        bind(ImportLeadsService.class);
+        bind(AdvanceRecruitUseCase.class).to(AdvanceRecruitService.class);
+        bind(AdvanceRecruitService.class);
+        bind(SchedulePresentationUseCase.class).to(SchedulePresentationService.class);
+        bind(SchedulePresentationService.class);
+        bind(SendRecruitMessageUseCase.class).to(SendRecruitMessageService.class);
+        bind(SendRecruitMessageService.class);
+        bind(ApplyGhlEventUseCase.class).to(ApplyGhlEventService.class);
+        bind(ApplyGhlEventService.class);
+        bind(RecruitingFunnelUseCase.class).to(RecruitingFunnelService.class);
+        bind(RecruitingFunnelService.class);
+        bind(ViewRecruitUseCase.class).to(ViewRecruitService.class);
+        bind(ViewRecruitService.class);
+    }
+}

@@ -1,0 +1,65 @@
+package io.recruitflow.bootstrap.wiring;
+
+import com.google.inject.AbstractModule;
+import io.recruitflow.adapter.inmemory.InMemoryAdapters;
+import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.appointment.Calendars;
+import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.pipeline.Opportunities;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.Pipelines;
+import io.recruitflow.domain.recruit.ContactDirectory;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.recruit.Workflows;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.GhlAuthorization;
+import io.recruitflow.domain.shared.Locations;
+import io.recruitflow.domain.shared.ProcessedEvents;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.domain.shared.Users;
+import java.util.Objects;
+
+/**
+ * Every outbound port on the in-memory adapters: our stores, the job queue and an in-memory GHL. For
+ * tests, the demo and embedders trying Recruitflow out; nothing survives the process.
+ */
+public final class InMemoryModule extends AbstractModule {
+    private final InMemoryAdapters adapters;
+
+    public InMemoryModule(InMemoryAdapters adapters) {
+        this.adapters = Objects.requireNonNull(adapters, "adapters");
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(adapters.clock());
+        bind(Recruits.class).toInstance(adapters.recruits());
+        bind(IntakeJournal.class).toInstance(adapters.intakeJournal());
+        bind(OpportunityMirror.class).toInstance(adapters.opportunityMirror());
+        bind(Appointments.class).toInstance(adapters.appointments());
+        bind(MessageLog.class).toInstance(adapters.messageLog());
+        bind(TokenStore.class).toInstance(adapters.tokenStore());
+        bind(ProcessedEvents.class).toInstance(adapters.processedEvents());
+        bind(EventInbox.class).toInstance(adapters.eventInbox());
+        bind(JobQueue.class).toInstance(adapters.jobQueue());
+        bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
+
+        InMemoryGhl ghl = adapters.ghl();
+        bind(ContactDirectory.class).toInstance(ghl.contactDirectory());
+        bind(Opportunities.class).toInstance(ghl.opportunities());
+        bind(Pipelines.class).toInstance(ghl.pipelines());
+        bind(Conversations.class).toInstance(ghl.conversations());
+        bind(Calendars.class).toInstance(ghl.calendars());
+        bind(Workflows.class).toInstance(ghl.workflows());
+        bind(Locations.class).toInstance(ghl.locations());
+        bind(Users.class).toInstance(ghl.users());
+        bind(GhlAuthorization.class).toInstance(ghl.authorization());
+    }
+}

@@ -1,0 +1,203 @@
+package io.recruitflow.bootstrap.e2e;
+
+import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.sandbox.GhlSandbox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** What the end-to-end tests share: lead files, the sandbox's fault injection, settings, bounded waits. */
+final class E2e {
+    /** The sandbox location every test imports into. */
+    static final String LOCATION = "loc_abc123";
+    /** The example file: surefire's working directory is the bootstrap module. */
+    static final Path EXAMPLE_LEADS = Path.of("..", "examples", "leads.csv");
+    /** What {@link #EXAMPLE_LEADS} holds: 36 rows, 31 new leads, 2 duplicates, 3 bad rows, 1 lead with an email only. */
+    static final int EXAMPLE_ACCEPTED = 31;
+    static final int EXAMPLE_KNOWN = 2;
+    static final int EXAMPLE_REJECTED = 3;
+    static final int EXAMPLE_EMAIL_ONLY = 1;
+
+    /** Real area codes; with 555-0131..555-0197 (reserved fictional lines) none collides with the example file. */
+    private static final List<String> AREA_CODES = List.of("206", "312", "617", "702", "503", "801", "615", "704");
+    private static final int FIRST_LINE = 31;
+    private static final int LINES = 67; // 0131..0197
+    private static final List<String> FIRST = List.of("Avery", "Blake", "Carmen", "Dana", "Elias", "Farah", "Gavin",
+            "Helena", "Ivan", "Jade", "Kofi", "Lena", "Mateo", "Nadia", "Owen", "Paige", "Quinn", "Rafael", "Selma",
+            "Tomas", "Uma", "Victor", "Wren", "Yusuf", "Zara");
+    private static final List<String> LAST = List.of("Abbott", "Barnes", "Castillo", "Dunn", "Ellison", "Fischer",
+            "Garza", "Holt", "Iqbal", "Jensen", "Keller", "Lindqvist", "Moreno", "Nguyen", "Okafor", "Patel",
+            "Reyes", "Sato", "Turner", "Vance", "Whitfield", "Young");
+    private static final List<String> STATES = List.of("WA", "IL", "MA", "NV", "OR", "UT", "TN", "NC", "TX", "CA",
+            "NY", "AZ", "GA", "OH", "CO", "FL", "OK", "MD");
+    private static final List<String> TYPES = List.of("Life", "Health", "Life;Health", "Annuity", "P&C",
+            "Life;Annuity");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private E2e() {}
+
+    /**
+     * Writes a lead file of {@code count} valid, distinct leads: unique emails and unique US numbers
+     * {@code (AAA) 555-01NN} that libphonenumber accepts and that differ from every number in the example file.
+     */
+    static Path writeLeads(Path file, int count, long seed) {
+        if (count > AREA_CODES.size() * LINES) {
+            throw new IllegalArgumentException("at most " + AREA_CODES.size() * LINES + " distinct numbers");
+        }
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("First Name,Last Name,Email,Phone,License State,License Number,License Type\n");
+        for (int i = 0; i < count; i++) {
+            String first = FIRST.get(random.nextInt(FIRST.size()));
+            String last = LAST.get(random.nextInt(LAST.size()));
+            String area = AREA_CODES.get(i / LINES);
+            String line = String.format(Locale.ROOT, "%04d", 100 + FIRST_LINE + i % LINES);
+            String state = STATES.get(random.nextInt(STATES.size()));
+            csv.append(first).append(',').append(last).append(',')
+                    .append(first.toLowerCase(Locale.ROOT)).append('.').append(last.toLowerCase(Locale.ROOT))
+                    .append('.').append(i).append("@example.net,")
+                    .append('(').append(area).append(") 555-").append(line).append(',')
+                    .append(state).append(',').append(state).append('-').append(100_000 + random.nextInt(900_000))
+                    .append(',').append(TYPES.get(random.nextInt(TYPES.size()))).append('\n');
+        }
+        try {
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Faults on one route (or {@code *}); the probabilities are per request. */
+    record Faults(String route, double error500, double error503, double error429, double reset,
+                  double createdButUnprocessable, int latencyMs) {
+        String json(long seed) {
+            return String.format(Locale.ROOT, """
+                    {"route": "%s", "error500": %.3f, "error503": %.3f, "error429": %.3f, "reset": %.3f,
+                     "createdButUnprocessable": %.3f, "latencyMs": %d, "seed": %d}""",
+                    route, error500, error503, error429, reset, createdButUnprocessable, latencyMs, seed);
+        }
+    }
+
+    /** Installs a fault rule through the sandbox's admin API ({@code POST /_sandbox/faults}). */
+    static void injectFaults(GhlSandbox sandbox, Faults faults, long seed) {
+        admin(sandbox, "POST", "/_sandbox/faults", faults.json(seed));
+    }
+
+    /** Clears every fault rule. */
+    static void clearFaults(GhlSandbox sandbox) {
+        admin(sandbox, "DELETE", "/_sandbox/faults", null);
+    }
+
+    private static String admin(GhlSandbox sandbox, String method, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The settings of a Recruitflow run against the sandbox, as {@code RECRUITFLOW_*} variables: the location's
+     * private integration token, 100 calls per second (the sandbox's limit in these tests), quiet hours off so
+     * every intro goes out now, and an embedded PostgreSQL in {@code dataDir}.
+     */
+    static Map<Setting, String> settings(GhlSandbox sandbox, Path dataDir) {
+        Map<Setting, String> s = new LinkedHashMap<>();
+        s.put(Setting.GHL_BASE_URL, sandbox.baseUrl());
+        s.put(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken());
+        s.put(Setting.GHL_LOCATION_ID, LOCATION);
+        s.put(Setting.GHL_RATE_LIMIT, "100/1s");
+        s.put(Setting.DATA_DIR, dataDir.toString());
+        s.put(Setting.COMPLIANCE_QUIET_HOURS, "off");
+        s.put(Setting.HTTP_PORT, "0");
+        return s;
+    }
+
+    /** Polls until the condition holds; fails with the diagnosis once {@code timeout} has passed. */
+    static void await(Duration timeout, Duration every, BooleanSupplier condition, Supplier<String> diagnosis)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout + ": " + diagnosis.get());
+            }
+            Thread.sleep(every.toMillis());
+        }
+    }
+
+    /** The last {@code lines} lines of a file, for failure messages. */
+    static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "(no " + file.getFileName() + ")";
+            }
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e + ")";
+        }
+    }
+
+    /**
+     * Stops an embedded PostgreSQL that a killed JVM left running in {@code dataDir}, if any: its postmaster
+     * is a process this test started (through its child JVM). Only a live {@code postgres} process named by
+     * the data directory's {@code postmaster.pid} is touched.
+     */
+    static void stopOrphanedPostgres(Path dataDir) {
+        Path pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
+        Optional<Long> pid;
+        try {
+            pid = Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip)
+                    .map(Long::parseLong) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        pid.flatMap(ProcessHandle::of)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postmaster")).orElse(false))
+                .ifPresent(p -> {
+                    p.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+                    p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
+                        p.destroyForcibly();
+                        return p;
+                    }).join();
+                });
+    }
+
+    /** Every line of the text that contains {@code needle}. */
+    static List<String> linesWith(String text, String needle) {
+        List<String> out = new ArrayList<>();
+        text.lines().filter(l -> l.contains(needle)).forEach(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,52 @@
+package io.recruitflow.bootstrap.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recruitflow.bootstrap.cli.RecruitflowCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code recruitflow demo} as a user runs it — not {@code --in-memory}: an embedded PostgreSQL, the GHL REST
+ * client against the in-process sandbox, durable jobs, and the sandbox's replies, bookings and no-show coming
+ * back as signed webhooks through the HTTP server. Proves the whole recruiting flow works on the real
+ * adapters: quiet hours defer texts to the morning, a STOP opts a recruit out, presentations are booked, a
+ * no-show is reported, recruits are contracted, and GHL ends up with no duplicate contact or message.
+ */
+class SandboxDemoE2eTest {
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void theDemoRunsTheWholeFlowOnTheRealAdapters() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = RecruitflowCli.run("demo", "--leads", E2e.EXAMPLE_LEADS.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        original.println(out);
+
+        assertThat(exit).as("exit code; output:%n%s", out).isZero();
+        assertThat(out).contains("Running on the real adapters: embedded PostgreSQL, GHL sandbox at");
+        assertThat(out).contains("36 rows → 31 new recruits, 2 already known, 3 rejected");
+        assertThat(out).as("quiet hours defer the East Coast's texts").contains("deferred until")
+                .containsPattern("→ \\d+ intros sent now, [1-9]\\d* deferred by quiet hours");
+        assertThat(out).as("the deferred texts go out in the morning").contains("deferred texts go out; 31 of 31 intros now sent");
+        assertThat(out).contains("replied STOP: opted out, opportunity lost, never texted again");
+        assertThat(out).containsPattern("[1-9]\\d* booked an iDecide presentation → Presentation Scheduled");
+        assertThat(out).contains("1 did not show up → back to Interested");
+        assertThat(out).containsPattern("[1-9]\\d* showed up and signed → Contracted");
+        assertThat(out).containsPattern("Contracted\\s+[1-9]");
+        assertThat(out).doesNotContain("could not book");
+        assertThat(out).containsPattern("GHL sandbox: [1-9]\\d* API calls, \\d+ rate-limited, 0 duplicate contacts, "
+                + "0 duplicate messages, [1-9]\\d* webhooks delivered");
+    }
+}

@@ -1,0 +1,224 @@
+package io.recruitflow.bootstrap.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+import io.recruitflow.adapter.inmemory.InMemoryAdapters;
+import io.recruitflow.adapter.inmemory.InMemoryAppointments;
+import io.recruitflow.adapter.inmemory.InMemoryEventInbox;
+import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.InMemoryIntakeJournal;
+import io.recruitflow.adapter.inmemory.InMemoryMessageLog;
+import io.recruitflow.adapter.inmemory.InMemoryOpportunityMirror;
+import io.recruitflow.adapter.inmemory.InMemoryProcessedEvents;
+import io.recruitflow.adapter.inmemory.InMemoryRecruits;
+import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.adapter.inmemory.InMemoryTokenStore;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
+import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
+import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.application.applyghlevent.InboxDispatcher;
+import io.recruitflow.application.importleads.ImportLeadsCommand;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.outreach.SendOutcome;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.IncomingEvent;
+import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageCommand;
+import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageUseCase;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.bootstrap.wiring.ApplicationModule;
+import io.recruitflow.bootstrap.wiring.InMemoryModule;
+import io.recruitflow.bootstrap.wiring.Injectors;
+import io.recruitflow.bootstrap.wiring.LeadFileModule;
+import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
+import io.recruitflow.domain.appointment.AppointmentId;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.ProcessedEvents;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.extension.noshow.NoShowFollowUpService;
+import io.recruitflow.extension.noshow.NoShowFollowUpSettings;
+import io.recruitflow.extension.noshow.wiring.NoShowFollowUpModule;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An embedder replaces every stateful store with its own through {@code Modules.override}: the intake, the
+ * webhook inbox and the extension run on the team's stores, and the in-memory ones are never touched.
+ * The team's "stores" here are thin wrappers that count calls, standing in for a team's own database.
+ */
+class ReplacePersistenceTest {
+    static final String CSV = "First Name,Last Name,Phone,License State\nJohn,Smith,(407) 555-0123,FL\n";
+    static final String LINK = "https://book.example.com/idecide";
+
+    /** A team's store of one port: passes every call on to {@code backing} and counts it. */
+    static final class TeamStore<T> implements InvocationHandler {
+        final Class<T> port;
+        final T backing;
+        final T store;
+        final AtomicInteger calls = new AtomicInteger();
+
+        TeamStore(Class<T> port, T backing) {
+            this.port = port;
+            this.backing = backing;
+            this.store = port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, this));
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "team " + port.getSimpleName();
+                };
+            }
+            calls.incrementAndGet();
+            try {
+                return method.invoke(backing, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause(); // the port's own exceptions (e.g. ConcurrentUpdateException) pass unchanged
+            }
+        }
+    }
+
+    final MutableClock clock = new MutableClock("2026-02-12T10:00");
+    final InMemoryAdapters ours = new InMemoryAdapters(clock);
+
+    final TeamStore<Recruits> recruits = new TeamStore<>(Recruits.class, new InMemoryRecruits());
+    final TeamStore<IntakeJournal> journal = new TeamStore<>(IntakeJournal.class, new InMemoryIntakeJournal());
+    final TeamStore<OpportunityMirror> mirror = new TeamStore<>(OpportunityMirror.class, new InMemoryOpportunityMirror());
+    final TeamStore<Appointments> appointments = new TeamStore<>(Appointments.class, new InMemoryAppointments());
+    final TeamStore<MessageLog> messageLog = new TeamStore<>(MessageLog.class, new InMemoryMessageLog());
+    final TeamStore<ProcessedEvents> processed = new TeamStore<>(ProcessedEvents.class, new InMemoryProcessedEvents());
+    final TeamStore<TokenStore> tokens = new TeamStore<>(TokenStore.class, new InMemoryTokenStore());
+    final TeamStore<EventInbox> inbox = new TeamStore<>(EventInbox.class, new InMemoryEventInbox());
+    final TeamStore<SuspendedLocations> suspended =
+            new TeamStore<>(SuspendedLocations.class, new InMemorySuspendedLocations());
+    final List<TeamStore<?>> all =
+            List.of(recruits, journal, mirror, appointments, messageLog, processed, tokens, inbox, suspended);
+
+    Injector boot() {
+        Injector injector = Injectors.create(
+                Modules.override(new InMemoryModule(ours)).with(new AbstractModule() {
+                    @Override
+                    protected void configure() {
+                        bind(Recruits.class).toInstance(recruits.store);
+                        bind(IntakeJournal.class).toInstance(journal.store);
+                        bind(OpportunityMirror.class).toInstance(mirror.store);
+                        bind(Appointments.class).toInstance(appointments.store);
+                        bind(MessageLog.class).toInstance(messageLog.store);
+                        bind(ProcessedEvents.class).toInstance(processed.store);
+                        bind(TokenStore.class).toInstance(tokens.store);
+                        bind(EventInbox.class).toInstance(inbox.store);
+                        bind(SuspendedLocations.class).toInstance(suspended.store);
+                    }
+                }),
+                new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(RecruitingSettings.defaults()),
+                new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
+        // The job queue stays the in-memory one here; a team replaces it the same way.
+        ours.jobQueue().bind(injector.getInstance(JobHandler.class));
+        return injector;
+    }
+
+    @Test
+    void everyStatefulStoreIsTheTeamsOwn() {
+        Injector injector = boot();
+
+        assertThat(injector.getInstance(Recruits.class)).isSameAs(recruits.store);
+        assertThat(injector.getInstance(IntakeJournal.class)).isSameAs(journal.store);
+        assertThat(injector.getInstance(OpportunityMirror.class)).isSameAs(mirror.store);
+        assertThat(injector.getInstance(Appointments.class)).isSameAs(appointments.store);
+        assertThat(injector.getInstance(MessageLog.class)).isSameAs(messageLog.store);
+        assertThat(injector.getInstance(ProcessedEvents.class)).isSameAs(processed.store);
+        assertThat(injector.getInstance(TokenStore.class)).isSameAs(tokens.store);
+        assertThat(injector.getInstance(EventInbox.class)).isSameAs(inbox.store);
+        assertThat(injector.getInstance(SuspendedLocations.class)).isSameAs(suspended.store);
+    }
+
+    @Test
+    void theIntakeWebhooksAndTheExtensionRunOnTheTeamsStores() {
+        Injector injector = boot();
+
+        // Intake: import a lead file and run the saga.
+        ImportReport report = injector.getInstance(ImportLeadsUseCase.class).importLeads(new ImportLeadsCommand(
+                InMemoryGhl.LOCATION, new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
+        assertThat(report.accepted()).hasSize(1);
+        ours.jobQueue().runDue(clock.now());
+
+        Recruit john = recruits.backing.all(Optional.empty()).get(0);
+        ContactId contact = john.contactId().orElseThrow();
+        assertThat(journal.backing.steps(john.id())).isNotEmpty().allMatch(s -> s.state().settled(), "settled");
+        assertThat(journal.backing.steps(john.id())).extracting(StepRecord::step).isNotEmpty();
+        assertThat(mirror.backing.findByContact(contact)).isPresent();
+        assertThat(messageLog.backing.countByState(Optional.empty())).containsEntry(SendState.SENT, 1L);
+        assertThat(ours.ghl().sentMessages()).hasSize(1);
+
+        // A signed webhook as the receiver stores it, dispatched from the team's inbox: the no-show.
+        clock.advance(Duration.ofDays(1));
+        AppointmentId presentation = new AppointmentId("apt_idecide_1");
+        inbox.store.store(webhook("wh_noshow_1", "AppointmentUpdate", contact, """
+                {"type":"AppointmentUpdate","webhookId":"wh_noshow_1","locationId":"%s","timestamp":"%s",
+                 "appointment":{"id":"%s","calendarId":"%s","contactId":"%s","title":"iDecide Presentation - John Smith",
+                 "appointmentStatus":"noshow","startTime":"2026-02-13T15:00:00Z","endTime":"2026-02-13T15:30:00Z"}}"""
+                .formatted(InMemoryGhl.LOCATION.value(), clock.now(), presentation.value(),
+                        InMemoryGhl.CALENDAR.value(), contact.value())));
+        assertThat(injector.getInstance(InboxDispatcher.class).dispatchDue(10)).isEqualTo(1);
+
+        assertThat(appointments.backing.find(presentation)).hasValueSatisfying(
+                a -> assertThat(a.status()).isEqualTo(AppointmentStatus.NOSHOW));
+        assertThat(processed.backing.isProcessed("wh_noshow_1")).isTrue();
+        assertThat(messageLog.backing.find(NoShowFollowUpService.keyOf(presentation)))
+                .hasValueSatisfying(m -> assertThat(m.state()).isEqualTo(SendState.SENT));
+        assertThat(ours.ghl().sentMessages()).hasSize(2);
+
+        // The app is uninstalled: tokens revoked and the location suspended, in the team's stores.
+        injector.getInstance(ApplyGhlEventUseCase.class).apply(new ApplyGhlEventCommand(
+                new GhlEvent.AppUninstalled("wh_uninstall_1", InMemoryGhl.LOCATION, clock.now(), Optional.empty())));
+        assertThat(suspended.backing.reason(InMemoryGhl.LOCATION)).isPresent();
+        SendOutcome afterUninstall = injector.getInstance(SendRecruitMessageUseCase.class).send(
+                new SendRecruitMessageCommand(john.id(), Channel.SMS, "Still there?", Optional.empty(),
+                        new MessageKey("check-in/1")));
+        assertThat(afterUninstall).isInstanceOf(SendOutcome.Refused.class);
+
+        assertThat(all).allSatisfy(store -> assertThat(store.calls.get())
+                .as("calls to the team's %s", store.port.getSimpleName()).isPositive());
+        // ... and Recruitflow's own in-memory stores were never used.
+        assertThat(ours.recruits().all(Optional.empty())).isEmpty();
+        assertThat(ours.intakeJournal().countByState()).allSatisfy((state, n) -> assertThat(n).isZero());
+        assertThat(ours.opportunityMirror().all(Optional.empty())).isEmpty();
+        assertThat(ours.appointments().forContact(contact)).isEmpty();
+        assertThat(ours.messageLog().countByState(Optional.empty())).allSatisfy((state, n) -> assertThat(n).isZero());
+        assertThat(ours.processedEvents().isProcessed("wh_noshow_1")).isFalse();
+        assertThat(ours.eventInbox().stats().stored()).isZero();
+    }
+
+    private IncomingEvent webhook(String id, String type, ContactId contact, String body) {
+        return new IncomingEvent(id, type, Optional.of(InMemoryGhl.LOCATION.value()), Optional.of(contact.value()),
+                clock.now(), body.getBytes(StandardCharsets.UTF_8), clock.now());
+    }
+}

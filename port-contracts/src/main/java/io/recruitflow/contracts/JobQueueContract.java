@@ -1,0 +1,221 @@
+package io.recruitflow.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.JobPriority;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.JobType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link JobQueue} must do: deduplicate on type and id while a job is scheduled, hand a due job
+ * to the {@link JobHandler} once, reschedule it on {@link JobOutcome.RunAgainAt}, keep it after an
+ * exception, and forget it after {@link JobOutcome.Done} or {@link JobOutcome.GiveUp}.
+ *
+ * <p>An implementation supplies a {@link Harness}: its queue, the queue's clock and a way to make it run
+ * whatever is due. Queues that run jobs on their own threads implement {@link Harness#runDue()} by
+ * awaiting (with a timeout) until every due job's outcome is recorded. The contract says nothing about
+ * the order of different jobs.
+ */
+public abstract class JobQueueContract {
+
+    /** A queue under test with a controllable clock. */
+    protected interface Harness extends AutoCloseable {
+        JobQueue queue();
+
+        /** The queue's current time: jobs whose {@code runAt} is at or before it are due. */
+        Instant now();
+
+        /** Moves the queue's clock forward. */
+        void advance(Duration by);
+
+        /**
+         * Returns once every job due at {@link #now()} has been handed to the handler and its outcome
+         * recorded; fails (throws) if that does not happen within a generous timeout.
+         */
+        void runDue();
+
+        @Override
+        default void close() {}
+    }
+
+    /** Starts a new, empty queue that hands due jobs to {@code handler}. */
+    protected abstract Harness start(JobHandler handler);
+
+    private Harness harness;
+    private final List<Job> handled = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Function<Job, JobOutcome>>> scripts = new ConcurrentHashMap<>();
+
+    /** A handler that records every job and answers from a per-id script, {@code Done} once it runs out. */
+    private Harness startRecording() {
+        harness = start(job -> {
+            handled.add(job);
+            Deque<Function<Job, JobOutcome>> script = scripts.get(job.id());
+            Function<Job, JobOutcome> next = script == null ? null : script.pollFirst();
+            return next == null ? new JobOutcome.Done() : next.apply(job);
+        });
+        return harness;
+    }
+
+    @SafeVarargs
+    private void script(String id, Function<Job, JobOutcome>... outcomes) {
+        scripts.put(id, new ArrayDeque<>(List.of(outcomes)));
+    }
+
+    private long runsOf(JobType type, String id) {
+        return handled.stream().filter(j -> j.type() == type && j.id().equals(id)).count();
+    }
+
+    private static Job job(JobType type, String id, Instant runAt) {
+        return new Job(type, id, runAt, JobPriority.BULK);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    @Test
+    void schedule_deduplicates_on_type_and_id_while_scheduled() {
+        Harness h = startRecording();
+        Instant later = h.now().plus(Duration.ofHours(1));
+
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", later))).isTrue();
+        assertThat(h.queue().schedule(new Job(JobType.INTAKE, "r1", later.plusSeconds(60), JobPriority.SPEED_TO_LEAD)))
+                .isFalse();
+        assertThat(h.queue().schedule(job(JobType.DEFERRED_MESSAGE, "r1", later))).isTrue();
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r2", later))).isTrue();
+    }
+
+    @Test
+    void a_due_job_is_handed_to_the_handler_once() {
+        Harness h = startRecording();
+        h.queue().schedule(job(JobType.INTAKE, "r1", h.now()));
+
+        h.runDue();
+        h.advance(Duration.ofMinutes(5));
+        h.runDue();
+
+        assertThat(handled).hasSize(1);
+        assertThat(handled.get(0).type()).isEqualTo(JobType.INTAKE);
+        assertThat(handled.get(0).id()).isEqualTo("r1");
+    }
+
+    @Test
+    void a_job_runs_when_its_time_comes_not_before() {
+        Harness h = startRecording();
+        h.queue().schedule(job(JobType.DEFERRED_MESSAGE, "intro/1", h.now().plus(Duration.ofMinutes(10))));
+
+        h.runDue();
+        assertThat(handled).isEmpty();
+
+        h.advance(Duration.ofMinutes(10));
+        h.runDue();
+        assertThat(runsOf(JobType.DEFERRED_MESSAGE, "intro/1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_job_scheduled_in_the_past_runs_at_once() {
+        Harness h = startRecording();
+        h.queue().schedule(job(JobType.INBOX_DISPATCH, "wh_1", h.now().minus(Duration.ofHours(1))));
+
+        h.runDue();
+
+        assertThat(runsOf(JobType.INBOX_DISPATCH, "wh_1")).isEqualTo(1);
+    }
+
+    @Test
+    void run_again_at_reschedules_the_job_and_keeps_it_scheduled() {
+        Harness h = startRecording();
+        Instant start = h.now();
+        script("r1", j -> new JobOutcome.RunAgainAt(start.plus(Duration.ofMinutes(5)), "next saga step"));
+        h.queue().schedule(job(JobType.INTAKE, "r1", start));
+
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", start))).as("still scheduled").isFalse();
+
+        h.advance(Duration.ofMinutes(4));
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
+
+        h.advance(Duration.ofMinutes(1));
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(2);
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1)))))
+                .as("done, so it can be scheduled again").isTrue();
+    }
+
+    @Test
+    void after_done_the_same_job_can_be_scheduled_and_runs_again() {
+        Harness h = startRecording();
+        h.queue().schedule(job(JobType.INTAKE, "r1", h.now()));
+        h.runDue();
+
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now()))).isTrue();
+        h.runDue();
+
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(2);
+    }
+
+    @Test
+    void a_job_that_gives_up_is_not_run_again() {
+        Harness h = startRecording();
+        script("r1", j -> new JobOutcome.GiveUp("recruit is gone"));
+        h.queue().schedule(job(JobType.INTAKE, "r1", h.now()));
+
+        h.runDue();
+        h.advance(Duration.ofDays(2));
+        h.runDue();
+
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1))))).isTrue();
+    }
+
+    @Test
+    void a_job_whose_handler_throws_is_kept_and_retried_later() {
+        Harness h = startRecording();
+        script("r1", j -> {
+            throw new IllegalStateException("database hiccup");
+        });
+        h.queue().schedule(job(JobType.INTAKE, "r1", h.now()));
+
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now()))).as("never dropped").isFalse();
+
+        h.advance(Duration.ofDays(1));
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(2);
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1))))).isTrue();
+    }
+
+    @Test
+    void every_due_job_runs_exactly_once() {
+        Harness h = startRecording();
+        for (int i = 0; i < 20; i++) {
+            JobPriority priority = JobPriority.values()[i % JobPriority.values().length];
+            h.queue().schedule(new Job(JobType.INTAKE, "r" + i, h.now().minusSeconds(i), priority));
+        }
+
+        h.runDue();
+
+        assertThat(handled).hasSize(20);
+        assertThat(handled).extracting(Job::id).doesNotHaveDuplicates();
+    }
+}
