@@ -94,8 +94,9 @@ class IntakeBenchmarkTest {
         List<BenchLeads.Lead> leads = BenchLeads.generate(0, LEADS);
         List<BenchLeads.Lead> trickle = BenchLeads.generate(LEADS, TRICKLE);
         byte[] file = BenchLeads.csv(leads);
-        System.out.printf("%nIntake benchmark: %d leads, limit %s, %d repeat(s), %d cores, load average %.1f at start%n",
-                LEADS, LIMIT, REPEATS, Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf("%nIntake benchmark: %d leads, limit %s, %d repeat(s), job threads %s, %d cores, load average %.1f "
+                + "at start%n", LEADS, LIMIT, REPEATS, System.getProperty("bench.intake.jobThreads", "default"),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         List<Run> runs = new ArrayList<>();
         List<Naive> naives = new ArrayList<>();
         try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT))) {
@@ -142,6 +143,10 @@ class IntakeBenchmarkTest {
                     .with(Setting.GHL_RATE_LIMIT, LIMIT)
                     .with(Setting.COMPLIANCE_QUIET_HOURS, "off")
                     .with(Setting.DATA_DIR, dir.resolve("data").toString());
+            String threads = System.getProperty("bench.intake.jobThreads");
+            if (threads != null) {
+                settings = settings.with(Setting.JOB_THREADS, threads); // for tuning runs; default: the setting's
+            }
             try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
                 runtime.startJobs();
                 var injector = runtime.injector();
@@ -152,6 +157,8 @@ class IntakeBenchmarkTest {
                 LocationId location = new LocationId(LOCATION);
 
                 // 1. Burst: the whole file at once.
+                PgCommits pg = new PgCommits(dir.resolve("data"));
+                PgCommits.Counts dbBefore = pg.counts();
                 RequestSampler sampler = new RequestSampler(sandbox, Duration.ofMillis(100));
                 long start = System.nanoTime();
                 ImportReport report = importLeads.importLeads(new ImportLeadsCommand(location,
@@ -164,6 +171,10 @@ class IntakeBenchmarkTest {
                 sampler.close();
                 SandboxStats afterBurst = sandbox.stats();
                 RequestSampler.Sustained sustained = sampler.sustained(Duration.ofSeconds(1));
+                PgCommits.Counts db = pg.counts().minus(dbBefore);
+                System.out.printf("calls per second during the burst (import took %d ms): %s; per lead (import and intake): "
+                                + "%.1f PostgreSQL transactions, %.1f WAL syncs%n", importTime.toMillis(), sampler.perSecond(),
+                        db.commits() / (double) LEADS, db.walSyncs() / (double) LEADS);
                 Funnel funnel = injector.getInstance(RecruitingFunnelUseCase.class).funnel(FunnelQuery.all());
                 long failed = journal.countByState().getOrDefault(StepState.FAILED, 0L);
 

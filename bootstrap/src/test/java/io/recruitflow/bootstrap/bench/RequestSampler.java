@@ -85,6 +85,26 @@ final class RequestSampler implements AutoCloseable {
                 Duration.ofNanos(nanos), Duration.ofNanos(b.nanos() - s.get(first).nanos()));
     }
 
+    /** Calls per second in consecutive buckets of about a second from the first sampled call: the run's shape. */
+    List<Long> perSecond() {
+        List<Sample> s = samples();
+        List<Long> out = new ArrayList<>();
+        Sample from = null;
+        for (Sample x : s) {
+            if (from == null) {
+                if (x.requests() > 0) {
+                    from = x;
+                }
+                continue;
+            }
+            if (x.nanos() - from.nanos() >= 1_000_000_000L) {
+                out.add(Math.round((x.requests() - from.requests()) * 1e9 / (x.nanos() - from.nanos())));
+                from = x;
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
