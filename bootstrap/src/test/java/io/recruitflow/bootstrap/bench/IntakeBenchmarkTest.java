@@ -73,12 +73,17 @@ class IntakeBenchmarkTest {
     private static final int REPEATS = Integer.getInteger("bench.intake.repeats", 3);
 
     /** One repeat of Recruitflow's three phases. */
-    record Run(Duration importTime, Duration burstTime, RequestSampler.Sustained sustained, long burstCalls,
+    record Run(Duration importTime, Duration burstTime, RequestSampler.Sustained sustained,
+               RequestSampler.Sustained afterImport, double walSyncsPerLead, long burstCalls,
                long burstRateLimited, long failedSteps, Duration burstP50, Duration burstP95, long reimportCalls,
                int reimportKnown, long trickleCalls, Duration trickleP50, Duration trickleP95, Duration trickleMax,
                long rateLimitedTotal, long duplicateContacts, long duplicateMessages) {
         double percentOfLimit() {
             return 100.0 * sustained.callsPerSecond() / LIMIT_PER_SECOND;
+        }
+
+        double percentOfLimitAfterImport() {
+            return 100.0 * afterImport.callsPerSecond() / LIMIT_PER_SECOND;
         }
 
         double callsPerNewLead() {
@@ -163,7 +168,8 @@ class IntakeBenchmarkTest {
                 long start = System.nanoTime();
                 ImportReport report = importLeads.importLeads(new ImportLeadsCommand(location,
                         new ByteArrayInputStream(file)));
-                Duration importTime = Duration.ofNanos(System.nanoTime() - start);
+                long importEnd = System.nanoTime();
+                Duration importTime = Duration.ofNanos(importEnd - start);
                 assertThat(report.rejected()).as("rejected rows").isEmpty();
                 assertThat(report.accepted()).hasSize(LEADS);
                 awaitSettled(journal, (long) LEADS * STEPS);
@@ -171,6 +177,7 @@ class IntakeBenchmarkTest {
                 sampler.close();
                 SandboxStats afterBurst = sandbox.stats();
                 RequestSampler.Sustained sustained = sampler.sustained(Duration.ofSeconds(1));
+                RequestSampler.Sustained afterImport = sampler.sustained(Duration.ofSeconds(1), importEnd);
                 PgCommits.Counts db = pg.counts().minus(dbBefore);
                 System.out.printf("calls per second during the burst (import took %d ms): %s; per lead (import and intake): "
                                 + "%.1f PostgreSQL transactions, %.1f WAL syncs%n", importTime.toMillis(), sampler.perSecond(),
@@ -205,7 +212,8 @@ class IntakeBenchmarkTest {
                         .orElseThrow(() -> new AssertionError("no intro for " + id))).sorted().toList();
 
                 SandboxStats end = sandbox.stats();
-                return new Run(importTime, burstTime, sustained, afterBurst.requests(), afterBurst.rateLimited(), failed,
+                return new Run(importTime, burstTime, sustained, afterImport, db.walSyncs() / (double) LEADS,
+                        afterBurst.requests(), afterBurst.rateLimited(), failed,
                         funnel.speedToLeadMedian().orElseThrow(), funnel.speedToLeadP95().orElseThrow(), reimportCalls,
                         again.known().size(), trickleCalls, percentile(speed, 50), percentile(speed, 95),
                         speed.get(speed.size() - 1), end.rateLimited(), end.duplicateContacts(), end.duplicateMessages());
@@ -249,13 +257,14 @@ class IntakeBenchmarkTest {
 
     private static void print(int i, Run r) {
         System.out.printf("recruitflow #%d (load %.1f): import %d ms, burst done in %.1f s; sustained %.1f calls/s = %.1f%% "
-                        + "of the limit (%d calls over %.1f s; first→last call %.1f s); %d calls = %.3f per new lead; "
+                        + "of the limit (%d calls over %.1f s; first→last call %.1f s; after the import %.1f%%); %d calls = %.3f per new lead; "
                         + "429s %d; failed steps %d; burst speed-to-lead p50 %d ms p95 %d ms; re-import: %d known, %d calls; "
                         + "trickle: %d calls, speed-to-lead p50 %d ms p95 %d ms max %d ms; 429s overall %d; "
                         + "duplicates %d contacts %d messages%n",
                 i, loadAverage(), r.importTime().toMillis(), r.burstTime().toMillis() / 1000.0,
                 r.sustained().callsPerSecond(), r.percentOfLimit(), r.sustained().calls(),
                 r.sustained().window().toMillis() / 1000.0, r.sustained().firstToLast().toMillis() / 1000.0,
+                r.percentOfLimitAfterImport(),
                 r.burstCalls(), r.callsPerNewLead(), r.burstRateLimited(), r.failedSteps(), r.burstP50().toMillis(),
                 r.burstP95().toMillis(), r.reimportKnown(), r.reimportCalls(), r.trickleCalls(), r.trickleP50().toMillis(),
                 r.trickleP95().toMillis(), r.trickleMax().toMillis(), r.rateLimitedTotal(), r.duplicateContacts(),
@@ -279,6 +288,9 @@ class IntakeBenchmarkTest {
         System.out.printf("  sustained GHL calls/s: %.1f = %.1f%% of %d/s (target >= 95%%: %.2fx)%n",
                 median(runs, r -> r.sustained().callsPerSecond()), median(runs, Run::percentOfLimit), LIMIT_PER_SECOND,
                 median(runs, Run::percentOfLimit) / 95.0);
+        System.out.printf("  after the import: %.1f%% of the limit; import %.1f s; %.1f WAL syncs per lead%n",
+                median(runs, Run::percentOfLimitAfterImport), median(runs, r -> r.importTime().toMillis()) / 1000.0,
+                median(runs, Run::walSyncsPerLead));
         System.out.printf("  unplanned 429s: %.0f (target 0)%n", median(runs, Run::rateLimitedTotal));
         System.out.printf("  GHL calls per new lead: %.3f (target <= 4: %.2fx)%n", median(runs, Run::callsPerNewLead),
                 median(runs, Run::callsPerNewLead) / 4.0);

@@ -55,6 +55,11 @@ final class RequestSampler implements AutoCloseable {
      * first sample that saw the final count (the last call), by the request counter.
      */
     Sustained sustained(Duration skip) {
+        return sustained(skip, Long.MIN_VALUE);
+    }
+
+    /** Like {@link #sustained(Duration)}, but the window starts no earlier than {@code notBeforeNanos}. */
+    Sustained sustained(Duration skip, long notBeforeNanos) {
         List<Sample> s = samples();
         int first = -1;
         for (int i = 0; i < s.size(); i++) {
@@ -72,7 +77,8 @@ final class RequestSampler implements AutoCloseable {
             last--;
         }
         int start = first;
-        while (start < last && s.get(start).nanos() - s.get(first).nanos() < skip.toNanos()) {
+        while (start < last && (s.get(start).nanos() - s.get(first).nanos() < skip.toNanos()
+                || s.get(start).nanos() < notBeforeNanos)) {
             start++;
         }
         Sample a = s.get(start);
