@@ -1,0 +1,45 @@
+package io.recruitflow.bootstrap.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Reads the embedded PostgreSQL's commit and WAL-sync counters ({@code pg_stat_database}, {@code pg_stat_wal}),
+ * to count what a phase of the benchmark costs in database work on the measured path. The port is
+ * the one the runtime's embedded server remembers in {@code <dataDir>/postgres.port}.
+ */
+final class PgCommits {
+    private final String url;
+
+    PgCommits(Path dataDir) throws IOException {
+        String port = Files.readString(dataDir.resolve("postgres.port")).strip();
+        this.url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    /**
+     * Transactions committed (read-only ones included) and WAL syncs (the fsyncs that durable commits wait
+     * for; group commit shares one among concurrent commits) so far. Waits out the statistics collector's
+     * delay (PostgreSQL 14 reports every 500 ms).
+     */
+    Counts counts() throws SQLException, InterruptedException {
+        Thread.sleep(700);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
+                     + "(select wal_sync from pg_stat_wal)")) {
+            r.next();
+            return new Counts(r.getLong(1), r.getLong(2));
+        }
+    }
+
+    record Counts(long commits, long walSyncs) {
+        Counts minus(Counts earlier) {
+            return new Counts(commits - earlier.commits, walSyncs - earlier.walSyncs);
+        }
+    }
+}
