@@ -9,7 +9,13 @@ import io.recruitflow.domain.message.CompliancePolicy;
 import io.recruitflow.domain.shared.LocationId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.recruitflow.domain.message.MessageTemplate;
+import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.pipeline.StageNames;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +28,8 @@ import java.util.function.Supplier;
  * once, each naming the variable to fix.
  */
 public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, WebhookConfig webhook,
-                                RecruitingSettings recruiting, Optional<LocationId> defaultLocation, int jobThreads,
-                                boolean quietHoursOff) {
+                                RecruitingSettings recruiting, Map<String, String> extraColumns,
+                                Optional<LocationId> defaultLocation, int jobThreads, boolean quietHoursOff) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -35,14 +41,74 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
             problems.add(Setting.COMPLIANCE_QUIET_HOURS.env() + " must be 'enforce' or 'off', not '" + quiet + "'");
         }
         Integer threads = attempt(problems, () -> positive(s, Setting.JOB_THREADS));
+        boolean quietOff = quiet.equals("off");
+        RecruitingSettings recruiting = attempt(problems, () -> recruiting(s, quietOff));
+        Map<String, String> extraColumns = attempt(problems, () -> pairs(s, Setting.LEAD_EXTRA_COLUMNS));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
-        boolean off = quiet.equals("off");
-        RecruitingSettings recruiting = RecruitingSettings.defaults()
-                .withCompliance(off ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing());
-        return new RecruitflowConfig(ghl, database, webhook, recruiting, location, threads, off);
+        return new RecruitflowConfig(ghl, database, webhook, recruiting, extraColumns, location, threads, quietOff);
+    }
+
+    /** How Recruitflow recruits: tags, custom fields, templates and the GHL names it resolves at start. */
+    private static RecruitingSettings recruiting(Settings s, boolean quietHoursOff) {
+        RecruitingSettings d = RecruitingSettings.defaults();
+        List<String> tags = List.of(s.require(Setting.INTAKE_TAGS).split("\\s*,\\s*")).stream()
+                .filter(t -> !t.isBlank()).toList();
+        Map<String, String> fields = pairs(s, Setting.INTAKE_CUSTOM_FIELDS);
+        Set<String> unknown = new java.util.TreeSet<>(fields.keySet());
+        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType"));
+        if (!unknown.isEmpty()) {
+            throw new Settings.ConfigException(Setting.INTAKE_CUSTOM_FIELDS.env() + ": unknown field(s) " + unknown
+                    + "; known: licenseState, licenseNumber, licenseType");
+        }
+        List<String> stages = List.of(s.require(Setting.PIPELINE_STAGES).split("\\s*,\\s*"));
+        if (stages.size() != RecruitingStage.values().length) {
+            throw new Settings.ConfigException(Setting.PIPELINE_STAGES.env() + " needs the names of the "
+                    + RecruitingStage.values().length + " stages (Lead, Contacted, Interested, Presentation Scheduled, "
+                    + "Contracted), comma-separated; got " + stages.size());
+        }
+        Map<RecruitingStage, String> names = new EnumMap<>(RecruitingStage.class);
+        for (RecruitingStage stage : RecruitingStage.values()) {
+            names.put(stage, stages.get(stage.ordinal()));
+        }
+        MessageTemplate sms = template(s, Setting.INTRO_SMS, d.introSms());
+        MessageTemplate subject = template(s, Setting.INTRO_EMAIL_SUBJECT, d.introEmailSubject());
+        MessageTemplate body = template(s, Setting.INTRO_EMAIL_BODY, d.introEmailBody());
+        return new RecruitingSettings(tags, fields, sms, subject, body, s.get(Setting.EMAIL_FROM),
+                new StageNames(s.require(Setting.PIPELINE_NAME), names), s.require(Setting.WORKFLOW_NAME),
+                s.get(Setting.CALENDAR_NAME), d.presentationTitle(), d.opportunityValue(), d.assignTo(),
+                quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(), d.fallbackZone());
+    }
+
+    private static MessageTemplate template(Settings s, Setting setting, MessageTemplate fallback) {
+        try {
+            return s.get(setting).map(MessageTemplate::new).orElse(fallback);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(setting.env() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code key=value,key=value} into an ordered map. */
+    private static Map<String, String> pairs(Settings s, Setting setting) {
+        Map<String, String> map = new LinkedHashMap<>();
+        Optional<String> text = s.get(setting);
+        if (text.isEmpty()) {
+            return map;
+        }
+        for (String pair : text.get().split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new Settings.ConfigException(setting.env() + ": '" + pair.strip()
+                        + "' is not name=value (expected e.g. " + setting.defaultValue().orElse("Agency=cf_agency") + ")");
+            }
+            map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return map;
     }
 
     private static <T> T attempt(List<String> problems, Supplier<T> build) {

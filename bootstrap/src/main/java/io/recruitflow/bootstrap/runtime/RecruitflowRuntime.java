@@ -103,7 +103,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                         public <T> T decorate(Class<T> port, T implementation) {
                             return Metering.ghlPort(port, implementation, metrics);
                         }
-                    }), new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(config.recruiting())));
+                    }), new LeadFileModule(config.extraColumns()), new WebhookDecodingModule(), new ApplicationModule(config.recruiting())));
             modules.addAll(extensions);
             injector = Injectors.create(modules.toArray(Module[]::new));
             config.defaultLocation().ifPresent(location -> metrics.rateLimitHeadroom(location.value(),

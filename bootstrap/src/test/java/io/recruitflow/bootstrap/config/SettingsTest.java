@@ -83,4 +83,38 @@ class SettingsTest {
         assertThat(config.database().embedded()).isTrue();
         assertThat(config.toString()).doesNotContain("pit-x");
     }
+
+    @Test
+    void recruitingIsConfigurable() {
+        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
+                "RECRUITFLOW_DATA_DIR", dir.toString(),
+                "RECRUITFLOW_INTAKE_TAGS", "Licensed, Agent-Lead",
+                "RECRUITFLOW_INTRO_SMS", "Hey {First}, licensed in {State}?",
+                "RECRUITFLOW_PIPELINE_STAGES", "New,Texted,Warm,Booked,Signed",
+                "RECRUITFLOW_WORKFLOW_NAME", "Nurture",
+                "RECRUITFLOW_LEAD_EXTRA_COLUMNS", "NPN=cf_npn, Agency Name=cf_agency"));
+        RecruitflowConfig config = RecruitflowConfig.from(s);
+        assertThat(config.recruiting().baseTags()).containsExactly("Licensed", "Agent-Lead");
+        assertThat(config.recruiting().introSms().render(Map.of("First", "Ann", "State", "Texas")))
+                .isEqualTo("Hey Ann, licensed in Texas?");
+        assertThat(config.recruiting().stageNames().nameOf(io.recruitflow.domain.pipeline.RecruitingStage.CONTRACTED))
+                .isEqualTo("Signed");
+        assertThat(config.recruiting().speedToLeadWorkflow()).isEqualTo("Nurture");
+        assertThat(config.extraColumns()).containsEntry("NPN", "cf_npn").containsEntry("Agency Name", "cf_agency");
+    }
+
+    @Test
+    void recruitingMistakesSayWhatToFix() {
+        Settings stages = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
+                "RECRUITFLOW_DATA_DIR", dir.toString(),
+                "RECRUITFLOW_PIPELINE_STAGES", "Lead,Contacted",
+                "RECRUITFLOW_LEAD_EXTRA_COLUMNS", "NPN"));
+        assertThatThrownBy(() -> RecruitflowConfig.from(stages))
+                .hasMessageContaining("RECRUITFLOW_PIPELINE_STAGES needs the names of the 5 stages")
+                .hasMessageContaining("RECRUITFLOW_LEAD_EXTRA_COLUMNS: 'NPN' is not name=value");
+        Settings template = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
+                "RECRUITFLOW_DATA_DIR", dir.toString(), "RECRUITFLOW_INTRO_SMS", "Hi {Frist}"));
+        assertThatThrownBy(() -> RecruitflowConfig.from(template))
+                .hasMessageContaining("RECRUITFLOW_INTRO_SMS: unknown placeholder(s) [{Frist}]");
+    }
 }
