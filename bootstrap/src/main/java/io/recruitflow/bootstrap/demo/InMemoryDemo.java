@@ -36,8 +36,8 @@ import io.recruitflow.domain.recruit.Recruit;
 
 /**
  * The demo on the in-memory adapters: nothing to install, nothing persisted. It starts on a Thursday at
- * 20:30 in New York, so texts to Florida and Maryland (quiet from 20:00) and to the East Coast wait for
- * the morning while the West is texted at once.
+ * 20:30 in New York, so texts to Florida and Maryland (quiet from 20:00 there) wait for the morning while
+ * the rest of the country is texted at once.
  */
 public final class InMemoryDemo {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
