@@ -117,6 +117,21 @@ public final class PostgresJobQueue implements JobQueue {
     }
 
     /**
+     * Releases the jobs a dead instance had claimed, so they run now instead of after db-scheduler's
+     * missed-heartbeat limit (a minute). Only for a start when no other instance can be running: the
+     * embedded database's data directory is locked to this process. Returns how many were released.
+     */
+    public int releaseClaims() {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement update = c.prepareStatement("UPDATE scheduled_tasks SET picked = false, "
+                     + "picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE picked")) {
+            return update.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not release claimed jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Starts running due jobs on {@code threads} worker threads, handing each to {@code jobHandler}.
      *
      * @throws IllegalStateException when already started

@@ -156,4 +156,17 @@ public final class PostgresMessageLog implements MessageLog {
                 optionalString(rs, "conversation_id").map(ConversationId::new), optionalString(rs, "detail"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
+
+    /**
+     * Marks every {@code SENDING} message {@code UNKNOWN}: for a start after a crash when no other instance
+     * can be sending (the embedded database's data directory is locked to this process). An {@code UNKNOWN}
+     * message is reconciled against GHL's conversation at once, while a {@code SENDING} one waits until it
+     * can no longer be in flight. Returns how many were marked.
+     */
+    public int interruptInFlight(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE messages SET state = 'UNKNOWN', "
+                        + "detail = 'interrupted: the process stopped during the send', updated_at = :now "
+                        + "WHERE state = 'SENDING'")
+                .bind("now", ts(now)).execute());
+    }
 }

@@ -5,6 +5,7 @@ import io.recruitflow.adapter.ghl.GhlClient;
 import io.recruitflow.adapter.ghl.PermitSource;
 import io.recruitflow.adapter.persistence.Database;
 import io.recruitflow.adapter.persistence.PostgresJobQueue;
+import io.recruitflow.adapter.persistence.PostgresMessageLog;
 import io.recruitflow.adapter.webhook.AdminServices;
 import io.recruitflow.adapter.webhook.InMemoryOAuthStateStore;
 import io.recruitflow.adapter.webhook.WebhookServer;
@@ -127,6 +128,16 @@ public final class RecruitflowRuntime implements AutoCloseable {
     public synchronized RecruitflowRuntime startJobs() {
         if (jobsRunning) {
             return this;
+        }
+        if (database.embedded()) {
+            // The embedded database's data directory is locked to this process, so whatever a previous
+            // process had claimed or was sending died with it: resume it now, not after the one-minute guards.
+            int released = jobs.releaseClaims();
+            int interrupted = new PostgresMessageLog(database.jdbi()).interruptInFlight(clock.now());
+            if (released + interrupted > 0) {
+                LOG.info("after an unclean stop: released {} claimed job(s), {} interrupted send(s) to reconcile",
+                        released, interrupted);
+            }
         }
         jobs.start(injector.getInstance(JobHandler.class), config.jobThreads());
         jobsRunning = true;
