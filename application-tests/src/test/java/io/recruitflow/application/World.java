@@ -96,6 +96,8 @@ final class World {
     final InMemoryAdapters adapters;
     final InMemoryGhl ghl;
     final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
+    final io.recruitflow.application.intakerecruit.LocationBacklog backlog =
+            new io.recruitflow.application.intakerecruit.LocationBacklog();
     final RecruitingSettings settings;
     final LocationSetup setup;
     final RecipientProfile recipients;
@@ -125,9 +127,9 @@ final class World {
                 suspended, clock);
         saga = new IntakeSaga(adapters.recruits(), adapters.intakeJournal(), ghl.contactDirectory(), ghl.opportunities(),
                 adapters.opportunityMirror(), ghl.workflows(), sender, setup, settings, adapters.jobQueue(), suspended,
-                clock);
+                backlog, clock);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(),
-                settings, clock);
+                settings, backlog, clock);
         advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup,
                 clock);
         events = new ApplyGhlEventService(adapters.recruits(), adapters.opportunityMirror(), adapters.appointments(),

@@ -106,7 +106,7 @@ public final class PostgresJobQueue implements JobQueue {
     @Override
     public boolean schedule(Job job) {
         SchedulableInstance<Void> instance = tasks.get(job.type()).instanceBuilder(job.id())
-                .priority(job.priority().weight())
+                .priority(job.rank())
                 .scheduledTo(job.runAt());
         Scheduler running;
         synchronized (this) {
@@ -230,13 +230,8 @@ public final class PostgresJobQueue implements JobQueue {
         throw new IllegalStateException("unknown job outcome " + outcome);
     }
 
-    static JobPriority priorityOf(int weight) {
-        for (JobPriority p : JobPriority.values()) {
-            if (p.weight() == weight) {
-                return p;
-            }
-        }
-        return JobPriority.BULK;
+    static JobPriority priorityOf(int rank) {
+        return JobPriority.ofRank(rank);
     }
 
     private List<Task<?>> taskList() {

@@ -32,16 +32,18 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final IntakeJournal journal;
     private final JobQueue jobs;
     private final RecruitingSettings settings;
+    private final LocationBacklog backlog;
     private final Clock clock;
 
     @Inject
     public IntakeRecruitService(PhoneNumbers phoneNumbers, Recruits recruits, IntakeJournal journal, JobQueue jobs,
-                                RecruitingSettings settings, Clock clock) {
+                                RecruitingSettings settings, LocationBacklog backlog, Clock clock) {
         this.rules = new LeadRules(phoneNumbers);
         this.recruits = recruits;
         this.journal = journal;
         this.jobs = jobs;
         this.settings = settings;
+        this.backlog = backlog;
         this.clock = clock;
     }
 
@@ -63,7 +65,11 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
         }
         // New, or known but unfinished (e.g. a crash before its saga completed): make sure it runs.
         journal.open(recruit.id(), now);
-        jobs.schedule(new Job(JobType.INTAKE, IntakeSaga.firstPhaseJobId(recruit.id()), now, JobPriority.SPEED_TO_LEAD));
+        Job job = new Job(JobType.INTAKE, IntakeSaga.firstPhaseJobId(recruit.id()), now, JobPriority.SPEED_TO_LEAD,
+                backlog.enter(recruit.location()));
+        if (!jobs.schedule(job)) {
+            backlog.leave(recruit.location()); // already scheduled: it holds its place
+        }
         return known ? new IntakeAcceptance.AlreadyKnown(recruit.id()) : new IntakeAcceptance.Accepted(recruit.id());
     }
 

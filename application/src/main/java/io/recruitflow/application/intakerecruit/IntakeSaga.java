@@ -80,12 +80,14 @@ public class IntakeSaga {
     private final RecruitingSettings settings;
     private final JobQueue jobs;
     private final SuspendedLocations suspended;
+    private final LocationBacklog backlog;
     private final Clock clock;
 
     @Inject
     public IntakeSaga(Recruits recruits, IntakeJournal journal, ContactDirectory contacts, Opportunities opportunities,
                       OpportunityMirror mirror, Workflows workflows, MessageSender sender, LocationSetup setup,
-                      RecruitingSettings settings, JobQueue jobs, SuspendedLocations suspended, Clock clock) {
+                      RecruitingSettings settings, JobQueue jobs, SuspendedLocations suspended, LocationBacklog backlog,
+                      Clock clock) {
         this.recruits = recruits;
         this.journal = journal;
         this.contacts = contacts;
@@ -97,6 +99,7 @@ public class IntakeSaga {
         this.settings = settings;
         this.jobs = jobs;
         this.suspended = suspended;
+        this.backlog = backlog;
         this.clock = clock;
     }
 
@@ -112,6 +115,14 @@ public class IntakeSaga {
 
     /** Runs the steps of the job's phase that are not settled yet. */
     public JobOutcome advance(String jobId) {
+        JobOutcome outcome = advanceSteps(jobId);
+        if (!jobId.endsWith(FOLLOW_UP_SUFFIX) && !(outcome instanceof JobOutcome.RunAgainAt)) {
+            recruits.find(recruitOf(jobId)).ifPresent(r -> backlog.leave(r.location()));
+        }
+        return outcome;
+    }
+
+    private JobOutcome advanceSteps(String jobId) {
         RecruitId id = recruitOf(jobId);
         boolean firstPhase = !jobId.endsWith(FOLLOW_UP_SUFFIX);
         Optional<Recruit> found = recruits.find(id);
@@ -372,9 +383,15 @@ public class IntakeSaga {
         for (RecruitId id : unfinished) {
             boolean firstPhaseOpen = journal.steps(id).stream()
                     .anyMatch(s -> FIRST_PHASE.contains(s.step()) && !s.state().settled() && s.state() != StepState.DEFERRED);
-            jobs.schedule(firstPhaseOpen
-                    ? new Job(JobType.INTAKE, firstPhaseJobId(id), now, JobPriority.SPEED_TO_LEAD)
-                    : new Job(JobType.INTAKE, id + FOLLOW_UP_SUFFIX, now, JobPriority.BULK));
+            if (firstPhaseOpen) {
+                Optional<Recruit> recruit = recruits.find(id);
+                int position = recruit.map(r -> backlog.enter(r.location())).orElse(0);
+                if (!jobs.schedule(new Job(JobType.INTAKE, firstPhaseJobId(id), now, JobPriority.SPEED_TO_LEAD, position))) {
+                    recruit.ifPresent(r -> backlog.leave(r.location()));
+                }
+            } else {
+                jobs.schedule(new Job(JobType.INTAKE, id + FOLLOW_UP_SUFFIX, now, JobPriority.BULK));
+            }
         }
         return unfinished.size();
     }

@@ -22,4 +22,15 @@ public enum JobPriority {
     public int weight() {
         return weight;
     }
+
+    /** The priority a {@link Job#rank()} belongs to. */
+    public static JobPriority ofRank(int rank) {
+        for (JobPriority p : values()) {
+            int top = p.weight * (Job.MAX_POSITION + 1);
+            if (rank <= top && rank > top - (Job.MAX_POSITION + 1)) {
+                return p;
+            }
+        }
+        return BULK;
+    }
 }

@@ -13,6 +13,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitService;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.intakerecruit.LocationBacklog;
 import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
@@ -49,6 +50,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecipientProfile.class);
         bind(MessageSender.class);
         bind(IntakeSaga.class);
+        bind(LocationBacklog.class);
         bind(InboxDispatcher.class);
         bind(JobHandler.class).to(RecruitflowJobs.class);
         bind(RecruitflowJobs.class);

@@ -97,13 +97,15 @@ final class NoShowWorld {
         RecruitingSettings settings = RecruitingSettings.defaults();
         InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
         LocationSetup setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
+        io.recruitflow.application.intakerecruit.LocationBacklog backlog =
+                new io.recruitflow.application.intakerecruit.LocationBacklog();
         MessageSender sender = new MessageSender(adapters.messageLog(), ghl.conversations(),
                 new RecipientProfile(PHONES, settings), settings, adapters.jobQueue(), suspended, clock);
         IntakeSaga saga = new IntakeSaga(adapters.recruits(), adapters.intakeJournal(), ghl.contactDirectory(),
                 ghl.opportunities(), adapters.opportunityMirror(), ghl.workflows(), sender, setup, settings,
-                adapters.jobQueue(), suspended, clock);
+                adapters.jobQueue(), suspended, backlog, clock);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(),
-                settings, clock);
+                settings, backlog, clock);
         advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(),
                 setup, clock);
         SendRecruitMessageService messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
