@@ -1,6 +1,7 @@
 package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.domain.shared.LocationId;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Singleton
 public class LocationBacklog {
     private final Map<LocationId, AtomicInteger> pending = new ConcurrentHashMap<>();
+
+    @Inject
+    public LocationBacklog() {}
 
     /** The position of a newly scheduled intake of the location. */
     public int enter(LocationId location) {

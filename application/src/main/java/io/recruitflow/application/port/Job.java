@@ -13,8 +13,11 @@ import java.util.Objects;
  * one location's large import holding every worker while another location's leads wait.
  */
 public record Job(JobType type, String id, Instant runAt, JobPriority priority, int backlogPosition) {
-    /** Positions beyond this all rank alike; keeps {@link #rank()} inside its priority's band. */
-    static final int MAX_POSITION = 999_999;
+    /**
+     * Positions beyond this all rank alike. Keeps {@link #rank()} inside its priority's band and within
+     * db-scheduler's {@code smallint} priority column: ranks go up to 30,000.
+     */
+    static final int MAX_POSITION = 999;
 
     public Job(JobType type, String id, Instant runAt, JobPriority priority) {
         this(type, id, runAt, priority, 0);

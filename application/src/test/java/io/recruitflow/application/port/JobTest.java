@@ -31,5 +31,6 @@ class JobTest {
             assertThat(job(a, pa).rank()).isGreaterThan(job(b, pb).rank());
         }
         assertThat(JobPriority.ofRank(job(a, pa).rank())).isEqualTo(a);
+        assertThat(job(a, pa).rank()).isBetween(1, (int) Short.MAX_VALUE);
     }
 }
