@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import java.util.HashSet;
 import java.util.Set;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
@@ -22,8 +23,17 @@ import com.tngtech.archunit.lang.ArchRule;
  * The layer boundaries of the hexagon. Bootstrap sees every module, so the rules run here, over main
  * code only (tests may cross boundaries to wire fakes).
  */
-@AnalyzeClasses(packages = "io.recruitflow", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.recruitflow",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
+
+    /** Leaves out other modules' test jars (e.g. adapter-webhook's shared test helpers): main code only. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     /** Frameworks and infrastructure APIs that the core must not know. */
     static final String[] INFRASTRUCTURE = {

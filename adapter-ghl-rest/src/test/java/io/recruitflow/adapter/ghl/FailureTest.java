@@ -287,7 +287,7 @@ class FailureTest {
     void aLocationWithoutAKnownOrDefaultLocationNamesTheFix() throws Exception {
         ghl.close();
         ghl = GhlClient.create(GhlClientConfig.builder().baseUrl(server.url("/").toString())
-                .oauth("client", "secret", "https://app.example/cb").build(), new InMemoryTokenStore(), Clock.system());
+                .oauth("client", "secret", "https://app.example/cb").build(), new CountingTokenStore(), Clock.system());
 
         assertThatThrownBy(() -> ghl.contacts().find(new ContactId("cont_x")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("default location");

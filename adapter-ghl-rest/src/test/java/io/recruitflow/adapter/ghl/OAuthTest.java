@@ -40,7 +40,7 @@ class OAuthTest {
     private static final TokenOwner OWNER = TokenOwner.location(LOC);
 
     private final MockWebServer server = new MockWebServer();
-    private final InMemoryTokenStore store = new InMemoryTokenStore();
+    private final CountingTokenStore store = new CountingTokenStore();
     private final Instant now = Instant.parse("2026-02-12T13:00:00Z");
     private final Clock clock = () -> now;
     private GhlClient ghl;

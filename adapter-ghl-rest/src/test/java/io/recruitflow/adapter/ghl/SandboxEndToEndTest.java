@@ -212,7 +212,7 @@ class SandboxEndToEndTest {
     @Test
     void oauthInstallsThroughTheMarketplaceFlowAndMintsLocationTokens() throws Exception {
         var oauth = sandbox.credentials().oauth();
-        InMemoryTokenStore store = new InMemoryTokenStore();
+        CountingTokenStore store = new CountingTokenStore();
         try (GhlClient client = GhlClient.create(GhlClientConfig.builder().baseUrl(sandbox.baseUrl())
                 .marketplaceUrl(sandbox.baseUrl()).oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")
                 .rateLimit("50/1s").build(), store, Clock.system())) {
@@ -246,7 +246,7 @@ class SandboxEndToEndTest {
     @Test
     void anExpiredOAuthTokenIsRefreshedAgainstTheSandbox() throws Exception {
         var oauth = sandbox.credentials().oauth();
-        InMemoryTokenStore store = new InMemoryTokenStore();
+        CountingTokenStore store = new CountingTokenStore();
         Instant[] now = {Instant.now()};
         try (GhlClient client = GhlClient.create(GhlClientConfig.builder().baseUrl(sandbox.baseUrl())
                 .marketplaceUrl(sandbox.baseUrl()).oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")

@@ -13,7 +13,6 @@ import io.recruitflow.domain.recruit.StepState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,16 +101,8 @@ public final class PostgresIntakeJournal implements IntakeJournal {
 
     @Override
     public Map<StepState, Long> countByState() {
-        return jdbi.withHandle(h -> {
-            Map<StepState, Long> counts = new EnumMap<>(StepState.class);
-            for (StepState s : StepState.values()) {
-                counts.put(s, 0L);
-            }
-            h.createQuery("SELECT state, count(*) FROM intake_steps GROUP BY state")
-                    .map((rs, ctx) -> Map.entry(StepState.valueOf(rs.getString(1)), rs.getLong(2)))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
-            return counts;
-        });
+        return Rows.countsBy(jdbi, StepState.class, "SELECT state, count(*) FROM intake_steps GROUP BY state",
+                Optional.empty());
     }
 
     private static StepRecord map(ResultSet rs) throws SQLException {

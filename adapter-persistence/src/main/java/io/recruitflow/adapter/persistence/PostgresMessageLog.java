@@ -17,7 +17,6 @@ import io.recruitflow.domain.shared.LocationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,20 +126,10 @@ public final class PostgresMessageLog implements MessageLog {
 
     @Override
     public Map<SendState, Long> countByState(Optional<LocationId> location) {
-        return jdbi.withHandle(h -> {
-            Map<SendState, Long> counts = new EnumMap<>(SendState.class);
-            for (SendState s : SendState.values()) {
-                counts.put(s, 0L);
-            }
-            h.createQuery("""
-                            SELECT state, count(*) FROM messages
-                             WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY state
-                            """)
-                    .bind("location", location.map(LocationId::value).orElse(null))
-                    .map((rs, ctx) -> Map.entry(SendState.valueOf(rs.getString(1)), rs.getLong(2)))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
-            return counts;
-        });
+        return Rows.countsBy(jdbi, SendState.class, """
+                SELECT state, count(*) FROM messages
+                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY state
+                """, location);
     }
 
     private static Optional<MessageRecord> find(Handle h, MessageKey key) {

@@ -15,7 +15,6 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,20 +91,10 @@ public final class PostgresOpportunityMirror implements OpportunityMirror {
 
     @Override
     public Map<RecruitingStage, Long> countByStage(Optional<LocationId> location) {
-        return jdbi.withHandle(h -> {
-            Map<RecruitingStage, Long> counts = new EnumMap<>(RecruitingStage.class);
-            for (RecruitingStage s : RecruitingStage.values()) {
-                counts.put(s, 0L);
-            }
-            h.createQuery("""
-                            SELECT stage, count(*) FROM opportunities
-                             WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY stage
-                            """)
-                    .bind("location", location.map(LocationId::value).orElse(null))
-                    .map((rs, ctx) -> Map.entry(RecruitingStage.valueOf(rs.getString(1)), rs.getLong(2)))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
-            return counts;
-        });
+        return Rows.countsBy(jdbi, RecruitingStage.class, """
+                SELECT stage, count(*) FROM opportunities
+                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY stage
+                """, location);
     }
 
     private static Opportunity map(ResultSet rs) throws SQLException {

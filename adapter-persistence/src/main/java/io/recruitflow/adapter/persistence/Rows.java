@@ -7,11 +7,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.recruitflow.domain.shared.LocationId;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /** Column reading and binding helpers shared by the stores. */
 final class Rows {
@@ -60,5 +65,28 @@ final class Rows {
 
     static String[] array(java.util.Collection<String> values) {
         return values.toArray(String[]::new);
+    }
+
+    /**
+     * Counts rows per value of an enum column, every value present (zero when none).
+     *
+     * @param sql a query answering {@code (value, count)} rows; it may use {@code :location}, bound to the
+     *            location id or null
+     */
+    static <E extends Enum<E>> Map<E, Long> countsBy(Jdbi jdbi, Class<E> type, String sql,
+                                                   Optional<LocationId> location) {
+        Map<E, Long> counts = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            counts.put(value, 0L);
+        }
+        jdbi.useHandle(h -> {
+            Query query = h.createQuery(sql);
+            if (sql.contains(":location")) {
+                query.bind("location", location.map(LocationId::value).orElse(null));
+            }
+            query.map((rs, ctx) -> Map.entry(Enum.valueOf(type, rs.getString(1)), rs.getLong(2)))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        });
+        return counts;
     }
 }

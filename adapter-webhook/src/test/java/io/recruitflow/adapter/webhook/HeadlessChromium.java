@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * credentials (or with wrong ones) headless Chromium does not prompt: the load fails with
  * {@code net::ERR_INVALID_AUTH_CREDENTIALS} in its log and the dumped DOM is empty.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
 
     private final Path executable;
@@ -37,7 +37,7 @@ final class HeadlessChromium {
     }
 
     /** The first Chromium on the PATH, if any. */
-    static Optional<HeadlessChromium> find() {
+    public static Optional<HeadlessChromium> find() {
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
         for (String name : NAMES) {
             for (String dir : path.split(File.pathSeparator)) {
@@ -54,19 +54,19 @@ final class HeadlessChromium {
     }
 
     /** What a run printed: the DOM on stdout, Chromium's own log (credentials in URLs masked). */
-    record Output(String stdout, String log) {}
+    public record Output(String stdout, String log) {}
 
     /** The serialized DOM once the page has loaded. */
-    String dumpDom(String url) {
+    public String dumpDom(String url) {
         return dumpDomWithLog(url).stdout();
     }
 
-    Output dumpDomWithLog(String url) {
+    public Output dumpDomWithLog(String url) {
         return run(List.of("--dump-dom", url), null);
     }
 
     /** Saves a PNG of the page at {@code width}×{@code height} CSS pixels. */
-    void screenshot(String url, Path png, int width, int height) {
+    public void screenshot(String url, Path png, int width, int height) {
         run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height,
                 "--screenshot=" + png.toAbsolutePath(), url), png);
     }

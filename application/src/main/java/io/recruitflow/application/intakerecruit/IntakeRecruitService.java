@@ -14,7 +14,6 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
-import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.PhoneNumbers;
 import jakarta.inject.Inject;
@@ -76,7 +75,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     @Override
     public boolean isComplete(RecruitId recruit) {
         List<StepRecord> steps = journal.steps(recruit);
-        return !steps.isEmpty() && steps.stream().allMatch(s -> s.state().settled() || s.state() == StepState.DEFERRED);
+        return !steps.isEmpty() && steps.stream().allMatch(s -> s.state().waitsOnNothing());
     }
 
     private Set<String> tagsFor(Lead lead) {

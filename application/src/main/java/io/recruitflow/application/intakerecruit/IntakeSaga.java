@@ -32,7 +32,6 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
-import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.recruit.Workflows;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
@@ -140,7 +139,7 @@ public class IntakeSaga {
                 continue;
             }
             StepRecord record = journal.find(id, step).orElseGet(() -> StepRecord.pending(id, step, now));
-            if (record.state().settled() || record.state() == StepState.DEFERRED) {
+            if (record.state().waitsOnNothing()) {
                 continue;
             }
             if (record.notBefore().isPresent() && record.notBefore().get().isAfter(clock.now())) {
@@ -382,7 +381,7 @@ public class IntakeSaga {
         Instant now = clock.now();
         for (RecruitId id : unfinished) {
             boolean firstPhaseOpen = journal.steps(id).stream()
-                    .anyMatch(s -> FIRST_PHASE.contains(s.step()) && !s.state().settled() && s.state() != StepState.DEFERRED);
+                    .anyMatch(s -> FIRST_PHASE.contains(s.step()) && !s.state().waitsOnNothing());
             if (firstPhaseOpen) {
                 Optional<Recruit> recruit = recruits.find(id);
                 int position = recruit.map(r -> backlog.enter(r.location())).orElse(0);

@@ -8,6 +8,7 @@ import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
@@ -115,12 +116,12 @@ final class ImportCommand implements Callable<Integer> {
             for (RecruitId id : new ArrayList<>(open)) {
                 List<StepRecord> steps = journal.steps(id);
                 boolean complete = !steps.isEmpty()
-                        && steps.stream().allMatch(s -> s.state().settled() || s.state() == StepState.DEFERRED);
+                        && steps.stream().allMatch(s -> s.state().waitsOnNothing());
                 if (complete) {
                     open.remove(id);
                     finished.put(id, steps);
                 } else {
-                    stepsLeft += steps.isEmpty() ? 4 : steps.stream().filter(s -> !s.state().settled()).count();
+                    stepsLeft += steps.isEmpty() ? IntakeStep.values().length : steps.stream().filter(s -> !s.state().settled()).count();
                     stepsDone += steps.stream().filter(s -> s.state().settled()).count();
                 }
             }

@@ -10,6 +10,7 @@ import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
+import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
@@ -33,8 +34,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class SandboxDemo {
         DemoClock clock = new DemoClock(InMemoryDemo.START);
         Path dir = Files.createTempDirectory("recruitflow-demo");
         try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s")
-                .withClock(javaClock(clock)))) {
+                .withClock(JavaClocks.of(clock)))) {
             Path keys = dir.resolve("webhook-public-keys.pem");
             Files.writeString(keys, sandbox.publicKeysPem().ed25519() + "\n" + sandbox.publicKeysPem().rsa() + "\n");
             Settings settings = Settings.load(Optional.empty(), Map.of())
@@ -97,26 +96,6 @@ public final class SandboxDemo {
         } finally {
             deleteRecursively(dir);
         }
-    }
-
-    /** The demo clock as a {@link java.time.Clock}, for the sandbox. */
-    static java.time.Clock javaClock(DemoClock clock) {
-        return new java.time.Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clock.now();
-            }
-        };
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

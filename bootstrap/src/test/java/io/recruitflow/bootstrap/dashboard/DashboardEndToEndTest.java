@@ -2,6 +2,7 @@ package io.recruitflow.bootstrap.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.adapter.webhook.HeadlessChromium;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
@@ -137,7 +138,7 @@ class DashboardEndToEndTest {
 
     @Test
     void a_real_browser_renders_it() throws Exception {
-        Optional<Chromium> chromium = Chromium.onPath();
+        Optional<HeadlessChromium> chromium = HeadlessChromium.find();
         org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
                 "no chromium on PATH: dashboard browser test skipped");
         String url = "http://admin:" + TOKEN + "@127.0.0.1:" + port + "/";

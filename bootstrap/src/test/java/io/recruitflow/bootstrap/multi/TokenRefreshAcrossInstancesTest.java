@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
+import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthorization;
@@ -23,8 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class TokenRefreshAcrossInstancesTest {
         String url = SharedPostgres.freshDatabase("token_refresh");
         String key = SharedPostgres.secretKey();
         try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s")
-                .withAccessTokenLifetime(LIFETIME).withClock(javaClock()));
+                .withAccessTokenLifetime(LIFETIME).withClock(JavaClocks.of(now::get)));
              RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
              RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
             OAuthTokens installed = a.injector().getInstance(GhlAuthorization.class)
@@ -154,24 +153,5 @@ class TokenRefreshAcrossInstancesTest {
                 .with(Setting.DB_URL, dbUrl)
                 .with(Setting.SECRET_KEY, secretKey)
                 .with(Setting.HTTP_PORT, "0"));
-    }
-
-    private java.time.Clock javaClock() {
-        return new java.time.Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 }

@@ -11,4 +11,12 @@ public enum StepState {
     public boolean settled() {
         return this == DONE || this == SKIPPED || this == FAILED;
     }
+
+    /**
+     * Whether the step needs no work now: settled, or deferred (a job takes it up at its time). An intake
+     * whose steps all wait on nothing is complete for now.
+     */
+    public boolean waitsOnNothing() {
+        return settled() || this == DEFERRED;
+    }
 }
