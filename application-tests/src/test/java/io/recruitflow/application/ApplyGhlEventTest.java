@@ -40,8 +40,8 @@ class ApplyGhlEventTest {
 
     GhlEvent.MessageReceived reply(String body) {
         w.clock.advance(Duration.ofMinutes(1));
-        return new GhlEvent.MessageReceived(World.eventId(), InMemoryGhl.LOCATION, w.clock.now(), contact,
-                Optional.empty(), Channel.SMS, body);
+        return new GhlEvent.MessageReceived(
+                World.eventId(), InMemoryGhl.LOCATION, w.clock.now(), contact, Optional.empty(), Channel.SMS, body);
     }
 
     Opportunity opportunity() {
@@ -62,8 +62,8 @@ class ApplyGhlEventTest {
         assertThat(opportunity().status()).isEqualTo(OpportunityStatus.LOST);
         assertThat(w.ghl.allOpportunities().get(0).status()).isEqualTo(OpportunityStatus.LOST);
 
-        SendOutcome outcome = w.messages.send(new SendRecruitMessageCommand(id, Channel.SMS, "One more thing...",
-                Optional.empty(), new MessageKey("follow-up/1")));
+        SendOutcome outcome = w.messages.send(new SendRecruitMessageCommand(
+                id, Channel.SMS, "One more thing...", Optional.empty(), new MessageKey("follow-up/1")));
         assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
         assertThat(w.ghl.sentMessages()).hasSize(1);
         // A later reply does not revive a lost opportunity.
@@ -89,16 +89,27 @@ class ApplyGhlEventTest {
         assertThat(opportunity().stage()).isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
 
         w.clock.advance(Duration.ofDays(1));
-        w.deliver(new GhlEvent.AppointmentChanged(World.eventId(), InMemoryGhl.LOCATION, w.clock.now(), false, booked.id(),
-                booked.calendar(), contact, booked.title(), booked.start(), booked.end(), AppointmentStatus.NOSHOW));
+        w.deliver(new GhlEvent.AppointmentChanged(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                false,
+                booked.id(),
+                booked.calendar(),
+                contact,
+                booked.title(),
+                booked.start(),
+                booked.end(),
+                AppointmentStatus.NOSHOW));
         assertThat(opportunity().stage()).isEqualTo(RecruitingStage.INTERESTED);
-        assertThat(w.adapters.appointments().find(booked.id()).orElseThrow().status()).isEqualTo(AppointmentStatus.NOSHOW);
+        assertThat(w.adapters.appointments().find(booked.id()).orElseThrow().status())
+                .isEqualTo(AppointmentStatus.NOSHOW);
     }
 
     @Test
     void aRequestedStartMustBeAFreeSlot() {
-        BookingResult result = w.presentations.schedule(new SchedulePresentationCommand(id,
-                Optional.of(Instant.parse("2026-02-14T03:17:00Z"))));
+        BookingResult result = w.presentations.schedule(
+                new SchedulePresentationCommand(id, Optional.of(Instant.parse("2026-02-14T03:17:00Z"))));
         assertThat(result).isInstanceOf(BookingResult.NoFreeSlot.class);
     }
 
@@ -106,12 +117,28 @@ class ApplyGhlEventTest {
     void olderOpportunityEventsNeverOverwriteNewerState() {
         Instant first = w.clock.now().plusSeconds(60);
         Opportunity o = opportunity();
-        w.deliver(new GhlEvent.OpportunityChanged(World.eventId(), InMemoryGhl.LOCATION, first.plusSeconds(60),
-                GhlEvent.OpportunityChange.STAGE_CHANGED, o.id(), contact, InMemoryGhl.PIPELINE,
-                InMemoryGhl.STAGE_PRESENTATION, OpportunityStatus.OPEN, BigDecimal.ZERO));
-        EventOutcome late = w.deliver(new GhlEvent.OpportunityChanged(World.eventId(), InMemoryGhl.LOCATION, first,
-                GhlEvent.OpportunityChange.STAGE_CHANGED, o.id(), contact, InMemoryGhl.PIPELINE,
-                InMemoryGhl.STAGE_CONTACTED, OpportunityStatus.OPEN, BigDecimal.ZERO));
+        w.deliver(new GhlEvent.OpportunityChanged(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                first.plusSeconds(60),
+                GhlEvent.OpportunityChange.STAGE_CHANGED,
+                o.id(),
+                contact,
+                InMemoryGhl.PIPELINE,
+                InMemoryGhl.STAGE_PRESENTATION,
+                OpportunityStatus.OPEN,
+                BigDecimal.ZERO));
+        EventOutcome late = w.deliver(new GhlEvent.OpportunityChanged(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                first,
+                GhlEvent.OpportunityChange.STAGE_CHANGED,
+                o.id(),
+                contact,
+                InMemoryGhl.PIPELINE,
+                InMemoryGhl.STAGE_CONTACTED,
+                OpportunityStatus.OPEN,
+                BigDecimal.ZERO));
         assertThat(late).isInstanceOf(EventOutcome.Ignored.class);
         assertThat(opportunity().stage()).isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
     }
@@ -119,8 +146,8 @@ class ApplyGhlEventTest {
     @Test
     void uninstallStopsAllSendingForTheLocation() {
         w.deliver(new GhlEvent.AppUninstalled(World.eventId(), InMemoryGhl.LOCATION, w.clock.now(), Optional.empty()));
-        SendOutcome outcome = w.messages.send(new SendRecruitMessageCommand(id, Channel.SMS, "Hello again",
-                Optional.empty(), new MessageKey("follow-up/2")));
+        SendOutcome outcome = w.messages.send(new SendRecruitMessageCommand(
+                id, Channel.SMS, "Hello again", Optional.empty(), new MessageKey("follow-up/2")));
         assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
         RecruitId other = w.accept(World.lead("Ann", "Lee", "4075550000", null, "NY"));
         w.runJobs();

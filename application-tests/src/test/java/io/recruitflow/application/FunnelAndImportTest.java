@@ -27,22 +27,26 @@ class FunnelAndImportTest {
     void anImportReportsEveryRowAndGoesOnPastBadOnes() {
         World w = new World("2026-02-12T10:00");
         LeadFileReader reader = (file, rows) -> List.<LeadRow>of(
-                new LeadRow.Parsed(2, World.lead("John", "Smith", "4075551234", null, "FL")),
-                new LeadRow.Unreadable(3, "3 columns where the header has 7"),
-                new LeadRow.Parsed(4, World.lead("Ann", "Lee", null, null, "TX")),
-                new LeadRow.Parsed(5, World.lead("Johnny", "Smith", "407-555-1234", null, "FL")),
-                new LeadRow.Parsed(6, World.lead("Bo", "Chen", "12345", null, "ZZ")),
-                new LeadRow.Parsed(7, World.lead("Eve", "Park", "2135550100", null, "CA"))).forEach(rows);
-        ImportReport report = w.importer(reader).importLeads(new ImportLeadsCommand(InMemoryGhl.LOCATION,
-                new ByteArrayInputStream(new byte[0])));
+                        new LeadRow.Parsed(2, World.lead("John", "Smith", "4075551234", null, "FL")),
+                        new LeadRow.Unreadable(3, "3 columns where the header has 7"),
+                        new LeadRow.Parsed(4, World.lead("Ann", "Lee", null, null, "TX")),
+                        new LeadRow.Parsed(5, World.lead("Johnny", "Smith", "407-555-1234", null, "FL")),
+                        new LeadRow.Parsed(6, World.lead("Bo", "Chen", "12345", null, "ZZ")),
+                        new LeadRow.Parsed(7, World.lead("Eve", "Park", "2135550100", null, "CA")))
+                .forEach(rows);
+        ImportReport report = w.importer(reader)
+                .importLeads(new ImportLeadsCommand(InMemoryGhl.LOCATION, new ByteArrayInputStream(new byte[0])));
         assertThat(report.rows()).isEqualTo(6);
         assertThat(report.accepted()).extracting(ImportReport.Row::row).containsExactly(2, 7);
         assertThat(report.known()).extracting(ImportReport.Row::row).containsExactly(5);
-        assertThat(report.rejected()).containsExactly(
-                new ImportReport.Rejection(3, "3 columns where the header has 7"),
-                new ImportReport.Rejection(4, "a lead needs a phone or an email"),
-                new ImportReport.Rejection(6, "phone '12345' is not a valid phone number; "
-                        + "license state 'ZZ' is not a US state or territory"));
+        assertThat(report.rejected())
+                .containsExactly(
+                        new ImportReport.Rejection(3, "3 columns where the header has 7"),
+                        new ImportReport.Rejection(4, "a lead needs a phone or an email"),
+                        new ImportReport.Rejection(
+                                6,
+                                "phone '12345' is not a valid phone number; "
+                                        + "license state 'ZZ' is not a US state or territory"));
         w.runJobs();
         assertThat(w.ghl.contacts()).hasSize(2);
     }
@@ -58,17 +62,25 @@ class FunnelAndImportTest {
         w.clock.advance(Duration.ofMillis(400));
         w.runJobs();
         for (RecruitId id : ids.subList(0, 3)) {
-            w.deliver(new GhlEvent.MessageReceived(World.eventId(), InMemoryGhl.LOCATION, w.clock.now(),
-                    w.recruit(id).contactId().orElseThrow(), Optional.empty(), Channel.SMS, "yes"));
+            w.deliver(new GhlEvent.MessageReceived(
+                    World.eventId(),
+                    InMemoryGhl.LOCATION,
+                    w.clock.now(),
+                    w.recruit(id).contactId().orElseThrow(),
+                    Optional.empty(),
+                    Channel.SMS,
+                    "yes"));
         }
-        w.advance.advance(new AdvanceRecruitCommand(ids.get(0), RecruitingStage.PRESENTATION_SCHEDULED,
-                StageChange.Cause.BOOKING));
-        w.advance.advance(new AdvanceRecruitCommand(ids.get(0), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
+        w.advance.advance(new AdvanceRecruitCommand(
+                ids.get(0), RecruitingStage.PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING));
+        w.advance.advance(
+                new AdvanceRecruitCommand(ids.get(0), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
 
         Funnel f = w.funnel.funnel(FunnelQuery.all());
         assertThat(f.stages()).extracting(Funnel.StageCount::count).containsExactly(1L, 0L, 2L, 0L, 1L);
-        assertThat(f.stages()).extracting(Funnel.StageCount::name).containsExactly("Lead", "Contacted", "Interested",
-                "Presentation Scheduled", "Contracted");
+        assertThat(f.stages())
+                .extracting(Funnel.StageCount::name)
+                .containsExactly("Lead", "Contacted", "Interested", "Presentation Scheduled", "Contracted");
         assertThat(f.conversions().get(0).rate()).contains(0.75);
         assertThat(f.conversions().get(2).rate()).contains(1 / 3.0);
         assertThat(f.won()).isEqualTo(1);

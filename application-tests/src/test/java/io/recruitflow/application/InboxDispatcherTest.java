@@ -38,8 +38,14 @@ class InboxDispatcherTest {
         if (!type.equals("InboundMessage")) {
             return Optional.empty();
         }
-        return Optional.of(new GhlEvent.MessageReceived(body + "#" + decodedBodies.size(), InMemoryGhl.LOCATION,
-                w.clock.now(), contact, Optional.empty(), Channel.SMS, body.substring("reply:".length())));
+        return Optional.of(new GhlEvent.MessageReceived(
+                body + "#" + decodedBodies.size(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                contact,
+                Optional.empty(),
+                Channel.SMS,
+                body.substring("reply:".length())));
     };
 
     @BeforeEach
@@ -55,8 +61,14 @@ class InboxDispatcherTest {
     }
 
     void store(String id, String type, String body, Instant timestamp) {
-        inbox().store(new IncomingEvent(id, type, Optional.of("loc_abc123"), Optional.of(contact.value()), timestamp,
-                body.getBytes(StandardCharsets.UTF_8), w.clock.now()));
+        inbox().store(new IncomingEvent(
+                id,
+                type,
+                Optional.of("loc_abc123"),
+                Optional.of(contact.value()),
+                timestamp,
+                body.getBytes(StandardCharsets.UTF_8),
+                w.clock.now()));
     }
 
     @Test
@@ -65,7 +77,11 @@ class InboxDispatcherTest {
         InboxDispatcher dispatcher = w.dispatcher(decoder);
         assertThat(dispatcher.dispatchDue(10)).isEqualTo(1);
         assertThat(inbox().find("e1").orElseThrow().status()).isEqualTo(InboxStatus.PROCESSED);
-        assertThat(w.adapters.opportunityMirror().findByContact(contact).orElseThrow().stage())
+        assertThat(w.adapters
+                        .opportunityMirror()
+                        .findByContact(contact)
+                        .orElseThrow()
+                        .stage())
                 .isEqualTo(RecruitingStage.INTERESTED);
     }
 
@@ -93,8 +109,10 @@ class InboxDispatcherTest {
         store("m1", "InboundMessage", "boom", w.clock.now());
         w.dispatcher(decoder).dispatchDue(10);
         assertThat(inbox().find("m1").orElseThrow().status()).isEqualTo(InboxStatus.DEAD);
-        assertThat(inbox().list(InboxStatus.DEAD, 10)).singleElement()
-                .satisfies(e -> assertThat(e.lastError()).hasValueSatisfying(err -> assertThat(err).contains("no contactId")));
+        assertThat(inbox().list(InboxStatus.DEAD, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.lastError())
+                        .hasValueSatisfying(err -> assertThat(err).contains("no contactId")));
     }
 
     @Test
@@ -114,6 +132,7 @@ class InboxDispatcherTest {
             dispatcher.dispatchDue(10);
         }
         assertThat(inbox().find("f1").orElseThrow().status()).isEqualTo(InboxStatus.DEAD);
-        assertThat(inbox().find("f1").orElseThrow().lastError()).hasValueSatisfying(e -> assertThat(e).contains("GHL is down"));
+        assertThat(inbox().find("f1").orElseThrow().lastError())
+                .hasValueSatisfying(e -> assertThat(e).contains("GHL is down"));
     }
 }

@@ -42,21 +42,25 @@ class IntakeSagaTest {
         assertThat(w.ghl.allOpportunities()).hasSize(1);
         assertThat(w.ghl.sentMessages()).hasSize(1);
         assertThat(w.ghl.enrollments()).hasSize(1);
-        assertThat(w.adapters.intakeJournal().steps(id)).extracting(StepRecord::state).containsOnly(StepState.DONE);
+        assertThat(w.adapters.intakeJournal().steps(id))
+                .extracting(StepRecord::state)
+                .containsOnly(StepState.DONE);
     }
 
     @Test
     void runsTheReferenceFlowForANewLead() {
         World w = new World(AFTERNOON);
-        RecruitId id = w.accept(World.lead("John", "Smith", "(407) 555-1234", "john@example.com", "FL", "Life",
-                "Health"));
+        RecruitId id =
+                w.accept(World.lead("John", "Smith", "(407) 555-1234", "john@example.com", "FL", "Life", "Health"));
         w.runJobs();
 
         Contact contact = w.ghl.contacts().get(0);
-        assertThat(contact.tags()).containsExactlyInAnyOrder("Licensed", "PropHog-Lead", "Life-Licensed",
-                "Health-Licensed");
-        assertThat(contact.customFields()).contains(new CustomFieldValue("cf_license_state", "FL"),
-                new CustomFieldValue("cf_license_type", "Health, Life"));
+        assertThat(contact.tags())
+                .containsExactlyInAnyOrder("Licensed", "PropHog-Lead", "Life-Licensed", "Health-Licensed");
+        assertThat(contact.customFields())
+                .contains(
+                        new CustomFieldValue("cf_license_state", "FL"),
+                        new CustomFieldValue("cf_license_type", "Health, Life"));
         assertThat(contact.source()).contains("PropHog");
 
         GhlOpportunity opportunity = w.ghl.allOpportunities().get(0);
@@ -66,9 +70,11 @@ class IntakeSagaTest {
 
         ConversationMessage intro = w.ghl.sentMessages().get(0);
         assertThat(intro.channel()).isEqualTo(Channel.SMS);
-        assertThat(intro.body()).startsWith("Hi John, this is Gary from OOC Unlimited. I noticed you're a licensed agent "
-                + "in Florida.");
-        assertThat(w.ghl.enrollments()).singleElement()
+        assertThat(intro.body())
+                .startsWith(
+                        "Hi John, this is Gary from OOC Unlimited. I noticed you're a licensed agent " + "in Florida.");
+        assertThat(w.ghl.enrollments())
+                .singleElement()
                 .satisfies(e -> assertThat(e.workflow()).isEqualTo(InMemoryGhl.WF_SPEED_TO_LEAD));
         assertExactlyOnce(w, id);
         assertThat(w.recruit(id).contactId()).contains(contact.id());
@@ -91,8 +97,8 @@ class IntakeSagaTest {
         World w = new World(AFTERNOON);
         RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "FL"));
         w.runJobs();
-        IntakeAcceptance again = w.intake.accept(new IntakeRecruitCommand(InMemoryGhl.LOCATION,
-                World.lead("Johnny", "Smith", "+1 (407) 555-1234", null, "FL")));
+        IntakeAcceptance again = w.intake.accept(new IntakeRecruitCommand(
+                InMemoryGhl.LOCATION, World.lead("Johnny", "Smith", "+1 (407) 555-1234", null, "FL")));
         assertThat(again).isEqualTo(new IntakeAcceptance.AlreadyKnown(id));
         assertThat(w.runJobs()).isZero();
         assertExactlyOnce(w, id);
@@ -105,8 +111,9 @@ class IntakeSagaTest {
          * (as the durable queue would after a restart): nothing is created or sent twice.
          */
         @ParameterizedTest
-        @EnumSource(value = GhlFaults.Operation.class, names = {"CONTACT_UPSERT", "OPPORTUNITY_CREATE", "MESSAGE_SEND",
-                "WORKFLOW_ENROLL"})
+        @EnumSource(
+                value = GhlFaults.Operation.class,
+                names = {"CONTACT_UPSERT", "OPPORTUNITY_CREATE", "MESSAGE_SEND", "WORKFLOW_ENROLL"})
         void rerunningAfterTheCrashDoesNothingTwice(GhlFaults.Operation operation) {
             World w = new World(AFTERNOON);
             w.ghl.faults().failAfterNext(operation, new IllegalStateException("process killed"));
@@ -146,7 +153,8 @@ class IntakeSagaTest {
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             assertThat(w.adapters.intakeJournal().find(id, IntakeStep.CREATE_OPPORTUNITY))
-                    .map(StepRecord::state).contains(StepState.UNKNOWN);
+                    .map(StepRecord::state)
+                    .contains(StepState.UNKNOWN);
             w.clock.advance(Duration.ofMinutes(1));
             w.runJobs();
             assertExactlyOnce(w, id);
@@ -155,8 +163,10 @@ class IntakeSagaTest {
         @Test
         void ghlsQuirk422ButCreatedIsReconciled() {
             World w = new World(AFTERNOON);
-            w.ghl.faults().failAfterNext(OPPORTUNITY_CREATE,
-                    new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "duplicate opportunity", "t1"));
+            w.ghl.faults()
+                    .failAfterNext(
+                            OPPORTUNITY_CREATE,
+                            new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "duplicate opportunity", "t1"));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             w.clock.advance(Duration.ofMinutes(1));
@@ -170,15 +180,18 @@ class IntakeSagaTest {
             w.ghl.faults().failAfterNext(MESSAGE_SEND, timeout());
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
-            MessageRecord intro = w.adapters.messageLog().find(io.recruitflow.application.intakerecruit.IntakeSaga
-                    .introKey(id)).orElseThrow();
+            MessageRecord intro = w.adapters
+                    .messageLog()
+                    .find(io.recruitflow.application.intakerecruit.IntakeSaga.introKey(id))
+                    .orElseThrow();
             assertThat(intro.state()).isEqualTo(SendState.UNKNOWN);
             w.clock.advance(Duration.ofMinutes(1));
             w.runJobs();
             w.clock.advance(Duration.ofMinutes(1));
             w.runJobs();
             assertExactlyOnce(w, id);
-            assertThat(w.adapters.messageLog().find(intro.key()).orElseThrow().state()).isEqualTo(SendState.SENT);
+            assertThat(w.adapters.messageLog().find(intro.key()).orElseThrow().state())
+                    .isEqualTo(SendState.SENT);
         }
 
         @Test
@@ -201,10 +214,15 @@ class IntakeSagaTest {
         @Test
         void aRateLimitedCallIsRetriedLater() {
             World w = new World(AFTERNOON);
-            w.ghl.faults().failNext(CONTACT_UPSERT, new GhlException(GhlException.Kind.RATE_LIMITED, 429, "slow down", null));
+            w.ghl.faults()
+                    .failNext(CONTACT_UPSERT, new GhlException(GhlException.Kind.RATE_LIMITED, 429, "slow down", null));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
-            assertThat(w.adapters.intakeJournal().find(id, IntakeStep.UPSERT_CONTACT).orElseThrow().state())
+            assertThat(w.adapters
+                            .intakeJournal()
+                            .find(id, IntakeStep.UPSERT_CONTACT)
+                            .orElseThrow()
+                            .state())
                     .isEqualTo(StepState.PENDING);
             w.clock.advance(Duration.ofMinutes(1));
             w.runJobs();
@@ -214,15 +232,22 @@ class IntakeSagaTest {
         @Test
         void aPermanentRefusalFailsTheStepWithGhlsReasonAndStopsTheSaga() {
             World w = new World(AFTERNOON);
-            w.ghl.faults().failNext(CONTACT_UPSERT,
-                    new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "phone must be a valid phone number", "t9"));
+            w.ghl.faults()
+                    .failNext(
+                            CONTACT_UPSERT,
+                            new GhlException(
+                                    GhlException.Kind.UNPROCESSABLE, 422, "phone must be a valid phone number", "t9"));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             w.clock.advance(Duration.ofHours(1));
             w.runJobs();
-            StepRecord upsert = w.adapters.intakeJournal().find(id, IntakeStep.UPSERT_CONTACT).orElseThrow();
+            StepRecord upsert = w.adapters
+                    .intakeJournal()
+                    .find(id, IntakeStep.UPSERT_CONTACT)
+                    .orElseThrow();
             assertThat(upsert.state()).isEqualTo(StepState.FAILED);
-            assertThat(upsert.detail()).hasValueSatisfying(d -> assertThat(d).contains("phone must be a valid phone number"));
+            assertThat(upsert.detail())
+                    .hasValueSatisfying(d -> assertThat(d).contains("phone must be a valid phone number"));
             assertThat(w.ghl.allOpportunities()).isEmpty();
             assertThat(w.ghl.sentMessages()).isEmpty();
         }
@@ -231,8 +256,10 @@ class IntakeSagaTest {
         void anUnreachableGhlIsRetriedWithBackoffAndNothingIsLost() {
             World w = new World(AFTERNOON);
             for (int i = 0; i < 3; i++) {
-                w.ghl.faults().failNext(WORKFLOW_ENROLL, new GhlException(GhlException.Kind.NETWORK, 0, "connection refused",
-                        null));
+                w.ghl.faults()
+                        .failNext(
+                                WORKFLOW_ENROLL,
+                                new GhlException(GhlException.Kind.NETWORK, 0, "connection refused", null));
             }
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             for (int i = 0; i < 6; i++) {
@@ -240,7 +267,11 @@ class IntakeSagaTest {
                 w.clock.advance(Duration.ofMinutes(1));
             }
             assertExactlyOnce(w, id);
-            assertThat(w.adapters.intakeJournal().find(id, IntakeStep.ENROLL_WORKFLOW).orElseThrow().attempts())
+            assertThat(w.adapters
+                            .intakeJournal()
+                            .find(id, IntakeStep.ENROLL_WORKFLOW)
+                            .orElseThrow()
+                            .attempts())
                     .isEqualTo(4);
         }
     }
@@ -253,10 +284,13 @@ class IntakeSagaTest {
         }
         w.runJobs();
         // All five intros went out before any enrollment (enrollment is the bulk follow-up).
-        List<java.time.Instant> sends = w.ghl.sentMessages().stream().map(ConversationMessage::dateAdded).toList();
+        List<java.time.Instant> sends = w.ghl.sentMessages().stream()
+                .map(ConversationMessage::dateAdded)
+                .toList();
         assertThat(sends).hasSize(5);
         Map<Boolean, Long> order = w.ghl.enrollments().stream()
-                .collect(Collectors.partitioningBy(e -> !e.at().isBefore(sends.get(sends.size() - 1)), Collectors.counting()));
+                .collect(Collectors.partitioningBy(
+                        e -> !e.at().isBefore(sends.get(sends.size() - 1)), Collectors.counting()));
         assertThat(order.get(true)).isEqualTo(5);
     }
 }

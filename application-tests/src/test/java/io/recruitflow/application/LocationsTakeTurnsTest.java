@@ -29,27 +29,35 @@ class LocationsTakeTurnsTest {
     @Test
     void anotherLocationsLeadIsTextedRightAfterTheFirstLeadOfABigImport() {
         World w = new World("2026-02-12T14:00");
-        w.ghl.pipelines().put(WEST, new Pipeline(new PipelineId("pipe_west"), "Agent Recruiting", List.of(
-                new Pipeline.Stage(new StageId("w_lead"), "Lead", 0),
-                new Pipeline.Stage(new StageId("w_contacted"), "Contacted", 1),
-                new Pipeline.Stage(new StageId("w_interested"), "Interested", 2),
-                new Pipeline.Stage(new StageId("w_presentation"), "Presentation Scheduled", 3),
-                new Pipeline.Stage(new StageId("w_contracted"), "Contracted", 4))));
+        w.ghl.pipelines()
+                .put(
+                        WEST,
+                        new Pipeline(
+                                new PipelineId("pipe_west"),
+                                "Agent Recruiting",
+                                List.of(
+                                        new Pipeline.Stage(new StageId("w_lead"), "Lead", 0),
+                                        new Pipeline.Stage(new StageId("w_contacted"), "Contacted", 1),
+                                        new Pipeline.Stage(new StageId("w_interested"), "Interested", 2),
+                                        new Pipeline.Stage(new StageId("w_presentation"), "Presentation Scheduled", 3),
+                                        new Pipeline.Stage(new StageId("w_contracted"), "Contracted", 4))));
         w.ghl.workflows().put(WEST, new Workflow(new WorkflowId("wf_west"), "Speed to Lead", true));
 
         for (int i = 0; i < 20; i++) {
             w.accept(World.lead("East" + i, "Bulk", "40755501" + (10 + i), null, "NY"));
         }
-        IntakeAcceptance west = w.intake.accept(new IntakeRecruitCommand(WEST,
-                World.lead("Wendy", "West", "2135550100", null, "CA")));
+        IntakeAcceptance west =
+                w.intake.accept(new IntakeRecruitCommand(WEST, World.lead("Wendy", "West", "2135550100", null, "CA")));
         assertThat(west).isInstanceOf(IntakeAcceptance.Accepted.class);
 
         w.runJobs();
 
-        Map<ContactId, LocationId> locationOf = w.ghl.contacts().stream()
-                .collect(Collectors.toMap(Contact::id, Contact::location));
-        List<LocationId> textedIn = w.ghl.sentMessages().stream().map(ConversationMessage::contact)
-                .map(locationOf::get).toList();
+        Map<ContactId, LocationId> locationOf =
+                w.ghl.contacts().stream().collect(Collectors.toMap(Contact::id, Contact::location));
+        List<LocationId> textedIn = w.ghl.sentMessages().stream()
+                .map(ConversationMessage::contact)
+                .map(locationOf::get)
+                .toList();
         assertThat(textedIn).hasSize(21);
         // The west lead arrived after all twenty east leads but is texted second, not twenty-first.
         assertThat(textedIn.indexOf(WEST)).isEqualTo(1);

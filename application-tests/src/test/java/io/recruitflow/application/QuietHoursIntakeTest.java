@@ -22,10 +22,18 @@ class QuietHoursIntakeTest {
         RecruitId id = w.accept(World.lead("Maria", "Lopez", "3055550142", null, "FL", "Life"));
         w.runJobs();
 
-        MessageRecord intro = w.adapters.messageLog().find(IntakeSaga.introKey(id)).orElseThrow();
+        MessageRecord intro =
+                w.adapters.messageLog().find(IntakeSaga.introKey(id)).orElseThrow();
         assertThat(intro.state()).isEqualTo(SendState.PLANNED);
-        assertThat(intro.notBefore()).contains(LocalDateTime.parse("2026-02-13T08:00").atZone(World.NEW_YORK).toInstant());
-        assertThat(w.adapters.intakeJournal().find(id, IntakeStep.SEND_INTRO).orElseThrow().state())
+        assertThat(intro.notBefore())
+                .contains(LocalDateTime.parse("2026-02-13T08:00")
+                        .atZone(World.NEW_YORK)
+                        .toInstant());
+        assertThat(w.adapters
+                        .intakeJournal()
+                        .find(id, IntakeStep.SEND_INTRO)
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(StepState.DEFERRED);
         assertThat(w.ghl.sentMessages()).isEmpty();
         // Contact, opportunity and workflow do not wait for the text.
@@ -33,14 +41,19 @@ class QuietHoursIntakeTest {
         assertThat(w.ghl.enrollments()).hasSize(1);
         assertThat(w.intake.isComplete(id)).isTrue();
 
-        w.clock.set(LocalDateTime.parse("2026-02-13T07:59").atZone(World.NEW_YORK).toInstant());
+        w.clock.set(
+                LocalDateTime.parse("2026-02-13T07:59").atZone(World.NEW_YORK).toInstant());
         w.runJobs();
         assertThat(w.ghl.sentMessages()).isEmpty();
 
         w.clock.advance(Duration.ofMinutes(1));
         w.runJobs();
         assertThat(w.ghl.sentMessages()).hasSize(1);
-        assertThat(w.adapters.intakeJournal().find(id, IntakeStep.SEND_INTRO).orElseThrow().state())
+        assertThat(w.adapters
+                        .intakeJournal()
+                        .find(id, IntakeStep.SEND_INTRO)
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(StepState.DONE);
         assertThat(w.recruit(id).speedToLead()).contains(Duration.ofHours(11).plusMinutes(30));
     }
@@ -51,14 +64,20 @@ class QuietHoursIntakeTest {
         World w = new World("2026-02-12T08:30");
         RecruitId id = w.accept(World.lead("Sam", "Reed", "8505550199", null, "FL"));
         w.runJobs();
-        assertThat(w.adapters.messageLog().find(IntakeSaga.introKey(id)).orElseThrow().notBefore())
-                .contains(LocalDateTime.parse("2026-02-12T08:00").atZone(World.CHICAGO).toInstant());
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(IntakeSaga.introKey(id))
+                        .orElseThrow()
+                        .notBefore())
+                .contains(LocalDateTime.parse("2026-02-12T08:00")
+                        .atZone(World.CHICAGO)
+                        .toInstant());
     }
 
     @Test
     void quietHoursOffSendsAtOnceForSandboxRuns() {
-        World w = new World("2026-02-12T23:30", RecruitingSettings.defaults()
-                .withCompliance(CompliancePolicy.withoutQuietHours()));
+        World w = new World(
+                "2026-02-12T23:30", RecruitingSettings.defaults().withCompliance(CompliancePolicy.withoutQuietHours()));
         w.accept(World.lead("Maria", "Lopez", "3055550142", null, "FL"));
         w.runJobs();
         assertThat(w.ghl.sentMessages()).hasSize(1);

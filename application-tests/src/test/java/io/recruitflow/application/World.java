@@ -117,32 +117,70 @@ final class World {
     }
 
     World(String localNewYorkTime, RecruitingSettings settings) {
-        this.clock = new TestClock(LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
+        this.clock = new TestClock(
+                LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
         this.adapters = new InMemoryAdapters(clock);
         this.ghl = adapters.ghl();
         this.settings = settings;
         setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
         recipients = new RecipientProfile(PHONES, settings);
-        sender = new MessageSender(adapters.messageLog(), ghl.conversations(), recipients, settings, adapters.jobQueue(),
-                suspended, clock);
-        saga = new IntakeSaga(adapters.recruits(), adapters.intakeJournal(), ghl.contactDirectory(), ghl.opportunities(),
-                adapters.opportunityMirror(), ghl.workflows(), sender, setup, settings, adapters.jobQueue(), suspended,
-                backlog, clock);
-        intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(),
-                settings, backlog, clock);
-        advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup,
+        sender = new MessageSender(
+                adapters.messageLog(),
+                ghl.conversations(),
+                recipients,
+                settings,
+                adapters.jobQueue(),
+                suspended,
                 clock);
-        events = new ApplyGhlEventService(adapters.recruits(), adapters.opportunityMirror(), adapters.appointments(),
-                advance, setup, adapters.processedEvents(), ghl.authorization(), adapters.tokenStore(), suspended,
+        saga = new IntakeSaga(
+                adapters.recruits(),
+                adapters.intakeJournal(),
+                ghl.contactDirectory(),
+                ghl.opportunities(),
+                adapters.opportunityMirror(),
+                ghl.workflows(),
+                sender,
+                setup,
+                settings,
+                adapters.jobQueue(),
+                suspended,
+                backlog,
+                clock);
+        intake = new IntakeRecruitService(
+                PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(), settings, backlog, clock);
+        advance = new AdvanceRecruitService(
+                adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
+        events = new ApplyGhlEventService(
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                adapters.appointments(),
+                advance,
+                setup,
+                adapters.processedEvents(),
+                ghl.authorization(),
+                adapters.tokenStore(),
+                suspended,
                 java.util.Set.of());
-        presentations = new SchedulePresentationService(adapters.recruits(), ghl.calendars(), adapters.appointments(),
-                setup, advance, recipients, settings, clock);
+        presentations = new SchedulePresentationService(
+                adapters.recruits(),
+                ghl.calendars(),
+                adapters.appointments(),
+                setup,
+                advance,
+                recipients,
+                settings,
+                clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
-        funnel = new RecruitingFunnelService(adapters.recruits(), adapters.opportunityMirror(), adapters.messageLog(),
-                settings);
-        view = new ViewRecruitService(adapters.recruits(), adapters.opportunityMirror(), adapters.intakeJournal(),
-                adapters.messageLog(), adapters.appointments());
-        jobs = new RecruitflowJobs(saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
+        funnel = new RecruitingFunnelService(
+                adapters.recruits(), adapters.opportunityMirror(), adapters.messageLog(), settings);
+        view = new ViewRecruitService(
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                adapters.intakeJournal(),
+                adapters.messageLog(),
+                adapters.appointments());
+        jobs = new RecruitflowJobs(
+                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
         adapters.jobQueue().bind(jobs);
     }
 
@@ -159,8 +197,16 @@ final class World {
     }
 
     static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {
-        return new LeadInput(first, last, email, phone, state, "W" + Math.abs((first + last).hashCode() % 1_000_000),
-                List.of(types), "PropHog", Map.of());
+        return new LeadInput(
+                first,
+                last,
+                email,
+                phone,
+                state,
+                "W" + Math.abs((first + last).hashCode() % 1_000_000),
+                List.of(types),
+                "PropHog",
+                Map.of());
     }
 
     RecruitId accept(LeadInput lead) {

@@ -8,22 +8,23 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import java.util.HashSet;
-import java.util.Set;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The layer boundaries of the hexagon. Bootstrap sees every module, so the rules run here, over main
  * code only (tests may cross boundaries to wire fakes).
  */
-@AnalyzeClasses(packages = "io.recruitflow",
+@AnalyzeClasses(
+        packages = "io.recruitflow",
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
@@ -37,48 +38,87 @@ class ArchitectureTest {
 
     /** Frameworks and infrastructure APIs that the core must not know. */
     static final String[] INFRASTRUCTURE = {
-            "com.google.inject..", "retrofit2..", "okhttp3..", "okio..", "com.squareup.moshi..", "dev.failsafe..",
-            "java.sql..", "javax.sql..", "java.net.http..", "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
-            "ch.qos.logback..", "org.apache.logging.log4j..", "org.jdbi..", "org.postgresql..", "com.zaxxer..",
-            "org.flywaydb..", "com.github.kagkarlsson..", "com.fasterxml.jackson..", "io.micrometer..", "picocli.."};
+        "com.google.inject..",
+        "retrofit2..",
+        "okhttp3..",
+        "okio..",
+        "com.squareup.moshi..",
+        "dev.failsafe..",
+        "java.sql..",
+        "javax.sql..",
+        "java.net.http..",
+        "io.javalin..",
+        "org.eclipse.jetty..",
+        "jakarta.servlet..",
+        "ch.qos.logback..",
+        "org.apache.logging.log4j..",
+        "org.jdbi..",
+        "org.postgresql..",
+        "com.zaxxer..",
+        "org.flywaydb..",
+        "com.github.kagkarlsson..",
+        "com.fasterxml.jackson..",
+        "io.micrometer..",
+        "picocli.."
+    };
 
     @ArchTest
-    static final ArchRule domainDependsOnTheJdkAlone = classes().that().resideInAPackage("io.recruitflow.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.recruitflow.domain..")
-            .because("the domain is the pure model every adapter and embedder builds on; it must not drag a framework in");
+    static final ArchRule domainDependsOnTheJdkAlone = classes()
+            .that()
+            .resideInAPackage("io.recruitflow.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "io.recruitflow.domain..")
+            .because(
+                    "the domain is the pure model every adapter and embedder builds on; it must not drag a framework in");
 
     @ArchTest
-    static final ArchRule domainUsesNoInfrastructureApi = noClasses().that().resideInAPackage("io.recruitflow.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
+    static final ArchRule domainUsesNoInfrastructureApi = noClasses()
+            .that()
+            .resideInAPackage("io.recruitflow.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INFRASTRUCTURE)
             .because("JDBC, java.net.http and friends are part of the JDK but belong in adapters, behind ports");
 
     @ArchTest
-    static final ArchRule applicationUsesNoFramework = noClasses().that().resideInAPackage("io.recruitflow.application..")
-            .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
+    static final ArchRule applicationUsesNoFramework = noClasses()
+            .that()
+            .resideInAPackage("io.recruitflow.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(INFRASTRUCTURE)
             .because("use cases orchestrate ports; HTTP, SQL, JSON and DI containers live in adapters and bootstrap "
                     + "(jakarta.inject annotations are a standard, not a container, and are allowed)");
 
     @ArchTest
     static final ArchRule domainContextsFormNoCycles = slices().matching("io.recruitflow.domain.(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .because("bounded contexts refer to each other by id; a cycle would fuse them into one");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnEachOther = slices().matching("io.recruitflow.adapter.(*)..")
-            .should().notDependOnEachOther()
+            .should()
+            .notDependOnEachOther()
             .because("each adapter must be replaceable on its own: embedders swap one without touching the others");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnBootstrapOrSandbox = noClasses()
-            .that().resideInAPackage("io.recruitflow.adapter..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.bootstrap..", "io.recruitflow.sandbox..")
+            .that()
+            .resideInAPackage("io.recruitflow.adapter..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.recruitflow.bootstrap..", "io.recruitflow.sandbox..")
             .because("adapters are wired by bootstrap, not the other way round, and the sandbox is only a test double");
 
     @ArchTest
     static final ArchRule applicationDoesNotDependOnAdapters = noClasses()
-            .that().resideInAPackage("io.recruitflow.application..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.adapter..", "io.recruitflow.bootstrap..",
-                    "io.recruitflow.sandbox..")
+            .that()
+            .resideInAPackage("io.recruitflow.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.recruitflow.adapter..", "io.recruitflow.bootstrap..", "io.recruitflow.sandbox..")
             .because("dependencies point inward: use cases know ports, never their implementations");
 
     /**
@@ -106,21 +146,30 @@ class ArchitectureTest {
             c.getEnclosingClass().ifPresent(e -> needed.add(e.getName()));
             for (JavaCodeUnit unit : c.getCodeUnits()) {
                 if (unit.getModifiers().contains(JavaModifier.PUBLIC)) {
-                    unit.getParameterTypes().forEach(t -> needed.add(t.toErasure().getName()));
+                    unit.getParameterTypes()
+                            .forEach(t -> needed.add(t.toErasure().getName()));
                     needed.add(unit.getReturnType().toErasure().getName());
                     unit.getThrowsClause().getTypes().forEach(t -> needed.add(t.getName()));
                 }
             }
         }
-        classes().that().resideInAPackage("io.recruitflow.adapter..")
-                .and().resideOutsideOfPackage("io.recruitflow.adapter.inmemory..")
-                .and().arePublic().and().areTopLevelClasses()
+        classes()
+                .that()
+                .resideInAPackage("io.recruitflow.adapter..")
+                .and()
+                .resideOutsideOfPackage("io.recruitflow.adapter.inmemory..")
+                .and()
+                .arePublic()
+                .and()
+                .areTopLevelClasses()
                 .should(new ArchCondition<JavaClass>("be needed by the wiring in io.recruitflow.bootstrap") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
                         if (!needed.contains(item.getName())) {
-                            events.add(SimpleConditionEvent.violated(item, item.getName()
-                                    + " is public but the wiring does not need it: make it package-private"));
+                            events.add(SimpleConditionEvent.violated(
+                                    item,
+                                    item.getName()
+                                            + " is public but the wiring does not need it: make it package-private"));
                         }
                     }
                 })
@@ -129,8 +178,15 @@ class ArchitectureTest {
     }
 
     @ArchTest
-    static final ArchRule sandboxKnowsNothingOfRecruitflow = noClasses().that().resideInAPackage("io.recruitflow.sandbox..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.domain..", "io.recruitflow.application..",
-                    "io.recruitflow.adapter..", "io.recruitflow.bootstrap..")
+    static final ArchRule sandboxKnowsNothingOfRecruitflow = noClasses()
+            .that()
+            .resideInAPackage("io.recruitflow.sandbox..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.recruitflow.domain..",
+                    "io.recruitflow.application..",
+                    "io.recruitflow.adapter..",
+                    "io.recruitflow.bootstrap..")
             .because("the sandbox emulates GHL for any client; knowing our domain would make it agree with our bugs");
 }

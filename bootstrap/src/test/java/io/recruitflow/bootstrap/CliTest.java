@@ -25,12 +25,26 @@ class CliTest {
 
     @Test
     void theDemoRunsTheWholeFlowAndPrintsEveryStageOfTheFunnel() {
-        String out = run(0, "demo", "--in-memory", "--leads", Path.of("..", "examples", "leads.csv").toString());
-        assertThat(out).contains("rejected: a lead needs a phone or an email",
-                "rejected: phone '12345' is not a valid phone number",
-                "rejected: license state 'ZZ' is not a US state or territory",
-                "deferred until", "sent in", "replied STOP", "did not show up",
-                "Lead ", "Contacted ", "Interested ", "Presentation Scheduled ", "Contracted ");
+        String out = run(
+                0,
+                "demo",
+                "--in-memory",
+                "--leads",
+                Path.of("..", "examples", "leads.csv").toString());
+        assertThat(out)
+                .contains(
+                        "rejected: a lead needs a phone or an email",
+                        "rejected: phone '12345' is not a valid phone number",
+                        "rejected: license state 'ZZ' is not a US state or territory",
+                        "deferred until",
+                        "sent in",
+                        "replied STOP",
+                        "did not show up",
+                        "Lead ",
+                        "Contacted ",
+                        "Interested ",
+                        "Presentation Scheduled ",
+                        "Contracted ");
         assertThat(out).containsPattern("Contracted\\s+[1-9]");
         assertThat(out).contains("Speed to lead");
     }
@@ -51,6 +65,8 @@ class CliTest {
         } finally {
             System.setErr(originalErr);
         }
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read the lead file").doesNotContain("Exception");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("cannot read the lead file")
+                .doesNotContain("Exception");
     }
 }

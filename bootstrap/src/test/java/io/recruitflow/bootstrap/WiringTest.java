@@ -17,19 +17,19 @@ import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.LeadFileModule;
 import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
 import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.io.ByteArrayInputStream;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class WiringTest {
@@ -37,8 +37,11 @@ class WiringTest {
 
     @Test
     void theRealInjectorBootsInProductionStageWithExplicitBindingsOnly() {
-        Injector injector = Injectors.create(new InMemoryModule(new InMemoryAdapters(Clock.system())),
-                new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(RecruitingSettings.defaults()));
+        Injector injector = Injectors.create(
+                new InMemoryModule(new InMemoryAdapters(Clock.system())),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
+                new ApplicationModule(RecruitingSettings.defaults()));
         assertThat(injector.getInstance(ImportLeadsUseCase.class)).isNotNull();
     }
 
@@ -69,8 +72,8 @@ class WiringTest {
         }
 
         @Override
-        public Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                                    Optional<EmailAddress> email) {
+        public Optional<Recruit> findByPhoneOrEmail(
+                LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
             return store.findByPhoneOrEmail(location, phone, email);
         }
 
@@ -89,20 +92,26 @@ class WiringTest {
     void anEmbedderCanReplaceAnyBindingWithModulesOverride() {
         AuditedRecruits theirs = new AuditedRecruits();
         Injector injector = Injectors.create(
-                Modules.override(new InMemoryModule(new InMemoryAdapters(Clock.system()))).with(new AbstractModule() {
-                    @Override
-                    protected void configure() {
-                        bind(Recruits.class).toInstance(theirs);
-                    }
-                }),
-                new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(RecruitingSettings.defaults()));
+                Modules.override(new InMemoryModule(new InMemoryAdapters(Clock.system())))
+                        .with(new AbstractModule() {
+                            @Override
+                            protected void configure() {
+                                bind(Recruits.class).toInstance(theirs);
+                            }
+                        }),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
+                new ApplicationModule(RecruitingSettings.defaults()));
 
-        ImportReport report = injector.getInstance(ImportLeadsUseCase.class).importLeads(new ImportLeadsCommand(
-                io.recruitflow.adapter.inmemory.InMemoryGhl.LOCATION,
-                new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
+        ImportReport report = injector.getInstance(ImportLeadsUseCase.class)
+                .importLeads(new ImportLeadsCommand(
+                        io.recruitflow.adapter.inmemory.InMemoryGhl.LOCATION,
+                        new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(report.accepted()).hasSize(1);
-        assertThat(theirs.added).singleElement().satisfies(r -> assertThat(r.name().full()).isEqualTo("John Smith"));
+        assertThat(theirs.added)
+                .singleElement()
+                .satisfies(r -> assertThat(r.name().full()).isEqualTo("John Smith"));
         assertThat(injector.getInstance(Recruits.class)).isSameAs(theirs);
     }
 }

@@ -16,198 +16,242 @@ import java.util.Map;
  * moving an opportunity in GHL's UI.
  */
 final class AdminApi {
-  private final Engine engine;
-  private final OpportunitiesApi opportunities;
-  private final ConversationsApi conversations;
-  private final CalendarsApi calendars;
+    private final Engine engine;
+    private final OpportunitiesApi opportunities;
+    private final ConversationsApi conversations;
+    private final CalendarsApi calendars;
 
-  AdminApi(Engine engine, OpportunitiesApi opportunities, ConversationsApi conversations,
-      CalendarsApi calendars) {
-    this.engine = engine;
-    this.opportunities = opportunities;
-    this.conversations = conversations;
-    this.calendars = calendars;
-  }
+    AdminApi(Engine engine, OpportunitiesApi opportunities, ConversationsApi conversations, CalendarsApi calendars) {
+        this.engine = engine;
+        this.opportunities = opportunities;
+        this.conversations = conversations;
+        this.calendars = calendars;
+    }
 
-  void register(ApiServer.Routes routes) {
-    routes.admin(HandlerType.GET, "/_sandbox/credentials", ctx -> json(ctx, 200, credentialsJson()));
-    routes.admin(HandlerType.GET, "/_sandbox/webhook-keys", ctx -> json(ctx, 200,
-        Json.obj("ed25519", engine.signer.ed25519PublicPem(), "rsa", engine.signer.rsaPublicPem())));
-    routes.admin(HandlerType.POST, "/_sandbox/webhooks", this::subscribe);
-    routes.admin(HandlerType.GET, "/_sandbox/webhooks", ctx -> {
-      List<String> urls = new ArrayList<>();
-      engine.webhooks.subscribers().forEach(u -> urls.add(u.toString()));
-      json(ctx, 200, Json.obj("urls", urls));
-    });
-    routes.admin(HandlerType.DELETE, "/_sandbox/webhooks", ctx -> {
-      engine.webhooks.unsubscribeAll();
-      json(ctx, 200, Json.obj("urls", List.of()));
-    });
-    routes.admin(HandlerType.GET, "/_sandbox/webhooks/deliveries", ctx -> {
-      List<Object> deliveries = new ArrayList<>();
-      engine.webhooks.deliveries().forEach(d -> deliveries.add(d.toJson()));
-      json(ctx, 200, Json.obj("deliveries", deliveries));
-    });
-    routes.admin(HandlerType.GET, "/_sandbox/stats", ctx -> json(ctx, 200, statsJson(engine.stats())));
-    routes.admin(HandlerType.POST, "/_sandbox/reset", ctx -> {
-      engine.reset();
-      json(ctx, 200, Json.obj("reset", true));
-    });
-    routes.admin(HandlerType.POST, "/_sandbox/faults", this::faults);
-    routes.admin(HandlerType.GET, "/_sandbox/faults", ctx -> json(ctx, 200, faultsJson()));
-    routes.admin(HandlerType.DELETE, "/_sandbox/faults", ctx -> {
-      engine.faults.clear();
-      json(ctx, 200, faultsJson());
-    });
-    routes.admin(HandlerType.POST, "/_sandbox/inbound", this::inbound);
-    routes.admin(HandlerType.POST, "/_sandbox/book", this::book);
-    routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/status", this::appointmentStatus);
-    routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
-    routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
-  }
+    void register(ApiServer.Routes routes) {
+        routes.admin(HandlerType.GET, "/_sandbox/credentials", ctx -> json(ctx, 200, credentialsJson()));
+        routes.admin(
+                HandlerType.GET,
+                "/_sandbox/webhook-keys",
+                ctx -> json(
+                        ctx,
+                        200,
+                        Json.obj("ed25519", engine.signer.ed25519PublicPem(), "rsa", engine.signer.rsaPublicPem())));
+        routes.admin(HandlerType.POST, "/_sandbox/webhooks", this::subscribe);
+        routes.admin(HandlerType.GET, "/_sandbox/webhooks", ctx -> {
+            List<String> urls = new ArrayList<>();
+            engine.webhooks.subscribers().forEach(u -> urls.add(u.toString()));
+            json(ctx, 200, Json.obj("urls", urls));
+        });
+        routes.admin(HandlerType.DELETE, "/_sandbox/webhooks", ctx -> {
+            engine.webhooks.unsubscribeAll();
+            json(ctx, 200, Json.obj("urls", List.of()));
+        });
+        routes.admin(HandlerType.GET, "/_sandbox/webhooks/deliveries", ctx -> {
+            List<Object> deliveries = new ArrayList<>();
+            engine.webhooks.deliveries().forEach(d -> deliveries.add(d.toJson()));
+            json(ctx, 200, Json.obj("deliveries", deliveries));
+        });
+        routes.admin(HandlerType.GET, "/_sandbox/stats", ctx -> json(ctx, 200, statsJson(engine.stats())));
+        routes.admin(HandlerType.POST, "/_sandbox/reset", ctx -> {
+            engine.reset();
+            json(ctx, 200, Json.obj("reset", true));
+        });
+        routes.admin(HandlerType.POST, "/_sandbox/faults", this::faults);
+        routes.admin(HandlerType.GET, "/_sandbox/faults", ctx -> json(ctx, 200, faultsJson()));
+        routes.admin(HandlerType.DELETE, "/_sandbox/faults", ctx -> {
+            engine.faults.clear();
+            json(ctx, 200, faultsJson());
+        });
+        routes.admin(HandlerType.POST, "/_sandbox/inbound", this::inbound);
+        routes.admin(HandlerType.POST, "/_sandbox/book", this::book);
+        routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/status", this::appointmentStatus);
+        routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
+        routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
+    }
 
-  Map<String, Object> credentialsJson() {
-    List<Object> locations = new ArrayList<>();
-    for (Store.Location location : engine.store.locations) {
-      locations.add(Json.obj("id", location.id(), "name", location.name(),
-          "privateIntegrationToken", engine.privateIntegrationTokens.get(location.id())));
+    Map<String, Object> credentialsJson() {
+        List<Object> locations = new ArrayList<>();
+        for (Store.Location location : engine.store.locations) {
+            locations.add(Json.obj(
+                    "id",
+                    location.id(),
+                    "name",
+                    location.name(),
+                    "privateIntegrationToken",
+                    engine.privateIntegrationTokens.get(location.id())));
+        }
+        return Json.obj(
+                "companyId",
+                Store.COMPANY_ID,
+                "locations",
+                locations,
+                "oauth",
+                Json.obj("clientId", engine.oauthClientId, "clientSecret", engine.oauthClientSecret));
     }
-    return Json.obj("companyId", Store.COMPANY_ID, "locations", locations,
-        "oauth", Json.obj("clientId", engine.oauthClientId, "clientSecret", engine.oauthClientSecret));
-  }
 
-  static Map<String, Object> statsJson(SandboxStats stats) {
-    return Json.obj("contacts", stats.contacts(), "opportunities", stats.opportunities(),
-        "conversations", stats.conversations(), "messagesByType", stats.messagesByType(),
-        "inboundMessages", stats.inboundMessages(), "workflowEnrollments", stats.workflowEnrollments(),
-        "appointments", stats.appointments(), "duplicateContacts", stats.duplicateContacts(),
-        "duplicateMessages", stats.duplicateMessages(), "requests", stats.requests(),
-        "rateLimited", stats.rateLimited(), "webhooksDelivered", stats.webhooksDelivered(),
-        "webhooksFailed", stats.webhooksFailed());
-  }
+    static Map<String, Object> statsJson(SandboxStats stats) {
+        return Json.obj(
+                "contacts",
+                stats.contacts(),
+                "opportunities",
+                stats.opportunities(),
+                "conversations",
+                stats.conversations(),
+                "messagesByType",
+                stats.messagesByType(),
+                "inboundMessages",
+                stats.inboundMessages(),
+                "workflowEnrollments",
+                stats.workflowEnrollments(),
+                "appointments",
+                stats.appointments(),
+                "duplicateContacts",
+                stats.duplicateContacts(),
+                "duplicateMessages",
+                stats.duplicateMessages(),
+                "requests",
+                stats.requests(),
+                "rateLimited",
+                stats.rateLimited(),
+                "webhooksDelivered",
+                stats.webhooksDelivered(),
+                "webhooksFailed",
+                stats.webhooksFailed());
+    }
 
-  private void subscribe(Context ctx) {
-    String url = Json.string(Json.parseObject(ctx.body()), "url");
-    URI uri;
-    try {
-      uri = url == null ? null : URI.create(url);
-    } catch (IllegalArgumentException e) {
-      uri = null;
+    private void subscribe(Context ctx) {
+        String url = Json.string(Json.parseObject(ctx.body()), "url");
+        URI uri;
+        try {
+            uri = url == null ? null : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+            throw ApiException.unprocessable("url must be an http(s) URL");
+        }
+        engine.webhooks.subscribe(uri);
+        json(ctx, 201, Json.obj("url", uri.toString()));
     }
-    if (uri == null || uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-      throw ApiException.unprocessable("url must be an http(s) URL");
-    }
-    engine.webhooks.subscribe(uri);
-    json(ctx, 201, Json.obj("url", uri.toString()));
-  }
 
-  private void faults(Context ctx) {
-    Map<String, Object> body = Json.parseObject(ctx.body());
-    if (Boolean.TRUE.equals(body.get("clear"))) {
-      engine.faults.clear();
-    } else {
-      engine.faults.configure(body);
+    private void faults(Context ctx) {
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        if (Boolean.TRUE.equals(body.get("clear"))) {
+            engine.faults.clear();
+        } else {
+            engine.faults.configure(body);
+        }
+        json(ctx, 200, faultsJson());
     }
-    json(ctx, 200, faultsJson());
-  }
 
-  private Map<String, Object> faultsJson() {
-    List<Object> rules = new ArrayList<>();
-    engine.faults.rules().values().forEach(r -> rules.add(r.toJson()));
-    return Json.obj("faults", rules);
-  }
+    private Map<String, Object> faultsJson() {
+        List<Object> rules = new ArrayList<>();
+        engine.faults.rules().values().forEach(r -> rules.add(r.toJson()));
+        return Json.obj("faults", rules);
+    }
 
-  private Doc contact(String contactId) {
-    Doc contact = contactId == null ? null : engine.store.contacts.get(contactId);
-    if (contact == null) {
-      throw ApiException.notFound("Contact not found");
+    private Doc contact(String contactId) {
+        Doc contact = contactId == null ? null : engine.store.contacts.get(contactId);
+        if (contact == null) {
+            throw ApiException.notFound("Contact not found");
+        }
+        return contact;
     }
-    return contact;
-  }
 
-  /** A recruit replies: an inbound message on their conversation, InboundMessage and ConversationUnreadUpdate. */
-  private void inbound(Context ctx) {
-    Map<String, Object> body = Json.parseObject(ctx.body());
-    Doc contact = contact(Json.string(body, "contactId"));
-    String type = Json.string(body, "type") == null ? "SMS" : Json.string(body, "type");
-    if (!ConversationsApi.TYPES.contains(type)) {
-      throw ApiException.unprocessable("type must be SMS or Email");
+    /** A recruit replies: an inbound message on their conversation, InboundMessage and ConversationUnreadUpdate. */
+    private void inbound(Context ctx) {
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        Doc contact = contact(Json.string(body, "contactId"));
+        String type = Json.string(body, "type") == null ? "SMS" : Json.string(body, "type");
+        if (!ConversationsApi.TYPES.contains(type)) {
+            throw ApiException.unprocessable("type must be SMS or Email");
+        }
+        String text = Json.string(body, "body");
+        if (text == null || text.isEmpty()) {
+            throw ApiException.unprocessable("body should not be empty");
+        }
+        Doc message = conversations.addMessage(
+                contact, type, text, "inbound", Json.string(body, "subject"), "gary@oocunlimited.com");
+        json(ctx, 201, Json.obj("conversationId", message.str("conversationId"), "messageId", message.id()));
     }
-    String text = Json.string(body, "body");
-    if (text == null || text.isEmpty()) {
-      throw ApiException.unprocessable("body should not be empty");
-    }
-    Doc message = conversations.addMessage(contact, type, text, "inbound", Json.string(body, "subject"),
-        "gary@oocunlimited.com");
-    json(ctx, 201, Json.obj("conversationId", message.str("conversationId"), "messageId", message.id()));
-  }
 
-  /** A recruit books through the booking widget: the given slot, or the next free one. */
-  private void book(Context ctx) {
-    Map<String, Object> body = Json.parseObject(ctx.body());
-    Doc contact = contact(Json.string(body, "contactId"));
-    String calendarId = Json.string(body, "calendarId");
-    if (calendarId != null && !calendarId.equals(Store.CALENDAR_ID)) {
-      throw ApiException.notFound("Calendar not found");
+    /** A recruit books through the booking widget: the given slot, or the next free one. */
+    private void book(Context ctx) {
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        Doc contact = contact(Json.string(body, "contactId"));
+        String calendarId = Json.string(body, "calendarId");
+        if (calendarId != null && !calendarId.equals(Store.CALENDAR_ID)) {
+            throw ApiException.notFound("Calendar not found");
+        }
+        Instant start;
+        if (Json.string(body, "startTime") != null) {
+            start = CalendarsApi.instant(Json.string(body, "startTime"), "startTime");
+        } else {
+            Instant now = engine.clock.instant();
+            List<Instant> free = calendars.freeSlots(contact.locationId(), now, now.plus(Duration.ofDays(31)));
+            if (free.isEmpty()) {
+                throw ApiException.badRequest("No free slot in the next 31 days");
+            }
+            start = free.get(0);
+        }
+        Doc appointment = calendars.book(
+                contact,
+                start,
+                start.plus(Duration.ofMinutes(engine.store.calendar.slotMinutes())),
+                null,
+                "confirmed",
+                null,
+                null,
+                null,
+                "booking_widget",
+                false);
+        json(ctx, 201, Json.obj("appointment", appointment.mutableCopy()));
     }
-    Instant start;
-    if (Json.string(body, "startTime") != null) {
-      start = CalendarsApi.instant(Json.string(body, "startTime"), "startTime");
-    } else {
-      Instant now = engine.clock.instant();
-      List<Instant> free = calendars.freeSlots(contact.locationId(), now, now.plus(Duration.ofDays(31)));
-      if (free.isEmpty()) {
-        throw ApiException.badRequest("No free slot in the next 31 days");
-      }
-      start = free.get(0);
-    }
-    Doc appointment = calendars.book(contact, start, start.plus(Duration.ofMinutes(engine.store.calendar.slotMinutes())),
-        null, "confirmed", null, null, null, "booking_widget", false);
-    json(ctx, 201, Json.obj("appointment", appointment.mutableCopy()));
-  }
 
-  /** The appointment's outcome as the user marks it in GHL: showed, noshow (or confirmed, cancelled, ...). */
-  private void appointmentStatus(Context ctx) {
-    Doc appointment = engine.store.appointments.get(ctx.pathParam("id"));
-    if (appointment == null) {
-      throw ApiException.notFound("Appointment not found");
+    /** The appointment's outcome as the user marks it in GHL: showed, noshow (or confirmed, cancelled, ...). */
+    private void appointmentStatus(Context ctx) {
+        Doc appointment = engine.store.appointments.get(ctx.pathParam("id"));
+        if (appointment == null) {
+            throw ApiException.notFound("Appointment not found");
+        }
+        String status = Json.string(Json.parseObject(ctx.body()), "status");
+        if (status == null || !CalendarsApi.APPOINTMENT_STATUSES.contains(status)) {
+            throw ApiException.unprocessable(
+                    "status must be one of: new, confirmed, cancelled, showed, noshow, invalid");
+        }
+        Doc after = calendars.change(appointment, Map.of("appointmentStatus", status), false);
+        json(ctx, 200, Json.obj("appointment", after.mutableCopy()));
     }
-    String status = Json.string(Json.parseObject(ctx.body()), "status");
-    if (status == null || !CalendarsApi.APPOINTMENT_STATUSES.contains(status)) {
-      throw ApiException.unprocessable("status must be one of: new, confirmed, cancelled, showed, noshow, invalid");
-    }
-    Doc after = calendars.change(appointment, Map.of("appointmentStatus", status), false);
-    json(ctx, 200, Json.obj("appointment", after.mutableCopy()));
-  }
 
-  /** A user drags the opportunity to another stage in GHL's UI. */
-  private void moveStage(Context ctx) {
-    Doc opportunity = engine.store.opportunities.get(ctx.pathParam("id"));
-    if (opportunity == null) {
-      throw ApiException.notFound("Opportunity not found");
+    /** A user drags the opportunity to another stage in GHL's UI. */
+    private void moveStage(Context ctx) {
+        Doc opportunity = engine.store.opportunities.get(ctx.pathParam("id"));
+        if (opportunity == null) {
+            throw ApiException.notFound("Opportunity not found");
+        }
+        String stageId = Json.string(Json.parseObject(ctx.body()), "stageId");
+        Store.Pipeline pipeline = engine.store.pipeline(opportunity.str("pipelineId"));
+        if (stageId == null || pipeline.stage(stageId) == null) {
+            throw ApiException.notFound("Pipeline stage not found");
+        }
+        Doc after = opportunities.change(opportunity, Map.of("pipelineStageId", stageId));
+        json(ctx, 200, Json.obj("opportunity", opportunities.view(after)));
     }
-    String stageId = Json.string(Json.parseObject(ctx.body()), "stageId");
-    Store.Pipeline pipeline = engine.store.pipeline(opportunity.str("pipelineId"));
-    if (stageId == null || pipeline.stage(stageId) == null) {
-      throw ApiException.notFound("Pipeline stage not found");
-    }
-    Doc after = opportunities.change(opportunity, Map.of("pipelineStageId", stageId));
-    json(ctx, 200, Json.obj("opportunity", opportunities.view(after)));
-  }
 
-  /** The location uninstalls the marketplace app: its OAuth tokens die and UNINSTALL is sent. */
-  private void uninstall(Context ctx) {
-    String locationId = Json.string(Json.parseObject(ctx.body()), "locationId");
-    if (locationId == null || engine.store.location(locationId) == null) {
-      throw ApiException.notFound("Location not found");
+    /** The location uninstalls the marketplace app: its OAuth tokens die and UNINSTALL is sent. */
+    private void uninstall(Context ctx) {
+        String locationId = Json.string(Json.parseObject(ctx.body()), "locationId");
+        if (locationId == null || engine.store.location(locationId) == null) {
+            throw ApiException.notFound("Location not found");
+        }
+        engine.tokens.revokeOAuth(locationId);
+        engine.emit(Json.obj(
+                "type", "UNINSTALL", "appId", engine.appId, "locationId", locationId, "companyId", Store.COMPANY_ID));
+        json(ctx, 200, Json.obj("uninstalled", locationId));
     }
-    engine.tokens.revokeOAuth(locationId);
-    engine.emit(Json.obj("type", "UNINSTALL", "appId", engine.appId, "locationId", locationId,
-        "companyId", Store.COMPANY_ID));
-    json(ctx, 200, Json.obj("uninstalled", locationId));
-  }
 
-  private static void json(Context ctx, int status, Map<String, Object> body) {
-    ctx.status(status).contentType("application/json").result(Json.write(body));
-  }
+    private static void json(Context ctx, int status, Map<String, Object> body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
 }

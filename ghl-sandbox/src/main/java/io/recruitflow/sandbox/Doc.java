@@ -12,23 +12,23 @@ import java.util.Map;
  * @param fields the wire fields; the Doc takes ownership of the map, callers hand over a fresh one
  */
 record Doc(String id, String locationId, long seq, Map<String, Object> fields) {
-  Doc {
-    fields = Collections.unmodifiableMap(fields);
-  }
+    Doc {
+        fields = Collections.unmodifiableMap(fields);
+    }
 
-  String str(String key) {
-    return Json.string(fields, key);
-  }
+    String str(String key) {
+        return Json.string(fields, key);
+    }
 
-  Object get(String key) {
-    return fields.get(key);
-  }
+    Object get(String key) {
+        return fields.get(key);
+    }
 
-  Map<String, Object> mutableCopy() {
-    return new LinkedHashMap<>(fields);
-  }
+    Map<String, Object> mutableCopy() {
+        return new LinkedHashMap<>(fields);
+    }
 
-  Doc with(Map<String, Object> newFields) {
-    return new Doc(id, locationId, seq, newFields);
-  }
+    Doc with(Map<String, Object> newFields) {
+        return new Doc(id, locationId, seq, newFields);
+    }
 }

@@ -9,127 +9,141 @@ import java.util.concurrent.atomic.LongAdder;
 
 /** The parts every route uses: state, tokens, limits, faults, webhooks, counters and the clock. */
 final class Engine {
-  private static final DateTimeFormatter ISO_MILLIS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-  final SandboxConfig config;
-  final Clock clock;
-  final Store store = new Store();
-  final Tokens tokens;
-  final RateLimiter rateLimiter;
-  final Faults faults = new Faults();
-  final WebhookSigner signer;
-  final WebhookDispatcher webhooks;
-  final LongAdder requests = new LongAdder();
-  final LongAdder rateLimited = new LongAdder();
-  final LongAdder inboundMessages = new LongAdder();
-  final Map<String, String> privateIntegrationTokens;
-  final String oauthClientId;
-  final String oauthClientSecret;
-  final String appId = "sandbox_app_recruitflow";
+    final SandboxConfig config;
+    final Clock clock;
+    final Store store = new Store();
+    final Tokens tokens;
+    final RateLimiter rateLimiter;
+    final Faults faults = new Faults();
+    final WebhookSigner signer;
+    final WebhookDispatcher webhooks;
+    final LongAdder requests = new LongAdder();
+    final LongAdder rateLimited = new LongAdder();
+    final LongAdder inboundMessages = new LongAdder();
+    final Map<String, String> privateIntegrationTokens;
+    final String oauthClientId;
+    final String oauthClientSecret;
+    final String appId = "sandbox_app_recruitflow";
 
-  Engine(SandboxConfig config) {
-    this.config = config;
-    this.clock = config.clock();
-    this.tokens = new Tokens(clock, config.accessTokenLifetime());
-    this.rateLimiter = new RateLimiter(config.burstLimit(), config.burstWindow().toMillis(), config.dailyLimit());
-    this.signer = config.ed25519PrivateKeyPem() != null
-        ? WebhookSigner.fromPem(config.ed25519PrivateKeyPem(), config.rsaPrivateKeyPem())
-        : WebhookSigner.generated();
-    this.webhooks = new WebhookDispatcher(signer, clock, config.webhookMaxRetries(), config.webhookRetryInterval());
-    config.webhookUrls().forEach(webhooks::subscribe);
-    Map<String, String> pits = new java.util.LinkedHashMap<>();
-    for (Store.Location location : store.locations) {
-      pits.put(location.id(), tokens.issuePrivateIntegrationToken(Store.COMPANY_ID, location.id()));
-    }
-    this.privateIntegrationTokens = java.util.Collections.unmodifiableMap(pits);
-    this.oauthClientId = Ids.secret("sandbox-", 16) + "-app";
-    this.oauthClientSecret = Ids.secret("", 36);
-  }
-
-  /** GHL's timestamp format: ISO-8601 UTC with milliseconds. */
-  String now() {
-    return ISO_MILLIS.format(clock.instant());
-  }
-
-  static String iso(Instant instant) {
-    return ISO_MILLIS.format(instant);
-  }
-
-  void emit(Map<String, Object> event) {
-    webhooks.emit(event);
-  }
-
-  /** Counts over the current state plus the request and webhook counters. */
-  SandboxStats stats() {
-    Map<String, Long> byType = new java.util.TreeMap<>(Map.of("SMS", 0L, "Email", 0L));
-    Map<String, Long> bodiesPerContact = new java.util.HashMap<>();
-    long duplicateMessages = 0;
-    for (java.util.List<Doc> conversation : store.messages.values()) {
-      java.util.List<Doc> copy;
-      synchronized (conversation) {
-        copy = new java.util.ArrayList<>(conversation);
-      }
-      for (Doc message : copy) {
-        if (!"outbound".equals(message.str("direction"))) {
-          continue;
+    Engine(SandboxConfig config) {
+        this.config = config;
+        this.clock = config.clock();
+        this.tokens = new Tokens(clock, config.accessTokenLifetime());
+        this.rateLimiter =
+                new RateLimiter(config.burstLimit(), config.burstWindow().toMillis(), config.dailyLimit());
+        this.signer = config.ed25519PrivateKeyPem() != null
+                ? WebhookSigner.fromPem(config.ed25519PrivateKeyPem(), config.rsaPrivateKeyPem())
+                : WebhookSigner.generated();
+        this.webhooks = new WebhookDispatcher(signer, clock, config.webhookMaxRetries(), config.webhookRetryInterval());
+        config.webhookUrls().forEach(webhooks::subscribe);
+        Map<String, String> pits = new java.util.LinkedHashMap<>();
+        for (Store.Location location : store.locations) {
+            pits.put(location.id(), tokens.issuePrivateIntegrationToken(Store.COMPANY_ID, location.id()));
         }
-        byType.merge("TYPE_EMAIL".equals(message.str("messageType")) ? "Email" : "SMS", 1L, Long::sum);
-        String key = message.str("contactId") + '\u0000' + message.str("body");
-        if (bodiesPerContact.merge(key, 1L, Long::sum) > 1) {
-          duplicateMessages++;
+        this.privateIntegrationTokens = java.util.Collections.unmodifiableMap(pits);
+        this.oauthClientId = Ids.secret("sandbox-", 16) + "-app";
+        this.oauthClientSecret = Ids.secret("", 36);
+    }
+
+    /** GHL's timestamp format: ISO-8601 UTC with milliseconds. */
+    String now() {
+        return ISO_MILLIS.format(clock.instant());
+    }
+
+    static String iso(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+
+    void emit(Map<String, Object> event) {
+        webhooks.emit(event);
+    }
+
+    /** Counts over the current state plus the request and webhook counters. */
+    SandboxStats stats() {
+        Map<String, Long> byType = new java.util.TreeMap<>(Map.of("SMS", 0L, "Email", 0L));
+        Map<String, Long> bodiesPerContact = new java.util.HashMap<>();
+        long duplicateMessages = 0;
+        for (java.util.List<Doc> conversation : store.messages.values()) {
+            java.util.List<Doc> copy;
+            synchronized (conversation) {
+                copy = new java.util.ArrayList<>(conversation);
+            }
+            for (Doc message : copy) {
+                if (!"outbound".equals(message.str("direction"))) {
+                    continue;
+                }
+                byType.merge("TYPE_EMAIL".equals(message.str("messageType")) ? "Email" : "SMS", 1L, Long::sum);
+                String key = message.str("contactId") + '\u0000' + message.str("body");
+                if (bodiesPerContact.merge(key, 1L, Long::sum) > 1) {
+                    duplicateMessages++;
+                }
+            }
         }
-      }
+        long appointments = store.appointments.values().stream()
+                .filter(a -> !"cancelled".equals(a.str("appointmentStatus")))
+                .count();
+        return new SandboxStats(
+                store.contacts.size(),
+                store.opportunities.size(),
+                store.conversations.size(),
+                java.util.Collections.unmodifiableMap(byType),
+                inboundMessages.sum(),
+                store.enrollments.size(),
+                appointments,
+                duplicateContacts(),
+                duplicateMessages,
+                requests.sum(),
+                rateLimited.sum(),
+                webhooks.delivered(),
+                webhooks.failed());
     }
-    long appointments = store.appointments.values().stream()
-        .filter(a -> !"cancelled".equals(a.str("appointmentStatus"))).count();
-    return new SandboxStats(store.contacts.size(), store.opportunities.size(), store.conversations.size(),
-        java.util.Collections.unmodifiableMap(byType), inboundMessages.sum(), store.enrollments.size(),
-        appointments, duplicateContacts(), duplicateMessages, requests.sum(), rateLimited.sum(),
-        webhooks.delivered(), webhooks.failed());
-  }
 
-  /** Contacts minus distinct people, where contacts of one location sharing an email or phone are one person. */
-  private long duplicateContacts() {
-    Map<String, String> parent = new java.util.HashMap<>();
-    Map<String, String> firstWithValue = new java.util.HashMap<>();
-    for (Doc contact : store.contacts.values()) {
-      parent.put(contact.id(), contact.id());
-    }
-    for (Doc contact : store.contacts.values()) {
-      for (String field : new String[] {"emailLowerCase", "phone"}) {
-        String value = contact.str(field);
-        if (value != null) {
-          String first = firstWithValue.putIfAbsent(contact.locationId() + '\u0000' + field + '\u0000' + value,
-              contact.id());
-          if (first != null) {
-            parent.put(root(parent, contact.id()), root(parent, first));
-          }
+    /** Contacts minus distinct people, where contacts of one location sharing an email or phone are one person. */
+    private long duplicateContacts() {
+        Map<String, String> parent = new java.util.HashMap<>();
+        Map<String, String> firstWithValue = new java.util.HashMap<>();
+        for (Doc contact : store.contacts.values()) {
+            parent.put(contact.id(), contact.id());
         }
-      }
+        for (Doc contact : store.contacts.values()) {
+            for (String field : new String[] {"emailLowerCase", "phone"}) {
+                String value = contact.str(field);
+                if (value != null) {
+                    String first = firstWithValue.putIfAbsent(
+                            contact.locationId() + '\u0000' + field + '\u0000' + value, contact.id());
+                    if (first != null) {
+                        parent.put(root(parent, contact.id()), root(parent, first));
+                    }
+                }
+            }
+        }
+        long people = parent.keySet().stream()
+                .filter(id -> root(parent, id).equals(id))
+                .count();
+        return parent.size() - people;
     }
-    long people = parent.keySet().stream().filter(id -> root(parent, id).equals(id)).count();
-    return parent.size() - people;
-  }
 
-  /** Union-find: the representative of a contact's group. */
-  private static String root(Map<String, String> parent, String id) {
-    String root = id;
-    while (!parent.get(root).equals(root)) {
-      root = parent.get(root);
+    /** Union-find: the representative of a contact's group. */
+    private static String root(Map<String, String> parent, String id) {
+        String root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(id, root);
+        return root;
     }
-    parent.put(id, root);
-    return root;
-  }
 
-  /** State back to the seed, counters to zero, faults cleared; tokens and webhook subscriptions stay. */
-  void reset() {
-    store.reset();
-    rateLimiter.reset();
-    faults.clear();
-    requests.reset();
-    rateLimited.reset();
-    inboundMessages.reset();
-    webhooks.resetCounters();
-  }
+    /** State back to the seed, counters to zero, faults cleared; tokens and webhook subscriptions stay. */
+    void reset() {
+        store.reset();
+        rateLimiter.reset();
+        faults.clear();
+        requests.reset();
+        rateLimited.reset();
+        inboundMessages.reset();
+        webhooks.resetCounters();
+    }
 }

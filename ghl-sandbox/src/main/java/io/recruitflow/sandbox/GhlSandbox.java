@@ -21,131 +21,135 @@ import java.util.Objects;
  * <p>Thread-safe. The admin API under {@code /_sandbox/} offers the same over HTTP (see docs/sandbox.md).
  */
 public final class GhlSandbox implements AutoCloseable {
-  private final Engine engine;
-  private final ApiServer server;
-  private final AdminApi admin;
-  private final ConversationsApi conversations;
-  private final int port;
-  private final String host;
+    private final Engine engine;
+    private final ApiServer server;
+    private final AdminApi admin;
+    private final ConversationsApi conversations;
+    private final int port;
+    private final String host;
 
-  private GhlSandbox(SandboxConfig config) {
-    this.engine = new Engine(config);
-    this.server = new ApiServer(engine);
-    ApiServer.Routes routes = server.routes();
-    ContactsApi contactsApi = new ContactsApi(engine);
-    OpportunitiesApi opportunitiesApi = new OpportunitiesApi(engine);
-    this.conversations = new ConversationsApi(engine);
-    CalendarsApi calendarsApi = new CalendarsApi(engine);
-    this.admin = new AdminApi(engine, opportunitiesApi, conversations, calendarsApi);
-    admin.register(routes);
-    contactsApi.register(routes);
-    opportunitiesApi.register(routes);
-    conversations.register(routes);
-    calendarsApi.register(routes);
-    new DirectoryApi(engine).register(routes);
-    new OAuthApi(engine).register(routes);
-    this.host = config.host();
-    try {
-      this.port = server.start(config.host(), config.port());
-    } catch (RuntimeException e) {
-      engine.webhooks.close();
-      throw e;
+    private GhlSandbox(SandboxConfig config) {
+        this.engine = new Engine(config);
+        this.server = new ApiServer(engine);
+        ApiServer.Routes routes = server.routes();
+        ContactsApi contactsApi = new ContactsApi(engine);
+        OpportunitiesApi opportunitiesApi = new OpportunitiesApi(engine);
+        this.conversations = new ConversationsApi(engine);
+        CalendarsApi calendarsApi = new CalendarsApi(engine);
+        this.admin = new AdminApi(engine, opportunitiesApi, conversations, calendarsApi);
+        admin.register(routes);
+        contactsApi.register(routes);
+        opportunitiesApi.register(routes);
+        conversations.register(routes);
+        calendarsApi.register(routes);
+        new DirectoryApi(engine).register(routes);
+        new OAuthApi(engine).register(routes);
+        this.host = config.host();
+        try {
+            this.port = server.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            engine.webhooks.close();
+            throw e;
+        }
     }
-  }
 
-  /** Starts a sandbox; with port 0 it picks a free port. */
-  public static GhlSandbox start(SandboxConfig config) {
-    return new GhlSandbox(Objects.requireNonNull(config));
-  }
-
-  /** The base URL to use instead of {@code https://services.leadconnectorhq.com}, without a trailing slash. */
-  public String baseUrl() {
-    String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return "http://" + shownHost + ":" + port;
-  }
-
-  /** The port the sandbox listens on. */
-  public int port() {
-    return port;
-  }
-
-  /** The company, the locations with their private integration tokens, and the OAuth client. */
-  public SandboxCredentials credentials() {
-    List<SandboxCredentials.Location> locations = new ArrayList<>();
-    for (Store.Location location : engine.store.locations) {
-      locations.add(new SandboxCredentials.Location(location.id(), location.name(),
-          engine.privateIntegrationTokens.get(location.id())));
+    /** Starts a sandbox; with port 0 it picks a free port. */
+    public static GhlSandbox start(SandboxConfig config) {
+        return new GhlSandbox(Objects.requireNonNull(config));
     }
-    return new SandboxCredentials(Store.COMPANY_ID, List.copyOf(locations),
-        new SandboxCredentials.OAuthClient(engine.oauthClientId, engine.oauthClientSecret));
-  }
 
-  /** Counts of the state and the counters since start or the last {@link #reset()}. */
-  public SandboxStats stats() {
-    return engine.stats();
-  }
-
-  /**
-   * Back to the seed: created contacts, opportunities, conversations, appointments and enrollments are
-   * gone, counters and rate-limit windows are zero, faults cleared. Tokens (private integration and
-   * OAuth) and webhook subscriptions are kept, so connected clients and receivers carry on.
-   */
-  public void reset() {
-    engine.reset();
-  }
-
-  /** Sends every webhook event from now on to this URL too. */
-  public void subscribeWebhooks(URI url) {
-    engine.webhooks.subscribe(Objects.requireNonNull(url));
-  }
-
-  /** Stops sending webhooks to any receiver. */
-  public void unsubscribeWebhooks() {
-    engine.webhooks.unsubscribeAll();
-  }
-
-  /** The public keys that verify webhook signatures. */
-  public WebhookPublicKeys publicKeysPem() {
-    return new WebhookPublicKeys(engine.signer.ed25519PublicPem(), engine.signer.rsaPublicPem());
-  }
-
-  /**
-   * Simulates a recruit's reply: an inbound message on the contact's conversation, plus the
-   * InboundMessage and ConversationUnreadUpdate webhooks.
-   *
-   * @param type {@code SMS} or {@code Email}
-   * @return the id of the new message
-   */
-  public String simulateInboundMessage(String contactId, String body, String type) {
-    Doc contact = engine.store.contacts.get(contactId);
-    if (contact == null) {
-      throw new IllegalArgumentException("no such contact: " + contactId);
+    /** The base URL to use instead of {@code https://services.leadconnectorhq.com}, without a trailing slash. */
+    public String baseUrl() {
+        String shownHost = host.equals("0.0.0.0") ? "127.0.0.1" : host;
+        return "http://" + shownHost + ":" + port;
     }
-    if (!ConversationsApi.TYPES.contains(type)) {
-      throw new IllegalArgumentException("type must be SMS or Email");
+
+    /** The port the sandbox listens on. */
+    public int port() {
+        return port;
     }
-    return conversations.addMessage(contact, type, body, "inbound", null, null).id();
-  }
 
-  /** The credentials as the admin API shows them. */
-  Map<String, Object> credentialsJson() {
-    return admin.credentialsJson();
-  }
-
-  Engine engine() {
-    return engine;
-  }
-
-  /** Stops the server and the webhook threads. */
-  @Override
-  public void close() {
-    try {
-      server.stop();
-    } finally {
-      engine.webhooks.close();
+    /** The company, the locations with their private integration tokens, and the OAuth client. */
+    public SandboxCredentials credentials() {
+        List<SandboxCredentials.Location> locations = new ArrayList<>();
+        for (Store.Location location : engine.store.locations) {
+            locations.add(new SandboxCredentials.Location(
+                    location.id(), location.name(), engine.privateIntegrationTokens.get(location.id())));
+        }
+        return new SandboxCredentials(
+                Store.COMPANY_ID,
+                List.copyOf(locations),
+                new SandboxCredentials.OAuthClient(engine.oauthClientId, engine.oauthClientSecret));
     }
-  }
 
-  /** The two PEM-encoded public keys: Ed25519 for {@code X-GHL-Signature}, RSA for {@code x-wh-signature}. */
-  public record WebhookPublicKeys(String ed25519, String rsa) {}
+    /** Counts of the state and the counters since start or the last {@link #reset()}. */
+    public SandboxStats stats() {
+        return engine.stats();
+    }
+
+    /**
+     * Back to the seed: created contacts, opportunities, conversations, appointments and enrollments are
+     * gone, counters and rate-limit windows are zero, faults cleared. Tokens (private integration and
+     * OAuth) and webhook subscriptions are kept, so connected clients and receivers carry on.
+     */
+    public void reset() {
+        engine.reset();
+    }
+
+    /** Sends every webhook event from now on to this URL too. */
+    public void subscribeWebhooks(URI url) {
+        engine.webhooks.subscribe(Objects.requireNonNull(url));
+    }
+
+    /** Stops sending webhooks to any receiver. */
+    public void unsubscribeWebhooks() {
+        engine.webhooks.unsubscribeAll();
+    }
+
+    /** The public keys that verify webhook signatures. */
+    public WebhookPublicKeys publicKeysPem() {
+        return new WebhookPublicKeys(engine.signer.ed25519PublicPem(), engine.signer.rsaPublicPem());
+    }
+
+    /**
+     * Simulates a recruit's reply: an inbound message on the contact's conversation, plus the
+     * InboundMessage and ConversationUnreadUpdate webhooks.
+     *
+     * @param type {@code SMS} or {@code Email}
+     * @return the id of the new message
+     */
+    public String simulateInboundMessage(String contactId, String body, String type) {
+        Doc contact = engine.store.contacts.get(contactId);
+        if (contact == null) {
+            throw new IllegalArgumentException("no such contact: " + contactId);
+        }
+        if (!ConversationsApi.TYPES.contains(type)) {
+            throw new IllegalArgumentException("type must be SMS or Email");
+        }
+        return conversations
+                .addMessage(contact, type, body, "inbound", null, null)
+                .id();
+    }
+
+    /** The credentials as the admin API shows them. */
+    Map<String, Object> credentialsJson() {
+        return admin.credentialsJson();
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Stops the server and the webhook threads. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            engine.webhooks.close();
+        }
+    }
+
+    /** The two PEM-encoded public keys: Ed25519 for {@code X-GHL-Signature}, RSA for {@code x-wh-signature}. */
+    public record WebhookPublicKeys(String ed25519, String rsa) {}
 }

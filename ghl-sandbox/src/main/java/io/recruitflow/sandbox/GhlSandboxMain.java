@@ -9,85 +9,89 @@ import java.util.concurrent.CountDownLatch;
  * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s] [--host 127.0.0.1]}.
  */
 public final class GhlSandboxMain {
-  private GhlSandboxMain() {}
+    private GhlSandboxMain() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    SandboxConfig config;
-    try {
-      config = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("ghl-sandbox: " + e.getMessage());
-      System.err.println(usage());
-      System.exit(2);
-      return;
-    }
-    if (config == null) {
-      System.out.println(usage());
-      return;
-    }
-    GhlSandbox sandbox = GhlSandbox.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "ghl-sandbox-shutdown"));
-    System.out.println("GHL sandbox listening on " + sandbox.baseUrl()
-        + " (rate limit " + config.burstLimit() + "/" + config.burstWindow().toMillis() + "ms)");
-    System.out.println("Credentials: GET " + sandbox.baseUrl() + "/_sandbox/credentials");
-    stopped.await();
-  }
-
-  /** The config for these arguments; null when help was asked for. */
-  static SandboxConfig parse(String[] args) {
-    SandboxConfig config = SandboxConfig.defaults();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (name.equals("--help") || name.equals("-h")) {
-        return null;
-      }
-      String value;
-      if (arg.contains("=")) {
-        value = arg.substring(arg.indexOf('=') + 1);
-      } else {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(name + " needs a value");
+    public static void main(String[] args) throws InterruptedException {
+        SandboxConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ghl-sandbox: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
         }
-        value = args[++i];
-      }
-      switch (name) {
-        case "--port" -> config = config.withPort(Integer.parseInt(value));
-        case "--host" -> config = config.withHost(value);
-        case "--rate-limit" -> config = config.withRateLimit(value);
-        case "--webhook-url" -> config = config.withWebhookUrl(URI.create(value));
-        case "--token-lifetime" -> config = config.withAccessTokenLifetime(duration(value));
-        default -> throw new IllegalArgumentException("unknown option " + name);
-      }
+        if (config == null) {
+            System.out.println(usage());
+            return;
+        }
+        GhlSandbox sandbox = GhlSandbox.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "ghl-sandbox-shutdown"));
+        System.out.println("GHL sandbox listening on " + sandbox.baseUrl() + " (rate limit " + config.burstLimit() + "/"
+                + config.burstWindow().toMillis() + "ms)");
+        System.out.println("Credentials: GET " + sandbox.baseUrl() + "/_sandbox/credentials");
+        stopped.await();
     }
-    return config;
-  }
 
-  /** {@code 86400s}, {@code 30m}, {@code 1h}, {@code 1d} or plain seconds. */
-  static Duration duration(String value) {
-    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long amount = Long.parseLong(Character.isDigit(v.charAt(v.length() - 1)) ? v : v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
-        case 'd' -> Duration.ofDays(amount);
-        default -> Duration.ofSeconds(amount);
-      };
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("not a duration: " + value);
+    /** The config for these arguments; null when help was asked for. */
+    static SandboxConfig parse(String[] args) {
+        SandboxConfig config = SandboxConfig.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("--help") || name.equals("-h")) {
+                return null;
+            }
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--port" -> config = config.withPort(Integer.parseInt(value));
+                case "--host" -> config = config.withHost(value);
+                case "--rate-limit" -> config = config.withRateLimit(value);
+                case "--webhook-url" -> config = config.withWebhookUrl(URI.create(value));
+                case "--token-lifetime" -> config = config.withAccessTokenLifetime(duration(value));
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        return config;
     }
-  }
 
-  private static String usage() {
-    return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
-        + "[--token-lifetime 86400s] [--host 127.0.0.1]";
-  }
+    /** {@code 86400s}, {@code 30m}, {@code 1h}, {@code 1d} or plain seconds. */
+    static Duration duration(String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            long amount =
+                    Long.parseLong(Character.isDigit(v.charAt(v.length() - 1)) ? v : v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("not a duration: " + value);
+        }
+    }
+
+    private static String usage() {
+        return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
+                + "[--token-lifetime 86400s] [--host 127.0.0.1]";
+    }
 }

@@ -21,233 +21,365 @@ import java.util.regex.Pattern;
  * resource, access tokens living one day, webhook retries only on 429, 6 times, 10 minutes apart.
  */
 public final class SandboxConfig {
-  private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
+    private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
 
-  private final String host;
-  private final int port;
-  private final int burstLimit;
-  private final Duration burstWindow;
-  private final long dailyLimit;
-  private final Duration accessTokenLifetime;
-  private final List<URI> webhookUrls;
-  private final int webhookMaxRetries;
-  private final Duration webhookRetryInterval;
-  private final boolean allowDuplicateContacts;
-  private final String ed25519PrivateKeyPem;
-  private final String rsaPrivateKeyPem;
-  private final Clock clock;
+    private final String host;
+    private final int port;
+    private final int burstLimit;
+    private final Duration burstWindow;
+    private final long dailyLimit;
+    private final Duration accessTokenLifetime;
+    private final List<URI> webhookUrls;
+    private final int webhookMaxRetries;
+    private final Duration webhookRetryInterval;
+    private final boolean allowDuplicateContacts;
+    private final String ed25519PrivateKeyPem;
+    private final String rsaPrivateKeyPem;
+    private final Clock clock;
 
-  private SandboxConfig(String host, int port, int burstLimit, Duration burstWindow, long dailyLimit,
-      Duration accessTokenLifetime, List<URI> webhookUrls, int webhookMaxRetries,
-      Duration webhookRetryInterval, boolean allowDuplicateContacts, String ed25519PrivateKeyPem,
-      String rsaPrivateKeyPem, Clock clock) {
-    this.host = host;
-    this.port = port;
-    this.burstLimit = burstLimit;
-    this.burstWindow = burstWindow;
-    this.dailyLimit = dailyLimit;
-    this.accessTokenLifetime = accessTokenLifetime;
-    this.webhookUrls = List.copyOf(webhookUrls);
-    this.webhookMaxRetries = webhookMaxRetries;
-    this.webhookRetryInterval = webhookRetryInterval;
-    this.allowDuplicateContacts = allowDuplicateContacts;
-    this.ed25519PrivateKeyPem = ed25519PrivateKeyPem;
-    this.rsaPrivateKeyPem = rsaPrivateKeyPem;
-    this.clock = clock;
-  }
-
-  /** GHL's real limits on 127.0.0.1:8089. */
-  public static SandboxConfig defaults() {
-    return new SandboxConfig("127.0.0.1", 8089, 100, Duration.ofSeconds(10), 200_000,
-        Duration.ofDays(1), List.of(), 6, Duration.ofMinutes(10), true, null, null, Clock.systemUTC());
-  }
-
-  /** The interface to bind; {@code 0.0.0.0} exposes the sandbox beyond this machine. */
-  public SandboxConfig withHost(String host) {
-    return new SandboxConfig(Objects.requireNonNull(host), port, burstLimit, burstWindow, dailyLimit,
-        accessTokenLifetime, webhookUrls, webhookMaxRetries, webhookRetryInterval,
-        allowDuplicateContacts, ed25519PrivateKeyPem, rsaPrivateKeyPem, clock);
-  }
-
-  /** The TCP port; 0 picks a free one (see {@link GhlSandbox#port()}). */
-  public SandboxConfig withPort(int port) {
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port out of range: " + port);
+    private SandboxConfig(
+            String host,
+            int port,
+            int burstLimit,
+            Duration burstWindow,
+            long dailyLimit,
+            Duration accessTokenLifetime,
+            List<URI> webhookUrls,
+            int webhookMaxRetries,
+            Duration webhookRetryInterval,
+            boolean allowDuplicateContacts,
+            String ed25519PrivateKeyPem,
+            String rsaPrivateKeyPem,
+            Clock clock) {
+        this.host = host;
+        this.port = port;
+        this.burstLimit = burstLimit;
+        this.burstWindow = burstWindow;
+        this.dailyLimit = dailyLimit;
+        this.accessTokenLifetime = accessTokenLifetime;
+        this.webhookUrls = List.copyOf(webhookUrls);
+        this.webhookMaxRetries = webhookMaxRetries;
+        this.webhookRetryInterval = webhookRetryInterval;
+        this.allowDuplicateContacts = allowDuplicateContacts;
+        this.ed25519PrivateKeyPem = ed25519PrivateKeyPem;
+        this.rsaPrivateKeyPem = rsaPrivateKeyPem;
+        this.clock = clock;
     }
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts,
-        ed25519PrivateKeyPem, rsaPrivateKeyPem, clock);
-  }
 
-  /**
-   * The burst limit as {@code N/W}: N requests per window W in {@code ms}, {@code s} (default),
-   * {@code m} or {@code h}. {@code 100/10s} is GHL's real limit, {@code 100/60s} the reference's,
-   * {@code 100/1s} a fast one for tests.
-   */
-  public SandboxConfig withRateLimit(String spec) {
-    Matcher m = RATE.matcher(spec.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new IllegalArgumentException("rate limit must look like 100/10s, was: " + spec);
+    /** GHL's real limits on 127.0.0.1:8089. */
+    public static SandboxConfig defaults() {
+        return new SandboxConfig(
+                "127.0.0.1",
+                8089,
+                100,
+                Duration.ofSeconds(10),
+                200_000,
+                Duration.ofDays(1),
+                List.of(),
+                6,
+                Duration.ofMinutes(10),
+                true,
+                null,
+                null,
+                Clock.systemUTC());
     }
-    int limit = Integer.parseInt(m.group(1));
-    long amount = Long.parseLong(m.group(2));
-    String unit = m.group(3) == null ? "s" : m.group(3);
-    Duration window = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofSeconds(amount);
-    };
-    return withRateLimit(limit, window);
-  }
 
-  /** The burst limit: {@code limit} requests per {@code window} per token resource. */
-  public SandboxConfig withRateLimit(int limit, Duration window) {
-    if (limit < 1 || window.isZero() || window.isNegative()) {
-      throw new IllegalArgumentException("rate limit must be positive");
+    /** The interface to bind; {@code 0.0.0.0} exposes the sandbox beyond this machine. */
+    public SandboxConfig withHost(String host) {
+        return new SandboxConfig(
+                Objects.requireNonNull(host),
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
     }
-    return new SandboxConfig(host, port, limit, window, dailyLimit, accessTokenLifetime, webhookUrls,
-        webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts, ed25519PrivateKeyPem,
-        rsaPrivateKeyPem, clock);
-  }
 
-  /** Requests per day per token resource (GHL: 200,000). */
-  public SandboxConfig withDailyLimit(long dailyLimit) {
-    if (dailyLimit < 1) {
-      throw new IllegalArgumentException("daily limit must be positive");
+    /** The TCP port; 0 picks a free one (see {@link GhlSandbox#port()}). */
+    public SandboxConfig withPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
     }
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts,
-        ed25519PrivateKeyPem, rsaPrivateKeyPem, clock);
-  }
 
-  /** How long OAuth access tokens live (GHL: about a day). */
-  public SandboxConfig withAccessTokenLifetime(Duration lifetime) {
-    if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("token lifetime must be positive");
+    /**
+     * The burst limit as {@code N/W}: N requests per window W in {@code ms}, {@code s} (default),
+     * {@code m} or {@code h}. {@code 100/10s} is GHL's real limit, {@code 100/60s} the reference's,
+     * {@code 100/1s} a fast one for tests.
+     */
+    public SandboxConfig withRateLimit(String spec) {
+        Matcher m = RATE.matcher(spec.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("rate limit must look like 100/10s, was: " + spec);
+        }
+        int limit = Integer.parseInt(m.group(1));
+        long amount = Long.parseLong(m.group(2));
+        String unit = m.group(3) == null ? "s" : m.group(3);
+        Duration window = switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+        return withRateLimit(limit, window);
     }
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, lifetime, webhookUrls,
-        webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts, ed25519PrivateKeyPem,
-        rsaPrivateKeyPem, clock);
-  }
 
-  /** Subscribes a webhook receiver from the start (like {@code --webhook-url}). */
-  public SandboxConfig withWebhookUrl(URI url) {
-    List<URI> urls = new ArrayList<>(webhookUrls);
-    urls.add(Objects.requireNonNull(url));
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime, urls,
-        webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts, ed25519PrivateKeyPem,
-        rsaPrivateKeyPem, clock);
-  }
-
-  /** Webhook redelivery after a receiver's 429: how many retries and how far apart (GHL: 6, 10 min). */
-  public SandboxConfig withWebhookRetries(int maxRetries, Duration interval) {
-    if (maxRetries < 0 || interval.isNegative()) {
-      throw new IllegalArgumentException("retries and interval must not be negative");
+    /** The burst limit: {@code limit} requests per {@code window} per token resource. */
+    public SandboxConfig withRateLimit(int limit, Duration window) {
+        if (limit < 1 || window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("rate limit must be positive");
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                limit,
+                window,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
     }
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, maxRetries, interval, allowDuplicateContacts, ed25519PrivateKeyPem,
-        rsaPrivateKeyPem, clock);
-  }
 
-  /**
-   * The locations' "Allow Duplicate Contact" setting for {@code POST /contacts/}. When on (default),
-   * creating a contact whose email or phone already exists makes a duplicate, which
-   * {@link SandboxStats#duplicateContacts()} counts; when off, GHL answers 400 with the existing id.
-   * Upsert always deduplicates.
-   */
-  public SandboxConfig withAllowDuplicateContacts(boolean allow) {
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, webhookMaxRetries, webhookRetryInterval, allow, ed25519PrivateKeyPem,
-        rsaPrivateKeyPem, clock);
-  }
+    /** Requests per day per token resource (GHL: 200,000). */
+    public SandboxConfig withDailyLimit(long dailyLimit) {
+        if (dailyLimit < 1) {
+            throw new IllegalArgumentException("daily limit must be positive");
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
 
-  /**
-   * Signs webhooks with these private keys (PKCS#8 PEM) instead of generating them: Ed25519 for
-   * {@code X-GHL-Signature}, RSA (4096-bit like GHL's) for {@code x-wh-signature}.
-   */
-  public SandboxConfig withWebhookSigningKeys(String ed25519PrivateKeyPem, String rsaPrivateKeyPem) {
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts,
-        Objects.requireNonNull(ed25519PrivateKeyPem), Objects.requireNonNull(rsaPrivateKeyPem), clock);
-  }
+    /** How long OAuth access tokens live (GHL: about a day). */
+    public SandboxConfig withAccessTokenLifetime(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("token lifetime must be positive");
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                lifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
 
-  /** The clock for token expiry, timestamps and free slots (tests may pass a fixed or offset clock). */
-  public SandboxConfig withClock(Clock clock) {
-    return new SandboxConfig(host, port, burstLimit, burstWindow, dailyLimit, accessTokenLifetime,
-        webhookUrls, webhookMaxRetries, webhookRetryInterval, allowDuplicateContacts,
-        ed25519PrivateKeyPem, rsaPrivateKeyPem, Objects.requireNonNull(clock));
-  }
+    /** Subscribes a webhook receiver from the start (like {@code --webhook-url}). */
+    public SandboxConfig withWebhookUrl(URI url) {
+        List<URI> urls = new ArrayList<>(webhookUrls);
+        urls.add(Objects.requireNonNull(url));
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                urls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
 
-  /** The interface the server binds. */
-  public String host() {
-    return host;
-  }
+    /** Webhook redelivery after a receiver's 429: how many retries and how far apart (GHL: 6, 10 min). */
+    public SandboxConfig withWebhookRetries(int maxRetries, Duration interval) {
+        if (maxRetries < 0 || interval.isNegative()) {
+            throw new IllegalArgumentException("retries and interval must not be negative");
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                maxRetries,
+                interval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
 
-  /** The configured port (0: any free one). */
-  public int port() {
-    return port;
-  }
+    /**
+     * The locations' "Allow Duplicate Contact" setting for {@code POST /contacts/}. When on (default),
+     * creating a contact whose email or phone already exists makes a duplicate, which
+     * {@link SandboxStats#duplicateContacts()} counts; when off, GHL answers 400 with the existing id.
+     * Upsert always deduplicates.
+     */
+    public SandboxConfig withAllowDuplicateContacts(boolean allow) {
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allow,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
 
-  /** Requests allowed per burst window and token resource. */
-  public int burstLimit() {
-    return burstLimit;
-  }
+    /**
+     * Signs webhooks with these private keys (PKCS#8 PEM) instead of generating them: Ed25519 for
+     * {@code X-GHL-Signature}, RSA (4096-bit like GHL's) for {@code x-wh-signature}.
+     */
+    public SandboxConfig withWebhookSigningKeys(String ed25519PrivateKeyPem, String rsaPrivateKeyPem) {
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                Objects.requireNonNull(ed25519PrivateKeyPem),
+                Objects.requireNonNull(rsaPrivateKeyPem),
+                clock);
+    }
 
-  /** The burst window. */
-  public Duration burstWindow() {
-    return burstWindow;
-  }
+    /** The clock for token expiry, timestamps and free slots (tests may pass a fixed or offset clock). */
+    public SandboxConfig withClock(Clock clock) {
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                Objects.requireNonNull(clock));
+    }
 
-  /** Requests allowed per day and token resource. */
-  public long dailyLimit() {
-    return dailyLimit;
-  }
+    /** The interface the server binds. */
+    public String host() {
+        return host;
+    }
 
-  /** How long OAuth access tokens live. */
-  public Duration accessTokenLifetime() {
-    return accessTokenLifetime;
-  }
+    /** The configured port (0: any free one). */
+    public int port() {
+        return port;
+    }
 
-  /** Webhook receivers subscribed at start. */
-  public List<URI> webhookUrls() {
-    return webhookUrls;
-  }
+    /** Requests allowed per burst window and token resource. */
+    public int burstLimit() {
+        return burstLimit;
+    }
 
-  /** Redeliveries after a receiver answered 429. */
-  public int webhookMaxRetries() {
-    return webhookMaxRetries;
-  }
+    /** The burst window. */
+    public Duration burstWindow() {
+        return burstWindow;
+    }
 
-  /** The pause before each redelivery. */
-  public Duration webhookRetryInterval() {
-    return webhookRetryInterval;
-  }
+    /** Requests allowed per day and token resource. */
+    public long dailyLimit() {
+        return dailyLimit;
+    }
 
-  /** Whether {@code POST /contacts/} may create a contact whose email or phone exists. */
-  public boolean allowDuplicateContacts() {
-    return allowDuplicateContacts;
-  }
+    /** How long OAuth access tokens live. */
+    public Duration accessTokenLifetime() {
+        return accessTokenLifetime;
+    }
 
-  String ed25519PrivateKeyPem() {
-    return ed25519PrivateKeyPem;
-  }
+    /** Webhook receivers subscribed at start. */
+    public List<URI> webhookUrls() {
+        return webhookUrls;
+    }
 
-  String rsaPrivateKeyPem() {
-    return rsaPrivateKeyPem;
-  }
+    /** Redeliveries after a receiver answered 429. */
+    public int webhookMaxRetries() {
+        return webhookMaxRetries;
+    }
 
-  /** The clock of the sandbox. */
-  public Clock clock() {
-    return clock;
-  }
+    /** The pause before each redelivery. */
+    public Duration webhookRetryInterval() {
+        return webhookRetryInterval;
+    }
 
-  @Override
-  public String toString() {
-    // Never prints the signing keys.
-    return "SandboxConfig[host=" + host + ", port=" + port + ", rateLimit=" + burstLimit + "/"
-        + burstWindow.toMillis() + "ms, dailyLimit=" + dailyLimit + ", accessTokenLifetime="
-        + accessTokenLifetime + ", webhookUrls=" + webhookUrls + ", webhookRetries="
-        + webhookMaxRetries + "x" + webhookRetryInterval + "]";
-  }
+    /** Whether {@code POST /contacts/} may create a contact whose email or phone exists. */
+    public boolean allowDuplicateContacts() {
+        return allowDuplicateContacts;
+    }
+
+    String ed25519PrivateKeyPem() {
+        return ed25519PrivateKeyPem;
+    }
+
+    String rsaPrivateKeyPem() {
+        return rsaPrivateKeyPem;
+    }
+
+    /** The clock of the sandbox. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public String toString() {
+        // Never prints the signing keys.
+        return "SandboxConfig[host=" + host + ", port=" + port + ", rateLimit=" + burstLimit + "/"
+                + burstWindow.toMillis() + "ms, dailyLimit=" + dailyLimit + ", accessTokenLifetime="
+                + accessTokenLifetime + ", webhookUrls=" + webhookUrls + ", webhookRetries="
+                + webhookMaxRetries + "x" + webhookRetryInterval + "]";
+    }
 }

@@ -12,25 +12,27 @@ import java.util.List;
  */
 public record SandboxCredentials(String companyId, List<Location> locations, OAuthClient oauth) {
 
-  /** A location (sub-account) and its private integration token ({@code Authorization: Bearer ...}). */
-  public record Location(String id, String name, String privateIntegrationToken) {
-    @Override
-    public String toString() {
-      return "Location[id=" + id + ", name=" + name + ", privateIntegrationToken=***]";
+    /** A location (sub-account) and its private integration token ({@code Authorization: Bearer ...}). */
+    public record Location(String id, String name, String privateIntegrationToken) {
+        @Override
+        public String toString() {
+            return "Location[id=" + id + ", name=" + name + ", privateIntegrationToken=***]";
+        }
     }
-  }
 
-  /** The emulated marketplace app: use with {@code /oauth/chooselocation} and {@code /oauth/token}. */
-  public record OAuthClient(String clientId, String clientSecret) {
-    @Override
-    public String toString() {
-      return "OAuthClient[clientId=" + clientId + ", clientSecret=***]";
+    /** The emulated marketplace app: use with {@code /oauth/chooselocation} and {@code /oauth/token}. */
+    public record OAuthClient(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "OAuthClient[clientId=" + clientId + ", clientSecret=***]";
+        }
     }
-  }
 
-  /** The location with this id. */
-  public Location location(String locationId) {
-    return locations.stream().filter(l -> l.id().equals(locationId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no such location: " + locationId));
-  }
+    /** The location with this id. */
+    public Location location(String locationId) {
+        return locations.stream()
+                .filter(l -> l.id().equals(locationId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such location: " + locationId));
+    }
 }

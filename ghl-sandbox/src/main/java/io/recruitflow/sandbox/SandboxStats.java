@@ -21,7 +21,17 @@ import java.util.Map;
  * @param webhooksFailed webhook deliveries given up (any non-2xx but 429, 429 after the last retry,
  *     or a transport error)
  */
-public record SandboxStats(long contacts, long opportunities, long conversations,
-    Map<String, Long> messagesByType, long inboundMessages, long workflowEnrollments,
-    long appointments, long duplicateContacts, long duplicateMessages, long requests,
-    long rateLimited, long webhooksDelivered, long webhooksFailed) {}
+public record SandboxStats(
+        long contacts,
+        long opportunities,
+        long conversations,
+        Map<String, Long> messagesByType,
+        long inboundMessages,
+        long workflowEnrollments,
+        long appointments,
+        long duplicateContacts,
+        long duplicateMessages,
+        long requests,
+        long rateLimited,
+        long webhooksDelivered,
+        long webhooksFailed) {}

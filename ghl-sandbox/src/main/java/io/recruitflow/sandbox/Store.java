@@ -19,162 +19,195 @@ import java.util.concurrent.atomic.AtomicLong;
  * slot booking) run under that location's lock.
  */
 final class Store {
-  static final String COMPANY_ID = "comp_abc";
-  static final String PRIMARY_LOCATION = "loc_abc123";
-  static final String SECOND_LOCATION = "loc_def456";
-  static final String USER_ID = "user_gary123";
-  static final String CALENDAR_ID = "cal_presentation";
+    static final String COMPANY_ID = "comp_abc";
+    static final String PRIMARY_LOCATION = "loc_abc123";
+    static final String SECOND_LOCATION = "loc_def456";
+    static final String USER_ID = "user_gary123";
+    static final String CALENDAR_ID = "cal_presentation";
 
-  record Location(String id, String name, ZoneId zone, String email, String phone, String address,
-      String city, String state, String postalCode, String website) {}
+    record Location(
+            String id,
+            String name,
+            ZoneId zone,
+            String email,
+            String phone,
+            String address,
+            String city,
+            String state,
+            String postalCode,
+            String website) {}
 
-  record Stage(String id, String name, int position) {}
+    record Stage(String id, String name, int position) {}
 
-  record Pipeline(String id, String name, List<Stage> stages) {
-    Stage stage(String stageId) {
-      return stages.stream().filter(s -> s.id().equals(stageId)).findFirst().orElse(null);
+    record Pipeline(String id, String name, List<Stage> stages) {
+        Stage stage(String stageId) {
+            return stages.stream()
+                    .filter(s -> s.id().equals(stageId))
+                    .findFirst()
+                    .orElse(null);
+        }
     }
-  }
 
-  record Workflow(String id, String name) {}
+    record Workflow(String id, String name) {}
 
-  record CustomField(String id, String key, String name, String dataType) {}
+    record CustomField(String id, String key, String name, String dataType) {}
 
-  /** A presentation calendar: weekday slots between {@code open} and {@code close} in the location's zone. */
-  record Calendar(String id, String name, int slotMinutes, LocalTime open, LocalTime close) {}
+    /** A presentation calendar: weekday slots between {@code open} and {@code close} in the location's zone. */
+    record Calendar(String id, String name, int slotMinutes, LocalTime open, LocalTime close) {}
 
-  record User(String id, String firstName, String lastName, String email, String phone, String role) {
-    String name() {
-      return firstName + " " + lastName;
+    record User(String id, String firstName, String lastName, String email, String phone, String role) {
+        String name() {
+            return firstName + " " + lastName;
+        }
     }
-  }
 
-  final List<Location> locations = List.of(
-      new Location(PRIMARY_LOCATION, "OOC Unlimited", ZoneId.of("America/New_York"), "gary@oocunlimited.com",
-          "+14075550100", "100 Main St", "Orlando", "FL", "32801", "https://oocunlimited.com"),
-      new Location(SECOND_LOCATION, "OOC Unlimited West", ZoneId.of("America/Los_Angeles"),
-          "west@oocunlimited.com", "+12135550100", "200 Ocean Ave", "Los Angeles", "CA", "90001",
-          "https://oocunlimited.com/west"));
-  final List<Pipeline> pipelines = List.of(new Pipeline("pipe_recruiting", "Agent Recruiting", List.of(
-      new Stage("stage_lead", "Lead", 0),
-      new Stage("stage_contacted", "Contacted", 1),
-      new Stage("stage_interested", "Interested", 2),
-      new Stage("stage_presentation", "Presentation Scheduled", 3),
-      new Stage("stage_contracted", "Contracted", 4))));
-  final List<Workflow> workflows = List.of(
-      new Workflow("wf_speed_to_lead", "Speed to Lead"), new Workflow("wf_onboarding", "Onboarding"));
-  final List<CustomField> customFields = List.of(
-      new CustomField("cf_license_state", "contact.license_state", "License State", "TEXT"),
-      new CustomField("cf_license_number", "contact.license_number", "License Number", "TEXT"),
-      new CustomField("cf_license_type", "contact.license_type", "License Type", "TEXT"),
-      new CustomField("cf_contract_date", "contact.contract_date", "Contract Date", "DATE"));
-  final Calendar calendar = new Calendar(CALENDAR_ID, "Presentation", 30, LocalTime.of(9, 0), LocalTime.of(17, 0));
-  final List<User> users = List.of(
-      new User(USER_ID, "Gary", "Owens", "gary@oocunlimited.com", "+14075550101", "admin"));
+    final List<Location> locations = List.of(
+            new Location(
+                    PRIMARY_LOCATION,
+                    "OOC Unlimited",
+                    ZoneId.of("America/New_York"),
+                    "gary@oocunlimited.com",
+                    "+14075550100",
+                    "100 Main St",
+                    "Orlando",
+                    "FL",
+                    "32801",
+                    "https://oocunlimited.com"),
+            new Location(
+                    SECOND_LOCATION,
+                    "OOC Unlimited West",
+                    ZoneId.of("America/Los_Angeles"),
+                    "west@oocunlimited.com",
+                    "+12135550100",
+                    "200 Ocean Ave",
+                    "Los Angeles",
+                    "CA",
+                    "90001",
+                    "https://oocunlimited.com/west"));
+    final List<Pipeline> pipelines = List.of(new Pipeline(
+            "pipe_recruiting",
+            "Agent Recruiting",
+            List.of(
+                    new Stage("stage_lead", "Lead", 0),
+                    new Stage("stage_contacted", "Contacted", 1),
+                    new Stage("stage_interested", "Interested", 2),
+                    new Stage("stage_presentation", "Presentation Scheduled", 3),
+                    new Stage("stage_contracted", "Contracted", 4))));
+    final List<Workflow> workflows =
+            List.of(new Workflow("wf_speed_to_lead", "Speed to Lead"), new Workflow("wf_onboarding", "Onboarding"));
+    final List<CustomField> customFields = List.of(
+            new CustomField("cf_license_state", "contact.license_state", "License State", "TEXT"),
+            new CustomField("cf_license_number", "contact.license_number", "License Number", "TEXT"),
+            new CustomField("cf_license_type", "contact.license_type", "License Type", "TEXT"),
+            new CustomField("cf_contract_date", "contact.contract_date", "Contract Date", "DATE"));
+    final Calendar calendar = new Calendar(CALENDAR_ID, "Presentation", 30, LocalTime.of(9, 0), LocalTime.of(17, 0));
+    final List<User> users =
+            List.of(new User(USER_ID, "Gary", "Owens", "gary@oocunlimited.com", "+14075550101", "admin"));
 
-  final ConcurrentHashMap<String, Doc> contacts = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, Doc> opportunities = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, Doc> conversations = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, String> conversationByContact = new ConcurrentHashMap<>();
-  /** Messages of each conversation, oldest first; each list is guarded by itself. */
-  final ConcurrentHashMap<String, List<Doc>> messages = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, Doc> appointments = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, Doc> notes = new ConcurrentHashMap<>();
-  final ConcurrentHashMap<String, Doc> tasks = new ConcurrentHashMap<>();
-  /** "contactId/workflowId" of every active enrollment. */
-  final Set<String> enrollments = ConcurrentHashMap.newKeySet();
+    final ConcurrentHashMap<String, Doc> contacts = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Doc> opportunities = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Doc> conversations = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, String> conversationByContact = new ConcurrentHashMap<>();
+    /** Messages of each conversation, oldest first; each list is guarded by itself. */
+    final ConcurrentHashMap<String, List<Doc>> messages = new ConcurrentHashMap<>();
 
-  private final Map<String, LocationIndex> indexes = new HashMap<>();
-  private final AtomicLong sequence = new AtomicLong();
+    final ConcurrentHashMap<String, Doc> appointments = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Doc> notes = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Doc> tasks = new ConcurrentHashMap<>();
+    /** "contactId/workflowId" of every active enrollment. */
+    final Set<String> enrollments = ConcurrentHashMap.newKeySet();
 
-  /** Duplicate detection of one location: the first contact with each email and each phone. */
-  static final class LocationIndex {
-    final Map<String, String> contactByEmail = new HashMap<>();
-    final Map<String, String> contactByPhone = new HashMap<>();
-  }
+    private final Map<String, LocationIndex> indexes = new HashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
 
-  Store() {
-    for (Location location : locations) {
-      indexes.put(location.id(), new LocationIndex());
+    /** Duplicate detection of one location: the first contact with each email and each phone. */
+    static final class LocationIndex {
+        final Map<String, String> contactByEmail = new HashMap<>();
+        final Map<String, String> contactByPhone = new HashMap<>();
     }
-  }
 
-  long nextSeq() {
-    return sequence.incrementAndGet();
-  }
-
-  Location location(String id) {
-    for (Location location : locations) {
-      if (location.id().equals(id)) {
-        return location;
-      }
+    Store() {
+        for (Location location : locations) {
+            indexes.put(location.id(), new LocationIndex());
+        }
     }
-    return null;
-  }
 
-  Pipeline pipeline(String id) {
-    return pipelines.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
-  }
-
-  Workflow workflow(String id) {
-    return workflows.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
-  }
-
-  User user(String id) {
-    return users.stream().filter(u -> u.id().equals(id)).findFirst().orElse(null);
-  }
-
-  /** The custom field named by id or by key ({@code contact.license_state}). */
-  CustomField customField(String idOrKey) {
-    for (CustomField field : customFields) {
-      if (field.id().equals(idOrKey) || field.key().equals(idOrKey)) {
-        return field;
-      }
+    long nextSeq() {
+        return sequence.incrementAndGet();
     }
-    return null;
-  }
 
-  /** The location's lock and duplicate index; hold the lock (synchronized on the index) to use it. */
-  LocationIndex index(String locationId) {
-    return indexes.get(locationId);
-  }
-
-  List<Doc> messagesOf(String conversationId) {
-    return messages.computeIfAbsent(conversationId, id -> Collections.synchronizedList(new ArrayList<>()));
-  }
-
-  /** Objects of one location in creation order. */
-  static List<Doc> inLocation(Map<String, Doc> docs, String locationId) {
-    List<Doc> result = new ArrayList<>();
-    for (Doc doc : docs.values()) {
-      if (doc.locationId().equals(locationId)) {
-        result.add(doc);
-      }
+    Location location(String id) {
+        for (Location location : locations) {
+            if (location.id().equals(id)) {
+                return location;
+            }
+        }
+        return null;
     }
-    result.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-    return result;
-  }
 
-  /** Back to the seed: every created object is gone. */
-  void reset() {
-    for (LocationIndex index : indexes.values()) {
-      synchronized (index) {
-        index.contactByEmail.clear();
-        index.contactByPhone.clear();
-      }
+    Pipeline pipeline(String id) {
+        return pipelines.stream().filter(p -> p.id().equals(id)).findFirst().orElse(null);
     }
-    contacts.clear();
-    opportunities.clear();
-    conversations.clear();
-    conversationByContact.clear();
-    messages.clear();
-    appointments.clear();
-    notes.clear();
-    tasks.clear();
-    enrollments.clear();
-  }
 
-  static Map<String, Object> copy(Map<String, Object> map) {
-    return new LinkedHashMap<>(map);
-  }
+    Workflow workflow(String id) {
+        return workflows.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
+    }
+
+    User user(String id) {
+        return users.stream().filter(u -> u.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The custom field named by id or by key ({@code contact.license_state}). */
+    CustomField customField(String idOrKey) {
+        for (CustomField field : customFields) {
+            if (field.id().equals(idOrKey) || field.key().equals(idOrKey)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** The location's lock and duplicate index; hold the lock (synchronized on the index) to use it. */
+    LocationIndex index(String locationId) {
+        return indexes.get(locationId);
+    }
+
+    List<Doc> messagesOf(String conversationId) {
+        return messages.computeIfAbsent(conversationId, id -> Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** Objects of one location in creation order. */
+    static List<Doc> inLocation(Map<String, Doc> docs, String locationId) {
+        List<Doc> result = new ArrayList<>();
+        for (Doc doc : docs.values()) {
+            if (doc.locationId().equals(locationId)) {
+                result.add(doc);
+            }
+        }
+        result.sort((a, b) -> Long.compare(a.seq(), b.seq()));
+        return result;
+    }
+
+    /** Back to the seed: every created object is gone. */
+    void reset() {
+        for (LocationIndex index : indexes.values()) {
+            synchronized (index) {
+                index.contactByEmail.clear();
+                index.contactByPhone.clear();
+            }
+        }
+        contacts.clear();
+        opportunities.clear();
+        conversations.clear();
+        conversationByContact.clear();
+        messages.clear();
+        appointments.clear();
+        notes.clear();
+        tasks.clear();
+        enrollments.clear();
+    }
+
+    static Map<String, Object> copy(Map<String, Object> map) {
+        return new LinkedHashMap<>(map);
+    }
 }

@@ -10,116 +10,147 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AdminApiTest {
-  private static GhlSandbox sandbox;
-  private static WebhookReceiver receiver;
-  private Ghl ghl;
-  private Ghl admin;
+    private static GhlSandbox sandbox;
+    private static WebhookReceiver receiver;
+    private Ghl ghl;
+    private Ghl admin;
 
-  @BeforeAll
-  static void start() throws Exception {
-    receiver = new WebhookReceiver();
-    sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s"));
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new WebhookReceiver();
+        sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s"));
+    }
 
-  @AfterAll
-  static void stop() {
-    sandbox.close();
-    receiver.close();
-  }
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+        receiver.close();
+    }
 
-  @BeforeEach
-  void reset() {
-    sandbox.reset();
-    ghl = Ghl.forLocation(sandbox, "loc_abc123");
-    admin = new Ghl(sandbox.baseUrl(), null);
-  }
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        ghl = Ghl.forLocation(sandbox, "loc_abc123");
+        admin = new Ghl(sandbox.baseUrl(), null);
+    }
 
-  @Test
-  void credentialsListTheCompanyLocationsTokensAndOAuthClient() {
-    Ghl.Response response = admin.get("/_sandbox/credentials");
+    @Test
+    void credentialsListTheCompanyLocationsTokensAndOAuthClient() {
+        Ghl.Response response = admin.get("/_sandbox/credentials");
 
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.json()).containsEntry("companyId", "comp_abc");
-    assertThat(response.list("locations")).extracting(l -> l.get("id")).containsExactly("loc_abc123", "loc_def456");
-    assertThat(response.list("locations").get(0).get("privateIntegrationToken"))
-        .isEqualTo(sandbox.credentials().location("loc_abc123").privateIntegrationToken());
-    assertThat(response.map("oauth")).containsEntry("clientId", sandbox.credentials().oauth().clientId())
-        .containsEntry("clientSecret", sandbox.credentials().oauth().clientSecret());
-    assertThat(sandbox.credentials().toString()).doesNotContain(sandbox.credentials().oauth().clientSecret());
-  }
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json()).containsEntry("companyId", "comp_abc");
+        assertThat(response.list("locations")).extracting(l -> l.get("id")).containsExactly("loc_abc123", "loc_def456");
+        assertThat(response.list("locations").get(0).get("privateIntegrationToken"))
+                .isEqualTo(sandbox.credentials().location("loc_abc123").privateIntegrationToken());
+        assertThat(response.map("oauth"))
+                .containsEntry("clientId", sandbox.credentials().oauth().clientId())
+                .containsEntry("clientSecret", sandbox.credentials().oauth().clientSecret());
+        assertThat(sandbox.credentials().toString())
+                .doesNotContain(sandbox.credentials().oauth().clientSecret());
+    }
 
-  @Test
-  void statsHaveTheDocumentedKeys() {
-    Ghl.Response stats = admin.get("/_sandbox/stats");
+    @Test
+    void statsHaveTheDocumentedKeys() {
+        Ghl.Response stats = admin.get("/_sandbox/stats");
 
-    assertThat(stats.json()).containsKeys("contacts", "opportunities", "messagesByType", "workflowEnrollments",
-        "appointments", "duplicateContacts", "duplicateMessages", "requests", "rateLimited", "webhooksDelivered",
-        "webhooksFailed");
-    assertThat(stats.map("messagesByType")).containsEntry("SMS", 0L).containsEntry("Email", 0L);
-  }
+        assertThat(stats.json())
+                .containsKeys(
+                        "contacts",
+                        "opportunities",
+                        "messagesByType",
+                        "workflowEnrollments",
+                        "appointments",
+                        "duplicateContacts",
+                        "duplicateMessages",
+                        "requests",
+                        "rateLimited",
+                        "webhooksDelivered",
+                        "webhooksFailed");
+        assertThat(stats.map("messagesByType")).containsEntry("SMS", 0L).containsEntry("Email", 0L);
+    }
 
-  @Test
-  void driversPlayTheRecruitAndTheUserAndEmitWhatGhlWould() throws Exception {
-    admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
-    String contactId = (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Rita", "rita@example.com",
-        "+14075550123")).map("contact").get("id");
-    String opportunityId = (String) ghl.post("/opportunities/", OpportunitiesApiTest.opportunity(contactId))
-        .map("opportunity").get("id");
+    @Test
+    void driversPlayTheRecruitAndTheUserAndEmitWhatGhlWould() throws Exception {
+        admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
+        String contactId =
+                (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Rita", "rita@example.com", "+14075550123"))
+                        .map("contact")
+                        .get("id");
+        String opportunityId = (String) ghl.post("/opportunities/", OpportunitiesApiTest.opportunity(contactId))
+                .map("opportunity")
+                .get("id");
 
-    Ghl.Response inbound = admin.post("/_sandbox/inbound", Json.obj("contactId", contactId, "body", "Yes, call me",
-        "type", "SMS"));
-    Ghl.Response booked = admin.post("/_sandbox/book", Json.obj("contactId", contactId));
-    String appointmentId = (String) booked.map("appointment").get("id");
-    Ghl.Response showed = admin.post("/_sandbox/appointments/" + appointmentId + "/status", Json.obj("status", "showed"));
-    Ghl.Response moved = admin.post("/_sandbox/opportunities/" + opportunityId + "/stage",
-        Json.obj("stageId", "stage_presentation"));
+        Ghl.Response inbound = admin.post(
+                "/_sandbox/inbound", Json.obj("contactId", contactId, "body", "Yes, call me", "type", "SMS"));
+        Ghl.Response booked = admin.post("/_sandbox/book", Json.obj("contactId", contactId));
+        String appointmentId = (String) booked.map("appointment").get("id");
+        Ghl.Response showed =
+                admin.post("/_sandbox/appointments/" + appointmentId + "/status", Json.obj("status", "showed"));
+        Ghl.Response moved = admin.post(
+                "/_sandbox/opportunities/" + opportunityId + "/stage", Json.obj("stageId", "stage_presentation"));
 
-    assertThat(inbound.status()).isEqualTo(201);
-    assertThat(receiver.next("InboundMessage").json()).containsEntry("body", "Yes, call me")
-        .containsEntry("contactId", contactId).containsEntry("direction", "inbound");
-    assertThat(receiver.next("ConversationUnreadUpdate").json()).containsEntry("unreadCount", 1L);
-    assertThat(booked.status()).isEqualTo(201);
-    assertThat(receiver.next("AppointmentCreate").json()).containsKey("appointment");
-    assertThat(showed.map("appointment")).containsEntry("appointmentStatus", "showed");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> updated = (Map<String, Object>) receiver.next("AppointmentUpdate").json().get("appointment");
-    assertThat(updated).containsEntry("appointmentStatus", "showed");
-    assertThat(moved.map("opportunity")).containsEntry("pipelineStageId", "stage_presentation");
-    assertThat(receiver.next("OpportunityStageUpdate").json()).containsEntry("pipelineStageId", "stage_presentation")
-        .containsEntry("id", opportunityId);
-    assertThat(sandbox.stats().inboundMessages()).isEqualTo(1);
-    assertThat(sandbox.stats().appointments()).isEqualTo(1);
-    Ghl.Response messages = ghl.get("/conversations/" + inbound.str("conversationId") + "/messages");
-    assertThat(messages.list("messages")).extracting(m -> m.get("direction")).containsExactly("inbound");
-  }
+        assertThat(inbound.status()).isEqualTo(201);
+        assertThat(receiver.next("InboundMessage").json())
+                .containsEntry("body", "Yes, call me")
+                .containsEntry("contactId", contactId)
+                .containsEntry("direction", "inbound");
+        assertThat(receiver.next("ConversationUnreadUpdate").json()).containsEntry("unreadCount", 1L);
+        assertThat(booked.status()).isEqualTo(201);
+        assertThat(receiver.next("AppointmentCreate").json()).containsKey("appointment");
+        assertThat(showed.map("appointment")).containsEntry("appointmentStatus", "showed");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> updated =
+                (Map<String, Object>) receiver.next("AppointmentUpdate").json().get("appointment");
+        assertThat(updated).containsEntry("appointmentStatus", "showed");
+        assertThat(moved.map("opportunity")).containsEntry("pipelineStageId", "stage_presentation");
+        assertThat(receiver.next("OpportunityStageUpdate").json())
+                .containsEntry("pipelineStageId", "stage_presentation")
+                .containsEntry("id", opportunityId);
+        assertThat(sandbox.stats().inboundMessages()).isEqualTo(1);
+        assertThat(sandbox.stats().appointments()).isEqualTo(1);
+        Ghl.Response messages = ghl.get("/conversations/" + inbound.str("conversationId") + "/messages");
+        assertThat(messages.list("messages"))
+                .extracting(m -> m.get("direction"))
+                .containsExactly("inbound");
+    }
 
-  @Test
-  void resetRestoresTheSeedZeroesCountersAndKeepsTokensAndSubscriptions() {
-    admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
-    ghl.post("/contacts/", Ghl.contact("loc_abc123", "Sam", "sam@example.com", null));
-    admin.post("/_sandbox/faults", Json.obj("route", "*", "error500", 1.0));
+    @Test
+    void resetRestoresTheSeedZeroesCountersAndKeepsTokensAndSubscriptions() {
+        admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
+        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Sam", "sam@example.com", null));
+        admin.post("/_sandbox/faults", Json.obj("route", "*", "error500", 1.0));
 
-    Ghl.Response reset = admin.post("/_sandbox/reset", Json.obj());
+        Ghl.Response reset = admin.post("/_sandbox/reset", Json.obj());
 
-    assertThat(reset.status()).isEqualTo(200);
-    assertThat(sandbox.stats().contacts()).isZero();
-    assertThat(sandbox.stats().requests()).isZero();
-    assertThat(ghl.get("/users/user_gary123").status()).isEqualTo(200);
-    assertThat(admin.get("/_sandbox/webhooks").json().get("urls")).isEqualTo(List.of(receiver.url().toString()));
-  }
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(sandbox.stats().contacts()).isZero();
+        assertThat(sandbox.stats().requests()).isZero();
+        assertThat(ghl.get("/users/user_gary123").status()).isEqualTo(200);
+        assertThat(admin.get("/_sandbox/webhooks").json().get("urls"))
+                .isEqualTo(List.of(receiver.url().toString()));
+    }
 
-  @Test
-  void mainParsesTheDocumentedArguments() {
-    SandboxConfig config = GhlSandboxMain.parse(new String[] {"--port", "8089", "--rate-limit", "100/60s",
-        "--webhook-url", "http://localhost:9000/hook", "--token-lifetime", "3600s"});
+    @Test
+    void mainParsesTheDocumentedArguments() {
+        SandboxConfig config = GhlSandboxMain.parse(new String[] {
+            "--port",
+            "8089",
+            "--rate-limit",
+            "100/60s",
+            "--webhook-url",
+            "http://localhost:9000/hook",
+            "--token-lifetime",
+            "3600s"
+        });
 
-    assertThat(config.port()).isEqualTo(8089);
-    assertThat(config.burstLimit()).isEqualTo(100);
-    assertThat(config.burstWindow()).hasSeconds(60);
-    assertThat(config.webhookUrls()).extracting(Object::toString).containsExactly("http://localhost:9000/hook");
-    assertThat(config.accessTokenLifetime()).hasHours(1);
-    assertThat(GhlSandboxMain.parse(new String[] {"--help"})).isNull();
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GhlSandboxMain.parse(new String[] {"--bogus", "1"}))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
+        assertThat(config.port()).isEqualTo(8089);
+        assertThat(config.burstLimit()).isEqualTo(100);
+        assertThat(config.burstWindow()).hasSeconds(60);
+        assertThat(config.webhookUrls()).extracting(Object::toString).containsExactly("http://localhost:9000/hook");
+        assertThat(config.accessTokenLifetime()).hasHours(1);
+        assertThat(GhlSandboxMain.parse(new String[] {"--help"})).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GhlSandboxMain.parse(new String[] {"--bogus", "1"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

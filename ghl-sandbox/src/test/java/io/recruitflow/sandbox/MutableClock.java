@@ -8,28 +8,28 @@ import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
 final class MutableClock extends Clock {
-  private volatile Instant now;
+    private volatile Instant now;
 
-  MutableClock(Instant start) {
-    this.now = start;
-  }
+    MutableClock(Instant start) {
+        this.now = start;
+    }
 
-  void advance(Duration duration) {
-    now = now.plus(duration);
-  }
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return this;
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now;
-  }
+    @Override
+    public Instant instant() {
+        return now;
+    }
 }

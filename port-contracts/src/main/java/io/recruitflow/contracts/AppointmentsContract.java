@@ -57,7 +57,8 @@ public abstract class AppointmentsContract {
         Appointment noShow = booked.withStatus(AppointmentStatus.NOSHOW, at(10));
         appointments.save(noShow);
 
-        assertThat(appointments.save(booked.withStatus(AppointmentStatus.CONFIRMED, at(5)))).isFalse();
+        assertThat(appointments.save(booked.withStatus(AppointmentStatus.CONFIRMED, at(5))))
+                .isFalse();
 
         assertThat(appointments.find(booked.id())).contains(noShow);
         assertThat(appointments.forContact(contact)).containsExactly(noShow);

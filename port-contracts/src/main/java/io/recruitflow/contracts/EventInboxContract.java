@@ -78,9 +78,8 @@ public abstract class EventInboxContract {
         inbox.storeAll(List.of(event("wh_1", contact("ct_1"), at(0))));
         inbox.markFailed("wh_1", "GHL 503", at(30));
 
-        List<Stored> answers = inbox.storeAll(List.of(
-                event("wh_2", contact("ct_2"), at(1)),
-                event("wh_1", contact("ct_1"), at(0))));
+        List<Stored> answers =
+                inbox.storeAll(List.of(event("wh_2", contact("ct_2"), at(1)), event("wh_1", contact("ct_1"), at(0))));
 
         assertThat(answers).containsExactly(Stored.STORED, Stored.DUPLICATE);
         assertThat(inbox.store(event("wh_2", contact("ct_2"), at(1)))).isEqualTo(Stored.DUPLICATE);
@@ -150,9 +149,7 @@ public abstract class EventInboxContract {
 
     @Test
     void a_dead_event_is_kept_with_its_error_and_no_longer_blocks_its_contact() {
-        inbox.storeAll(List.of(
-                event("wh_a1", contact("ct_a"), at(0)),
-                event("wh_a2", contact("ct_a"), at(1))));
+        inbox.storeAll(List.of(event("wh_a1", contact("ct_a"), at(0)), event("wh_a2", contact("ct_a"), at(1))));
 
         inbox.markDead("wh_a1", "gave up after 10 attempts: GHL 500");
 

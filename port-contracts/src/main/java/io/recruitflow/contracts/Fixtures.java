@@ -43,6 +43,7 @@ import java.util.Set;
 public final class Fixtures {
     /** The instant all contract data is relative to. */
     public static final Instant T0 = Instant.parse("2026-03-02T14:00:00Z");
+
     public static final LocationId LOCATION = new LocationId("loc_contract_a");
     public static final LocationId OTHER_LOCATION = new LocationId("loc_contract_b");
 
@@ -62,12 +63,24 @@ public final class Fixtures {
     }
 
     /** A fresh (unstored, version 0) recruit accepted at {@code acceptedAt}. */
-    public static Recruit recruit(LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email,
-                                  Instant acceptedAt) {
-        return new Recruit(RecruitId.random(), location, new PersonName("Dana", "Whitfield"), email, phone,
-                new License(UsState.FL, Optional.of("W123456"), Set.of(new LicenseType("Life"))), "PropHog",
-                Set.of("New Lead", "Life-Licensed"), Map.of("cf_license_state", "FL"), Consent.GRANTED,
-                Optional.of(ZoneId.of("America/New_York")), Optional.empty(), acceptedAt, Optional.empty(), 0);
+    public static Recruit recruit(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email, Instant acceptedAt) {
+        return new Recruit(
+                RecruitId.random(),
+                location,
+                new PersonName("Dana", "Whitfield"),
+                email,
+                phone,
+                new License(UsState.FL, Optional.of("W123456"), Set.of(new LicenseType("Life"))),
+                "PropHog",
+                Set.of("New Lead", "Life-Licensed"),
+                Map.of("cf_license_state", "FL"),
+                Consent.GRANTED,
+                Optional.of(ZoneId.of("America/New_York")),
+                Optional.empty(),
+                acceptedAt,
+                Optional.empty(),
+                0);
     }
 
     /** A fresh recruit with a distinct phone and email derived from {@code n}. */
@@ -75,35 +88,70 @@ public final class Fixtures {
         return recruit(location, Optional.of(phone(n)), Optional.of(email("agent" + n)), acceptedAt);
     }
 
-    public static Opportunity opportunity(String id, ContactId contact, LocationId location, RecruitingStage stage,
-                                          Instant updatedAt) {
-        return new Opportunity(new OpportunityId(id), location, contact, "Dana Whitfield - Agent Recruit",
-                new PipelineId("pipe_recruiting"), stage, OpportunityStatus.OPEN, new BigDecimal("1500.00"),
-                Optional.empty(), updatedAt, 1);
+    public static Opportunity opportunity(
+            String id, ContactId contact, LocationId location, RecruitingStage stage, Instant updatedAt) {
+        return new Opportunity(
+                new OpportunityId(id),
+                location,
+                contact,
+                "Dana Whitfield - Agent Recruit",
+                new PipelineId("pipe_recruiting"),
+                stage,
+                OpportunityStatus.OPEN,
+                new BigDecimal("1500.00"),
+                Optional.empty(),
+                updatedAt,
+                1);
     }
 
     public static Appointment appointment(String id, ContactId contact, AppointmentStatus status, Instant updatedAt) {
         Instant start = at(24 * 60);
-        return new Appointment(new AppointmentId(id), new CalendarId("cal_presentations"), LOCATION, contact,
-                "iDecide Presentation - Dana Whitfield", start, start.plus(Duration.ofMinutes(30)), status, updatedAt);
+        return new Appointment(
+                new AppointmentId(id),
+                new CalendarId("cal_presentations"),
+                LOCATION,
+                contact,
+                "iDecide Presentation - Dana Whitfield",
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                status,
+                updatedAt);
     }
 
     /** A planned SMS with key {@code key} to {@code contact}, created at {@code createdAt}. */
-    public static MessageRecord plannedSms(String key, LocationId location, ContactId contact, Instant createdAt,
-                                           Optional<Instant> notBefore) {
-        return new MessageRecord(new MessageKey(key), location, contact, Channel.SMS, "Hi Dana, this is Gary.",
-                Optional.empty(), SendState.PLANNED, notBefore, Optional.empty(), Optional.empty(), Optional.empty(),
-                createdAt, createdAt);
+    public static MessageRecord plannedSms(
+            String key, LocationId location, ContactId contact, Instant createdAt, Optional<Instant> notBefore) {
+        return new MessageRecord(
+                new MessageKey(key),
+                location,
+                contact,
+                Channel.SMS,
+                "Hi Dana, this is Gary.",
+                Optional.empty(),
+                SendState.PLANNED,
+                notBefore,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                createdAt,
+                createdAt);
     }
 
     public static OAuthTokens tokens(TokenOwner owner, String access, Instant expiresAt) {
-        return new OAuthTokens(owner, access, "refresh-" + access, expiresAt, Set.of("contacts.write", "contacts.readonly"));
+        return new OAuthTokens(
+                owner, access, "refresh-" + access, expiresAt, Set.of("contacts.write", "contacts.readonly"));
     }
 
     /** A webhook event of type {@code ContactUpdate} for {@code contact} (or none), received at {@code at}. */
     public static IncomingEvent event(String webhookId, Optional<String> contact, Instant at) {
         String body = "{\"type\":\"ContactUpdate\",\"webhookId\":\"" + webhookId + "\"}";
-        return new IncomingEvent(webhookId, "ContactUpdate", Optional.of(LOCATION.value()), contact, at,
-                body.getBytes(StandardCharsets.UTF_8), at);
+        return new IncomingEvent(
+                webhookId,
+                "ContactUpdate",
+                Optional.of(LOCATION.value()),
+                contact,
+                at,
+                body.getBytes(StandardCharsets.UTF_8),
+                at);
     }
 }

@@ -40,10 +40,12 @@ public abstract class IntakeJournalContract {
 
         journal.open(recruit, at(0));
 
-        assertThat(journal.steps(recruit)).containsExactlyElementsOf(
-                Arrays.stream(IntakeStep.values()).map(s -> StepRecord.pending(recruit, s, at(0))).toList());
-        assertThat(journal.find(recruit, IntakeStep.SEND_INTRO)).contains(StepRecord.pending(recruit,
-                IntakeStep.SEND_INTRO, at(0)));
+        assertThat(journal.steps(recruit))
+                .containsExactlyElementsOf(Arrays.stream(IntakeStep.values())
+                        .map(s -> StepRecord.pending(recruit, s, at(0)))
+                        .toList());
+        assertThat(journal.find(recruit, IntakeStep.SEND_INTRO))
+                .contains(StepRecord.pending(recruit, IntakeStep.SEND_INTRO, at(0)));
     }
 
     @Test
@@ -57,7 +59,8 @@ public abstract class IntakeJournalContract {
     void opening_again_keeps_the_existing_records() {
         RecruitId recruit = RecruitId.random();
         journal.open(recruit, at(0));
-        StepRecord started = StepRecord.pending(recruit, IntakeStep.UPSERT_CONTACT, at(0)).started(at(1));
+        StepRecord started =
+                StepRecord.pending(recruit, IntakeStep.UPSERT_CONTACT, at(0)).started(at(1));
         journal.save(started);
 
         journal.open(recruit, at(5));
@@ -81,7 +84,10 @@ public abstract class IntakeJournalContract {
         journal.save(done);
 
         assertThat(journal.find(recruit, IntakeStep.CREATE_OPPORTUNITY)).contains(done);
-        assertThat(journal.find(recruit, IntakeStep.CREATE_OPPORTUNITY).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(journal.find(recruit, IntakeStep.CREATE_OPPORTUNITY)
+                        .orElseThrow()
+                        .attempts())
+                .isEqualTo(1);
         assertThat(journal.find(other, IntakeStep.CREATE_OPPORTUNITY))
                 .contains(StepRecord.pending(other, IntakeStep.CREATE_OPPORTUNITY, at(0)));
     }
@@ -89,7 +95,8 @@ public abstract class IntakeJournalContract {
     @Test
     void every_field_of_a_record_round_trips() {
         RecruitId recruit = RecruitId.random();
-        StepRecord deferred = StepRecord.pending(recruit, IntakeStep.SEND_INTRO, at(0)).started(at(1))
+        StepRecord deferred = StepRecord.pending(recruit, IntakeStep.SEND_INTRO, at(0))
+                .started(at(1))
                 .deferred(at(600), "quiet hours: texts only 08:00–20:00 recipient time in FL", at(2));
 
         journal.save(deferred);
@@ -136,13 +143,15 @@ public abstract class IntakeJournalContract {
             fresh.open(recruit, at(0));
             for (IntakeStep step : IntakeStep.values()) {
                 StepRecord base = StepRecord.pending(recruit, step, at(0)).started(at(1));
-                StepRecord record = step != IntakeStep.SEND_INTRO ? base.done(Optional.empty(), at(2)) : switch (open) {
-                    case PENDING -> base.retryAt(at(10), "GHL 503", at(2));
-                    case STARTED -> base;
-                    case DEFERRED -> base.deferred(at(600), "quiet hours", at(2));
-                    case UNKNOWN -> base.unknown("timeout", at(2));
-                    default -> throw new IllegalStateException();
-                };
+                StepRecord record = step != IntakeStep.SEND_INTRO
+                        ? base.done(Optional.empty(), at(2))
+                        : switch (open) {
+                            case PENDING -> base.retryAt(at(10), "GHL 503", at(2));
+                            case STARTED -> base;
+                            case DEFERRED -> base.deferred(at(600), "quiet hours", at(2));
+                            case UNKNOWN -> base.unknown("timeout", at(2));
+                            default -> throw new IllegalStateException();
+                        };
                 fresh.save(record);
             }
             assertThat(fresh.unfinished(10)).as("with a %s step", open).containsExactly(recruit);
@@ -155,11 +164,13 @@ public abstract class IntakeJournalContract {
         journal.open(recruit, at(0));
         for (IntakeStep step : IntakeStep.values()) {
             StepRecord base = StepRecord.pending(recruit, step, at(0));
-            journal.save(switch (step) {
-                case UPSERT_CONTACT, CREATE_OPPORTUNITY -> base.started(at(1)).done(Optional.of("id"), at(2));
-                case SEND_INTRO -> base.skipped("opted out", at(2));
-                case ENROLL_WORKFLOW -> base.started(at(1)).failed("workflow not found", at(2));
-            });
+            journal.save(
+                    switch (step) {
+                        case UPSERT_CONTACT, CREATE_OPPORTUNITY ->
+                            base.started(at(1)).done(Optional.of("id"), at(2));
+                        case SEND_INTRO -> base.skipped("opted out", at(2));
+                        case ENROLL_WORKFLOW -> base.started(at(1)).failed("workflow not found", at(2));
+                    });
         }
 
         assertThat(journal.unfinished(10)).isEmpty();
@@ -167,13 +178,17 @@ public abstract class IntakeJournalContract {
 
     @Test
     void countByState_counts_every_step_and_has_every_state() {
-        assertThat(journal.countByState()).containsOnlyKeys(StepState.values()).allSatisfy((s, n) -> assertThat(n).isZero());
+        assertThat(journal.countByState())
+                .containsOnlyKeys(StepState.values())
+                .allSatisfy((s, n) -> assertThat(n).isZero());
 
         RecruitId a = RecruitId.random();
         RecruitId b = RecruitId.random();
         journal.open(a, at(0));
         journal.open(b, at(0));
-        journal.save(StepRecord.pending(a, IntakeStep.UPSERT_CONTACT, at(0)).started(at(1)).done(Optional.of("c"), at(2)));
+        journal.save(StepRecord.pending(a, IntakeStep.UPSERT_CONTACT, at(0))
+                .started(at(1))
+                .done(Optional.of("c"), at(2)));
         journal.save(StepRecord.pending(b, IntakeStep.UPSERT_CONTACT, at(0)).started(at(1)));
 
         Map<StepState, Long> counts = journal.countByState();

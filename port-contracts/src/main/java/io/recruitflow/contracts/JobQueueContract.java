@@ -76,7 +76,9 @@ public abstract class JobQueueContract {
     }
 
     private long runsOf(JobType type, String id) {
-        return handled.stream().filter(j -> j.type() == type && j.id().equals(id)).count();
+        return handled.stream()
+                .filter(j -> j.type() == type && j.id().equals(id))
+                .count();
     }
 
     private static Job job(JobType type, String id, Instant runAt) {
@@ -98,7 +100,8 @@ public abstract class JobQueueContract {
         assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", later))).isTrue();
         assertThat(h.queue().schedule(new Job(JobType.INTAKE, "r1", later.plusSeconds(60), JobPriority.SPEED_TO_LEAD)))
                 .isFalse();
-        assertThat(h.queue().schedule(job(JobType.DEFERRED_MESSAGE, "r1", later))).isTrue();
+        assertThat(h.queue().schedule(job(JobType.DEFERRED_MESSAGE, "r1", later)))
+                .isTrue();
         assertThat(h.queue().schedule(job(JobType.INTAKE, "r2", later))).isTrue();
     }
 
@@ -148,7 +151,9 @@ public abstract class JobQueueContract {
 
         h.runDue();
         assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
-        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", start))).as("still scheduled").isFalse();
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", start)))
+                .as("still scheduled")
+                .isFalse();
 
         h.advance(Duration.ofMinutes(4));
         h.runDue();
@@ -158,7 +163,8 @@ public abstract class JobQueueContract {
         h.runDue();
         assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(2);
         assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1)))))
-                .as("done, so it can be scheduled again").isTrue();
+                .as("done, so it can be scheduled again")
+                .isTrue();
     }
 
     @Test
@@ -184,7 +190,8 @@ public abstract class JobQueueContract {
         h.runDue();
 
         assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
-        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1))))).isTrue();
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1)))))
+                .isTrue();
     }
 
     @Test
@@ -197,12 +204,15 @@ public abstract class JobQueueContract {
 
         h.runDue();
         assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(1);
-        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now()))).as("never dropped").isFalse();
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now())))
+                .as("never dropped")
+                .isFalse();
 
         h.advance(Duration.ofDays(1));
         h.runDue();
         assertThat(runsOf(JobType.INTAKE, "r1")).isEqualTo(2);
-        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1))))).isTrue();
+        assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", h.now().plus(Duration.ofDays(1)))))
+                .isTrue();
     }
 
     @Test

@@ -42,14 +42,26 @@ public abstract class MessageLogContract {
     private MessageRecord sentAt(String key, ContactId to, Channel channel, Instant sent) {
         MessageRecord planned = plannedSms(key, LOCATION, to, sent.minusSeconds(60), Optional.empty());
         if (channel == Channel.EMAIL) {
-            planned = new MessageRecord(planned.key(), planned.location(), to, Channel.EMAIL, "<p>Hi</p>",
-                    Optional.of("Hello"), SendState.PLANNED, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), planned.createdAt(), planned.updatedAt());
+            planned = new MessageRecord(
+                    planned.key(),
+                    planned.location(),
+                    to,
+                    Channel.EMAIL,
+                    "<p>Hi</p>",
+                    Optional.of("Hello"),
+                    SendState.PLANNED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    planned.createdAt(),
+                    planned.updatedAt());
         }
         log.plan(planned);
         MessageRecord sending = planned.sending(sent.minusSeconds(1));
         assertThat(log.transition(planned.key(), SendState.PLANNED, sending)).isTrue();
-        MessageRecord sentRecord = sending.sent(new SentMessage(new MessageId("msg_" + key), new ConversationId("conv_1")), sent);
+        MessageRecord sentRecord =
+                sending.sent(new SentMessage(new MessageId("msg_" + key), new ConversationId("conv_1")), sent);
         assertThat(log.transition(planned.key(), SendState.SENDING, sentRecord)).isTrue();
         return sentRecord;
     }
@@ -70,9 +82,20 @@ public abstract class MessageLogContract {
         log.plan(planned);
         MessageRecord sending = planned.sending(at(1));
         log.transition(planned.key(), SendState.PLANNED, sending);
-        MessageRecord other = new MessageRecord(planned.key(), LOCATION, contact, Channel.SMS, "a different body",
-                Optional.empty(), SendState.PLANNED, Optional.of(at(9)), Optional.empty(), Optional.empty(),
-                Optional.empty(), at(2), at(2));
+        MessageRecord other = new MessageRecord(
+                planned.key(),
+                LOCATION,
+                contact,
+                Channel.SMS,
+                "a different body",
+                Optional.empty(),
+                SendState.PLANNED,
+                Optional.of(at(9)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                at(2),
+                at(2));
 
         assertThat(log.plan(other)).isEqualTo(sending);
 
@@ -81,8 +104,8 @@ public abstract class MessageLogContract {
 
     @Test
     void concurrent_plans_of_one_key_store_one_record_and_all_get_it() {
-        List<MessageRecord> results = Concurrently.run(8, i -> () -> log.plan(
-                plannedSms("intro/race", LOCATION, contact, at(i), Optional.empty())));
+        List<MessageRecord> results = Concurrently.run(
+                8, i -> () -> log.plan(plannedSms("intro/race", LOCATION, contact, at(i), Optional.empty())));
 
         MessageRecord stored = log.find(new MessageKey("intro/race")).orElseThrow();
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(stored));
@@ -97,7 +120,8 @@ public abstract class MessageLogContract {
         assertThat(log.transition(planned.key(), SendState.PLANNED, sending)).isTrue();
         assertThat(log.find(planned.key())).contains(sending);
 
-        assertThat(log.transition(planned.key(), SendState.PLANNED, planned.sending(at(2)))).isFalse();
+        assertThat(log.transition(planned.key(), SendState.PLANNED, planned.sending(at(2))))
+                .isFalse();
         assertThat(log.find(planned.key())).contains(sending);
 
         MessageRecord sent = sending.sent(new SentMessage(new MessageId("msg_1"), new ConversationId("conv_1")), at(3));
@@ -109,7 +133,8 @@ public abstract class MessageLogContract {
     void transition_of_an_unknown_key_does_nothing() {
         MessageRecord ghost = plannedSms("intro/ghost", LOCATION, contact, at(0), Optional.empty());
 
-        assertThat(log.transition(ghost.key(), SendState.PLANNED, ghost.sending(at(1)))).isFalse();
+        assertThat(log.transition(ghost.key(), SendState.PLANNED, ghost.sending(at(1))))
+                .isFalse();
 
         assertThat(log.find(ghost.key())).isEmpty();
     }
@@ -119,8 +144,8 @@ public abstract class MessageLogContract {
         MessageRecord planned = plannedSms("intro/1", LOCATION, contact, at(0), Optional.empty());
         log.plan(planned);
 
-        List<Boolean> won = Concurrently.run(8, i -> () ->
-                log.transition(planned.key(), SendState.PLANNED, planned.sending(at(i + 1))));
+        List<Boolean> won = Concurrently.run(
+                8, i -> () -> log.transition(planned.key(), SendState.PLANNED, planned.sending(at(i + 1))));
 
         assertThat(won).filteredOn(Boolean::booleanValue).hasSize(1);
         int winner = won.indexOf(true);
@@ -179,7 +204,8 @@ public abstract class MessageLogContract {
 
     @Test
     void countByState_has_every_state_and_filters_by_location() {
-        assertThat(log.countByState(Optional.empty())).containsOnlyKeys(SendState.values())
+        assertThat(log.countByState(Optional.empty()))
+                .containsOnlyKeys(SendState.values())
                 .allSatisfy((s, n) -> assertThat(n).isZero());
         log.plan(plannedSms("a", LOCATION, contact, at(0), Optional.empty()));
         log.plan(plannedSms("b", OTHER_LOCATION, contact, at(0), Optional.empty()));
@@ -187,7 +213,9 @@ public abstract class MessageLogContract {
 
         Map<SendState, Long> inA = log.countByState(Optional.of(LOCATION));
         assertThat(inA).containsOnlyKeys(SendState.values());
-        assertThat(inA).containsEntry(SendState.PLANNED, 1L).containsEntry(SendState.SENT, 1L)
+        assertThat(inA)
+                .containsEntry(SendState.PLANNED, 1L)
+                .containsEntry(SendState.SENT, 1L)
                 .containsEntry(SendState.FAILED, 0L);
         assertThat(log.countByState(Optional.empty())).containsEntry(SendState.PLANNED, 2L);
     }

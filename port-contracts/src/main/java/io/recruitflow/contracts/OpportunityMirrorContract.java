@@ -84,8 +84,18 @@ public abstract class OpportunityMirrorContract {
     @Test
     void a_write_with_the_same_timestamp_is_stored() {
         Opportunity first = opportunity("opp_1", contact, LOCATION, RecruitingStage.LEAD, at(3));
-        Opportunity same = new Opportunity(first.id(), LOCATION, contact, first.name(), first.pipeline(),
-                RecruitingStage.LEAD, OpportunityStatus.LOST, first.monetaryValue(), first.assignedTo(), at(3), 1);
+        Opportunity same = new Opportunity(
+                first.id(),
+                LOCATION,
+                contact,
+                first.name(),
+                first.pipeline(),
+                RecruitingStage.LEAD,
+                OpportunityStatus.LOST,
+                first.monetaryValue(),
+                first.assignedTo(),
+                at(3),
+                1);
         mirror.save(first);
 
         assertThat(mirror.save(same)).isTrue();
@@ -104,7 +114,8 @@ public abstract class OpportunityMirrorContract {
 
         Concurrently.run(versions.size(), i -> () -> mirror.save(versions.get(i)));
 
-        assertThat(mirror.find(new OpportunityId("opp_race")).orElseThrow().updatedAt()).isEqualTo(at(7));
+        assertThat(mirror.find(new OpportunityId("opp_race")).orElseThrow().updatedAt())
+                .isEqualTo(at(7));
     }
 
     @Test
@@ -125,14 +136,18 @@ public abstract class OpportunityMirrorContract {
         mirror.save(opportunity("opp_a", new ContactId("ct_a"), LOCATION, RecruitingStage.LEAD, at(0)));
         mirror.save(opportunity("opp_b", new ContactId("ct_b"), OTHER_LOCATION, RecruitingStage.LEAD, at(0)));
 
-        assertThat(mirror.all(Optional.of(LOCATION))).extracting(o -> o.id().value()).containsExactly("opp_a");
-        assertThat(mirror.all(Optional.empty())).extracting(o -> o.id().value())
+        assertThat(mirror.all(Optional.of(LOCATION)))
+                .extracting(o -> o.id().value())
+                .containsExactly("opp_a");
+        assertThat(mirror.all(Optional.empty()))
+                .extracting(o -> o.id().value())
                 .containsExactlyInAnyOrder("opp_a", "opp_b");
     }
 
     @Test
     void countByStage_has_every_stage_and_filters_by_location() {
-        assertThat(mirror.countByStage(Optional.empty())).containsOnlyKeys(RecruitingStage.values())
+        assertThat(mirror.countByStage(Optional.empty()))
+                .containsOnlyKeys(RecruitingStage.values())
                 .allSatisfy((stage, n) -> assertThat(n).isZero());
 
         mirror.save(opportunity("opp_1", new ContactId("ct_1"), LOCATION, RecruitingStage.LEAD, at(0)));
@@ -142,8 +157,11 @@ public abstract class OpportunityMirrorContract {
 
         Map<RecruitingStage, Long> inA = mirror.countByStage(Optional.of(LOCATION));
         assertThat(inA).containsOnlyKeys(RecruitingStage.values());
-        assertThat(inA).containsEntry(RecruitingStage.LEAD, 2L).containsEntry(RecruitingStage.CONTRACTED, 1L)
-                .containsEntry(RecruitingStage.CONTACTED, 0L).containsEntry(RecruitingStage.INTERESTED, 0L)
+        assertThat(inA)
+                .containsEntry(RecruitingStage.LEAD, 2L)
+                .containsEntry(RecruitingStage.CONTRACTED, 1L)
+                .containsEntry(RecruitingStage.CONTACTED, 0L)
+                .containsEntry(RecruitingStage.INTERESTED, 0L)
                 .containsEntry(RecruitingStage.PRESENTATION_SCHEDULED, 0L);
         assertThat(mirror.countByStage(Optional.empty())).containsEntry(RecruitingStage.LEAD, 3L);
     }

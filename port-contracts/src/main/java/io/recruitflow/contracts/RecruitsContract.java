@@ -117,11 +117,17 @@ public abstract class RecruitsContract {
 
     @Test
     void concurrent_adds_of_the_same_phone_store_exactly_one_recruit() {
-        List<AddOutcome> outcomes = Concurrently.run(8, i -> () -> recruits.add(
-                recruit(LOCATION, Optional.of(phone(7)), Optional.of(email("racer" + i)), at(i))));
+        List<AddOutcome> outcomes = Concurrently.run(
+                8,
+                i -> () ->
+                        recruits.add(recruit(LOCATION, Optional.of(phone(7)), Optional.of(email("racer" + i)), at(i))));
 
         assertThat(outcomes).filteredOn(o -> o instanceof AddOutcome.Added).hasSize(1);
-        Recruit winner = outcomes.stream().filter(o -> o instanceof AddOutcome.Added).findFirst().orElseThrow().recruit();
+        Recruit winner = outcomes.stream()
+                .filter(o -> o instanceof AddOutcome.Added)
+                .findFirst()
+                .orElseThrow()
+                .recruit();
         assertThat(outcomes).allSatisfy(o -> assertThat(o.recruit()).isEqualTo(winner));
         assertThat(recruits.all(Optional.empty())).containsExactly(winner);
     }
@@ -189,14 +195,18 @@ public abstract class RecruitsContract {
         Recruit stored = added(recruit(LOCATION, 1, at(0)));
         added(recruit(LOCATION, 2, at(1)));
 
-        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.of(phone(1)), Optional.empty())).contains(stored);
-        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.empty(), Optional.of(email("agent1")))).contains(stored);
+        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.of(phone(1)), Optional.empty()))
+                .contains(stored);
+        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.empty(), Optional.of(email("agent1"))))
+                .contains(stored);
         assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.of(phone(55)), Optional.of(email("agent1"))))
                 .contains(stored);
         assertThat(recruits.findByPhoneOrEmail(OTHER_LOCATION, Optional.of(phone(1)), Optional.of(email("agent1"))))
                 .isEmpty();
-        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.of(phone(55)), Optional.of(email("nobody")))).isEmpty();
-        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.empty(), Optional.empty())).isEmpty();
+        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.of(phone(55)), Optional.of(email("nobody"))))
+                .isEmpty();
+        assertThat(recruits.findByPhoneOrEmail(LOCATION, Optional.empty(), Optional.empty()))
+                .isEmpty();
     }
 
     @Test
@@ -209,7 +219,8 @@ public abstract class RecruitsContract {
         }
         added(recruit(OTHER_LOCATION, 100, at(5)));
         List<Recruit> expected = stored.stream()
-                .sorted(java.util.Comparator.comparing(Recruit::acceptedAt)).toList();
+                .sorted(java.util.Comparator.comparing(Recruit::acceptedAt))
+                .toList();
 
         List<Recruit> seen = new ArrayList<>();
         Optional<String> cursor = Optional.empty();

@@ -137,8 +137,9 @@ public abstract class TokenStoreContract {
         store.save(old);
 
         assertThatThrownBy(() -> store.refresh(location, current -> {
-            throw new IllegalStateException("GHL refused the refresh token");
-        })).hasMessageContaining("GHL refused the refresh token");
+                    throw new IllegalStateException("GHL refused the refresh token");
+                }))
+                .hasMessageContaining("GHL refused the refresh token");
 
         assertThat(store.find(location)).contains(old);
         OAuthTokens fresh = tokens(location, "access-new", at(60));
@@ -171,8 +172,8 @@ public abstract class TokenStoreContract {
             }
         };
 
-        List<OAuthTokens> results = Concurrently.run(threads, i ->
-                () -> (i % 2 == 0 ? store : other).refresh(location, refreshIfExpired));
+        List<OAuthTokens> results =
+                Concurrently.run(threads, i -> () -> (i % 2 == 0 ? store : other).refresh(location, refreshIfExpired));
 
         assertThat(refreshes).hasValue(1);
         assertThat(overlaps).hasValue(0);

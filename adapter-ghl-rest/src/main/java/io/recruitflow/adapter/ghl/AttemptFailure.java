@@ -37,8 +37,15 @@ final class AttemptFailure extends RuntimeException {
     private final Optional<Duration> serverDelay;
     private final boolean quotaExhausted;
 
-    AttemptFailure(Cause cause, GhlCall call, int status, String ghlMessage, String traceId,
-                   Optional<Duration> serverDelay, boolean quotaExhausted, Throwable source) {
+    AttemptFailure(
+            Cause cause,
+            GhlCall call,
+            int status,
+            String ghlMessage,
+            String traceId,
+            Optional<Duration> serverDelay,
+            boolean quotaExhausted,
+            Throwable source) {
         super(cause + " on " + call.name(), source, false, false);
         this.type = cause;
         this.call = call;
@@ -64,7 +71,11 @@ final class AttemptFailure extends RuntimeException {
      */
     boolean retryable(Duration maxRateLimitWait) {
         return switch (type) {
-            case RATE_LIMITED -> !quotaExhausted && serverDelay.map(d -> d.compareTo(maxRateLimitWait) <= 0).orElse(true);
+            case RATE_LIMITED ->
+                !quotaExhausted
+                        && serverDelay
+                                .map(d -> d.compareTo(maxRateLimitWait) <= 0)
+                                .orElse(true);
             case CONNECT_REFUSED -> true;
             case SERVER_ERROR, TIMEOUT, RESET -> call.idempotent();
             case UNREADABLE -> false;
@@ -73,15 +84,20 @@ final class AttemptFailure extends RuntimeException {
 
     /** Whether this failure says GHL (or the way to it) is unhealthy, for the circuit breaker. */
     boolean unhealthy() {
-        return type == Cause.SERVER_ERROR || type == Cause.CONNECT_REFUSED || type == Cause.TIMEOUT
+        return type == Cause.SERVER_ERROR
+                || type == Cause.CONNECT_REFUSED
+                || type == Cause.TIMEOUT
                 || type == Cause.RESET;
     }
 
     /** The typed port failure once no (further) retry is made. */
     GhlException toGhlException() {
         String detail = ghlMessage != null ? ghlMessage : describe();
-        if (!call.idempotent() && (type == Cause.SERVER_ERROR || type == Cause.TIMEOUT || type == Cause.RESET
-                || type == Cause.UNREADABLE)) {
+        if (!call.idempotent()
+                && (type == Cause.SERVER_ERROR
+                        || type == Cause.TIMEOUT
+                        || type == Cause.RESET
+                        || type == Cause.UNREADABLE)) {
             // A non-idempotent create may have happened: never retried blindly, the caller reconciles.
             return new GhlOutcomeUnknownException(status, call.name() + ": " + detail, traceId, this);
         }

@@ -12,8 +12,14 @@ final class CalendarDtos {
     public record CalendarByIdSuccessfulResponseDTO(CalendarDTO calendar) {}
 
     /** The few calendar fields we read; {@code slotDuration} turns a free slot's start into an interval. */
-    public record CalendarDTO(String id, String locationId, String name, Boolean isActive, Double slotDuration,
-                              String slotDurationUnit, String timezone) {}
+    public record CalendarDTO(
+            String id,
+            String locationId,
+            String name,
+            Boolean isActive,
+            Double slotDuration,
+            String slotDurationUnit,
+            String timezone) {}
 
     /**
      * get-slots: a map of {@code YYYY-MM-DD -> {slots: [...]}} that also holds a top-level {@code traceId}
@@ -24,18 +30,37 @@ final class CalendarDtos {
     public record SlotDto(String start, String end) {}
 
     /** create-appointment. Not idempotent: a repeat books the slot twice. */
-    public record AppointmentCreateSchema(String calendarId, String locationId, String contactId, String startTime,
-                                          String endTime, String title, String appointmentStatus,
-                                          Boolean ignoreFreeSlotValidation, Boolean toNotify) {}
+    public record AppointmentCreateSchema(
+            String calendarId,
+            String locationId,
+            String contactId,
+            String startTime,
+            String endTime,
+            String title,
+            String appointmentStatus,
+            Boolean ignoreFreeSlotValidation,
+            Boolean toNotify) {}
 
     /** edit-appointment. */
-    public record AppointmentEditSchema(String startTime, String endTime, String title, String appointmentStatus,
-                                        Boolean ignoreFreeSlotValidation) {}
+    public record AppointmentEditSchema(
+            String startTime,
+            String endTime,
+            String title,
+            String appointmentStatus,
+            Boolean ignoreFreeSlotValidation) {}
 
     /** What create and edit answer (flat, not wrapped). */
-    public record AppointmentSchemaResponse(String id, String calendarId, String locationId, String contactId,
-                                            String startTime, String endTime, String title,
-                                            String appointmentStatus, String dateUpdated, String traceId) {}
+    public record AppointmentSchemaResponse(
+            String id,
+            String calendarId,
+            String locationId,
+            String contactId,
+            String startTime,
+            String endTime,
+            String title,
+            String appointmentStatus,
+            String dateUpdated,
+            String traceId) {}
 
     /** delete-event's body: an empty object. */
     public record DeleteAppointmentSchema() {}

@@ -24,36 +24,37 @@ interface CalendarsApi {
 
     @Headers("Version: 2021-04-15")
     @GET("calendars/")
-    Call<CalendarsGetSuccessfulResponseDTO> getCalendars(@Header("Authorization") String auth,
-                                                        @Query("locationId") String locationId);
+    Call<CalendarsGetSuccessfulResponseDTO> getCalendars(
+            @Header("Authorization") String auth, @Query("locationId") String locationId);
 
     @Headers("Version: 2021-04-15")
     @GET("calendars/{calendarId}")
-    Call<CalendarByIdSuccessfulResponseDTO> getCalendar(@Header("Authorization") String auth,
-                                                       @Path("calendarId") String calendarId);
+    Call<CalendarByIdSuccessfulResponseDTO> getCalendar(
+            @Header("Authorization") String auth, @Path("calendarId") String calendarId);
 
     /** get-slots: {@code startDate}/{@code endDate} are epoch milliseconds, at most 31 days apart. */
     @Headers("Version: 2021-04-15")
     @GET("calendars/{calendarId}/free-slots")
-    Call<FreeSlotsResponse> getSlots(@Header("Authorization") String auth, @Path("calendarId") String calendarId,
-                                     @Query("startDate") long startDate, @Query("endDate") long endDate,
-                                     @Query("timezone") String timezone);
+    Call<FreeSlotsResponse> getSlots(
+            @Header("Authorization") String auth,
+            @Path("calendarId") String calendarId,
+            @Query("startDate") long startDate,
+            @Query("endDate") long endDate,
+            @Query("timezone") String timezone);
 
     @Headers("Version: 2021-04-15")
     @POST("calendars/events/appointments")
-    Call<AppointmentSchemaResponse> createAppointment(@Header("Authorization") String auth,
-                                                      @Body AppointmentCreateSchema body);
+    Call<AppointmentSchemaResponse> createAppointment(
+            @Header("Authorization") String auth, @Body AppointmentCreateSchema body);
 
     @Headers("Version: 2021-04-15")
     @PUT("calendars/events/appointments/{eventId}")
-    Call<AppointmentSchemaResponse> editAppointment(@Header("Authorization") String auth,
-                                                    @Path("eventId") String eventId,
-                                                    @Body AppointmentEditSchema body);
+    Call<AppointmentSchemaResponse> editAppointment(
+            @Header("Authorization") String auth, @Path("eventId") String eventId, @Body AppointmentEditSchema body);
 
     /** delete-event: the real path is {@code /calendars/events/{eventId}}, with an empty JSON body. */
     @Headers("Version: 2021-04-15")
     @HTTP(method = "DELETE", path = "calendars/events/{eventId}", hasBody = true)
-    Call<DeleteEventSuccessfulResponseDto> deleteEvent(@Header("Authorization") String auth,
-                                                       @Path("eventId") String eventId,
-                                                       @Body DeleteAppointmentSchema body);
+    Call<DeleteEventSuccessfulResponseDto> deleteEvent(
+            @Header("Authorization") String auth, @Path("eventId") String eventId, @Body DeleteAppointmentSchema body);
 }

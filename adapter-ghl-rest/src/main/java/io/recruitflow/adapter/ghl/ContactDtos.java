@@ -15,55 +15,114 @@ final class ContactDtos {
      * A custom field as GHL takes it on input: by {@code id} or by {@code key}, with {@code field_value}.
      * (GHL answers with {@code {id, value}}: see {@link CustomFieldSchema}.)
      */
-    public record CustomFieldInputDto(String id, String key, @Json(name = "field_value") String fieldValue) {}
+    public record CustomFieldInputDto(
+            String id,
+            String key,
+            @Json(name = "field_value") String fieldValue) {}
 
     /** A custom field as GHL answers it. The value may be a string, a number, a list or an object. */
     public record CustomFieldSchema(String id, Object value) {}
 
-    public record CreateContactDto(String firstName, String lastName, String name, String email, String locationId,
-                            String phone, String timezone, Boolean dnd, List<String> tags,
-                            List<CustomFieldInputDto> customFields, String source, String companyName,
-                            String assignedTo) {}
+    public record CreateContactDto(
+            String firstName,
+            String lastName,
+            String name,
+            String email,
+            String locationId,
+            String phone,
+            String timezone,
+            Boolean dnd,
+            List<String> tags,
+            List<CustomFieldInputDto> customFields,
+            String source,
+            String companyName,
+            String assignedTo) {}
 
-    public record UpsertContactDto(String firstName, String lastName, String name, String email, String locationId,
-                            String phone, String timezone, Boolean dnd, List<String> tags,
-                            List<CustomFieldInputDto> customFields, String source, String companyName,
-                            String assignedTo, Boolean createNewIfDuplicateAllowed) {}
+    public record UpsertContactDto(
+            String firstName,
+            String lastName,
+            String name,
+            String email,
+            String locationId,
+            String phone,
+            String timezone,
+            Boolean dnd,
+            List<String> tags,
+            List<CustomFieldInputDto> customFields,
+            String source,
+            String companyName,
+            String assignedTo,
+            Boolean createNewIfDuplicateAllowed) {}
 
-    public record UpdateContactDto(String firstName, String lastName, String name, String email, String phone,
-                            String timezone, Boolean dnd, List<String> tags, List<CustomFieldInputDto> customFields,
-                            String source, String assignedTo) {}
+    public record UpdateContactDto(
+            String firstName,
+            String lastName,
+            String name,
+            String email,
+            String phone,
+            String timezone,
+            Boolean dnd,
+            List<String> tags,
+            List<CustomFieldInputDto> customFields,
+            String source,
+            String assignedTo) {}
 
     /**
      * The body of {@code POST /contacts/search}. The spec leaves it empty; GHL answers 422 without
      * {@code locationId} and {@code pageLimit}. {@code searchAfter} is the last hit's sort values.
      */
-    public record SearchBodyV2DTO(String locationId, Integer page, Integer pageLimit, String query,
-                           List<SearchFilterDto> filters, List<Object> searchAfter) {}
+    public record SearchBodyV2DTO(
+            String locationId,
+            Integer page,
+            Integer pageLimit,
+            String query,
+            List<SearchFilterDto> filters,
+            List<Object> searchAfter) {}
 
     /** A filter, or an AND/OR {@code group} of {@code filters}. */
-    public record SearchFilterDto(String group, String field, String operator, Object value,
-                                  List<SearchFilterDto> filters) {}
+    public record SearchFilterDto(
+            String group, String field, String operator, Object value, List<SearchFilterDto> filters) {}
 
     /** A contact as GHL answers it (get, upsert, update; create and search answer compatible subsets). */
-    public record GetContectByIdSchema(String id, String name, String locationId, String firstName, String lastName,
-                                String email, String timezone, String companyName, String phone, Boolean dnd,
-                                String type, String source, String assignedTo, List<String> tags,
-                                String dateAdded, String dateUpdated, List<CustomFieldSchema> customFields,
-                                List<Object> searchAfter) {}
+    public record GetContectByIdSchema(
+            String id,
+            String name,
+            String locationId,
+            String firstName,
+            String lastName,
+            String email,
+            String timezone,
+            String companyName,
+            String phone,
+            Boolean dnd,
+            String type,
+            String source,
+            String assignedTo,
+            List<String> tags,
+            String dateAdded,
+            String dateUpdated,
+            List<CustomFieldSchema> customFields,
+            List<Object> searchAfter) {}
 
     public record CreateContactsSuccessfulResponseDto(GetContectByIdSchema contact, String traceId) {}
 
     /** {@code new} is a Java keyword. */
-    public record UpsertContactsSuccessfulResponseDto(@Json(name = "new") Boolean created, GetContectByIdSchema contact,
-                                               String traceId) {}
+    public record UpsertContactsSuccessfulResponseDto(
+            @Json(name = "new") Boolean created, GetContectByIdSchema contact, String traceId) {}
 
     /** The deprecated {@code GET /contacts/}: the spec lists contacts and count; GHL also sends {@code meta}. */
-    public record ContactsSearchSuccessfulResponseDto(List<GetContectByIdSchema> contacts, Long count, SearchMetaDto meta) {}
+    public record ContactsSearchSuccessfulResponseDto(
+            List<GetContectByIdSchema> contacts, Long count, SearchMetaDto meta) {}
 
     /** The startAfter/startAfterId cursor shared by the legacy contact list and the opportunity search. */
-    public record SearchMetaDto(Long total, String nextPageUrl, String startAfterId, Long startAfter, Integer currentPage,
-                         Integer nextPage, Integer prevPage) {}
+    public record SearchMetaDto(
+            Long total,
+            String nextPageUrl,
+            String startAfterId,
+            Long startAfter,
+            Integer currentPage,
+            Integer nextPage,
+            Integer prevPage) {}
 
     /** {@code POST /contacts/search} answers {@code {contacts, total}} (undocumented in the spec). */
     public record SearchContactsV2ResponseDto(List<GetContectByIdSchema> contacts, Long total, String traceId) {}

@@ -23,24 +23,53 @@ final class ContactMapper {
     private ContactMapper() {}
 
     static CreateContactDto create(ContactDraft d) {
-        return new CreateContactDto(nullIfBlank(d.firstName()), nullIfBlank(d.lastName()), null,
-                d.email().map(EmailAddress::value).orElse(null), d.location().value(),
-                d.phone().map(PhoneNumber::e164).orElse(null), null, null, List.copyOf(d.tags()),
-                customFields(d.customFields()), d.source().orElse(null), null, null);
+        return new CreateContactDto(
+                nullIfBlank(d.firstName()),
+                nullIfBlank(d.lastName()),
+                null,
+                d.email().map(EmailAddress::value).orElse(null),
+                d.location().value(),
+                d.phone().map(PhoneNumber::e164).orElse(null),
+                null,
+                null,
+                List.copyOf(d.tags()),
+                customFields(d.customFields()),
+                d.source().orElse(null),
+                null,
+                null);
     }
 
     static UpsertContactDto upsert(ContactDraft d) {
-        return new UpsertContactDto(nullIfBlank(d.firstName()), nullIfBlank(d.lastName()), null,
-                d.email().map(EmailAddress::value).orElse(null), d.location().value(),
-                d.phone().map(PhoneNumber::e164).orElse(null), null, null, List.copyOf(d.tags()),
-                customFields(d.customFields()), d.source().orElse(null), null, null, null);
+        return new UpsertContactDto(
+                nullIfBlank(d.firstName()),
+                nullIfBlank(d.lastName()),
+                null,
+                d.email().map(EmailAddress::value).orElse(null),
+                d.location().value(),
+                d.phone().map(PhoneNumber::e164).orElse(null),
+                null,
+                null,
+                List.copyOf(d.tags()),
+                customFields(d.customFields()),
+                d.source().orElse(null),
+                null,
+                null,
+                null);
     }
 
     static UpdateContactDto update(ContactChanges c) {
-        return new UpdateContactDto(c.firstName().orElse(null), c.lastName().orElse(null), null,
-                c.email().map(EmailAddress::value).orElse(null), c.phone().map(PhoneNumber::e164).orElse(null),
-                null, c.dnd().orElse(null), c.tags().map(List::copyOf).orElse(null),
-                c.customFields().isEmpty() ? null : customFields(c.customFields()), null, null);
+        return new UpdateContactDto(
+                c.firstName().orElse(null),
+                c.lastName().orElse(null),
+                null,
+                c.email().map(EmailAddress::value).orElse(null),
+                c.phone().map(PhoneNumber::e164).orElse(null),
+                null,
+                c.dnd().orElse(null),
+                c.tags().map(List::copyOf).orElse(null),
+                c.customFields().isEmpty() ? null : customFields(c.customFields()),
+                null,
+                null);
     }
 
     /**
@@ -48,9 +77,11 @@ final class ContactMapper {
      * anything else a field id.
      */
     static List<CustomFieldInputDto> customFields(List<CustomFieldValue> fields) {
-        return fields.stream().map(f -> f.fieldId().startsWith("contact.")
-                ? new CustomFieldInputDto(null, f.fieldId(), f.value())
-                : new CustomFieldInputDto(f.fieldId(), null, f.value())).toList();
+        return fields.stream()
+                .map(f -> f.fieldId().startsWith("contact.")
+                        ? new CustomFieldInputDto(null, f.fieldId(), f.value())
+                        : new CustomFieldInputDto(f.fieldId(), null, f.value()))
+                .toList();
     }
 
     /** GHL's contact; {@code fallbackLocation} when the answer omits {@code locationId}. */
@@ -58,8 +89,8 @@ final class ContactMapper {
         if (c == null || c.id() == null) {
             throw new IllegalArgumentException("GHL answered without a contact id");
         }
-        LocationId location = c.locationId() != null && !c.locationId().isBlank()
-                ? new LocationId(c.locationId()) : fallbackLocation;
+        LocationId location =
+                c.locationId() != null && !c.locationId().isBlank() ? new LocationId(c.locationId()) : fallbackLocation;
         String first = c.firstName();
         String last = c.lastName();
         if (first == null && last == null && c.name() != null) { // search hits may carry only the full name
@@ -67,13 +98,28 @@ final class ContactMapper {
             first = space < 0 ? c.name() : c.name().substring(0, space);
             last = space < 0 ? "" : c.name().substring(space + 1);
         }
-        List<CustomFieldValue> fields = c.customFields() == null ? List.of() : c.customFields().stream()
-                .filter(f -> f != null && f.id() != null && !f.id().isBlank())
-                .map(ContactMapper::customField).toList();
-        return new Contact(new ContactId(c.id()), location, first, last, Wire.email(c.email()), Wire.phone(c.phone()),
-                c.tags() == null ? Set.of() : Set.copyOf(c.tags().stream().filter(t -> t != null).toList()), fields,
-                Wire.zone(c.timezone()), Boolean.TRUE.equals(c.dnd()), Optional.ofNullable(c.source()),
-                Wire.instant(c.dateAdded()), Wire.instant(c.dateUpdated()));
+        List<CustomFieldValue> fields = c.customFields() == null
+                ? List.of()
+                : c.customFields().stream()
+                        .filter(f -> f != null && f.id() != null && !f.id().isBlank())
+                        .map(ContactMapper::customField)
+                        .toList();
+        return new Contact(
+                new ContactId(c.id()),
+                location,
+                first,
+                last,
+                Wire.email(c.email()),
+                Wire.phone(c.phone()),
+                c.tags() == null
+                        ? Set.of()
+                        : Set.copyOf(c.tags().stream().filter(t -> t != null).toList()),
+                fields,
+                Wire.zone(c.timezone()),
+                Boolean.TRUE.equals(c.dnd()),
+                Optional.ofNullable(c.source()),
+                Wire.instant(c.dateAdded()),
+                Wire.instant(c.dateUpdated()));
     }
 
     private static CustomFieldValue customField(CustomFieldSchema f) {

@@ -33,14 +33,14 @@ interface ContactsApi {
     /** create-contact. Not idempotent; GHL may answer 422 and still create it. */
     @Headers("Version: 2021-07-28")
     @POST("contacts/")
-    Call<CreateContactsSuccessfulResponseDto> createContact(@Header("Authorization") String auth,
-                                                           @Body CreateContactDto body);
+    Call<CreateContactsSuccessfulResponseDto> createContact(
+            @Header("Authorization") String auth, @Body CreateContactDto body);
 
     /** upsert-contact: follows the location's duplicate rule; idempotent. */
     @Headers("Version: 2021-07-28")
     @POST("contacts/upsert")
-    Call<UpsertContactsSuccessfulResponseDto> upsertContact(@Header("Authorization") String auth,
-                                                           @Body UpsertContactDto body);
+    Call<UpsertContactsSuccessfulResponseDto> upsertContact(
+            @Header("Authorization") String auth, @Body UpsertContactDto body);
 
     /** search-contacts-advanced: page/pageLimit or searchAfter. Read-only. */
     @Headers("Version: 2021-07-28")
@@ -50,51 +50,53 @@ interface ContactsApi {
     /** get-contacts (deprecated): the legacy and v1 search with a startAfterId/startAfter cursor. */
     @Headers("Version: 2021-07-28")
     @GET("contacts/")
-    Call<ContactsSearchSuccessfulResponseDto> getContacts(@Header("Authorization") String auth,
-                                                         @Query("locationId") String locationId,
-                                                         @Query("query") String query,
-                                                         @Query("limit") Integer limit,
-                                                         @Query("startAfterId") String startAfterId,
-                                                         @Query("startAfter") Long startAfter);
+    Call<ContactsSearchSuccessfulResponseDto> getContacts(
+            @Header("Authorization") String auth,
+            @Query("locationId") String locationId,
+            @Query("query") String query,
+            @Query("limit") Integer limit,
+            @Query("startAfterId") String startAfterId,
+            @Query("startAfter") Long startAfter);
 
     @Headers("Version: 2021-07-28")
     @GET("contacts/{contactId}")
-    Call<ContactsByIdSuccessfulResponseDto> getContact(@Header("Authorization") String auth,
-                                                      @Path("contactId") String contactId);
+    Call<ContactsByIdSuccessfulResponseDto> getContact(
+            @Header("Authorization") String auth, @Path("contactId") String contactId);
 
     @Headers("Version: 2021-07-28")
     @PUT("contacts/{contactId}")
-    Call<UpdateContactsSuccessfulResponseDto> updateContact(@Header("Authorization") String auth,
-                                                           @Path("contactId") String contactId,
-                                                           @Body UpdateContactDto body);
+    Call<UpdateContactsSuccessfulResponseDto> updateContact(
+            @Header("Authorization") String auth, @Path("contactId") String contactId, @Body UpdateContactDto body);
 
     @Headers("Version: 2021-07-28")
     @HTTP(method = "DELETE", path = "contacts/{contactId}")
-    Call<DeleteContactsSuccessfulResponseDto> deleteContact(@Header("Authorization") String auth,
-                                                           @Path("contactId") String contactId);
+    Call<DeleteContactsSuccessfulResponseDto> deleteContact(
+            @Header("Authorization") String auth, @Path("contactId") String contactId);
 
     @Headers("Version: 2021-07-28")
     @POST("contacts/{contactId}/tags")
-    Call<CreateAddTagSuccessfulResponseDto> addTags(@Header("Authorization") String auth,
-                                                   @Path("contactId") String contactId, @Body TagsDTO body);
+    Call<CreateAddTagSuccessfulResponseDto> addTags(
+            @Header("Authorization") String auth, @Path("contactId") String contactId, @Body TagsDTO body);
 
     /** remove-tags: a DELETE with a body. */
     @Headers("Version: 2021-07-28")
     @HTTP(method = "DELETE", path = "contacts/{contactId}/tags", hasBody = true)
-    Call<CreateDeleteTagSuccessfulResponseDto> removeTags(@Header("Authorization") String auth,
-                                                         @Path("contactId") String contactId, @Body TagsDTO body);
+    Call<CreateDeleteTagSuccessfulResponseDto> removeTags(
+            @Header("Authorization") String auth, @Path("contactId") String contactId, @Body TagsDTO body);
 
     @Headers("Version: 2021-07-28")
     @POST("contacts/{contactId}/workflow/{workflowId}")
-    Call<ContactsWorkflowSuccessfulResponseDto> addToWorkflow(@Header("Authorization") String auth,
-                                                             @Path("contactId") String contactId,
-                                                             @Path("workflowId") String workflowId,
-                                                             @Body CreateWorkflowDto body);
+    Call<ContactsWorkflowSuccessfulResponseDto> addToWorkflow(
+            @Header("Authorization") String auth,
+            @Path("contactId") String contactId,
+            @Path("workflowId") String workflowId,
+            @Body CreateWorkflowDto body);
 
     @Headers("Version: 2021-07-28")
     @HTTP(method = "DELETE", path = "contacts/{contactId}/workflow/{workflowId}", hasBody = true)
-    Call<ContactsWorkflowSuccessfulResponseDto> removeFromWorkflow(@Header("Authorization") String auth,
-                                                                  @Path("contactId") String contactId,
-                                                                  @Path("workflowId") String workflowId,
-                                                                  @Body CreateWorkflowDto body);
+    Call<ContactsWorkflowSuccessfulResponseDto> removeFromWorkflow(
+            @Header("Authorization") String auth,
+            @Path("contactId") String contactId,
+            @Path("workflowId") String workflowId,
+            @Body CreateWorkflowDto body);
 }

@@ -23,16 +23,18 @@ interface ConversationsApi {
 
     @Headers("Version: 2021-04-15")
     @GET("conversations/search")
-    Call<SendConversationResponseDto> searchConversations(@Header("Authorization") String auth,
-                                                         @Query("locationId") String locationId,
-                                                         @Query("contactId") String contactId,
-                                                         @Query("limit") Integer limit);
+    Call<SendConversationResponseDto> searchConversations(
+            @Header("Authorization") String auth,
+            @Query("locationId") String locationId,
+            @Query("contactId") String contactId,
+            @Query("limit") Integer limit);
 
     /** get-messages: newest first; {@code lastMessageId} continues after that message. */
     @Headers("Version: 2021-04-15")
     @GET("conversations/{conversationId}/messages")
-    Call<GetMessagesByConversationResponseDto> getMessages(@Header("Authorization") String auth,
-                                                          @Path("conversationId") String conversationId,
-                                                          @Query("lastMessageId") String lastMessageId,
-                                                          @Query("limit") Integer limit);
+    Call<GetMessagesByConversationResponseDto> getMessages(
+            @Header("Authorization") String auth,
+            @Path("conversationId") String conversationId,
+            @Query("lastMessageId") String lastMessageId,
+            @Query("limit") Integer limit);
 }

@@ -43,7 +43,7 @@ final class DirectoryDtos {
         public record UserSchema(String id, String name, String firstName, String lastName, String email) {}
 
         /** get-user answers the user flat. */
-        public record UserSuccessfulResponseDto(String id, String name, String firstName, String lastName,
-                                                String email) {}
+        public record UserSuccessfulResponseDto(
+                String id, String name, String firstName, String lastName, String email) {}
     }
 }

@@ -38,7 +38,8 @@ final class ErrorTranslator {
 
     /** Reads the error answer; never throws (an unreadable body yields no message). */
     ErrorInfo read(Response<?> response) {
-        String traceId = firstNonBlank(response.headers().get("traceid"), response.headers().get("x-trace-id"));
+        String traceId = firstNonBlank(
+                response.headers().get("traceid"), response.headers().get("x-trace-id"));
         String message = null;
         try (ResponseBody body = response.errorBody()) {
             if (body != null) {

@@ -42,8 +42,13 @@ final class FailsafePermitSource implements PermitSource {
 
     @Override
     public boolean acquire(TokenOwner owner, Duration maxWait) throws InterruptedException {
-        Limits l = limits.computeIfAbsent(owner, o -> new Limits(smooth(configured), configured,
-                RateLimiter.burstyBuilder(dailyLimit, Duration.ofDays(1)).build()));
+        Limits l = limits.computeIfAbsent(
+                owner,
+                o -> new Limits(
+                        smooth(configured),
+                        configured,
+                        RateLimiter.burstyBuilder(dailyLimit, Duration.ofDays(1))
+                                .build()));
         return l.burst().tryAcquirePermit(maxWait) && l.daily().tryAcquirePermit();
     }
 
@@ -57,7 +62,8 @@ final class FailsafePermitSource implements PermitSource {
             if (declared.perSecond() >= current.limit().perSecond()) {
                 return current; // adapt down only: never above what we were configured with
             }
-            log.debug("GHL declared {} for {}; lowering the client-side limit from {}", declared, owner, current.limit());
+            log.debug(
+                    "GHL declared {} for {}; lowering the client-side limit from {}", declared, owner, current.limit());
             return new Limits(smooth(declared), declared, current.daily());
         });
     }
@@ -72,6 +78,7 @@ final class FailsafePermitSource implements PermitSource {
 
     private static RateLimiter<Object> smooth(RateLimit limit) {
         long spacingNanos = (long) Math.ceil(limit.period().toNanos() / (limit.permits() * HEADROOM));
-        return RateLimiter.smoothBuilder(Duration.ofNanos(Math.max(1, spacingNanos))).build();
+        return RateLimiter.smoothBuilder(Duration.ofNanos(Math.max(1, spacingNanos)))
+                .build();
     }
 }

@@ -62,7 +62,12 @@ final class FreeSlotsAdapter {
                 if (slot.end() == null) {
                     writer.value(slot.start());
                 } else {
-                    writer.beginObject().name("start").value(slot.start()).name("end").value(slot.end()).endObject();
+                    writer.beginObject()
+                            .name("start")
+                            .value(slot.start())
+                            .name("end")
+                            .value(slot.end())
+                            .endObject();
                 }
             }
             writer.endArray().endObject();

@@ -43,7 +43,10 @@ final class GhlCalls {
     }
 
     static GhlAuthException authFailure(GhlCall call, UnauthorizedAnswer answer) {
-        return new GhlAuthException(401, call.name() + " as " + call.owner()
-                + (answer.info.message() == null ? "" : ": " + answer.info.message()), answer.info.traceId());
+        return new GhlAuthException(
+                401,
+                call.name() + " as " + call.owner()
+                        + (answer.info.message() == null ? "" : ": " + answer.info.message()),
+                answer.info.traceId());
     }
 }

@@ -71,8 +71,12 @@ public final class GhlClient implements AutoCloseable {
     private final RestAuthorization authorization;
     private final String userAgent;
 
-    private GhlClient(GhlClientConfig config, TokenStore store, Clock clock, PermitSource permits,
-                      Consumer<OkHttpClient.Builder> customizer) {
+    private GhlClient(
+            GhlClientConfig config,
+            TokenStore store,
+            Clock clock,
+            PermitSource permits,
+            Consumer<OkHttpClient.Builder> customizer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(permits, "permits");
@@ -106,7 +110,9 @@ public final class GhlClient implements AutoCloseable {
         this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorTranslator(moshi), clock);
         OAuthApi oauthApi = retrofit.create(OAuthApi.class);
         this.tokens = config.oauth() ? new TokenManager(config, store, clock, pipeline, oauthApi) : null;
-        Credentials credentials = tokens != null ? tokens : new StaticCredentials(config.staticToken().orElseThrow());
+        Credentials credentials = tokens != null
+                ? tokens
+                : new StaticCredentials(config.staticToken().orElseThrow());
         GhlCalls calls = new GhlCalls(pipeline, credentials);
         Owners owners = new Owners(config);
         ContactsApi contactsApi = retrofit.create(ContactsApi.class);
@@ -118,8 +124,8 @@ public final class GhlClient implements AutoCloseable {
         this.conversations = new RestConversations(calls, owners, retrofit.create(ConversationsApi.class));
         this.calendars = new RestCalendars(calls, owners, retrofit.create(CalendarsApi.class), clock);
         this.workflows = new RestWorkflows(calls, owners, retrofit.create(WorkflowsApi.class), contactsApi);
-        this.directory = new RestDirectory(calls, owners, retrofit.create(LocationsApi.class),
-                retrofit.create(UsersApi.class));
+        this.directory =
+                new RestDirectory(calls, owners, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
         this.authorization = new RestAuthorization(config, tokens, budgets);
     }
 
@@ -138,8 +144,12 @@ public final class GhlClient implements AutoCloseable {
     }
 
     /** For tests: lets them add an OkHttp event listener or interceptor. */
-    static GhlClient create(GhlClientConfig config, TokenStore tokens, Clock clock, PermitSource permits,
-                            Consumer<OkHttpClient.Builder> customizer) {
+    static GhlClient create(
+            GhlClientConfig config,
+            TokenStore tokens,
+            Clock clock,
+            PermitSource permits,
+            Consumer<OkHttpClient.Builder> customizer) {
         return new GhlClient(config, tokens, clock, permits, customizer);
     }
 

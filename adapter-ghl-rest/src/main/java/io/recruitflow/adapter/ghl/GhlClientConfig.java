@@ -46,14 +46,32 @@ import java.util.regex.Pattern;
  * @param userAgentVersion   the version named in the {@code User-Agent} header
  * @param versionOverrides   {@code Version} header per service ({@code contacts}, {@code calendars}, ...)
  */
-public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Optional<String> staticToken,
-                              TokenKind tokenKind, Optional<String> clientId, Optional<String> clientSecret,
-                              Optional<URI> redirectUri, Set<String> scopes, Optional<LocationId> defaultLocation,
-                              Optional<CompanyId> defaultCompany, RateLimit rateLimit, long dailyLimit,
-                              Duration connectTimeout, Duration attemptTimeout, Duration permitTimeout,
-                              int maxAttempts, Duration backoffBase, Duration backoffMax, Duration maxRateLimitWait,
-                              int breakerFailures, Duration breakerOpenFor, Duration refreshSkew,
-                              String userAgentVersion, Map<String, String> versionOverrides) {
+public record GhlClientConfig(
+        URI baseUrl,
+        URI v1BaseUrl,
+        URI marketplaceUrl,
+        Optional<String> staticToken,
+        TokenKind tokenKind,
+        Optional<String> clientId,
+        Optional<String> clientSecret,
+        Optional<URI> redirectUri,
+        Set<String> scopes,
+        Optional<LocationId> defaultLocation,
+        Optional<CompanyId> defaultCompany,
+        RateLimit rateLimit,
+        long dailyLimit,
+        Duration connectTimeout,
+        Duration attemptTimeout,
+        Duration permitTimeout,
+        int maxAttempts,
+        Duration backoffBase,
+        Duration backoffMax,
+        Duration maxRateLimitWait,
+        int breakerFailures,
+        Duration breakerOpenFor,
+        Duration refreshSkew,
+        String userAgentVersion,
+        Map<String, String> versionOverrides) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://services.leadconnectorhq.com");
     public static final URI DEFAULT_V1_BASE_URL = URI.create("https://rest.gohighlevel.com/v1");
@@ -67,21 +85,21 @@ public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Op
      * The smallest set of OAuth scopes Recruitflow uses, one per capability.
      */
     public static final Set<String> DEFAULT_SCOPES = Set.copyOf(new LinkedHashSet<>(java.util.List.of(
-            "contacts.readonly",               // find, search and reconcile contacts (GET /contacts/..., POST /contacts/search)
-            "contacts.write",                  // create, upsert, update, delete, tag contacts; add/remove to workflows
-            "opportunities.readonly",          // find and page opportunities; list pipelines
-            "opportunities.write",             // create, move, change status, delete opportunities
-            "conversations.readonly",          // find a contact's conversation (GET /conversations/search)
-            "conversations/message.readonly",  // read a conversation's messages (reconcile unknown sends)
-            "conversations/message.write",     // send SMS and email
-            "calendars.readonly",              // list calendars and free slots
-            "calendars/events.readonly",       // read appointments
-            "calendars/events.write",          // book, move and cancel appointments
-            "workflows.readonly",              // list workflows (enrolment itself is contacts.write)
-            "locations.readonly",              // read the location (time zone) and an agency's locations
-            "users.readonly",                  // list the recruiters opportunities are assigned to
-            "oauth.readonly",                  // list the locations an agency installed the app on
-            "oauth.write")));                  // mint location tokens from the agency token (/oauth/locationToken)
+            "contacts.readonly", // find, search and reconcile contacts (GET /contacts/..., POST /contacts/search)
+            "contacts.write", // create, upsert, update, delete, tag contacts; add/remove to workflows
+            "opportunities.readonly", // find and page opportunities; list pipelines
+            "opportunities.write", // create, move, change status, delete opportunities
+            "conversations.readonly", // find a contact's conversation (GET /conversations/search)
+            "conversations/message.readonly", // read a conversation's messages (reconcile unknown sends)
+            "conversations/message.write", // send SMS and email
+            "calendars.readonly", // list calendars and free slots
+            "calendars/events.readonly", // read appointments
+            "calendars/events.write", // book, move and cancel appointments
+            "workflows.readonly", // list workflows (enrolment itself is contacts.write)
+            "locations.readonly", // read the location (time zone) and an agency's locations
+            "users.readonly", // list the recruiters opportunities are assigned to
+            "oauth.readonly", // list the locations an agency installed the app on
+            "oauth.write"))); // mint location tokens from the agency token (/oauth/locationToken)
 
     /** What a static token is. */
     public enum TokenKind {
@@ -137,8 +155,8 @@ public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Op
         }
         for (Map.Entry<String, String> e : versionOverrides.entrySet()) {
             if (!GhlService.KEYS.contains(e.getKey())) {
-                throw new IllegalArgumentException("unknown service in versionOverrides: " + e.getKey()
-                        + " (known: " + GhlService.KEYS + ")");
+                throw new IllegalArgumentException(
+                        "unknown service in versionOverrides: " + e.getKey() + " (known: " + GhlService.KEYS + ")");
             }
             if (!e.getValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
                 throw new IllegalArgumentException("a Version is a date like 2021-07-28, not " + e.getValue());
@@ -164,9 +182,10 @@ public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Op
     @Override
     public String toString() {
         return "GhlClientConfig[baseUrl=" + effectiveBaseUrl() + ", auth="
-                + (oauth() ? "oauth(clientId=" + mask(clientId.orElseThrow()) + ", clientSecret=***, redirectUri="
-                + redirectUri.map(URI::toString).orElse("-") + ", scopes=" + scopes.size() + ")"
-                : "static(" + tokenKind + ", token=***)")
+                + (oauth()
+                        ? "oauth(clientId=" + mask(clientId.orElseThrow()) + ", clientSecret=***, redirectUri="
+                                + redirectUri.map(URI::toString).orElse("-") + ", scopes=" + scopes.size() + ")"
+                        : "static(" + tokenKind + ", token=***)")
                 + ", defaultLocation=" + defaultLocation.map(LocationId::value).orElse("-")
                 + ", defaultCompany=" + defaultCompany.map(CompanyId::value).orElse("-")
                 + ", rateLimit=" + rateLimit + ", dailyLimit=" + dailyLimit
@@ -227,8 +246,8 @@ public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Op
         public static RateLimit parse(String text) {
             Matcher m = SHAPE.matcher(text == null ? "" : text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("rate limit must look like 100/10s (permits/period with ms|s|m|h|d), got '"
-                        + text + "'");
+                throw new IllegalArgumentException(
+                        "rate limit must look like 100/10s (permits/period with ms|s|m|h|d), got '" + text + "'");
             }
             int permits = Integer.parseInt(m.group(1));
             long amount = m.group(2) == null ? 1 : Long.parseLong(m.group(2));
@@ -283,43 +302,148 @@ public record GhlClientConfig(URI baseUrl, URI v1BaseUrl, URI marketplaceUrl, Op
 
         private Builder() {}
 
-        public Builder baseUrl(String url) { this.baseUrl = URI.create(url); return this; }
-        public Builder v1BaseUrl(String url) { this.v1BaseUrl = URI.create(url); return this; }
-        public Builder marketplaceUrl(String url) { this.marketplaceUrl = URI.create(url); return this; }
+        public Builder baseUrl(String url) {
+            this.baseUrl = URI.create(url);
+            return this;
+        }
+
+        public Builder v1BaseUrl(String url) {
+            this.v1BaseUrl = URI.create(url);
+            return this;
+        }
+
+        public Builder marketplaceUrl(String url) {
+            this.marketplaceUrl = URI.create(url);
+            return this;
+        }
         /** A v2 Private Integration Token. */
-        public Builder privateIntegrationToken(String token) { this.staticToken = token; this.tokenKind = TokenKind.PRIVATE_INTEGRATION; return this; }
+        public Builder privateIntegrationToken(String token) {
+            this.staticToken = token;
+            this.tokenKind = TokenKind.PRIVATE_INTEGRATION;
+            return this;
+        }
         /** A legacy v1 API key; calls go to the v1 base URL. */
-        public Builder v1ApiKey(String key) { this.staticToken = key; this.tokenKind = TokenKind.V1_API_KEY; return this; }
+        public Builder v1ApiKey(String key) {
+            this.staticToken = key;
+            this.tokenKind = TokenKind.V1_API_KEY;
+            return this;
+        }
+
         public Builder oauth(String clientId, String clientSecret, String redirectUri) {
             this.clientId = clientId;
             this.clientSecret = clientSecret;
             this.redirectUri = redirectUri == null || redirectUri.isBlank() ? null : URI.create(redirectUri);
             return this;
         }
-        public Builder scopes(Set<String> scopes) { this.scopes = scopes; return this; }
-        public Builder defaultLocation(String id) { this.defaultLocation = id == null || id.isBlank() ? null : new LocationId(id); return this; }
-        public Builder defaultCompany(String id) { this.defaultCompany = id == null || id.isBlank() ? null : new CompanyId(id); return this; }
+
+        public Builder scopes(Set<String> scopes) {
+            this.scopes = scopes;
+            return this;
+        }
+
+        public Builder defaultLocation(String id) {
+            this.defaultLocation = id == null || id.isBlank() ? null : new LocationId(id);
+            return this;
+        }
+
+        public Builder defaultCompany(String id) {
+            this.defaultCompany = id == null || id.isBlank() ? null : new CompanyId(id);
+            return this;
+        }
         /** {@code RECRUITFLOW_GHL_RATE_LIMIT}, e.g. {@code 100/10s}. */
-        public Builder rateLimit(String spec) { this.rateLimit = RateLimit.parse(spec); return this; }
-        public Builder rateLimit(RateLimit limit) { this.rateLimit = limit; return this; }
-        public Builder dailyLimit(long limit) { this.dailyLimit = limit; return this; }
-        public Builder connectTimeout(Duration d) { this.connectTimeout = d; return this; }
-        public Builder attemptTimeout(Duration d) { this.attemptTimeout = d; return this; }
-        public Builder permitTimeout(Duration d) { this.permitTimeout = d; return this; }
-        public Builder maxAttempts(int n) { this.maxAttempts = n; return this; }
-        public Builder backoff(Duration base, Duration max) { this.backoffBase = base; this.backoffMax = max; return this; }
-        public Builder maxRateLimitWait(Duration d) { this.maxRateLimitWait = d; return this; }
-        public Builder circuitBreaker(int failures, Duration openFor) { this.breakerFailures = failures; this.breakerOpenFor = openFor; return this; }
-        public Builder refreshSkew(Duration d) { this.refreshSkew = d; return this; }
-        public Builder userAgentVersion(String v) { this.userAgentVersion = v; return this; }
-        public Builder versionOverrides(Map<String, String> overrides) { this.versionOverrides = overrides; return this; }
+        public Builder rateLimit(String spec) {
+            this.rateLimit = RateLimit.parse(spec);
+            return this;
+        }
+
+        public Builder rateLimit(RateLimit limit) {
+            this.rateLimit = limit;
+            return this;
+        }
+
+        public Builder dailyLimit(long limit) {
+            this.dailyLimit = limit;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder attemptTimeout(Duration d) {
+            this.attemptTimeout = d;
+            return this;
+        }
+
+        public Builder permitTimeout(Duration d) {
+            this.permitTimeout = d;
+            return this;
+        }
+
+        public Builder maxAttempts(int n) {
+            this.maxAttempts = n;
+            return this;
+        }
+
+        public Builder backoff(Duration base, Duration max) {
+            this.backoffBase = base;
+            this.backoffMax = max;
+            return this;
+        }
+
+        public Builder maxRateLimitWait(Duration d) {
+            this.maxRateLimitWait = d;
+            return this;
+        }
+
+        public Builder circuitBreaker(int failures, Duration openFor) {
+            this.breakerFailures = failures;
+            this.breakerOpenFor = openFor;
+            return this;
+        }
+
+        public Builder refreshSkew(Duration d) {
+            this.refreshSkew = d;
+            return this;
+        }
+
+        public Builder userAgentVersion(String v) {
+            this.userAgentVersion = v;
+            return this;
+        }
+
+        public Builder versionOverrides(Map<String, String> overrides) {
+            this.versionOverrides = overrides;
+            return this;
+        }
 
         public GhlClientConfig build() {
-            return new GhlClientConfig(baseUrl, v1BaseUrl, marketplaceUrl, Optional.ofNullable(staticToken), tokenKind,
-                    Optional.ofNullable(clientId), Optional.ofNullable(clientSecret), Optional.ofNullable(redirectUri),
-                    scopes, Optional.ofNullable(defaultLocation), Optional.ofNullable(defaultCompany), rateLimit,
-                    dailyLimit, connectTimeout, attemptTimeout, permitTimeout, maxAttempts, backoffBase, backoffMax,
-                    maxRateLimitWait, breakerFailures, breakerOpenFor, refreshSkew, userAgentVersion,
+            return new GhlClientConfig(
+                    baseUrl,
+                    v1BaseUrl,
+                    marketplaceUrl,
+                    Optional.ofNullable(staticToken),
+                    tokenKind,
+                    Optional.ofNullable(clientId),
+                    Optional.ofNullable(clientSecret),
+                    Optional.ofNullable(redirectUri),
+                    scopes,
+                    Optional.ofNullable(defaultLocation),
+                    Optional.ofNullable(defaultCompany),
+                    rateLimit,
+                    dailyLimit,
+                    connectTimeout,
+                    attemptTimeout,
+                    permitTimeout,
+                    maxAttempts,
+                    backoffBase,
+                    backoffMax,
+                    maxRateLimitWait,
+                    breakerFailures,
+                    breakerOpenFor,
+                    refreshSkew,
+                    userAgentVersion,
                     versionOverrides);
         }
     }

@@ -35,16 +35,15 @@ final class HeadersInterceptor implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
-        Request.Builder b = request.newBuilder()
-                .header("User-Agent", userAgent)
-                .header("Accept", "application/json");
+        Request.Builder b = request.newBuilder().header("User-Agent", userAgent).header("Accept", "application/json");
         if (request.body() == null) {
             b.header("Content-Type", "application/json");
         }
         if (!overrides.isEmpty()) {
             Invocation invocation = request.tag(Invocation.class);
             if (invocation != null && request.header("Version") != null) {
-                String override = overrides.get(GhlService.of(invocation.method().getDeclaringClass()));
+                String override =
+                        overrides.get(GhlService.of(invocation.method().getDeclaringClass()));
                 if (override != null) {
                     b.header("Version", override);
                 }

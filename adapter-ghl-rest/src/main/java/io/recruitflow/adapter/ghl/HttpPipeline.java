@@ -54,11 +54,13 @@ final class HttpPipeline {
     private final ConcurrentMap<TokenOwner, Policies> policies = new ConcurrentHashMap<>();
 
     /** The shared policies of one token resource. */
-    private record Policies(FailsafeExecutor<Object> retryAndBreaker, FailsafeExecutor<Object> attemptTimeout,
-                            CircuitBreaker<Object> breaker) {}
+    private record Policies(
+            FailsafeExecutor<Object> retryAndBreaker,
+            FailsafeExecutor<Object> attemptTimeout,
+            CircuitBreaker<Object> breaker) {}
 
-    HttpPipeline(GhlClientConfig config, PermitSource permits, RateBudgets budgets, ErrorTranslator errors,
-                 Clock clock) {
+    HttpPipeline(
+            GhlClientConfig config, PermitSource permits, RateBudgets budgets, ErrorTranslator errors, Clock clock) {
         this.config = config;
         this.permits = permits;
         this.budgets = budgets;
@@ -81,8 +83,13 @@ final class HttpPipeline {
         } catch (AttemptFailure f) {
             throw f.toGhlException();
         } catch (CircuitBreakerOpenException e) {
-            throw new GhlException(Kind.SERVER_ERROR, 0, call.name()
-                    + ": circuit breaker open after repeated GHL failures for " + call.owner() + "; not sent", null, e);
+            throw new GhlException(
+                    Kind.SERVER_ERROR,
+                    0,
+                    call.name() + ": circuit breaker open after repeated GHL failures for " + call.owner()
+                            + "; not sent",
+                    null,
+                    e);
         } catch (FailsafeException e) {
             if (e.getCause() instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -100,8 +107,12 @@ final class HttpPipeline {
     private <T> T attempt(Policies p, GhlCall call, Supplier<Call<T>> attempt) throws InterruptedException {
         if (call.limited() && !permits.acquire(call.owner(), config.permitTimeout())) {
             // Nothing was sent: a plain, retryable RATE_LIMITED, even for a create.
-            throw new GhlException(Kind.RATE_LIMITED, 0, call.name() + ": no client-side rate-limit permit for "
-                    + call.owner() + " within " + config.permitTimeout(), null);
+            throw new GhlException(
+                    Kind.RATE_LIMITED,
+                    0,
+                    call.name() + ": no client-side rate-limit permit for " + call.owner() + " within "
+                            + config.permitTimeout(),
+                    null);
         }
         Call<T> http = attempt.get();
         Response<T> response;
@@ -130,17 +141,31 @@ final class HttpPipeline {
             throw new UnauthorizedAnswer(info);
         }
         if (status == 403) {
-            throw new GhlAuthException(403, call.name() + (info.message() == null ? "" : ": " + info.message()),
-                    info.traceId());
+            throw new GhlAuthException(
+                    403, call.name() + (info.message() == null ? "" : ": " + info.message()), info.traceId());
         }
         if (status == 429) {
             Optional<Duration> wait = RateBudgets.retryDelay(response.headers(), clock.now());
-            throw new AttemptFailure(AttemptFailure.Cause.RATE_LIMITED, call, 429, info.message(), info.traceId(), wait,
-                    RateBudgets.dailyQuotaExhausted(response.headers()), null);
+            throw new AttemptFailure(
+                    AttemptFailure.Cause.RATE_LIMITED,
+                    call,
+                    429,
+                    info.message(),
+                    info.traceId(),
+                    wait,
+                    RateBudgets.dailyQuotaExhausted(response.headers()),
+                    null);
         }
         if (status >= 500) {
-            throw new AttemptFailure(AttemptFailure.Cause.SERVER_ERROR, call, status, info.message(), info.traceId(),
-                    Optional.empty(), false, null);
+            throw new AttemptFailure(
+                    AttemptFailure.Cause.SERVER_ERROR,
+                    call,
+                    status,
+                    info.message(),
+                    info.traceId(),
+                    Optional.empty(),
+                    false,
+                    null);
         }
         throw errors.toException(call, info);
     }
@@ -165,10 +190,12 @@ final class HttpPipeline {
 
     private Policies newPolicies() {
         RetryPolicy<Object> retry = RetryPolicy.builder()
-                .handleIf((result, failure) -> failure instanceof AttemptFailure f && f.retryable(config.maxRateLimitWait()))
+                .handleIf((result, failure) ->
+                        failure instanceof AttemptFailure f && f.retryable(config.maxRateLimitWait()))
                 .withMaxAttempts(config.maxAttempts())
                 .withDelayFn(ctx -> delay(ctx.getLastException(), ctx.getAttemptCount()))
-                .onRetry(e -> log.debug("GHL retry #{} after {}", e.getAttemptCount(), String.valueOf(e.getLastException())))
+                .onRetry(e ->
+                        log.debug("GHL retry #{} after {}", e.getAttemptCount(), String.valueOf(e.getLastException())))
                 .build();
         CircuitBreaker<Object> breaker = CircuitBreaker.builder()
                 .handleIf((result, failure) -> failure instanceof AttemptFailure f && f.unhealthy())
@@ -184,7 +211,8 @@ final class HttpPipeline {
         if (last instanceof AttemptFailure f && f.serverDelay().isPresent()) {
             return f.serverDelay().get();
         }
-        long capMs = Math.min(config.backoffMax().toMillis(),
+        long capMs = Math.min(
+                config.backoffMax().toMillis(),
                 config.backoffBase().toMillis() << Math.min(20, Math.max(0, attempts - 1)));
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, capMs) + 1));
     }

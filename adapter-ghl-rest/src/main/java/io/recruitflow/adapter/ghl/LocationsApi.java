@@ -15,12 +15,14 @@ interface LocationsApi {
     /** search-locations: skip and limit are strings on the wire. */
     @Headers("Version: 2021-07-28")
     @GET("locations/search")
-    Call<SearchSuccessfulResponseDto> searchLocations(@Header("Authorization") String auth,
-                                                     @Query("companyId") String companyId,
-                                                     @Query("skip") String skip, @Query("limit") String limit);
+    Call<SearchSuccessfulResponseDto> searchLocations(
+            @Header("Authorization") String auth,
+            @Query("companyId") String companyId,
+            @Query("skip") String skip,
+            @Query("limit") String limit);
 
     @Headers("Version: 2021-07-28")
     @GET("locations/{locationId}")
-    Call<GetLocationByIdSuccessfulResponseDto> getLocation(@Header("Authorization") String auth,
-                                                          @Path("locationId") String locationId);
+    Call<GetLocationByIdSuccessfulResponseDto> getLocation(
+            @Header("Authorization") String auth, @Path("locationId") String locationId);
 }

@@ -25,16 +25,23 @@ final class LoggingInterceptor implements Interceptor {
             return chain.proceed(chain.request());
         }
         Request request = chain.request();
-        String target = request.method() + " " + Redactor.redact(request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery()));
+        String target = request.method() + " "
+                + Redactor.redact(request.url().encodedPath()
+                        + (request.url().encodedQuery() == null
+                                ? ""
+                                : "?" + request.url().encodedQuery()));
         String requestBody = bodyOf(request);
         long start = System.nanoTime();
         Response response;
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            log.debug("GHL {} failed after {} ms: {}{}", target, (System.nanoTime() - start) / 1_000_000,
-                    e.getClass().getSimpleName(), requestBody.isEmpty() ? "" : " request=" + requestBody);
+            log.debug(
+                    "GHL {} failed after {} ms: {}{}",
+                    target,
+                    (System.nanoTime() - start) / 1_000_000,
+                    e.getClass().getSimpleName(),
+                    requestBody.isEmpty() ? "" : " request=" + requestBody);
             throw e;
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
@@ -43,7 +50,11 @@ final class LoggingInterceptor implements Interceptor {
         if (type == null || "json".equals(type.subtype()) || "text".equals(type.type())) {
             responseBody = Redactor.redact(response.peekBody(MAX_BODY).string());
         }
-        log.debug("GHL {} -> {} in {} ms{}{}", target, response.code(), ms,
+        log.debug(
+                "GHL {} -> {} in {} ms{}{}",
+                target,
+                response.code(),
+                ms,
                 requestBody.isEmpty() ? "" : " request=" + requestBody,
                 responseBody.isEmpty() ? "" : " response=" + responseBody);
         return response;

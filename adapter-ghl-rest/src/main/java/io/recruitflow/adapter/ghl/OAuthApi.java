@@ -18,19 +18,21 @@ interface OAuthApi {
      */
     @FormUrlEncoded
     @POST("oauth/token")
-    Call<GetAccessCodeSuccessfulResponseDto> token(@Field("client_id") String clientId,
-                                                   @Field("client_secret") String clientSecret,
-                                                   @Field("grant_type") String grantType,
-                                                   @Field("code") String code,
-                                                   @Field("refresh_token") String refreshToken,
-                                                   @Field("user_type") String userType,
-                                                   @Field("redirect_uri") String redirectUri);
+    Call<GetAccessCodeSuccessfulResponseDto> token(
+            @Field("client_id") String clientId,
+            @Field("client_secret") String clientSecret,
+            @Field("grant_type") String grantType,
+            @Field("code") String code,
+            @Field("refresh_token") String refreshToken,
+            @Field("user_type") String userType,
+            @Field("redirect_uri") String redirectUri);
 
     /** get-location-access-token: an agency token mints a location token. */
     @Headers("Version: 2021-07-28")
     @FormUrlEncoded
     @POST("oauth/locationToken")
-    Call<GetLocationAccessTokenSuccessfulResponseDto> locationToken(@Header("Authorization") String auth,
-                                                                   @Field("companyId") String companyId,
-                                                                   @Field("locationId") String locationId);
+    Call<GetLocationAccessTokenSuccessfulResponseDto> locationToken(
+            @Header("Authorization") String auth,
+            @Field("companyId") String companyId,
+            @Field("locationId") String locationId);
 }

@@ -10,19 +10,26 @@ import java.util.List;
 final class OAuthDtos {
     private OAuthDtos() {}
 
-    public record GetAccessCodeSuccessfulResponseDto(@Json(name = "access_token") String accessToken,
-                                                     @Json(name = "token_type") String tokenType,
-                                                     @Json(name = "expires_in") Long expiresIn,
-                                                     @Json(name = "refresh_token") String refreshToken,
-                                                     String scope, String userType, String locationId,
-                                                     String companyId, List<String> approvedLocations,
-                                                     String userId) {}
+    public record GetAccessCodeSuccessfulResponseDto(
+            @Json(name = "access_token") String accessToken,
+            @Json(name = "token_type") String tokenType,
+            @Json(name = "expires_in") Long expiresIn,
+            @Json(name = "refresh_token") String refreshToken,
+            String scope,
+            String userType,
+            String locationId,
+            String companyId,
+            List<String> approvedLocations,
+            String userId) {}
 
     /** The spec lists no refresh token for a location token; GHL has sent one at times, so we keep it if present. */
-    public record GetLocationAccessTokenSuccessfulResponseDto(@Json(name = "access_token") String accessToken,
-                                                              @Json(name = "token_type") String tokenType,
-                                                              @Json(name = "expires_in") Long expiresIn,
-                                                              @Json(name = "refresh_token") String refreshToken,
-                                                              String scope, String locationId, String companyId,
-                                                              String userId) {}
+    public record GetLocationAccessTokenSuccessfulResponseDto(
+            @Json(name = "access_token") String accessToken,
+            @Json(name = "token_type") String tokenType,
+            @Json(name = "expires_in") Long expiresIn,
+            @Json(name = "refresh_token") String refreshToken,
+            String scope,
+            String locationId,
+            String companyId,
+            String userId) {}
 }

@@ -24,45 +24,44 @@ interface OpportunitiesApi {
     /** create-opportunity. Not idempotent. */
     @Headers("Version: 2021-07-28")
     @POST("opportunities/")
-    Call<GetPostOpportunitySuccessfulResponseDto> createOpportunity(@Header("Authorization") String auth,
-                                                                   @Body CreateDto body);
+    Call<GetPostOpportunitySuccessfulResponseDto> createOpportunity(
+            @Header("Authorization") String auth, @Body CreateDto body);
 
     /** search-opportunity: snake_case query names, startAfter/startAfterId cursor. */
     @Headers("Version: 2021-07-28")
     @GET("opportunities/search")
-    Call<SearchSuccessfulResponseDto> searchOpportunities(@Header("Authorization") String auth,
-                                                         @Query("location_id") String locationId,
-                                                         @Query("pipeline_id") String pipelineId,
-                                                         @Query("contact_id") String contactId,
-                                                         @Query("limit") Integer limit,
-                                                         @Query("startAfterId") String startAfterId,
-                                                         @Query("startAfter") String startAfter);
+    Call<SearchSuccessfulResponseDto> searchOpportunities(
+            @Header("Authorization") String auth,
+            @Query("location_id") String locationId,
+            @Query("pipeline_id") String pipelineId,
+            @Query("contact_id") String contactId,
+            @Query("limit") Integer limit,
+            @Query("startAfterId") String startAfterId,
+            @Query("startAfter") String startAfter);
 
     @Headers("Version: 2021-07-28")
     @GET("opportunities/{id}")
-    Call<GetPostOpportunitySuccessfulResponseDto> getOpportunity(@Header("Authorization") String auth,
-                                                                @Path("id") String id);
+    Call<GetPostOpportunitySuccessfulResponseDto> getOpportunity(
+            @Header("Authorization") String auth, @Path("id") String id);
 
     /** update-opportunity: the stage move. */
     @Headers("Version: 2021-07-28")
     @PUT("opportunities/{id}")
-    Call<GetPostOpportunitySuccessfulResponseDto> updateOpportunity(@Header("Authorization") String auth,
-                                                                   @Path("id") String id,
-                                                                   @Body UpdateOpportunityDto body);
+    Call<GetPostOpportunitySuccessfulResponseDto> updateOpportunity(
+            @Header("Authorization") String auth, @Path("id") String id, @Body UpdateOpportunityDto body);
 
     @Headers("Version: 2021-07-28")
     @PUT("opportunities/{id}/status")
-    Call<DeleteUpdateOpportunitySuccessfulResponseDto> updateOpportunityStatus(@Header("Authorization") String auth,
-                                                                              @Path("id") String id,
-                                                                              @Body UpdateStatusDto body);
+    Call<DeleteUpdateOpportunitySuccessfulResponseDto> updateOpportunityStatus(
+            @Header("Authorization") String auth, @Path("id") String id, @Body UpdateStatusDto body);
 
     @Headers("Version: 2021-07-28")
     @HTTP(method = "DELETE", path = "opportunities/{id}")
-    Call<DeleteUpdateOpportunitySuccessfulResponseDto> deleteOpportunity(@Header("Authorization") String auth,
-                                                                        @Path("id") String id);
+    Call<DeleteUpdateOpportunitySuccessfulResponseDto> deleteOpportunity(
+            @Header("Authorization") String auth, @Path("id") String id);
 
     @Headers("Version: 2021-07-28")
     @GET("opportunities/pipelines")
-    Call<GetPipelinesSuccessfulResponseDto> getPipelines(@Header("Authorization") String auth,
-                                                        @Query("locationId") String locationId);
+    Call<GetPipelinesSuccessfulResponseDto> getPipelines(
+            @Header("Authorization") String auth, @Query("locationId") String locationId);
 }

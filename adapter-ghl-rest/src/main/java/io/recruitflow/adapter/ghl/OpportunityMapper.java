@@ -23,8 +23,14 @@ final class OpportunityMapper {
     private OpportunityMapper() {}
 
     static CreateDto create(OpportunityDraft d) {
-        return new CreateDto(d.pipeline().value(), d.location().value(), d.name(), d.stage().value(),
-                Wire.lower(d.status()), d.contact().value(), d.monetaryValue().doubleValue(),
+        return new CreateDto(
+                d.pipeline().value(),
+                d.location().value(),
+                d.name(),
+                d.stage().value(),
+                Wire.lower(d.status()),
+                d.contact().value(),
+                d.monetaryValue().doubleValue(),
                 d.assignedTo().map(UserId::value).orElse(null));
     }
 
@@ -32,11 +38,16 @@ final class OpportunityMapper {
         if (o == null || o.id() == null || o.pipelineId() == null || o.pipelineStageId() == null) {
             throw new IllegalArgumentException("GHL answered an opportunity without id, pipeline or stage");
         }
-        LocationId location = o.locationId() != null && !o.locationId().isBlank()
-                ? new LocationId(o.locationId()) : fallbackLocation;
-        return new GhlOpportunity(new OpportunityId(o.id()), location,
-                o.contactId() == null || o.contactId().isBlank() ? null : new ContactId(o.contactId()), o.name(),
-                new PipelineId(o.pipelineId()), new StageId(o.pipelineStageId()), status(o.status()),
+        LocationId location =
+                o.locationId() != null && !o.locationId().isBlank() ? new LocationId(o.locationId()) : fallbackLocation;
+        return new GhlOpportunity(
+                new OpportunityId(o.id()),
+                location,
+                o.contactId() == null || o.contactId().isBlank() ? null : new ContactId(o.contactId()),
+                o.name(),
+                new PipelineId(o.pipelineId()),
+                new StageId(o.pipelineStageId()),
+                status(o.status()),
                 o.monetaryValue() == null ? BigDecimal.ZERO : BigDecimal.valueOf(o.monetaryValue()),
                 Optional.ofNullable(o.assignedTo()).filter(s -> !s.isBlank()).map(UserId::new),
                 Wire.instant(o.updatedAt()).or(() -> Wire.instant(o.lastStageChangeAt())));
@@ -55,10 +66,13 @@ final class OpportunityMapper {
     }
 
     static Pipeline pipeline(PipelinesResponseSchema p) {
-        List<Pipeline.Stage> stages = p.stages() == null ? List.of() : p.stages().stream()
-                .filter(s -> s != null && s.id() != null && !s.id().isBlank())
-                .map(s -> new Pipeline.Stage(new StageId(s.id()), s.name(), s.position() == null ? 0 : s.position()))
-                .toList();
+        List<Pipeline.Stage> stages = p.stages() == null
+                ? List.of()
+                : p.stages().stream()
+                        .filter(s -> s != null && s.id() != null && !s.id().isBlank())
+                        .map(s -> new Pipeline.Stage(
+                                new StageId(s.id()), s.name(), s.position() == null ? 0 : s.position()))
+                        .toList();
         return new Pipeline(new PipelineId(p.id()), p.name(), stages);
     }
 }

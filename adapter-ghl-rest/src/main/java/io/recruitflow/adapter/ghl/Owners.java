@@ -21,7 +21,14 @@ import java.util.Optional;
  */
 final class Owners {
     /** The kinds of record whose location we remember. */
-    enum Record { CONTACT, OPPORTUNITY, CONVERSATION, CALENDAR, APPOINTMENT, USER }
+    enum Record {
+        CONTACT,
+        OPPORTUNITY,
+        CONVERSATION,
+        CALENDAR,
+        APPOINTMENT,
+        USER
+    }
 
     private static final int MAX_REMEMBERED = 20_000;
 
@@ -33,7 +40,8 @@ final class Owners {
     Owners(GhlClientConfig config) {
         this.oauth = config.oauth();
         this.defaultLocation = config.defaultLocation();
-        this.staticOwner = defaultLocation.map(TokenOwner::location)
+        this.staticOwner = defaultLocation
+                .map(TokenOwner::location)
                 .orElse(new TokenOwner(TokenOwner.Type.LOCATION, "static-token"));
         for (Record r : Record.values()) {
             seen.put(r, Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -64,9 +72,10 @@ final class Owners {
         if (known != null) {
             return known;
         }
-        return defaultLocation.orElseThrow(() -> new IllegalStateException("the location of " + kind.name()
-                .toLowerCase(java.util.Locale.ROOT) + " " + id + " is unknown to this client: read or search it "
-                + "through the client first, or configure a default location"));
+        return defaultLocation.orElseThrow(
+                () -> new IllegalStateException("the location of " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + id + " is unknown to this client: read or search it "
+                        + "through the client first, or configure a default location"));
     }
 
     Optional<LocationId> knownLocation(Record kind, String id) {

@@ -47,11 +47,18 @@ final class RateBudgets {
             return;
         }
         RateBudget previous = budgets.get(owner);
-        Duration interval = intervalMs != null ? Duration.ofMillis(intervalMs) : config.rateLimit().period();
+        Duration interval = intervalMs != null
+                ? Duration.ofMillis(intervalMs)
+                : config.rateLimit().period();
         int burstMax = max != null ? max.intValue() : config.rateLimit().permits();
-        RateBudget budget = new RateBudget(burstMax, remaining != null ? remaining.intValue() : burstMax, interval,
+        RateBudget budget = new RateBudget(
+                burstMax,
+                remaining != null ? remaining.intValue() : burstMax,
+                interval,
                 dailyMax != null ? dailyMax : previous != null ? previous.dailyMax() : config.dailyLimit(),
-                dailyRemaining != null ? dailyRemaining : previous != null ? previous.dailyRemaining() : config.dailyLimit());
+                dailyRemaining != null
+                        ? dailyRemaining
+                        : previous != null ? previous.dailyRemaining() : config.dailyLimit());
         budgets.put(owner, budget);
         if (max != null && max > 0) {
             long key = max * 1_000_000_000L + interval.toMillis();
@@ -81,7 +88,8 @@ final class RateBudgets {
                 return Optional.of(Duration.ofSeconds(Math.max(0, seconds)));
             }
             try {
-                Instant at = ZonedDateTime.parse(retryAfter.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(retryAfter.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 return Optional.of(positive(Duration.between(now, at)));
             } catch (RuntimeException ignored) {
                 // fall through to the other headers

@@ -35,9 +35,11 @@ final class RestAuthorization implements GhlAuthorization {
     @Override
     public URI authorizationUrl(String state) {
         requireOAuth();
-        URI redirect = config.redirectUri().orElseThrow(() ->
-                new IllegalStateException("OAuth needs a redirect URI to build the authorization URL"));
-        HttpUrl.Builder url = HttpUrl.get(config.marketplaceUrl().toString()).newBuilder()
+        URI redirect = config.redirectUri()
+                .orElseThrow(
+                        () -> new IllegalStateException("OAuth needs a redirect URI to build the authorization URL"));
+        HttpUrl.Builder url = HttpUrl.get(config.marketplaceUrl().toString())
+                .newBuilder()
                 .addPathSegments("v2/oauth/chooselocation")
                 .addQueryParameter("response_type", "code")
                 .addQueryParameter("redirect_uri", redirect.toString())

@@ -56,7 +56,8 @@ final class RestCalendars implements Calendars {
 
     @Override
     public List<Calendar> list(LocationId location) {
-        var dto = calls.call(GhlCall.idempotent("GET /calendars/", owners.of(location)),
+        var dto = calls.call(
+                GhlCall.idempotent("GET /calendars/", owners.of(location)),
                 auth -> api.getCalendars(auth, location.value()));
         List<Calendar> out = new ArrayList<>();
         if (dto != null && dto.calendars() != null) {
@@ -85,18 +86,21 @@ final class RestCalendars implements Calendars {
             Instant chunkEnd = chunk.plus(MAX_RANGE).isBefore(to) ? chunk.plus(MAX_RANGE) : to;
             FreeSlotsResponse dto = calls.call(
                     GhlCall.idempotent("GET /calendars/{id}/free-slots", owners.of(Record.CALENDAR, calendar.value())),
-                    auth -> api.getSlots(auth, calendar.value(), chunkStart.toEpochMilli(), chunkEnd.toEpochMilli(),
-                            zone.getId()));
+                    auth -> api.getSlots(
+                            auth, calendar.value(), chunkStart.toEpochMilli(), chunkEnd.toEpochMilli(), zone.getId()));
             if (dto == null) {
                 continue;
             }
             for (List<SlotDto> day : dto.days().values()) {
                 for (SlotDto s : day) {
                     Optional<Instant> start = Wire.instant(s.start());
-                    if (start.isEmpty() || start.get().isBefore(from) || !start.get().isBefore(to)) {
+                    if (start.isEmpty()
+                            || start.get().isBefore(from)
+                            || !start.get().isBefore(to)) {
                         continue;
                     }
-                    Instant end = Wire.instant(s.end()).filter(e -> e.isAfter(start.get()))
+                    Instant end = Wire.instant(s.end())
+                            .filter(e -> e.isAfter(start.get()))
                             .orElseGet(() -> start.get().plus(slotDuration(calendar)));
                     slots.add(new Slot(start.get(), end));
                 }
@@ -107,55 +111,87 @@ final class RestCalendars implements Calendars {
 
     @Override
     public Appointment book(AppointmentDraft draft) {
-        AppointmentCreateSchema body = new AppointmentCreateSchema(draft.calendar().value(), draft.location().value(),
-                draft.contact().value(), iso(draft.slot().start()), iso(draft.slot().end()),
-                draft.title().isBlank() ? null : draft.title(), Wire.lower(draft.status()), null, null);
+        AppointmentCreateSchema body = new AppointmentCreateSchema(
+                draft.calendar().value(),
+                draft.location().value(),
+                draft.contact().value(),
+                iso(draft.slot().start()),
+                iso(draft.slot().end()),
+                draft.title().isBlank() ? null : draft.title(),
+                Wire.lower(draft.status()),
+                null,
+                null);
         // Not idempotent: a repeat books twice. A 5xx, timeout or reset is OUTCOME_UNKNOWN.
         AppointmentSchemaResponse dto = calls.call(
                 GhlCall.create("POST /calendars/events/appointments", owners.of(draft.location())),
                 auth -> api.createAppointment(auth, body));
         if (dto == null || dto.id() == null || dto.id().isBlank()) {
-            throw new GhlOutcomeUnknownException(200, "POST /calendars/events/appointments: the answer names no appointment",
-                    null, null);
+            throw new GhlOutcomeUnknownException(
+                    200, "POST /calendars/events/appointments: the answer names no appointment", null, null);
         }
         owners.remember(Record.APPOINTMENT, dto.id(), draft.location());
-        return appointment(dto, draft.calendar(), draft.location(), draft.contact(), draft.slot(), draft.title(),
-                draft.status());
+        return appointment(
+                dto, draft.calendar(), draft.location(), draft.contact(), draft.slot(), draft.title(), draft.status());
     }
 
     @Override
     public Appointment update(AppointmentId id, Slot slot, AppointmentStatus status) {
         LocationId location = owners.locationOf(Record.APPOINTMENT, id.value());
         AppointmentSchemaResponse dto = calls.call(
-                GhlCall.idempotent("PUT /calendars/events/appointments/{id}", owners.of(Record.APPOINTMENT, id.value())),
-                auth -> api.editAppointment(auth, id.value(),
+                GhlCall.idempotent(
+                        "PUT /calendars/events/appointments/{id}", owners.of(Record.APPOINTMENT, id.value())),
+                auth -> api.editAppointment(
+                        auth,
+                        id.value(),
                         new AppointmentEditSchema(iso(slot.start()), iso(slot.end()), null, Wire.lower(status), null)));
         if (dto == null || dto.calendarId() == null || dto.contactId() == null) {
-            throw new GhlException(GhlException.Kind.SERVER_ERROR, 200,
-                    "PUT /calendars/events/appointments/{id}: the answer lacks the calendar or contact", null);
+            throw new GhlException(
+                    GhlException.Kind.SERVER_ERROR,
+                    200,
+                    "PUT /calendars/events/appointments/{id}: the answer lacks the calendar or contact",
+                    null);
         }
-        return appointment(dto, new CalendarId(dto.calendarId()), location, new ContactId(dto.contactId()), slot,
-                dto.title(), status);
+        return appointment(
+                dto,
+                new CalendarId(dto.calendarId()),
+                location,
+                new ContactId(dto.contactId()),
+                slot,
+                dto.title(),
+                status);
     }
 
     @Override
     public void cancel(AppointmentId id) {
-        calls.call(GhlCall.idempotent("DELETE /calendars/events/{id}", owners.of(Record.APPOINTMENT, id.value())),
+        calls.call(
+                GhlCall.idempotent("DELETE /calendars/events/{id}", owners.of(Record.APPOINTMENT, id.value())),
                 auth -> api.deleteEvent(auth, id.value(), new DeleteAppointmentSchema()));
         owners.forget(Record.APPOINTMENT, id.value());
     }
 
-    private Appointment appointment(AppointmentSchemaResponse dto, CalendarId calendar, LocationId location,
-                                    ContactId contact, Slot asked, String title, AppointmentStatus askedStatus) {
+    private Appointment appointment(
+            AppointmentSchemaResponse dto,
+            CalendarId calendar,
+            LocationId location,
+            ContactId contact,
+            Slot asked,
+            String title,
+            AppointmentStatus askedStatus) {
         Instant start = Wire.instant(dto.startTime()).orElse(asked.start());
         Instant end = Wire.instant(dto.endTime()).filter(e -> e.isAfter(start)).orElse(asked.end());
         if (!end.isAfter(start)) {
             end = start.plus(DEFAULT_SLOT);
         }
-        LocationId loc = dto.locationId() == null || dto.locationId().isBlank() ? location : new LocationId(dto.locationId());
-        return new Appointment(new AppointmentId(dto.id() == null ? "unknown" : dto.id()), calendar, loc,
+        LocationId loc =
+                dto.locationId() == null || dto.locationId().isBlank() ? location : new LocationId(dto.locationId());
+        return new Appointment(
+                new AppointmentId(dto.id() == null ? "unknown" : dto.id()),
+                calendar,
+                loc,
                 dto.contactId() == null || dto.contactId().isBlank() ? contact : new ContactId(dto.contactId()),
-                dto.title() != null ? dto.title() : title, start, end,
+                dto.title() != null ? dto.title() : title,
+                start,
+                end,
                 dto.appointmentStatus() == null ? askedStatus : status(dto.appointmentStatus()),
                 Wire.instant(dto.dateUpdated()).orElseGet(clock::now));
     }
@@ -174,10 +210,12 @@ final class RestCalendars implements Calendars {
     private Duration slotDuration(CalendarId calendar) {
         return slotDurations.computeIfAbsent(calendar.value(), id -> {
             try {
-                var dto = calls.call(GhlCall.idempotent("GET /calendars/{id}", owners.of(Record.CALENDAR, id)),
+                var dto = calls.call(
+                        GhlCall.idempotent("GET /calendars/{id}", owners.of(Record.CALENDAR, id)),
                         auth -> api.getCalendar(auth, id));
                 var c = dto == null ? null : dto.calendar();
-                return c == null || c.slotDuration() == null || c.slotDuration() <= 0 ? DEFAULT_SLOT
+                return c == null || c.slotDuration() == null || c.slotDuration() <= 0
+                        ? DEFAULT_SLOT
                         : duration(c.slotDuration(), c.slotDurationUnit());
             } catch (GhlException e) {
                 if (e.retryable()) {

@@ -71,9 +71,11 @@ final class RestContactDirectory implements ContactDirectory {
     @Override
     public Optional<Contact> find(ContactId id) {
         try {
-            var dto = calls.call(GhlCall.idempotent("GET /contacts/{id}", owners.of(Record.CONTACT, id.value())),
+            var dto = calls.call(
+                    GhlCall.idempotent("GET /contacts/{id}", owners.of(Record.CONTACT, id.value())),
                     auth -> api.getContact(auth, id.value()));
-            return dto == null || dto.contact() == null ? Optional.empty()
+            return dto == null || dto.contact() == null
+                    ? Optional.empty()
                     : Optional.of(seen(dto.contact(), owners.locationOf(Record.CONTACT, id.value())));
         } catch (GhlException e) {
             if (e.kind() == GhlException.Kind.NOT_FOUND) {
@@ -91,13 +93,14 @@ final class RestContactDirectory implements ContactDirectory {
         if (dto != null && dto.contact() != null) {
             return seen(dto.contact(), owners.locationOf(Record.CONTACT, id.value()));
         }
-        return find(id).orElseThrow(() -> new GhlException(GhlException.Kind.NOT_FOUND, 404,
-                "contact " + id + " vanished after its update", null));
+        return find(id).orElseThrow(() -> new GhlException(
+                GhlException.Kind.NOT_FOUND, 404, "contact " + id + " vanished after its update", null));
     }
 
     @Override
     public void delete(ContactId id) {
-        calls.call(GhlCall.idempotent("DELETE /contacts/{id}", owners.of(Record.CONTACT, id.value())),
+        calls.call(
+                GhlCall.idempotent("DELETE /contacts/{id}", owners.of(Record.CONTACT, id.value())),
                 auth -> api.deleteContact(auth, id.value()));
         owners.forget(Record.CONTACT, id.value());
     }
@@ -105,14 +108,16 @@ final class RestContactDirectory implements ContactDirectory {
     @Override
     public Set<String> addTags(ContactId id, Set<String> tags) {
         // Adding a tag twice leaves one tag: safe to repeat.
-        var dto = calls.call(GhlCall.idempotent("POST /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
+        var dto = calls.call(
+                GhlCall.idempotent("POST /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
                 auth -> api.addTags(auth, id.value(), new TagsDTO(List.copyOf(tags))));
         return dto == null || dto.tags() == null ? Set.of() : Set.copyOf(dto.tags());
     }
 
     @Override
     public Set<String> removeTags(ContactId id, Set<String> tags) {
-        var dto = calls.call(GhlCall.idempotent("DELETE /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
+        var dto = calls.call(
+                GhlCall.idempotent("DELETE /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
                 auth -> api.removeTags(auth, id.value(), new TagsDTO(List.copyOf(tags))));
         return dto == null || dto.tags() == null ? Set.of() : Set.copyOf(dto.tags());
     }
@@ -124,8 +129,8 @@ final class RestContactDirectory implements ContactDirectory {
     }
 
     @Override
-    public Optional<Contact> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                                Optional<EmailAddress> email) {
+    public Optional<Contact> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         if (phone.isEmpty() && email.isEmpty()) {
             return Optional.empty();
         }
@@ -134,32 +139,52 @@ final class RestContactDirectory implements ContactDirectory {
         email.ifPresent(e -> any.add(new SearchFilterDto(null, "email", "eq", e.value(), null)));
         List<SearchFilterDto> filters = List.of(new SearchFilterDto("OR", null, null, null, any));
         Stream<Contact> hits = legacySearch
-                ? Stream.concat(phone.stream().flatMap(p -> legacySearch(location, p.e164()).limit(PAGE)),
-                                email.stream().flatMap(e -> legacySearch(location, e.value()).limit(PAGE)))
+                ? Stream.concat(
+                        phone.stream()
+                                .flatMap(p -> legacySearch(location, p.e164()).limit(PAGE)),
+                        email.stream()
+                                .flatMap(e -> legacySearch(location, e.value()).limit(PAGE)))
                 : searchV2(location, null, filters).limit(PAGE);
         List<Contact> found = hits.toList();
         // GHL's matching is fuzzy: keep exact matches, a phone match first.
-        return found.stream().filter(c -> phone.isPresent() && c.phone().equals(phone)).findFirst()
-                .or(() -> found.stream().filter(c -> email.isPresent() && c.email().equals(email)).findFirst());
+        return found.stream()
+                .filter(c -> phone.isPresent() && c.phone().equals(phone))
+                .findFirst()
+                .or(() -> found.stream()
+                        .filter(c -> email.isPresent() && c.email().equals(email))
+                        .findFirst());
     }
 
     private Stream<Contact> searchV2(LocationId location, String query, List<SearchFilterDto> filters) {
         record Cursor(int page, List<Object> searchAfter, long seen) {}
         return Pager.<Cursor, Contact>stream(cursor -> {
             Cursor at = cursor.orElse(new Cursor(1, null, 0));
-            SearchBodyV2DTO body = new SearchBodyV2DTO(location.value(), at.searchAfter() == null ? at.page() : null,
-                    PAGE, query, filters, at.searchAfter());
+            SearchBodyV2DTO body = new SearchBodyV2DTO(
+                    location.value(),
+                    at.searchAfter() == null ? at.page() : null,
+                    PAGE,
+                    query,
+                    filters,
+                    at.searchAfter());
             SearchContactsV2ResponseDto dto = calls.call(
                     GhlCall.idempotent("POST /contacts/search", owners.of(location)),
                     auth -> api.searchContacts(auth, body));
             List<GetContectByIdSchema> raw = dto == null || dto.contacts() == null ? List.of() : dto.contacts();
-            List<Contact> items = raw.stream().filter(Objects::nonNull).map(c -> seen(c, location)).toList();
+            List<Contact> items = raw.stream()
+                    .filter(Objects::nonNull)
+                    .map(c -> seen(c, location))
+                    .toList();
             long seenSoFar = at.seen() + items.size();
             // Stop on a short page when GHL gives no total, else when the total is reached.
             boolean more = !items.isEmpty() && (dto.total() == null ? items.size() >= PAGE : seenSoFar < dto.total());
-            List<Object> after = raw.isEmpty() ? null : Wire.cursor(raw.get(raw.size() - 1).searchAfter());
-            return new Pager.PageOf<>(items, more ? Optional.of(new Cursor(at.page() + 1,
-                    after == null || after.isEmpty() ? null : after, seenSoFar)) : Optional.empty());
+            List<Object> after =
+                    raw.isEmpty() ? null : Wire.cursor(raw.get(raw.size() - 1).searchAfter());
+            return new Pager.PageOf<>(
+                    items,
+                    more
+                            ? Optional.of(new Cursor(
+                                    at.page() + 1, after == null || after.isEmpty() ? null : after, seenSoFar))
+                            : Optional.empty());
         });
     }
 
@@ -168,15 +193,28 @@ final class RestContactDirectory implements ContactDirectory {
         return Pager.<Cursor, Contact>stream(cursor -> {
             ContactsSearchSuccessfulResponseDto dto = calls.call(
                     GhlCall.idempotent("GET /contacts/", owners.of(location)),
-                    auth -> api.getContacts(auth, location.value(), query, PAGE,
-                            cursor.map(Cursor::startAfterId).orElse(null), cursor.map(Cursor::startAfter).orElse(null)));
-            List<Contact> items = dto == null || dto.contacts() == null ? List.of()
-                    : dto.contacts().stream().filter(Objects::nonNull).map(c -> seen(c, location)).toList();
+                    auth -> api.getContacts(
+                            auth,
+                            location.value(),
+                            query,
+                            PAGE,
+                            cursor.map(Cursor::startAfterId).orElse(null),
+                            cursor.map(Cursor::startAfter).orElse(null)));
+            List<Contact> items = dto == null || dto.contacts() == null
+                    ? List.of()
+                    : dto.contacts().stream()
+                            .filter(Objects::nonNull)
+                            .map(c -> seen(c, location))
+                            .toList();
             var meta = dto == null ? null : dto.meta();
-            boolean more = meta != null && meta.startAfterId() != null && !meta.startAfterId().isBlank()
-                    && meta.nextPageUrl() != null && !meta.nextPageUrl().isBlank() && !items.isEmpty();
-            return new Pager.PageOf<>(items, more ? Optional.of(new Cursor(meta.startAfterId(), meta.startAfter()))
-                    : Optional.empty());
+            boolean more = meta != null
+                    && meta.startAfterId() != null
+                    && !meta.startAfterId().isBlank()
+                    && meta.nextPageUrl() != null
+                    && !meta.nextPageUrl().isBlank()
+                    && !items.isEmpty();
+            return new Pager.PageOf<>(
+                    items, more ? Optional.of(new Cursor(meta.startAfterId(), meta.startAfter())) : Optional.empty());
         });
     }
 
@@ -188,7 +226,8 @@ final class RestContactDirectory implements ContactDirectory {
 
     private static GetContectByIdSchema required(GetContectByIdSchema contact, String what) {
         if (contact == null) {
-            throw new GhlException(GhlException.Kind.SERVER_ERROR, 200, "GHL's " + what + " answer has no contact", null);
+            throw new GhlException(
+                    GhlException.Kind.SERVER_ERROR, 200, "GHL's " + what + " answer has no contact", null);
         }
         return contact;
     }

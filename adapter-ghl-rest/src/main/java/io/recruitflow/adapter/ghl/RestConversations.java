@@ -45,20 +45,30 @@ final class RestConversations implements Conversations {
     @Override
     public SentMessage send(OutgoingMessage message) {
         boolean email = message.channel() == Channel.EMAIL;
-        SendMessageBodyDto body = new SendMessageBodyDto(email ? "Email" : "SMS", null, message.contact().value(),
-                message.body(), null, message.subject().orElse(null), message.emailFrom().orElse(null), null);
+        SendMessageBodyDto body = new SendMessageBodyDto(
+                email ? "Email" : "SMS",
+                null,
+                message.contact().value(),
+                message.body(),
+                null,
+                message.subject().orElse(null),
+                message.emailFrom().orElse(null),
+                null);
         // Not idempotent: a repeat texts the recruit twice. A 5xx, timeout or reset is OUTCOME_UNKNOWN.
-        SendMessageResponseDto dto = calls.call(GhlCall.create("POST /conversations/messages", owners.of(message.location())),
+        SendMessageResponseDto dto = calls.call(
+                GhlCall.create("POST /conversations/messages", owners.of(message.location())),
                 auth -> api.sendMessage(auth, body));
         String messageId = dto == null ? null : firstNonBlank(dto.messageId(), dto.emailMessageId());
         if (messageId == null) {
-            throw new GhlOutcomeUnknownException(200, "POST /conversations/messages: the answer names no message", null, null);
+            throw new GhlOutcomeUnknownException(
+                    200, "POST /conversations/messages: the answer names no message", null, null);
         }
         String conversationId = dto.conversationId();
         if (conversationId == null || conversationId.isBlank()) {
-            conversationId = findConversation(message.location(), message.contact()).map(ConversationId::value)
-                    .orElseThrow(() -> new GhlOutcomeUnknownException(200,
-                            "GHL accepted the message but names no conversation for it", dto.traceId(), null));
+            conversationId = findConversation(message.location(), message.contact())
+                    .map(ConversationId::value)
+                    .orElseThrow(() -> new GhlOutcomeUnknownException(
+                            200, "GHL accepted the message but names no conversation for it", dto.traceId(), null));
         }
         owners.remember(Record.CONVERSATION, conversationId, message.location());
         return new SentMessage(new MessageId(messageId), new ConversationId(conversationId));
@@ -66,13 +76,16 @@ final class RestConversations implements Conversations {
 
     @Override
     public Optional<ConversationId> findConversation(LocationId location, ContactId contact) {
-        var dto = calls.call(GhlCall.idempotent("GET /conversations/search", owners.of(location)),
+        var dto = calls.call(
+                GhlCall.idempotent("GET /conversations/search", owners.of(location)),
                 auth -> api.searchConversations(auth, location.value(), contact.value(), 20));
-        Optional<ConversationId> found = dto == null || dto.conversations() == null ? Optional.empty()
+        Optional<ConversationId> found = dto == null || dto.conversations() == null
+                ? Optional.empty()
                 : dto.conversations().stream()
                         .filter(c -> c != null && c.id() != null && !c.id().isBlank())
                         .filter(c -> c.contactId() == null || c.contactId().equals(contact.value()))
-                        .map(c -> new ConversationId(c.id())).findFirst();
+                        .map(c -> new ConversationId(c.id()))
+                        .findFirst();
         found.ifPresent(c -> owners.remember(Record.CONVERSATION, c.value(), location));
         return found;
     }
@@ -81,13 +94,21 @@ final class RestConversations implements Conversations {
     public Stream<ConversationMessage> messages(ConversationId conversation) {
         return Pager.<String, ConversationMessage>stream(cursor -> {
             GetMessagesByConversationResponseDto dto = calls.call(
-                    GhlCall.idempotent("GET /conversations/{id}/messages", owners.of(Record.CONVERSATION, conversation.value())),
+                    GhlCall.idempotent(
+                            "GET /conversations/{id}/messages", owners.of(Record.CONVERSATION, conversation.value())),
                     auth -> api.getMessages(auth, conversation.value(), cursor.orElse(null), PAGE));
             List<GetMessageResponseDto> raw = dto == null || dto.messages() == null ? List.of() : dto.messages();
-            List<ConversationMessage> items = raw.stream().filter(Objects::nonNull)
-                    .map(m -> message(m, conversation)).flatMap(Optional::stream).toList();
+            List<ConversationMessage> items = raw.stream()
+                    .filter(Objects::nonNull)
+                    .map(m -> message(m, conversation))
+                    .flatMap(Optional::stream)
+                    .toList();
             boolean more = dto != null && Boolean.TRUE.equals(dto.nextPage()) && !raw.isEmpty();
-            String next = dto == null ? null : firstNonBlank(dto.lastMessageId(), raw.isEmpty() ? null : raw.get(raw.size() - 1).id());
+            String next = dto == null
+                    ? null
+                    : firstNonBlank(
+                            dto.lastMessageId(),
+                            raw.isEmpty() ? null : raw.get(raw.size() - 1).id());
             // A page of only calls or activities is empty after filtering but is not the end.
             return new Pager.PageOf<>(items, more && next != null ? Optional.of(next) : Optional.empty());
         });
@@ -108,10 +129,17 @@ final class RestConversations implements Conversations {
             return Optional.empty();
         }
         Direction direction = "inbound".equalsIgnoreCase(m.direction()) ? Direction.INBOUND : Direction.OUTBOUND;
-        return Optional.of(new ConversationMessage(new MessageId(m.id()),
-                m.conversationId() == null || m.conversationId().isBlank() ? conversation : new ConversationId(m.conversationId()),
-                m.contactId() == null || m.contactId().isBlank() ? null : new ContactId(m.contactId()), channel, direction,
-                m.body(), Optional.ofNullable(m.status()), Wire.instant(m.dateAdded()).orElse(Instant.EPOCH)));
+        return Optional.of(new ConversationMessage(
+                new MessageId(m.id()),
+                m.conversationId() == null || m.conversationId().isBlank()
+                        ? conversation
+                        : new ConversationId(m.conversationId()),
+                m.contactId() == null || m.contactId().isBlank() ? null : new ContactId(m.contactId()),
+                channel,
+                direction,
+                m.body(),
+                Optional.ofNullable(m.status()),
+                Wire.instant(m.dateAdded()).orElse(Instant.EPOCH)));
     }
 
     private static String firstNonBlank(String a, String b) {

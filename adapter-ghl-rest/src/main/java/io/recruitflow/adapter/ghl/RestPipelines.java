@@ -19,10 +19,14 @@ final class RestPipelines implements Pipelines {
 
     @Override
     public List<Pipeline> list(LocationId location) {
-        var dto = calls.call(GhlCall.idempotent("GET /opportunities/pipelines", owners.of(location)),
+        var dto = calls.call(
+                GhlCall.idempotent("GET /opportunities/pipelines", owners.of(location)),
                 auth -> api.getPipelines(auth, location.value()));
-        return dto == null || dto.pipelines() == null ? List.of() : dto.pipelines().stream()
-                .filter(p -> p != null && p.id() != null && !p.id().isBlank())
-                .map(OpportunityMapper::pipeline).toList();
+        return dto == null || dto.pipelines() == null
+                ? List.of()
+                : dto.pipelines().stream()
+                        .filter(p -> p != null && p.id() != null && !p.id().isBlank())
+                        .map(OpportunityMapper::pipeline)
+                        .toList();
     }
 }

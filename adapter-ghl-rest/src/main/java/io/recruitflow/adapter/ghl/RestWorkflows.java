@@ -26,26 +26,34 @@ final class RestWorkflows implements Workflows {
 
     @Override
     public List<Workflow> list(LocationId location) {
-        var dto = calls.call(GhlCall.idempotent("GET /workflows/", owners.of(location)),
+        var dto = calls.call(
+                GhlCall.idempotent("GET /workflows/", owners.of(location)),
                 auth -> workflows.getWorkflows(auth, location.value()));
-        return dto == null || dto.workflows() == null ? List.of() : dto.workflows().stream()
-                .filter(w -> w != null && w.id() != null && !w.id().isBlank())
-                .map(w -> new Workflow(new WorkflowId(w.id()), w.name(), "published".equalsIgnoreCase(w.status())))
-                .toList();
+        return dto == null || dto.workflows() == null
+                ? List.of()
+                : dto.workflows().stream()
+                        .filter(w -> w != null && w.id() != null && !w.id().isBlank())
+                        .map(w -> new Workflow(
+                                new WorkflowId(w.id()), w.name(), "published".equalsIgnoreCase(w.status())))
+                        .toList();
     }
 
     @Override
     public void enroll(ContactId contact, WorkflowId workflow) {
         // GHL enrols a contact in a workflow at most once: repeating is safe.
-        calls.call(GhlCall.idempotent("POST /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
-                auth -> contacts.addToWorkflow(auth, contact.value(), Objects.requireNonNull(workflow).value(),
-                        new CreateWorkflowDto(null)));
+        calls.call(
+                GhlCall.idempotent(
+                        "POST /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
+                auth -> contacts.addToWorkflow(
+                        auth, contact.value(), Objects.requireNonNull(workflow).value(), new CreateWorkflowDto(null)));
     }
 
     @Override
     public void unenroll(ContactId contact, WorkflowId workflow) {
-        calls.call(GhlCall.idempotent("DELETE /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
-                auth -> contacts.removeFromWorkflow(auth, contact.value(), Objects.requireNonNull(workflow).value(),
-                        new CreateWorkflowDto(null)));
+        calls.call(
+                GhlCall.idempotent(
+                        "DELETE /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
+                auth -> contacts.removeFromWorkflow(
+                        auth, contact.value(), Objects.requireNonNull(workflow).value(), new CreateWorkflowDto(null)));
     }
 }

@@ -68,8 +68,12 @@ final class TokenManager implements Credentials {
     public Credential current(TokenOwner owner) {
         OAuthTokens tokens = cache.get(owner);
         if (tokens == null) {
-            tokens = store.find(owner).orElseThrow(() -> new GhlAuthException(401, "no OAuth tokens stored for "
-                    + owner + ": install the app there (or mint a location token) first", null));
+            tokens = store.find(owner)
+                    .orElseThrow(() -> new GhlAuthException(
+                            401,
+                            "no OAuth tokens stored for " + owner
+                                    + ": install the app there (or mint a location token) first",
+                            null));
             cache.put(owner, tokens);
         }
         if (tokens.expiresWithin(config.refreshSkew(), clock.now())) {
@@ -89,7 +93,8 @@ final class TokenManager implements Credentials {
      */
     OAuthTokens refresh(TokenOwner owner, String stale) {
         OAuthTokens cached = cache.get(owner);
-        if (cached != null && !cached.accessToken().equals(stale)
+        if (cached != null
+                && !cached.accessToken().equals(stale)
                 && !cached.expiresWithin(config.refreshSkew(), clock.now())) {
             return cached;
         }
@@ -104,12 +109,15 @@ final class TokenManager implements Credentials {
         }
         try {
             OAuthTokens fresh = store.refresh(owner, current -> {
-                if (current.isPresent() && !current.get().accessToken().equals(stale)
+                if (current.isPresent()
+                        && !current.get().accessToken().equals(stale)
                         && !current.get().expiresWithin(config.refreshSkew(), clock.now())) {
                     return current.get(); // another caller (or instance) refreshed meanwhile
                 }
-                return requestRefresh(owner, current.orElseThrow(() -> new GhlAuthException(401,
-                        "no OAuth tokens stored for " + owner, null)));
+                return requestRefresh(
+                        owner,
+                        current.orElseThrow(
+                                () -> new GhlAuthException(401, "no OAuth tokens stored for " + owner, null)));
             });
             cache.put(owner, fresh);
             mine.complete(fresh);
@@ -126,22 +134,36 @@ final class TokenManager implements Credentials {
     private OAuthTokens requestRefresh(TokenOwner owner, OAuthTokens current) {
         if (current.refreshToken() == null || current.refreshToken().isBlank()) {
             Optional<CompanyId> company = owner.type() == TokenOwner.Type.LOCATION
-                    ? Optional.ofNullable(companyOf.get(new LocationId(owner.id()))).or(config::defaultCompany)
+                    ? Optional.ofNullable(companyOf.get(new LocationId(owner.id())))
+                            .or(config::defaultCompany)
                     : Optional.empty();
             if (company.isEmpty()) {
-                throw new GhlAuthException(401, "the tokens of " + owner
-                        + " have no refresh token and no agency is known to mint new ones", null);
+                throw new GhlAuthException(
+                        401,
+                        "the tokens of " + owner + " have no refresh token and no agency is known to mint new ones",
+                        null);
             }
             log.debug("minting a new location token for {} from agency {}", owner, company.get());
             return mintLocationToken(company.get(), new LocationId(owner.id()));
         }
         log.debug("refreshing the OAuth tokens of {}", owner);
-        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(owner, "refresh", () -> api.token(
-                config.clientId().orElseThrow(), config.clientSecret().orElseThrow(), "refresh_token", null,
-                current.refreshToken(), userType(owner.type()), null));
-        return new OAuthTokens(owner, dto.accessToken(),
+        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(
+                owner,
+                "refresh",
+                () -> api.token(
+                        config.clientId().orElseThrow(),
+                        config.clientSecret().orElseThrow(),
+                        "refresh_token",
+                        null,
+                        current.refreshToken(),
+                        userType(owner.type()),
+                        null));
+        return new OAuthTokens(
+                owner,
+                dto.accessToken(),
                 dto.refreshToken() != null ? dto.refreshToken() : current.refreshToken(),
-                expiresAt(dto.expiresIn()), dto.scope() != null ? scopes(dto.scope()) : current.scopes());
+                expiresAt(dto.expiresIn()),
+                dto.scope() != null ? scopes(dto.scope()) : current.scopes());
     }
 
     /** Exchanges an authorization code and stores the tokens of whoever installed the app. */
@@ -149,16 +171,31 @@ final class TokenManager implements Credentials {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("authorization code is blank");
         }
-        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(APP, "code exchange", () -> api.token(
-                config.clientId().orElseThrow(), config.clientSecret().orElseThrow(), "authorization_code", code, null,
-                userType(userType), config.redirectUri().map(Object::toString).orElse(null)));
+        GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(
+                APP,
+                "code exchange",
+                () -> api.token(
+                        config.clientId().orElseThrow(),
+                        config.clientSecret().orElseThrow(),
+                        "authorization_code",
+                        code,
+                        null,
+                        userType(userType),
+                        config.redirectUri().map(Object::toString).orElse(null)));
         String ownerId = userType == TokenOwner.Type.COMPANY ? dto.companyId() : dto.locationId();
         if (ownerId == null || ownerId.isBlank()) {
-            throw new GhlException(Kind.SERVER_ERROR, 200, "GHL's token answer names no "
-                    + (userType == TokenOwner.Type.COMPANY ? "companyId" : "locationId"), null);
+            throw new GhlException(
+                    Kind.SERVER_ERROR,
+                    200,
+                    "GHL's token answer names no " + (userType == TokenOwner.Type.COMPANY ? "companyId" : "locationId"),
+                    null);
         }
-        OAuthTokens tokens = new OAuthTokens(new TokenOwner(userType, ownerId), dto.accessToken(), dto.refreshToken(),
-                expiresAt(dto.expiresIn()), scopes(dto.scope()));
+        OAuthTokens tokens = new OAuthTokens(
+                new TokenOwner(userType, ownerId),
+                dto.accessToken(),
+                dto.refreshToken(),
+                expiresAt(dto.expiresIn()),
+                scopes(dto.scope()));
         store.save(tokens);
         cache.put(tokens.owner(), tokens);
         return tokens;
@@ -182,16 +219,22 @@ final class TokenManager implements Credentials {
         if (dto == null || dto.accessToken() == null) {
             throw new GhlException(Kind.SERVER_ERROR, 200, "GHL's location token answer has no access token", null);
         }
-        return new OAuthTokens(TokenOwner.location(location), dto.accessToken(), dto.refreshToken(),
-                expiresAt(dto.expiresIn()), scopes(dto.scope()));
+        return new OAuthTokens(
+                TokenOwner.location(location),
+                dto.accessToken(),
+                dto.refreshToken(),
+                expiresAt(dto.expiresIn()),
+                scopes(dto.scope()));
     }
 
     /**
      * Calls {@code POST /oauth/token}. Codes and refresh tokens are single-use, so the call is never
      * repeated once it may have reached GHL; a refused token or code is a {@link GhlAuthException}.
      */
-    private GetAccessCodeSuccessfulResponseDto tokenEndpoint(TokenOwner owner, String what,
-                                                            java.util.function.Supplier<retrofit2.Call<GetAccessCodeSuccessfulResponseDto>> request) {
+    private GetAccessCodeSuccessfulResponseDto tokenEndpoint(
+            TokenOwner owner,
+            String what,
+            java.util.function.Supplier<retrofit2.Call<GetAccessCodeSuccessfulResponseDto>> request) {
         GhlCall call = new GhlCall("POST /oauth/token (" + what + ")", owner, false, false);
         GetAccessCodeSuccessfulResponseDto dto;
         try {
@@ -199,12 +242,18 @@ final class TokenManager implements Credentials {
         } catch (UnauthorizedAnswer e) {
             throw GhlCalls.authFailure(call, e);
         } catch (GhlOutcomeUnknownException e) {
-            throw new GhlException(Kind.SERVER_ERROR, e.status(), call.name()
-                    + ": outcome unknown, the refresh token may be spent", e.traceId().orElse(null), e);
+            throw new GhlException(
+                    Kind.SERVER_ERROR,
+                    e.status(),
+                    call.name() + ": outcome unknown, the refresh token may be spent",
+                    e.traceId().orElse(null),
+                    e);
         } catch (GhlException e) {
             if (e.kind() == Kind.BAD_REQUEST || e.kind() == Kind.UNPROCESSABLE || e.kind() == Kind.NOT_FOUND) {
                 // invalid_grant and friends: the code or refresh token is spent, revoked or wrong.
-                throw new GhlAuthException(e.status(), e.ghlMessage().orElse(call.name() + " refused"),
+                throw new GhlAuthException(
+                        e.status(),
+                        e.ghlMessage().orElse(call.name() + " refused"),
                         e.traceId().orElse(null));
             }
             throw e;
@@ -221,7 +270,8 @@ final class TokenManager implements Credentials {
     }
 
     private static Set<String> scopes(String scope) {
-        return scope == null ? Set.of()
+        return scope == null
+                ? Set.of()
                 : Arrays.stream(scope.split("\\s+")).filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet());
     }
 

@@ -16,16 +16,18 @@ interface UsersApi {
     /** get-user-by-location (deprecated in the spec, still served): every user of a location. */
     @Headers("Version: 2021-07-28")
     @GET("users/")
-    Call<LocationSuccessfulResponseDto> getUsersByLocation(@Header("Authorization") String auth,
-                                                          @Query("locationId") String locationId);
+    Call<LocationSuccessfulResponseDto> getUsersByLocation(
+            @Header("Authorization") String auth, @Query("locationId") String locationId);
 
     /** search-users: skip and limit are strings on the wire. */
     @Headers("Version: 2021-07-28")
     @GET("users/search")
-    Call<SearchUserSuccessfulResponseDto> searchUsers(@Header("Authorization") String auth,
-                                                     @Query("companyId") String companyId,
-                                                     @Query("query") String query,
-                                                     @Query("skip") String skip, @Query("limit") String limit);
+    Call<SearchUserSuccessfulResponseDto> searchUsers(
+            @Header("Authorization") String auth,
+            @Query("companyId") String companyId,
+            @Query("query") String query,
+            @Query("skip") String skip,
+            @Query("limit") String limit);
 
     @Headers("Version: 2021-07-28")
     @GET("users/{userId}")

@@ -89,9 +89,13 @@ final class Wire {
 
     /** Moshi reads JSON numbers as doubles; a cursor echoed back must keep whole numbers whole. */
     static List<Object> cursor(List<Object> values) {
-        return values == null ? null : values.stream()
-                .map(v -> v instanceof Double d && d == Math.rint(d) && !d.isInfinite() ? (Object) d.longValue() : v)
-                .toList();
+        return values == null
+                ? null
+                : values.stream()
+                        .map(v -> v instanceof Double d && d == Math.rint(d) && !d.isInfinite()
+                                ? (Object) d.longValue()
+                                : v)
+                        .toList();
     }
 
     static String lower(Enum<?> value) {

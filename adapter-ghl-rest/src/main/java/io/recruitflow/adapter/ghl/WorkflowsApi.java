@@ -12,6 +12,6 @@ interface WorkflowsApi {
 
     @Headers("Version: 2021-07-28")
     @GET("workflows/")
-    Call<GetWorkflowSuccessfulResponseDto> getWorkflows(@Header("Authorization") String auth,
-                                                       @Query("locationId") String locationId);
+    Call<GetWorkflowSuccessfulResponseDto> getWorkflows(
+            @Header("Authorization") String auth, @Query("locationId") String locationId);
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.LocationId;
-import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("bench")
 class ClientBenchmarkTest {
-    private static final byte[] CONTACT = ("{\"contact\":" + MockGhl.contactJson("cont_1") + "}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTACT =
+            ("{\"contact\":" + MockGhl.contactJson("cont_1") + "}").getBytes(StandardCharsets.UTF_8);
 
     private static TinyHttpServer.Answer answer(int status, byte[] body) {
         return new TinyHttpServer.Answer(status, body, "");
@@ -41,11 +40,18 @@ class ClientBenchmarkTest {
     void clientOverheadPerCall() throws Exception {
         TinyHttpServer server = new TinyHttpServer(r -> answer(200, CONTACT));
         String base = "http://127.0.0.1:" + server.port();
-        GhlClientConfig config = GhlClientConfig.builder().baseUrl(base).privateIntegrationToken("pit-bench")
-                .defaultLocation("loc_abc123").rateLimit("1000000/1s").build();
+        GhlClientConfig config = GhlClientConfig.builder()
+                .baseUrl(base)
+                .privateIntegrationToken("pit-bench")
+                .defaultLocation("loc_abc123")
+                .rateLimit("1000000/1s")
+                .build();
         OkHttpClient raw = new OkHttpClient();
-        Request rawRequest = new Request.Builder().url(base + "/contacts/cont_1").header("Authorization", "Bearer x")
-                .header("Version", "2021-07-28").build();
+        Request rawRequest = new Request.Builder()
+                .url(base + "/contacts/cont_1")
+                .header("Authorization", "Bearer x")
+                .header("Version", "2021-07-28")
+                .build();
         // Alternating blocks of bare and client calls, so that the machine's noise hits both alike; the
         // calling thread's CPU time is the client's own work (serialization, interceptors, policies) and does
         // not count the time the thread waits for a core on a busy machine.
@@ -91,9 +97,15 @@ class ClientBenchmarkTest {
         }
         double wallOverhead = median(clientWall) - median(rawWall);
         double cpuOverhead = median(clientCpu) - median(rawCpu);
-        System.out.printf("GHL client bench: wall-clock bare OkHttp %.1f µs/call, client %.1f µs/call, overhead %.1f µs; "
+        System.out.printf(
+                "GHL client bench: wall-clock bare OkHttp %.1f µs/call, client %.1f µs/call, overhead %.1f µs; "
                         + "caller CPU bare %.1f µs/call, client %.1f µs/call, overhead %.1f µs; target 100 µs, ratio %.2f%n",
-                median(rawWall), median(clientWall), wallOverhead, median(rawCpu), median(clientCpu), cpuOverhead,
+                median(rawWall),
+                median(clientWall),
+                wallOverhead,
+                median(rawCpu),
+                median(clientCpu),
+                cpuOverhead,
                 cpuOverhead / 100);
         assertThat(cpuOverhead).isLessThanOrEqualTo(100.0);
     }
@@ -118,14 +130,20 @@ class ClientBenchmarkTest {
             }
             if (over) {
                 rejected.incrementAndGet();
-                return new TinyHttpServer.Answer(429, "{\"statusCode\":429,\"message\":\"Too many requests\"}"
-                        .getBytes(StandardCharsets.UTF_8), "X-Rate-Limit-Limit: " + limit + "\r\nX-Rate-Limit-Remaining: 0\r\n");
+                return new TinyHttpServer.Answer(
+                        429,
+                        "{\"statusCode\":429,\"message\":\"Too many requests\"}".getBytes(StandardCharsets.UTF_8),
+                        "X-Rate-Limit-Limit: " + limit + "\r\nX-Rate-Limit-Remaining: 0\r\n");
             }
             return answer(200, CONTACT);
         });
-        GhlClientConfig config = GhlClientConfig.builder().baseUrl("http://127.0.0.1:" + server.port())
-                .privateIntegrationToken("pit-bench").defaultLocation("loc_abc123").rateLimit("100/1s")
-                .maxAttempts(1).build();
+        GhlClientConfig config = GhlClientConfig.builder()
+                .baseUrl("http://127.0.0.1:" + server.port())
+                .privateIntegrationToken("pit-bench")
+                .defaultLocation("loc_abc123")
+                .rateLimit("100/1s")
+                .maxAttempts(1)
+                .build();
         int total = 1_000;
         ExecutorService callers = Executors.newFixedThreadPool(6);
         AtomicInteger ok = new AtomicInteger();
@@ -157,9 +175,10 @@ class ClientBenchmarkTest {
         }
         double seconds = elapsed / 1e9;
         double rate = total / seconds;
-        System.out.printf("GHL limiter bench: %d calls at 100/1s in %.2f s = %.1f calls/s (%.1f%% of the limit), "
-                + "%d ok, %d 429s at the server, %d failures%n", total, seconds, rate, rate, ok.get(), rejected.get(),
-                failures.size());
+        System.out.printf(
+                "GHL limiter bench: %d calls at 100/1s in %.2f s = %.1f calls/s (%.1f%% of the limit), "
+                        + "%d ok, %d 429s at the server, %d failures%n",
+                total, seconds, rate, rate, ok.get(), rejected.get(), failures.size());
         assertThat(failures).isEmpty();
         assertThat(rejected).hasValue(0);
         assertThat(ok).hasValue(total);
@@ -171,5 +190,4 @@ class ClientBenchmarkTest {
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
-
 }

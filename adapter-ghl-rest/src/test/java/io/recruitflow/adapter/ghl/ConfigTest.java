@@ -14,7 +14,8 @@ class ConfigTest {
 
     @Test
     void defaultsAreGhlsRealLimitsAndBaseUrl() {
-        GhlClientConfig c = GhlClientConfig.builder().privateIntegrationToken("pit").build();
+        GhlClientConfig c =
+                GhlClientConfig.builder().privateIntegrationToken("pit").build();
 
         assertThat(c.baseUrl().toString()).isEqualTo("https://services.leadconnectorhq.com");
         assertThat(c.rateLimit()).isEqualTo(new RateLimit(100, Duration.ofSeconds(10)));
@@ -43,7 +44,10 @@ class ConfigTest {
     @Test
     void exactlyOneAuthMethod() {
         assertThatThrownBy(() -> GhlClientConfig.builder().build()).hasMessageContaining("exactly one");
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t").oauth("id", "secret", null).build())
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .oauth("id", "secret", null)
+                        .build())
                 .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> GhlClientConfig.builder().oauth("id", "", null).build())
                 .hasMessageContaining("client secret");
@@ -51,30 +55,57 @@ class ConfigTest {
 
     @Test
     void badValuesAreRefused() {
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t").baseUrl("ftp://x").build())
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .baseUrl("ftp://x")
+                        .build())
                 .hasMessageContaining("baseUrl");
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t").refreshSkew(Duration.ofSeconds(10)).build())
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .refreshSkew(Duration.ofSeconds(10))
+                        .build())
                 .hasMessageContaining("60 s");
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t")
-                .versionOverrides(Map.of("contact", "2021-07-28")).build()).hasMessageContaining("unknown service");
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t")
-                .versionOverrides(Map.of("contacts", "latest")).build()).hasMessageContaining("date");
-        assertThatThrownBy(() -> GhlClientConfig.builder().privateIntegrationToken("t").maxAttempts(0).build())
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .versionOverrides(Map.of("contact", "2021-07-28"))
+                        .build())
+                .hasMessageContaining("unknown service");
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .versionOverrides(Map.of("contacts", "latest"))
+                        .build())
+                .hasMessageContaining("date");
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .maxAttempts(0)
+                        .build())
                 .hasMessageContaining("maxAttempts");
     }
 
     @Test
     void toStringMasksEverySecret() {
-        String oauth = GhlClientConfig.builder().oauth("client-abcdef", "super-secret-value", "https://app/cb").build().toString();
-        String pit = GhlClientConfig.builder().privateIntegrationToken("pit-0123456789").build().toString();
+        String oauth = GhlClientConfig.builder()
+                .oauth("client-abcdef", "super-secret-value", "https://app/cb")
+                .build()
+                .toString();
+        String pit = GhlClientConfig.builder()
+                .privateIntegrationToken("pit-0123456789")
+                .build()
+                .toString();
 
-        assertThat(oauth).doesNotContain("super-secret-value").doesNotContain("client-abcdef").contains("clie***");
+        assertThat(oauth)
+                .doesNotContain("super-secret-value")
+                .doesNotContain("client-abcdef")
+                .contains("clie***");
         assertThat(pit).doesNotContain("pit-0123456789").contains("token=***");
     }
 
     @Test
     void theUserAgentNamesRecruitflowAndItsVersion() {
-        GhlClientConfig c = GhlClientConfig.builder().privateIntegrationToken("t").userAgentVersion("1.2.3").build();
+        GhlClientConfig c = GhlClientConfig.builder()
+                .privateIntegrationToken("t")
+                .userAgentVersion("1.2.3")
+                .build();
         try (GhlClient client = GhlClient.create(c, null, io.recruitflow.domain.shared.Clock.system())) {
             assertThat(client.userAgent()).startsWith("Recruitflow/1.2.3");
             assertThat(client.toString()).doesNotContain("=t,").doesNotContain("token=t");

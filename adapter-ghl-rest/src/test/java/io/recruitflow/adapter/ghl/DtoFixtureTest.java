@@ -35,44 +35,71 @@ class DtoFixtureTest {
         FIXTURES.put("contacts-CreateContactDto", ContactDtos.CreateContactDto.class);
         FIXTURES.put("contacts-UpsertContactDto", ContactDtos.UpsertContactDto.class);
         FIXTURES.put("contacts-UpdateContactDto", ContactDtos.UpdateContactDto.class);
-        FIXTURES.put("contacts-CreateContactsSuccessfulResponseDto", ContactDtos.CreateContactsSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-UpsertContactsSuccessfulResponseDto", ContactDtos.UpsertContactsSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-ContactsSearchSuccessfulResponseDto", ContactDtos.ContactsSearchSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-CreateContactsSuccessfulResponseDto", ContactDtos.CreateContactsSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-UpsertContactsSuccessfulResponseDto", ContactDtos.UpsertContactsSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-ContactsSearchSuccessfulResponseDto", ContactDtos.ContactsSearchSuccessfulResponseDto.class);
         FIXTURES.put("contacts-ContactsByIdSuccessfulResponseDto", ContactDtos.ContactsByIdSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-UpdateContactsSuccessfulResponseDto", ContactDtos.UpdateContactsSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-DeleteContactsSuccessfulResponseDto", ContactDtos.DeleteContactsSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-UpdateContactsSuccessfulResponseDto", ContactDtos.UpdateContactsSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-DeleteContactsSuccessfulResponseDto", ContactDtos.DeleteContactsSuccessfulResponseDto.class);
         FIXTURES.put("contacts-TagsDTO", ContactDtos.TagsDTO.class);
         FIXTURES.put("contacts-CreateAddTagSuccessfulResponseDto", ContactDtos.CreateAddTagSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-CreateDeleteTagSuccessfulResponseDto", ContactDtos.CreateDeleteTagSuccessfulResponseDto.class);
-        FIXTURES.put("contacts-ContactsWorkflowSuccessfulResponseDto", ContactDtos.ContactsWorkflowSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-CreateDeleteTagSuccessfulResponseDto",
+                ContactDtos.CreateDeleteTagSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "contacts-ContactsWorkflowSuccessfulResponseDto",
+                ContactDtos.ContactsWorkflowSuccessfulResponseDto.class);
         FIXTURES.put("contacts-search-v2", ContactDtos.SearchContactsV2ResponseDto.class);
         FIXTURES.put("opportunities-CreateDto", OpportunityDtos.CreateDto.class);
         FIXTURES.put("opportunities-UpdateOpportunityDto", OpportunityDtos.UpdateOpportunityDto.class);
         FIXTURES.put("opportunities-UpdateStatusDto", OpportunityDtos.UpdateStatusDto.class);
-        FIXTURES.put("opportunities-GetPostOpportunitySuccessfulResponseDto", OpportunityDtos.GetPostOpportunitySuccessfulResponseDto.class);
+        FIXTURES.put(
+                "opportunities-GetPostOpportunitySuccessfulResponseDto",
+                OpportunityDtos.GetPostOpportunitySuccessfulResponseDto.class);
         FIXTURES.put("opportunities-SearchSuccessfulResponseDto", OpportunityDtos.SearchSuccessfulResponseDto.class);
-        FIXTURES.put("opportunities-DeleteUpdateOpportunitySuccessfulResponseDto", OpportunityDtos.DeleteUpdateOpportunitySuccessfulResponseDto.class);
-        FIXTURES.put("opportunities-GetPipelinesSuccessfulResponseDto", OpportunityDtos.GetPipelinesSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "opportunities-DeleteUpdateOpportunitySuccessfulResponseDto",
+                OpportunityDtos.DeleteUpdateOpportunitySuccessfulResponseDto.class);
+        FIXTURES.put(
+                "opportunities-GetPipelinesSuccessfulResponseDto",
+                OpportunityDtos.GetPipelinesSuccessfulResponseDto.class);
         FIXTURES.put("conversations-SendMessageBodyDto", ConversationDtos.SendMessageBodyDto.class);
         FIXTURES.put("conversations-SendMessageResponseDto", ConversationDtos.SendMessageResponseDto.class);
         FIXTURES.put("conversations-SendConversationResponseDto", ConversationDtos.SendConversationResponseDto.class);
-        FIXTURES.put("conversations-GetMessagesByConversationResponseDto", ConversationDtos.GetMessagesByConversationResponseDto.class);
+        FIXTURES.put(
+                "conversations-GetMessagesByConversationResponseDto",
+                ConversationDtos.GetMessagesByConversationResponseDto.class);
         FIXTURES.put("conversations-messages-wrapped", ConversationDtos.GetMessagesByConversationResponseDto.class);
-        FIXTURES.put("calendars-CalendarsGetSuccessfulResponseDTO", CalendarDtos.CalendarsGetSuccessfulResponseDTO.class);
-        FIXTURES.put("calendars-CalendarByIdSuccessfulResponseDTO", CalendarDtos.CalendarByIdSuccessfulResponseDTO.class);
+        FIXTURES.put(
+                "calendars-CalendarsGetSuccessfulResponseDTO", CalendarDtos.CalendarsGetSuccessfulResponseDTO.class);
+        FIXTURES.put(
+                "calendars-CalendarByIdSuccessfulResponseDTO", CalendarDtos.CalendarByIdSuccessfulResponseDTO.class);
         FIXTURES.put("calendars-AppointmentCreateSchema", CalendarDtos.AppointmentCreateSchema.class);
         FIXTURES.put("calendars-AppointmentEditSchema", CalendarDtos.AppointmentEditSchema.class);
         FIXTURES.put("calendars-AppointmentSchemaResponse", CalendarDtos.AppointmentSchemaResponse.class);
         FIXTURES.put("calendars-DeleteEventSuccessfulResponseDto", CalendarDtos.DeleteEventSuccessfulResponseDto.class);
         FIXTURES.put("calendars-free-slots", CalendarDtos.FreeSlotsResponse.class);
-        FIXTURES.put("workflows-GetWorkflowSuccessfulResponseDto", DirectoryDtos.Workflows.GetWorkflowSuccessfulResponseDto.class);
-        FIXTURES.put("locations-SearchSuccessfulResponseDto", DirectoryDtos.Locations.SearchSuccessfulResponseDto.class);
-        FIXTURES.put("locations-GetLocationByIdSuccessfulResponseDto", DirectoryDtos.Locations.GetLocationByIdSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "workflows-GetWorkflowSuccessfulResponseDto",
+                DirectoryDtos.Workflows.GetWorkflowSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "locations-SearchSuccessfulResponseDto", DirectoryDtos.Locations.SearchSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "locations-GetLocationByIdSuccessfulResponseDto",
+                DirectoryDtos.Locations.GetLocationByIdSuccessfulResponseDto.class);
         FIXTURES.put("users-LocationSuccessfulResponseDto", DirectoryDtos.Users.LocationSuccessfulResponseDto.class);
-        FIXTURES.put("users-SearchUserSuccessfulResponseDto", DirectoryDtos.Users.SearchUserSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "users-SearchUserSuccessfulResponseDto", DirectoryDtos.Users.SearchUserSuccessfulResponseDto.class);
         FIXTURES.put("users-UserSuccessfulResponseDto", DirectoryDtos.Users.UserSuccessfulResponseDto.class);
         FIXTURES.put("oauth-GetAccessCodeSuccessfulResponseDto", OAuthDtos.GetAccessCodeSuccessfulResponseDto.class);
-        FIXTURES.put("oauth-GetLocationAccessTokenSuccessfulResponseDto", OAuthDtos.GetLocationAccessTokenSuccessfulResponseDto.class);
+        FIXTURES.put(
+                "oauth-GetLocationAccessTokenSuccessfulResponseDto",
+                OAuthDtos.GetLocationAccessTokenSuccessfulResponseDto.class);
     }
 
     static String fixture(String name) throws IOException {
@@ -84,7 +111,8 @@ class DtoFixtureTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixtureRoundTrips() {
-        return FIXTURES.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> roundTrip(e.getKey(), e.getValue())));
+        return FIXTURES.entrySet().stream()
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> roundTrip(e.getKey(), e.getValue())));
     }
 
     @SuppressWarnings("unchecked")
@@ -95,7 +123,8 @@ class DtoFixtureTest {
         assertThat(first).isNotNull();
         if (type.isRecord() && type != CalendarDtos.FreeSlotsResponse.class) {
             Map<String, Object> raw = MOSHI.<Map<String, Object>>adapter(
-                    Types.newParameterizedType(Map.class, String.class, Object.class)).fromJson(json);
+                            Types.newParameterizedType(Map.class, String.class, Object.class))
+                    .fromJson(json);
             for (RecordComponent c : type.getRecordComponents()) {
                 Json named = c.getAnnotation(Json.class);
                 String wire = named != null ? named.name() : c.getName();
@@ -144,7 +173,10 @@ class DtoFixtureTest {
     @Test
     void a422MessageMayBeAStringOrAnArray() throws IOException {
         var errors = MOSHI.adapter(ErrorTranslator.ErrorDto.class);
-        assertThat(errors.fromJson("{\"statusCode\":422,\"message\":[\"a\",\"b\"]}").message()).isEqualTo(java.util.List.of("a", "b"));
-        assertThat(errors.fromJson("{\"statusCode\":400,\"message\":\"Bad\"}").message()).isEqualTo("Bad");
+        assertThat(errors.fromJson("{\"statusCode\":422,\"message\":[\"a\",\"b\"]}")
+                        .message())
+                .isEqualTo(java.util.List.of("a", "b"));
+        assertThat(errors.fromJson("{\"statusCode\":400,\"message\":\"Bad\"}").message())
+                .isEqualTo("Bad");
     }
 }

@@ -54,8 +54,15 @@ class FailureTest {
     }
 
     private static ContactDraft draft() {
-        return new ContactDraft(new LocationId(LOC), "John", "Smith", Optional.of(new EmailAddress("j@example.com")),
-                Optional.empty(), Set.of(), List.of(), Optional.empty());
+        return new ContactDraft(
+                new LocationId(LOC),
+                "John",
+                "Smith",
+                Optional.of(new EmailAddress("j@example.com")),
+                Optional.empty(),
+                Set.of(),
+                List.of(),
+                Optional.empty());
     }
 
     private static MockResponse contact() {
@@ -64,11 +71,16 @@ class FailureTest {
 
     @Test
     void a429IsRetriedAfterTheWaitItsHeadersImplyAndTheBudgetIsExposed() throws Exception {
-        server.enqueue(json(429, "{\"statusCode\":429,\"message\":\"Too many requests\"}").setHeader("Retry-After", "1")
-                .setHeader("X-RateLimit-Max", "100").setHeader("X-RateLimit-Remaining", "0")
+        server.enqueue(json(429, "{\"statusCode\":429,\"message\":\"Too many requests\"}")
+                .setHeader("Retry-After", "1")
+                .setHeader("X-RateLimit-Max", "100")
+                .setHeader("X-RateLimit-Remaining", "0")
                 .setHeader("X-RateLimit-Interval-Milliseconds", "10000"));
-        server.enqueue(contact().setHeader("X-RateLimit-Max", "100").setHeader("X-RateLimit-Remaining", "99")
-                .setHeader("X-RateLimit-Interval-Milliseconds", "10000").setHeader("X-RateLimit-Limit-Daily", "200000")
+        server.enqueue(contact()
+                .setHeader("X-RateLimit-Max", "100")
+                .setHeader("X-RateLimit-Remaining", "99")
+                .setHeader("X-RateLimit-Interval-Milliseconds", "10000")
+                .setHeader("X-RateLimit-Limit-Daily", "200000")
                 .setHeader("X-RateLimit-Daily-Remaining", "199998"));
 
         long start = System.nanoTime();
@@ -77,14 +89,18 @@ class FailureTest {
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waitedMs).isGreaterThanOrEqualTo(950);
-        RateBudget budget = ghl.rateBudget(TokenOwner.location(new LocationId(LOC))).orElseThrow();
+        RateBudget budget =
+                ghl.rateBudget(TokenOwner.location(new LocationId(LOC))).orElseThrow();
         assertThat(budget).isEqualTo(new RateBudget(100, 99, Duration.ofSeconds(10), 200_000, 199_998));
-        assertThat(ghl.authorization().budget(TokenOwner.location(new LocationId(LOC)))).contains(budget);
+        assertThat(ghl.authorization().budget(TokenOwner.location(new LocationId(LOC))))
+                .contains(budget);
     }
 
     @Test
     void a429OnACreateIsRetriedTooBecauseNothingWasDone() throws Exception {
-        server.enqueue(json(429, "{}").setHeader("X-Rate-Limit-Limit", "100").setHeader("X-Rate-Limit-Remaining", "0")
+        server.enqueue(json(429, "{}")
+                .setHeader("X-Rate-Limit-Limit", "100")
+                .setHeader("X-Rate-Limit-Remaining", "0")
                 .setHeader("X-Rate-Limit-Reset", "0"));
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_1") + "}"));
 
@@ -96,7 +112,8 @@ class FailureTest {
     void aSpentDailyQuotaIsNotRetried() {
         server.enqueue(json(429, "{\"message\":\"daily limit\"}").setHeader("X-RateLimit-Daily-Remaining", "0"));
 
-        GhlException e = catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        GhlException e =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
 
         assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(e.retryable()).isTrue();
@@ -117,10 +134,12 @@ class FailureTest {
     @Test
     void a500OnAGetFailsAsServerErrorOnceAttemptsRunOut() {
         for (int i = 0; i < 4; i++) {
-            server.enqueue(json(500, "{\"statusCode\":500,\"message\":\"Internal server error\",\"traceId\":\"tr-500\"}"));
+            server.enqueue(
+                    json(500, "{\"statusCode\":500,\"message\":\"Internal server error\",\"traceId\":\"tr-500\"}"));
         }
 
-        GhlException e = catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("cont_1")));
+        GhlException e =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("cont_1")));
 
         assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
         assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
@@ -135,8 +154,8 @@ class FailureTest {
         server.enqueue(json(500, "{\"statusCode\":500,\"message\":\"Internal server error\"}"));
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_dup") + "}"));
 
-        GhlOutcomeUnknownException e = catchThrowableOfType(GhlOutcomeUnknownException.class,
-                () -> ghl.contacts().create(draft()));
+        GhlOutcomeUnknownException e = catchThrowableOfType(
+                GhlOutcomeUnknownException.class, () -> ghl.contacts().create(draft()));
 
         assertThat(e.kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
         assertThat(e.status()).isEqualTo(500);
@@ -148,7 +167,8 @@ class FailureTest {
         server.enqueue(json("{\"conversationId\":\"c\",\"messageId\":\"m\"}").setHeadersDelay(3, TimeUnit.SECONDS));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> ghl.conversations().send(OutgoingMessage.sms(new LocationId(LOC), new ContactId("c"), "hi")))
+        assertThatThrownBy(() ->
+                        ghl.conversations().send(OutgoingMessage.sms(new LocationId(LOC), new ContactId("c"), "hi")))
                 .isInstanceOf(GhlOutcomeUnknownException.class);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_500);
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -191,11 +211,15 @@ class FailureTest {
         MockWebServer later = new MockWebServer();
         later.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_1") + "}"));
         int[] refused = {0};
-        GhlClient client = GhlClient.create(MockGhl.config(server).build(), null, Clock.system(),
-                GhlClient.defaultPermitSource(MockGhl.config(server).build()), b -> b.eventListener(new EventListener() {
+        GhlClient client = GhlClient.create(
+                MockGhl.config(server).build(),
+                null,
+                Clock.system(),
+                GhlClient.defaultPermitSource(MockGhl.config(server).build()),
+                b -> b.eventListener(new EventListener() {
                     @Override
-                    public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
-                                              IOException e) {
+                    public void connectFailed(
+                            Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException e) {
                         if (refused[0]++ == 0) {
                             try {
                                 later.start(port); // GHL comes back before our next attempt
@@ -219,7 +243,8 @@ class FailureTest {
     void aCreateThatCannotConnectAtAllFailsAsNetworkNotUnknown() throws Exception {
         server.shutdown();
 
-        GhlException e = catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
+        GhlException e =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
 
         assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
         assertThat(e.kind()).isEqualTo(Kind.NETWORK);
@@ -229,15 +254,24 @@ class FailureTest {
     void errorsBecomeTypedFailuresWithGhlsMessage() {
         server.enqueue(json(400, "{\"statusCode\":400,\"message\":\"Bad Request\",\"traceId\":\"t-400\"}"));
         server.enqueue(json(404, "{\"statusCode\":404,\"message\":\"Contact not found\"}"));
-        server.enqueue(json(422, "{\"statusCode\":422,\"message\":[\"email must be an email\",\"phone is invalid: +14075551234\"],"
-                + "\"error\":\"Unprocessable Entity\"}"));
-        server.enqueue(json(403, "{\"statusCode\":403,\"message\":\"The token does not have access to this location.\"}"));
+        server.enqueue(json(
+                422,
+                "{\"statusCode\":422,\"message\":[\"email must be an email\",\"phone is invalid: +14075551234\"],"
+                        + "\"error\":\"Unprocessable Entity\"}"));
+        server.enqueue(
+                json(403, "{\"statusCode\":403,\"message\":\"The token does not have access to this location.\"}"));
 
-        GhlException bad = catchThrowableOfType(GhlException.class, () -> ghl.opportunities().updateStatus(
-                new io.recruitflow.domain.pipeline.OpportunityId("o"), io.recruitflow.domain.pipeline.OpportunityStatus.WON));
+        GhlException bad = catchThrowableOfType(
+                GhlException.class,
+                () -> ghl.opportunities()
+                        .updateStatus(
+                                new io.recruitflow.domain.pipeline.OpportunityId("o"),
+                                io.recruitflow.domain.pipeline.OpportunityStatus.WON));
         assertThat(ghl.contacts().find(new ContactId("missing"))).isEmpty();
-        GhlException unprocessable = catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
-        GhlException forbidden = catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        GhlException unprocessable =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
+        GhlException forbidden =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
 
         assertThat(bad.kind()).isEqualTo(Kind.BAD_REQUEST);
         assertThat(bad.traceId()).contains("t-400");
@@ -245,7 +279,8 @@ class FailureTest {
         // A 422 on a create is plain UNPROCESSABLE (GHL may still have created it: the app reconciles).
         assertThat(unprocessable).isNotInstanceOf(GhlOutcomeUnknownException.class);
         assertThat(unprocessable.kind()).isEqualTo(Kind.UNPROCESSABLE);
-        assertThat(unprocessable.ghlMessage().orElseThrow()).contains("email must be an email; phone is invalid")
+        assertThat(unprocessable.ghlMessage().orElseThrow())
+                .contains("email must be an email; phone is invalid")
                 .doesNotContain("4075551234".substring(0, 6));
         assertThat(forbidden).isInstanceOf(GhlAuthException.class);
         assertThat(forbidden.kind()).isEqualTo(Kind.FORBIDDEN);
@@ -256,7 +291,8 @@ class FailureTest {
     void aStaticToken401IsAnAuthFailureWithoutRetry() {
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"Invalid JWT\"}"));
 
-        GhlException e = catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        GhlException e =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
 
         assertThat(e).isInstanceOf(GhlAuthException.class);
         assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
@@ -267,15 +303,21 @@ class FailureTest {
     @Test
     void theCircuitBreakerOpensAfterRepeatedFailuresAndFailsFastWithoutSending() throws Exception {
         ghl.close();
-        ghl = GhlClient.create(MockGhl.config(server).maxAttempts(1).circuitBreaker(3, Duration.ofMinutes(1)).build(),
-                null, Clock.system());
+        ghl = GhlClient.create(
+                MockGhl.config(server)
+                        .maxAttempts(1)
+                        .circuitBreaker(3, Duration.ofMinutes(1))
+                        .build(),
+                null,
+                Clock.system());
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(503, "{}"));
         }
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> ghl.contacts().find(new ContactId("c"))).isInstanceOf(GhlException.class);
         }
-        GhlException e = catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
+        GhlException e =
+                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
 
         assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
         assertThat(e.getMessage()).contains("circuit breaker open");
@@ -286,11 +328,17 @@ class FailureTest {
     @Test
     void aLocationWithoutAKnownOrDefaultLocationNamesTheFix() throws Exception {
         ghl.close();
-        ghl = GhlClient.create(GhlClientConfig.builder().baseUrl(server.url("/").toString())
-                .oauth("client", "secret", "https://app.example/cb").build(), new CountingTokenStore(), Clock.system());
+        ghl = GhlClient.create(
+                GhlClientConfig.builder()
+                        .baseUrl(server.url("/").toString())
+                        .oauth("client", "secret", "https://app.example/cb")
+                        .build(),
+                new CountingTokenStore(),
+                Clock.system());
 
         assertThatThrownBy(() -> ghl.contacts().find(new ContactId("cont_x")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("default location");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("default location");
         assertThat(server.getRequestCount()).isZero();
     }
 }

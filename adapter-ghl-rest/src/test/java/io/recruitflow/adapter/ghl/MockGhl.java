@@ -37,7 +37,10 @@ final class MockGhl {
     }
 
     static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+        return new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body);
     }
 
     static MockResponse json(String body) {

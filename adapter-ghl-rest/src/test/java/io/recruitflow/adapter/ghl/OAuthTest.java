@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.GhlAuthException;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.OAuthTokens;
@@ -48,14 +47,17 @@ class OAuthTest {
     @BeforeEach
     void start() throws Exception {
         server.start();
-        ghl = GhlClient.create(GhlClientConfig.builder()
-                .baseUrl(server.url("/").toString())
-                .oauth("client-123", "super-secret", "https://app.example/oauth/callback")
-                .marketplaceUrl("https://marketplace.example")
-                .rateLimit("1000/1s")
-                .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
-                .attemptTimeout(Duration.ofSeconds(2))
-                .build(), store, clock);
+        ghl = GhlClient.create(
+                GhlClientConfig.builder()
+                        .baseUrl(server.url("/").toString())
+                        .oauth("client-123", "super-secret", "https://app.example/oauth/callback")
+                        .marketplaceUrl("https://marketplace.example")
+                        .rateLimit("1000/1s")
+                        .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                        .attemptTimeout(Duration.ofSeconds(2))
+                        .build(),
+                store,
+                clock);
     }
 
     @AfterEach
@@ -69,9 +71,10 @@ class OAuthTest {
     }
 
     private static MockResponse tokenAnswer(String access, String refresh) {
-        return json("{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":86400,"
-                + "\"refresh_token\":\"" + refresh + "\",\"scope\":\"contacts.readonly contacts.write\","
-                + "\"userType\":\"Location\",\"locationId\":\"loc_abc123\",\"companyId\":\"comp_abc\",\"userId\":\"u1\"}");
+        return json(
+                "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":86400,"
+                        + "\"refresh_token\":\"" + refresh + "\",\"scope\":\"contacts.readonly contacts.write\","
+                        + "\"userType\":\"Location\",\"locationId\":\"loc_abc123\",\"companyId\":\"comp_abc\",\"userId\":\"u1\"}");
     }
 
     private static MockResponse contact() {
@@ -85,9 +88,16 @@ class OAuthTest {
         assertThat(url.getScheme() + "://" + url.getHost() + url.getPath())
                 .isEqualTo("https://marketplace.example/v2/oauth/chooselocation");
         String query = URLDecoder.decode(url.getRawQuery(), StandardCharsets.UTF_8);
-        assertThat(query).contains("response_type=code", "client_id=client-123",
-                "redirect_uri=https://app.example/oauth/callback", "state=state-42",
-                "contacts.write", "conversations/message.write", "calendars/events.write", "oauth.write");
+        assertThat(query)
+                .contains(
+                        "response_type=code",
+                        "client_id=client-123",
+                        "redirect_uri=https://app.example/oauth/callback",
+                        "state=state-42",
+                        "contacts.write",
+                        "conversations/message.write",
+                        "calendars/events.write",
+                        "oauth.write");
         assertThat(query).doesNotContain("super-secret");
     }
 
@@ -101,9 +111,10 @@ class OAuthTest {
         assertThat(r.getMethod() + " " + r.getPath()).isEqualTo("POST /oauth/token");
         assertThat(r.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(r.getHeader("Authorization")).isNull();
-        assertThat(r.getBody().readUtf8()).isEqualTo("client_id=client-123&client_secret=super-secret"
-                + "&grant_type=authorization_code&code=code-xyz&user_type=Location"
-                + "&redirect_uri=https%3A%2F%2Fapp.example%2Foauth%2Fcallback");
+        assertThat(r.getBody().readUtf8())
+                .isEqualTo("client_id=client-123&client_secret=super-secret"
+                        + "&grant_type=authorization_code&code=code-xyz&user_type=Location"
+                        + "&redirect_uri=https%3A%2F%2Fapp.example%2Foauth%2Fcallback");
         assertThat(tokens.owner()).isEqualTo(OWNER);
         assertThat(tokens.expiresAt()).isEqualTo(now.plusSeconds(86_400));
         assertThat(tokens.scopes()).containsExactlyInAnyOrder("contacts.readonly", "contacts.write");
@@ -112,22 +123,28 @@ class OAuthTest {
 
     @Test
     void aRefusedCodeIsAnAuthFailure() {
-        server.enqueue(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: authorization code is invalid\"}"));
+        server.enqueue(
+                json(
+                        400,
+                        "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: authorization code is invalid\"}"));
 
-        assertThat(catchThrowableOfType(GhlAuthException.class,
-                () -> ghl.authorization().exchangeCode("used-code", TokenOwner.Type.COMPANY))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        GhlAuthException.class,
+                        () -> ghl.authorization().exchangeCode("used-code", TokenOwner.Type.COMPANY)))
+                .isNotNull();
     }
 
     @Test
     void agencyTokensMintLocationTokensForManyLocations() throws Exception {
         TokenOwner company = TokenOwner.company(new CompanyId("comp_abc"));
-        store.save(new OAuthTokens(company, "agency-access", "agency-refresh", now.plusSeconds(86_400), Set.of("oauth.write")));
+        store.save(new OAuthTokens(
+                company, "agency-access", "agency-refresh", now.plusSeconds(86_400), Set.of("oauth.write")));
         server.enqueue(json("{\"access_token\":\"loc1-access\",\"token_type\":\"Bearer\",\"expires_in\":86399,"
                 + "\"scope\":\"contacts.readonly\",\"locationId\":\"loc_1\",\"userId\":\"u1\"}"));
         server.enqueue(json(400, "{\"statusCode\":400,\"message\":\"Location not installed\"}"));
 
-        LocationTokenBatch batch = ghl.locationTokens(new CompanyId("comp_abc"),
-                List.of(new LocationId("loc_1"), new LocationId("loc_2")));
+        LocationTokenBatch batch = ghl.locationTokens(
+                new CompanyId("comp_abc"), List.of(new LocationId("loc_1"), new LocationId("loc_2")));
 
         RecordedRequest r = take(server);
         assertThat(r.getMethod() + " " + r.getPath()).isEqualTo("POST /oauth/locationToken");
@@ -136,7 +153,9 @@ class OAuthTest {
         assertThat(r.getBody().readUtf8()).isEqualTo("companyId=comp_abc&locationId=loc_1");
         assertThat(batch.issued()).containsOnlyKeys(new LocationId("loc_1"));
         assertThat(batch.failed()).containsOnlyKeys(new LocationId("loc_2"));
-        assertThat(store.find(TokenOwner.location(new LocationId("loc_1")))).map(OAuthTokens::accessToken).contains("loc1-access");
+        assertThat(store.find(TokenOwner.location(new LocationId("loc_1"))))
+                .map(OAuthTokens::accessToken)
+                .contains("loc1-access");
     }
 
     @Test
@@ -149,8 +168,9 @@ class OAuthTest {
 
         RecordedRequest refresh = take(server);
         assertThat(refresh.getPath()).isEqualTo("/oauth/token");
-        assertThat(refresh.getBody().readUtf8()).isEqualTo("client_id=client-123&client_secret=super-secret"
-                + "&grant_type=refresh_token&refresh_token=refresh-1&user_type=Location");
+        assertThat(refresh.getBody().readUtf8())
+                .isEqualTo("client_id=client-123&client_secret=super-secret"
+                        + "&grant_type=refresh_token&refresh_token=refresh-1&user_type=Location");
         assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer new-access");
         assertThat(store.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
     }
@@ -175,7 +195,8 @@ class OAuthTest {
         storeTokens("access", now.plusSeconds(3600));
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"The token is not authorized for this scope.\"}"));
 
-        GhlAuthException e = catchThrowableOfType(GhlAuthException.class, () -> ghl.calendars().list(LOC));
+        GhlAuthException e = catchThrowableOfType(
+                GhlAuthException.class, () -> ghl.calendars().list(LOC));
 
         assertThat(e.ghlMessage().orElseThrow()).contains("not authorized for this scope");
         assertThat(server.getRequestCount()).isEqualTo(1);
@@ -190,7 +211,8 @@ class OAuthTest {
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"Invalid JWT\"}"));
         server.enqueue(tokenAnswer("never", "never"));
 
-        GhlAuthException e = catchThrowableOfType(GhlAuthException.class, () -> ghl.pipelines().list(LOC));
+        GhlAuthException e = catchThrowableOfType(
+                GhlAuthException.class, () -> ghl.pipelines().list(LOC));
 
         assertThat(e.status()).isEqualTo(401);
         assertThat(server.getRequestCount()).isEqualTo(3);
@@ -202,7 +224,9 @@ class OAuthTest {
         storeTokens("old", now.plusSeconds(10));
         server.enqueue(json(401, "{\"error\":\"invalid_grant\",\"message\":\"refresh token revoked\"}"));
 
-        assertThat(catchThrowableOfType(GhlAuthException.class, () -> ghl.pipelines().list(LOC))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        GhlAuthException.class, () -> ghl.pipelines().list(LOC)))
+                .isNotNull();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -243,7 +267,8 @@ class OAuthTest {
 
         assertThat(refreshes).hasValue(1);
         // In-process single-flight: the callers share one refresher run instead of queueing 50 on the store's lock
-        // (one more may run in the instant between the refresh finishing and its future being removed; it calls nobody).
+        // (one more may run in the instant between the refresh finishing and its future being removed; it calls
+        // nobody).
         assertThat(store.refresherRuns.get()).isBetween(1, 2);
         assertThat(authorizations).hasSize(50).containsOnly("Bearer fresh-access");
         assertThat(store.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
@@ -251,7 +276,9 @@ class OAuthTest {
 
     @Test
     void noStoredTokensIsAnAuthFailureWithoutAnyRequest() {
-        assertThat(catchThrowableOfType(GhlAuthException.class, () -> ghl.pipelines().list(LOC))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        GhlAuthException.class, () -> ghl.pipelines().list(LOC)))
+                .isNotNull();
         assertThat(server.getRequestCount()).isZero();
     }
 }

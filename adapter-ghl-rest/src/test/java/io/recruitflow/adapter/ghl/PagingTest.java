@@ -43,7 +43,8 @@ class PagingTest {
         StringJoiner j = new StringJoiner(",", "[", "]");
         for (int i = from; i < from + count; i++) {
             String contact = MockGhl.contactJson("c" + i);
-            j.add(contact.substring(0, contact.length() - 1) + ",\"searchAfter\":[" + (1_770_000_000_000L + i) + ",\"c" + i + "\"]}");
+            j.add(contact.substring(0, contact.length() - 1) + ",\"searchAfter\":[" + (1_770_000_000_000L + i) + ",\"c"
+                    + i + "\"]}");
         }
         return j.toString();
     }
@@ -59,11 +60,12 @@ class PagingTest {
         assertThat(stream.count()).isEqualTo(150);
         RecordedRequest first = take(server);
         assertThat(first.getMethod() + " " + first.getPath()).isEqualTo("POST /contacts/search");
-        assertThat(first.getBody().readUtf8()).isEqualTo(
-                "{\"locationId\":\"loc_abc123\",\"page\":1,\"pageLimit\":100,\"query\":\"john\"}");
+        assertThat(first.getBody().readUtf8())
+                .isEqualTo("{\"locationId\":\"loc_abc123\",\"page\":1,\"pageLimit\":100,\"query\":\"john\"}");
         // The second page continues after the last hit's sort values, whole numbers kept whole.
-        assertThat(take(server).getBody().readUtf8()).isEqualTo("{\"locationId\":\"loc_abc123\",\"pageLimit\":100,"
-                + "\"query\":\"john\",\"searchAfter\":[1770000000099,\"c99\"]}");
+        assertThat(take(server).getBody().readUtf8())
+                .isEqualTo("{\"locationId\":\"loc_abc123\",\"pageLimit\":100,"
+                        + "\"query\":\"john\",\"searchAfter\":[1770000000099,\"c99\"]}");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -71,33 +73,43 @@ class PagingTest {
     void takingTheFirstHitFetchesOnePage() {
         server.enqueue(json("{\"contacts\":" + contacts(0, 100) + ",\"total\":1000}"));
 
-        assertThat(ghl.contacts().search(new LocationId(LOC), "john").findFirst()).isPresent();
+        assertThat(ghl.contacts().search(new LocationId(LOC), "john").findFirst())
+                .isPresent();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void findByPhoneOrEmailAsksOneOrFilterAndKeepsOnlyExactMatches() throws Exception {
-        server.enqueue(json("{\"contacts\":[" + MockGhl.contactJson("c1").replace("+14075551234", "+14075559999")
-                + "," + MockGhl.contactJson("c2") + "],\"total\":2}"));
+        server.enqueue(json("{\"contacts\":[" + MockGhl.contactJson("c1").replace("+14075551234", "+14075559999") + ","
+                + MockGhl.contactJson("c2") + "],\"total\":2}"));
 
-        var hit = ghl.contacts().findByPhoneOrEmail(new LocationId(LOC), Optional.of(new PhoneNumber("+14075551234")),
-                Optional.of(new EmailAddress("john.smith@example.com")));
+        var hit = ghl.contacts()
+                .findByPhoneOrEmail(
+                        new LocationId(LOC),
+                        Optional.of(new PhoneNumber("+14075551234")),
+                        Optional.of(new EmailAddress("john.smith@example.com")));
 
         assertThat(hit).map(c -> c.id().value()).contains("c2");
-        assertThat(take(server).getBody().readUtf8()).contains("\"filters\":[{\"group\":\"OR\",\"filters\":["
-                + "{\"field\":\"phone\",\"operator\":\"eq\",\"value\":\"+14075551234\"},"
-                + "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"john.smith@example.com\"}]}]");
+        assertThat(take(server).getBody().readUtf8())
+                .contains("\"filters\":[{\"group\":\"OR\",\"filters\":["
+                        + "{\"field\":\"phone\",\"operator\":\"eq\",\"value\":\"+14075551234\"},"
+                        + "{\"field\":\"email\",\"operator\":\"eq\",\"value\":\"john.smith@example.com\"}]}]");
     }
 
     @Test
     void opportunitiesFollowMetaStartAfterUntilNextPageUrlIsGone() throws Exception {
-        String opp = "{\"id\":\"o%d\",\"pipelineId\":\"p\",\"pipelineStageId\":\"s\",\"status\":\"open\",\"contactId\":\"c\"}";
-        server.enqueue(json("{\"opportunities\":[" + String.format(opp, 1) + "],\"meta\":{\"total\":2,"
-                + "\"startAfterId\":\"o1\",\"startAfter\":1628008053263,\"nextPageUrl\":\"https://x/opportunities/search?page=2\"}}"));
+        String opp =
+                "{\"id\":\"o%d\",\"pipelineId\":\"p\",\"pipelineStageId\":\"s\",\"status\":\"open\",\"contactId\":\"c\"}";
+        server.enqueue(
+                json(
+                        "{\"opportunities\":[" + String.format(opp, 1) + "],\"meta\":{\"total\":2,"
+                                + "\"startAfterId\":\"o1\",\"startAfter\":1628008053263,\"nextPageUrl\":\"https://x/opportunities/search?page=2\"}}"));
         server.enqueue(json("{\"opportunities\":[" + String.format(opp, 2) + "],\"meta\":{\"total\":2,"
                 + "\"startAfterId\":\"o2\",\"startAfter\":1628008053264,\"nextPageUrl\":null}}"));
 
-        assertThat(ghl.opportunities().search(new LocationId(LOC), new PipelineId("p")).map(o -> o.id().value()))
+        assertThat(ghl.opportunities()
+                        .search(new LocationId(LOC), new PipelineId("p"))
+                        .map(o -> o.id().value()))
                 .containsExactly("o1", "o2");
         take(server);
         assertThat(take(server).getPath()).endsWith("&limit=100&startAfterId=o1&startAfter=1628008053263");
@@ -107,12 +119,14 @@ class PagingTest {
     void messagesFollowLastMessageIdWhileNextPageAndAcceptTheWrappedShape() throws Exception {
         String sms = "{\"id\":\"m%d\",\"messageType\":\"TYPE_SMS\",\"direction\":\"%s\",\"body\":\"hi\","
                 + "\"contactId\":\"c1\",\"conversationId\":\"conv_1\",\"dateAdded\":\"2026-02-12T13:05:00.000Z\",\"status\":\"delivered\"}";
-        String call = "{\"id\":\"m9\",\"messageType\":\"TYPE_CALL\",\"direction\":\"inbound\",\"dateAdded\":\"2026-02-12T13:00:00Z\"}";
+        String call =
+                "{\"id\":\"m9\",\"messageType\":\"TYPE_CALL\",\"direction\":\"inbound\",\"dateAdded\":\"2026-02-12T13:00:00Z\"}";
         // GHL's real answer wraps the page; the spec's is flat. A page of calls only is not the end.
         server.enqueue(json("{\"messages\":{\"lastMessageId\":\"m9\",\"nextPage\":true,\"messages\":[" + call + "]}}"));
-        server.enqueue(json("{\"lastMessageId\":\"m2\",\"nextPage\":true,\"messages\":[" + String.format(sms, 1, "outbound")
-                + "," + String.format(sms, 2, "inbound") + "]}"));
-        server.enqueue(json("{\"lastMessageId\":\"m3\",\"nextPage\":false,\"messages\":[" + String.format(sms, 3, "outbound") + "]}"));
+        server.enqueue(json("{\"lastMessageId\":\"m2\",\"nextPage\":true,\"messages\":["
+                + String.format(sms, 1, "outbound") + "," + String.format(sms, 2, "inbound") + "]}"));
+        server.enqueue(json("{\"lastMessageId\":\"m3\",\"nextPage\":false,\"messages\":["
+                + String.format(sms, 3, "outbound") + "]}"));
         ConversationId conv = new ConversationId("conv_1");
 
         var messages = ghl.conversations().messages(conv).toList();
@@ -147,7 +161,10 @@ class PagingTest {
             server.enqueue(json(page));
         }
 
-        assertThat(ghl.opportunities().search(new LocationId(LOC), new PipelineId("p")).count()).isEqualTo(2);
+        assertThat(ghl.opportunities()
+                        .search(new LocationId(LOC), new PipelineId("p"))
+                        .count())
+                .isEqualTo(2);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

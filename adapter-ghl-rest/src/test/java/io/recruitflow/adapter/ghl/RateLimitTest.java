@@ -47,13 +47,23 @@ class RateLimitTest {
 
     @Test
     void theLimiterAdaptsDownToWhatGhlDeclaresButNeverUp() throws Exception {
-        GhlClientConfig config = GhlClientConfig.builder().privateIntegrationToken("t").rateLimit("100/10s").build();
+        GhlClientConfig config = GhlClientConfig.builder()
+                .privateIntegrationToken("t")
+                .rateLimit("100/10s")
+                .build();
         FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
         RateBudgets budgets = new RateBudgets(config, permits);
         permits.acquire(A, Duration.ZERO);
 
-        budgets.record(A, Headers.of("X-RateLimit-Max", "25", "X-RateLimit-Remaining", "24",
-                "X-RateLimit-Interval-Milliseconds", "10000"));
+        budgets.record(
+                A,
+                Headers.of(
+                        "X-RateLimit-Max",
+                        "25",
+                        "X-RateLimit-Remaining",
+                        "24",
+                        "X-RateLimit-Interval-Milliseconds",
+                        "10000"));
         assertThat(permits.limitOf(A)).isEqualTo(new RateLimit(25, Duration.ofSeconds(10)));
 
         budgets.record(A, Headers.of("X-RateLimit-Max", "1000", "X-RateLimit-Interval-Milliseconds", "1000"));
@@ -67,11 +77,15 @@ class RateLimitTest {
         assertThat(RateBudgets.retryDelay(Headers.of("Retry-After", "7"), now)).contains(Duration.ofSeconds(7));
         assertThat(RateBudgets.retryDelay(Headers.of("Retry-After", "Thu, 12 Feb 2026 13:00:03 GMT"), now))
                 .contains(Duration.ofSeconds(3));
-        assertThat(RateBudgets.retryDelay(Headers.of("X-Rate-Limit-Reset", String.valueOf(now.getEpochSecond() + 12)), now))
+        assertThat(RateBudgets.retryDelay(
+                        Headers.of("X-Rate-Limit-Reset", String.valueOf(now.getEpochSecond() + 12)), now))
                 .contains(Duration.ofSeconds(12));
-        assertThat(RateBudgets.retryDelay(Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Interval-Milliseconds", "10000"), now))
+        assertThat(RateBudgets.retryDelay(
+                        Headers.of("X-RateLimit-Remaining", "0", "X-RateLimit-Interval-Milliseconds", "10000"), now))
                 .contains(Duration.ofSeconds(10));
-        assertThat(RateBudgets.retryDelay(Headers.of("X-RateLimit-Remaining", "3"), now)).isEmpty();
-        assertThat(RateBudgets.dailyQuotaExhausted(Headers.of("X-RateLimit-Daily-Remaining", "0"))).isTrue();
+        assertThat(RateBudgets.retryDelay(Headers.of("X-RateLimit-Remaining", "3"), now))
+                .isEmpty();
+        assertThat(RateBudgets.dailyQuotaExhausted(Headers.of("X-RateLimit-Daily-Remaining", "0")))
+                .isTrue();
     }
 }

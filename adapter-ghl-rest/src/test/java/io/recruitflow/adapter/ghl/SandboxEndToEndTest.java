@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.recruitflow.domain.appointment.AppointmentDraft;
 import io.recruitflow.domain.appointment.AppointmentStatus;
-import io.recruitflow.domain.appointment.CalendarId;
 import io.recruitflow.domain.appointment.Slot;
 import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.message.OutgoingMessage;
@@ -78,23 +77,39 @@ class SandboxEndToEndTest {
     }
 
     private static GhlClientConfig.Builder config() {
-        return GhlClientConfig.builder().baseUrl(sandbox.baseUrl())
-                .privateIntegrationToken(sandbox.credentials().location(LOC.value()).privateIntegrationToken())
-                .defaultLocation(LOC.value()).rateLimit("50/1s")
-                .backoff(Duration.ofMillis(5), Duration.ofMillis(50)).attemptTimeout(Duration.ofSeconds(3));
+        return GhlClientConfig.builder()
+                .baseUrl(sandbox.baseUrl())
+                .privateIntegrationToken(
+                        sandbox.credentials().location(LOC.value()).privateIntegrationToken())
+                .defaultLocation(LOC.value())
+                .rateLimit("50/1s")
+                .backoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                .attemptTimeout(Duration.ofSeconds(3));
     }
 
     private static ContactDraft draft(String email, String phone) {
-        return new ContactDraft(LOC, "John", "Smith", Optional.of(new EmailAddress(email)),
-                Optional.of(new PhoneNumber(phone)), Set.of("Licensed", "PropHog-Lead"),
-                List.of(new CustomFieldValue("cf_license_state", "FL"), new CustomFieldValue("contact.license_number", "W1")),
+        return new ContactDraft(
+                LOC,
+                "John",
+                "Smith",
+                Optional.of(new EmailAddress(email)),
+                Optional.of(new PhoneNumber(phone)),
+                Set.of("Licensed", "PropHog-Lead"),
+                List.of(
+                        new CustomFieldValue("cf_license_state", "FL"),
+                        new CustomFieldValue("contact.license_number", "W1")),
                 Optional.of("PropHog"));
     }
 
     private static void fault(String json) throws Exception {
-        try (Response r = admin.newCall(new Request.Builder().url(sandbox.baseUrl() + "/_sandbox/faults")
-                .post(RequestBody.create(json, MediaType.get("application/json"))).build()).execute()) {
-            assertThat(r.code()).as("fault accepted: %s", r.body() == null ? "" : r.body().string()).isLessThan(300);
+        try (Response r = admin.newCall(new Request.Builder()
+                        .url(sandbox.baseUrl() + "/_sandbox/faults")
+                        .post(RequestBody.create(json, MediaType.get("application/json")))
+                        .build())
+                .execute()) {
+            assertThat(r.code())
+                    .as("fault accepted: %s", r.body() == null ? "" : r.body().string())
+                    .isLessThan(300);
         }
     }
 
@@ -103,16 +118,27 @@ class SandboxEndToEndTest {
         var upserted = ghl.contacts().upsert(draft("john.smith@example.com", "+14075551234"));
         assertThat(upserted.created()).isTrue();
         var contact = upserted.contact();
-        assertThat(ghl.contacts().upsert(draft("john.smith@example.com", "+14075551234")).created()).isFalse();
+        assertThat(ghl.contacts()
+                        .upsert(draft("john.smith@example.com", "+14075551234"))
+                        .created())
+                .isFalse();
         assertThat(contact.customFields()).extracting(CustomFieldValue::fieldId).contains("cf_license_state");
 
         var pipelines = ghl.pipelines().list(LOC);
         assertThat(pipelines).extracting(p -> p.id().value()).contains("pipe_recruiting");
-        var opportunity = ghl.opportunities().create(new OpportunityDraft(LOC, new PipelineId("pipe_recruiting"),
-                new StageId("stage_lead"), contact.id(), "John Smith - Agent Recruit", OpportunityStatus.OPEN,
-                BigDecimal.valueOf(5000), Optional.empty()));
+        var opportunity = ghl.opportunities()
+                .create(new OpportunityDraft(
+                        LOC,
+                        new PipelineId("pipe_recruiting"),
+                        new StageId("stage_lead"),
+                        contact.id(),
+                        "John Smith - Agent Recruit",
+                        OpportunityStatus.OPEN,
+                        BigDecimal.valueOf(5000),
+                        Optional.empty()));
         assertThat(ghl.opportunities().findForContact(LOC, new PipelineId("pipe_recruiting"), contact.id()))
-                .map(o -> o.id()).contains(opportunity.id());
+                .map(o -> o.id())
+                .contains(opportunity.id());
 
         var sent = ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi John, this is Gary."));
         ghl.workflows().enroll(contact.id(), new WorkflowId("wf_speed_to_lead"));
@@ -124,27 +150,41 @@ class SandboxEndToEndTest {
         assertThat(messages).extracting(m -> m.direction()).containsExactly(Direction.INBOUND, Direction.OUTBOUND);
         assertThat(ghl.conversations().findConversation(LOC, contact.id())).contains(sent.conversationId());
 
-        var moved = ghl.opportunities().move(opportunity.id(), new StageId("stage_presentation"), OpportunityStatus.OPEN,
-                Optional.empty());
+        var moved = ghl.opportunities()
+                .move(opportunity.id(), new StageId("stage_presentation"), OpportunityStatus.OPEN, Optional.empty());
         assertThat(moved.stage().value()).isEqualTo("stage_presentation");
 
         var calendar = ghl.calendars().list(LOC).get(0);
         Instant from = Instant.now();
-        var slots = ghl.calendars().freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York"));
+        var slots = ghl.calendars()
+                .freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York"));
         assertThat(slots).isNotEmpty().isSorted();
         Slot slot = slots.get(0);
-        var booked = ghl.calendars().book(new AppointmentDraft(calendar.id(), LOC, contact.id(), slot,
-                "iDecide Presentation - John Smith", AppointmentStatus.CONFIRMED));
+        var booked = ghl.calendars()
+                .book(new AppointmentDraft(
+                        calendar.id(),
+                        LOC,
+                        contact.id(),
+                        slot,
+                        "iDecide Presentation - John Smith",
+                        AppointmentStatus.CONFIRMED));
         assertThat(booked.start()).isEqualTo(slot.start());
-        assertThat(ghl.calendars().freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York")))
+        assertThat(ghl.calendars()
+                        .freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York")))
                 .doesNotContain(slot);
-        assertThat(ghl.calendars().update(booked.id(), slot, AppointmentStatus.SHOWED).status()).isEqualTo(AppointmentStatus.SHOWED);
+        assertThat(ghl.calendars()
+                        .update(booked.id(), slot, AppointmentStatus.SHOWED)
+                        .status())
+                .isEqualTo(AppointmentStatus.SHOWED);
 
         ghl.opportunities().updateStatus(opportunity.id(), OpportunityStatus.WON);
-        assertThat(ghl.opportunities().find(opportunity.id()).orElseThrow().status()).isEqualTo(OpportunityStatus.WON);
+        assertThat(ghl.opportunities().find(opportunity.id()).orElseThrow().status())
+                .isEqualTo(OpportunityStatus.WON);
         assertThat(ghl.contacts().search(LOC, "john").map(c -> c.id())).contains(contact.id());
-        assertThat(ghl.contacts().findByPhoneOrEmail(LOC, Optional.of(new PhoneNumber("+14075551234")), Optional.empty()))
-                .map(c -> c.id()).contains(contact.id());
+        assertThat(ghl.contacts()
+                        .findByPhoneOrEmail(LOC, Optional.of(new PhoneNumber("+14075551234")), Optional.empty()))
+                .map(c -> c.id())
+                .contains(contact.id());
         assertThat(ghl.locations().find(LOC).orElseThrow().timeZone()).contains(ZoneId.of("America/New_York"));
         assertThat(ghl.users().byLocation(LOC)).extracting(u -> u.id().value()).contains("user_gary123");
 
@@ -158,12 +198,14 @@ class SandboxEndToEndTest {
         assertThat(stats.duplicateContacts()).isZero();
         assertThat(stats.duplicateMessages()).isZero();
         assertThat(stats.rateLimited()).isZero();
-        assertThat(ghl.rateBudget(TokenOwner.location(LOC)).orElseThrow().burstMax()).isEqualTo(50);
+        assertThat(ghl.rateBudget(TokenOwner.location(LOC)).orElseThrow().burstMax())
+                .isEqualTo(50);
     }
 
     @Test
     void retriesRideOutInjected5xxAnd429OnReads() throws Exception {
-        var contact = ghl.contacts().upsert(draft("r@example.com", "+14075550001")).contact();
+        var contact =
+                ghl.contacts().upsert(draft("r@example.com", "+14075550001")).contact();
         fault("{\"route\":\"GET /contacts/{contactId}\",\"error500\":0.1,\"error503\":0.1,\"error429\":0.05,"
                 + "\"reset\":0.05,\"seed\":7}");
         long before = sandbox.stats().requests();
@@ -181,10 +223,13 @@ class SandboxEndToEndTest {
     @Test
     void aResetOnACreateIsOutcomeUnknownAndIsNeverRepeated() throws Exception {
         fault("{\"route\":\"POST /conversations/messages\",\"reset\":1.0}");
-        var contact = ghl.contacts().upsert(draft("u@example.com", "+14075550002")).contact();
+        var contact =
+                ghl.contacts().upsert(draft("u@example.com", "+14075550002")).contact();
 
-        assertThat(catchThrowableOfType(GhlOutcomeUnknownException.class,
-                () -> ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi")))).isNotNull();
+        assertThat(catchThrowableOfType(
+                        GhlOutcomeUnknownException.class,
+                        () -> ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi"))))
+                .isNotNull();
         assertThat(sandbox.stats().duplicateMessages()).isZero();
     }
 
@@ -192,11 +237,12 @@ class SandboxEndToEndTest {
     void a422ThatStillCreatedIsUnprocessableAndReconcilable() throws Exception {
         fault("{\"route\":\"POST /contacts/\",\"createdButUnprocessable\":1.0}");
 
-        GhlException e = catchThrowableOfType(GhlException.class,
-                () -> ghl.contacts().create(draft("q@example.com", "+14075550003")));
+        GhlException e = catchThrowableOfType(
+                GhlException.class, () -> ghl.contacts().create(draft("q@example.com", "+14075550003")));
 
         assertThat(e.kind()).isEqualTo(GhlException.Kind.UNPROCESSABLE);
-        assertThat(ghl.contacts().findByPhoneOrEmail(LOC, Optional.empty(), Optional.of(new EmailAddress("q@example.com"))))
+        assertThat(ghl.contacts()
+                        .findByPhoneOrEmail(LOC, Optional.empty(), Optional.of(new EmailAddress("q@example.com"))))
                 .isPresent();
         assertThat(sandbox.stats().contacts()).isEqualTo(1);
     }
@@ -213,13 +259,22 @@ class SandboxEndToEndTest {
     void oauthInstallsThroughTheMarketplaceFlowAndMintsLocationTokens() throws Exception {
         var oauth = sandbox.credentials().oauth();
         CountingTokenStore store = new CountingTokenStore();
-        try (GhlClient client = GhlClient.create(GhlClientConfig.builder().baseUrl(sandbox.baseUrl())
-                .marketplaceUrl(sandbox.baseUrl()).oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")
-                .rateLimit("50/1s").build(), store, Clock.system())) {
+        try (GhlClient client = GhlClient.create(
+                GhlClientConfig.builder()
+                        .baseUrl(sandbox.baseUrl())
+                        .marketplaceUrl(sandbox.baseUrl())
+                        .oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")
+                        .rateLimit("50/1s")
+                        .build(),
+                store,
+                Clock.system())) {
             URI authorize = client.authorization().authorizationUrl("s1");
             String code;
-            try (Response r = admin.newBuilder().followRedirects(false).build()
-                    .newCall(new Request.Builder().url(authorize.toString()).build()).execute()) {
+            try (Response r = admin.newBuilder()
+                    .followRedirects(false)
+                    .build()
+                    .newCall(new Request.Builder().url(authorize.toString()).build())
+                    .execute()) {
                 assertThat(r.code()).isEqualTo(302);
                 code = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
@@ -228,18 +283,23 @@ class SandboxEndToEndTest {
             assertThat(client.pipelines().list(LOC)).isNotEmpty();
 
             String companyCode;
-            try (Response r = admin.newBuilder().followRedirects(false).build()
-                    .newCall(new Request.Builder().url(authorize.toString()).build()).execute()) {
+            try (Response r = admin.newBuilder()
+                    .followRedirects(false)
+                    .build()
+                    .newCall(new Request.Builder().url(authorize.toString()).build())
+                    .execute()) {
                 companyCode = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
             OAuthTokens company = client.authorization().exchangeCode(companyCode, TokenOwner.Type.COMPANY);
             assertThat(company.owner().type()).isEqualTo(TokenOwner.Type.COMPANY);
-            var batch = client.locationTokens(new CompanyId(company.owner().id()),
+            var batch = client.locationTokens(
+                    new CompanyId(company.owner().id()),
                     List.of(new LocationId("loc_def456"), new LocationId("loc_missing")));
             assertThat(batch.issued()).containsOnlyKeys(new LocationId("loc_def456"));
             assertThat(batch.failed()).containsOnlyKeys(new LocationId("loc_missing"));
             assertThat(client.workflows().list(new LocationId("loc_def456"))).isNotEmpty();
-            assertThat(client.locations().search(new CompanyId(company.owner().id()))).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(client.locations().search(new CompanyId(company.owner().id())))
+                    .hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
@@ -248,12 +308,23 @@ class SandboxEndToEndTest {
         var oauth = sandbox.credentials().oauth();
         CountingTokenStore store = new CountingTokenStore();
         Instant[] now = {Instant.now()};
-        try (GhlClient client = GhlClient.create(GhlClientConfig.builder().baseUrl(sandbox.baseUrl())
-                .marketplaceUrl(sandbox.baseUrl()).oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")
-                .rateLimit("50/1s").build(), store, () -> now[0])) {
+        try (GhlClient client = GhlClient.create(
+                GhlClientConfig.builder()
+                        .baseUrl(sandbox.baseUrl())
+                        .marketplaceUrl(sandbox.baseUrl())
+                        .oauth(oauth.clientId(), oauth.clientSecret(), "http://127.0.0.1/cb")
+                        .rateLimit("50/1s")
+                        .build(),
+                store,
+                () -> now[0])) {
             String code;
-            try (Response r = admin.newBuilder().followRedirects(false).build()
-                    .newCall(new Request.Builder().url(client.authorization().authorizationUrl("s").toString()).build()).execute()) {
+            try (Response r = admin.newBuilder()
+                    .followRedirects(false)
+                    .build()
+                    .newCall(new Request.Builder()
+                            .url(client.authorization().authorizationUrl("s").toString())
+                            .build())
+                    .execute()) {
                 code = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
             OAuthTokens first = client.authorization().exchangeCode(code, TokenOwner.Type.LOCATION);

@@ -50,8 +50,8 @@ class SpecConformanceTest {
     @SuppressWarnings("unchecked")
     static void readSpecs() throws IOException {
         Path dir = Path.of(System.getProperty("recruitflow.shared.dir", "../../shared"), "ghl", "openapi");
-        JsonAdapter<Map<String, Object>> adapter = new Moshi.Builder().build()
-                .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+        JsonAdapter<Map<String, Object>> adapter =
+                new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Map<String, Object> spec = adapter.fromJson(Files.readString(file));
@@ -60,8 +60,9 @@ class SpecConformanceTest {
                 Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
                 paths.forEach((path, ops) -> ((Map<String, Object>) ops).forEach((method, op) -> {
                     if (op instanceof Map<?, ?> m) {
-                        OPERATIONS.put(key(method, path), new Operation(file.getFileName().toString(),
-                                (Map<String, Object>) m, schemas));
+                        OPERATIONS.put(
+                                key(method, path),
+                                new Operation(file.getFileName().toString(), (Map<String, Object>) m, schemas));
                     }
                 }));
             }
@@ -101,8 +102,9 @@ class SpecConformanceTest {
 
     @TestFactory
     Stream<DynamicTest> everyRetrofitMethodMatchesItsSpecOperation() {
-        return retrofitMethods().stream().map(m -> DynamicTest.dynamicTest(
-                m.getDeclaringClass().getSimpleName() + "." + m.getName() + " " + endpoint(m), () -> check(m)));
+        return retrofitMethods().stream()
+                .map(m -> DynamicTest.dynamicTest(
+                        m.getDeclaringClass().getSimpleName() + "." + m.getName() + " " + endpoint(m), () -> check(m)));
     }
 
     @SuppressWarnings("unchecked")
@@ -110,7 +112,8 @@ class SpecConformanceTest {
         String endpoint = endpoint(m);
         Operation operation = OPERATIONS.get(endpoint);
         assertThat(operation).as("%s exists in the specs", endpoint).isNotNull();
-        List<Map<String, Object>> params = (List<Map<String, Object>>) operation.op().getOrDefault("parameters", List.of());
+        List<Map<String, Object>> params =
+                (List<Map<String, Object>>) operation.op().getOrDefault("parameters", List.of());
 
         // Version: ours must be in the operation's enum; none where the spec declares none.
         String ours = null;
@@ -122,7 +125,10 @@ class SpecConformanceTest {
                 }
             }
         }
-        Map<String, Object> version = params.stream().filter(p -> "Version".equals(p.get("name"))).findFirst().orElse(null);
+        Map<String, Object> version = params.stream()
+                .filter(p -> "Version".equals(p.get("name")))
+                .findFirst()
+                .orElse(null);
         if (version == null) {
             assertThat(ours).as("%s declares no Version", endpoint).isNull();
         } else {
@@ -148,7 +154,9 @@ class SpecConformanceTest {
         }
         for (Map<String, Object> p : params) {
             if ("query".equals(p.get("in")) && Boolean.TRUE.equals(p.get("required"))) {
-                assertThat(ourQueries).as("required query parameters of %s", endpoint).contains((String) p.get("name"));
+                assertThat(ourQueries)
+                        .as("required query parameters of %s", endpoint)
+                        .contains((String) p.get("name"));
             }
         }
 
@@ -161,8 +169,8 @@ class SpecConformanceTest {
         }
         Map<String, Object> content = (Map<String, Object>) requestBody.get("content");
         Map.Entry<String, Object> media = content.entrySet().iterator().next();
-        Map<String, Object> schema = resolve((Map<String, Object>) ((Map<String, Object>) media.getValue()).get("schema"),
-                operation.schemas());
+        Map<String, Object> schema = resolve(
+                (Map<String, Object>) ((Map<String, Object>) media.getValue()).get("schema"), operation.schemas());
         List<String> required = (List<String>) schema.getOrDefault("required", List.of());
         Set<String> properties = ((Map<String, Object>) schema.getOrDefault("properties", Map.of())).keySet();
         Set<String> carried = media.getKey().contains("form") ? ourFields : jsonNames(bodyType);
@@ -181,7 +189,9 @@ class SpecConformanceTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> resolve(Map<String, Object> schema, Map<String, Object> schemas) {
         Object ref = schema.get("$ref");
-        return ref == null ? schema : (Map<String, Object>) schemas.get(((String) ref).substring(((String) ref).lastIndexOf('/') + 1));
+        return ref == null
+                ? schema
+                : (Map<String, Object>) schemas.get(((String) ref).substring(((String) ref).lastIndexOf('/') + 1));
     }
 
     private static Set<String> jsonNames(Class<?> type) {
@@ -198,16 +208,41 @@ class SpecConformanceTest {
     void theReferenceEndpointsAreAllCovered() {
         Set<String> ours = new HashSet<>();
         retrofitMethods().forEach(m -> ours.add(endpoint(m)));
-        assertThat(ours).contains(
-                "POST /contacts/", "POST /contacts/upsert", "POST /contacts/search", "GET /contacts/",
-                "GET /contacts/{}", "PUT /contacts/{}", "DELETE /contacts/{}", "POST /contacts/{}/tags",
-                "DELETE /contacts/{}/tags", "POST /contacts/{}/workflow/{}", "DELETE /contacts/{}/workflow/{}",
-                "POST /opportunities/", "GET /opportunities/search", "GET /opportunities/{}", "PUT /opportunities/{}",
-                "PUT /opportunities/{}/status", "DELETE /opportunities/{}", "GET /opportunities/pipelines",
-                "POST /conversations/messages", "GET /conversations/search", "GET /conversations/{}/messages",
-                "GET /calendars/", "GET /calendars/{}/free-slots", "POST /calendars/events/appointments",
-                "PUT /calendars/events/appointments/{}", "DELETE /calendars/events/{}", "GET /workflows/",
-                "GET /locations/search", "GET /locations/{}", "GET /users/", "GET /users/search", "GET /users/{}",
-                "POST /oauth/token", "POST /oauth/locationToken");
+        assertThat(ours)
+                .contains(
+                        "POST /contacts/",
+                        "POST /contacts/upsert",
+                        "POST /contacts/search",
+                        "GET /contacts/",
+                        "GET /contacts/{}",
+                        "PUT /contacts/{}",
+                        "DELETE /contacts/{}",
+                        "POST /contacts/{}/tags",
+                        "DELETE /contacts/{}/tags",
+                        "POST /contacts/{}/workflow/{}",
+                        "DELETE /contacts/{}/workflow/{}",
+                        "POST /opportunities/",
+                        "GET /opportunities/search",
+                        "GET /opportunities/{}",
+                        "PUT /opportunities/{}",
+                        "PUT /opportunities/{}/status",
+                        "DELETE /opportunities/{}",
+                        "GET /opportunities/pipelines",
+                        "POST /conversations/messages",
+                        "GET /conversations/search",
+                        "GET /conversations/{}/messages",
+                        "GET /calendars/",
+                        "GET /calendars/{}/free-slots",
+                        "POST /calendars/events/appointments",
+                        "PUT /calendars/events/appointments/{}",
+                        "DELETE /calendars/events/{}",
+                        "GET /workflows/",
+                        "GET /locations/search",
+                        "GET /locations/{}",
+                        "GET /users/",
+                        "GET /users/search",
+                        "GET /users/{}",
+                        "POST /oauth/token",
+                        "POST /oauth/locationToken");
     }
 }

@@ -51,7 +51,9 @@ final class TinyHttpServer implements AutoCloseable {
     }
 
     private static void serve(Socket s, Function<String, Answer> handler) {
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
+        try (s;
+                InputStream in = new BufferedInputStream(s.getInputStream());
+                OutputStream out = s.getOutputStream()) {
             while (true) {
                 String head = readHead(in);
                 if (head == null) {
@@ -66,7 +68,8 @@ final class TinyHttpServer implements AutoCloseable {
                 in.readNBytes(length);
                 Answer a = handler.apply(head.substring(0, head.indexOf(' ', head.indexOf(' ') + 1)));
                 byte[] headers = ("HTTP/1.1 " + a.status() + " X\r\nContent-Type: application/json\r\nContent-Length: "
-                        + a.body().length + "\r\n" + a.extraHeaders() + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                                + a.body().length + "\r\n" + a.extraHeaders() + "\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
                 byte[] all = new byte[headers.length + a.body().length];
                 System.arraycopy(headers, 0, all, 0, headers.length);
                 System.arraycopy(a.body(), 0, all, headers.length, a.body().length);
@@ -87,7 +90,9 @@ final class TinyHttpServer implements AutoCloseable {
                 return null;
             }
             buf.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         return buf.toString(StandardCharsets.US_ASCII);
     }

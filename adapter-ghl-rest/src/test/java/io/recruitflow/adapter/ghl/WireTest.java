@@ -60,10 +60,17 @@ class WireTest {
     }
 
     private static ContactDraft draft() {
-        return new ContactDraft(new LocationId(LOC), "John", "Smith",
-                Optional.of(new EmailAddress("john.smith@example.com")), Optional.of(new PhoneNumber("+14075551234")),
-                Set.of("Licensed"), List.of(new CustomFieldValue("cf_license_state", "FL"),
-                new CustomFieldValue("contact.license_number", "W123456")), Optional.of("PropHog"));
+        return new ContactDraft(
+                new LocationId(LOC),
+                "John",
+                "Smith",
+                Optional.of(new EmailAddress("john.smith@example.com")),
+                Optional.of(new PhoneNumber("+14075551234")),
+                Set.of("Licensed"),
+                List.of(
+                        new CustomFieldValue("cf_license_state", "FL"),
+                        new CustomFieldValue("contact.license_number", "W123456")),
+                Optional.of("PropHog"));
     }
 
     private static void assertCommonHeaders(RecordedRequest r, String version) {
@@ -85,10 +92,16 @@ class WireTest {
         assertThat(r.getPath()).isEqualTo("/contacts/");
         assertCommonHeaders(r, "2021-07-28");
         String body = r.getBody().readUtf8();
-        assertThat(body).contains("\"locationId\":\"loc_abc123\"", "\"firstName\":\"John\"", "\"phone\":\"+14075551234\"",
-                "\"email\":\"john.smith@example.com\"", "\"tags\":[\"Licensed\"]", "\"source\":\"PropHog\"",
-                "{\"id\":\"cf_license_state\",\"field_value\":\"FL\"}",
-                "{\"key\":\"contact.license_number\",\"field_value\":\"W123456\"}")
+        assertThat(body)
+                .contains(
+                        "\"locationId\":\"loc_abc123\"",
+                        "\"firstName\":\"John\"",
+                        "\"phone\":\"+14075551234\"",
+                        "\"email\":\"john.smith@example.com\"",
+                        "\"tags\":[\"Licensed\"]",
+                        "\"source\":\"PropHog\"",
+                        "{\"id\":\"cf_license_state\",\"field_value\":\"FL\"}",
+                        "{\"key\":\"contact.license_number\",\"field_value\":\"W123456\"}")
                 .doesNotContain("null");
         assertThat(contact.id()).isEqualTo(new ContactId("cont_1"));
         assertThat(contact.customFields()).containsExactly(new CustomFieldValue("cf_license_state", "FL"));
@@ -140,10 +153,12 @@ class WireTest {
         assertThat(remove.getMethod() + " " + remove.getPath()).isEqualTo("DELETE /contacts/cont_3/tags");
         assertThat(remove.getBody().readUtf8()).isEqualTo("{\"tags\":[\"Licensed\"]}");
         RecordedRequest enroll = take(server);
-        assertThat(enroll.getMethod() + " " + enroll.getPath()).isEqualTo("POST /contacts/cont_3/workflow/wf_speed_to_lead");
+        assertThat(enroll.getMethod() + " " + enroll.getPath())
+                .isEqualTo("POST /contacts/cont_3/workflow/wf_speed_to_lead");
         assertCommonHeaders(enroll, "2021-07-28");
         RecordedRequest unenroll = take(server);
-        assertThat(unenroll.getMethod() + " " + unenroll.getPath()).isEqualTo("DELETE /contacts/cont_3/workflow/wf_speed_to_lead");
+        assertThat(unenroll.getMethod() + " " + unenroll.getPath())
+                .isEqualTo("DELETE /contacts/cont_3/workflow/wf_speed_to_lead");
         RecordedRequest delete = take(server);
         assertThat(delete.getMethod() + " " + delete.getPath()).isEqualTo("DELETE /contacts/cont_3");
     }
@@ -155,33 +170,52 @@ class WireTest {
                 + "\"monetaryValue\":5000,\"status\":\"open\",\"assignedTo\":\"user_gary123\"}";
         server.enqueue(json(201, "{\"opportunity\":" + opp + "}"));
         server.enqueue(json("{\"opportunities\":[" + opp + "],\"meta\":{\"total\":1}}"));
-        server.enqueue(json("{\"opportunity\":" + opp.replace("stage_lead", "stage_contracted").replace("open", "won") + "}"));
+        server.enqueue(json("{\"opportunity\":"
+                + opp.replace("stage_lead", "stage_contracted").replace("open", "won") + "}"));
         server.enqueue(json("{\"succeded\":true}"));
         server.enqueue(json("{\"succeded\":true}"));
-        server.enqueue(json("{\"pipelines\":[{\"id\":\"pipe_recruiting\",\"name\":\"Agent Recruiting\",\"stages\":["
-                + "{\"id\":\"stage_contacted\",\"name\":\"Contacted\",\"position\":1},{\"id\":\"stage_lead\",\"name\":\"Lead\",\"position\":0}]}]}"));
+        server.enqueue(
+                json(
+                        "{\"pipelines\":[{\"id\":\"pipe_recruiting\",\"name\":\"Agent Recruiting\",\"stages\":["
+                                + "{\"id\":\"stage_contacted\",\"name\":\"Contacted\",\"position\":1},{\"id\":\"stage_lead\",\"name\":\"Lead\",\"position\":0}]}]}"));
         LocationId loc = new LocationId(LOC);
 
-        var created = ghl.opportunities().create(new OpportunityDraft(loc, new PipelineId("pipe_recruiting"),
-                new StageId("stage_lead"), new ContactId("cont_1"), "John Smith - Agent Recruit", OpportunityStatus.OPEN,
-                new BigDecimal("5000"), Optional.of(new UserId("user_gary123"))));
+        var created = ghl.opportunities()
+                .create(new OpportunityDraft(
+                        loc,
+                        new PipelineId("pipe_recruiting"),
+                        new StageId("stage_lead"),
+                        new ContactId("cont_1"),
+                        "John Smith - Agent Recruit",
+                        OpportunityStatus.OPEN,
+                        new BigDecimal("5000"),
+                        Optional.of(new UserId("user_gary123"))));
         var found = ghl.opportunities().findForContact(loc, new PipelineId("pipe_recruiting"), new ContactId("cont_1"));
-        var moved = ghl.opportunities().move(new OpportunityId("opp_1"), new StageId("stage_contracted"), OpportunityStatus.WON,
-                Optional.of(new BigDecimal("5000")));
+        var moved = ghl.opportunities()
+                .move(
+                        new OpportunityId("opp_1"),
+                        new StageId("stage_contracted"),
+                        OpportunityStatus.WON,
+                        Optional.of(new BigDecimal("5000")));
         ghl.opportunities().updateStatus(new OpportunityId("opp_1"), OpportunityStatus.LOST);
         ghl.opportunities().delete(new OpportunityId("opp_1"));
         var pipelines = ghl.pipelines().list(loc);
 
         RecordedRequest create = take(server);
         assertThat(create.getMethod() + " " + create.getPath()).isEqualTo("POST /opportunities/");
-        assertThat(create.getBody().readUtf8()).contains("\"pipelineStageId\":\"stage_lead\"", "\"status\":\"open\"",
-                "\"monetaryValue\":5000", "\"assignedTo\":\"user_gary123\"");
-        assertThat(take(server).getPath()).isEqualTo(
-                "/opportunities/search?location_id=loc_abc123&pipeline_id=pipe_recruiting&contact_id=cont_1&limit=100");
+        assertThat(create.getBody().readUtf8())
+                .contains(
+                        "\"pipelineStageId\":\"stage_lead\"",
+                        "\"status\":\"open\"",
+                        "\"monetaryValue\":5000",
+                        "\"assignedTo\":\"user_gary123\"");
+        assertThat(take(server).getPath())
+                .isEqualTo(
+                        "/opportunities/search?location_id=loc_abc123&pipeline_id=pipe_recruiting&contact_id=cont_1&limit=100");
         RecordedRequest move = take(server);
         assertThat(move.getMethod() + " " + move.getPath()).isEqualTo("PUT /opportunities/opp_1");
-        assertThat(move.getBody().readUtf8()).isEqualTo(
-                "{\"pipelineStageId\":\"stage_contracted\",\"status\":\"won\",\"monetaryValue\":5000.0}");
+        assertThat(move.getBody().readUtf8())
+                .isEqualTo("{\"pipelineStageId\":\"stage_contracted\",\"status\":\"won\",\"monetaryValue\":5000.0}");
         RecordedRequest status = take(server);
         assertThat(status.getMethod() + " " + status.getPath()).isEqualTo("PUT /opportunities/opp_1/status");
         assertThat(status.getBody().readUtf8()).isEqualTo("{\"status\":\"lost\"}");
@@ -193,21 +227,26 @@ class WireTest {
         assertThat(created.monetaryValue()).isEqualByComparingTo("5000");
         assertThat(found).map(o -> o.id().value()).contains("opp_1");
         assertThat(moved.status()).isEqualTo(OpportunityStatus.WON);
-        assertThat(pipelines.get(0).stages()).extracting(s -> s.id().value()).containsExactly("stage_lead", "stage_contacted");
+        assertThat(pipelines.get(0).stages())
+                .extracting(s -> s.id().value())
+                .containsExactly("stage_lead", "stage_contacted");
     }
 
     @Test
     void conversationsAndCalendarsSendVersion20210415() throws Exception {
-        server.enqueue(json("{\"conversationId\":\"conv_1\",\"messageId\":\"msg_1\",\"msg\":\"Message queued successfully.\"}"));
+        server.enqueue(json(
+                "{\"conversationId\":\"conv_1\",\"messageId\":\"msg_1\",\"msg\":\"Message queued successfully.\"}"));
         server.enqueue(json("{\"conversationId\":\"conv_1\",\"messageId\":\"msg_2\"}"));
-        server.enqueue(json("{\"conversations\":[{\"id\":\"conv_1\",\"contactId\":\"cont_1\",\"locationId\":\"" + LOC + "\"}],\"total\":1}"));
-        server.enqueue(json("{\"calendars\":[{\"id\":\"cal_1\",\"locationId\":\"" + LOC + "\",\"name\":\"Presentations\","
-                + "\"slotDuration\":45,\"slotDurationUnit\":\"mins\"}]}"));
+        server.enqueue(json("{\"conversations\":[{\"id\":\"conv_1\",\"contactId\":\"cont_1\",\"locationId\":\"" + LOC
+                + "\"}],\"total\":1}"));
+        server.enqueue(json("{\"calendars\":[{\"id\":\"cal_1\",\"locationId\":\"" + LOC
+                + "\",\"name\":\"Presentations\"," + "\"slotDuration\":45,\"slotDurationUnit\":\"mins\"}]}"));
         server.enqueue(json("{\"2026-02-12\":{\"slots\":[\"2026-02-12T09:00:00-05:00\",\"2026-02-12T10:00:00-05:00\"]},"
                 + "\"traceId\":\"trace-9\"}"));
-        String appt = "{\"id\":\"appt_1\",\"calendarId\":\"cal_1\",\"locationId\":\"" + LOC + "\",\"contactId\":\"cont_1\","
-                + "\"startTime\":\"2026-02-14T15:00:00Z\",\"endTime\":\"2026-02-14T15:30:00Z\",\"title\":\"iDecide\","
-                + "\"appointmentStatus\":\"confirmed\"}";
+        String appt =
+                "{\"id\":\"appt_1\",\"calendarId\":\"cal_1\",\"locationId\":\"" + LOC + "\",\"contactId\":\"cont_1\","
+                        + "\"startTime\":\"2026-02-14T15:00:00Z\",\"endTime\":\"2026-02-14T15:30:00Z\",\"title\":\"iDecide\","
+                        + "\"appointmentStatus\":\"confirmed\"}";
         server.enqueue(json(appt));
         server.enqueue(json(appt.replace("confirmed", "showed")));
         server.enqueue(json(201, "{\"succeeded\":true}"));
@@ -215,26 +254,35 @@ class WireTest {
         ContactId contact = new ContactId("cont_1");
 
         var sms = ghl.conversations().send(OutgoingMessage.sms(loc, contact, "Hi John, this is Gary."));
-        ghl.conversations().send(new OutgoingMessage(loc, contact, Channel.EMAIL, "<p>Hi John</p>",
-                Optional.of("Exciting Opportunity"), Optional.of("gary@oocunlimited.com")));
+        ghl.conversations()
+                .send(new OutgoingMessage(
+                        loc,
+                        contact,
+                        Channel.EMAIL,
+                        "<p>Hi John</p>",
+                        Optional.of("Exciting Opportunity"),
+                        Optional.of("gary@oocunlimited.com")));
         var conversation = ghl.conversations().findConversation(loc, contact);
         var calendars = ghl.calendars().list(loc);
         Instant from = Instant.parse("2026-02-12T00:00:00Z");
-        var slots = ghl.calendars().freeSlots(new CalendarId("cal_1"), from, from.plusSeconds(86_400),
-                ZoneId.of("America/New_York"));
+        var slots = ghl.calendars()
+                .freeSlots(new CalendarId("cal_1"), from, from.plusSeconds(86_400), ZoneId.of("America/New_York"));
         Slot slot = new Slot(Instant.parse("2026-02-14T15:00:00Z"), Instant.parse("2026-02-14T15:30:00Z"));
-        var booked = ghl.calendars().book(new AppointmentDraft(new CalendarId("cal_1"), loc, contact, slot, "iDecide",
-                AppointmentStatus.CONFIRMED));
+        var booked = ghl.calendars()
+                .book(new AppointmentDraft(
+                        new CalendarId("cal_1"), loc, contact, slot, "iDecide", AppointmentStatus.CONFIRMED));
         var updated = ghl.calendars().update(new AppointmentId("appt_1"), slot, AppointmentStatus.SHOWED);
         ghl.calendars().cancel(new AppointmentId("appt_1"));
 
         RecordedRequest send = take(server);
         assertThat(send.getMethod() + " " + send.getPath()).isEqualTo("POST /conversations/messages");
         assertCommonHeaders(send, "2021-04-15");
-        assertThat(send.getBody().readUtf8()).isEqualTo(
-                "{\"type\":\"SMS\",\"contactId\":\"cont_1\",\"message\":\"Hi John, this is Gary.\"}");
-        assertThat(take(server).getBody().readUtf8()).isEqualTo("{\"type\":\"Email\",\"contactId\":\"cont_1\","
-                + "\"message\":\"<p>Hi John</p>\",\"subject\":\"Exciting Opportunity\",\"emailFrom\":\"gary@oocunlimited.com\"}");
+        assertThat(send.getBody().readUtf8())
+                .isEqualTo("{\"type\":\"SMS\",\"contactId\":\"cont_1\",\"message\":\"Hi John, this is Gary.\"}");
+        assertThat(take(server).getBody().readUtf8())
+                .isEqualTo(
+                        "{\"type\":\"Email\",\"contactId\":\"cont_1\","
+                                + "\"message\":\"<p>Hi John</p>\",\"subject\":\"Exciting Opportunity\",\"emailFrom\":\"gary@oocunlimited.com\"}");
         RecordedRequest search = take(server);
         assertThat(search.getPath()).isEqualTo("/conversations/search?locationId=loc_abc123&contactId=cont_1&limit=20");
         assertCommonHeaders(search, "2021-04-15");
@@ -242,14 +290,16 @@ class WireTest {
         assertThat(list.getPath()).isEqualTo("/calendars/?locationId=loc_abc123");
         assertCommonHeaders(list, "2021-04-15");
         RecordedRequest free = take(server);
-        assertThat(free.getPath()).isEqualTo("/calendars/cal_1/free-slots?startDate=" + from.toEpochMilli()
-                + "&endDate=" + from.plusSeconds(86_400).toEpochMilli() + "&timezone=America%2FNew_York");
+        assertThat(free.getPath())
+                .isEqualTo("/calendars/cal_1/free-slots?startDate=" + from.toEpochMilli() + "&endDate="
+                        + from.plusSeconds(86_400).toEpochMilli() + "&timezone=America%2FNew_York");
         assertCommonHeaders(free, "2021-04-15");
         RecordedRequest book = take(server);
         assertThat(book.getMethod() + " " + book.getPath()).isEqualTo("POST /calendars/events/appointments");
-        assertThat(book.getBody().readUtf8()).isEqualTo("{\"calendarId\":\"cal_1\",\"locationId\":\"loc_abc123\","
-                + "\"contactId\":\"cont_1\",\"startTime\":\"2026-02-14T15:00Z\",\"endTime\":\"2026-02-14T15:30Z\","
-                + "\"title\":\"iDecide\",\"appointmentStatus\":\"confirmed\"}");
+        assertThat(book.getBody().readUtf8())
+                .isEqualTo("{\"calendarId\":\"cal_1\",\"locationId\":\"loc_abc123\","
+                        + "\"contactId\":\"cont_1\",\"startTime\":\"2026-02-14T15:00Z\",\"endTime\":\"2026-02-14T15:30Z\","
+                        + "\"title\":\"iDecide\",\"appointmentStatus\":\"confirmed\"}");
         RecordedRequest edit = take(server);
         assertThat(edit.getMethod() + " " + edit.getPath()).isEqualTo("PUT /calendars/events/appointments/appt_1");
         RecordedRequest cancel = take(server);
@@ -261,9 +311,10 @@ class WireTest {
         assertThat(conversation).map(c -> c.value()).contains("conv_1");
         assertThat(calendars).hasSize(1);
         // The list gave a 45-minute slot duration; the traceId key among the dates is ignored.
-        assertThat(slots).containsExactly(
-                new Slot(Instant.parse("2026-02-12T14:00:00Z"), Instant.parse("2026-02-12T14:45:00Z")),
-                new Slot(Instant.parse("2026-02-12T15:00:00Z"), Instant.parse("2026-02-12T15:45:00Z")));
+        assertThat(slots)
+                .containsExactly(
+                        new Slot(Instant.parse("2026-02-12T14:00:00Z"), Instant.parse("2026-02-12T14:45:00Z")),
+                        new Slot(Instant.parse("2026-02-12T15:00:00Z"), Instant.parse("2026-02-12T15:45:00Z")));
         assertThat(booked.status()).isEqualTo(AppointmentStatus.CONFIRMED);
         assertThat(updated.status()).isEqualTo(AppointmentStatus.SHOWED);
     }
@@ -276,21 +327,29 @@ class WireTest {
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = from.plus(java.time.Duration.ofDays(70));
 
-        assertThat(ghl.calendars().freeSlots(new CalendarId("cal_1"), from, to, ZoneId.of("UTC"))).isEmpty();
+        assertThat(ghl.calendars().freeSlots(new CalendarId("cal_1"), from, to, ZoneId.of("UTC")))
+                .isEmpty();
 
         long day = 86_400_000L;
-        assertThat(take(server).getPath()).contains("startDate=" + from.toEpochMilli(), "endDate=" + (from.toEpochMilli() + 31 * day));
-        assertThat(take(server).getPath()).contains("startDate=" + (from.toEpochMilli() + 31 * day), "endDate=" + (from.toEpochMilli() + 62 * day));
-        assertThat(take(server).getPath()).contains("startDate=" + (from.toEpochMilli() + 62 * day), "endDate=" + to.toEpochMilli());
+        assertThat(take(server).getPath())
+                .contains("startDate=" + from.toEpochMilli(), "endDate=" + (from.toEpochMilli() + 31 * day));
+        assertThat(take(server).getPath())
+                .contains(
+                        "startDate=" + (from.toEpochMilli() + 31 * day), "endDate=" + (from.toEpochMilli() + 62 * day));
+        assertThat(take(server).getPath())
+                .contains("startDate=" + (from.toEpochMilli() + 62 * day), "endDate=" + to.toEpochMilli());
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test
     void locationsAndUsers() throws Exception {
-        server.enqueue(json("{\"location\":{\"id\":\"" + LOC + "\",\"companyId\":\"comp_abc\",\"name\":\"OOC\",\"timezone\":\"America/New_York\"}}"));
+        server.enqueue(json("{\"location\":{\"id\":\"" + LOC
+                + "\",\"companyId\":\"comp_abc\",\"name\":\"OOC\",\"timezone\":\"America/New_York\"}}"));
         server.enqueue(json("{\"locations\":[{\"id\":\"loc_1\",\"name\":\"A\"},{\"id\":\"loc_2\",\"name\":\"B\"}]}"));
-        server.enqueue(json("{\"users\":[{\"id\":\"user_gary123\",\"name\":\"Gary\",\"email\":\"gary@oocunlimited.com\"}]}"));
-        server.enqueue(json("{\"users\":[{\"id\":\"user_gary123\",\"firstName\":\"Gary\",\"lastName\":\"O\"}],\"count\":1}"));
+        server.enqueue(
+                json("{\"users\":[{\"id\":\"user_gary123\",\"name\":\"Gary\",\"email\":\"gary@oocunlimited.com\"}]}"));
+        server.enqueue(
+                json("{\"users\":[{\"id\":\"user_gary123\",\"firstName\":\"Gary\",\"lastName\":\"O\"}],\"count\":1}"));
         server.enqueue(json("{\"id\":\"user_gary123\",\"name\":\"Gary\",\"email\":\"gary@oocunlimited.com\"}"));
         server.enqueue(json("{\"workflows\":[{\"id\":\"wf_1\",\"name\":\"Speed to Lead\",\"status\":\"published\"},"
                 + "{\"id\":\"wf_2\",\"name\":\"Draft\",\"status\":\"draft\"}]}"));
@@ -320,8 +379,12 @@ class WireTest {
     @Test
     void versionOverrideReplacesTheServiceDefault() throws Exception {
         ghl.close();
-        ghl = GhlClient.create(MockGhl.config(server).versionOverrides(Map.of("calendars", "2099-01-01")).build(),
-                null, Clock.system());
+        ghl = GhlClient.create(
+                MockGhl.config(server)
+                        .versionOverrides(Map.of("calendars", "2099-01-01"))
+                        .build(),
+                null,
+                Clock.system());
         server.enqueue(json("{\"calendars\":[]}"));
         server.enqueue(json("{\"workflows\":[]}"));
 
@@ -335,9 +398,16 @@ class WireTest {
     @Test
     void aV1ApiKeyGoesToTheV1BaseUrlAndSearchesWithTheLegacyGet() throws Exception {
         ghl.close();
-        ghl = GhlClient.create(GhlClientConfig.builder().baseUrl("https://services.invalid")
-                .v1BaseUrl(server.url("/v1").toString()).v1ApiKey("v1-key").defaultLocation(LOC)
-                .backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2)).build(), null, Clock.system());
+        ghl = GhlClient.create(
+                GhlClientConfig.builder()
+                        .baseUrl("https://services.invalid")
+                        .v1BaseUrl(server.url("/v1").toString())
+                        .v1ApiKey("v1-key")
+                        .defaultLocation(LOC)
+                        .backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2))
+                        .build(),
+                null,
+                Clock.system());
         server.enqueue(json("{\"contacts\":[" + MockGhl.contactJson("c1") + "],\"count\":1,\"meta\":{\"total\":1}}"));
 
         var hits = ghl.contacts().search(new LocationId(LOC), "john").toList();

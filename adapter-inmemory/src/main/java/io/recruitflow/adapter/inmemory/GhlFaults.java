@@ -16,8 +16,14 @@ public final class GhlFaults {
 
     /** The GHL operations a fault can be attached to. */
     public enum Operation {
-        CONTACT_UPSERT, CONTACT_CREATE, CONTACT_UPDATE, OPPORTUNITY_CREATE, OPPORTUNITY_MOVE, MESSAGE_SEND,
-        APPOINTMENT_BOOK, WORKFLOW_ENROLL
+        CONTACT_UPSERT,
+        CONTACT_CREATE,
+        CONTACT_UPDATE,
+        OPPORTUNITY_CREATE,
+        OPPORTUNITY_MOVE,
+        MESSAGE_SEND,
+        APPOINTMENT_BOOK,
+        WORKFLOW_ENROLL
     }
 
     private record Fault(RuntimeException failure, boolean afterEffect) {}
@@ -28,13 +34,15 @@ public final class GhlFaults {
 
     /** The next call of {@code operation} throws {@code failure} without taking effect. */
     public synchronized GhlFaults failNext(Operation operation, RuntimeException failure) {
-        faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Fault(Objects.requireNonNull(failure), false));
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>())
+                .add(new Fault(Objects.requireNonNull(failure), false));
         return this;
     }
 
     /** The next call of {@code operation} takes effect, then throws {@code failure}. */
     public synchronized GhlFaults failAfterNext(Operation operation, RuntimeException failure) {
-        faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Fault(Objects.requireNonNull(failure), true));
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>())
+                .add(new Fault(Objects.requireNonNull(failure), true));
         return this;
     }
 

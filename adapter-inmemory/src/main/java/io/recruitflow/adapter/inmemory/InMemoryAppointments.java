@@ -34,8 +34,10 @@ public final class InMemoryAppointments implements Appointments {
     /** The contact's appointments by start time. */
     @Override
     public synchronized List<Appointment> forContact(ContactId contact) {
-        return byId.values().stream().filter(a -> a.contact().equals(contact))
-                .sorted(Comparator.comparing(Appointment::start).thenComparing(a -> a.id().value())).toList();
+        return byId.values().stream()
+                .filter(a -> a.contact().equals(contact))
+                .sorted(Comparator.comparing(Appointment::start).thenComparing(a -> a.id().value()))
+                .toList();
     }
 
     @Override

@@ -59,7 +59,9 @@ public final class InMemoryCalendars implements Calendars {
 
     @Override
     public synchronized List<Calendar> list(LocationId location) {
-        return calendars.values().stream().filter(c -> c.location().equals(location)).toList();
+        return calendars.values().stream()
+                .filter(c -> c.location().equals(location))
+                .toList();
     }
 
     private Calendar require(CalendarId id) {
@@ -79,8 +81,9 @@ public final class InMemoryCalendars implements Calendars {
         ZoneId calendarZone = calendar.timeZone().orElse(DEFAULT_ZONE);
         Instant earliest = from.isBefore(clock.now()) ? clock.now() : from;
         List<Slot> free = new ArrayList<>();
-        for (LocalDate day = from.atZone(calendarZone).toLocalDate(); !day.atStartOfDay(calendarZone).toInstant()
-                .isAfter(to); day = day.plusDays(1)) {
+        for (LocalDate day = from.atZone(calendarZone).toLocalDate();
+                !day.atStartOfDay(calendarZone).toInstant().isAfter(to);
+                day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 continue;
             }
@@ -98,21 +101,29 @@ public final class InMemoryCalendars implements Calendars {
     private boolean isOffered(Calendar calendar, Slot slot) {
         ZonedDateTime local = slot.start().atZone(calendar.timeZone().orElse(DEFAULT_ZONE));
         LocalTime t = local.toLocalTime();
-        return slot.end().equals(slot.start().plus(SLOT)) && !t.isBefore(OPENS) && !t.plus(SLOT).isAfter(CLOSES)
-                && t.getMinute() % 30 == 0 && t.getSecond() == 0 && t.getNano() == 0
-                && local.getDayOfWeek() != DayOfWeek.SATURDAY && local.getDayOfWeek() != DayOfWeek.SUNDAY
+        return slot.end().equals(slot.start().plus(SLOT))
+                && !t.isBefore(OPENS)
+                && !t.plus(SLOT).isAfter(CLOSES)
+                && t.getMinute() % 30 == 0
+                && t.getSecond() == 0
+                && t.getNano() == 0
+                && local.getDayOfWeek() != DayOfWeek.SATURDAY
+                && local.getDayOfWeek() != DayOfWeek.SUNDAY
                 && !slot.start().isBefore(clock.now());
     }
 
     private boolean isFree(CalendarId calendar, Slot slot, Optional<AppointmentId> except) {
-        return appointments.values().stream().noneMatch(a -> a.calendar().equals(calendar) && a.status().active()
-                && except.map(id -> !id.equals(a.id())).orElse(true)
-                && a.start().isBefore(slot.end()) && slot.start().isBefore(a.end()));
+        return appointments.values().stream()
+                .noneMatch(a -> a.calendar().equals(calendar)
+                        && a.status().active()
+                        && except.map(id -> !id.equals(a.id())).orElse(true)
+                        && a.start().isBefore(slot.end())
+                        && slot.start().isBefore(a.end()));
     }
 
     private static GhlException slotTaken() {
-        return new GhlException(GhlException.Kind.UNPROCESSABLE, 422,
-                "The slot you have selected is no longer available.", null);
+        return new GhlException(
+                GhlException.Kind.UNPROCESSABLE, 422, "The slot you have selected is no longer available.", null);
     }
 
     @Override
@@ -123,31 +134,39 @@ public final class InMemoryCalendars implements Calendars {
             throw slotTaken();
         }
         AppointmentId id = new AppointmentId(String.format("appt_%06d", ++sequence));
-        Appointment booked = new Appointment(id, calendar.id(), draft.location(), draft.contact(), draft.title(),
-                draft.slot().start(), draft.slot().end(), draft.status(), clock.now());
+        Appointment booked = new Appointment(
+                id,
+                calendar.id(),
+                draft.location(),
+                draft.contact(),
+                draft.title(),
+                draft.slot().start(),
+                draft.slot().end(),
+                draft.status(),
+                clock.now());
         appointments.put(id, booked);
         return GhlFaults.after(pending, booked);
     }
 
     @Override
     public synchronized Appointment update(AppointmentId id, Slot slot, AppointmentStatus status) {
-        Appointment a = Optional.ofNullable(appointments.get(id))
-                .orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
+        Appointment a =
+                Optional.ofNullable(appointments.get(id)).orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
         boolean moved = !slot.start().equals(a.start()) || !slot.end().equals(a.end());
-        if (status.active() && (moved && !isOffered(require(a.calendar()), slot)
-                || !isFree(a.calendar(), slot, Optional.of(id)))) {
+        if (status.active()
+                && (moved && !isOffered(require(a.calendar()), slot) || !isFree(a.calendar(), slot, Optional.of(id)))) {
             throw slotTaken();
         }
-        Appointment updated = new Appointment(id, a.calendar(), a.location(), a.contact(), a.title(), slot.start(),
-                slot.end(), status, clock.now());
+        Appointment updated = new Appointment(
+                id, a.calendar(), a.location(), a.contact(), a.title(), slot.start(), slot.end(), status, clock.now());
         appointments.put(id, updated);
         return updated;
     }
 
     @Override
     public synchronized void cancel(AppointmentId id) {
-        Appointment a = Optional.ofNullable(appointments.get(id))
-                .orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
+        Appointment a =
+                Optional.ofNullable(appointments.get(id)).orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
         appointments.put(id, a.withStatus(AppointmentStatus.CANCELLED, clock.now()));
     }
 

@@ -56,12 +56,20 @@ public final class InMemoryContacts implements ContactDirectory {
             Contact c = existing.get();
             Set<String> tags = new LinkedHashSet<>(c.tags());
             tags.addAll(draft.tags());
-            Contact updated = new Contact(c.id(), c.location(),
+            Contact updated = new Contact(
+                    c.id(),
+                    c.location(),
                     draft.firstName().isBlank() ? c.firstName() : draft.firstName(),
                     draft.lastName().isBlank() ? c.lastName() : draft.lastName(),
-                    draft.email().or(c::email), draft.phone().or(c::phone), tags,
-                    merge(c.customFields(), draft.customFields()), c.timeZone(), c.dnd(),
-                    draft.source().or(c::source), c.dateAdded(), Optional.of(clock.now()));
+                    draft.email().or(c::email),
+                    draft.phone().or(c::phone),
+                    tags,
+                    merge(c.customFields(), draft.customFields()),
+                    c.timeZone(),
+                    c.dnd(),
+                    draft.source().or(c::source),
+                    c.dateAdded(),
+                    Optional.of(clock.now()));
             contacts.put(c.id(), updated);
             result = new Upserted(updated, false);
         } else {
@@ -78,9 +86,20 @@ public final class InMemoryContacts implements ContactDirectory {
 
     private Contact insert(ContactDraft draft) {
         ContactId id = new ContactId(String.format("cont_%06d", ++sequence));
-        Contact c = new Contact(id, draft.location(), draft.firstName(), draft.lastName(), draft.email(),
-                draft.phone(), draft.tags(), draft.customFields(), Optional.empty(), false, draft.source(),
-                Optional.of(clock.now()), Optional.of(clock.now()));
+        Contact c = new Contact(
+                id,
+                draft.location(),
+                draft.firstName(),
+                draft.lastName(),
+                draft.email(),
+                draft.phone(),
+                draft.tags(),
+                draft.customFields(),
+                Optional.empty(),
+                false,
+                draft.source(),
+                Optional.of(clock.now()),
+                Optional.of(clock.now()));
         contacts.put(id, c);
         return c;
     }
@@ -109,10 +128,20 @@ public final class InMemoryContacts implements ContactDirectory {
     public synchronized Contact update(ContactId id, ContactChanges changes) {
         RuntimeException pending = faults.before(Operation.CONTACT_UPDATE);
         Contact c = require(id);
-        Contact updated = new Contact(c.id(), c.location(), changes.firstName().orElse(c.firstName()),
-                changes.lastName().orElse(c.lastName()), changes.email().or(c::email), changes.phone().or(c::phone),
-                changes.tags().orElse(c.tags()), merge(c.customFields(), changes.customFields()), c.timeZone(),
-                changes.dnd().orElse(c.dnd()), c.source(), c.dateAdded(), Optional.of(clock.now()));
+        Contact updated = new Contact(
+                c.id(),
+                c.location(),
+                changes.firstName().orElse(c.firstName()),
+                changes.lastName().orElse(c.lastName()),
+                changes.email().or(c::email),
+                changes.phone().or(c::phone),
+                changes.tags().orElse(c.tags()),
+                merge(c.customFields(), changes.customFields()),
+                c.timeZone(),
+                changes.dnd().orElse(c.dnd()),
+                c.source(),
+                c.dateAdded(),
+                Optional.of(clock.now()));
         contacts.put(id, updated);
         return GhlFaults.after(pending, updated);
     }
@@ -143,27 +172,35 @@ public final class InMemoryContacts implements ContactDirectory {
     @Override
     public synchronized Stream<Contact> search(LocationId location, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return contacts.values().stream().filter(c -> c.location().equals(location))
-                .filter(c -> q.isEmpty() || (c.firstName() + " " + c.lastName()).toLowerCase(Locale.ROOT).contains(q)
+        return contacts.values().stream()
+                .filter(c -> c.location().equals(location))
+                .filter(c -> q.isEmpty()
+                        || (c.firstName() + " " + c.lastName())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(q)
                         || c.email().map(e -> e.value().contains(q)).orElse(false)
                         || c.phone().map(p -> p.e164().contains(q)).orElse(false))
-                .toList().stream();
+                .toList()
+                .stream();
     }
 
     @Override
-    public synchronized Optional<Contact> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                                          Optional<EmailAddress> email) {
+    public synchronized Optional<Contact> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         return findByEmailThenPhone(location, phone, email);
     }
 
-    private Optional<Contact> findByEmailThenPhone(LocationId location, Optional<PhoneNumber> phone,
-                                                   Optional<EmailAddress> email) {
-        Stream<Contact> inLocation = contacts.values().stream().filter(c -> c.location().equals(location));
+    private Optional<Contact> findByEmailThenPhone(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
+        Stream<Contact> inLocation =
+                contacts.values().stream().filter(c -> c.location().equals(location));
         List<Contact> candidates = inLocation.toList();
-        Optional<Contact> byEmail = email.flatMap(e -> candidates.stream().filter(c -> c.email().equals(Optional.of(e)))
+        Optional<Contact> byEmail = email.flatMap(e -> candidates.stream()
+                .filter(c -> c.email().equals(Optional.of(e)))
                 .findFirst());
         return byEmail.or(() -> phone.flatMap(p -> candidates.stream()
-                .filter(c -> c.phone().equals(Optional.of(p))).findFirst()));
+                .filter(c -> c.phone().equals(Optional.of(p)))
+                .findFirst()));
     }
 
     /** Every contact, in creation order. */

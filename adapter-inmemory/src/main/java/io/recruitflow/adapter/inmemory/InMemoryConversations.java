@@ -67,10 +67,16 @@ public final class InMemoryConversations implements Conversations {
 
     private ConversationMessage append(ContactId contact, Channel channel, Direction direction, String body) {
         long n = ++sequence;
-        ConversationId conversation = conversationOf.computeIfAbsent(contact,
-                c -> new ConversationId(String.format("conv_%06d", n)));
-        ConversationMessage m = new ConversationMessage(new MessageId(String.format("msg_%06d", n)), conversation,
-                contact, channel, direction, body, Optional.of(direction == Direction.OUTBOUND ? "delivered" : "received"),
+        ConversationId conversation =
+                conversationOf.computeIfAbsent(contact, c -> new ConversationId(String.format("conv_%06d", n)));
+        ConversationMessage m = new ConversationMessage(
+                new MessageId(String.format("msg_%06d", n)),
+                conversation,
+                contact,
+                channel,
+                direction,
+                body,
+                Optional.of(direction == Direction.OUTBOUND ? "delivered" : "received"),
                 clock.now());
         messages.add(m);
         return m;
@@ -78,22 +84,25 @@ public final class InMemoryConversations implements Conversations {
 
     @Override
     public synchronized Optional<ConversationId> findConversation(LocationId location, ContactId contact) {
-        return contacts.find(contact).filter(c -> c.location().equals(location))
-                .map(c -> conversationOf.get(contact));
+        return contacts.find(contact).filter(c -> c.location().equals(location)).map(c -> conversationOf.get(contact));
     }
 
     @Override
     public synchronized Stream<ConversationMessage> messages(ConversationId conversation) {
         List<ConversationMessage> newestFirst = new ArrayList<>(messages.stream()
-                .filter(m -> m.conversation().equals(conversation)).toList());
-        newestFirst.sort(Comparator.comparing(ConversationMessage::dateAdded).thenComparing(m -> m.id().value())
+                .filter(m -> m.conversation().equals(conversation))
+                .toList());
+        newestFirst.sort(Comparator.comparing(ConversationMessage::dateAdded)
+                .thenComparing(m -> m.id().value())
                 .reversed());
         return newestFirst.stream();
     }
 
     /** Every outbound message, in send order. */
     public synchronized List<ConversationMessage> sent() {
-        return messages.stream().filter(m -> m.direction() == Direction.OUTBOUND).toList();
+        return messages.stream()
+                .filter(m -> m.direction() == Direction.OUTBOUND)
+                .toList();
     }
 
     /** Every message (both directions), in order. */

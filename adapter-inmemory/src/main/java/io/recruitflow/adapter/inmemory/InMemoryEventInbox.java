@@ -50,8 +50,11 @@ public final class InMemoryEventInbox implements EventInbox {
                 duplicates++;
                 answers.add(Stored.DUPLICATE);
             } else {
-                byId.put(event.webhookId(), new Entry(sequence++,
-                        new InboxEvent(event, InboxStatus.PENDING, 0, Optional.empty(), Optional.empty())));
+                byId.put(
+                        event.webhookId(),
+                        new Entry(
+                                sequence++,
+                                new InboxEvent(event, InboxStatus.PENDING, 0, Optional.empty(), Optional.empty())));
                 answers.add(Stored.STORED);
             }
         }
@@ -65,14 +68,17 @@ public final class InMemoryEventInbox implements EventInbox {
 
     @Override
     public synchronized List<InboxEvent> due(Instant now, int limit) {
-        List<Entry> pending = byId.values().stream().filter(e -> e.event().status() == InboxStatus.PENDING)
-                .sorted(OLDEST_FIRST).toList();
+        List<Entry> pending = byId.values().stream()
+                .filter(e -> e.event().status() == InboxStatus.PENDING)
+                .sorted(OLDEST_FIRST)
+                .toList();
         Set<String> contactsSeen = new HashSet<>();
         List<InboxEvent> due = new ArrayList<>();
         for (Entry entry : pending) {
             InboxEvent e = entry.event();
             // Only a contact's oldest pending event may run; if it is not due yet, the contact waits.
-            if (e.event().contactId().isPresent() && !contactsSeen.add(e.event().contactId().get())) {
+            if (e.event().contactId().isPresent()
+                    && !contactsSeen.add(e.event().contactId().get())) {
                 continue;
             }
             if (e.nextAttemptAt().map(t -> !t.isAfter(now)).orElse(true)) {
@@ -99,8 +105,9 @@ public final class InMemoryEventInbox implements EventInbox {
         if (e.status() == status) {
             return;
         }
-        byId.put(webhookId, entry.with(new InboxEvent(e.event(), status, e.attempts(),
-                error.or(e::lastError), Optional.empty())));
+        byId.put(
+                webhookId,
+                entry.with(new InboxEvent(e.event(), status, e.attempts(), error.or(e::lastError), Optional.empty())));
         switch (status) {
             case PROCESSED -> processed++;
             case IGNORED -> ignored++;
@@ -123,8 +130,14 @@ public final class InMemoryEventInbox implements EventInbox {
     public synchronized void markFailed(String webhookId, String error, Instant retryAt) {
         Entry entry = entry(webhookId);
         InboxEvent e = entry.event();
-        byId.put(webhookId, entry.with(new InboxEvent(e.event(), InboxStatus.PENDING, e.attempts() + 1,
-                Optional.ofNullable(error), Optional.of(retryAt))));
+        byId.put(
+                webhookId,
+                entry.with(new InboxEvent(
+                        e.event(),
+                        InboxStatus.PENDING,
+                        e.attempts() + 1,
+                        Optional.ofNullable(error),
+                        Optional.of(retryAt))));
         failed++;
     }
 
@@ -140,7 +153,11 @@ public final class InMemoryEventInbox implements EventInbox {
 
     @Override
     public synchronized List<InboxEvent> list(InboxStatus status, int limit) {
-        return byId.values().stream().filter(e -> e.event().status() == status).sorted(OLDEST_FIRST.reversed())
-                .limit(limit).map(Entry::event).toList();
+        return byId.values().stream()
+                .filter(e -> e.event().status() == status)
+                .sorted(OLDEST_FIRST.reversed())
+                .limit(limit)
+                .map(Entry::event)
+                .toList();
     }
 }

@@ -74,12 +74,17 @@ public final class InMemoryGhl {
     private void seed() {
         locations.put(new Location(LOCATION, "OOC Unlimited", Optional.of(COMPANY), Optional.of(TIME_ZONE)));
         users.put(LOCATION, COMPANY, new User(USER, "Gary", "gary@example.com"));
-        pipelines.put(LOCATION, new Pipeline(PIPELINE, "Agent Recruiting", List.of(
-                new Pipeline.Stage(STAGE_LEAD, "Lead", 0),
-                new Pipeline.Stage(STAGE_CONTACTED, "Contacted", 1),
-                new Pipeline.Stage(STAGE_INTERESTED, "Interested", 2),
-                new Pipeline.Stage(STAGE_PRESENTATION, "Presentation Scheduled", 3),
-                new Pipeline.Stage(STAGE_CONTRACTED, "Contracted", 4))));
+        pipelines.put(
+                LOCATION,
+                new Pipeline(
+                        PIPELINE,
+                        "Agent Recruiting",
+                        List.of(
+                                new Pipeline.Stage(STAGE_LEAD, "Lead", 0),
+                                new Pipeline.Stage(STAGE_CONTACTED, "Contacted", 1),
+                                new Pipeline.Stage(STAGE_INTERESTED, "Interested", 2),
+                                new Pipeline.Stage(STAGE_PRESENTATION, "Presentation Scheduled", 3),
+                                new Pipeline.Stage(STAGE_CONTRACTED, "Contracted", 4))));
         workflows.put(LOCATION, new Workflow(WF_SPEED_TO_LEAD, "Speed to Lead", true));
         workflows.put(LOCATION, new Workflow(WF_ONBOARDING, "Onboarding", true));
         calendars.put(new Calendar(CALENDAR, LOCATION, "iDecide Presentations", Optional.of(TIME_ZONE)));

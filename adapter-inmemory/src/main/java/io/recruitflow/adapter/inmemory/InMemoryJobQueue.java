@@ -56,8 +56,7 @@ public final class InMemoryJobQueue implements JobQueue {
         }
     }
 
-    private static final Comparator<Entry> RUN_ORDER = Comparator
-            .comparingInt((Entry e) -> -e.job.rank())
+    private static final Comparator<Entry> RUN_ORDER = Comparator.comparingInt((Entry e) -> -e.job.rank())
             .thenComparing(e -> e.job.runAt())
             .thenComparingLong(e -> e.sequence);
 

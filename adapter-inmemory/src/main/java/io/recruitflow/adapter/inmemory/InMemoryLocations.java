@@ -27,6 +27,8 @@ public final class InMemoryLocations implements Locations {
 
     @Override
     public synchronized List<Location> search(CompanyId company) {
-        return locations.values().stream().filter(l -> l.companyId().equals(Optional.of(company))).toList();
+        return locations.values().stream()
+                .filter(l -> l.companyId().equals(Optional.of(company)))
+                .toList();
     }
 }

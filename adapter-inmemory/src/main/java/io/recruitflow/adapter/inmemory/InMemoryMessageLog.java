@@ -50,17 +50,24 @@ public final class InMemoryMessageLog implements MessageLog {
     @Override
     public synchronized List<Instant> sentSince(ContactId contact, Channel channel, Instant since) {
         return byKey.values().stream()
-                .filter(r -> r.state() == SendState.SENT && r.contact().equals(contact) && r.channel() == channel
+                .filter(r -> r.state() == SendState.SENT
+                        && r.contact().equals(contact)
+                        && r.channel() == channel
                         && !r.updatedAt().isBefore(since))
-                .map(MessageRecord::updatedAt).sorted().toList();
+                .map(MessageRecord::updatedAt)
+                .sorted()
+                .toList();
     }
 
     @Override
     public synchronized List<MessageRecord> due(Instant now, int limit) {
         return byKey.values().stream()
-                .filter(r -> r.state() == SendState.PLANNED && r.notBefore().map(nb -> !nb.isAfter(now)).orElse(true))
-                .sorted(Comparator.comparing(MessageRecord::createdAt).thenComparing(r -> r.key().value()))
-                .limit(limit).toList();
+                .filter(r -> r.state() == SendState.PLANNED
+                        && r.notBefore().map(nb -> !nb.isAfter(now)).orElse(true))
+                .sorted(Comparator.comparing(MessageRecord::createdAt)
+                        .thenComparing(r -> r.key().value()))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -69,7 +76,8 @@ public final class InMemoryMessageLog implements MessageLog {
         for (SendState s : SendState.values()) {
             counts.put(s, 0L);
         }
-        byKey.values().stream().filter(r -> location.map(l -> l.equals(r.location())).orElse(true))
+        byKey.values().stream()
+                .filter(r -> location.map(l -> l.equals(r.location())).orElse(true))
                 .forEach(r -> counts.merge(r.state(), 1L, Long::sum));
         return counts;
     }

@@ -48,7 +48,8 @@ public final class InMemoryOpportunities implements Opportunities {
     }
 
     private void requireStage(LocationId location, PipelineId pipelineId, StageId stage) {
-        Pipeline pipeline = pipelines.find(location, pipelineId)
+        Pipeline pipeline = pipelines
+                .find(location, pipelineId)
                 .orElseThrow(() -> badRequest("Pipeline " + pipelineId + " not found"));
         if (pipeline.stages().stream().noneMatch(s -> s.id().equals(stage))) {
             throw badRequest("Stage " + stage + " is not in pipeline " + pipelineId);
@@ -66,8 +67,16 @@ public final class InMemoryOpportunities implements Opportunities {
             throw badRequest("Can not create duplicate opportunity for the contact.");
         }
         OpportunityId id = new OpportunityId(String.format("opp_%06d", ++sequence));
-        GhlOpportunity created = new GhlOpportunity(id, draft.location(), draft.contact(), draft.name(),
-                draft.pipeline(), draft.stage(), draft.status(), draft.monetaryValue(), draft.assignedTo(),
+        GhlOpportunity created = new GhlOpportunity(
+                id,
+                draft.location(),
+                draft.contact(),
+                draft.name(),
+                draft.pipeline(),
+                draft.stage(),
+                draft.status(),
+                draft.monetaryValue(),
+                draft.assignedTo(),
                 Optional.of(clock.now()));
         opportunities.put(id, created);
         return GhlFaults.after(pending, created);
@@ -79,16 +88,21 @@ public final class InMemoryOpportunities implements Opportunities {
     }
 
     @Override
-    public synchronized Optional<GhlOpportunity> findForContact(LocationId location, PipelineId pipeline,
-                                                             ContactId contact) {
-        return opportunities.values().stream().filter(o -> o.location().equals(location)
-                && o.pipeline().equals(pipeline) && o.contact().equals(contact)).findFirst();
+    public synchronized Optional<GhlOpportunity> findForContact(
+            LocationId location, PipelineId pipeline, ContactId contact) {
+        return opportunities.values().stream()
+                .filter(o -> o.location().equals(location)
+                        && o.pipeline().equals(pipeline)
+                        && o.contact().equals(contact))
+                .findFirst();
     }
 
     @Override
     public synchronized Stream<GhlOpportunity> search(LocationId location, PipelineId pipeline) {
         return opportunities.values().stream()
-                .filter(o -> o.location().equals(location) && o.pipeline().equals(pipeline)).toList().stream();
+                .filter(o -> o.location().equals(location) && o.pipeline().equals(pipeline))
+                .toList()
+                .stream();
     }
 
     private GhlOpportunity require(OpportunityId id) {
@@ -100,13 +114,22 @@ public final class InMemoryOpportunities implements Opportunities {
     }
 
     @Override
-    public synchronized GhlOpportunity move(OpportunityId id, StageId stage, OpportunityStatus status,
-                                            Optional<BigDecimal> monetaryValue) {
+    public synchronized GhlOpportunity move(
+            OpportunityId id, StageId stage, OpportunityStatus status, Optional<BigDecimal> monetaryValue) {
         RuntimeException pending = faults.before(Operation.OPPORTUNITY_MOVE);
         GhlOpportunity o = require(id);
         requireStage(o.location(), o.pipeline(), stage);
-        GhlOpportunity moved = new GhlOpportunity(id, o.location(), o.contact(), o.name(), o.pipeline(), stage, status,
-                monetaryValue.orElse(o.monetaryValue()), o.assignedTo(), Optional.of(clock.now()));
+        GhlOpportunity moved = new GhlOpportunity(
+                id,
+                o.location(),
+                o.contact(),
+                o.name(),
+                o.pipeline(),
+                stage,
+                status,
+                monetaryValue.orElse(o.monetaryValue()),
+                o.assignedTo(),
+                Optional.of(clock.now()));
         opportunities.put(id, moved);
         return GhlFaults.after(pending, moved);
     }
@@ -114,8 +137,19 @@ public final class InMemoryOpportunities implements Opportunities {
     @Override
     public synchronized void updateStatus(OpportunityId id, OpportunityStatus status) {
         GhlOpportunity o = require(id);
-        opportunities.put(id, new GhlOpportunity(id, o.location(), o.contact(), o.name(), o.pipeline(), o.stage(),
-                status, o.monetaryValue(), o.assignedTo(), Optional.of(clock.now())));
+        opportunities.put(
+                id,
+                new GhlOpportunity(
+                        id,
+                        o.location(),
+                        o.contact(),
+                        o.name(),
+                        o.pipeline(),
+                        o.stage(),
+                        status,
+                        o.monetaryValue(),
+                        o.assignedTo(),
+                        Optional.of(clock.now())));
     }
 
     @Override

@@ -37,7 +37,8 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
     @Override
     public synchronized Optional<Opportunity> findByContact(ContactId contact) {
         // One opportunity per contact is the rule; should GHL hold two, the latest news wins.
-        return byId.values().stream().filter(o -> o.contact().equals(contact))
+        return byId.values().stream()
+                .filter(o -> o.contact().equals(contact))
                 .max(Comparator.comparing(Opportunity::updatedAt));
     }
 
@@ -48,7 +49,9 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
 
     @Override
     public synchronized List<Opportunity> all(Optional<LocationId> location) {
-        return byId.values().stream().filter(o -> location.map(l -> l.equals(o.location())).orElse(true)).toList();
+        return byId.values().stream()
+                .filter(o -> location.map(l -> l.equals(o.location())).orElse(true))
+                .toList();
     }
 
     @Override

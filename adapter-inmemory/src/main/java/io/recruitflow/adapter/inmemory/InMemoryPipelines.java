@@ -29,6 +29,8 @@ public final class InMemoryPipelines implements Pipelines {
     }
 
     synchronized Optional<Pipeline> find(LocationId location, PipelineId id) {
-        return pipelines.getOrDefault(location, List.of()).stream().filter(p -> p.id().equals(id)).findFirst();
+        return pipelines.getOrDefault(location, List.of()).stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst();
     }
 }

@@ -127,8 +127,8 @@ public final class InMemoryRecruits implements Recruits {
     }
 
     @Override
-    public synchronized Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                                          Optional<EmailAddress> email) {
+    public synchronized Optional<Recruit> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         Optional<RecruitId> id = phone.map(p -> byPhone.get(new Key(location, p.e164())))
                 .or(() -> email.map(e -> byEmail.get(new Key(location, e.value()))));
         return id.map(byId::get);
@@ -139,7 +139,8 @@ public final class InMemoryRecruits implements Recruits {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");
         }
-        NavigableMap<Order, RecruitId> rest = cursor.map(c -> ordered.tailMap(Order.parse(c), false)).orElse(ordered);
+        NavigableMap<Order, RecruitId> rest =
+                cursor.map(c -> ordered.tailMap(Order.parse(c), false)).orElse(ordered);
         List<Recruit> items = new ArrayList<>();
         boolean more = false;
         for (RecruitId id : rest.values()) {
@@ -153,13 +154,16 @@ public final class InMemoryRecruits implements Recruits {
             }
             items.add(r);
         }
-        Optional<String> next = more ? Optional.of(Order.of(items.get(items.size() - 1)).cursor()) : Optional.empty();
+        Optional<String> next =
+                more ? Optional.of(Order.of(items.get(items.size() - 1)).cursor()) : Optional.empty();
         return new Page<>(items, next);
     }
 
     @Override
     public synchronized List<Recruit> all(Optional<LocationId> location) {
-        return ordered.values().stream().map(byId::get)
-                .filter(r -> location.map(l -> l.equals(r.location())).orElse(true)).toList();
+        return ordered.values().stream()
+                .map(byId::get)
+                .filter(r -> location.map(l -> l.equals(r.location())).orElse(true))
+                .toList();
     }
 }

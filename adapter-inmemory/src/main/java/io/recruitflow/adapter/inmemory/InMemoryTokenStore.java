@@ -43,8 +43,8 @@ public final class InMemoryTokenStore implements TokenStore {
         try {
             OAuthTokens next = Objects.requireNonNull(refresher.apply(find(owner)), "the refresher returned null");
             if (!next.owner().equals(owner)) {
-                throw new IllegalArgumentException("the refresher returned tokens of " + next.owner()
-                        + " for " + owner);
+                throw new IllegalArgumentException(
+                        "the refresher returned tokens of " + next.owner() + " for " + owner);
             }
             save(next);
             return next;

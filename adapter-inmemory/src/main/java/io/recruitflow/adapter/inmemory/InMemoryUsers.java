@@ -26,15 +26,21 @@ public final class InMemoryUsers implements Users {
 
     @Override
     public synchronized List<User> byLocation(LocationId location) {
-        return users.values().stream().filter(m -> m.location().equals(location)).map(Member::user).toList();
+        return users.values().stream()
+                .filter(m -> m.location().equals(location))
+                .map(Member::user)
+                .toList();
     }
 
     /** Case-insensitive substring match on name and email; a blank query matches every user. */
     @Override
     public synchronized List<User> search(CompanyId company, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return users.values().stream().filter(m -> m.company().equals(company)).map(Member::user)
-                .filter(u -> q.isEmpty() || u.name().toLowerCase(Locale.ROOT).contains(q)
+        return users.values().stream()
+                .filter(m -> m.company().equals(company))
+                .map(Member::user)
+                .filter(u -> q.isEmpty()
+                        || u.name().toLowerCase(Locale.ROOT).contains(q)
                         || u.email().toLowerCase(Locale.ROOT).contains(q))
                 .toList();
     }

@@ -42,7 +42,10 @@ public final class InMemoryWorkflows implements Workflows {
 
     @Override
     public synchronized List<Workflow> list(LocationId location) {
-        return workflows.values().stream().filter(o -> o.location().equals(location)).map(Owned::workflow).toList();
+        return workflows.values().stream()
+                .filter(o -> o.location().equals(location))
+                .map(Owned::workflow)
+                .toList();
     }
 
     @Override
@@ -51,7 +54,8 @@ public final class InMemoryWorkflows implements Workflows {
         if (!workflows.containsKey(workflow)) {
             throw InMemoryContacts.notFound("Workflow");
         }
-        if (enrollments.stream().noneMatch(e -> e.contact().equals(contact) && e.workflow().equals(workflow))) {
+        if (enrollments.stream()
+                .noneMatch(e -> e.contact().equals(contact) && e.workflow().equals(workflow))) {
             enrollments.add(new Enrollment(contact, workflow, clock.now()));
         }
         GhlFaults.after(pending, null);
@@ -69,6 +73,9 @@ public final class InMemoryWorkflows implements Workflows {
 
     /** The workflows the contact is enrolled in. */
     public synchronized List<WorkflowId> enrolled(ContactId contact) {
-        return enrollments.stream().filter(e -> e.contact().equals(contact)).map(Enrollment::workflow).toList();
+        return enrollments.stream()
+                .filter(e -> e.contact().equals(contact))
+                .map(Enrollment::workflow)
+                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.inmemory;
 
-import io.recruitflow.contracts.EventInboxContract;
 import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.contracts.EventInboxContract;
 
 class InMemoryEventInboxTest extends EventInboxContract {
     @Override

@@ -46,14 +46,21 @@ class InMemoryGhlTest {
     private final InMemoryGhl ghl = new InMemoryGhl(now::get);
 
     private static ContactDraft draft(String first, Optional<String> email, Optional<String> phone, Set<String> tags) {
-        return new ContactDraft(InMemoryGhl.LOCATION, first, "Whitfield", email.map(EmailAddress::new),
-                phone.map(PhoneNumber::new), tags, List.of(new CustomFieldValue("cf_license_state", "FL")),
+        return new ContactDraft(
+                InMemoryGhl.LOCATION,
+                first,
+                "Whitfield",
+                email.map(EmailAddress::new),
+                phone.map(PhoneNumber::new),
+                tags,
+                List.of(new CustomFieldValue("cf_license_state", "FL")),
                 Optional.of("PropHog"));
     }
 
     private Contact contact() {
-        return ghl.contactDirectory().upsert(draft("Dana", Optional.of("dana@example.com"),
-                Optional.of("+14072220101"), Set.of("New Lead"))).contact();
+        return ghl.contactDirectory()
+                .upsert(draft("Dana", Optional.of("dana@example.com"), Optional.of("+14072220101"), Set.of("New Lead")))
+                .contact();
     }
 
     @Test
@@ -72,20 +79,25 @@ class InMemoryGhlTest {
         assertThat(ghl.locations().search(InMemoryGhl.COMPANY)).hasSize(1);
         assertThat(ghl.users().find(InMemoryGhl.USER)).isPresent();
         assertThat(ghl.users().search(InMemoryGhl.COMPANY, "gary")).hasSize(1);
-        assertThat(ghl.workflows().findByName(InMemoryGhl.LOCATION, " speed to lead ").orElseThrow().id())
+        assertThat(ghl.workflows()
+                        .findByName(InMemoryGhl.LOCATION, " speed to lead ")
+                        .orElseThrow()
+                        .id())
                 .isEqualTo(InMemoryGhl.WF_SPEED_TO_LEAD);
-        assertThat(ghl.workflows().findByName(InMemoryGhl.LOCATION, "Onboarding")).isPresent();
+        assertThat(ghl.workflows().findByName(InMemoryGhl.LOCATION, "Onboarding"))
+                .isPresent();
         assertThat(ghl.calendars().list(InMemoryGhl.LOCATION)).hasSize(1);
     }
 
     @Test
     void upsert_creates_then_updates_the_contact_found_by_email_or_phone() {
-        Upserted first = ghl.contactDirectory().upsert(draft("Dana", Optional.of("dana@example.com"),
-                Optional.of("+14072220101"), Set.of("New Lead")));
-        Upserted byEmail = ghl.contactDirectory().upsert(draft("Dana", Optional.of("DANA@example.com"),
-                Optional.empty(), Set.of("Life-Licensed")));
-        Upserted byPhone = ghl.contactDirectory().upsert(draft("Danielle", Optional.empty(),
-                Optional.of("+14072220101"), Set.of()));
+        Upserted first = ghl.contactDirectory()
+                .upsert(draft(
+                        "Dana", Optional.of("dana@example.com"), Optional.of("+14072220101"), Set.of("New Lead")));
+        Upserted byEmail = ghl.contactDirectory()
+                .upsert(draft("Dana", Optional.of("DANA@example.com"), Optional.empty(), Set.of("Life-Licensed")));
+        Upserted byPhone = ghl.contactDirectory()
+                .upsert(draft("Danielle", Optional.empty(), Optional.of("+14072220101"), Set.of()));
 
         assertThat(first.created()).isTrue();
         assertThat(byEmail.created()).isFalse();
@@ -104,43 +116,56 @@ class InMemoryGhlTest {
 
         assertThat(ghl.contacts()).hasSize(2);
         assertThatThrownBy(() -> ghl.contactDirectory().addTags(new ContactId("cont_none"), Set.of("x")))
-                .isInstanceOfSatisfying(GhlException.class, e -> assertThat(e.status()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        GhlException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void tags_are_added_and_removed() {
         Contact c = contact();
 
-        assertThat(ghl.contactDirectory().addTags(c.id(), Set.of("Contacted"))).containsExactlyInAnyOrder(
-                "New Lead", "Contacted");
-        assertThat(ghl.contactDirectory().removeTags(c.id(), Set.of("New Lead"))).containsExactly("Contacted");
-        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "whitfield")).hasSize(1);
-        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "nobody")).isEmpty();
+        assertThat(ghl.contactDirectory().addTags(c.id(), Set.of("Contacted")))
+                .containsExactlyInAnyOrder("New Lead", "Contacted");
+        assertThat(ghl.contactDirectory().removeTags(c.id(), Set.of("New Lead")))
+                .containsExactly("Contacted");
+        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "whitfield"))
+                .hasSize(1);
+        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "nobody"))
+                .isEmpty();
     }
 
     @Test
     void an_opportunity_is_created_once_per_contact_and_pipeline_at_a_known_stage() {
         Contact c = contact();
-        OpportunityDraft draft = new OpportunityDraft(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE,
-                InMemoryGhl.STAGE_LEAD, c.id(), "Dana Whitfield - Agent Recruit", OpportunityStatus.OPEN,
-                BigDecimal.ZERO, Optional.of(InMemoryGhl.USER));
+        OpportunityDraft draft = new OpportunityDraft(
+                InMemoryGhl.LOCATION,
+                InMemoryGhl.PIPELINE,
+                InMemoryGhl.STAGE_LEAD,
+                c.id(),
+                "Dana Whitfield - Agent Recruit",
+                OpportunityStatus.OPEN,
+                BigDecimal.ZERO,
+                Optional.of(InMemoryGhl.USER));
 
         GhlOpportunity created = ghl.opportunities().create(draft);
 
         assertThat(ghl.opportunities().findForContact(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE, c.id()))
                 .contains(created);
         assertThatThrownBy(() -> ghl.opportunities().create(draft))
-                .isInstanceOfSatisfying(GhlException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOfSatisfying(
+                        GhlException.class, e -> assertThat(e.status()).isEqualTo(400))
                 .hasMessageContaining("duplicate opportunity");
-        assertThatThrownBy(() -> ghl.opportunities().move(created.id(), new StageId("stage_nope"),
-                OpportunityStatus.OPEN, Optional.empty())).isInstanceOf(GhlException.class);
+        assertThatThrownBy(() -> ghl.opportunities()
+                        .move(created.id(), new StageId("stage_nope"), OpportunityStatus.OPEN, Optional.empty()))
+                .isInstanceOf(GhlException.class);
 
         now.set(now.get().plusSeconds(60));
-        GhlOpportunity moved = ghl.opportunities().move(created.id(), InMemoryGhl.STAGE_CONTACTED,
-                OpportunityStatus.OPEN, Optional.empty());
+        GhlOpportunity moved = ghl.opportunities()
+                .move(created.id(), InMemoryGhl.STAGE_CONTACTED, OpportunityStatus.OPEN, Optional.empty());
         assertThat(moved.stage()).isEqualTo(InMemoryGhl.STAGE_CONTACTED);
         assertThat(moved.updatedAt()).contains(now.get());
-        assertThat(ghl.opportunities().search(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE)).containsExactly(moved);
+        assertThat(ghl.opportunities().search(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE))
+                .containsExactly(moved);
     }
 
     @Test
@@ -152,26 +177,31 @@ class InMemoryGhlTest {
         ghl.conversations().receive(c.id(), Channel.SMS, "Who is this?");
 
         assertThat(ghl.sentMessages()).extracting(ConversationMessage::body).containsExactly("Hi Dana");
-        assertThat(ghl.conversations().findConversation(InMemoryGhl.LOCATION, c.id())).contains(first.conversationId());
+        assertThat(ghl.conversations().findConversation(InMemoryGhl.LOCATION, c.id()))
+                .contains(first.conversationId());
         assertThat(ghl.conversations().messages(first.conversationId()).toList())
-                .extracting(ConversationMessage::direction).containsExactly(Direction.INBOUND, Direction.OUTBOUND);
+                .extracting(ConversationMessage::direction)
+                .containsExactly(Direction.INBOUND, Direction.OUTBOUND);
     }
 
     @Test
     void a_text_to_a_contact_without_a_phone_is_refused() {
-        Contact emailOnly = ghl.contactDirectory().upsert(draft("Ema", Optional.of("ema@example.com"),
-                Optional.empty(), Set.of())).contact();
+        Contact emailOnly = ghl.contactDirectory()
+                .upsert(draft("Ema", Optional.of("ema@example.com"), Optional.empty(), Set.of()))
+                .contact();
 
-        assertThatThrownBy(() -> ghl.conversations().send(OutgoingMessage.sms(InMemoryGhl.LOCATION, emailOnly.id(), "Hi")))
-                .isInstanceOfSatisfying(GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
+        assertThatThrownBy(
+                        () -> ghl.conversations().send(OutgoingMessage.sms(InMemoryGhl.LOCATION, emailOnly.id(), "Hi")))
+                .isInstanceOfSatisfying(
+                        GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
         assertThat(ghl.sentMessages()).isEmpty();
     }
 
     @Test
     void free_slots_are_weekday_half_hours_from_9_to_17_new_york_time_and_never_past() {
         Instant from = now.get(); // Monday 08:00 New York
-        List<Slot> week = ghl.calendars().freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(7)),
-                InMemoryGhl.TIME_ZONE);
+        List<Slot> week = ghl.calendars()
+                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(7)), InMemoryGhl.TIME_ZONE);
 
         assertThat(week).hasSize(5 * 16).isSorted();
         assertThat(week).allSatisfy(s -> {
@@ -182,8 +212,8 @@ class InMemoryGhlTest {
         });
 
         now.set(Instant.parse("2026-03-02T17:10:00Z")); // Monday 12:10 New York
-        List<Slot> rest = ghl.calendars().freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)),
-                InMemoryGhl.TIME_ZONE);
+        List<Slot> rest = ghl.calendars()
+                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE);
         assertThat(rest.get(0).start()).isEqualTo(Instant.parse("2026-03-02T17:30:00Z"));
     }
 
@@ -191,25 +221,43 @@ class InMemoryGhlTest {
     void booking_takes_the_slot_and_cancelling_frees_it() {
         Contact c = contact();
         Instant from = now.get();
-        Slot slot = ghl.calendars().freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)),
-                InMemoryGhl.TIME_ZONE).get(0);
-        AppointmentDraft draft = new AppointmentDraft(InMemoryGhl.CALENDAR, InMemoryGhl.LOCATION, c.id(), slot,
-                "iDecide Presentation - Dana Whitfield", AppointmentStatus.CONFIRMED);
+        Slot slot = ghl.calendars()
+                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE)
+                .get(0);
+        AppointmentDraft draft = new AppointmentDraft(
+                InMemoryGhl.CALENDAR,
+                InMemoryGhl.LOCATION,
+                c.id(),
+                slot,
+                "iDecide Presentation - Dana Whitfield",
+                AppointmentStatus.CONFIRMED);
 
         var booked = ghl.calendars().book(draft);
 
-        assertThat(ghl.calendars().freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)),
-                InMemoryGhl.TIME_ZONE)).doesNotContain(slot).hasSize(15);
+        assertThat(ghl.calendars()
+                        .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE))
+                .doesNotContain(slot)
+                .hasSize(15);
         assertThatThrownBy(() -> ghl.calendars().book(draft))
-                .isInstanceOfSatisfying(GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
+                .isInstanceOfSatisfying(
+                        GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
         Slot offHours = new Slot(Instant.parse("2026-03-03T02:00:00Z"), Instant.parse("2026-03-03T02:30:00Z"));
-        assertThatThrownBy(() -> ghl.calendars().book(new AppointmentDraft(InMemoryGhl.CALENDAR, InMemoryGhl.LOCATION,
-                c.id(), offHours, "t", AppointmentStatus.CONFIRMED))).isInstanceOf(GhlException.class);
+        assertThatThrownBy(() -> ghl.calendars()
+                        .book(new AppointmentDraft(
+                                InMemoryGhl.CALENDAR,
+                                InMemoryGhl.LOCATION,
+                                c.id(),
+                                offHours,
+                                "t",
+                                AppointmentStatus.CONFIRMED)))
+                .isInstanceOf(GhlException.class);
 
         ghl.calendars().cancel(booked.id());
-        assertThat(ghl.calendars().freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)),
-                InMemoryGhl.TIME_ZONE)).contains(slot);
-        assertThat(ghl.appointments()).singleElement()
+        assertThat(ghl.calendars()
+                        .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE))
+                .contains(slot);
+        assertThat(ghl.appointments())
+                .singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.CANCELLED));
     }
 
@@ -234,14 +282,17 @@ class InMemoryGhlTest {
     void oauth_is_not_configured_and_refused_clearly() {
         assertThat(ghl.authorization().oauthConfigured()).isFalse();
         assertThatThrownBy(() -> ghl.authorization().authorizationUrl("state"))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("OAuth is not configured");
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("OAuth is not configured");
         assertThatThrownBy(() -> ghl.authorization().exchangeCode("code", TokenOwner.Type.LOCATION))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void a_fault_before_the_call_changes_nothing() {
-        ghl.faults().failNext(Operation.CONTACT_UPSERT, new GhlException(GhlException.Kind.SERVER_ERROR, 503, "down", null));
+        ghl.faults()
+                .failNext(
+                        Operation.CONTACT_UPSERT, new GhlException(GhlException.Kind.SERVER_ERROR, 503, "down", null));
 
         assertThatThrownBy(this::contact).isInstanceOf(GhlException.class);
 
@@ -252,7 +303,8 @@ class InMemoryGhlTest {
     @Test
     void a_fault_after_the_call_leaves_its_effect_as_grounds_for_reconciliation() {
         Contact c = contact();
-        ghl.faults().failAfterNext(Operation.MESSAGE_SEND, new GhlOutcomeUnknownException(0, "read timed out", null, null));
+        ghl.faults()
+                .failAfterNext(Operation.MESSAGE_SEND, new GhlOutcomeUnknownException(0, "read timed out", null, null));
 
         assertThatThrownBy(() -> ghl.conversations().send(OutgoingMessage.sms(InMemoryGhl.LOCATION, c.id(), "Hi")))
                 .isInstanceOf(GhlOutcomeUnknownException.class);

@@ -81,7 +81,8 @@ class InMemoryJobQueueOrderTest {
         InMemoryJobQueue queue = new InMemoryJobQueue(job -> new JobOutcome.RunAgainAt(job.runAt(), "again"));
         queue.schedule(new Job(JobType.INTAKE, "loop", T0, JobPriority.BULK));
 
-        assertThatThrownBy(() -> queue.runDue(T0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> queue.runDue(T0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("keeps rescheduling itself");
         assertThat(queue.scheduled()).extracting(Job::id).containsExactly("loop");
     }
@@ -93,7 +94,9 @@ class InMemoryJobQueueOrderTest {
 
         queue.runDue(T0);
 
-        assertThat(queue.gaveUp()).singleElement().satisfies(g -> assertThat(g.reason()).isEqualTo("recruit deleted"));
+        assertThat(queue.gaveUp())
+                .singleElement()
+                .satisfies(g -> assertThat(g.reason()).isEqualTo("recruit deleted"));
     }
 
     @Test
@@ -101,7 +104,8 @@ class InMemoryJobQueueOrderTest {
         InMemoryJobQueue queue = new InMemoryJobQueue();
         queue.schedule(new Job(JobType.INTAKE, "r1", T0, JobPriority.BULK));
 
-        assertThatThrownBy(() -> queue.runDue(T0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> queue.runDue(T0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no JobHandler");
     }
 }

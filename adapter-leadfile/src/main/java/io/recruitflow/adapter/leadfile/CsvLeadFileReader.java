@@ -23,7 +23,8 @@ public final class CsvLeadFileReader implements LeadFileReader {
         } catch (InvalidLeadFileException e) {
             throw new BadLeadFileException(e.getMessage());
         }
-        try (leads; Stream<LeadRow> stream = leads.rows()) {
+        try (leads;
+                Stream<LeadRow> stream = leads.rows()) {
             stream.forEach(rows);
         }
     }

@@ -15,7 +15,15 @@ enum LeadColumn {
     /** A single name column ("Name", "Full Name"), split at the first space when there is no first-name column. */
     FULL_NAME("name", "fullname", "agentname"),
     EMAIL("email", "emailaddress", "mail"),
-    PHONE("phone", "phonenumber", "mobile", "mobilephone", "mobilenumber", "cell", "cellphone", "cellnumber",
+    PHONE(
+            "phone",
+            "phonenumber",
+            "mobile",
+            "mobilephone",
+            "mobilenumber",
+            "cell",
+            "cellphone",
+            "cellnumber",
             "telephone"),
     LICENSE_STATE("state", "licensestate", "residentstate", "st"),
     LICENSE_NUMBER("licensenumber", "license#", "licenseno", "licenseid"),

@@ -46,15 +46,19 @@ public final class LeadFile implements AutoCloseable {
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
             int index = i;
-            LeadColumn.of(header).ifPresentOrElse(c -> columns.computeIfAbsent(c, k -> new ArrayList<>()).add(index), () -> {
-                String fieldId = customFieldByHeader.get(LeadColumn.normalize(header));
-                if (fieldId != null) {
-                    customFieldAt.put(index, fieldId);
-                    customFieldColumns.put(header, fieldId);
-                } else if (!header.isBlank()) {
-                    ignoredColumns.add(header);
-                }
-            });
+            LeadColumn.of(header)
+                    .ifPresentOrElse(
+                            c -> columns.computeIfAbsent(c, k -> new ArrayList<>())
+                                    .add(index),
+                            () -> {
+                                String fieldId = customFieldByHeader.get(LeadColumn.normalize(header));
+                                if (fieldId != null) {
+                                    customFieldAt.put(index, fieldId);
+                                    customFieldColumns.put(header, fieldId);
+                                } else if (!header.isBlank()) {
+                                    ignoredColumns.add(header);
+                                }
+                            });
         }
         if (!columns.containsKey(LeadColumn.FIRST_NAME) && !columns.containsKey(LeadColumn.FULL_NAME)) {
             throw new InvalidLeadFileException("the lead file has no name column: add a 'First Name' (or 'Name') "
@@ -73,13 +77,17 @@ public final class LeadFile implements AutoCloseable {
             }
             List<String> header = records.next().toList();
             if (header.stream().allMatch(String::isBlank)) {
-                throw new InvalidLeadFileException("the first row of the lead file must be the header, but it is blank");
+                throw new InvalidLeadFileException(
+                        "the first row of the lead file must be the header, but it is blank");
             }
             return List.copyOf(header);
         } catch (UncheckedIOException e) {
-            throw new InvalidLeadFileException(e.getCause() instanceof CharacterCodingException
-                    ? "the lead file is not UTF-8 text; save it as \"CSV UTF-8\""
-                    : "the header row could not be read: " + e.getCause().getMessage(), e);
+            throw new InvalidLeadFileException(
+                    e.getCause() instanceof CharacterCodingException
+                            ? "the lead file is not UTF-8 text; save it as \"CSV UTF-8\""
+                            : "the header row could not be read: "
+                                    + e.getCause().getMessage(),
+                    e);
         }
     }
 
@@ -108,8 +116,10 @@ public final class LeadFile implements AutoCloseable {
             throw new IllegalStateException("the rows of a lead file can be read once");
         }
         streamed = true;
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Rows(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(new Rows(), Spliterator.ORDERED | Spliterator.NONNULL),
+                        false)
+                .onClose(this::close);
     }
 
     @Override
@@ -139,10 +149,12 @@ public final class LeadFile implements AutoCloseable {
                 } catch (UncheckedIOException e) {
                     broken = true;
                     rowNumber++;
-                    String why = e.getCause() instanceof CharacterCodingException ? "it is not UTF-8 text"
+                    String why = e.getCause() instanceof CharacterCodingException
+                            ? "it is not UTF-8 text"
                             : e.getCause().getMessage();
-                    next = new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " could not be read (" + why
-                            + "); the rows after it were not read");
+                    next = new LeadRow.Unreadable(
+                            rowNumber,
+                            "row " + rowNumber + " could not be read (" + why + "); the rows after it were not read");
                 }
             }
             return next != null;
@@ -166,13 +178,17 @@ public final class LeadFile implements AutoCloseable {
             return null;
         }
         if (values.size() != headers.size()) {
-            return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + " has " + values.size() + " fields but the "
-                    + "header has " + headers.size() + " (an unquoted comma, or a missing field?)");
+            return new LeadRow.Unreadable(
+                    rowNumber,
+                    "row " + rowNumber + " has " + values.size() + " fields but the " + "header has " + headers.size()
+                            + " (an unquoted comma, or a missing field?)");
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).length() > MAX_FIELD_LENGTH) {
-                return new LeadRow.Unreadable(rowNumber, "row " + rowNumber + ": the '" + headers.get(i)
-                        + "' field is longer than " + MAX_FIELD_LENGTH + " characters");
+                return new LeadRow.Unreadable(
+                        rowNumber,
+                        "row " + rowNumber + ": the '" + headers.get(i) + "' field is longer than " + MAX_FIELD_LENGTH
+                                + " characters");
             }
         }
 
@@ -187,8 +203,12 @@ public final class LeadFile implements AutoCloseable {
             }
         }
         String types = value(values, LeadColumn.LICENSE_TYPES);
-        List<String> licenseTypes = types == null ? List.of()
-                : Arrays.stream(TYPE_SEPARATORS.split(types)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> licenseTypes = types == null
+                ? List.of()
+                : Arrays.stream(TYPE_SEPARATORS.split(types))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         Map<String, String> extra = new LinkedHashMap<>();
         customFieldAt.forEach((index, fieldId) -> {
             String v = values.get(index);
@@ -196,9 +216,18 @@ public final class LeadFile implements AutoCloseable {
                 extra.putIfAbsent(fieldId, v);
             }
         });
-        return new LeadRow.Parsed(rowNumber, new LeadInput(first, last, value(values, LeadColumn.EMAIL),
-                value(values, LeadColumn.PHONE), value(values, LeadColumn.LICENSE_STATE),
-                value(values, LeadColumn.LICENSE_NUMBER), licenseTypes, value(values, LeadColumn.SOURCE), extra));
+        return new LeadRow.Parsed(
+                rowNumber,
+                new LeadInput(
+                        first,
+                        last,
+                        value(values, LeadColumn.EMAIL),
+                        value(values, LeadColumn.PHONE),
+                        value(values, LeadColumn.LICENSE_STATE),
+                        value(values, LeadColumn.LICENSE_NUMBER),
+                        licenseTypes,
+                        value(values, LeadColumn.SOURCE),
+                        extra));
     }
 
     /** The first non-blank value among the column's fields (a file may have "Phone" and "Mobile"); null without the column. */

@@ -32,7 +32,8 @@ import org.apache.commons.csv.CSVParser;
  */
 public final class LeadFileParser {
     // Empty lines are kept as records so that row numbers match the spreadsheet; blank rows are skipped later.
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
 
     private final Map<String, String> customFieldByHeader;
 
@@ -50,10 +51,12 @@ public final class LeadFileParser {
         customFieldColumns.forEach((header, fieldId) -> {
             String normalized = LeadColumn.normalize(header);
             if (normalized.isEmpty() || fieldId == null || fieldId.isBlank()) {
-                throw new IllegalArgumentException("custom field column '" + header + "' needs a header and a field id");
+                throw new IllegalArgumentException(
+                        "custom field column '" + header + "' needs a header and a field id");
             }
             if (LeadColumn.of(header).isPresent()) {
-                throw new IllegalArgumentException("column '" + header + "' is a standard lead column, not a custom field");
+                throw new IllegalArgumentException(
+                        "column '" + header + "' is a standard lead column, not a custom field");
             }
             String previous = byHeader.put(normalized, fieldId.strip());
             if (previous != null && !previous.equals(fieldId.strip())) {
@@ -72,8 +75,12 @@ public final class LeadFileParser {
     public LeadFile open(InputStream in) throws InvalidLeadFileException {
         Objects.requireNonNull(in, "in");
         // REPORT, not REPLACE: a mis-encoded name must be an error, not silently become "J?rgen".
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
             skipByteOrderMark(reader);
             CSVParser parser = FORMAT.parse(reader);

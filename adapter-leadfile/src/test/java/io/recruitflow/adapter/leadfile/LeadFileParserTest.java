@@ -1,9 +1,9 @@
 package io.recruitflow.adapter.leadfile;
 
-import io.recruitflow.application.importleads.LeadRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recruitflow.application.importleads.LeadRow;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -47,8 +47,20 @@ class LeadFileParserTest {
                 Maria,Gonzalez,maria@example.com,(407) 555-0101,FL,W482913,Life;Health,PropHog
                 """);
 
-        assertThat(rows).singleElement().isEqualTo(new LeadRow.Parsed(2, new LeadInput("Maria", "Gonzalez",
-                "maria@example.com", "(407) 555-0101", "FL", "W482913", List.of("Life", "Health"), "PropHog", Map.of())));
+        assertThat(rows)
+                .singleElement()
+                .isEqualTo(new LeadRow.Parsed(
+                        2,
+                        new LeadInput(
+                                "Maria",
+                                "Gonzalez",
+                                "maria@example.com",
+                                "(407) 555-0101",
+                                "FL",
+                                "W482913",
+                                List.of("Life", "Health"),
+                                "PropHog",
+                                Map.of())));
     }
 
     @Test
@@ -78,17 +90,29 @@ class LeadFileParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "First Name,Last Name,Email,Phone,License State,License Number,License Type,Lead Source",
-            "first_name,last_name,email,phone,license_state,license_number,license_types,source",
-            "firstName,lastName,E-mail,Phone Number,licenseState,licenseNumber,Lines of Authority,leadSource",
-            "First,Last,Email Address,Mobile,ST,License #,LICENSE TYPE,Source",
-            "FIRST-NAME,Surname,EMAIL,Cell,State,License No,LOA,Lead_Source"})
+    @ValueSource(
+            strings = {
+                "First Name,Last Name,Email,Phone,License State,License Number,License Type,Lead Source",
+                "first_name,last_name,email,phone,license_state,license_number,license_types,source",
+                "firstName,lastName,E-mail,Phone Number,licenseState,licenseNumber,Lines of Authority,leadSource",
+                "First,Last,Email Address,Mobile,ST,License #,LICENSE TYPE,Source",
+                "FIRST-NAME,Surname,EMAIL,Cell,State,License No,LOA,Lead_Source"
+            })
     void header_aliases_are_recognised_whatever_their_case_spaces_underscores_or_dashes(String header) {
-        List<LeadRow> rows = rows(header + "\nMaria,Gonzalez,maria@example.com,407-555-0101,FL,W482913,Life|Health,Facebook\n");
+        List<LeadRow> rows =
+                rows(header + "\nMaria,Gonzalez,maria@example.com,407-555-0101,FL,W482913,Life|Health,Facebook\n");
 
-        assertThat(input(rows.get(0))).isEqualTo(new LeadInput("Maria", "Gonzalez", "maria@example.com",
-                "407-555-0101", "FL", "W482913", List.of("Life", "Health"), "Facebook", Map.of()));
+        assertThat(input(rows.get(0)))
+                .isEqualTo(new LeadInput(
+                        "Maria",
+                        "Gonzalez",
+                        "maria@example.com",
+                        "407-555-0101",
+                        "FL",
+                        "W482913",
+                        List.of("Life", "Health"),
+                        "Facebook",
+                        Map.of()));
     }
 
     @Test
@@ -103,15 +127,21 @@ class LeadFileParserTest {
                 F,f@example.com, ; Life ;;
                 """);
 
-        assertThat(rows).map(r -> input(r).licenseTypes()).containsExactly(List.of("Life", "Health"),
-                List.of("Life", "Health", "Annuity"), List.of("Life", "P&C"), List.of("Life", "Health"), List.of(),
-                List.of("Life"));
+        assertThat(rows)
+                .map(r -> input(r).licenseTypes())
+                .containsExactly(
+                        List.of("Life", "Health"),
+                        List.of("Life", "Health", "Annuity"),
+                        List.of("Life", "P&C"),
+                        List.of("Life", "Health"),
+                        List.of(),
+                        List.of("Life"));
     }
 
     @Test
     void configured_extra_columns_become_custom_fields_and_the_others_are_listed_as_ignored() {
-        LeadFileParser withFields = new LeadFileParser(Map.of("Years Licensed", "cf_years_licensed",
-                "Carrier", "cf_current_carrier"));
+        LeadFileParser withFields =
+                new LeadFileParser(Map.of("Years Licensed", "cf_years_licensed", "Carrier", "cf_current_carrier"));
         try (LeadFile file = withFields.open(utf8("""
                 First Name,Email,years_licensed,CARRIER,Notes,Favourite Colour,
                 Maria,maria@example.com,7,Acme Life,call after 5,blue,
@@ -120,10 +150,12 @@ class LeadFileParserTest {
             List<LeadRow> rows = file.rows().toList();
 
             assertThat(file.ignoredColumns()).containsExactly("Notes", "Favourite Colour");
-            assertThat(file.customFieldColumns()).containsOnly(Map.entry("years_licensed", "cf_years_licensed"),
-                    Map.entry("CARRIER", "cf_current_carrier"));
-            assertThat(input(rows.get(0)).extra()).containsOnly(Map.entry("cf_years_licensed", "7"),
-                    Map.entry("cf_current_carrier", "Acme Life"));
+            assertThat(file.customFieldColumns())
+                    .containsOnly(
+                            Map.entry("years_licensed", "cf_years_licensed"),
+                            Map.entry("CARRIER", "cf_current_carrier"));
+            assertThat(input(rows.get(0)).extra())
+                    .containsOnly(Map.entry("cf_years_licensed", "7"), Map.entry("cf_current_carrier", "Acme Life"));
             assertThat(input(rows.get(1)).extra()).containsOnly(Map.entry("cf_current_carrier", "Acme Life"));
         }
     }
@@ -131,9 +163,9 @@ class LeadFileParserTest {
     @Test
     void a_custom_field_may_not_shadow_a_standard_column() {
         assertThatThrownBy(() -> new LeadFileParser(Map.of("Phone Number", "cf_phone")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("standard lead column");
-        assertThatThrownBy(() -> new LeadFileParser(Map.of("Notes", " ")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("standard lead column");
+        assertThatThrownBy(() -> new LeadFileParser(Map.of("Notes", " "))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -181,21 +213,25 @@ class LeadFileParserTest {
             assertThat(e.row()).isEqualTo(3);
             assertThat(e.reason()).contains("row 3 has 4 fields but the header has 3");
         });
-        assertThat(rows.get(2)).isInstanceOfSatisfying(LeadRow.Unreadable.class, e -> assertThat(e.row()).isEqualTo(4));
+        assertThat(rows.get(2))
+                .isInstanceOfSatisfying(
+                        LeadRow.Unreadable.class, e -> assertThat(e.row()).isEqualTo(4));
         assertThat(input(rows.get(3)).firstName()).isEqualTo("Dana");
         assertThat(rows.get(3).row()).isEqualTo(5);
     }
 
     @Test
     void blank_rows_are_skipped_but_still_counted_in_row_numbers() {
-        List<LeadRow> rows = rows("First Name,Email\r\n\r\nMaria,maria@example.com\r\n,\r\n  , \r\nKim,kim@example.com\r\n\r\n");
+        List<LeadRow> rows =
+                rows("First Name,Email\r\n\r\nMaria,maria@example.com\r\n,\r\n  , \r\nKim,kim@example.com\r\n\r\n");
 
         assertThat(rows).extracting(LeadRow::row).containsExactly(3, 6);
     }
 
     @Test
     void an_unterminated_quote_ends_the_file_with_a_row_error_naming_the_row() {
-        List<LeadRow> rows = rows("First Name,Email\nMaria,maria@example.com\nKim,\"kim@example.com\nDana,dana@example.com\n");
+        List<LeadRow> rows =
+                rows("First Name,Email\nMaria,maria@example.com\nKim,\"kim@example.com\nDana,dana@example.com\n");
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1)).isInstanceOfSatisfying(LeadRow.Unreadable.class, e -> {
@@ -208,8 +244,10 @@ class LeadFileParserTest {
     void junk_after_a_closing_quote_is_a_row_error() {
         List<LeadRow> rows = rows("First Name,Email\nMaria,\"maria@example.com\"x\n");
 
-        assertThat(rows).singleElement().isInstanceOfSatisfying(LeadRow.Unreadable.class,
-                e -> assertThat(e.row()).isEqualTo(2));
+        assertThat(rows)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        LeadRow.Unreadable.class, e -> assertThat(e.row()).isEqualTo(2));
     }
 
     @Test
@@ -217,19 +255,22 @@ class LeadFileParserTest {
         byte[] header = "First Name,Email\nMaria,maria@example.com\n".getBytes(StandardCharsets.UTF_8);
         byte[] latin1 = "J\u00fcrgen,j@example.com\n".getBytes(StandardCharsets.ISO_8859_1);
 
-        try (LeadFile file = parser.open(new SequenceInputStream(new ByteArrayInputStream(header),
-                new ByteArrayInputStream(latin1)))) {
+        try (LeadFile file = parser.open(
+                new SequenceInputStream(new ByteArrayInputStream(header), new ByteArrayInputStream(latin1)))) {
             List<LeadRow> rows = file.rows().toList();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1)).isInstanceOfSatisfying(LeadRow.Unreadable.class,
-                    e -> assertThat(e.reason()).contains("not UTF-8"));
+            assertThat(rows.get(1))
+                    .isInstanceOfSatisfying(
+                            LeadRow.Unreadable.class,
+                            e -> assertThat(e.reason()).contains("not UTF-8"));
         }
     }
 
     @Test
     void a_file_without_a_name_column_is_refused() {
         assertThatThrownBy(() -> parser.open(utf8("Last Name,Email,Phone\nGonzalez,m@example.com,407-555-0101\n")))
-                .isInstanceOf(InvalidLeadFileException.class).hasMessageContaining("no name column")
+                .isInstanceOf(InvalidLeadFileException.class)
+                .hasMessageContaining("no name column")
                 .hasMessageContaining("First Name");
     }
 
@@ -242,11 +283,13 @@ class LeadFileParserTest {
 
     @Test
     void an_empty_file_or_one_in_another_encoding_is_refused() {
-        assertThatThrownBy(() -> parser.open(utf8(""))).isInstanceOf(InvalidLeadFileException.class)
+        assertThatThrownBy(() -> parser.open(utf8("")))
+                .isInstanceOf(InvalidLeadFileException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> parser.open(utf8("\uFEFF"))).isInstanceOf(InvalidLeadFileException.class);
-        assertThatThrownBy(() -> parser.open(new ByteArrayInputStream(
-                "Prénom,Email\n".getBytes(StandardCharsets.ISO_8859_1)))).isInstanceOf(InvalidLeadFileException.class)
+        assertThatThrownBy(() ->
+                        parser.open(new ByteArrayInputStream("Prénom,Email\n".getBytes(StandardCharsets.ISO_8859_1))))
+                .isInstanceOf(InvalidLeadFileException.class)
                 .hasMessageContaining("not UTF-8");
     }
 
@@ -261,18 +304,23 @@ class LeadFileParserTest {
         AtomicBoolean closed = new AtomicBoolean();
         InputStream header = utf8("First Name,Email\n");
         // A file of 50,000 rows that is never in memory at once: rows are generated as they are read.
-        InputStream body = new SequenceInputStream(Collections.enumeration(IntStream.range(0, 50_000)
-                .mapToObj(i -> utf8("Agent" + i + ",agent" + i + "@example.com\n")).toList())) {
-            @Override
-            public void close() throws java.io.IOException {
-                closed.set(true);
-                super.close();
-            }
-        };
+        InputStream body =
+                new SequenceInputStream(Collections.enumeration(IntStream.range(0, 50_000)
+                        .mapToObj(i -> utf8("Agent" + i + ",agent" + i + "@example.com\n"))
+                        .toList())) {
+                    @Override
+                    public void close() throws java.io.IOException {
+                        closed.set(true);
+                        super.close();
+                    }
+                };
         LeadFile file = parser.open(new SequenceInputStream(header, body));
 
         try (var rows = file.rows()) {
-            assertThat(rows.skip(49_999).findFirst()).get().extracting(LeadRow::row).isEqualTo(50_001);
+            assertThat(rows.skip(49_999).findFirst())
+                    .get()
+                    .extracting(LeadRow::row)
+                    .isEqualTo(50_001);
         }
         assertThat(closed).isTrue();
     }

@@ -1,14 +1,14 @@
 package io.recruitflow.adapter.leadfile;
 
-import io.recruitflow.application.importleads.LeadRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.application.importleads.LeadRow;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /** Whatever a field holds, a file written by Commons CSV's printer reads back to the same values. */
 class LeadFileRoundTripTest {
-    private static final List<String> HEADER = List.of("First Name", "Last Name", "Email", "Phone", "License State",
-            "License Number", "Lead Source", "Notes");
+    private static final List<String> HEADER = List.of(
+            "First Name", "Last Name", "Email", "Phone", "License State", "License Number", "Lead Source", "Notes");
     private final LeadFileParser parser = new LeadFileParser(Map.of("Notes", "cf_notes"));
 
     /** Text with CSV's special characters, whitespace, accents, CJK and emoji (valid code points only). */
@@ -38,8 +38,7 @@ class LeadFileRoundTripTest {
     }
 
     @Property(tries = 300)
-    void any_field_content_round_trips(@ForAll("rows") List<List<String>> rows)
-            throws IOException {
+    void any_field_content_round_trips(@ForAll("rows") List<List<String>> rows) throws IOException {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             printer.printRecord(HEADER);
@@ -59,8 +58,15 @@ class LeadFileRoundTripTest {
             assertThat(read.get(i)).isInstanceOf(LeadRow.Parsed.class);
             assertThat(read.get(i).row()).isEqualTo(i + 2);
             LeadInput in = ((LeadRow.Parsed) read.get(i)).lead();
-            assertThat(List.of(in.firstName(), in.lastName(), in.email(), in.phone(), in.licenseState(),
-                    in.licenseNumber(), in.source())).isEqualTo(row.subList(0, 7));
+            assertThat(List.of(
+                            in.firstName(),
+                            in.lastName(),
+                            in.email(),
+                            in.phone(),
+                            in.licenseState(),
+                            in.licenseNumber(),
+                            in.source()))
+                    .isEqualTo(row.subList(0, 7));
             assertThat(in.extra()).isEqualTo(row.get(7).isBlank() ? Map.of() : Map.of("cf_notes", row.get(7)));
         }
     }
@@ -68,7 +74,8 @@ class LeadFileRoundTripTest {
     /** One to five rows of the eight columns; the first name is never blank, or the row would be a skipped blank row. */
     @Provide
     Arbitrary<List<List<String>>> rows() {
-        Arbitrary<List<String>> row = Combinators.combine(field().filter(s -> !s.isBlank()), field().list().ofSize(7))
+        Arbitrary<List<String>> row = Combinators.combine(
+                        field().filter(s -> !s.isBlank()), field().list().ofSize(7))
                 .as((first, rest) -> {
                     List<String> r = new ArrayList<>();
                     r.add(first);

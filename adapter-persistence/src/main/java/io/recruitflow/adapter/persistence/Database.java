@@ -38,8 +38,11 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Optional<TokenCipher> tokenCipher;
 
-    private Database(DatabaseConfig config, Optional<EmbeddedServer> embedded, HikariDataSource dataSource,
-                     Optional<TokenCipher> tokenCipher) {
+    private Database(
+            DatabaseConfig config,
+            Optional<EmbeddedServer> embedded,
+            HikariDataSource dataSource,
+            Optional<TokenCipher> tokenCipher) {
         this.config = config;
         this.embedded = embedded;
         this.dataSource = dataSource;
@@ -146,7 +149,10 @@ public final class Database implements AutoCloseable {
             if (!Files.exists(file)) {
                 // Written to a private temporary file and moved into place, so a crash never leaves a
                 // half-written key. The data directory lock (held by now) rules out a concurrent writer.
-                Path tmp = Files.createTempFile(dataDir, "secret", ".tmp",
+                Path tmp = Files.createTempFile(
+                        dataDir,
+                        "secret",
+                        ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(tmp, TokenCipher.generateKey() + "\n", StandardCharsets.US_ASCII);
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -154,8 +160,8 @@ public final class Database implements AutoCloseable {
             }
             String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (key.isEmpty()) {
-                throw new IllegalStateException(file + " is empty; restore it from a backup or, if no token was "
-                        + "ever stored, delete it");
+                throw new IllegalStateException(
+                        file + " is empty; restore it from a backup or, if no token was " + "ever stored, delete it");
             }
             return key;
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 public final class DatabaseConfig {
     /** The environment variable names. */
     public static final String ENV_URL = "RECRUITFLOW_DB_URL";
+
     public static final String ENV_USER = "RECRUITFLOW_DB_USER";
     public static final String ENV_PASSWORD = "RECRUITFLOW_DB_PASSWORD";
     public static final String ENV_DATA_DIR = "RECRUITFLOW_DATA_DIR";
@@ -30,6 +31,7 @@ public final class DatabaseConfig {
 
     /** The default data directory, relative to the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
     static final int DEFAULT_POOL_SIZE = 10;
 
     private final Optional<String> url;
@@ -39,8 +41,13 @@ public final class DatabaseConfig {
     private final Optional<String> secretKey;
     private final int maximumPoolSize;
 
-    private DatabaseConfig(Optional<String> url, Optional<String> user, Optional<String> password, Path dataDir,
-                           Optional<String> secretKey, int maximumPoolSize) {
+    private DatabaseConfig(
+            Optional<String> url,
+            Optional<String> user,
+            Optional<String> password,
+            Path dataDir,
+            Optional<String> secretKey,
+            int maximumPoolSize) {
         this.url = url;
         this.user = user;
         this.password = password;
@@ -60,15 +67,20 @@ public final class DatabaseConfig {
 
     /** An embedded PostgreSQL whose data lives under {@code dataDir} and survives restarts. */
     public static DatabaseConfig embedded(Path dataDir) {
-        return new DatabaseConfig(Optional.empty(), Optional.empty(), Optional.empty(), dataDir, Optional.empty(),
-                DEFAULT_POOL_SIZE);
+        return new DatabaseConfig(
+                Optional.empty(), Optional.empty(), Optional.empty(), dataDir, Optional.empty(), DEFAULT_POOL_SIZE);
     }
 
     /** An external PostgreSQL, migrated at start. */
     public static DatabaseConfig external(String url, String user, String password) {
         Objects.requireNonNull(url, "url");
-        return new DatabaseConfig(Optional.of(url.strip()), Optional.ofNullable(user), Optional.ofNullable(password),
-                DEFAULT_DATA_DIR, Optional.empty(), DEFAULT_POOL_SIZE);
+        return new DatabaseConfig(
+                Optional.of(url.strip()),
+                Optional.ofNullable(user),
+                Optional.ofNullable(password),
+                DEFAULT_DATA_DIR,
+                Optional.empty(),
+                DEFAULT_POOL_SIZE);
     }
 
     /** The configuration the environment describes (see the class comment). */
@@ -76,8 +88,13 @@ public final class DatabaseConfig {
         Optional<String> url = nonBlank(env.get(ENV_URL));
         Path dataDir = nonBlank(env.get(ENV_DATA_DIR)).map(Path::of).orElse(DEFAULT_DATA_DIR);
         DatabaseConfig config = url.isPresent()
-                ? new DatabaseConfig(url, nonBlank(env.get(ENV_USER)), Optional.ofNullable(env.get(ENV_PASSWORD)),
-                        dataDir, Optional.empty(), DEFAULT_POOL_SIZE)
+                ? new DatabaseConfig(
+                        url,
+                        nonBlank(env.get(ENV_USER)),
+                        Optional.ofNullable(env.get(ENV_PASSWORD)),
+                        dataDir,
+                        Optional.empty(),
+                        DEFAULT_POOL_SIZE)
                 : embedded(dataDir);
         return nonBlank(env.get(ENV_SECRET_KEY)).map(config::withSecretKey).orElse(config);
     }
@@ -130,8 +147,8 @@ public final class DatabaseConfig {
             throw new IllegalArgumentException(ENV_SECRET_KEY + " is not valid base64");
         }
         if (key.length != 32) {
-            throw new IllegalArgumentException(ENV_SECRET_KEY + " must be the base64 of 32 bytes, was "
-                    + key.length + " bytes");
+            throw new IllegalArgumentException(
+                    ENV_SECRET_KEY + " must be the base64 of 32 bytes, was " + key.length + " bytes");
         }
     }
 
@@ -147,10 +164,11 @@ public final class DatabaseConfig {
     @Override
     public String toString() {
         return embedded()
-                ? "DatabaseConfig[embedded, dataDir=" + dataDir + ", secretKey=" + (secretKey.isPresent() ? "***" : "generated")
-                        + ", pool=" + maximumPoolSize + "]"
+                ? "DatabaseConfig[embedded, dataDir=" + dataDir + ", secretKey="
+                        + (secretKey.isPresent() ? "***" : "generated") + ", pool=" + maximumPoolSize + "]"
                 : "DatabaseConfig[external, url=" + maskedUrl() + ", user=" + user.orElse("") + ", password="
-                        + (password.isPresent() ? "***" : "none") + ", secretKey=" + (secretKey.isPresent() ? "***" : "none")
+                        + (password.isPresent() ? "***" : "none") + ", secretKey="
+                        + (secretKey.isPresent() ? "***" : "none")
                         + ", pool=" + maximumPoolSize + "]";
     }
 }

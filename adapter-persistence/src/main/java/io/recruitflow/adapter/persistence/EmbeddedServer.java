@@ -63,8 +63,8 @@ final class EmbeddedServer implements AutoCloseable {
     static EmbeddedServer start(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel =
+                    FileChannel.open(dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -110,7 +110,7 @@ final class EmbeddedServer implements AutoCloseable {
     /** Ensures the database exists (created on first start) and returns its JDBC URL. */
     String ensureDatabase(String name) {
         try (Connection c = postgres.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
                 if (!rs.next()) {
                     s.execute("CREATE DATABASE " + name);
@@ -158,31 +158,42 @@ final class EmbeddedServer implements AutoCloseable {
             // A killed postmaster that nobody reaped (PID 1 in many containers does not): PostgreSQL's own
             // check (kill(pid, 0)) would take the zombie for a running server and refuse to start. A zombie
             // holds no memory; its auxiliary processes exit within moments of its death (waited for above).
-            log.warn("postmaster.pid in {} names pid {}, a dead (zombie) postmaster: removing the stale file",
-                    pgData, pid.get());
+            log.warn(
+                    "postmaster.pid in {} names pid {}, a dead (zombie) postmaster: removing the stale file",
+                    pgData,
+                    pid.get());
             Files.delete(pidFile);
             return;
         }
         process = process.filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
-            log.warn("postmaster.pid in {} names pid {}, which is gone (the server was killed); PostgreSQL will "
-                    + "remove it and recover from its WAL", pgData, pid.get());
+            log.warn(
+                    "postmaster.pid in {} names pid {}, which is gone (the server was killed); PostgreSQL will "
+                            + "remove it and recover from its WAL",
+                    pgData,
+                    pid.get());
             return;
         }
         Optional<Path> binary = process.get().info().command().map(Path::of);
-        boolean postgres = binary.map(b -> b.getFileName().toString()).filter(n -> n.equals("postgres")
-                || n.equals("postmaster")).isPresent();
+        boolean postgres = binary.map(b -> b.getFileName().toString())
+                .filter(n -> n.equals("postgres") || n.equals("postmaster"))
+                .isPresent();
         if (!postgres) {
             if (binary.isPresent()) {
-                log.warn("postmaster.pid in {} names pid {}, now a {} process: removing the stale file", pgData,
-                        pid.get(), binary.get().getFileName());
+                log.warn(
+                        "postmaster.pid in {} names pid {}, now a {} process: removing the stale file",
+                        pgData,
+                        pid.get(),
+                        binary.get().getFileName());
                 Files.delete(pidFile);
             }
             // Without the command we cannot tell; PostgreSQL will explain if it refuses to start.
             return;
         }
-        log.warn("a PostgreSQL (pid {}) left running by an earlier, killed Recruitflow still serves {}: stopping it",
-                pid.get(), pgData);
+        log.warn(
+                "a PostgreSQL (pid {}) left running by an earlier, killed Recruitflow still serves {}: stopping it",
+                pid.get(),
+                pgData);
         stopOrphan(process.get(), pgData);
     }
 
@@ -206,7 +217,9 @@ final class EmbeddedServer implements AutoCloseable {
     private static void signal(String name, ProcessHandle process) throws IOException {
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             kill.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

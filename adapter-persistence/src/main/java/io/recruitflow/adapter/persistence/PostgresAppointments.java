@@ -37,39 +37,53 @@ public final class PostgresAppointments implements Appointments {
                             updated_at = excluded.updated_at
                         WHERE excluded.updated_at >= t.updated_at
                         """)
-                .bind("id", a.id().value())
-                .bind("calendar", a.calendar().value())
-                .bind("location", a.location().value())
-                .bind("contact", a.contact().value())
-                .bind("title", a.title())
-                .bind("start", ts(a.start()))
-                .bind("end", ts(a.end()))
-                .bind("status", a.status().name())
-                .bind("updatedAt", ts(a.updatedAt()))
-                .execute() == 1);
+                        .bind("id", a.id().value())
+                        .bind("calendar", a.calendar().value())
+                        .bind("location", a.location().value())
+                        .bind("contact", a.contact().value())
+                        .bind("title", a.title())
+                        .bind("start", ts(a.start()))
+                        .bind("end", ts(a.end()))
+                        .bind("status", a.status().name())
+                        .bind("updatedAt", ts(a.updatedAt()))
+                        .execute()
+                == 1);
     }
 
     @Override
     public Optional<Appointment> find(AppointmentId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM appointments WHERE id = :id")
-                .bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne());
+                .bind("id", id.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     @Override
     public List<Appointment> forContact(ContactId contact) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM appointments WHERE contact_id = :contact ORDER BY starts_at, id")
-                .bind("contact", contact.value()).map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM appointments WHERE contact_id = :contact ORDER BY starts_at, id")
+                        .bind("contact", contact.value())
+                        .map((rs, ctx) -> map(rs))
+                        .list());
     }
 
     @Override
     public void delete(AppointmentId id) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM appointments WHERE id = :id").bind("id", id.value()).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM appointments WHERE id = :id")
+                .bind("id", id.value())
+                .execute());
     }
 
     private static Appointment map(ResultSet rs) throws SQLException {
-        return new Appointment(new AppointmentId(rs.getString("id")), new CalendarId(rs.getString("calendar_id")),
-                new LocationId(rs.getString("location_id")), new ContactId(rs.getString("contact_id")),
-                rs.getString("title"), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                AppointmentStatus.valueOf(rs.getString("status")), instant(rs, "updated_at"));
+        return new Appointment(
+                new AppointmentId(rs.getString("id")),
+                new CalendarId(rs.getString("calendar_id")),
+                new LocationId(rs.getString("location_id")),
+                new ContactId(rs.getString("contact_id")),
+                rs.getString("title"),
+                instant(rs, "starts_at"),
+                instant(rs, "ends_at"),
+                AppointmentStatus.valueOf(rs.getString("status")),
+                instant(rs, "updated_at"));
     }
 }

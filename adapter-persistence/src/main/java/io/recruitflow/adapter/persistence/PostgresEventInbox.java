@@ -55,7 +55,8 @@ public final class PostgresEventInbox implements EventInbox {
                 for (int i = 0; i < events.size(); i++) {
                     order.add(i);
                 }
-                order.sort(Comparator.comparing((Integer i) -> events.get(i).webhookId()).thenComparing(i -> i));
+                order.sort(Comparator.comparing((Integer i) -> events.get(i).webhookId())
+                        .thenComparing(i -> i));
                 for (int i : order) {
                     IncomingEvent e = events.get(i);
                     batch.bind("webhookId", e.webhookId())
@@ -82,20 +83,23 @@ public final class PostgresEventInbox implements EventInbox {
                 }
                 if (duplicates > 0) {
                     h.createUpdate("UPDATE inbox_counters SET value = value + :n WHERE name = 'duplicates'")
-                            .bind("n", duplicates).execute();
+                            .bind("n", duplicates)
+                            .execute();
                 }
                 return List.of(result);
             });
         } catch (JdbiException e) {
-            throw new InboxUnavailableException("the inbox could not store " + events.size()
-                    + " event(s); nothing was stored", e);
+            throw new InboxUnavailableException(
+                    "the inbox could not store " + events.size() + " event(s); nothing was stored", e);
         }
     }
 
     @Override
     public Optional<InboxEvent> find(String webhookId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbox_events WHERE webhook_id = :id")
-                .bind("id", webhookId).map((rs, ctx) -> map(rs)).findOne());
+                .bind("id", webhookId)
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     @Override
@@ -113,8 +117,10 @@ public final class PostgresEventInbox implements EventInbox {
                         ORDER BY event_time, seq
                         LIMIT :limit
                         """)
-                .bind("now", ts(now)).bind("limit", limit)
-                .map((rs, ctx) -> map(rs)).list());
+                .bind("now", ts(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
     }
 
     @Override
@@ -156,7 +162,10 @@ public final class PostgresEventInbox implements EventInbox {
 
     private void mark(String webhookId, String sql, String error, Instant retryAt) {
         jdbi.useHandle(h -> {
-            int updated = h.createUpdate(sql).bind("id", webhookId).bind("error", error).bind("retryAt", ts(retryAt))
+            int updated = h.createUpdate(sql)
+                    .bind("id", webhookId)
+                    .bind("error", error)
+                    .bind("retryAt", ts(retryAt))
                     .execute();
             if (updated == 0 && !exists(h, webhookId)) {
                 throw new IllegalArgumentException("no inbox event " + webhookId);
@@ -166,7 +175,9 @@ public final class PostgresEventInbox implements EventInbox {
 
     private static boolean exists(Handle h, String webhookId) {
         return h.createQuery("SELECT EXISTS (SELECT 1 FROM inbox_events WHERE webhook_id = :id)")
-                .bind("id", webhookId).mapTo(Boolean.class).one();
+                .bind("id", webhookId)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     @Override
@@ -180,24 +191,40 @@ public final class PostgresEventInbox implements EventInbox {
                                count(*) FILTER (WHERE status = 'IGNORED') AS ignored
                           FROM inbox_events
                         """)
-                .map((rs, ctx) -> new InboxStats(rs.getLong("stored"), rs.getLong("duplicates"), rs.getLong("processed"),
-                        rs.getLong("failed"), rs.getLong("dead"), rs.getLong("ignored")))
+                .map((rs, ctx) -> new InboxStats(
+                        rs.getLong("stored"),
+                        rs.getLong("duplicates"),
+                        rs.getLong("processed"),
+                        rs.getLong("failed"),
+                        rs.getLong("dead"),
+                        rs.getLong("ignored")))
                 .one());
     }
 
     @Override
     public List<InboxEvent> list(InboxStatus status, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbox_events WHERE status = :status ORDER BY seq DESC LIMIT :limit")
-                .bind("status", status.name()).bind("limit", limit)
-                .map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM inbox_events WHERE status = :status ORDER BY seq DESC LIMIT :limit")
+                        .bind("status", status.name())
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> map(rs))
+                        .list());
     }
 
     private static InboxEvent map(ResultSet rs) throws SQLException {
-        IncomingEvent event = new IncomingEvent(rs.getString("webhook_id"), rs.getString("event_type"),
-                optionalString(rs, "location_id"), optionalString(rs, "contact_id"), instant(rs, "event_time"),
-                rs.getBytes("raw_body"), instant(rs, "received_at"));
-        return new InboxEvent(event, InboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                optionalString(rs, "last_error"), optionalInstant(rs, "next_attempt_at"));
+        IncomingEvent event = new IncomingEvent(
+                rs.getString("webhook_id"),
+                rs.getString("event_type"),
+                optionalString(rs, "location_id"),
+                optionalString(rs, "contact_id"),
+                instant(rs, "event_time"),
+                rs.getBytes("raw_body"),
+                instant(rs, "received_at"));
+        return new InboxEvent(
+                event,
+                InboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                optionalString(rs, "last_error"),
+                optionalInstant(rs, "next_attempt_at"));
     }
-
 }

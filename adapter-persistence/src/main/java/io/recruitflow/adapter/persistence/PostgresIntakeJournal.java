@@ -40,8 +40,11 @@ public final class PostgresIntakeJournal implements IntakeJournal {
                     ON CONFLICT (recruit_id, step) DO NOTHING
                     """);
             for (IntakeStep step : IntakeStep.values()) {
-                batch.bind("recruit", recruit.value()).bind("step", step.name()).bind("order", step.ordinal())
-                        .bind("at", ts(at)).add();
+                batch.bind("recruit", recruit.value())
+                        .bind("step", step.name())
+                        .bind("order", step.ordinal())
+                        .bind("at", ts(at))
+                        .add();
             }
             batch.execute();
         });
@@ -49,16 +52,21 @@ public final class PostgresIntakeJournal implements IntakeJournal {
 
     @Override
     public Optional<StepRecord> find(RecruitId recruit, IntakeStep step) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit AND step = :step")
-                .bind("recruit", recruit.value()).bind("step", step.name())
-                .map((rs, ctx) -> map(rs)).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit AND step = :step")
+                        .bind("recruit", recruit.value())
+                        .bind("step", step.name())
+                        .map((rs, ctx) -> map(rs))
+                        .findOne());
     }
 
     @Override
     public List<StepRecord> steps(RecruitId recruit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit ORDER BY step_order")
-                .bind("recruit", recruit.value())
-                .map((rs, ctx) -> map(rs)).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM intake_steps WHERE recruit_id = :recruit ORDER BY step_order")
+                        .bind("recruit", recruit.value())
+                        .map((rs, ctx) -> map(rs))
+                        .list());
     }
 
     @Override
@@ -96,19 +104,25 @@ public final class PostgresIntakeJournal implements IntakeJournal {
                          LIMIT :limit
                         """)
                 .bind("limit", limit)
-                .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class))).list());
+                .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     @Override
     public Map<StepState, Long> countByState() {
-        return Rows.countsBy(jdbi, StepState.class, "SELECT state, count(*) FROM intake_steps GROUP BY state",
-                Optional.empty());
+        return Rows.countsBy(
+                jdbi, StepState.class, "SELECT state, count(*) FROM intake_steps GROUP BY state", Optional.empty());
     }
 
     private static StepRecord map(ResultSet rs) throws SQLException {
-        return new StepRecord(new RecruitId(rs.getObject("recruit_id", UUID.class)),
-                IntakeStep.valueOf(rs.getString("step")), StepState.valueOf(rs.getString("state")),
-                rs.getInt("attempts"), optionalString(rs, "ref"), optionalString(rs, "detail"),
-                optionalInstant(rs, "not_before"), instant(rs, "updated_at"));
+        return new StepRecord(
+                new RecruitId(rs.getObject("recruit_id", UUID.class)),
+                IntakeStep.valueOf(rs.getString("step")),
+                StepState.valueOf(rs.getString("state")),
+                rs.getInt("attempts"),
+                optionalString(rs, "ref"),
+                optionalString(rs, "detail"),
+                optionalInstant(rs, "not_before"),
+                instant(rs, "updated_at"));
     }
 }

@@ -60,6 +60,7 @@ public final class PostgresJobQueue implements JobQueue {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobQueue.class);
     /** How often a started queue looks for due jobs scheduled elsewhere. */
     public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(100);
+
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofMinutes(30);
 
@@ -83,8 +84,8 @@ public final class PostgresJobQueue implements JobQueue {
      * A queue whose notion of "due" follows {@code clock} rather than the system clock: for simulations
      * (the demo) where the application, GHL and the queue must share one moving clock.
      */
-    public static PostgresJobQueue withClock(DataSource dataSource, Duration pollingInterval,
-                                             io.recruitflow.domain.shared.Clock clock) {
+    public static PostgresJobQueue withClock(
+            DataSource dataSource, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
         Objects.requireNonNull(clock, "clock");
         return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
     }
@@ -95,17 +96,22 @@ public final class PostgresJobQueue implements JobQueue {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
-            tasks.put(type, Tasks.custom(type.name(), Void.class)
-                    .onFailure(new CappedExponentialBackoff(FIRST_RETRY, MAX_RETRY))
-                    .onDeadExecutionRevive()
-                    .execute((instance, context) -> run(type, instance, context)));
+            tasks.put(
+                    type,
+                    Tasks.custom(type.name(), Void.class)
+                            .onFailure(new CappedExponentialBackoff(FIRST_RETRY, MAX_RETRY))
+                            .onDeadExecutionRevive()
+                            .execute((instance, context) -> run(type, instance, context)));
         }
-        this.client = SchedulerClient.Builder.create(dataSource, taskList()).enablePriority().build();
+        this.client = SchedulerClient.Builder.create(dataSource, taskList())
+                .enablePriority()
+                .build();
     }
 
     @Override
     public boolean schedule(Job job) {
-        SchedulableInstance<Void> instance = tasks.get(job.type()).instanceBuilder(job.id())
+        SchedulableInstance<Void> instance = tasks.get(job.type())
+                .instanceBuilder(job.id())
                 .priority(job.rank())
                 .scheduledTo(job.runAt());
         Scheduler running;
@@ -123,8 +129,8 @@ public final class PostgresJobQueue implements JobQueue {
      */
     public int releaseClaims() {
         try (java.sql.Connection c = dataSource.getConnection();
-             java.sql.PreparedStatement update = c.prepareStatement("UPDATE scheduled_tasks SET picked = false, "
-                     + "picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE picked")) {
+                java.sql.PreparedStatement update = c.prepareStatement("UPDATE scheduled_tasks SET picked = false, "
+                        + "picked_by = NULL, last_heartbeat = NULL, version = version + 1 WHERE picked")) {
             return update.executeUpdate();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not release claimed jobs: " + e.getMessage(), e);
@@ -150,8 +156,8 @@ public final class PostgresJobQueue implements JobQueue {
                 this.clock = PostgresJobQueue.this.clock; // no public setter in 15.x
             }
         };
-        scheduler = builder
-                .schedulerName(new SchedulerName.Fixed("recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
+        scheduler = builder.schedulerName(new SchedulerName.Fixed(
+                        "recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 // One statement claims a batch (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) of up to 3x
@@ -214,10 +220,11 @@ public final class PostgresJobQueue implements JobQueue {
     private CompletionHandler<Void> run(JobType type, TaskInstance<Void> instance, ExecutionContext context) {
         JobHandler current = handler.get();
         if (current == null) {
-            throw new IllegalStateException("job queue is stopping; job " + type + "/" + instance.getId() + " will run later");
+            throw new IllegalStateException(
+                    "job queue is stopping; job " + type + "/" + instance.getId() + " will run later");
         }
-        Job job = new Job(type, instance.getId(), context.getExecution().getExecutionTime(),
-                priorityOf(instance.getPriority()));
+        Job job = new Job(
+                type, instance.getId(), context.getExecution().getExecutionTime(), priorityOf(instance.getPriority()));
         JobOutcome outcome = Objects.requireNonNull(current.run(job), "job handler returned null");
         if (outcome instanceof JobOutcome.Done) {
             return new CompletionHandler.OnCompleteRemove<>();
@@ -258,9 +265,14 @@ public final class PostgresJobQueue implements JobQueue {
         public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> ops) {
             int failures = complete.getExecution().consecutiveFailures; // before this one
             Instant next = complete.getTimeDone().plus(delay(first, max, failures));
-            log.warn("job {}/{} failed ({} in a row): {}; retrying at {}", complete.getExecution().getTaskName(),
-                    complete.getExecution().getId(), failures + 1,
-                    complete.getCause().map(c -> c.getClass().getSimpleName() + ": " + c.getMessage()).orElse("?"),
+            log.warn(
+                    "job {}/{} failed ({} in a row): {}; retrying at {}",
+                    complete.getExecution().getTaskName(),
+                    complete.getExecution().getId(),
+                    failures + 1,
+                    complete.getCause()
+                            .map(c -> c.getClass().getSimpleName() + ": " + c.getMessage())
+                            .orElse("?"),
                     next);
             ops.reschedule(complete, next);
         }

@@ -55,7 +55,9 @@ public final class PostgresMessageLog implements MessageLog {
                     .bind("state", record.state().name())
                     .bind("notBefore", ts(record.notBefore()))
                     .bind("messageId", record.messageId().map(MessageId::value).orElse(null))
-                    .bind("conversationId", record.conversationId().map(ConversationId::value).orElse(null))
+                    .bind(
+                            "conversationId",
+                            record.conversationId().map(ConversationId::value).orElse(null))
                     .bind("detail", record.detail().orElse(null))
                     .bind("createdAt", ts(record.createdAt()))
                     .bind("updatedAt", ts(record.updatedAt()))
@@ -81,20 +83,25 @@ public final class PostgresMessageLog implements MessageLog {
                             updated_at = :updatedAt
                         WHERE message_key = :key AND state = :expected
                         """)
-                .bind("key", key.value())
-                .bind("expected", expected.name())
-                .bind("location", next.location().value())
-                .bind("contact", next.contact().value())
-                .bind("channel", next.channel().name())
-                .bind("body", next.body())
-                .bind("subject", next.subject().orElse(null))
-                .bind("state", next.state().name())
-                .bind("notBefore", ts(next.notBefore()))
-                .bind("messageId", next.messageId().map(MessageId::value).orElse(null))
-                .bind("conversationId", next.conversationId().map(ConversationId::value).orElse(null))
-                .bind("detail", next.detail().orElse(null))
-                .bind("updatedAt", ts(next.updatedAt()))
-                .execute() == 1);
+                        .bind("key", key.value())
+                        .bind("expected", expected.name())
+                        .bind("location", next.location().value())
+                        .bind("contact", next.contact().value())
+                        .bind("channel", next.channel().name())
+                        .bind("body", next.body())
+                        .bind("subject", next.subject().orElse(null))
+                        .bind("state", next.state().name())
+                        .bind("notBefore", ts(next.notBefore()))
+                        .bind(
+                                "messageId",
+                                next.messageId().map(MessageId::value).orElse(null))
+                        .bind(
+                                "conversationId",
+                                next.conversationId().map(ConversationId::value).orElse(null))
+                        .bind("detail", next.detail().orElse(null))
+                        .bind("updatedAt", ts(next.updatedAt()))
+                        .execute()
+                == 1);
     }
 
     @Override
@@ -108,7 +115,8 @@ public final class PostgresMessageLog implements MessageLog {
                 .bind("contact", contact.value())
                 .bind("channel", channel.name())
                 .bind("since", ts(since))
-                .map((rs, ctx) -> instant(rs, "updated_at")).list());
+                .map((rs, ctx) -> instant(rs, "updated_at"))
+                .list());
     }
 
     @Override
@@ -121,7 +129,8 @@ public final class PostgresMessageLog implements MessageLog {
                         """)
                 .bind("now", ts(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> map(rs)).list());
+                .map((rs, ctx) -> map(rs))
+                .list());
     }
 
     @Override
@@ -134,16 +143,26 @@ public final class PostgresMessageLog implements MessageLog {
 
     private static Optional<MessageRecord> find(Handle h, MessageKey key) {
         return h.createQuery("SELECT * FROM messages WHERE message_key = :key")
-                .bind("key", key.value()).map((rs, ctx) -> map(rs)).findOne();
+                .bind("key", key.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne();
     }
 
     private static MessageRecord map(ResultSet rs) throws SQLException {
-        return new MessageRecord(new MessageKey(rs.getString("message_key")), new LocationId(rs.getString("location_id")),
-                new ContactId(rs.getString("contact_id")), Channel.valueOf(rs.getString("channel")), rs.getString("body"),
-                optionalString(rs, "subject"), SendState.valueOf(rs.getString("state")),
-                optionalInstant(rs, "not_before"), optionalString(rs, "message_id").map(MessageId::new),
-                optionalString(rs, "conversation_id").map(ConversationId::new), optionalString(rs, "detail"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+        return new MessageRecord(
+                new MessageKey(rs.getString("message_key")),
+                new LocationId(rs.getString("location_id")),
+                new ContactId(rs.getString("contact_id")),
+                Channel.valueOf(rs.getString("channel")),
+                rs.getString("body"),
+                optionalString(rs, "subject"),
+                SendState.valueOf(rs.getString("state")),
+                optionalInstant(rs, "not_before"),
+                optionalString(rs, "message_id").map(MessageId::new),
+                optionalString(rs, "conversation_id").map(ConversationId::new),
+                optionalString(rs, "detail"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     /**
@@ -156,6 +175,7 @@ public final class PostgresMessageLog implements MessageLog {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE messages SET state = 'UNKNOWN', "
                         + "detail = 'interrupted: the process stopped during the send', updated_at = :now "
                         + "WHERE state = 'SENDING'")
-                .bind("now", ts(now)).execute());
+                .bind("now", ts(now))
+                .execute());
     }
 }

@@ -47,36 +47,43 @@ public final class PostgresOpportunityMirror implements OpportunityMirror {
                             version = excluded.version
                         WHERE excluded.updated_at >= t.updated_at
                         """)
-                .bind("id", o.id().value())
-                .bind("location", o.location().value())
-                .bind("contact", o.contact().value())
-                .bind("name", o.name())
-                .bind("pipeline", o.pipeline().value())
-                .bind("stage", o.stage().name())
-                .bind("status", o.status().name())
-                .bind("value", o.monetaryValue())
-                .bind("assignedTo", o.assignedTo().map(UserId::value).orElse(null))
-                .bind("updatedAt", ts(o.updatedAt()))
-                .bind("version", o.version())
-                .execute() == 1);
+                        .bind("id", o.id().value())
+                        .bind("location", o.location().value())
+                        .bind("contact", o.contact().value())
+                        .bind("name", o.name())
+                        .bind("pipeline", o.pipeline().value())
+                        .bind("stage", o.stage().name())
+                        .bind("status", o.status().name())
+                        .bind("value", o.monetaryValue())
+                        .bind("assignedTo", o.assignedTo().map(UserId::value).orElse(null))
+                        .bind("updatedAt", ts(o.updatedAt()))
+                        .bind("version", o.version())
+                        .execute()
+                == 1);
     }
 
     @Override
     public Optional<Opportunity> find(OpportunityId id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities WHERE id = :id")
-                .bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne());
+                .bind("id", id.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     @Override
     public Optional<Opportunity> findByContact(ContactId contact) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT * FROM opportunities WHERE contact_id = :contact ORDER BY updated_at DESC, id LIMIT 1")
-                .bind("contact", contact.value()).map((rs, ctx) -> map(rs)).findOne());
+                .bind("contact", contact.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     @Override
     public void delete(OpportunityId id) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE id = :id").bind("id", id.value()).execute());
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE id = :id")
+                .bind("id", id.value())
+                .execute());
     }
 
     @Override
@@ -86,7 +93,8 @@ public final class PostgresOpportunityMirror implements OpportunityMirror {
                         ORDER BY updated_at, id
                         """)
                 .bind("location", location.map(LocationId::value).orElse(null))
-                .map((rs, ctx) -> map(rs)).list());
+                .map((rs, ctx) -> map(rs))
+                .list());
     }
 
     @Override
@@ -98,10 +106,17 @@ public final class PostgresOpportunityMirror implements OpportunityMirror {
     }
 
     private static Opportunity map(ResultSet rs) throws SQLException {
-        return new Opportunity(new OpportunityId(rs.getString("id")), new LocationId(rs.getString("location_id")),
-                new ContactId(rs.getString("contact_id")), rs.getString("name"),
-                new PipelineId(rs.getString("pipeline_id")), RecruitingStage.valueOf(rs.getString("stage")),
-                OpportunityStatus.valueOf(rs.getString("status")), rs.getBigDecimal("monetary_value"),
-                optionalString(rs, "assigned_to").map(UserId::new), instant(rs, "updated_at"), rs.getLong("version"));
+        return new Opportunity(
+                new OpportunityId(rs.getString("id")),
+                new LocationId(rs.getString("location_id")),
+                new ContactId(rs.getString("contact_id")),
+                rs.getString("name"),
+                new PipelineId(rs.getString("pipeline_id")),
+                RecruitingStage.valueOf(rs.getString("stage")),
+                OpportunityStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("monetary_value"),
+                optionalString(rs, "assigned_to").map(UserId::new),
+                instant(rs, "updated_at"),
+                rs.getLong("version"));
     }
 }

@@ -14,15 +14,19 @@ public final class PostgresProcessedEvents implements ProcessedEvents {
 
     @Override
     public boolean markProcessed(String eventId) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT (event_id) DO NOTHING")
-                .bind("id", requireId(eventId)).execute() == 1);
+        return jdbi.withHandle(h ->
+                h.createUpdate("INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT (event_id) DO NOTHING")
+                                .bind("id", requireId(eventId))
+                                .execute()
+                        == 1);
     }
 
     @Override
     public boolean isProcessed(String eventId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM processed_events WHERE event_id = :id)")
-                .bind("id", requireId(eventId)).mapTo(Boolean.class).one());
+                .bind("id", requireId(eventId))
+                .mapTo(Boolean.class)
+                .one());
     }
 
     private static String requireId(String eventId) {

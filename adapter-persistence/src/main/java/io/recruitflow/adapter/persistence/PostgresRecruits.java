@@ -75,8 +75,8 @@ public final class PostgresRecruits implements Recruits {
             // A conflict on phone, email (or, for a retried add, the id): the existing recruit wins.
             Optional<Recruit> existing = findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email())
                     .or(() -> find(h, recruit.id()));
-            return new AddOutcome.AlreadyKnown(existing.orElseThrow(() -> new IllegalStateException(
-                    "recruit " + recruit.id() + " conflicted with a row that is gone")));
+            return new AddOutcome.AlreadyKnown(existing.orElseThrow(() ->
+                    new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
         });
     }
 
@@ -92,7 +92,9 @@ public final class PostgresRecruits implements Recruits {
                         opted_out_at = :optedOutAt, time_zone = :timeZone, contact_id = :contact,
                         accepted_at = :acceptedAt, intro_sent_at = :introSentAt, version = :version
                     WHERE id = :id AND version = :expected
-                    """), next).bind("expected", recruit.version()).execute();
+                    """), next)
+                    .bind("expected", recruit.version())
+                    .execute();
             if (updated != 1) {
                 throw new ConcurrentUpdateException(recruit.id());
             }
@@ -107,15 +109,16 @@ public final class PostgresRecruits implements Recruits {
 
     @Override
     public Optional<Recruit> findByContact(ContactId contact) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM recruits r WHERE r.contact_id = :contact ORDER BY r.seq LIMIT 1")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM recruits r WHERE r.contact_id = :contact ORDER BY r.seq LIMIT 1")
                 .bind("contact", contact.value())
-                .map((rs, ctx) -> map(rs)).findOne());
+                .map((rs, ctx) -> map(rs))
+                .findOne());
     }
 
     @Override
-    public Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                                Optional<EmailAddress> email) {
+    public Optional<Recruit> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         return jdbi.withHandle(h -> findByPhoneOrEmail(h, location, phone, email));
     }
 
@@ -142,7 +145,8 @@ public final class PostgresRecruits implements Recruits {
                     .list();
             List<Sequenced> items = rows.subList(0, Math.min(limit, rows.size()));
             Optional<String> next = rows.size() > limit
-                    ? Optional.of(Long.toString(items.get(items.size() - 1).seq())) : Optional.empty();
+                    ? Optional.of(Long.toString(items.get(items.size() - 1).seq()))
+                    : Optional.empty();
             return new Page<>(items.stream().map(Sequenced::recruit).toList(), next);
         });
     }
@@ -154,16 +158,19 @@ public final class PostgresRecruits implements Recruits {
                         ORDER BY r.accepted_at, r.seq
                         """)
                 .bind("location", location.map(LocationId::value).orElse(null))
-                .map((rs, ctx) -> map(rs)).list());
+                .map((rs, ctx) -> map(rs))
+                .list());
     }
 
     private static Optional<Recruit> find(Handle h, RecruitId id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM recruits r WHERE r.id = :id")
-                .bind("id", id.value()).map((rs, ctx) -> map(rs)).findOne();
+                .bind("id", id.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne();
     }
 
-    private static Optional<Recruit> findByPhoneOrEmail(Handle h, LocationId location, Optional<PhoneNumber> phone,
-                                                        Optional<EmailAddress> email) {
+    private static Optional<Recruit> findByPhoneOrEmail(
+            Handle h, LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         if (phone.isEmpty() && email.isEmpty()) {
             return Optional.empty();
         }
@@ -177,7 +184,8 @@ public final class PostgresRecruits implements Recruits {
                 .bind("location", location.value())
                 .bind("phone", phone.map(PhoneNumber::e164).orElse(null))
                 .bind("email", email.map(EmailAddress::value).orElse(null))
-                .map((rs, ctx) -> map(rs)).findOne();
+                .map((rs, ctx) -> map(rs))
+                .findOne();
     }
 
     private static <S extends SqlStatement<S>> S bindAll(S statement, Recruit r) {
@@ -191,7 +199,12 @@ public final class PostgresRecruits implements Recruits {
                 .bind("phone", r.phone().map(PhoneNumber::e164).orElse(null))
                 .bind("licenseState", r.license().state().code())
                 .bind("licenseNumber", r.license().number().orElse(null))
-                .bind("licenseTypes", array(r.license().types().stream().map(LicenseType::name).sorted().toList()))
+                .bind(
+                        "licenseTypes",
+                        array(r.license().types().stream()
+                                .map(LicenseType::name)
+                                .sorted()
+                                .toList()))
                 .bind("source", r.source())
                 .bind("tags", array(r.tags().stream().sorted().toList()))
                 .bind("cfKeys", array(fields.keySet()))
@@ -212,19 +225,26 @@ public final class PostgresRecruits implements Recruits {
         for (int i = 0; i < keys.size(); i++) {
             fields.put(keys.get(i), values.get(i));
         }
-        License license = new License(UsState.valueOf(rs.getString("license_state")),
+        License license = new License(
+                UsState.valueOf(rs.getString("license_state")),
                 optionalString(rs, "license_number"),
                 strings(rs, "license_types").stream().map(LicenseType::new).collect(Collectors.toSet()));
-        return new Recruit(new RecruitId(rs.getObject("id", java.util.UUID.class)),
+        return new Recruit(
+                new RecruitId(rs.getObject("id", java.util.UUID.class)),
                 new LocationId(rs.getString("location_id")),
                 new PersonName(rs.getString("first_name"), rs.getString("last_name")),
                 optionalString(rs, "email").map(EmailAddress::new),
                 optionalString(rs, "phone").map(PhoneNumber::new),
-                license, rs.getString("source"), Rows.stringSet(rs, "tags"), fields,
+                license,
+                rs.getString("source"),
+                Rows.stringSet(rs, "tags"),
+                fields,
                 new Consent(rs.getBoolean("dnd"), optionalInstant(rs, "opted_out_at")),
                 optionalString(rs, "time_zone").map(ZoneId::of),
                 optionalString(rs, "contact_id").map(ContactId::new),
-                instant(rs, "accepted_at"), optionalInstant(rs, "intro_sent_at"), rs.getLong("version"));
+                instant(rs, "accepted_at"),
+                optionalInstant(rs, "intro_sent_at"),
+                rs.getLong("version"));
     }
 
     private static long parseCursor(String cursor) {

@@ -16,8 +16,9 @@ public final class PostgresSuspendedLocations implements SuspendedLocations {
 
     @Override
     public void suspend(LocationId location, String reason) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO suspended_locations (location_id, reason) VALUES (:id, :reason) "
-                        + "ON CONFLICT (location_id) DO UPDATE SET reason = excluded.reason, suspended_at = now()")
+        jdbi.useHandle(h -> h.createUpdate(
+                        "INSERT INTO suspended_locations (location_id, reason) VALUES (:id, :reason) "
+                                + "ON CONFLICT (location_id) DO UPDATE SET reason = excluded.reason, suspended_at = now()")
                 .bind("id", location.value())
                 .bind("reason", reason == null || reason.isBlank() ? "suspended" : reason)
                 .execute());
@@ -26,12 +27,15 @@ public final class PostgresSuspendedLocations implements SuspendedLocations {
     @Override
     public void resume(LocationId location) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM suspended_locations WHERE location_id = :id")
-                .bind("id", location.value()).execute());
+                .bind("id", location.value())
+                .execute());
     }
 
     @Override
     public Optional<String> reason(LocationId location) {
         return jdbi.withHandle(h -> h.createQuery("SELECT reason FROM suspended_locations WHERE location_id = :id")
-                .bind("id", location.value()).mapTo(String.class).findOne());
+                .bind("id", location.value())
+                .mapTo(String.class)
+                .findOne());
     }
 }

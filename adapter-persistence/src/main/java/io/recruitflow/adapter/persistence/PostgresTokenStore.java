@@ -42,8 +42,12 @@ public final class PostgresTokenStore implements TokenStore {
 
     @Override
     public boolean revoke(TokenOwner owner) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id")
-                .bind("type", owner.type().name()).bind("id", owner.id()).execute() == 1);
+        return jdbi.withHandle(
+                h -> h.createUpdate("DELETE FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id")
+                                .bind("type", owner.type().name())
+                                .bind("id", owner.id())
+                                .execute()
+                        == 1);
     }
 
     @Override
@@ -52,7 +56,9 @@ public final class PostgresTokenStore implements TokenStore {
             Optional<OAuthTokens> current = select(h, owner, true);
             if (current.isEmpty()) {
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                        .bind("key", "oauth_tokens/" + owner).mapTo(Integer.class).one();
+                        .bind("key", "oauth_tokens/" + owner)
+                        .mapTo(Integer.class)
+                        .one();
                 current = select(h, owner, true); // a concurrent first save may have committed meanwhile
             }
             OAuthTokens next = Objects.requireNonNull(refresher.apply(current), "refresher returned null");
@@ -69,11 +75,14 @@ public final class PostgresTokenStore implements TokenStore {
     private Optional<OAuthTokens> select(Handle h, TokenOwner owner, boolean forUpdate) {
         return h.createQuery("SELECT * FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id"
                         + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("type", owner.type().name()).bind("id", owner.id())
-                .map((rs, ctx) -> new OAuthTokens(owner,
+                .bind("type", owner.type().name())
+                .bind("id", owner.id())
+                .map((rs, ctx) -> new OAuthTokens(
+                        owner,
                         cipher.decrypt(rs.getBytes("access_token"), aad(owner, "access")),
                         emptyToNull(cipher.decrypt(rs.getBytes("refresh_token"), aad(owner, "refresh"))),
-                        instant(rs, "expires_at"), Rows.stringSet(rs, "scopes")))
+                        instant(rs, "expires_at"),
+                        Rows.stringSet(rs, "scopes")))
                 .findOne();
     }
 
@@ -90,7 +99,9 @@ public final class PostgresTokenStore implements TokenStore {
                 .bind("type", owner.type().name())
                 .bind("id", owner.id())
                 .bind("access", cipher.encrypt(t.accessToken(), aad(owner, "access")))
-                .bind("refresh", cipher.encrypt(t.refreshToken() == null ? "" : t.refreshToken(), aad(owner, "refresh")))
+                .bind(
+                        "refresh",
+                        cipher.encrypt(t.refreshToken() == null ? "" : t.refreshToken(), aad(owner, "refresh")))
                 .bind("expiresAt", ts(t.expiresAt()))
                 .bind("scopes", Rows.array(t.scopes().stream().sorted().toList()))
                 .execute();

@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.persistence;
 
+import io.recruitflow.domain.shared.LocationId;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,12 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import io.recruitflow.domain.shared.LocationId;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -73,8 +73,8 @@ final class Rows {
      * @param sql a query answering {@code (value, count)} rows; it may use {@code :location}, bound to the
      *            location id or null
      */
-    static <E extends Enum<E>> Map<E, Long> countsBy(Jdbi jdbi, Class<E> type, String sql,
-                                                   Optional<LocationId> location) {
+    static <E extends Enum<E>> Map<E, Long> countsBy(
+            Jdbi jdbi, Class<E> type, String sql, Optional<LocationId> location) {
         Map<E, Long> counts = new EnumMap<>(type);
         for (E value : type.getEnumConstants()) {
             counts.put(value, 0L);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
     @TempDir
     Path dataDir;
+
     private Process child;
 
     @AfterEach
@@ -37,11 +38,16 @@ class CrashRecoveryTest {
     void a_start_after_kill_9_stops_the_orphaned_postgres_and_sees_the_committed_row() throws Exception {
         killChildAfterItCommitted("evt-orphan");
         long orphan = postmasterPid();
-        assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("orphaned postgres").isPresent();
+        assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                .as("orphaned postgres")
+                .isPresent();
 
         try (Database db = Database.start(DatabaseConfig.embedded(dataDir))) {
-            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-orphan")).isTrue();
-            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("orphan stopped").isEmpty();
+            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-orphan"))
+                    .isTrue();
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                    .as("orphan stopped")
+                    .isEmpty();
         }
     }
 
@@ -61,7 +67,8 @@ class CrashRecoveryTest {
         assertThat(dataDir.resolve("pg/postmaster.pid")).as("stale pid file").exists();
 
         try (Database db = Database.start(DatabaseConfig.embedded(dataDir))) {
-            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-stale")).isTrue();
+            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-stale"))
+                    .isTrue();
         }
     }
 
@@ -79,9 +86,19 @@ class CrashRecoveryTest {
 
     private void killChildAfterItCommitted(String eventId) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        child = new ProcessBuilder(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=logback-test.xml", CrashChild.class.getName(), dataDir.toString(), eventId)
-                .redirectErrorStream(true).start();
+        child = new ProcessBuilder(
+                        java.toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-Xshare:auto",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dlogback.configurationFile=logback-test.xml",
+                        CrashChild.class.getName(),
+                        dataDir.toString(),
+                        eventId)
+                .redirectErrorStream(true)
+                .start();
         awaitReady(child, Duration.ofSeconds(60));
         new ProcessBuilder("kill", "-9", Long.toString(child.pid())).start().waitFor(5, TimeUnit.SECONDS);
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -108,30 +125,33 @@ class CrashRecoveryTest {
     }
 
     private long postmasterPid() throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).strip());
+        return Long.parseLong(
+                Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).strip());
     }
 
     private static void awaitReady(Process process, Duration timeout) throws Exception {
         Thread reader = new Thread(() -> {});
         StringBuilder output = new StringBuilder();
         boolean[] ready = {false};
-        reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (output) {
-                        output.append(line).append('\n');
-                        if (line.equals("READY")) {
-                            ready[0] = true;
-                            output.notifyAll();
+        reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            synchronized (output) {
+                                output.append(line).append('\n');
+                                if (line.equals("READY")) {
+                                    ready[0] = true;
+                                    output.notifyAll();
+                                }
+                            }
                         }
+                    } catch (IOException e) {
+                        // the child was killed
                     }
-                }
-            } catch (IOException e) {
-                // the child was killed
-            }
-        }, "crash-child-output");
+                },
+                "crash-child-output");
         reader.setDaemon(true);
         reader.start();
         long deadline = System.currentTimeMillis() + timeout.toMillis();

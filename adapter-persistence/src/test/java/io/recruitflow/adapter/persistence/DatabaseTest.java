@@ -17,35 +17,56 @@ class DatabaseTest {
     @Test
     void migrations_run_from_an_empty_database_and_create_every_table() {
         // The shared test database was migrated from nothing at its first start.
-        List<String> versions = TestDatabase.jdbi().withHandle(h -> h.createQuery(
-                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
-                .mapTo(String.class).list());
-        List<String> tables = TestDatabase.jdbi().withHandle(h -> h.createQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
-                .mapTo(String.class).list());
+        List<String> versions = TestDatabase.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                        .mapTo(String.class)
+                        .list());
+        List<String> tables = TestDatabase.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
+                        .mapTo(String.class)
+                        .list());
 
         // Every migration in the source tree ran, in order.
         List<String> shipped;
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (java.util.stream.Stream<Path> files =
+                java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
             shipped = files.map(f -> f.getFileName().toString())
                     .map(n -> n.substring(1, n.indexOf("__")))
-                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+                    .sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         assertThat(shipped).startsWith("1", "2", "3");
         assertThat(versions).isEqualTo(shipped);
-        assertThat(tables).contains("recruits", "intake_steps", "opportunities", "appointments", "messages",
-                "oauth_tokens", "processed_events", "inbox_events", "inbox_counters", "scheduled_tasks",
-                "suspended_locations", "rate_limit_buckets");
+        assertThat(tables)
+                .contains(
+                        "recruits",
+                        "intake_steps",
+                        "opportunities",
+                        "appointments",
+                        "messages",
+                        "oauth_tokens",
+                        "processed_events",
+                        "inbox_events",
+                        "inbox_counters",
+                        "scheduled_tasks",
+                        "suspended_locations",
+                        "rate_limit_buckets");
     }
 
     @Test
     void the_embedded_server_commits_durably() {
         // zonky defaults to fsync=off and synchronous_commit=off; a lead store must not.
-        Map<String, String> settings = TestDatabase.jdbi().withHandle(h -> Map.of(
-                "fsync", h.createQuery("SHOW fsync").mapTo(String.class).one(),
-                "synchronous_commit", h.createQuery("SHOW synchronous_commit").mapTo(String.class).one()));
+        Map<String, String> settings = TestDatabase.jdbi()
+                .withHandle(h -> Map.of(
+                        "fsync", h.createQuery("SHOW fsync").mapTo(String.class).one(),
+                        "synchronous_commit",
+                                h.createQuery("SHOW synchronous_commit")
+                                        .mapTo(String.class)
+                                        .one()));
 
         assertThat(settings).containsEntry("fsync", "on").containsEntry("synchronous_commit", "on");
     }
@@ -62,7 +83,8 @@ class DatabaseTest {
         assertThat(dir.resolve("pg/postmaster.pid")).doesNotExist();
 
         try (Database db = Database.start(DatabaseConfig.embedded(dir))) {
-            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-before-restart")).isTrue();
+            assertThat(new PostgresProcessedEvents(db.jdbi()).isProcessed("evt-before-restart"))
+                    .isTrue();
             assertThat(db.embeddedPort()).contains(port);
             assertThat(Files.readString(dir.resolve(Database.KEY_FILE)).strip()).isEqualTo(key);
         }
@@ -87,7 +109,8 @@ class DatabaseTest {
         Database other = TestDatabase.secondInstance();
 
         assertThat(other.embedded()).isFalse();
-        assertThat(new PostgresProcessedEvents(other.jdbi()).isProcessed("evt-shared")).isTrue();
+        assertThat(new PostgresProcessedEvents(other.jdbi()).isProcessed("evt-shared"))
+                .isTrue();
     }
 
     @Test
@@ -113,7 +136,9 @@ class DatabaseTest {
         assertThat(external.embedded()).isFalse();
         assertThat(external.user()).contains("rf");
         assertThat(external.dataDir()).isEqualTo(Path.of("/var/lib/rf"));
-        assertThat(external.toString()).doesNotContain("s3cret-pw", "hunter2", key).contains("password=***");
+        assertThat(external.toString())
+                .doesNotContain("s3cret-pw", "hunter2", key)
+                .contains("password=***");
     }
 
     @Test
@@ -121,7 +146,8 @@ class DatabaseTest {
         assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("RECRUITFLOW_DB_URL", "mysql://x")))
                 .hasMessageContaining("jdbc:postgresql:");
         assertThatThrownBy(() -> DatabaseConfig.embedded(Path.of("d")).withSecretKey("not base64 !!"))
-                .hasMessageContaining("base64").hasMessageNotContaining("not base64 !!");
+                .hasMessageContaining("base64")
+                .hasMessageNotContaining("not base64 !!");
         assertThatThrownBy(() -> DatabaseConfig.embedded(Path.of("d")).withSecretKey("c2hvcnQ="))
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> DatabaseConfig.embedded(Path.of("d")).withMaximumPoolSize(1))
@@ -130,7 +156,8 @@ class DatabaseTest {
 
     @Test
     void an_external_database_without_a_secret_key_cannot_store_tokens() {
-        try (Database db = Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null))) {
+        try (Database db =
+                Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null))) {
             assertThatThrownBy(db::tokenCipher)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("RECRUITFLOW_SECRET_KEY");

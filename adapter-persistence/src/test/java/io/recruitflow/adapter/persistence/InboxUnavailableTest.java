@@ -17,11 +17,18 @@ class InboxUnavailableTest {
     @Test
     void a_closed_pool_makes_the_inbox_unavailable_and_nothing_is_stored() {
         TestDatabase.truncateAll();
-        Database doomed = Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null));
+        Database doomed =
+                Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null));
         PostgresEventInbox inbox = new PostgresEventInbox(doomed.jdbi());
         doomed.close();
-        IncomingEvent event = new IncomingEvent("wh_lost?", "ContactUpdate", Optional.of("loc_1"), Optional.of("ct_1"),
-                Instant.now(), "{}".getBytes(StandardCharsets.UTF_8), Instant.now());
+        IncomingEvent event = new IncomingEvent(
+                "wh_lost?",
+                "ContactUpdate",
+                Optional.of("loc_1"),
+                Optional.of("ct_1"),
+                Instant.now(),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Instant.now());
 
         assertThatThrownBy(() -> inbox.storeAll(List.of(event)))
                 .isInstanceOf(EventInbox.InboxUnavailableException.class)
@@ -34,11 +41,23 @@ class InboxUnavailableTest {
     void a_batch_that_fails_half_way_stores_none_of_it() {
         TestDatabase.truncateAll();
         PostgresEventInbox inbox = new PostgresEventInbox(TestDatabase.jdbi());
-        IncomingEvent good = new IncomingEvent("wh_good", "ContactUpdate", Optional.empty(), Optional.empty(),
-                Instant.now(), new byte[] {1}, Instant.now());
+        IncomingEvent good = new IncomingEvent(
+                "wh_good",
+                "ContactUpdate",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.now(),
+                new byte[] {1},
+                Instant.now());
         // A NUL character is valid Java but PostgreSQL text refuses it: the whole commit must fail.
-        IncomingEvent bad = new IncomingEvent("wh_bad", "Contact\u0000Update", Optional.empty(), Optional.empty(),
-                Instant.now(), new byte[] {2}, Instant.now());
+        IncomingEvent bad = new IncomingEvent(
+                "wh_bad",
+                "Contact\u0000Update",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.now(),
+                new byte[] {2},
+                Instant.now());
 
         assertThatThrownBy(() -> inbox.storeAll(List.of(good, bad)))
                 .isInstanceOf(EventInbox.InboxUnavailableException.class);

@@ -13,9 +13,12 @@ final class JobQueueProbe {
         int quietChecks = 0;
         while (System.nanoTime() < deadline) {
             queue.triggerCheck();
-            long busy = TestDatabase.jdbi().withHandle(h -> h.createQuery(
-                            "SELECT count(*) FROM scheduled_tasks WHERE picked OR execution_time <= :now")
-                    .bind("now", Timestamp.from(now)).mapTo(Long.class).one());
+            long busy = TestDatabase.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "SELECT count(*) FROM scheduled_tasks WHERE picked OR execution_time <= :now")
+                            .bind("now", Timestamp.from(now))
+                            .mapTo(Long.class)
+                            .one());
             // Two quiet looks in a row: a job between its claim and its first UPDATE cannot slip through.
             quietChecks = busy == 0 ? quietChecks + 1 : 0;
             if (quietChecks >= 2) {

@@ -32,7 +32,7 @@ class PersistenceBenchmarkTest {
     private static final int RUNS = 5;
     private static final int THREADS = 4;
     private static final byte[] BODY = ("{\"type\":\"ContactUpdate\",\"locationId\":\"loc_bench\",\"id\":\"ct_x\","
-            + "\"firstName\":\"Dana\",\"lastName\":\"Whitfield\",\"phone\":\"+14075550100\",\"tags\":[\"New Lead\"]}")
+                    + "\"firstName\":\"Dana\",\"lastName\":\"Whitfield\",\"phone\":\"+14075550100\",\"tags\":[\"New Lead\"]}")
             .getBytes(StandardCharsets.UTF_8);
 
     @Test
@@ -64,8 +64,14 @@ class PersistenceBenchmarkTest {
                     List<IncomingEvent> events = new ArrayList<>(batch);
                     for (int k = i; k < Math.min(i + batch, perThread); k++) {
                         Instant now = Instant.now();
-                        events.add(new IncomingEvent("wh_" + thread + "_" + k, "ContactUpdate", Optional.of("loc_bench"),
-                                Optional.of("ct_" + (k % 500)), now, BODY, now));
+                        events.add(new IncomingEvent(
+                                "wh_" + thread + "_" + k,
+                                "ContactUpdate",
+                                Optional.of("loc_bench"),
+                                Optional.of("ct_" + (k % 500)),
+                                now,
+                                BODY,
+                                now));
                     }
                     inbox.storeAll(events);
                 }
@@ -94,15 +100,19 @@ class PersistenceBenchmarkTest {
         queue.schedule(new Job(JobType.INBOX_DISPATCH, "wh_port", due, JobPriority.EVENTS)); // and one via the port
         CountDownLatch all = new CountDownLatch(jobs + 1);
         long start = System.nanoTime();
-        queue.start(job -> {
-            all.countDown();
-            return new JobOutcome.Done();
-        }, threads);
+        queue.start(
+                job -> {
+                    all.countDown();
+                    return new JobOutcome.Done();
+                },
+                threads);
         assertThat(all.await(120, TimeUnit.SECONDS)).isTrue();
         long remaining;
         do {
-            remaining = TestDatabase.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM scheduled_tasks")
-                    .mapTo(Long.class).one());
+            remaining = TestDatabase.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM scheduled_tasks")
+                            .mapTo(Long.class)
+                            .one());
         } while (remaining > 0 && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120));
         double seconds = (System.nanoTime() - start) / 1e9;
         queue.stop(Duration.ofSeconds(5));
@@ -127,7 +137,12 @@ class PersistenceBenchmarkTest {
         double[] sorted = runs.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
-        System.out.printf("BENCH %-55s median %,8.0f /s  (runs %s)  target %,.0f  ratio %.2f%n", what, median,
-                Arrays.toString(Arrays.stream(runs).mapToLong(Math::round).toArray()), target, median / target);
+        System.out.printf(
+                "BENCH %-55s median %,8.0f /s  (runs %s)  target %,.0f  ratio %.2f%n",
+                what,
+                median,
+                Arrays.toString(Arrays.stream(runs).mapToLong(Math::round).toArray()),
+                target,
+                median / target);
     }
 }

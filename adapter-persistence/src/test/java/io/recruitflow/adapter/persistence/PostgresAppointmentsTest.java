@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.contracts.AppointmentsContract;
+import io.recruitflow.domain.appointment.Appointments;
 
 /** The Appointments contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresAppointmentsTest extends AppointmentsContract {

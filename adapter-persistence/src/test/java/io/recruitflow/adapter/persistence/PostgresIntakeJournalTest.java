@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.contracts.IntakeJournalContract;
+import io.recruitflow.domain.recruit.IntakeJournal;
 
 /** The IntakeJournal contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresIntakeJournalTest extends IntakeJournalContract {

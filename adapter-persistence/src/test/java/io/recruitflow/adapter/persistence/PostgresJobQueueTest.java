@@ -67,8 +67,8 @@ class PostgresJobQueueTest {
         second = new PostgresJobQueue(TestDatabase.secondInstance().dataSource());
         Job job = new Job(JobType.INTAKE, "recruit-1", Instant.now().plusSeconds(3600), JobPriority.SPEED_TO_LEAD);
 
-        List<Boolean> scheduled = io.recruitflow.contracts.Concurrently.run(8,
-                i -> () -> (i % 2 == 0 ? first : second).schedule(job));
+        List<Boolean> scheduled =
+                io.recruitflow.contracts.Concurrently.run(8, i -> () -> (i % 2 == 0 ? first : second).schedule(job));
 
         assertThat(scheduled).filteredOn(Boolean::booleanValue).hasSize(1);
         assertThat(remaining()).isEqualTo(1);
@@ -87,11 +87,13 @@ class PostgresJobQueueTest {
         List<Job> order = new CopyOnWriteArrayList<>();
         CountDownLatch all = new CountDownLatch(7);
 
-        first.start(job -> {
-            order.add(job);
-            all.countDown();
-            return new JobOutcome.Done();
-        }, 1);
+        first.start(
+                job -> {
+                    order.add(job);
+                    all.countDown();
+                    return new JobOutcome.Done();
+                },
+                1);
 
         await(all);
         assertThat(order.get(0).id()).isEqualTo("new-lead");
@@ -104,10 +106,12 @@ class PostgresJobQueueTest {
     void a_job_scheduled_on_a_running_queue_starts_within_a_second() throws Exception {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         CountDownLatch ran = new CountDownLatch(1);
-        first.start(job -> {
-            ran.countDown();
-            return new JobOutcome.Done();
-        }, 2);
+        first.start(
+                job -> {
+                    ran.countDown();
+                    return new JobOutcome.Done();
+                },
+                2);
         Thread.sleep(300); // the queue is idle, between polls
 
         long start = System.nanoTime();
@@ -123,10 +127,12 @@ class PostgresJobQueueTest {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         second = new PostgresJobQueue(TestDatabase.secondInstance().dataSource()); // never started: a web node
         CountDownLatch ran = new CountDownLatch(1);
-        first.start(job -> {
-            ran.countDown();
-            return new JobOutcome.Done();
-        }, 2);
+        first.start(
+                job -> {
+                    ran.countDown();
+                    return new JobOutcome.Done();
+                },
+                2);
 
         long start = System.nanoTime();
         second.schedule(new Job(JobType.INBOX_DISPATCH, "wh_remote", Instant.now(), JobPriority.EVENTS));
@@ -141,12 +147,14 @@ class PostgresJobQueueTest {
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
         first.schedule(new Job(JobType.INTAKE, "slow", Instant.now(), JobPriority.BULK));
-        first.start(job -> {
-            started.countDown();
-            sleep(500);
-            finished.incrementAndGet();
-            return new JobOutcome.Done();
-        }, 1);
+        first.start(
+                job -> {
+                    started.countDown();
+                    sleep(500);
+                    finished.incrementAndGet();
+                    return new JobOutcome.Done();
+                },
+                1);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         boolean drained = first.stop(Duration.ofSeconds(5));
@@ -172,22 +180,28 @@ class PostgresJobQueueTest {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         CountDownLatch tried = new CountDownLatch(1);
         first.schedule(new Job(JobType.DEFERRED_MESSAGE, "intro/1", Instant.now(), JobPriority.BULK));
-        first.start(job -> {
-            tried.countDown();
-            throw new IllegalStateException("GHL down");
-        }, 1);
+        first.start(
+                job -> {
+                    tried.countDown();
+                    throw new IllegalStateException("GHL down");
+                },
+                1);
         assertThat(tried.await(5, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200);
 
-        Map<String, Object> row = TestDatabase.jdbi().withHandle(h -> h.createQuery(
-                "SELECT consecutive_failures, picked, execution_time > now() AS later FROM scheduled_tasks")
-                .mapToMap().one());
-        assertThat(row).containsEntry("consecutive_failures", 1).containsEntry("picked", false)
+        Map<String, Object> row = TestDatabase.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT consecutive_failures, picked, execution_time > now() AS later FROM scheduled_tasks")
+                        .mapToMap()
+                        .one());
+        assertThat(row)
+                .containsEntry("consecutive_failures", 1)
+                .containsEntry("picked", false)
                 .containsEntry("later", true);
     }
 
-    private static JobOutcome count(Job job, String instance, Map<String, AtomicInteger> runs, Map<String, String> ranOn,
-                                    CountDownLatch all) {
+    private static JobOutcome count(
+            Job job, String instance, Map<String, AtomicInteger> runs, Map<String, String> ranOn, CountDownLatch all) {
         runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
         ranOn.put(job.id(), instance);
         all.countDown();
@@ -195,13 +209,17 @@ class PostgresJobQueueTest {
     }
 
     private static long remaining() {
-        return TestDatabase.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM scheduled_tasks")
-                .mapTo(Long.class).one());
+        return TestDatabase.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM scheduled_tasks")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).as("jobs done in time").isTrue();
+            assertThat(latch.await(30, TimeUnit.SECONDS))
+                    .as("jobs done in time")
+                    .isTrue();
             Thread.sleep(200); // let the last completions commit
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

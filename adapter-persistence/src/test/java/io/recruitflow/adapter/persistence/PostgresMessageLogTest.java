@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.contracts.MessageLogContract;
+import io.recruitflow.domain.message.MessageLog;
 
 /** The MessageLog contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresMessageLogTest extends MessageLogContract {

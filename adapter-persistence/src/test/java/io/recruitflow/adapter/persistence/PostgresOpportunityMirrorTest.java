@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.contracts.OpportunityMirrorContract;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
 
 /** The OpportunityMirror contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresOpportunityMirrorTest extends OpportunityMirrorContract {

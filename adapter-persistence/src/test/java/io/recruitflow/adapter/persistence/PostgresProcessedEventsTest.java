@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.contracts.ProcessedEventsContract;
+import io.recruitflow.domain.shared.ProcessedEvents;
 
 /** The ProcessedEvents contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresProcessedEventsTest extends ProcessedEventsContract {

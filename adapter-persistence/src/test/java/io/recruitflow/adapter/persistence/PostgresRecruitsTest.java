@@ -1,7 +1,7 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.contracts.RecruitsContract;
+import io.recruitflow.domain.recruit.Recruits;
 
 /** The Recruits contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresRecruitsTest extends RecruitsContract {

@@ -36,7 +36,8 @@ final class TestDatabase {
     static synchronized Database secondInstance() {
         if (secondary == null) {
             secondary = Database.start(DatabaseConfig.external(get().jdbcUrl(), "postgres", null)
-                    .withSecretKey(secretKeyOf(get())).withMaximumPoolSize(12));
+                    .withSecretKey(secretKeyOf(get()))
+                    .withMaximumPoolSize(12));
         }
         return secondary;
     }

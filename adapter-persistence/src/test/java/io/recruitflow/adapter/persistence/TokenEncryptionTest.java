@@ -24,8 +24,8 @@ class TokenEncryptionTest {
     }
 
     private static OAuthTokens tokens(TokenOwner owner, String access) {
-        return new OAuthTokens(owner, access, "refresh-" + access, Instant.parse("2026-03-02T15:00:00Z"),
-                Set.of("contacts.write"));
+        return new OAuthTokens(
+                owner, access, "refresh-" + access, Instant.parse("2026-03-02T15:00:00Z"), Set.of("contacts.write"));
     }
 
     @Test
@@ -36,7 +36,8 @@ class TokenEncryptionTest {
         byte[] second = column("access_token", alice);
 
         assertThat(new String(first, StandardCharsets.ISO_8859_1)).doesNotContain("secret-access");
-        assertThat(new String(column("refresh_token", alice), StandardCharsets.ISO_8859_1)).doesNotContain("refresh-");
+        assertThat(new String(column("refresh_token", alice), StandardCharsets.ISO_8859_1))
+                .doesNotContain("refresh-");
         assertThat(first).isNotEqualTo(second); // a fresh nonce per value
         assertThat(first.length).isEqualTo(1 + 12 + "ya29.secret-access".length() + 16);
     }
@@ -52,15 +53,16 @@ class TokenEncryptionTest {
 
         assertThatThrownBy(() -> store.find(bob))
                 .isInstanceOf(TokenCipher.TokenDecryptionException.class)
-                .hasMessageContaining("loc_bob").hasMessageNotContaining("alice-access");
+                .hasMessageContaining("loc_bob")
+                .hasMessageNotContaining("alice-access");
         assertThat(store.find(alice)).contains(tokens(alice, "alice-access"));
     }
 
     @Test
     void another_key_cannot_read_the_tokens_and_says_so_without_leaking_them() {
         store.save(tokens(alice, "alice-access"));
-        PostgresTokenStore wrongKey = new PostgresTokenStore(TestDatabase.jdbi(),
-                TokenCipher.fromBase64(TokenCipher.generateKey()));
+        PostgresTokenStore wrongKey =
+                new PostgresTokenStore(TestDatabase.jdbi(), TokenCipher.fromBase64(TokenCipher.generateKey()));
 
         assertThatThrownBy(() -> wrongKey.find(alice))
                 .isInstanceOf(TokenCipher.TokenDecryptionException.class)
@@ -75,8 +77,12 @@ class TokenEncryptionTest {
     }
 
     private static byte[] column(String column, TokenOwner owner) {
-        return TestDatabase.jdbi().withHandle(h -> h.createQuery("SELECT " + column
-                        + " FROM oauth_tokens WHERE owner_type = :t AND owner_id = :id")
-                .bind("t", owner.type().name()).bind("id", owner.id()).mapTo(byte[].class).one());
+        return TestDatabase.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "SELECT " + column + " FROM oauth_tokens WHERE owner_type = :t AND owner_id = :id")
+                        .bind("t", owner.type().name())
+                        .bind("id", owner.id())
+                        .mapTo(byte[].class)
+                        .one());
     }
 }

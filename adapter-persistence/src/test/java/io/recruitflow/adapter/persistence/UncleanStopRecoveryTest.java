@@ -41,16 +41,21 @@ class UncleanStopRecoveryTest {
         queue = new PostgresJobQueue(TestDatabase.get().dataSource());
         queue.schedule(new Job(JobType.INTAKE, "claimed-by-the-dead", Instant.now(), JobPriority.SPEED_TO_LEAD));
         // As a SIGKILLed instance leaves it: claimed, with a recent heartbeat.
-        TestDatabase.jdbi().useHandle(h -> h.execute("UPDATE scheduled_tasks SET picked = true, picked_by = 'dead-1', "
-                + "last_heartbeat = now() WHERE task_instance = 'claimed-by-the-dead'"));
+        TestDatabase.jdbi()
+                .useHandle(h -> h.execute("UPDATE scheduled_tasks SET picked = true, picked_by = 'dead-1', "
+                        + "last_heartbeat = now() WHERE task_instance = 'claimed-by-the-dead'"));
 
         assertThat(queue.releaseClaims()).isEqualTo(1);
         CountDownLatch ran = new CountDownLatch(1);
-        queue.start(job -> {
-            ran.countDown();
-            return new JobOutcome.Done();
-        }, 2);
-        assertThat(ran.await(10, TimeUnit.SECONDS)).as("ran well within the 60 s heartbeat limit").isTrue();
+        queue.start(
+                job -> {
+                    ran.countDown();
+                    return new JobOutcome.Done();
+                },
+                2);
+        assertThat(ran.await(10, TimeUnit.SECONDS))
+                .as("ran well within the 60 s heartbeat limit")
+                .isTrue();
     }
 
     @Test
@@ -64,12 +69,16 @@ class UncleanStopRecoveryTest {
 
         assertThat(log.interruptInFlight(t.plusSeconds(5))).isEqualTo(1);
         assertThat(log.find(sending.key()).orElseThrow().state()).isEqualTo(SendState.UNKNOWN);
-        assertThat(log.find(sending.key()).orElseThrow().detail()).hasValueSatisfying(d -> assertThat(d).contains("interrupted"));
+        assertThat(log.find(sending.key()).orElseThrow().detail())
+                .hasValueSatisfying(d -> assertThat(d).contains("interrupted"));
         assertThat(log.find(planned.key()).orElseThrow().state()).isEqualTo(SendState.PLANNED);
     }
 
     private static MessageRecord plan(PostgresMessageLog log, String key, Instant at) {
-        return log.plan(MessageRecord.planned(new MessageKey(key), OutgoingMessage.sms(new LocationId("loc"),
-                new ContactId("c-" + key), "Hi"), Optional.empty(), at));
+        return log.plan(MessageRecord.planned(
+                new MessageKey(key),
+                OutgoingMessage.sms(new LocationId("loc"), new ContactId("c-" + key), "Hi"),
+                Optional.empty(),
+                at));
     }
 }

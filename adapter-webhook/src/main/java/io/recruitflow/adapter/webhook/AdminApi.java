@@ -99,17 +99,38 @@ final class AdminApi {
             throw new ApiError(422, "bad_lead_file", e.getMessage());
         }
         // Accepted leads are durable now; their intake sagas run as background jobs.
-        json(ctx, 202, Json.obj(
-                "rows", report.rows(),
-                "accepted", report.accepted().stream().map(r -> Json.obj("row", r.row(), "id", r.recruit().toString())).toList(),
-                "known", report.known().stream().map(r -> Json.obj("row", r.row(), "id", r.recruit().toString())).toList(),
-                "rejected", report.rejected().stream().map(r -> Json.obj("row", r.row(), "reason", r.reason())).toList()));
+        json(
+                ctx,
+                202,
+                Json.obj(
+                        "rows", report.rows(),
+                        "accepted",
+                                report.accepted().stream()
+                                        .map(r -> Json.obj(
+                                                "row",
+                                                r.row(),
+                                                "id",
+                                                r.recruit().toString()))
+                                        .toList(),
+                        "known",
+                                report.known().stream()
+                                        .map(r -> Json.obj(
+                                                "row",
+                                                r.row(),
+                                                "id",
+                                                r.recruit().toString()))
+                                        .toList(),
+                        "rejected",
+                                report.rejected().stream()
+                                        .map(r -> Json.obj("row", r.row(), "reason", r.reason()))
+                                        .toList()));
     }
 
     // GET /api/recruits?limit=&cursor=&locationId=
     void listRecruits(Context ctx) {
         int limit = intParam(ctx, "limit", 50, 1, MAX_LIST_LIMIT);
-        Optional<LocationId> location = Optional.ofNullable(ctx.queryParam("locationId")).map(this::locationId);
+        Optional<LocationId> location =
+                Optional.ofNullable(ctx.queryParam("locationId")).map(this::locationId);
         Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(s -> !s.isBlank());
         Page<Recruit> page;
         try {
@@ -117,21 +138,29 @@ final class AdminApi {
         } catch (IllegalArgumentException badCursor) {
             throw new ApiError(400, "bad_request", "the cursor is not valid");
         }
-        json(ctx, 200, Json.obj("items", page.items().stream().map(AdminApi::recruitSummary).toList(),
-                "next", page.next().orElse(null)));
+        json(
+                ctx,
+                200,
+                Json.obj(
+                        "items",
+                        page.items().stream().map(AdminApi::recruitSummary).toList(),
+                        "next",
+                        page.next().orElse(null)));
     }
 
     // GET /api/recruits/{id}
     void getRecruit(Context ctx) {
         RecruitId id = recruitId(ctx.pathParam("id"));
-        RecruitView view = services.recruits().view(id)
-                .orElseThrow(() -> new ApiError(404, "not_found", "no recruit " + id));
+        RecruitView view =
+                services.recruits().view(id).orElseThrow(() -> new ApiError(404, "not_found", "no recruit " + id));
         Map<String, Object> out = recruitSummary(view.recruit());
         out.put("stage", view.opportunity().map(o -> o.stage().name()).orElse(null));
         out.put("opportunity", view.opportunity().map(AdminApi::opportunity).orElse(null));
         out.put("steps", view.steps().stream().map(AdminApi::step).toList());
         out.put("intro", view.intro().map(AdminApi::message).orElse(null));
-        out.put("appointments", view.appointments().stream().map(AdminApi::appointment).toList());
+        out.put(
+                "appointments",
+                view.appointments().stream().map(AdminApi::appointment).toList());
         json(ctx, 200, out);
     }
 
@@ -143,8 +172,11 @@ final class AdminApi {
             Map<String, Object> body = jsonObject(ctx);
             Optional<String> raw = text(body, "start");
             if (raw.isPresent()) {
-                start = Optional.of(EventEnvelope.parseInstant(raw.get()).orElseThrow(() -> new ApiError(422,
-                        "unprocessable", "start must be an ISO-8601 instant with an offset, e.g. 2026-03-02T15:00:00Z")));
+                start = Optional.of(EventEnvelope.parseInstant(raw.get())
+                        .orElseThrow(() -> new ApiError(
+                                422,
+                                "unprocessable",
+                                "start must be an ISO-8601 instant with an offset, e.g. 2026-03-02T15:00:00Z")));
             }
         }
         BookingResult result = services.presentations().schedule(new SchedulePresentationCommand(id, start));
@@ -159,28 +191,73 @@ final class AdminApi {
 
     // GET /api/funnel?locationId=
     void funnel(Context ctx) {
-        Optional<LocationId> location = Optional.ofNullable(ctx.queryParam("locationId")).map(this::locationId);
+        Optional<LocationId> location =
+                Optional.ofNullable(ctx.queryParam("locationId")).map(this::locationId);
         Funnel f = services.funnel().funnel(new FunnelQuery(location));
         Map<String, Object> messages = new LinkedHashMap<>();
         new EnumMap<>(f.messages()).forEach((state, n) -> messages.put(state.name(), n));
-        json(ctx, 200, Json.obj(
-                "recruits", f.recruits(), "won", f.won(), "lost", f.lost(),
-                "stages", f.stages().stream().map(s -> Json.obj("stage", s.stage().name(), "name", s.name(),
-                        "count", s.count())).toList(),
-                "conversions", f.conversions().stream().map(c -> Json.obj("from", c.from().name(), "to", c.to().name(),
-                        "reachedFrom", c.reachedFrom(), "reachedTo", c.reachedTo(), "rate", c.rate().orElse(null))).toList(),
-                "speedToLead", Json.obj(
-                        "medianSeconds", f.speedToLeadMedian().map(AdminApi::seconds).orElse(null),
-                        "p95Seconds", f.speedToLeadP95().map(AdminApi::seconds).orElse(null),
-                        "samples", f.speedToLeadSamples()),
-                "messages", messages));
+        json(
+                ctx,
+                200,
+                Json.obj(
+                        "recruits",
+                        f.recruits(),
+                        "won",
+                        f.won(),
+                        "lost",
+                        f.lost(),
+                        "stages",
+                        f.stages().stream()
+                                .map(s -> Json.obj("stage", s.stage().name(), "name", s.name(), "count", s.count()))
+                                .toList(),
+                        "conversions",
+                        f.conversions().stream()
+                                .map(c -> Json.obj(
+                                        "from",
+                                        c.from().name(),
+                                        "to",
+                                        c.to().name(),
+                                        "reachedFrom",
+                                        c.reachedFrom(),
+                                        "reachedTo",
+                                        c.reachedTo(),
+                                        "rate",
+                                        c.rate().orElse(null)))
+                                .toList(),
+                        "speedToLead",
+                        Json.obj(
+                                "medianSeconds",
+                                        f.speedToLeadMedian()
+                                                .map(AdminApi::seconds)
+                                                .orElse(null),
+                                "p95Seconds",
+                                        f.speedToLeadP95()
+                                                .map(AdminApi::seconds)
+                                                .orElse(null),
+                                "samples", f.speedToLeadSamples()),
+                        "messages",
+                        messages));
     }
 
     // GET /api/events/stats
     void eventStats(Context ctx) {
         InboxStats s = services.inbox().stats();
-        json(ctx, 200, Json.obj("stored", s.stored(), "duplicates", s.duplicates(), "processed", s.processed(),
-                "failed", s.failed(), "dead", s.dead(), "ignored", s.ignored()));
+        json(
+                ctx,
+                200,
+                Json.obj(
+                        "stored",
+                        s.stored(),
+                        "duplicates",
+                        s.duplicates(),
+                        "processed",
+                        s.processed(),
+                        "failed",
+                        s.failed(),
+                        "dead",
+                        s.dead(),
+                        "ignored",
+                        s.ignored()));
     }
 
     // GET /api/events?status=dead&limit=
@@ -194,7 +271,10 @@ final class AdminApi {
         }
         int limit = intParam(ctx, "limit", 100, 1, MAX_LIST_LIMIT);
         List<InboxEvent> events = services.inbox().list(status, limit);
-        json(ctx, 200, Json.obj("items", events.stream().map(AdminApi::inboxEvent).toList()));
+        json(
+                ctx,
+                200,
+                Json.obj("items", events.stream().map(AdminApi::inboxEvent).toList()));
     }
 
     // ---- request helpers
@@ -266,10 +346,16 @@ final class AdminApi {
             problems.add("extra must be an object of strings");
         }
         try {
-            return new LeadInput(text(body, "firstName").orElse(null), text(body, "lastName").orElse(null),
-                    text(body, "email").orElse(null), text(body, "phone").orElse(null),
-                    text(body, "licenseState").orElse(null), text(body, "licenseNumber").orElse(null), types,
-                    text(body, "source").orElse(null), extra);
+            return new LeadInput(
+                    text(body, "firstName").orElse(null),
+                    text(body, "lastName").orElse(null),
+                    text(body, "email").orElse(null),
+                    text(body, "phone").orElse(null),
+                    text(body, "licenseState").orElse(null),
+                    text(body, "licenseNumber").orElse(null),
+                    types,
+                    text(body, "source").orElse(null),
+                    extra);
         } catch (ApiError e) {
             problems.add(e.getMessage());
             return null;
@@ -277,8 +363,10 @@ final class AdminApi {
     }
 
     private LocationId location(Optional<String> requested) {
-        return requested.map(this::locationId).or(services::defaultLocation).orElseThrow(
-                () -> new ApiError(422, "unprocessable", "locationId is required"));
+        return requested
+                .map(this::locationId)
+                .or(services::defaultLocation)
+                .orElseThrow(() -> new ApiError(422, "unprocessable", "locationId is required"));
     }
 
     private LocationId locationId(String raw) {
@@ -329,7 +417,11 @@ final class AdminApi {
                 "phone", r.phone().map(PhoneNumber::e164).orElse(null),
                 "licenseState", r.license().state().name(),
                 "licenseNumber", r.license().number().orElse(null),
-                "licenseTypes", r.license().types().stream().map(LicenseType::name).sorted().toList(),
+                "licenseTypes",
+                        r.license().types().stream()
+                                .map(LicenseType::name)
+                                .sorted()
+                                .toList(),
                 "source", r.source(),
                 "tags", r.tags().stream().sorted().toList(),
                 "contactId", r.contactId().map(c -> c.value()).orElse(null),
@@ -341,35 +433,93 @@ final class AdminApi {
     }
 
     private static Map<String, Object> opportunity(Opportunity o) {
-        return Json.obj("id", o.id().toString(), "pipelineId", o.pipeline().toString(), "stage", o.stage().name(),
-                "status", o.status().name(), "monetaryValue", o.monetaryValue().toPlainString(),
-                "updatedAt", o.updatedAt().toString());
+        return Json.obj(
+                "id",
+                o.id().toString(),
+                "pipelineId",
+                o.pipeline().toString(),
+                "stage",
+                o.stage().name(),
+                "status",
+                o.status().name(),
+                "monetaryValue",
+                o.monetaryValue().toPlainString(),
+                "updatedAt",
+                o.updatedAt().toString());
     }
 
     private static Map<String, Object> step(StepRecord s) {
-        return Json.obj("step", s.step().name(), "state", s.state().name(), "attempts", s.attempts(),
-                "ref", s.ref().orElse(null), "detail", s.detail().orElse(null),
-                "notBefore", s.notBefore().map(Instant::toString).orElse(null), "updatedAt", s.updatedAt().toString());
+        return Json.obj(
+                "step",
+                s.step().name(),
+                "state",
+                s.state().name(),
+                "attempts",
+                s.attempts(),
+                "ref",
+                s.ref().orElse(null),
+                "detail",
+                s.detail().orElse(null),
+                "notBefore",
+                s.notBefore().map(Instant::toString).orElse(null),
+                "updatedAt",
+                s.updatedAt().toString());
     }
 
     private static Map<String, Object> message(MessageRecord m) {
-        return Json.obj("channel", m.channel().name(), "state", m.state().name(),
-                "messageId", m.messageId().map(Object::toString).orElse(null),
-                "detail", m.detail().orElse(null), "updatedAt", m.updatedAt().toString());
+        return Json.obj(
+                "channel",
+                m.channel().name(),
+                "state",
+                m.state().name(),
+                "messageId",
+                m.messageId().map(Object::toString).orElse(null),
+                "detail",
+                m.detail().orElse(null),
+                "updatedAt",
+                m.updatedAt().toString());
     }
 
     private static Map<String, Object> appointment(Appointment a) {
-        return Json.obj("id", a.id().value(), "calendarId", a.calendar().value(), "contactId", a.contact().value(),
-                "title", a.title(), "start", a.start().toString(), "end", a.end().toString(),
-                "status", a.status().name());
+        return Json.obj(
+                "id",
+                a.id().value(),
+                "calendarId",
+                a.calendar().value(),
+                "contactId",
+                a.contact().value(),
+                "title",
+                a.title(),
+                "start",
+                a.start().toString(),
+                "end",
+                a.end().toString(),
+                "status",
+                a.status().name());
     }
 
     private static Map<String, Object> inboxEvent(InboxEvent e) {
-        return Json.obj("webhookId", e.event().webhookId(), "type", e.event().type(),
-                "locationId", e.event().locationId().orElse(null), "contactId", e.event().contactId().orElse(null),
-                "timestamp", e.event().timestamp().toString(), "receivedAt", e.event().receivedAt().toString(),
-                "status", e.status().name(), "attempts", e.attempts(), "lastError", e.lastError().orElse(null),
-                "nextAttemptAt", e.nextAttemptAt().map(Instant::toString).orElse(null));
+        return Json.obj(
+                "webhookId",
+                e.event().webhookId(),
+                "type",
+                e.event().type(),
+                "locationId",
+                e.event().locationId().orElse(null),
+                "contactId",
+                e.event().contactId().orElse(null),
+                "timestamp",
+                e.event().timestamp().toString(),
+                "receivedAt",
+                e.event().receivedAt().toString(),
+                "status",
+                e.status().name(),
+                "attempts",
+                e.attempts(),
+                "lastError",
+                e.lastError().orElse(null),
+                "nextAttemptAt",
+                e.nextAttemptAt().map(Instant::toString).orElse(null));
     }
 
     private static double seconds(Duration d) {

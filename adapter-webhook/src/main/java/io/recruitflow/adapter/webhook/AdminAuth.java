@@ -65,8 +65,10 @@ final class AdminAuth {
     static void challenge(Context ctx) {
         ctx.res().addHeader("WWW-Authenticate", CHALLENGE_BEARER);
         ctx.res().addHeader("WWW-Authenticate", CHALLENGE_BASIC);
-        ctx.status(401).contentType("application/json")
-                .result(Json.error("unauthorized", "admin token required (Bearer, or Basic with the token as password)"));
+        ctx.status(401)
+                .contentType("application/json")
+                .result(Json.error(
+                        "unauthorized", "admin token required (Bearer, or Basic with the token as password)"));
     }
 
     private static byte[] sha256(String s) {

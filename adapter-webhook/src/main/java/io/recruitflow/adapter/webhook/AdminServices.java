@@ -14,9 +14,14 @@ import java.util.Optional;
  * The use cases behind the admin API. {@code defaultLocation} serves requests that name no
  * {@code locationId} (a single-location set-up); without it such requests get 422.
  */
-public record AdminServices(IntakeRecruitUseCase intake, ImportLeadsUseCase imports, ViewRecruitUseCase recruits,
-                            SchedulePresentationUseCase presentations, RecruitingFunnelUseCase funnel,
-                            EventInbox inbox, Optional<LocationId> defaultLocation) {
+public record AdminServices(
+        IntakeRecruitUseCase intake,
+        ImportLeadsUseCase imports,
+        ViewRecruitUseCase recruits,
+        SchedulePresentationUseCase presentations,
+        RecruitingFunnelUseCase funnel,
+        EventInbox inbox,
+        Optional<LocationId> defaultLocation) {
     public AdminServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(imports, "imports");

@@ -42,6 +42,7 @@ final class Dashboard {
 
     /** Only Basic is offered: it is the scheme a browser can prompt for (the token is the password). */
     static final String CHALLENGE = "Basic realm=\"Recruitflow\", charset=\"UTF-8\"";
+
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
     static final int DEAD_SHOWN = 20;
@@ -59,25 +60,41 @@ final class Dashboard {
     }
 
     /** What the page shows; a section whose source failed is empty. */
-    record Snapshot(Optional<LocationId> location, Instant at, Optional<Funnel> funnel, Optional<InboxStats> inbox,
-                    Optional<List<InboxEvent>> dead, Optional<Map<String, Optional<RateBudget>>> budgets) {}
+    record Snapshot(
+            Optional<LocationId> location,
+            Instant at,
+            Optional<Funnel> funnel,
+            Optional<InboxStats> inbox,
+            Optional<List<InboxEvent>> dead,
+            Optional<Map<String, Optional<RateBudget>>> budgets) {}
 
     void serve(Context ctx, AdminAuth auth) {
-        ctx.header("Cache-Control", "no-store").header("Content-Security-Policy", CSP)
-                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+        ctx.header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
         if (!auth.authorized(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
-            html(ctx, 401, HtmlPage.render("Sign in to Recruitflow",
-                    "The dashboard needs the admin token: sign in with any user name and the token as the password."));
+            html(
+                    ctx,
+                    401,
+                    HtmlPage.render(
+                            "Sign in to Recruitflow",
+                            "The dashboard needs the admin token: sign in with any user name and the token as the password."));
             return;
         }
         if (services.isEmpty()) {
-            html(ctx, 503, HtmlPage.render("Dashboard unavailable", "The admin services are not wired in this server."));
+            html(
+                    ctx,
+                    503,
+                    HtmlPage.render("Dashboard unavailable", "The admin services are not wired in this server."));
             return;
         }
         Optional<LocationId> location;
         try {
-            location = Optional.ofNullable(ctx.queryParam("locationId")).filter(s -> !s.isBlank()).map(LocationId::new);
+            location = Optional.ofNullable(ctx.queryParam("locationId"))
+                    .filter(s -> !s.isBlank())
+                    .map(LocationId::new);
         } catch (IllegalArgumentException e) {
             html(ctx, 400, HtmlPage.render("Bad request", "locationId is not a valid location id."));
             return;
@@ -86,7 +103,9 @@ final class Dashboard {
     }
 
     Snapshot snapshot(AdminServices s, Optional<LocationId> location) {
-        return new Snapshot(location, clock.now(),
+        return new Snapshot(
+                location,
+                clock.now(),
                 read("funnel", () -> s.funnel().funnel(new FunnelQuery(location))),
                 read("inbox stats", () -> s.inbox().stats()),
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
@@ -114,25 +133,38 @@ final class Dashboard {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"refresh\" content=\"60\">")
                 .append("<link rel=\"icon\" href=\"data:,\">")
-                .append("<title>Recruitflow — funnel</title><style>").append(STYLE).append("</style></head><body>");
-        h.append("<header><div class=\"wrap\"><h1>Recruitflow <span class=\"sub\">recruiting funnel</span></h1><p class=\"meta\">")
-                .append(s.location().map(l -> "location <b id=\"location\">" + esc(l.value()) + "</b>")
+                .append("<title>Recruitflow — funnel</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
+        h.append(
+                        "<header><div class=\"wrap\"><h1>Recruitflow <span class=\"sub\">recruiting funnel</span></h1><p class=\"meta\">")
+                .append(s.location()
+                        .map(l -> "location <b id=\"location\">" + esc(l.value()) + "</b>")
                         .orElse("<span id=\"location\">all locations</span>"))
-                .append(" · as of <time id=\"generated\">").append(esc(UTC.format(s.at()))).append("</time></p>");
+                .append(" · as of <time id=\"generated\">")
+                .append(esc(UTC.format(s.at())))
+                .append("</time></p>");
         s.budgets().filter(b -> b.size() > 1).ifPresent(b -> {
             h.append("<nav>Show: <a href=\"/\">all</a>");
-            b.keySet().forEach(id -> h.append(" · <a href=\"/?locationId=").append(esc(urlEncode(id))).append("\">")
-                    .append(esc(id)).append("</a>"));
+            b.keySet()
+                    .forEach(id -> h.append(" · <a href=\"/?locationId=")
+                            .append(esc(urlEncode(id)))
+                            .append("\">")
+                            .append(esc(id))
+                            .append("</a>"));
             h.append("</nav>");
         });
         h.append("</div></header><main>");
 
-        s.funnel().ifPresentOrElse(f -> {
-            tiles(h, f);
-            stages(h, f);
-            conversions(h, f);
-            messages(h, f);
-        }, () -> unavailable(h, "funnel", "Funnel", "the recruit records could not be read"));
+        s.funnel()
+                .ifPresentOrElse(
+                        f -> {
+                            tiles(h, f);
+                            stages(h, f);
+                            conversions(h, f);
+                            messages(h, f);
+                        },
+                        () -> unavailable(h, "funnel", "Funnel", "the recruit records could not be read"));
         budgets(h, s.budgets());
         dead(h, s.inbox(), s.dead());
         h.append("</main></body></html>\n");
@@ -142,9 +174,17 @@ final class Dashboard {
     private static void tiles(StringBuilder h, Funnel f) {
         h.append("<section class=\"tiles\">");
         tile(h, "recruits", "Recruits", num(f.recruits()), f.won() + " won · " + f.lost() + " lost");
-        tile(h, "stl-median", "Speed-to-lead median", f.speedToLeadMedian().map(Dashboard::duration).orElse("—"),
+        tile(
+                h,
+                "stl-median",
+                "Speed-to-lead median",
+                f.speedToLeadMedian().map(Dashboard::duration).orElse("—"),
                 samples(f.speedToLeadSamples()));
-        tile(h, "stl-p95", "Speed-to-lead p95", f.speedToLeadP95().map(Dashboard::duration).orElse("—"),
+        tile(
+                h,
+                "stl-p95",
+                "Speed-to-lead p95",
+                f.speedToLeadP95().map(Dashboard::duration).orElse("—"),
                 samples(f.speedToLeadSamples()));
         tile(h, "sent", "Texts sent", num(count(f, SendState.SENT)), "accepted by GHL");
         tile(h, "deferred", "Texts deferred", num(count(f, SendState.PLANNED)), "waiting for allowed hours");
@@ -152,8 +192,14 @@ final class Dashboard {
     }
 
     private static void tile(StringBuilder h, String id, String label, String value, String note) {
-        h.append("<div class=\"tile\"><div class=\"label\">").append(esc(label)).append("</div><div class=\"value\" id=\"")
-                .append(id).append("\">").append(esc(value)).append("</div><div class=\"note\">").append(esc(note))
+        h.append("<div class=\"tile\"><div class=\"label\">")
+                .append(esc(label))
+                .append("</div><div class=\"value\" id=\"")
+                .append(id)
+                .append("\">")
+                .append(esc(value))
+                .append("</div><div class=\"note\">")
+                .append(esc(note))
                 .append("</div></div>");
     }
 
@@ -165,8 +211,11 @@ final class Dashboard {
         }
         h.append("<table class=\"bars\"><tbody>");
         for (Funnel.StageCount stage : f.stages()) {
-            h.append("<tr data-stage=\"").append(stage.stage().name()).append("\"><th class=\"name\">")
-                    .append(esc(stage.name())).append("</th><td class=\"bar\">");
+            h.append("<tr data-stage=\"")
+                    .append(stage.stage().name())
+                    .append("\"><th class=\"name\">")
+                    .append(esc(stage.name()))
+                    .append("</th><td class=\"bar\">");
             bar(h, max == 0 ? 0 : stage.count() / (double) max, "stage");
             h.append("</td><td class=\"count\">").append(num(stage.count())).append("</td></tr>");
         }
@@ -180,13 +229,21 @@ final class Dashboard {
                 .append("<p class=\"hint\">Of the recruits who reached a stage, the share who reached the next.</p>")
                 .append("<table class=\"bars\"><tbody>");
         for (Funnel.Conversion c : f.conversions()) {
-            h.append("<tr data-from=\"").append(c.from().name()).append("\"><th class=\"name\">")
-                    .append(esc(names.getOrDefault(c.from(), c.from().defaultName()))).append(" → ")
-                    .append(esc(names.getOrDefault(c.to(), c.to().defaultName()))).append("</th><td class=\"bar\">");
+            h.append("<tr data-from=\"")
+                    .append(c.from().name())
+                    .append("\"><th class=\"name\">")
+                    .append(esc(names.getOrDefault(c.from(), c.from().defaultName())))
+                    .append(" → ")
+                    .append(esc(names.getOrDefault(c.to(), c.to().defaultName())))
+                    .append("</th><td class=\"bar\">");
             bar(h, c.rate().orElse(0.0), "conversion");
-            h.append("</td><td class=\"count\"><span class=\"rate\">").append(c.rate().map(Dashboard::percent).orElse("—"))
-                    .append("</span> <span class=\"of\">").append(num(c.reachedTo())).append(" of ")
-                    .append(num(c.reachedFrom())).append("</span></td></tr>");
+            h.append("</td><td class=\"count\"><span class=\"rate\">")
+                    .append(c.rate().map(Dashboard::percent).orElse("—"))
+                    .append("</span> <span class=\"of\">")
+                    .append(num(c.reachedTo()))
+                    .append(" of ")
+                    .append(num(c.reachedFrom()))
+                    .append("</span></td></tr>");
         }
         h.append("</tbody></table></section>");
     }
@@ -194,8 +251,13 @@ final class Dashboard {
     private static void messages(StringBuilder h, Funnel f) {
         h.append("<section class=\"card\" id=\"messages\"><h2>Messages by state</h2><table class=\"plain\"><tbody>");
         for (SendState state : SendState.values()) {
-            h.append("<tr data-state=\"").append(state.name()).append("\"><th>").append(stateLabel(state))
-                    .append("</th><td class=\"num\">").append(num(count(f, state))).append("</td></tr>");
+            h.append("<tr data-state=\"")
+                    .append(state.name())
+                    .append("\"><th>")
+                    .append(stateLabel(state))
+                    .append("</th><td class=\"num\">")
+                    .append(num(count(f, state)))
+                    .append("</td></tr>");
         }
         h.append("</tbody></table></section>");
     }
@@ -211,17 +273,30 @@ final class Dashboard {
         } else {
             h.append("<table class=\"bars\"><tbody>");
             budgets.get().forEach((location, budget) -> {
-                h.append("<tr data-location=\"").append(esc(location)).append("\"><th class=\"name\">")
-                        .append(esc(location)).append("</th>");
-                budget.ifPresentOrElse(b -> {
-                    h.append("<td class=\"bar\">");
-                    bar(h, b.headroom(), b.headroom() < 0.1 ? "low" : b.headroom() < 0.3 ? "mid" : "ok");
-                    h.append("</td><td class=\"count\"><span class=\"headroom\">").append(percent(b.headroom()))
-                            .append("</span> <span class=\"of\">").append(num(b.burstRemaining())).append(" of ")
-                            .append(num(b.burstMax())).append(" per ").append(esc(duration(b.burstInterval())))
-                            .append("</span><div class=\"of\">").append(num(b.dailyRemaining())).append(" of ")
-                            .append(num(b.dailyMax())).append(" left today</div></td>");
-                }, () -> h.append("<td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet</td>"));
+                h.append("<tr data-location=\"")
+                        .append(esc(location))
+                        .append("\"><th class=\"name\">")
+                        .append(esc(location))
+                        .append("</th>");
+                budget.ifPresentOrElse(
+                        b -> {
+                            h.append("<td class=\"bar\">");
+                            bar(h, b.headroom(), b.headroom() < 0.1 ? "low" : b.headroom() < 0.3 ? "mid" : "ok");
+                            h.append("</td><td class=\"count\"><span class=\"headroom\">")
+                                    .append(percent(b.headroom()))
+                                    .append("</span> <span class=\"of\">")
+                                    .append(num(b.burstRemaining()))
+                                    .append(" of ")
+                                    .append(num(b.burstMax()))
+                                    .append(" per ")
+                                    .append(esc(duration(b.burstInterval())))
+                                    .append("</span><div class=\"of\">")
+                                    .append(num(b.dailyRemaining()))
+                                    .append(" of ")
+                                    .append(num(b.dailyMax()))
+                                    .append(" left today</div></td>");
+                        },
+                        () -> h.append("<td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet</td>"));
                 h.append("</tr>");
             });
             h.append("</tbody></table>");
@@ -235,12 +310,21 @@ final class Dashboard {
             return;
         }
         h.append("<section class=\"card\" id=\"dead\"><h2>Dead-lettered webhook events");
-        stats.ifPresent(st -> h.append(" <span class=\"badge").append(st.dead() > 0 ? " bad" : "").append("\">")
-                .append(num(st.dead())).append("</span>"));
+        stats.ifPresent(st -> h.append(" <span class=\"badge")
+                .append(st.dead() > 0 ? " bad" : "")
+                .append("\">")
+                .append(num(st.dead()))
+                .append("</span>"));
         h.append("</h2>");
-        stats.ifPresent(st -> h.append("<p class=\"hint\" id=\"inbox-stats\">Inbox: ").append(num(st.stored()))
-                .append(" stored · ").append(num(st.processed())).append(" processed · ").append(num(st.ignored()))
-                .append(" ignored · ").append(num(st.duplicates())).append(" duplicates refused</p>"));
+        stats.ifPresent(st -> h.append("<p class=\"hint\" id=\"inbox-stats\">Inbox: ")
+                .append(num(st.stored()))
+                .append(" stored · ")
+                .append(num(st.processed()))
+                .append(" processed · ")
+                .append(num(st.ignored()))
+                .append(" ignored · ")
+                .append(num(st.duplicates()))
+                .append(" duplicates refused</p>"));
         if (dead.isEmpty()) {
             h.append("<p class=\"empty\">The dead-lettered events could not be read.</p>");
         } else if (dead.get().isEmpty()) {
@@ -249,16 +333,27 @@ final class Dashboard {
             h.append("<table class=\"events\"><thead><tr><th>received</th><th>type</th><th>location</th>")
                     .append("<th>webhook id</th><th>attempts</th><th>error</th></tr></thead><tbody>");
             for (InboxEvent e : dead.get()) {
-                h.append("<tr><td class=\"nowrap\">").append(esc(UTC.format(e.event().receivedAt()))).append("</td><td>")
-                        .append(esc(e.event().type())).append("</td><td>").append(esc(e.event().locationId().orElse("—")))
-                        .append("</td><td class=\"mono\">").append(esc(e.event().webhookId())).append("</td><td class=\"num\">")
-                        .append(e.attempts()).append("</td><td class=\"error\">").append(esc(e.lastError().orElse("—")))
+                h.append("<tr><td class=\"nowrap\">")
+                        .append(esc(UTC.format(e.event().receivedAt())))
+                        .append("</td><td>")
+                        .append(esc(e.event().type()))
+                        .append("</td><td>")
+                        .append(esc(e.event().locationId().orElse("—")))
+                        .append("</td><td class=\"mono\">")
+                        .append(esc(e.event().webhookId()))
+                        .append("</td><td class=\"num\">")
+                        .append(e.attempts())
+                        .append("</td><td class=\"error\">")
+                        .append(esc(e.lastError().orElse("—")))
                         .append("</td></tr>");
             }
             h.append("</tbody></table>");
             long total = stats.map(InboxStats::dead).orElse((long) dead.get().size());
             if (total > dead.get().size()) {
-                h.append("<p class=\"hint\">The newest ").append(dead.get().size()).append(" of ").append(num(total))
+                h.append("<p class=\"hint\">The newest ")
+                        .append(dead.get().size())
+                        .append(" of ")
+                        .append(num(total))
                         .append("; the admin API lists more: GET /api/events?status=dead&amp;limit=500</p>");
             }
         }
@@ -266,16 +361,25 @@ final class Dashboard {
     }
 
     private static void unavailable(StringBuilder h, String id, String title, String why) {
-        h.append("<section class=\"card unavailable\" id=\"").append(id).append("\"><h2>").append(esc(title))
-                .append("</h2><p class=\"empty\">Unavailable: ").append(esc(why)).append(". See the service log.</p></section>");
+        h.append("<section class=\"card unavailable\" id=\"")
+                .append(id)
+                .append("\"><h2>")
+                .append(esc(title))
+                .append("</h2><p class=\"empty\">Unavailable: ")
+                .append(esc(why))
+                .append(". See the service log.</p></section>");
     }
 
     /** A horizontal bar; the width is computed here from a number, never from outside text. */
     private static void bar(StringBuilder h, double fraction, String kind) {
         double pct = Math.max(0, Math.min(100, fraction * 100));
         // A sliver stays visible for a small non-zero share (6 of 1,234 would otherwise vanish).
-        h.append("<div class=\"track\"><div class=\"fill ").append(kind).append(fraction > 0 ? " some" : "")
-                .append("\" style=\"width:").append(String.format(Locale.ROOT, "%.1f", pct)).append("%\"></div></div>");
+        h.append("<div class=\"track\"><div class=\"fill ")
+                .append(kind)
+                .append(fraction > 0 ? " some" : "")
+                .append("\" style=\"width:")
+                .append(String.format(Locale.ROOT, "%.1f", pct))
+                .append("%\"></div></div>");
     }
 
     // ---- formatting
@@ -305,7 +409,8 @@ final class Dashboard {
 
     static String percent(double fraction) {
         double pct = fraction * 100;
-        return pct == Math.rint(pct) ? String.format(Locale.ROOT, "%.0f%%", pct)
+        return pct == Math.rint(pct)
+                ? String.format(Locale.ROOT, "%.0f%%", pct)
                 : String.format(Locale.ROOT, "%.1f%%", pct);
     }
 

@@ -15,8 +15,12 @@ import okio.Buffer;
  * in one streaming pass that also checks the whole body is well-formed JSON; the full decoding into a
  * {@code GhlEvent} happens later, in the dispatcher.
  */
-record EventEnvelope(Optional<String> webhookId, Optional<String> type, Optional<Instant> timestamp,
-                     Optional<String> locationId, Optional<String> contactId) {
+record EventEnvelope(
+        Optional<String> webhookId,
+        Optional<String> type,
+        Optional<Instant> timestamp,
+        Optional<String> locationId,
+        Optional<String> contactId) {
 
     /** The body is not one well-formed JSON object, or a known field has the wrong shape. */
     static final class MalformedBodyException extends Exception {
@@ -25,8 +29,8 @@ record EventEnvelope(Optional<String> webhookId, Optional<String> type, Optional
         }
     }
 
-    private static final JsonReader.Options TOP = JsonReader.Options.of(
-            "webhookId", "type", "timestamp", "locationId", "contactId", "id", "appointment");
+    private static final JsonReader.Options TOP =
+            JsonReader.Options.of("webhookId", "type", "timestamp", "locationId", "contactId", "id", "appointment");
     private static final JsonReader.Options APPOINTMENT = JsonReader.Options.of("contactId");
 
     static EventEnvelope read(byte[] body) throws MalformedBodyException {
@@ -61,10 +65,15 @@ record EventEnvelope(Optional<String> webhookId, Optional<String> type, Optional
             if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
                 throw new MalformedBodyException("trailing content after the JSON object");
             }
-            String contact = GhlEventTypes.isContactEvent(type) ? id
+            String contact = GhlEventTypes.isContactEvent(type)
+                    ? id
                     : GhlEventTypes.isAppointmentEvent(type) ? appointmentContactId : contactId;
-            return new EventEnvelope(present(webhookId), present(type), Optional.ofNullable(timestamp),
-                    present(locationId), present(contact));
+            return new EventEnvelope(
+                    present(webhookId),
+                    present(type),
+                    Optional.ofNullable(timestamp),
+                    present(locationId),
+                    present(contact));
         } catch (JsonDataException | IOException e) {
             throw new MalformedBodyException("malformed JSON");
         }

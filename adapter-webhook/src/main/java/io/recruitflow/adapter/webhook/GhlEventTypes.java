@@ -29,11 +29,29 @@ final class GhlEventTypes {
     static final String INSTALL = "INSTALL";
     static final String UNINSTALL = "UNINSTALL";
 
-    static final Set<String> KNOWN = Set.of(CONTACT_CREATE, CONTACT_UPDATE, CONTACT_DELETE, CONTACT_DND_UPDATE,
-            CONTACT_TAG_UPDATE, NOTE_CREATE, TASK_CREATE, OPPORTUNITY_CREATE, OPPORTUNITY_UPDATE, OPPORTUNITY_DELETE,
-            OPPORTUNITY_STAGE_UPDATE, OPPORTUNITY_STATUS_UPDATE, OPPORTUNITY_MONETARY_VALUE_UPDATE,
-            OPPORTUNITY_ASSIGNED_TO_UPDATE, APPOINTMENT_CREATE, APPOINTMENT_UPDATE, APPOINTMENT_DELETE,
-            INBOUND_MESSAGE, OUTBOUND_MESSAGE, CONVERSATION_UNREAD_UPDATE, INSTALL, UNINSTALL);
+    static final Set<String> KNOWN = Set.of(
+            CONTACT_CREATE,
+            CONTACT_UPDATE,
+            CONTACT_DELETE,
+            CONTACT_DND_UPDATE,
+            CONTACT_TAG_UPDATE,
+            NOTE_CREATE,
+            TASK_CREATE,
+            OPPORTUNITY_CREATE,
+            OPPORTUNITY_UPDATE,
+            OPPORTUNITY_DELETE,
+            OPPORTUNITY_STAGE_UPDATE,
+            OPPORTUNITY_STATUS_UPDATE,
+            OPPORTUNITY_MONETARY_VALUE_UPDATE,
+            OPPORTUNITY_ASSIGNED_TO_UPDATE,
+            APPOINTMENT_CREATE,
+            APPOINTMENT_UPDATE,
+            APPOINTMENT_DELETE,
+            INBOUND_MESSAGE,
+            OUTBOUND_MESSAGE,
+            CONVERSATION_UNREAD_UPDATE,
+            INSTALL,
+            UNINSTALL);
 
     /** Contact webhooks carry the contact's id as {@code id}; the others as {@code contactId}. */
     static boolean isContactEvent(String type) {

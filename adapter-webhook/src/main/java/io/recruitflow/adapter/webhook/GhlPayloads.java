@@ -17,34 +17,81 @@ final class GhlPayloads {
     public record DndChannelDto(String status) {}
 
     /** ContactCreate / Update / Delete / DndUpdate / TagUpdate: the contact's id is {@code id}. */
-    public record ContactDto(String webhookId, String timestamp, String locationId, String id, String email,
-                             String phone, List<String> tags, Boolean dnd, Map<String, DndChannelDto> dndSettings,
-                             String dateAdded, String dateUpdated) {}
+    public record ContactDto(
+            String webhookId,
+            String timestamp,
+            String locationId,
+            String id,
+            String email,
+            String phone,
+            List<String> tags,
+            Boolean dnd,
+            Map<String, DndChannelDto> dndSettings,
+            String dateAdded,
+            String dateUpdated) {}
 
     /** The opportunity webhooks: the opportunity's id is {@code id}, the contact's {@code contactId}. */
-    public record OpportunityDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                                 String pipelineId, String pipelineStageId, String status, BigDecimal monetaryValue,
-                                 String assignedTo, String name, String dateAdded, String dateUpdated) {}
+    public record OpportunityDto(
+            String webhookId,
+            String timestamp,
+            String locationId,
+            String id,
+            String contactId,
+            String pipelineId,
+            String pipelineStageId,
+            String status,
+            BigDecimal monetaryValue,
+            String assignedTo,
+            String name,
+            String dateAdded,
+            String dateUpdated) {}
 
     /** The {@code appointment} object of the appointment webhooks. */
-    public record AppointmentDto(String id, String calendarId, String contactId, String title,
-                                 String appointmentStatus, String startTime, String endTime, String dateAdded,
-                                 String dateUpdated) {}
+    public record AppointmentDto(
+            String id,
+            String calendarId,
+            String contactId,
+            String title,
+            String appointmentStatus,
+            String startTime,
+            String endTime,
+            String dateAdded,
+            String dateUpdated) {}
 
-    public record AppointmentEnvelopeDto(String webhookId, String timestamp, String locationId,
-                                         AppointmentDto appointment) {}
+    public record AppointmentEnvelopeDto(
+            String webhookId, String timestamp, String locationId, AppointmentDto appointment) {}
 
     /** InboundMessage / OutboundMessage. */
-    public record MessageDto(String webhookId, String timestamp, String locationId, String contactId,
-                             String conversationId, String messageType, String body, String dateAdded) {}
+    public record MessageDto(
+            String webhookId,
+            String timestamp,
+            String locationId,
+            String contactId,
+            String conversationId,
+            String messageType,
+            String body,
+            String dateAdded) {}
 
     /** NoteCreate ({@code body}) / TaskCreate ({@code title}). */
-    public record NoteOrTaskDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                                String body, String title, String dateAdded) {}
+    public record NoteOrTaskDto(
+            String webhookId,
+            String timestamp,
+            String locationId,
+            String id,
+            String contactId,
+            String body,
+            String title,
+            String dateAdded) {}
 
     /** ConversationUnreadUpdate. */
-    public record UnreadDto(String webhookId, String timestamp, String locationId, String id, String contactId,
-                            Integer unreadCount, String dateUpdated) {}
+    public record UnreadDto(
+            String webhookId,
+            String timestamp,
+            String locationId,
+            String id,
+            String contactId,
+            Integer unreadCount,
+            String dateUpdated) {}
 
     /** INSTALL / UNINSTALL: {@code locationId} is absent for agency-level installs. */
     public record AppDto(String webhookId, String timestamp, String appId, String companyId, String locationId) {}

@@ -58,21 +58,34 @@ final class GroupCommitter {
     private volatile boolean accepting = true;
     private volatile boolean running = true;
 
-    GroupCommitter(EventInbox inbox, InboxListener listener, Duration window, int maxBatch, int capacity,
-                   int writerThreads, MeterRegistry meters) {
+    GroupCommitter(
+            EventInbox inbox,
+            InboxListener listener,
+            Duration window,
+            int maxBatch,
+            int capacity,
+            int writerThreads,
+            MeterRegistry meters) {
         this.inbox = inbox;
         this.listener = listener;
         this.window = window;
         this.maxBatch = maxBatch;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSizes = DistributionSummary.builder("webhook.inbox.batch.size")
-                .description("Events stored per inbox commit").register(meters);
+                .description("Events stored per inbox commit")
+                .register(meters);
         meters.gauge("webhook.inbox.queue.depth", queue, BlockingQueue::size);
         meters.gauge("webhook.inbox.listener.dropped", droppedNotifications, AtomicLong::get);
         // The listener (dispatch scheduling) must never slow the acknowledgement; when it falls behind,
         // notifications are dropped and the dispatcher's sweep finds the events instead.
-        this.notifier = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
-                r -> daemon(r, "webhook-inbox-listener"), (r, pool) -> droppedNotifications.incrementAndGet());
+        this.notifier = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1_000),
+                r -> daemon(r, "webhook-inbox-listener"),
+                (r, pool) -> droppedNotifications.incrementAndGet());
         this.writerThreads = writerThreads;
     }
 
@@ -119,8 +132,8 @@ final class GroupCommitter {
         left.forEach(p -> p.result().completeExceptionally(new InboxUnavailableException("receiver stopped", null)));
         notifier.shutdown();
         try {
-            notifier.awaitTermination(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
-                    TimeUnit.MILLISECONDS);
+            notifier.awaitTermination(
+                    Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -187,8 +200,9 @@ final class GroupCommitter {
         try {
             outcomes = inbox.storeAll(unique);
             if (outcomes == null || outcomes.size() != unique.size()) {
-                throw new IllegalStateException("EventInbox.storeAll answered " + (outcomes == null ? "null"
-                        : outcomes.size() + " outcomes") + " for " + unique.size() + " events");
+                throw new IllegalStateException(
+                        "EventInbox.storeAll answered " + (outcomes == null ? "null" : outcomes.size() + " outcomes")
+                                + " for " + unique.size() + " events");
             }
         } catch (RuntimeException | Error e) {
             batch.forEach(p -> p.result().completeExceptionally(e));

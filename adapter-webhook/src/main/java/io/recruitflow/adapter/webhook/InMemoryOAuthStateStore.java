@@ -53,7 +53,8 @@ public final class InMemoryOAuthStateStore implements OAuthStateStore {
     private synchronized void makeRoom(Instant now) {
         states.values().removeIf(expiresAt -> !now.isBefore(expiresAt));
         while (states.size() >= capacity) {
-            states.entrySet().stream().min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+            states.entrySet().stream()
+                    .min(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                     .ifPresent(oldest -> states.remove(oldest.getKey(), oldest.getValue()));
         }
     }

@@ -16,6 +16,6 @@ public interface InboxListener {
 
     /** Does nothing: dispatch relies on the sweep alone. */
     static InboxListener none() {
-        return events -> { };
+        return events -> {};
     }
 }

@@ -34,8 +34,11 @@ final class JobQueueInboxListener implements InboxListener {
             try {
                 jobs.schedule(new Job(JobType.INBOX_DISPATCH, event.webhookId(), clock.now(), JobPriority.EVENTS));
             } catch (RuntimeException e) {
-                LOG.warn("could not schedule dispatch of webhook {} ({}); the inbox sweep will pick it up: {}",
-                        event.webhookId(), event.type(), e.toString());
+                LOG.warn(
+                        "could not schedule dispatch of webhook {} ({}); the inbox sweep will pick it up: {}",
+                        event.webhookId(),
+                        event.type(),
+                        e.toString());
             }
         }
     }

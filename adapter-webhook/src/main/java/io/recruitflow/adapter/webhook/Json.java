@@ -15,7 +15,8 @@ import java.util.Optional;
 final class Json {
     private Json() {}
 
-    private static final JsonAdapter<Object> ANY = new Moshi.Builder().build().adapter(Object.class).serializeNulls();
+    private static final JsonAdapter<Object> ANY =
+            new Moshi.Builder().build().adapter(Object.class).serializeNulls();
 
     static String write(Object value) {
         return ANY.toJson(value);

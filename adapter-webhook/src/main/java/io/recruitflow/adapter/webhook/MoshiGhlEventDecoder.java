@@ -6,6 +6,14 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.ToJson;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentEnvelopeDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.ContactDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.MessageDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.NoteOrTaskDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.OpportunityDto;
+import io.recruitflow.adapter.webhook.GhlPayloads.UnreadDto;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChange;
 import io.recruitflow.application.applyghlevent.GhlEventDecoder;
@@ -29,18 +37,9 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentEnvelopeDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.ContactDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.MessageDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.NoteOrTaskDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.OpportunityDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.UnreadDto;
 import okio.Buffer;
 
 /**
@@ -95,27 +94,40 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
             return Optional.empty();
         }
         return switch (type) {
-            case GhlEventTypes.CONTACT_CREATE -> Optional.of(contactChanged(type, read(contacts, type, rawBody), true, rawBody));
-            case GhlEventTypes.CONTACT_UPDATE -> Optional.of(contactChanged(type, read(contacts, type, rawBody), false, rawBody));
-            case GhlEventTypes.CONTACT_DELETE -> Optional.of(contactDeleted(type, read(contacts, type, rawBody), rawBody));
-            case GhlEventTypes.CONTACT_DND_UPDATE -> Optional.of(dndChanged(type, read(contacts, type, rawBody), rawBody));
-            case GhlEventTypes.CONTACT_TAG_UPDATE -> Optional.of(tagsChanged(type, read(contacts, type, rawBody), rawBody));
+            case GhlEventTypes.CONTACT_CREATE ->
+                Optional.of(contactChanged(type, read(contacts, type, rawBody), true, rawBody));
+            case GhlEventTypes.CONTACT_UPDATE ->
+                Optional.of(contactChanged(type, read(contacts, type, rawBody), false, rawBody));
+            case GhlEventTypes.CONTACT_DELETE ->
+                Optional.of(contactDeleted(type, read(contacts, type, rawBody), rawBody));
+            case GhlEventTypes.CONTACT_DND_UPDATE ->
+                Optional.of(dndChanged(type, read(contacts, type, rawBody), rawBody));
+            case GhlEventTypes.CONTACT_TAG_UPDATE ->
+                Optional.of(tagsChanged(type, read(contacts, type, rawBody), rawBody));
             case GhlEventTypes.OPPORTUNITY_CREATE -> opportunity(type, rawBody, OpportunityChange.CREATED);
             case GhlEventTypes.OPPORTUNITY_UPDATE -> opportunity(type, rawBody, OpportunityChange.UPDATED);
             case GhlEventTypes.OPPORTUNITY_STAGE_UPDATE -> opportunity(type, rawBody, OpportunityChange.STAGE_CHANGED);
-            case GhlEventTypes.OPPORTUNITY_STATUS_UPDATE -> opportunity(type, rawBody, OpportunityChange.STATUS_CHANGED);
+            case GhlEventTypes.OPPORTUNITY_STATUS_UPDATE ->
+                opportunity(type, rawBody, OpportunityChange.STATUS_CHANGED);
             case GhlEventTypes.OPPORTUNITY_MONETARY_VALUE_UPDATE ->
-                    opportunity(type, rawBody, OpportunityChange.VALUE_CHANGED);
+                opportunity(type, rawBody, OpportunityChange.VALUE_CHANGED);
             case GhlEventTypes.OPPORTUNITY_ASSIGNED_TO_UPDATE -> opportunity(type, rawBody, OpportunityChange.ASSIGNED);
-            case GhlEventTypes.OPPORTUNITY_DELETE -> Optional.of(opportunityDeleted(type, read(opportunities, type, rawBody), rawBody));
-            case GhlEventTypes.APPOINTMENT_CREATE -> Optional.of(appointmentChanged(type, read(appointments, type, rawBody), true, rawBody));
-            case GhlEventTypes.APPOINTMENT_UPDATE -> Optional.of(appointmentChanged(type, read(appointments, type, rawBody), false, rawBody));
-            case GhlEventTypes.APPOINTMENT_DELETE -> Optional.of(appointmentDeleted(type, read(appointments, type, rawBody), rawBody));
+            case GhlEventTypes.OPPORTUNITY_DELETE ->
+                Optional.of(opportunityDeleted(type, read(opportunities, type, rawBody), rawBody));
+            case GhlEventTypes.APPOINTMENT_CREATE ->
+                Optional.of(appointmentChanged(type, read(appointments, type, rawBody), true, rawBody));
+            case GhlEventTypes.APPOINTMENT_UPDATE ->
+                Optional.of(appointmentChanged(type, read(appointments, type, rawBody), false, rawBody));
+            case GhlEventTypes.APPOINTMENT_DELETE ->
+                Optional.of(appointmentDeleted(type, read(appointments, type, rawBody), rawBody));
             case GhlEventTypes.INBOUND_MESSAGE -> message(type, read(messages, type, rawBody), true, rawBody);
             case GhlEventTypes.OUTBOUND_MESSAGE -> message(type, read(messages, type, rawBody), false, rawBody);
-            case GhlEventTypes.NOTE_CREATE -> Optional.of(noteCreated(type, read(notesAndTasks, type, rawBody), rawBody));
-            case GhlEventTypes.TASK_CREATE -> Optional.of(taskCreated(type, read(notesAndTasks, type, rawBody), rawBody));
-            case GhlEventTypes.CONVERSATION_UNREAD_UPDATE -> Optional.of(conversationUnread(type, read(unread, type, rawBody), rawBody));
+            case GhlEventTypes.NOTE_CREATE ->
+                Optional.of(noteCreated(type, read(notesAndTasks, type, rawBody), rawBody));
+            case GhlEventTypes.TASK_CREATE ->
+                Optional.of(taskCreated(type, read(notesAndTasks, type, rawBody), rawBody));
+            case GhlEventTypes.CONVERSATION_UNREAD_UPDATE ->
+                Optional.of(conversationUnread(type, read(unread, type, rawBody), rawBody));
             case GhlEventTypes.INSTALL -> app(type, read(apps, type, rawBody), true, rawBody);
             case GhlEventTypes.UNINSTALL -> app(type, read(apps, type, rawBody), false, rawBody);
             default -> Optional.empty();
@@ -124,18 +136,25 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- contacts: ContactCreate / Update / Delete / DndUpdate / TagUpdate (the contact's id is "id")
 
-
-
     private static GhlEvent contactChanged(String type, ContactDto c, boolean created, byte[] body) {
-        return new GhlEvent.ContactChanged(eventId(c.webhookId(), body), location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()), contact(type, c.id(), "id"), created,
-                Optional.ofNullable(c.email()).flatMap(EmailAddress::parse), phone(c.phone()), tags(c.tags()),
+        return new GhlEvent.ContactChanged(
+                eventId(c.webhookId(), body),
+                location(type, c.locationId()),
+                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
+                contact(type, c.id(), "id"),
+                created,
+                Optional.ofNullable(c.email()).flatMap(EmailAddress::parse),
+                phone(c.phone()),
+                tags(c.tags()),
                 dnd(c));
     }
 
     private static GhlEvent contactDeleted(String type, ContactDto c, byte[] body) {
-        return new GhlEvent.ContactDeleted(eventId(c.webhookId(), body), location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()), contact(type, c.id(), "id"));
+        return new GhlEvent.ContactDeleted(
+                eventId(c.webhookId(), body),
+                location(type, c.locationId()),
+                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
+                contact(type, c.id(), "id"));
     }
 
     private static GhlEvent dndChanged(String type, ContactDto c, byte[] body) {
@@ -143,39 +162,54 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
             // Guessing "not DND" could text someone who asked us not to: leave it to an operator.
             throw new MalformedEventException(type + " carries neither dnd nor dndSettings");
         }
-        return new GhlEvent.DndChanged(eventId(c.webhookId(), body), location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()), contact(type, c.id(), "id"), dnd(c));
+        return new GhlEvent.DndChanged(
+                eventId(c.webhookId(), body),
+                location(type, c.locationId()),
+                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
+                contact(type, c.id(), "id"),
+                dnd(c));
     }
 
     private static GhlEvent tagsChanged(String type, ContactDto c, byte[] body) {
-        return new GhlEvent.TagsChanged(eventId(c.webhookId(), body), location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()), contact(type, c.id(), "id"),
+        return new GhlEvent.TagsChanged(
+                eventId(c.webhookId(), body),
+                location(type, c.locationId()),
+                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
+                contact(type, c.id(), "id"),
                 tags(c.tags()));
     }
 
     private static boolean dnd(ContactDto c) {
-        boolean smsChannel = c.dndSettings() != null && c.dndSettings().get("SMS") != null
+        boolean smsChannel = c.dndSettings() != null
+                && c.dndSettings().get("SMS") != null
                 && "active".equalsIgnoreCase(c.dndSettings().get("SMS").status());
         return Boolean.TRUE.equals(c.dnd()) || smsChannel;
     }
 
     // ---- opportunities (the opportunity's id is "id"; the contact's "contactId")
 
-
     private Optional<GhlEvent> opportunity(String type, byte[] body, OpportunityChange change) {
         OpportunityDto o = read(opportunities, type, body);
-        return Optional.of(new GhlEvent.OpportunityChanged(eventId(o.webhookId(), body), location(type, o.locationId()),
-                occurredAt(type, o.timestamp(), o.dateUpdated(), o.dateAdded()), change,
-                new OpportunityId(require(type, o.id(), "id")), contact(type, o.contactId(), "contactId"),
+        return Optional.of(new GhlEvent.OpportunityChanged(
+                eventId(o.webhookId(), body),
+                location(type, o.locationId()),
+                occurredAt(type, o.timestamp(), o.dateUpdated(), o.dateAdded()),
+                change,
+                new OpportunityId(require(type, o.id(), "id")),
+                contact(type, o.contactId(), "contactId"),
                 new PipelineId(require(type, o.pipelineId(), "pipelineId")),
-                new StageId(require(type, o.pipelineStageId(), "pipelineStageId")), opportunityStatus(type, o.status()),
+                new StageId(require(type, o.pipelineStageId(), "pipelineStageId")),
+                opportunityStatus(type, o.status()),
                 o.monetaryValue() == null ? BigDecimal.ZERO : o.monetaryValue()));
     }
 
     private static GhlEvent opportunityDeleted(String type, OpportunityDto o, byte[] body) {
-        return new GhlEvent.OpportunityDeleted(eventId(o.webhookId(), body), location(type, o.locationId()),
+        return new GhlEvent.OpportunityDeleted(
+                eventId(o.webhookId(), body),
+                location(type, o.locationId()),
                 occurredAt(type, o.timestamp(), o.dateUpdated(), o.dateAdded()),
-                new OpportunityId(require(type, o.id(), "id")), optionalContact(o.contactId()));
+                new OpportunityId(require(type, o.id(), "id")),
+                optionalContact(o.contactId()));
     }
 
     private static OpportunityStatus opportunityStatus(String type, String raw) {
@@ -193,15 +227,17 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- appointments (everything nests under "appointment")
 
-
-
     private static GhlEvent appointmentChanged(String type, AppointmentEnvelopeDto e, boolean created, byte[] body) {
         AppointmentDto a = appointmentOf(type, e);
-        return new GhlEvent.AppointmentChanged(eventId(e.webhookId(), body), location(type, e.locationId()),
-                occurredAt(type, e.timestamp(), a.dateUpdated(), a.dateAdded()), created,
+        return new GhlEvent.AppointmentChanged(
+                eventId(e.webhookId(), body),
+                location(type, e.locationId()),
+                occurredAt(type, e.timestamp(), a.dateUpdated(), a.dateAdded()),
+                created,
                 new AppointmentId(require(type, a.id(), "appointment.id")),
                 new CalendarId(require(type, a.calendarId(), "appointment.calendarId")),
-                contact(type, a.contactId(), "appointment.contactId"), a.title() == null ? "" : a.title(),
+                contact(type, a.contactId(), "appointment.contactId"),
+                a.title() == null ? "" : a.title(),
                 requiredInstant(type, a.startTime(), "appointment.startTime"),
                 requiredInstant(type, a.endTime(), "appointment.endTime"),
                 appointmentStatus(type, a.appointmentStatus()));
@@ -209,9 +245,12 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     private static GhlEvent appointmentDeleted(String type, AppointmentEnvelopeDto e, byte[] body) {
         AppointmentDto a = appointmentOf(type, e);
-        return new GhlEvent.AppointmentDeleted(eventId(e.webhookId(), body), location(type, e.locationId()),
+        return new GhlEvent.AppointmentDeleted(
+                eventId(e.webhookId(), body),
+                location(type, e.locationId()),
                 occurredAt(type, e.timestamp(), a.dateUpdated(), a.dateAdded()),
-                new AppointmentId(require(type, a.id(), "appointment.id")), optionalContact(a.contactId()));
+                new AppointmentId(require(type, a.id(), "appointment.id")),
+                optionalContact(a.contactId()));
     }
 
     private static AppointmentDto appointmentOf(String type, AppointmentEnvelopeDto e) {
@@ -237,7 +276,6 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- messages
 
-
     private static Optional<GhlEvent> message(String type, MessageDto m, boolean inbound, byte[] body) {
         Optional<Channel> channel = channel(m.messageType());
         if (channel.isEmpty()) {
@@ -249,9 +287,11 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         ContactId contact = contact(type, m.contactId(), "contactId");
         Optional<ConversationId> conversation = present(m.conversationId()).map(ConversationId::new);
         String text = m.body() == null ? "" : m.body();
-        return Optional.of(inbound
-                ? new GhlEvent.MessageReceived(eventId, location, at, contact, conversation, channel.get(), text)
-                : new GhlEvent.MessageSent(eventId, location, at, contact, conversation, channel.get(), text));
+        return Optional.of(
+                inbound
+                        ? new GhlEvent.MessageReceived(
+                                eventId, location, at, contact, conversation, channel.get(), text)
+                        : new GhlEvent.MessageSent(eventId, location, at, contact, conversation, channel.get(), text));
     }
 
     static Optional<Channel> channel(String messageType) {
@@ -271,28 +311,34 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- notes, tasks, unread counts
 
-
     private static GhlEvent noteCreated(String type, NoteOrTaskDto n, byte[] body) {
-        return new GhlEvent.NoteCreated(eventId(n.webhookId(), body), location(type, n.locationId()),
-                occurredAt(type, n.timestamp(), null, n.dateAdded()), optionalContact(n.contactId()),
+        return new GhlEvent.NoteCreated(
+                eventId(n.webhookId(), body),
+                location(type, n.locationId()),
+                occurredAt(type, n.timestamp(), null, n.dateAdded()),
+                optionalContact(n.contactId()),
                 n.body() == null ? "" : n.body());
     }
 
     private static GhlEvent taskCreated(String type, NoteOrTaskDto t, byte[] body) {
-        return new GhlEvent.TaskCreated(eventId(t.webhookId(), body), location(type, t.locationId()),
-                occurredAt(type, t.timestamp(), null, t.dateAdded()), optionalContact(t.contactId()),
+        return new GhlEvent.TaskCreated(
+                eventId(t.webhookId(), body),
+                location(type, t.locationId()),
+                occurredAt(type, t.timestamp(), null, t.dateAdded()),
+                optionalContact(t.contactId()),
                 t.title() == null ? "" : t.title());
     }
 
-
     private static GhlEvent conversationUnread(String type, UnreadDto u, byte[] body) {
-        return new GhlEvent.ConversationUnread(eventId(u.webhookId(), body), location(type, u.locationId()),
-                occurredAt(type, u.timestamp(), u.dateUpdated(), null), optionalContact(u.contactId()),
+        return new GhlEvent.ConversationUnread(
+                eventId(u.webhookId(), body),
+                location(type, u.locationId()),
+                occurredAt(type, u.timestamp(), u.dateUpdated(), null),
+                optionalContact(u.contactId()),
                 u.unreadCount() == null ? 0 : Math.max(0, u.unreadCount()));
     }
 
     // ---- app install / uninstall
-
 
     private static Optional<GhlEvent> app(String type, AppDto a, boolean installed, byte[] body) {
         if (present(a.locationId()).isEmpty()) {
@@ -303,8 +349,10 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         LocationId location = location(type, a.locationId());
         Instant at = occurredAt(type, a.timestamp(), null, null);
         Optional<CompanyId> company = present(a.companyId()).map(CompanyId::new);
-        return Optional.of(installed ? new GhlEvent.AppInstalled(eventId, location, at, company)
-                : new GhlEvent.AppUninstalled(eventId, location, at, company));
+        return Optional.of(
+                installed
+                        ? new GhlEvent.AppInstalled(eventId, location, at, company)
+                        : new GhlEvent.AppUninstalled(eventId, location, at, company));
     }
 
     // ---- shared rules

@@ -43,7 +43,10 @@ final class OAuthRoutes {
 
     void install(Context ctx) {
         if (!authorization.oauthConfigured()) {
-            page(ctx, 503, "OAuth is not configured",
+            page(
+                    ctx,
+                    503,
+                    "OAuth is not configured",
                     "This Recruitflow runs with a static token; set the app's client id and secret to install it.");
             return;
         }
@@ -51,8 +54,10 @@ final class OAuthRoutes {
         RANDOM.nextBytes(random);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         states.put(state, clock.now().plus(STATE_TTL));
-        ctx.header("Set-Cookie", STATE_COOKIE + "=" + state + "; Path=/oauth; Max-Age=" + STATE_TTL.toSeconds()
-                + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
+        ctx.header(
+                "Set-Cookie",
+                STATE_COOKIE + "=" + state + "; Path=/oauth; Max-Age=" + STATE_TTL.toSeconds()
+                        + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
         ctx.header("Cache-Control", "no-store");
         ctx.redirect(authorization.authorizationUrl(state).toString());
     }
@@ -68,7 +73,10 @@ final class OAuthRoutes {
         String cookie = ctx.cookie(STATE_COOKIE);
         // The cookie binds the callback to the browser that began the install (login CSRF).
         if (state == null || cookie == null || !cookie.equals(state) || !states.consume(state, clock.now())) {
-            page(ctx, 400, "Installation link expired",
+            page(
+                    ctx,
+                    400,
+                    "Installation link expired",
                     "This installation link is unknown, expired or already used. Start the installation again.");
             return;
         }
@@ -92,7 +100,10 @@ final class OAuthRoutes {
             if (e.retryable()) {
                 page(ctx, 502, "GHL is unavailable", "GHL could not complete the installation. Try again shortly.");
             } else {
-                page(ctx, 400, "Installation refused",
+                page(
+                        ctx,
+                        400,
+                        "Installation refused",
                         "GHL refused the authorization code. Start the installation again.");
             }
             return;
@@ -101,12 +112,19 @@ final class OAuthRoutes {
             tokens.save(issued);
         } catch (RuntimeException e) {
             LOG.error("could not save the tokens of {}: {}", issued.owner(), e.toString());
-            page(ctx, 500, "Installation not saved", "Recruitflow could not save the access. Start the installation again.");
+            page(
+                    ctx,
+                    500,
+                    "Installation not saved",
+                    "Recruitflow could not save the access. Start the installation again.");
             return;
         }
         LOG.info("GHL app installed for {}", issued.owner());
         String who = issued.owner().type() == TokenOwner.Type.COMPANY ? "agency " : "location ";
-        page(ctx, 200, "Recruitflow is connected",
+        page(
+                ctx,
+                200,
+                "Recruitflow is connected",
                 "Recruitflow can now work with the " + who + issued.owner().id() + ". You can close this page.");
     }
 
@@ -122,13 +140,13 @@ final class OAuthRoutes {
     }
 
     private static void clearCookie(Context ctx) {
-        ctx.header("Set-Cookie", STATE_COOKIE + "=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax"
-                + (secure(ctx) ? "; Secure" : ""));
+        ctx.header(
+                "Set-Cookie",
+                STATE_COOKIE + "=; Path=/oauth; Max-Age=0; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
     }
 
     private static boolean secure(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme())
-                || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     static void page(Context ctx, int status, String title, String message) {

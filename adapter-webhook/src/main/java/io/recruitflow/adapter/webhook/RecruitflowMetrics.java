@@ -58,9 +58,12 @@ public final class RecruitflowMetrics {
 
     /** Counts one GHL API call by route template (e.g. {@code POST /contacts/upsert}) and HTTP status (0: no answer). */
     public void ghlCall(String route, int status) {
-        Counter.builder("ghl.calls").description("GHL API calls by route and HTTP status")
-                .tag("route", route).tag("status", Integer.toString(status))
-                .register(registry).increment();
+        Counter.builder("ghl.calls")
+                .description("GHL API calls by route and HTTP status")
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .increment();
     }
 
     /**
@@ -69,15 +72,23 @@ public final class RecruitflowMetrics {
      */
     public void rateLimitHeadroom(String owner, Supplier<Optional<RateBudget>> budget) {
         Objects.requireNonNull(budget, "budget");
-        Gauge.builder("ghl.rate.limit.headroom", budget, b -> b.get().map(RateBudget::headroom).orElse(Double.NaN))
-                .description("Remaining fraction of the GHL burst rate limit").tag("owner", owner)
-                .strongReference(true).register(registry);
+        Gauge.builder(
+                        "ghl.rate.limit.headroom",
+                        budget,
+                        b -> b.get().map(RateBudget::headroom).orElse(Double.NaN))
+                .description("Remaining fraction of the GHL burst rate limit")
+                .tag("owner", owner)
+                .strongReference(true)
+                .register(registry);
     }
 
     /** Counts one intake step ending with an outcome (e.g. {@code done}, {@code retry}, {@code failed}). */
     public void intakeStep(String step, String outcome) {
-        Counter.builder("intake.steps").description("Intake saga steps by outcome")
-                .tag("step", step).tag("outcome", outcome)
-                .register(registry).increment();
+        Counter.builder("intake.steps")
+                .description("Intake saga steps by outcome")
+                .tag("step", step)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 }

@@ -25,7 +25,11 @@ final class SignatureVerifier {
 
     /** What the check found. */
     enum Verdict {
-        ED25519(true), RSA(true), UNSIGNED_ALLOWED(true), MISSING(false), INVALID(false);
+        ED25519(true),
+        RSA(true),
+        UNSIGNED_ALLOWED(true),
+        MISSING(false),
+        INVALID(false);
 
         private final boolean accepted;
 

@@ -25,10 +25,17 @@ import java.util.Optional;
  * @param maxPendingEvents      most events waiting for a commit; beyond it requests answer 429 at once
  * @param storeTimeout          how long a webhook request waits for its commit before answering 429
  */
-public record WebhookConfig(int port, Optional<String> adminToken, Optional<Path> publicKeysPath,
-                            boolean allowUnsigned, Duration timestampTolerance, int maxBodyBytes,
-                            Duration groupCommitWindow, int groupCommitMaxEvents, int maxPendingEvents,
-                            Duration storeTimeout) {
+public record WebhookConfig(
+        int port,
+        Optional<String> adminToken,
+        Optional<Path> publicKeysPath,
+        boolean allowUnsigned,
+        Duration timestampTolerance,
+        int maxBodyBytes,
+        Duration groupCommitWindow,
+        int groupCommitMaxEvents,
+        int maxPendingEvents,
+        Duration storeTimeout) {
 
     public static final String ENV_PORT = "RECRUITFLOW_HTTP_PORT";
     public static final String ENV_ADMIN_TOKEN = "RECRUITFLOW_ADMIN_TOKEN";
@@ -51,8 +58,8 @@ public record WebhookConfig(int port, Optional<String> adminToken, Optional<Path
         adminToken = adminToken.filter(t -> !t.isBlank());
         if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
             // Never echo the token itself.
-            throw new IllegalArgumentException(ENV_ADMIN_TOKEN + " must be at least " + MIN_ADMIN_TOKEN_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    ENV_ADMIN_TOKEN + " must be at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
         }
         Objects.requireNonNull(publicKeysPath, "publicKeysPath");
         requirePositive(timestampTolerance, "timestampTolerance");
@@ -74,8 +81,17 @@ public record WebhookConfig(int port, Optional<String> adminToken, Optional<Path
 
     /** Production defaults: port 8080, GHL's keys, signatures required, ±5 min, 1 MiB, no admin API. */
     public static WebhookConfig defaults() {
-        return new WebhookConfig(DEFAULT_PORT, Optional.empty(), Optional.empty(), false, DEFAULT_TOLERANCE,
-                DEFAULT_MAX_BODY_BYTES, Duration.ofMillis(1), 256, 20_000, Duration.ofSeconds(5));
+        return new WebhookConfig(
+                DEFAULT_PORT,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                DEFAULT_TOLERANCE,
+                DEFAULT_MAX_BODY_BYTES,
+                Duration.ofMillis(1),
+                256,
+                20_000,
+                Duration.ofSeconds(5));
     }
 
     /**
@@ -89,46 +105,116 @@ public record WebhookConfig(int port, Optional<String> adminToken, Optional<Path
         return new WebhookConfig(
                 intValue(env, ENV_PORT, d.port()),
                 Optional.ofNullable(env.get(ENV_ADMIN_TOKEN)),
-                Optional.ofNullable(env.get(ENV_PUBLIC_KEYS)).filter(s -> !s.isBlank()).map(Path::of),
-                Boolean.parseBoolean(env.getOrDefault(ENV_ALLOW_UNSIGNED, "false").strip()),
-                Duration.ofSeconds(intValue(env, ENV_TOLERANCE_SECONDS, (int) d.timestampTolerance().toSeconds())),
+                Optional.ofNullable(env.get(ENV_PUBLIC_KEYS))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of),
+                Boolean.parseBoolean(
+                        env.getOrDefault(ENV_ALLOW_UNSIGNED, "false").strip()),
+                Duration.ofSeconds(intValue(
+                        env, ENV_TOLERANCE_SECONDS, (int) d.timestampTolerance().toSeconds())),
                 intValue(env, ENV_MAX_BODY_BYTES, d.maxBodyBytes()),
-                d.groupCommitWindow(), d.groupCommitMaxEvents(), d.maxPendingEvents(), d.storeTimeout());
+                d.groupCommitWindow(),
+                d.groupCommitMaxEvents(),
+                d.maxPendingEvents(),
+                d.storeTimeout());
     }
 
     public WebhookConfig withPort(int newPort) {
-        return new WebhookConfig(newPort, adminToken, publicKeysPath, allowUnsigned, timestampTolerance, maxBodyBytes,
-                groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, storeTimeout);
+        return new WebhookConfig(
+                newPort,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                timestampTolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout);
     }
 
     public WebhookConfig withAdminToken(String token) {
-        return new WebhookConfig(port, Optional.ofNullable(token), publicKeysPath, allowUnsigned, timestampTolerance,
-                maxBodyBytes, groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, storeTimeout);
+        return new WebhookConfig(
+                port,
+                Optional.ofNullable(token),
+                publicKeysPath,
+                allowUnsigned,
+                timestampTolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout);
     }
 
     public WebhookConfig withPublicKeys(Path pem) {
-        return new WebhookConfig(port, adminToken, Optional.of(pem), allowUnsigned, timestampTolerance, maxBodyBytes,
-                groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, storeTimeout);
+        return new WebhookConfig(
+                port,
+                adminToken,
+                Optional.of(pem),
+                allowUnsigned,
+                timestampTolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout);
     }
 
     public WebhookConfig withAllowUnsigned(boolean allow) {
-        return new WebhookConfig(port, adminToken, publicKeysPath, allow, timestampTolerance, maxBodyBytes,
-                groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, storeTimeout);
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allow,
+                timestampTolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout);
     }
 
     public WebhookConfig withTimestampTolerance(Duration tolerance) {
-        return new WebhookConfig(port, adminToken, publicKeysPath, allowUnsigned, tolerance, maxBodyBytes,
-                groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, storeTimeout);
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                tolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout);
     }
 
     public WebhookConfig withGroupCommit(Duration window, int maxEvents, int maxPending) {
-        return new WebhookConfig(port, adminToken, publicKeysPath, allowUnsigned, timestampTolerance, maxBodyBytes,
-                window, maxEvents, maxPending, storeTimeout);
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                timestampTolerance,
+                maxBodyBytes,
+                window,
+                maxEvents,
+                maxPending,
+                storeTimeout);
     }
 
     public WebhookConfig withStoreTimeout(Duration timeout) {
-        return new WebhookConfig(port, adminToken, publicKeysPath, allowUnsigned, timestampTolerance, maxBodyBytes,
-                groupCommitWindow, groupCommitMaxEvents, maxPendingEvents, timeout);
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                timestampTolerance,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                timeout);
     }
 
     @Override

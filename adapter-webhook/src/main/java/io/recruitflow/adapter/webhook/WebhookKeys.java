@@ -30,8 +30,8 @@ final class WebhookKeys {
 
     static final String GHL_DEFAULT_RESOURCE = "ghl-webhook-public-keys.pem";
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+?)-----END PUBLIC KEY-----");
+    private static final Pattern PEM_BLOCK =
+            Pattern.compile("-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\\s]+?)-----END PUBLIC KEY-----");
     /** GHL signs with RSA-4096; anything under 2048 bits is not worth trusting. */
     private static final int MIN_RSA_BITS = 2048;
 

@@ -33,13 +33,21 @@ final class WebhookReceiver implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookReceiver.class);
     /** Longer ids are not GHL's; persistence and job ids are bounded at 200 characters. */
     private static final int MAX_WEBHOOK_ID_LENGTH = 200;
+
     static final String RETRY_AFTER_SECONDS = "60";
     /** How much of an oversized body is read and dropped before answering 413. */
     static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
     /** How a request ended, as the {@code outcome} metric tag. */
     enum Outcome {
-        STORED, DUPLICATE, TOO_LARGE, UNSIGNED, BAD_SIGNATURE, STALE, MALFORMED, UNAVAILABLE
+        STORED,
+        DUPLICATE,
+        TOO_LARGE,
+        UNSIGNED,
+        BAD_SIGNATURE,
+        STALE,
+        MALFORMED,
+        UNAVAILABLE
     }
 
     private final SignatureVerifier verifier;
@@ -52,8 +60,12 @@ final class WebhookReceiver implements Handler {
     private final Timer handling;
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
-    WebhookReceiver(SignatureVerifier verifier, GroupCommitter committer, Clock clock, WebhookConfig config,
-                    MeterRegistry meters) {
+    WebhookReceiver(
+            SignatureVerifier verifier,
+            GroupCommitter committer,
+            Clock clock,
+            WebhookConfig config,
+            MeterRegistry meters) {
         this.verifier = verifier;
         this.committer = committer;
         this.clock = clock;
@@ -109,8 +121,8 @@ final class WebhookReceiver implements Handler {
         SignatureVerifier.Verdict verdict = verifier.verify(
                 ctx.header(SignatureVerifier.ED25519_HEADER), ctx.header(SignatureVerifier.RSA_HEADER), body);
         if (!verdict.accepted()) {
-            return new Decision(null, verdict == SignatureVerifier.Verdict.MISSING
-                    ? Outcome.UNSIGNED : Outcome.BAD_SIGNATURE);
+            return new Decision(
+                    null, verdict == SignatureVerifier.Verdict.MISSING ? Outcome.UNSIGNED : Outcome.BAD_SIGNATURE);
         }
         EventEnvelope envelope;
         try {
@@ -127,8 +139,14 @@ final class WebhookReceiver implements Handler {
         if (envelope.timestamp().isEmpty() || outsideWindow(envelope.timestamp().get(), now)) {
             return new Decision(type, Outcome.STALE);
         }
-        IncomingEvent event = new IncomingEvent(envelope.webhookId().orElseGet(() -> EventIds.derived(body)), type,
-                envelope.locationId(), envelope.contactId(), envelope.timestamp().get(), body, now);
+        IncomingEvent event = new IncomingEvent(
+                envelope.webhookId().orElseGet(() -> EventIds.derived(body)),
+                type,
+                envelope.locationId(),
+                envelope.contactId(),
+                envelope.timestamp().get(),
+                body,
+                now);
         return new Decision(type, store(event));
     }
 
@@ -138,7 +156,9 @@ final class WebhookReceiver implements Handler {
             return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
         } catch (ExecutionException e) {
             // InboxUnavailableException, an overloaded queue, or anything else the store threw.
-            LOG.warn("webhook {} not stored, answering 429 so that GHL retries: {}", event.webhookId(),
+            LOG.warn(
+                    "webhook {} not stored, answering 429 so that GHL retries: {}",
+                    event.webhookId(),
                     e.getCause() == null ? "unknown" : e.getCause().toString());
             return Outcome.UNAVAILABLE;
         } catch (TimeoutException e) {
@@ -163,9 +183,13 @@ final class WebhookReceiver implements Handler {
                 ctx.header("Connection", "close");
             }
             case UNSIGNED -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"no webhook signature\"}");
-            case BAD_SIGNATURE -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"invalid webhook signature\"}");
-            case STALE -> json(ctx, 401,
-                    "{\"error\":\"unauthorized\",\"message\":\"timestamp missing or outside the accepted window\"}");
+            case BAD_SIGNATURE ->
+                json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"invalid webhook signature\"}");
+            case STALE ->
+                json(
+                        ctx,
+                        401,
+                        "{\"error\":\"unauthorized\",\"message\":\"timestamp missing or outside the accepted window\"}");
             case MALFORMED -> json(ctx, 400, "{\"error\":\"bad_request\",\"message\":\"malformed webhook body\"}");
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -181,10 +205,14 @@ final class WebhookReceiver implements Handler {
     private void count(String type, Outcome outcome) {
         String label = GhlEventTypes.metricLabel(type);
         String key = label + '|' + outcome;
-        counters.computeIfAbsent(key, k -> Counter.builder("webhooks")
-                .description("Webhook deliveries by event type and outcome")
-                .tag("type", label).tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                .register(meters)).increment();
+        counters.computeIfAbsent(
+                        key,
+                        k -> Counter.builder("webhooks")
+                                .description("Webhook deliveries by event type and outcome")
+                                .tag("type", label)
+                                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                                .register(meters))
+                .increment();
     }
 
     /**

@@ -58,27 +58,41 @@ public final class WebhookServer {
         this.readiness = b.readiness;
         WebhookKeys keys = config.publicKeysPath().map(WebhookKeys::fromFile).orElseGet(WebhookKeys::ghlPublished);
         SignatureVerifier verifier = new SignatureVerifier(keys, config.allowUnsigned());
-        this.committer = new GroupCommitter(b.inbox, b.listener, config.groupCommitWindow(),
-                config.groupCommitMaxEvents(), config.maxPendingEvents(), b.writerThreads, metrics.registry());
+        this.committer = new GroupCommitter(
+                b.inbox,
+                b.listener,
+                config.groupCommitWindow(),
+                config.groupCommitMaxEvents(),
+                config.maxPendingEvents(),
+                b.writerThreads,
+                metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
         Optional<AdminApi> admin = Optional.ofNullable(b.admin).map(AdminApi::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
-        Optional<OAuthRoutes> oauth = Optional.ofNullable(b.authorization)
-                .map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
-        this.readinessExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+        Optional<OAuthRoutes> oauth =
+                Optional.ofNullable(b.authorization).map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
+        this.readinessExecutor = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(1),
                 r -> {
                     Thread t = new Thread(r, "readiness-check");
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                },
+                new ThreadPoolExecutor.AbortPolicy());
 
         Handler webhook = ctx -> {
             inFlight.incrementAndGet();
             try {
                 if (draining) {
-                    ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS).status(429)
-                            .contentType("application/json").result(Json.error("unavailable", "shutting down; retry later"));
+                    ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS)
+                            .status(429)
+                            .contentType("application/json")
+                            .result(Json.error("unavailable", "shutting down; retry later"));
                     return;
                 }
                 receiver.handle(ctx);
@@ -94,13 +108,17 @@ public final class WebhookServer {
 
             cfg.routes.post("/webhooks/ghl", webhook);
 
-            cfg.routes.get("/oauth/install", ctx -> oauth.ifPresentOrElse(o -> o.install(ctx), () -> oauthMissing(ctx)));
-            cfg.routes.get("/oauth/callback", ctx -> oauth.ifPresentOrElse(o -> o.callback(ctx), () -> oauthMissing(ctx)));
+            cfg.routes.get(
+                    "/oauth/install", ctx -> oauth.ifPresentOrElse(o -> o.install(ctx), () -> oauthMissing(ctx)));
+            cfg.routes.get(
+                    "/oauth/callback", ctx -> oauth.ifPresentOrElse(o -> o.callback(ctx), () -> oauthMissing(ctx)));
 
             cfg.routes.get("/health/live", ctx -> json(ctx, 200, Json.obj("status", "UP")));
             cfg.routes.get("/health/ready", this::ready);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            cfg.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.scrape()));
 
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
 
@@ -117,17 +135,28 @@ public final class WebhookServer {
             cfg.routes.post("/api/recruits/import", ctx -> admin.orElseThrow().importRecruits(ctx));
             cfg.routes.get("/api/recruits", ctx -> admin.orElseThrow().listRecruits(ctx));
             cfg.routes.get("/api/recruits/{id}", ctx -> admin.orElseThrow().getRecruit(ctx));
-            cfg.routes.post("/api/recruits/{id}/presentation", ctx -> admin.orElseThrow().bookPresentation(ctx));
+            cfg.routes.post(
+                    "/api/recruits/{id}/presentation",
+                    ctx -> admin.orElseThrow().bookPresentation(ctx));
             cfg.routes.get("/api/funnel", ctx -> admin.orElseThrow().funnel(ctx));
             cfg.routes.get("/api/events/stats", ctx -> admin.orElseThrow().eventStats(ctx));
             cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
 
-            cfg.routes.exception(AdminApi.ApiError.class, (e, ctx) -> json(ctx, e.status, Json.obj("error", e.code,
-                    "message", e.getMessage())));
+            cfg.routes.exception(
+                    AdminApi.ApiError.class,
+                    (e, ctx) -> json(ctx, e.status, Json.obj("error", e.code, "message", e.getMessage())));
             cfg.routes.exception(GhlException.class, (e, ctx) -> {
                 LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                json(ctx, 502, Json.obj("error", "ghl_unavailable", "message",
-                        e.retryable() ? "GHL did not answer; try again later" : "GHL refused the request (" + e.kind() + ")"));
+                json(
+                        ctx,
+                        502,
+                        Json.obj(
+                                "error",
+                                "ghl_unavailable",
+                                "message",
+                                e.retryable()
+                                        ? "GHL did not answer; try again later"
+                                        : "GHL refused the request (" + e.kind() + ")"));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
@@ -144,8 +173,9 @@ public final class WebhookServer {
                     json(ctx, 404, Json.obj("error", "not_found", "message", "no such route"));
                 }
             });
-            cfg.routes.error(405, ctx -> json(ctx, 405, Json.obj("error", "method_not_allowed",
-                    "message", "method not allowed")));
+            cfg.routes.error(
+                    405,
+                    ctx -> json(ctx, 405, Json.obj("error", "method_not_allowed", "message", "method not allowed")));
         });
     }
 
@@ -165,12 +195,15 @@ public final class WebhookServer {
             throw new IllegalStateException("already started");
         }
         if (config.allowUnsigned()) {
-            LOG.warn("!!! DEVELOPMENT MODE: webhooks WITHOUT A SIGNATURE ARE ACCEPTED ({}=true). "
-                    + "Anyone who can reach this port can inject GHL events. Never run like this in production. !!!",
+            LOG.warn(
+                    "!!! DEVELOPMENT MODE: webhooks WITHOUT A SIGNATURE ARE ACCEPTED ({}=true). "
+                            + "Anyone who can reach this port can inject GHL events. Never run like this in production. !!!",
                     WebhookConfig.ENV_ALLOW_UNSIGNED);
         }
         if (config.adminToken().isEmpty()) {
-            LOG.warn("the admin API is disabled: {} is not set; every /api call answers 401", WebhookConfig.ENV_ADMIN_TOKEN);
+            LOG.warn(
+                    "the admin API is disabled: {} is not set; every /api call answers 401",
+                    WebhookConfig.ENV_ADMIN_TOKEN);
         }
         committer.start();
         app.start(port);
@@ -214,14 +247,18 @@ public final class WebhookServer {
     private void ready(Context ctx) {
         boolean ready;
         try {
-            ready = !draining && CompletableFuture.supplyAsync(() -> {
-                try {
-                    return readiness.ready();
-                } catch (Exception e) {
-                    LOG.warn("readiness check failed: {}", e.toString());
-                    return false;
-                }
-            }, readinessExecutor).get(2, TimeUnit.SECONDS);
+            ready = !draining
+                    && CompletableFuture.supplyAsync(
+                                    () -> {
+                                        try {
+                                            return readiness.ready();
+                                        } catch (Exception e) {
+                                            LOG.warn("readiness check failed: {}", e.toString());
+                                            return false;
+                                        }
+                                    },
+                                    readinessExecutor)
+                            .get(2, TimeUnit.SECONDS);
         } catch (Exception busyOrSlow) {
             ready = false;
         }

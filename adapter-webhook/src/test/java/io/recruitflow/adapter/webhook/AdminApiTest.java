@@ -77,7 +77,8 @@ class AdminApiTest {
                 if (command.lead().phone() == null && command.lead().email() == null) {
                     return new IntakeAcceptance.Rejected("a lead needs a phone or an email");
                 }
-                return "Ann".equals(command.lead().firstName()) ? new IntakeAcceptance.AlreadyKnown(ANN)
+                return "Ann".equals(command.lead().firstName())
+                        ? new IntakeAcceptance.AlreadyKnown(ANN)
                         : new IntakeAcceptance.Accepted(RecruitId.parse("00000000-0000-0000-0000-00000000b002"));
             }
 
@@ -97,7 +98,10 @@ class AdminApiTest {
                 throw new LeadFileReader.BadLeadFileException("no header row with a name column");
             }
             imported.add(command.location().value());
-            return new ImportReport(2, List.of(new ImportReport.Row(2, ANN)), List.of(),
+            return new ImportReport(
+                    2,
+                    List.of(new ImportReport.Row(2, ANN)),
+                    List.of(),
                     List.of(new ImportReport.Rejection(3, "no phone or email")));
         };
         ViewRecruitUseCase recruits = new ViewRecruitUseCase() {
@@ -106,11 +110,18 @@ class AdminApiTest {
                 if (viewFailure != null) {
                     throw viewFailure;
                 }
-                return id.equals(ANN) ? Optional.of(new RecruitView(ann(), Optional.empty(),
-                        List.of(StepRecord.pending(ANN, IntakeStep.UPSERT_CONTACT, NOW).done(Optional.of("c_1"), NOW),
-                                StepRecord.pending(ANN, IntakeStep.SEND_INTRO, NOW)
-                                        .deferred(NOW.plusSeconds(3600), "quiet hours", NOW)),
-                        Optional.empty(), List.of(appointment()))) : Optional.empty();
+                return id.equals(ANN)
+                        ? Optional.of(new RecruitView(
+                                ann(),
+                                Optional.empty(),
+                                List.of(
+                                        StepRecord.pending(ANN, IntakeStep.UPSERT_CONTACT, NOW)
+                                                .done(Optional.of("c_1"), NOW),
+                                        StepRecord.pending(ANN, IntakeStep.SEND_INTRO, NOW)
+                                                .deferred(NOW.plusSeconds(3600), "quiet hours", NOW)),
+                                Optional.empty(),
+                                List.of(appointment())))
+                        : Optional.empty();
             }
 
             @Override
@@ -137,14 +148,22 @@ class AdminApiTest {
 
     @Test
     void every_route_needs_the_admin_token_and_answers_401_with_a_challenge() {
-        for (String path : List.of("/api/recruits", "/api/recruits/" + ANN, "/api/funnel", "/api/events/stats",
+        for (String path : List.of(
+                "/api/recruits",
+                "/api/recruits/" + ANN,
+                "/api/funnel",
+                "/api/events/stats",
                 "/api/events?status=dead")) {
             HttpResponse<String> none = http.get(path);
             assertThat(none.statusCode()).as(path).isEqualTo(401);
-            assertThat(none.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Basic"))
+            assertThat(none.headers().allValues("WWW-Authenticate"))
+                    .anyMatch(v -> v.startsWith("Basic"))
                     .anyMatch(v -> v.startsWith("Bearer"));
-            assertThat(http.get(path, "Authorization", "Bearer wrong-token-0123456789").statusCode()).isEqualTo(401);
-            assertThat(http.get(path, "Authorization", "Bearer " + TOKEN + "x").statusCode()).isEqualTo(401);
+            assertThat(http.get(path, "Authorization", "Bearer wrong-token-0123456789")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(http.get(path, "Authorization", "Bearer " + TOKEN + "x").statusCode())
+                    .isEqualTo(401);
         }
         assertThat(http.post("/api/recruits", Bodies.utf8("{}")).statusCode()).isEqualTo(401);
         assertThat(intakes).isEmpty();
@@ -154,19 +173,28 @@ class AdminApiTest {
     void bearer_and_basic_with_the_token_as_password_are_accepted() {
         assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
         String basic = Base64.getEncoder().encodeToString(("anyone:" + TOKEN).getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + basic).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + basic)
+                        .statusCode())
+                .isEqualTo(200);
         String wrong = Base64.getEncoder().encodeToString((TOKEN + ":nope").getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + wrong).statusCode()).isEqualTo(401);
-        assertThat(http.get("/api/events/stats", "Authorization", "Basic %%%").statusCode()).isEqualTo(401);
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + wrong)
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.get("/api/events/stats", "Authorization", "Basic %%%").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void without_a_configured_token_nothing_gets_in() {
-        WebhookServer open = WebhookServer.builder(WebhookConfig.defaults()).inbox(inbox).build();
+        WebhookServer open =
+                WebhookServer.builder(WebhookConfig.defaults()).inbox(inbox).build();
         try {
             Http h = new Http(open.start(0));
-            assertThat(h.get("/api/events/stats", "Authorization", "Bearer ").statusCode()).isEqualTo(401);
-            assertThat(h.get("/api/events/stats", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(401);
+            assertThat(h.get("/api/events/stats", "Authorization", "Bearer ").statusCode())
+                    .isEqualTo(401);
+            assertThat(h.get("/api/events/stats", "Authorization", "Bearer " + TOKEN)
+                            .statusCode())
+                    .isEqualTo(401);
         } finally {
             open.stop(Duration.ofSeconds(1));
         }
@@ -180,7 +208,9 @@ class AdminApiTest {
                 {"locationId":"loc_1","firstName":"Bob","lastName":"Agent","phone":"(407) 555-1234",
                  "licenseState":"FL","licenseTypes":"Life, Health","extra":{"npn":12345}}""");
         assertThat(r.statusCode()).isEqualTo(201);
-        assertThat(json(r)).containsEntry("id", "00000000-0000-0000-0000-00000000b002").containsEntry("status", "accepted");
+        assertThat(json(r))
+                .containsEntry("id", "00000000-0000-0000-0000-00000000b002")
+                .containsEntry("status", "accepted");
         assertThat(r.headers().firstValue("Location")).contains("/api/recruits/00000000-0000-0000-0000-00000000b002");
         IntakeRecruitCommand c = intakes.get(0);
         assertThat(c.location()).isEqualTo(LOC);
@@ -190,7 +220,8 @@ class AdminApiTest {
 
     @Test
     void a_known_lead_is_200_with_the_existing_id() {
-        HttpResponse<String> r = post("/api/recruits", "{\"locationId\":\"loc_1\",\"firstName\":\"Ann\",\"email\":\"a@b.co\"}");
+        HttpResponse<String> r =
+                post("/api/recruits", "{\"locationId\":\"loc_1\",\"firstName\":\"Ann\",\"email\":\"a@b.co\"}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r)).containsEntry("id", ANN.toString()).containsEntry("status", "already_known");
     }
@@ -209,18 +240,23 @@ class AdminApiTest {
         HttpResponse<String> noLocation = post("/api/recruits", "{\"firstName\":\"Bob\",\"phone\":\"4075551234\"}");
         assertThat(noLocation.statusCode()).isEqualTo(422);
         assertThat(json(noLocation)).containsEntry("message", "locationId is required");
-        HttpResponse<String> shapes = post("/api/recruits",
-                "{\"locationId\":\"l\",\"firstName\":{\"a\":1},\"licenseTypes\":[1],\"extra\":[]}");
+        HttpResponse<String> shapes = post(
+                "/api/recruits", "{\"locationId\":\"l\",\"firstName\":{\"a\":1},\"licenseTypes\":[1],\"extra\":[]}");
         assertThat(shapes.statusCode()).isEqualTo(422);
-        assertThat((String) json(shapes).get("message")).contains("licenseTypes").contains("extra").contains("firstName");
+        assertThat((String) json(shapes).get("message"))
+                .contains("licenseTypes")
+                .contains("extra")
+                .contains("firstName");
         assertThat(intakes).isEmpty();
     }
 
     @Test
     void a_csv_import_is_202_with_the_per_row_summary() {
         HttpResponse<String> r = http.send(http.request("/api/recruits/import?locationId=loc_9")
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\nBob,\n")).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\nBob,\n"))
+                .build());
         assertThat(r.statusCode()).isEqualTo(202);
         Map<String, Object> body = json(r);
         assertThat(body).containsEntry("rows", 2.0);
@@ -232,12 +268,16 @@ class AdminApiTest {
     @Test
     void an_import_that_is_not_csv_or_not_a_lead_file_is_refused() {
         HttpResponse<String> json = http.send(http.request("/api/recruits/import?locationId=loc_9")
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         assertThat(json.statusCode()).isEqualTo(415);
         HttpResponse<String> bad = http.send(http.request("/api/recruits/import?locationId=loc_9")
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("garbage")).build());
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("garbage"))
+                .build());
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(json(bad)).containsEntry("error", "bad_lead_file");
     }
@@ -250,8 +290,12 @@ class AdminApiTest {
         assertThat(body).containsEntry("next", "next-1");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) body.get("items");
-        assertThat(items).singleElement().satisfies(i -> assertThat(i).containsEntry("id", ANN.toString())
-                .containsEntry("phone", "+14075551234").containsEntry("email", "ann@example.com"));
+        assertThat(items)
+                .singleElement()
+                .satisfies(i -> assertThat(i)
+                        .containsEntry("id", ANN.toString())
+                        .containsEntry("phone", "+14075551234")
+                        .containsEntry("email", "ann@example.com"));
         assertThat(json(get("/api/recruits?cursor=next-1"))).containsEntry("next", null);
         for (String bad : List.of("limit=0", "limit=501", "limit=ten", "cursor=bad")) {
             HttpResponse<String> b = get("/api/recruits?" + bad);
@@ -267,9 +311,13 @@ class AdminApiTest {
         Map<String, Object> body = json(r);
         assertThat(body).containsEntry("id", ANN.toString()).containsEntry("stage", null);
         assertThat(body.get("steps")).asList().hasSize(2);
-        assertThat(r.body()).contains("\"state\":\"DONE\"").contains("\"state\":\"DEFERRED\"").contains("quiet hours");
+        assertThat(r.body())
+                .contains("\"state\":\"DONE\"")
+                .contains("\"state\":\"DEFERRED\"")
+                .contains("quiet hours");
         assertThat(body.get("appointments")).asList().hasSize(1);
-        assertThat(get("/api/recruits/00000000-0000-0000-0000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(get("/api/recruits/00000000-0000-0000-0000-000000000000").statusCode())
+                .isEqualTo(404);
         assertThat(get("/api/recruits/not-a-uuid").statusCode()).isEqualTo(400);
     }
 
@@ -281,13 +329,18 @@ class AdminApiTest {
         assertThat(bookings.get(0).start()).isEmpty();
 
         assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"2026-03-04T10:00:00-05:00\"}")
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
         assertThat(bookings.get(1).start()).contains(Instant.parse("2026-03-04T15:00:00Z"));
 
-        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"2026-03-09T10:00:00Z\"}").statusCode())
+        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"2026-03-09T10:00:00Z\"}")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"tomorrow\"}").statusCode()).isEqualTo(422);
-        assertThat(post("/api/recruits/00000000-0000-0000-0000-000000000000/presentation", "").statusCode())
+        assertThat(post("/api/recruits/" + ANN + "/presentation", "{\"start\":\"tomorrow\"}")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(post("/api/recruits/00000000-0000-0000-0000-000000000000/presentation", "")
+                        .statusCode())
                 .isEqualTo(404);
     }
 
@@ -297,23 +350,31 @@ class AdminApiTest {
     void the_funnel() {
         HttpResponse<String> r = get("/api/funnel");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"stage\":\"LEAD\"").contains("\"medianSeconds\":42.5")
-                .contains("\"p95Seconds\":90.0").contains("\"rate\":0.5").contains("\"SENT\":3");
+        assertThat(r.body())
+                .contains("\"stage\":\"LEAD\"")
+                .contains("\"medianSeconds\":42.5")
+                .contains("\"p95Seconds\":90.0")
+                .contains("\"rate\":0.5")
+                .contains("\"SENT\":3");
     }
 
     @Test
     void event_stats_and_dead_letters() {
-        inbox.store(new io.recruitflow.application.port.IncomingEvent("wh_dead", "ContactCreate", Optional.of("l"),
-                Optional.empty(), NOW, new byte[0], NOW));
+        inbox.store(new io.recruitflow.application.port.IncomingEvent(
+                "wh_dead", "ContactCreate", Optional.of("l"), Optional.empty(), NOW, new byte[0], NOW));
         inbox.markDead("wh_dead", "malformed ContactCreate: ContactCreate without id");
         HttpResponse<String> stats = get("/api/events/stats");
-        assertThat(json(stats)).containsOnlyKeys("stored", "duplicates", "processed", "failed", "dead", "ignored")
-                .containsEntry("stored", 1.0).containsEntry("dead", 1.0);
+        assertThat(json(stats))
+                .containsOnlyKeys("stored", "duplicates", "processed", "failed", "dead", "ignored")
+                .containsEntry("stored", 1.0)
+                .containsEntry("dead", 1.0);
         HttpResponse<String> dead = get("/api/events?status=dead");
         assertThat(dead.statusCode()).isEqualTo(200);
         assertThat(dead.body()).contains("wh_dead").contains("without id").contains("\"status\":\"DEAD\"");
         assertThat(get("/api/events?status=weird").statusCode()).isEqualTo(400);
-        assertThat(json(get("/api/events?status=processed")).get("items")).asList().isEmpty();
+        assertThat(json(get("/api/events?status=processed")).get("items"))
+                .asList()
+                .isEmpty();
         assertThat(inbox.list(InboxStatus.DEAD, 10)).hasSize(1);
     }
 
@@ -333,7 +394,8 @@ class AdminApiTest {
     }
 
     private HttpResponse<String> post(String path, String body) {
-        return http.post(path, Bodies.utf8(body), "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+        return http.post(
+                path, Bodies.utf8(body), "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
     }
 
     @SuppressWarnings("unchecked")
@@ -347,24 +409,44 @@ class AdminApiTest {
         if (!c.recruit().equals(ANN)) {
             return new BookingResult.NotFound("no recruit " + c.recruit());
         }
-        if (c.start().filter(s -> s.equals(Instant.parse("2026-03-09T10:00:00Z"))).isPresent()) {
+        if (c.start()
+                .filter(s -> s.equals(Instant.parse("2026-03-09T10:00:00Z")))
+                .isPresent()) {
             return new BookingResult.NoFreeSlot("2026-03-09T10:00:00Z is not free");
         }
         return new BookingResult.Booked(appointment());
     }
 
     private static Recruit ann() {
-        return new Recruit(ANN, LOC, new PersonName("Ann", "Agent"), Optional.of(new EmailAddress("ann@example.com")),
+        return new Recruit(
+                ANN,
+                LOC,
+                new PersonName("Ann", "Agent"),
+                Optional.of(new EmailAddress("ann@example.com")),
                 Optional.of(new PhoneNumber("+14075551234")),
-                new License(UsState.FL, Optional.of("W123"), Set.of(new LicenseType("Life"))), "PropHog",
-                Set.of("Licensed"), Map.of(), Consent.GRANTED, Optional.empty(), Optional.of(new ContactId("c_1")),
-                NOW, Optional.of(NOW.plusSeconds(42)), 1);
+                new License(UsState.FL, Optional.of("W123"), Set.of(new LicenseType("Life"))),
+                "PropHog",
+                Set.of("Licensed"),
+                Map.of(),
+                Consent.GRANTED,
+                Optional.empty(),
+                Optional.of(new ContactId("c_1")),
+                NOW,
+                Optional.of(NOW.plusSeconds(42)),
+                1);
     }
 
     private static Appointment appointment() {
-        return new Appointment(new AppointmentId("apt_1"), new CalendarId("cal_1"), LOC, new ContactId("c_1"),
-                "Presentation", Instant.parse("2026-03-03T15:00:00Z"), Instant.parse("2026-03-03T15:30:00Z"),
-                AppointmentStatus.CONFIRMED, NOW);
+        return new Appointment(
+                new AppointmentId("apt_1"),
+                new CalendarId("cal_1"),
+                LOC,
+                new ContactId("c_1"),
+                "Presentation",
+                Instant.parse("2026-03-03T15:00:00Z"),
+                Instant.parse("2026-03-03T15:30:00Z"),
+                AppointmentStatus.CONFIRMED,
+                NOW);
     }
 
     private static Funnel funnel() {
@@ -372,8 +454,15 @@ class AdminApiTest {
         for (RecruitingStage s : RecruitingStage.values()) {
             stages.add(new Funnel.StageCount(s, s.defaultName(), 2));
         }
-        return new Funnel(stages, List.of(new Funnel.Conversion(RecruitingStage.LEAD, RecruitingStage.CONTACTED, 4, 2,
-                Optional.of(0.5))), 10, 1, 1, Optional.of(Duration.ofMillis(42_500)), Optional.of(Duration.ofSeconds(90)),
-                7, Map.of(SendState.SENT, 3L));
+        return new Funnel(
+                stages,
+                List.of(new Funnel.Conversion(RecruitingStage.LEAD, RecruitingStage.CONTACTED, 4, 2, Optional.of(0.5))),
+                10,
+                1,
+                1,
+                Optional.of(Duration.ofMillis(42_500)),
+                Optional.of(Duration.ofSeconds(90)),
+                7,
+                Map.of(SendState.SENT, 3L));
     }
 }

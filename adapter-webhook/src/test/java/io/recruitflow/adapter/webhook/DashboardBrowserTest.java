@@ -36,9 +36,12 @@ class DashboardBrowserTest {
         }
         chromium = found.get();
         FakeEventInbox inbox = DashboardFixture.inboxWithDeadLetter();
-        server = WebhookServer.builder(WebhookConfig.defaults().withAdminToken(TOKEN)).inbox(inbox)
-                .clock(() -> DashboardFixture.NOW).rateBudgets(DashboardFixture::budgets)
-                .admin(DashboardFixture.services(q -> DashboardFixture.funnel(), inbox)).build();
+        server = WebhookServer.builder(WebhookConfig.defaults().withAdminToken(TOKEN))
+                .inbox(inbox)
+                .clock(() -> DashboardFixture.NOW)
+                .rateBudgets(DashboardFixture::budgets)
+                .admin(DashboardFixture.services(q -> DashboardFixture.funnel(), inbox))
+                .build();
         port = server.start(0);
     }
 
@@ -65,24 +68,41 @@ class DashboardBrowserTest {
 
         assertThat(dom).contains("<title>Recruitflow — funnel</title>");
         for (int i = 0; i < DashboardFixture.STAGE_NAMES.length; i++) {
-            assertThat(text).contains(DashboardFixture.STAGE_NAMES[i] + " " + Dashboard.num(DashboardFixture.STAGE_COUNTS[i]));
+            assertThat(text)
+                    .contains(DashboardFixture.STAGE_NAMES[i] + " " + Dashboard.num(DashboardFixture.STAGE_COUNTS[i]));
         }
-        assertThat(text).contains("New Lead → Texted 10.9% 151 of 1,385", "Texted → Interested 42.4% 64 of 151",
-                "Interested → Presentation Booked 35.9% 23 of 64", "→ Contracted <script>document.title='pwned'</script> 26.1% 6 of 23");
-        assertThat(text).contains("Speed-to-lead median 4.2 s over 1,290 recruits", "Speed-to-lead p95 11 h 25 min",
-                "Texts sent 1,290", "Texts deferred 88", "Recruits 1,385 6 won · 3 lost");
-        assertThat(text).contains("loc_main 87% 87 of 100 per 10 s 198,765 of 200,000 left today",
-                "loc_busy 4% 4 of 100", "loc_new no answer from GHL yet");
-        assertThat(text).contains("Dead-lettered webhook events 1", "OpportunityStageUpdate loc_main wh_dead_1 1 "
-                + DashboardFixture.DEAD_ERROR);
+        assertThat(text)
+                .contains(
+                        "New Lead → Texted 10.9% 151 of 1,385",
+                        "Texted → Interested 42.4% 64 of 151",
+                        "Interested → Presentation Booked 35.9% 23 of 64",
+                        "→ Contracted <script>document.title='pwned'</script> 26.1% 6 of 23");
+        assertThat(text)
+                .contains(
+                        "Speed-to-lead median 4.2 s over 1,290 recruits",
+                        "Speed-to-lead p95 11 h 25 min",
+                        "Texts sent 1,290",
+                        "Texts deferred 88",
+                        "Recruits 1,385 6 won · 3 lost");
+        assertThat(text)
+                .contains(
+                        "loc_main 87% 87 of 100 per 10 s 198,765 of 200,000 left today",
+                        "loc_busy 4% 4 of 100", "loc_new no answer from GHL yet");
+        assertThat(text)
+                .contains(
+                        "Dead-lettered webhook events 1",
+                        "OpportunityStageUpdate loc_main wh_dead_1 1 " + DashboardFixture.DEAD_ERROR);
     }
 
     @Test
     void markup_from_ghl_stays_text_in_the_browser() {
         String dom = chromium.dumpDom(url("admin:" + TOKEN + "@"));
         // The stage name's <script> would have set the title; it is a text node, so no element was made.
-        assertThat(dom).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
-                .doesNotContain("pwned</title>").contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;")
+        assertThat(dom)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<img")
+                .doesNotContain("pwned</title>")
+                .contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert(1)&gt;");
     }
 
@@ -93,10 +113,15 @@ class DashboardBrowserTest {
         // 401, its challenge and its body over plain HTTP).
         for (String userInfo : new String[] {"", "admin:not-the-token-0123456789@"}) {
             HeadlessChromium.Output out = chromium.dumpDomWithLog(url(userInfo));
-            assertThat(out.stdout()).as(userInfo).doesNotContain("New Lead").doesNotContain("1,234")
+            assertThat(out.stdout())
+                    .as(userInfo)
+                    .doesNotContain("New Lead")
+                    .doesNotContain("1,234")
                     .doesNotContain("wh_dead_1");
-            assertThat(out.log().contains("ERR_INVALID_AUTH_CREDENTIALS") || out.stdout().contains("Sign in to Recruitflow"))
-                    .as("chromium was refused, log: %s", out.log()).isTrue();
+            assertThat(out.log().contains("ERR_INVALID_AUTH_CREDENTIALS")
+                            || out.stdout().contains("Sign in to Recruitflow"))
+                    .as("chromium was refused, log: %s", out.log())
+                    .isTrue();
         }
     }
 
@@ -115,7 +140,14 @@ class DashboardBrowserTest {
     /** The page's text as a person reads it: tags dropped, entities decoded, whitespace collapsed. */
     static String visibleText(String dom) {
         String body = dom.replaceAll("(?s)<style.*?</style>", " ").replaceAll("(?s)<title>.*?</title>", " ");
-        return body.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+        return body.replaceAll("<[^>]*>", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&nbsp;", " ")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

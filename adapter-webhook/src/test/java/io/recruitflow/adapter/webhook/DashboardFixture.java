@@ -26,8 +26,10 @@ final class DashboardFixture {
     static final Instant NOW = Instant.parse("2026-03-05T14:30:00Z");
 
     /** GHL stage names are the location's own; one carries markup to prove it is rendered inert. */
-    static final String[] STAGE_NAMES = {"New Lead", "Texted", "Interested",
-            "Presentation Booked", "Contracted <script>document.title='pwned'</script>"};
+    static final String[] STAGE_NAMES = {
+        "New Lead", "Texted", "Interested", "Presentation Booked", "Contracted <script>document.title='pwned'</script>"
+    };
+
     static final long[] STAGE_COUNTS = {1234, 87, 41, 17, 6};
     static final String DEAD_ERROR = "malformed OpportunityStageUpdate: stage <img src=x onerror=alert(1)> is unknown";
 
@@ -39,20 +41,38 @@ final class DashboardFixture {
             stages.add(new Funnel.StageCount(order[i], STAGE_NAMES[i], STAGE_COUNTS[i]));
         }
         List<Funnel.Conversion> conversions = List.of(
-                new Funnel.Conversion(RecruitingStage.LEAD, RecruitingStage.CONTACTED, 1385, 151, Optional.of(151 / 1385.0)),
-                new Funnel.Conversion(RecruitingStage.CONTACTED, RecruitingStage.INTERESTED, 151, 64, Optional.of(64 / 151.0)),
-                new Funnel.Conversion(RecruitingStage.INTERESTED, RecruitingStage.PRESENTATION_SCHEDULED, 64, 23,
+                new Funnel.Conversion(
+                        RecruitingStage.LEAD, RecruitingStage.CONTACTED, 1385, 151, Optional.of(151 / 1385.0)),
+                new Funnel.Conversion(
+                        RecruitingStage.CONTACTED, RecruitingStage.INTERESTED, 151, 64, Optional.of(64 / 151.0)),
+                new Funnel.Conversion(
+                        RecruitingStage.INTERESTED,
+                        RecruitingStage.PRESENTATION_SCHEDULED,
+                        64,
+                        23,
                         Optional.of(23 / 64.0)),
-                new Funnel.Conversion(RecruitingStage.PRESENTATION_SCHEDULED, RecruitingStage.CONTRACTED, 23, 6,
+                new Funnel.Conversion(
+                        RecruitingStage.PRESENTATION_SCHEDULED,
+                        RecruitingStage.CONTRACTED,
+                        23,
+                        6,
                         Optional.of(6 / 23.0)));
-        return new Funnel(stages, conversions, 1385, 6, 3, Optional.of(Duration.ofMillis(4_200)),
-                Optional.of(Duration.ofSeconds(11 * 3600 + 25 * 60)), 1290,
+        return new Funnel(
+                stages,
+                conversions,
+                1385,
+                6,
+                3,
+                Optional.of(Duration.ofMillis(4_200)),
+                Optional.of(Duration.ofSeconds(11 * 3600 + 25 * 60)),
+                1290,
                 Map.of(SendState.SENT, 1290L, SendState.PLANNED, 88L, SendState.REFUSED, 7L));
     }
 
     static Funnel emptyFunnel() {
         List<Funnel.StageCount> stages = java.util.Arrays.stream(RecruitingStage.values())
-                .map(s -> new Funnel.StageCount(s, s.defaultName(), 0)).toList();
+                .map(s -> new Funnel.StageCount(s, s.defaultName(), 0))
+                .toList();
         RecruitingStage[] o = RecruitingStage.values();
         List<Funnel.Conversion> conversions = new java.util.ArrayList<>();
         for (int i = 0; i + 1 < o.length; i++) {
@@ -72,17 +92,35 @@ final class DashboardFixture {
     /** An inbox with one processed and one dead-lettered event. */
     static FakeEventInbox inboxWithDeadLetter() {
         FakeEventInbox inbox = new FakeEventInbox();
-        inbox.store(new IncomingEvent("wh_ok_1", "ContactCreate", Optional.of("loc_main"), Optional.of("c_1"),
-                NOW.minusSeconds(600), new byte[0], NOW.minusSeconds(600)));
+        inbox.store(new IncomingEvent(
+                "wh_ok_1",
+                "ContactCreate",
+                Optional.of("loc_main"),
+                Optional.of("c_1"),
+                NOW.minusSeconds(600),
+                new byte[0],
+                NOW.minusSeconds(600)));
         inbox.markProcessed("wh_ok_1");
-        inbox.store(new IncomingEvent("wh_dead_1", "OpportunityStageUpdate", Optional.of("loc_main"),
-                Optional.of("c_2"), NOW.minusSeconds(300), new byte[0], NOW.minusSeconds(300)));
+        inbox.store(new IncomingEvent(
+                "wh_dead_1",
+                "OpportunityStageUpdate",
+                Optional.of("loc_main"),
+                Optional.of("c_2"),
+                NOW.minusSeconds(300),
+                new byte[0],
+                NOW.minusSeconds(300)));
         inbox.markDead("wh_dead_1", DEAD_ERROR);
         return inbox;
     }
 
     static AdminServices services(RecruitingFunnelUseCase funnel, FakeEventInbox inbox) {
-        return new AdminServices(mock(IntakeRecruitUseCase.class), mock(ImportLeadsUseCase.class),
-                mock(ViewRecruitUseCase.class), mock(SchedulePresentationUseCase.class), funnel, inbox, Optional.empty());
+        return new AdminServices(
+                mock(IntakeRecruitUseCase.class),
+                mock(ImportLeadsUseCase.class),
+                mock(ViewRecruitUseCase.class),
+                mock(SchedulePresentationUseCase.class),
+                funnel,
+                inbox,
+                Optional.empty());
     }
 }

@@ -30,13 +30,17 @@ class DashboardTest {
     private Http http;
 
     private Http start(WebhookConfig config, boolean withAdmin) {
-        WebhookServer.Builder b = WebhookServer.builder(config).inbox(inbox).clock(() -> DashboardFixture.NOW)
+        WebhookServer.Builder b = WebhookServer.builder(config)
+                .inbox(inbox)
+                .clock(() -> DashboardFixture.NOW)
                 .rateBudgets(() -> budgets.get());
         if (withAdmin) {
-            b.admin(DashboardFixture.services(q -> {
-                queries.add(q);
-                return funnel.get();
-            }, inbox));
+            b.admin(DashboardFixture.services(
+                    q -> {
+                        queries.add(q);
+                        return funnel.get();
+                    },
+                    inbox));
         }
         server = b.build();
         http = new Http(server.start(0));
@@ -70,8 +74,12 @@ class DashboardTest {
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly(Dashboard.CHALLENGE);
         assertThat(Dashboard.CHALLENGE).startsWith("Basic realm=\"Recruitflow\"");
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(r.body()).contains("admin token").doesNotContain("New Lead").doesNotContain("1,234")
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.body())
+                .contains("admin token")
+                .doesNotContain("New Lead")
+                .doesNotContain("1,234")
                 .doesNotContain("wh_dead_1");
         assertThat(queries).isEmpty();
     }
@@ -79,8 +87,14 @@ class DashboardTest {
     @Test
     void a_wrong_token_is_refused_in_either_scheme() {
         start();
-        for (String wrong : List.of("Bearer " + TOKEN + "x", "Bearer ", basic("admin", "nope-0123456789abcdef"),
-                basic(TOKEN, ""), "Basic %%%", "Digest " + TOKEN, TOKEN)) {
+        for (String wrong : List.of(
+                "Bearer " + TOKEN + "x",
+                "Bearer ",
+                basic("admin", "nope-0123456789abcdef"),
+                basic(TOKEN, ""),
+                "Basic %%%",
+                "Digest " + TOKEN,
+                TOKEN)) {
             HttpResponse<String> r = http.get("/", "Authorization", wrong);
             assertThat(r.statusCode()).as(wrong).isEqualTo(401);
             assertThat(r.body()).doesNotContain("New Lead");
@@ -92,15 +106,19 @@ class DashboardTest {
     void bearer_and_basic_with_any_user_name_are_accepted() {
         start();
         assertThat(page("/").statusCode()).isEqualTo(200);
-        assertThat(http.get("/", "Authorization", basic("admin", TOKEN)).statusCode()).isEqualTo(200);
-        assertThat(http.get("/", "Authorization", basic("", TOKEN)).statusCode()).isEqualTo(200);
+        assertThat(http.get("/", "Authorization", basic("admin", TOKEN)).statusCode())
+                .isEqualTo(200);
+        assertThat(http.get("/", "Authorization", basic("", TOKEN)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void without_a_configured_token_the_dashboard_is_closed() {
         start(WebhookConfig.defaults(), true);
-        assertThat(http.get("/", "Authorization", "Bearer " + TOKEN).statusCode()).isEqualTo(401);
-        assertThat(http.get("/", "Authorization", basic("admin", "")).statusCode()).isEqualTo(401);
+        assertThat(http.get("/", "Authorization", "Bearer " + TOKEN).statusCode())
+                .isEqualTo(401);
+        assertThat(http.get("/", "Authorization", basic("admin", "")).statusCode())
+                .isEqualTo(401);
         assertThat(queries).isEmpty();
     }
 
@@ -121,36 +139,57 @@ class DashboardTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).contains("text/html;charset=utf-8");
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("default-src 'none'").doesNotContain("script-src"));
         String body = r.body();
         // stages, by their GHL names, with counts (grouped thousands)
-        assertThat(body).contains(">New Lead</th>", ">Texted</th>", ">Interested</th>", ">Presentation Booked</th>")
+        assertThat(body)
+                .contains(">New Lead</th>", ">Texted</th>", ">Interested</th>", ">Presentation Booked</th>")
                 .contains(">1,234</td>", ">87</td>", ">41</td>", ">17</td>", ">6</td>");
         // conversions: 151 of 1,385 = 10.9 %; 64/151 = 42.4 %; 23/64 = 35.9 %; 6/23 = 26.1 %
-        assertThat(body).contains("New Lead → Texted").contains(">10.9%</span> <span class=\"of\">151 of 1,385</span>")
-                .contains(">42.4%<").contains(">35.9%<").contains(">26.1%<");
+        assertThat(body)
+                .contains("New Lead → Texted")
+                .contains(">10.9%</span> <span class=\"of\">151 of 1,385</span>")
+                .contains(">42.4%<")
+                .contains(">35.9%<")
+                .contains(">26.1%<");
         // speed-to-lead, texts
-        assertThat(body).contains("id=\"stl-median\">4.2 s<").contains("id=\"stl-p95\">11 h 25 min<")
-                .contains("over 1,290 recruits").contains("id=\"sent\">1,290<").contains("id=\"deferred\">88<")
-                .contains("id=\"recruits\">1,385<").contains("6 won · 3 lost");
+        assertThat(body)
+                .contains("id=\"stl-median\">4.2 s<")
+                .contains("id=\"stl-p95\">11 h 25 min<")
+                .contains("over 1,290 recruits")
+                .contains("id=\"sent\">1,290<")
+                .contains("id=\"deferred\">88<")
+                .contains("id=\"recruits\">1,385<")
+                .contains("6 won · 3 lost");
         assertThat(body).contains("data-state=\"REFUSED\"><th>Refused by compliance</th><td class=\"num\">7<");
         // headroom per location, sorted by id
-        assertThat(body).contains(">87%</span> <span class=\"of\">87 of 100 per 10 s</span><div class=\"of\">198,765 of 200,000 left today")
-                .contains(">4%</span>").contains("class=\"fill low some\"")
-                .contains("<th class=\"name\">loc_new</th><td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet");
+        assertThat(body)
+                .contains(
+                        ">87%</span> <span class=\"of\">87 of 100 per 10 s</span><div class=\"of\">198,765 of 200,000 left today")
+                .contains(">4%</span>")
+                .contains("class=\"fill low some\"")
+                .contains(
+                        "<th class=\"name\">loc_new</th><td class=\"bar\"></td><td class=\"count of\">no answer from GHL yet");
         assertThat(body.indexOf("data-location=\"loc_busy\"")).isLessThan(body.indexOf("data-location=\"loc_main\""));
         // dead letters with their error, and the inbox counters
-        assertThat(body).contains("wh_dead_1").contains("OpportunityStageUpdate").contains("malformed OpportunityStageUpdate")
+        assertThat(body)
+                .contains("wh_dead_1")
+                .contains("OpportunityStageUpdate")
+                .contains("malformed OpportunityStageUpdate")
                 .contains("Inbox: 2 stored · 1 processed · 0 ignored · 0 duplicates refused")
-                .contains("<span class=\"badge bad\">1</span>").contains("as of <time id=\"generated\">2026-03-05 14:30:00 UTC");
+                .contains("<span class=\"badge bad\">1</span>")
+                .contains("as of <time id=\"generated\">2026-03-05 14:30:00 UTC");
         assertThat(queries).containsExactly(FunnelQuery.all());
     }
 
     @Test
     void values_from_ghl_and_errors_are_escaped_so_markup_in_them_is_inert() {
         String body = start().get("/", "Authorization", "Bearer " + TOKEN).body();
-        assertThat(body).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+        assertThat(body)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<img")
                 .contains("Contracted &lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
                 .contains("stage &lt;img src=x onerror=alert(1)&gt; is unknown");
     }
@@ -159,7 +198,9 @@ class DashboardTest {
     void a_location_id_in_links_and_rows_is_escaped_and_url_encoded() {
         budgets = () -> Map.of("loc_\"><b>x", Optional.empty(), "loc_main", Optional.empty());
         String body = start().get("/", "Authorization", "Bearer " + TOKEN).body();
-        assertThat(body).doesNotContain("<b>x").contains("loc_&quot;&gt;&lt;b&gt;x")
+        assertThat(body)
+                .doesNotContain("<b>x")
+                .contains("loc_&quot;&gt;&lt;b&gt;x")
                 .contains("href=\"/?locationId=loc_%22%3E%3Cb%3Ex\"");
     }
 
@@ -170,11 +211,19 @@ class DashboardTest {
         inbox = new FakeEventInbox();
         HttpResponse<String> r = start().get("/", "Authorization", "Bearer " + TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("No recruits yet").contains("id=\"stl-median\">—<").contains("no text sent yet")
-                .contains("id=\"sent\">0<").contains("id=\"deferred\">0<").contains("No location configured")
-                .contains("None: every event was applied or ignored").contains(">Lead</th>")
+        assertThat(r.body())
+                .contains("No recruits yet")
+                .contains("id=\"stl-median\">—<")
+                .contains("no text sent yet")
+                .contains("id=\"sent\">0<")
+                .contains("id=\"deferred\">0<")
+                .contains("No location configured")
+                .contains("None: every event was applied or ignored")
+                .contains(">Lead</th>")
                 .contains("<span class=\"rate\">—</span> <span class=\"of\">0 of 0</span>")
-                .contains("style=\"width:0.0%\"").doesNotContain("NaN").doesNotContain("Infinity");
+                .contains("style=\"width:0.0%\"")
+                .doesNotContain("NaN")
+                .doesNotContain("Infinity");
     }
 
     @Test
@@ -187,8 +236,10 @@ class DashboardTest {
         };
         HttpResponse<String> r = start().get("/", "Authorization", "Bearer " + TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("Unavailable: the recruit records could not be read")
-                .contains("Unavailable: the rate budgets could not be read").contains("wh_dead_1")
+        assertThat(r.body())
+                .contains("Unavailable: the recruit records could not be read")
+                .contains("Unavailable: the rate budgets could not be read")
+                .contains("wh_dead_1")
                 .doesNotContain("database down");
     }
 
@@ -208,19 +259,29 @@ class DashboardTest {
         };
         HttpResponse<String> r = start().get("/", "Authorization", "Bearer " + TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("Unavailable: the webhook inbox could not be read").contains(">1,234</td>");
+        assertThat(r.body())
+                .contains("Unavailable: the webhook inbox could not be read")
+                .contains(">1,234</td>");
     }
 
     @Test
     void many_dead_letters_show_the_newest_with_a_pointer_to_the_api() {
         for (int i = 0; i < Dashboard.DEAD_SHOWN + 5; i++) {
-            inbox.store(new io.recruitflow.application.port.IncomingEvent("wh_many_" + i, "ContactCreate",
-                    Optional.empty(), Optional.empty(), DashboardFixture.NOW, new byte[0],
+            inbox.store(new io.recruitflow.application.port.IncomingEvent(
+                    "wh_many_" + i,
+                    "ContactCreate",
+                    Optional.empty(),
+                    Optional.empty(),
+                    DashboardFixture.NOW,
+                    new byte[0],
                     DashboardFixture.NOW.plusSeconds(i)));
             inbox.markDead("wh_many_" + i, "error " + i);
         }
         String body = start().get("/", "Authorization", "Bearer " + TOKEN).body();
-        assertThat(body).contains("wh_many_24").doesNotContain("wh_many_4<").contains("The newest 20 of 26")
+        assertThat(body)
+                .contains("wh_many_24")
+                .doesNotContain("wh_many_4<")
+                .contains("The newest 20 of 26")
                 .contains("/api/events?status=dead&amp;limit=500");
     }
 
@@ -231,7 +292,8 @@ class DashboardTest {
         assertThat(queries).containsExactly(new FunnelQuery(Optional.of(new LocationId("loc_main"))));
         HttpResponse<String> bad = page("/?locationId=" + "x".repeat(201));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(bad.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     }
 
     // ---- formatting

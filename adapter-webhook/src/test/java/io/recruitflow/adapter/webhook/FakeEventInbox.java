@@ -73,7 +73,9 @@ class FakeEventInbox implements EventInbox {
                     duplicates++;
                     out.add(Stored.DUPLICATE);
                 } else {
-                    events.put(e.webhookId(), new InboxEvent(e, InboxStatus.PENDING, 0, Optional.empty(), Optional.empty()));
+                    events.put(
+                            e.webhookId(),
+                            new InboxEvent(e, InboxStatus.PENDING, 0, Optional.empty(), Optional.empty()));
                     out.add(Stored.STORED);
                 }
             }
@@ -96,7 +98,10 @@ class FakeEventInbox implements EventInbox {
 
     @Override
     public synchronized List<InboxEvent> due(Instant now, int limit) {
-        return events.values().stream().filter(e -> e.status() == InboxStatus.PENDING).limit(limit).toList();
+        return events.values().stream()
+                .filter(e -> e.status() == InboxStatus.PENDING)
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -112,8 +117,10 @@ class FakeEventInbox implements EventInbox {
     @Override
     public synchronized void markFailed(String webhookId, String error, Instant retryAt) {
         InboxEvent e = events.get(webhookId);
-        events.put(webhookId, new InboxEvent(e.event(), InboxStatus.PENDING, e.attempts() + 1, Optional.of(error),
-                Optional.of(retryAt)));
+        events.put(
+                webhookId,
+                new InboxEvent(
+                        e.event(), InboxStatus.PENDING, e.attempts() + 1, Optional.of(error), Optional.of(retryAt)));
     }
 
     @Override
@@ -123,13 +130,15 @@ class FakeEventInbox implements EventInbox {
 
     private void set(String id, InboxStatus status, String error) {
         InboxEvent e = events.get(id);
-        events.put(id, new InboxEvent(e.event(), status, e.attempts() + 1, Optional.ofNullable(error), Optional.empty()));
+        events.put(
+                id, new InboxEvent(e.event(), status, e.attempts() + 1, Optional.ofNullable(error), Optional.empty()));
     }
 
     @Override
     public synchronized InboxStats stats() {
         long processed = count(InboxStatus.PROCESSED);
-        return new InboxStats(events.size(), duplicates, processed, 0, count(InboxStatus.DEAD), count(InboxStatus.IGNORED));
+        return new InboxStats(
+                events.size(), duplicates, processed, 0, count(InboxStatus.DEAD), count(InboxStatus.IGNORED));
     }
 
     private long count(InboxStatus s) {
@@ -138,7 +147,11 @@ class FakeEventInbox implements EventInbox {
 
     @Override
     public synchronized List<InboxEvent> list(InboxStatus status, int limit) {
-        return events.values().stream().filter(e -> e.status() == status)
-                .sorted(Comparator.comparing((InboxEvent e) -> e.event().receivedAt()).reversed()).limit(limit).toList();
+        return events.values().stream()
+                .filter(e -> e.status() == status)
+                .sorted(Comparator.comparing((InboxEvent e) -> e.event().receivedAt())
+                        .reversed())
+                .limit(limit)
+                .toList();
     }
 }

@@ -23,8 +23,8 @@ class GroupCommitterTest {
     private GroupCommitter committer;
 
     private GroupCommitter committer(Duration window, int maxBatch, int capacity, int writers) {
-        committer = new GroupCommitter(inbox, InboxListener.none(), window, maxBatch, capacity, writers,
-                new SimpleMeterRegistry());
+        committer = new GroupCommitter(
+                inbox, InboxListener.none(), window, maxBatch, capacity, writers, new SimpleMeterRegistry());
         committer.start();
         return committer;
     }
@@ -69,7 +69,8 @@ class GroupCommitterTest {
         GroupCommitter c = committer(Duration.ZERO, 10, 100, 1);
         inbox.down();
         CompletableFuture<EventInbox.Stored> failed = c.submit(event("x"));
-        assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(EventInbox.InboxUnavailableException.class);
         inbox.up();
         assertThat(c.submit(event("x")).get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
@@ -77,12 +78,19 @@ class GroupCommitterTest {
 
     @Test
     void an_inbox_answering_the_wrong_number_of_outcomes_fails_the_batch() {
-        committer = new GroupCommitter(new FakeEventInbox() {
-            @Override
-            public List<Stored> storeAll(List<IncomingEvent> batch) {
-                return List.of();
-            }
-        }, InboxListener.none(), Duration.ZERO, 10, 100, 1, new SimpleMeterRegistry());
+        committer = new GroupCommitter(
+                new FakeEventInbox() {
+                    @Override
+                    public List<Stored> storeAll(List<IncomingEvent> batch) {
+                        return List.of();
+                    }
+                },
+                InboxListener.none(),
+                Duration.ZERO,
+                10,
+                100,
+                1,
+                new SimpleMeterRegistry());
         committer.start();
         assertThatThrownBy(() -> committer.submit(event("x")).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -111,6 +119,7 @@ class GroupCommitterTest {
 
     static IncomingEvent event(String id) {
         Instant now = Instant.parse("2026-03-02T15:00:00Z");
-        return new IncomingEvent(id, "ContactCreate", Optional.of("l"), Optional.of("c"), now, new byte[] {'{', '}'}, now);
+        return new IncomingEvent(
+                id, "ContactCreate", Optional.of("l"), Optional.of("c"), now, new byte[] {'{', '}'}, now);
     }
 }

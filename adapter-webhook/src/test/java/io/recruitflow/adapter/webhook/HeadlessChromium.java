@@ -67,8 +67,13 @@ public final class HeadlessChromium {
 
     /** Saves a PNG of the page at {@code width}×{@code height} CSS pixels. */
     public void screenshot(String url, Path png, int width, int height) {
-        run(List.of("--hide-scrollbars", "--window-size=" + width + "," + height,
-                "--screenshot=" + png.toAbsolutePath(), url), png);
+        run(
+                List.of(
+                        "--hide-scrollbars",
+                        "--window-size=" + width + "," + height,
+                        "--screenshot=" + png.toAbsolutePath(),
+                        url),
+                png);
     }
 
     private Output run(List<String> args, Path expectedFile) {
@@ -80,16 +85,27 @@ public final class HeadlessChromium {
             profile = Files.createTempDirectory("rf-chromium-profile");
             out = Files.createTempFile("rf-chromium", ".out");
             err = Files.createTempFile("rf-chromium", ".err");
-            List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            List<String> command = new ArrayList<>(List.of(
+                    executable.toString(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
                     "--user-data-dir=" + profile));
             command.addAll(args);
             // Output to files: a browser that fills a pipe nobody reads would hang until the timeout.
-            process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("chromium did not finish within " + TIMEOUT + "; killed. stderr: "
-                        + tail(err));
+                throw new IllegalStateException(
+                        "chromium did not finish within " + TIMEOUT + "; killed. stderr: " + tail(err));
             }
             String stdout = Files.readString(out, StandardCharsets.UTF_8);
             if (process.exitValue() != 0 || (expectedFile != null && !Files.isRegularFile(expectedFile))) {

@@ -11,8 +11,11 @@ import java.time.Duration;
 
 /** A real HTTP client on loopback for the tests. */
 final class Http {
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final int port;
 
@@ -21,7 +24,8 @@ final class Http {
     }
 
     HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
     }
 
     HttpResponse<String> send(HttpRequest request) {
@@ -53,7 +57,12 @@ final class Http {
 
     /** POSTs a webhook body signed with the test Ed25519 key. */
     HttpResponse<String> webhook(byte[] body) {
-        return post("/webhooks/ghl", body, "Content-Type", "application/json",
-                SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(body));
+        return post(
+                "/webhooks/ghl",
+                body,
+                "Content-Type",
+                "application/json",
+                SignatureVerifier.ED25519_HEADER,
+                TestKeys.signEd25519(body));
     }
 }

@@ -39,7 +39,12 @@ class MoshiGhlEventDecoderTest {
 
     /** File name → the webhook type GHL sends for it. */
     private static final Map<String, String> TYPE_OF_FILE = Map.of(
-            "AppInstall", "INSTALL", "AppUninstall", "UNINSTALL", "ConversationUnreadWebhook", "ConversationUnreadUpdate");
+            "AppInstall",
+            "INSTALL",
+            "AppUninstall",
+            "UNINSTALL",
+            "ConversationUnreadWebhook",
+            "ConversationUnreadUpdate");
 
     /** What each example decodes to, in file order (null: not acted on). */
     private static final Map<String, List<Class<?>>> EXPECTED = Map.ofEntries(
@@ -55,7 +60,8 @@ class MoshiGhlEventDecoderTest {
             Map.entry("ContactTagUpdate", list(GhlEvent.TagsChanged.class)),
             Map.entry("ConversationUnreadWebhook", list(GhlEvent.ConversationUnread.class)),
             // SMS, call, voicemail call, email
-            Map.entry("InboundMessage", list(GhlEvent.MessageReceived.class, null, null, GhlEvent.MessageReceived.class)),
+            Map.entry(
+                    "InboundMessage", list(GhlEvent.MessageReceived.class, null, null, GhlEvent.MessageReceived.class)),
             // SMS, call, workflow voicemail, email
             Map.entry("OutboundMessage", list(GhlEvent.MessageSent.class, null, null, GhlEvent.MessageSent.class)),
             Map.entry("NoteCreate", list(GhlEvent.NoteCreated.class)),
@@ -96,7 +102,8 @@ class MoshiGhlEventDecoderTest {
         assertThat(EXPECTED).containsKey(file);
         String type = TYPE_OF_FILE.getOrDefault(file, file);
         // Real deliveries carry the envelope fields the schema pages leave out.
-        String delivered = json.strip().replaceFirst("^\\{", "{\"webhookId\":\"wh_" + file + index + "\",\"timestamp\":\"" + TS + "\",");
+        String delivered = json.strip()
+                .replaceFirst("^\\{", "{\"webhookId\":\"wh_" + file + index + "\",\"timestamp\":\"" + TS + "\",");
         Optional<GhlEvent> event = decoder.decode(type, delivered.getBytes(StandardCharsets.UTF_8));
         Class<?> expected = EXPECTED.get(file).get(index);
         if (expected == null) {
@@ -159,18 +166,27 @@ class MoshiGhlEventDecoderTest {
                 {"locationId":"l","id":"c","dnd":false,"timestamp":"2025-01-28T14:35:00Z",
                  "dndSettings":{"SMS":{"status":"inactive"},"Email":{"status":"active"}}}""");
         assertThat(off.dnd()).isFalse();
-        assertMalformed("ContactDndUpdate", "{\"locationId\":\"l\",\"id\":\"c\",\"timestamp\":\"2025-01-28T14:35:00Z\"}",
+        assertMalformed(
+                "ContactDndUpdate",
+                "{\"locationId\":\"l\",\"id\":\"c\",\"timestamp\":\"2025-01-28T14:35:00Z\"}",
                 "dnd");
     }
 
     @Test
     void opportunity_events_carry_their_change_and_an_exact_monetary_value() {
         Map<String, OpportunityChange> changes = Map.of(
-                "OpportunityCreate", OpportunityChange.CREATED, "OpportunityUpdate", OpportunityChange.UPDATED,
-                "OpportunityStageUpdate", OpportunityChange.STAGE_CHANGED,
-                "OpportunityStatusUpdate", OpportunityChange.STATUS_CHANGED,
-                "OpportunityMonetaryValueUpdate", OpportunityChange.VALUE_CHANGED,
-                "OpportunityAssignedToUpdate", OpportunityChange.ASSIGNED);
+                "OpportunityCreate",
+                OpportunityChange.CREATED,
+                "OpportunityUpdate",
+                OpportunityChange.UPDATED,
+                "OpportunityStageUpdate",
+                OpportunityChange.STAGE_CHANGED,
+                "OpportunityStatusUpdate",
+                OpportunityChange.STATUS_CHANGED,
+                "OpportunityMonetaryValueUpdate",
+                OpportunityChange.VALUE_CHANGED,
+                "OpportunityAssignedToUpdate",
+                OpportunityChange.ASSIGNED);
         changes.forEach((type, change) -> {
             GhlEvent.OpportunityChanged o = (GhlEvent.OpportunityChanged) decode(type, """
                     {"locationId":"loc","id":"opp","contactId":"c","pipelineId":"pipe","pipelineStageId":"stage",
@@ -213,12 +229,22 @@ class MoshiGhlEventDecoderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new:NEW", "confirmed:CONFIRMED", "booked:CONFIRMED", "cancelled:CANCELLED",
-            "canceled:CANCELLED", "invalid:CANCELLED", "showed:SHOWED", "noshow:NOSHOW", "no_show:NOSHOW"})
+    @ValueSource(
+            strings = {
+                "new:NEW",
+                "confirmed:CONFIRMED",
+                "booked:CONFIRMED",
+                "cancelled:CANCELLED",
+                "canceled:CANCELLED",
+                "invalid:CANCELLED",
+                "showed:SHOWED",
+                "noshow:NOSHOW",
+                "no_show:NOSHOW"
+            })
     void appointment_statuses(String mapping) {
         String[] p = mapping.split(":");
-        GhlEvent.AppointmentChanged a = (GhlEvent.AppointmentChanged) decode("AppointmentUpdate",
-                appointment("\"appointmentStatus\":\"" + p[0] + "\","));
+        GhlEvent.AppointmentChanged a = (GhlEvent.AppointmentChanged)
+                decode("AppointmentUpdate", appointment("\"appointmentStatus\":\"" + p[0] + "\","));
         assertThat(a.status()).isEqualTo(AppointmentStatus.valueOf(p[1]));
         assertThat(a.created()).isFalse();
     }
@@ -244,22 +270,30 @@ class MoshiGhlEventDecoderTest {
         assertThat(out.body()).isEmpty();
         assertThat(out.conversation()).isEmpty();
         for (String other : List.of("CALL", "VoiceMail", "FB", "IG", "GMB", "Live Chat", "WhatsApp")) {
-            assertThat(decoder.decode("InboundMessage", Bodies.utf8("{\"locationId\":\"l\",\"contactId\":\"c\","
-                    + "\"messageType\":\"" + other + "\",\"timestamp\":\"2025-01-28T14:35:00Z\"}"))).as(other).isEmpty();
+            assertThat(decoder.decode(
+                            "InboundMessage",
+                            Bodies.utf8("{\"locationId\":\"l\",\"contactId\":\"c\"," + "\"messageType\":\"" + other
+                                    + "\",\"timestamp\":\"2025-01-28T14:35:00Z\"}")))
+                    .as(other)
+                    .isEmpty();
         }
     }
 
     @Test
     void notes_tasks_and_unread_counts() {
-        GhlEvent.NoteCreated n = (GhlEvent.NoteCreated) decode("NoteCreate",
-                "{\"locationId\":\"l\",\"id\":\"n\",\"body\":\"called back\",\"dateAdded\":\"2021-11-26T12:41:02.193Z\"}");
+        GhlEvent.NoteCreated n = (GhlEvent.NoteCreated)
+                decode(
+                        "NoteCreate",
+                        "{\"locationId\":\"l\",\"id\":\"n\",\"body\":\"called back\",\"dateAdded\":\"2021-11-26T12:41:02.193Z\"}");
         assertThat(n.contact()).isEmpty();
         assertThat(n.body()).isEqualTo("called back");
-        GhlEvent.TaskCreated t = (GhlEvent.TaskCreated) decode("TaskCreate",
+        GhlEvent.TaskCreated t = (GhlEvent.TaskCreated) decode(
+                "TaskCreate",
                 "{\"locationId\":\"l\",\"contactId\":\"c\",\"title\":\"Call\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
         assertThat(t.contact()).get().extracting(Object::toString).isEqualTo("c");
         assertThat(t.title()).isEqualTo("Call");
-        GhlEvent.ConversationUnread u = (GhlEvent.ConversationUnread) decode("ConversationUnreadUpdate",
+        GhlEvent.ConversationUnread u = (GhlEvent.ConversationUnread) decode(
+                "ConversationUnreadUpdate",
                 "{\"locationId\":\"l\",\"contactId\":\"c\",\"unreadCount\":3,\"timestamp\":\"1738074900000\"}");
         assertThat(u.unreadCount()).isEqualTo(3);
         assertThat(u.occurredAt()).isEqualTo(Instant.ofEpochMilli(1738074900000L));
@@ -267,21 +301,24 @@ class MoshiGhlEventDecoderTest {
 
     @Test
     void installs_carry_the_company_and_agency_level_ones_are_not_acted_on() {
-        GhlEvent.AppInstalled i = (GhlEvent.AppInstalled) decode("INSTALL",
-                "{\"type\":\"INSTALL\",\"appId\":\"app\",\"locationId\":\"l\",\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
+        GhlEvent.AppInstalled i = (GhlEvent.AppInstalled)
+                decode(
+                        "INSTALL",
+                        "{\"type\":\"INSTALL\",\"appId\":\"app\",\"locationId\":\"l\",\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
         assertThat(i.company()).get().extracting(Object::toString).isEqualTo("co");
         assertThat(i.contact()).isEmpty();
-        GhlEvent.AppUninstalled u = (GhlEvent.AppUninstalled) decode("UNINSTALL",
-                "{\"type\":\"UNINSTALL\",\"locationId\":\"l\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
+        GhlEvent.AppUninstalled u = (GhlEvent.AppUninstalled) decode(
+                "UNINSTALL", "{\"type\":\"UNINSTALL\",\"locationId\":\"l\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
         assertThat(u.company()).isEmpty();
-        assertThat(decoder.decode("UNINSTALL", Bodies.utf8("{\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}")))
+        assertThat(decoder.decode(
+                        "UNINSTALL", Bodies.utf8("{\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}")))
                 .isEmpty();
     }
 
     @Test
     void ids_sent_as_numbers_are_read_as_text() {
-        GhlEvent.ContactDeleted d = (GhlEvent.ContactDeleted) decode("ContactDelete",
-                "{\"locationId\":\"l\",\"id\":12345,\"timestamp\":\"2025-01-28T14:35:00Z\"}");
+        GhlEvent.ContactDeleted d = (GhlEvent.ContactDeleted)
+                decode("ContactDelete", "{\"locationId\":\"l\",\"id\":12345,\"timestamp\":\"2025-01-28T14:35:00Z\"}");
         assertThat(d.contactId().value()).isEqualTo("12345");
     }
 
@@ -297,16 +334,23 @@ class MoshiGhlEventDecoderTest {
     @Test
     void a_known_type_without_its_essential_ids_is_malformed_and_the_message_names_the_field_not_values() {
         String ts = "\"timestamp\":\"2025-01-28T14:35:00Z\"";
-        assertMalformed("ContactCreate", "{\"locationId\":\"l\"," + ts + ",\"email\":\"secret@example.com\"}", "without id");
+        assertMalformed(
+                "ContactCreate", "{\"locationId\":\"l\"," + ts + ",\"email\":\"secret@example.com\"}", "without id");
         assertMalformed("ContactCreate", "{\"id\":\"c\"," + ts + "}", "without locationId");
-        assertMalformed("OpportunityStageUpdate", "{\"locationId\":\"l\",\"id\":\"o\",\"pipelineId\":\"p\","
-                + "\"pipelineStageId\":\"s\"," + ts + "}", "without contactId");
-        assertMalformed("OpportunityStageUpdate", "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\","
-                + "\"pipelineId\":\"p\"," + ts + "}", "without pipelineStageId");
+        assertMalformed(
+                "OpportunityStageUpdate",
+                "{\"locationId\":\"l\",\"id\":\"o\",\"pipelineId\":\"p\"," + "\"pipelineStageId\":\"s\"," + ts + "}",
+                "without contactId");
+        assertMalformed(
+                "OpportunityStageUpdate",
+                "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\"," + "\"pipelineId\":\"p\"," + ts + "}",
+                "without pipelineStageId");
         assertMalformed("OpportunityDelete", "{\"locationId\":\"l\"," + ts + "}", "without id");
         assertMalformed("AppointmentCreate", "{\"locationId\":\"l\"," + ts + "}", "no appointment");
         assertMalformed("AppointmentCreate", appointment("").replace("\"calendarId\":\"cal\",", ""), "calendarId");
-        assertMalformed("AppointmentCreate", appointment("").replace("\"startTime\":\"2023-09-25T16:00:00+05:30\",", ""),
+        assertMalformed(
+                "AppointmentCreate",
+                appointment("").replace("\"startTime\":\"2023-09-25T16:00:00+05:30\",", ""),
                 "startTime");
         assertMalformed("InboundMessage", "{\"locationId\":\"l\",\"messageType\":\"SMS\"," + ts + "}", "contactId");
         assertMalformed("ContactCreate", "{\"locationId\":\"l\",\"id\":\"c\"}", "timestamp");
@@ -315,12 +359,19 @@ class MoshiGhlEventDecoderTest {
     @Test
     void wrong_shapes_and_broken_json_are_malformed() {
         String ts = "\"timestamp\":\"2025-01-28T14:35:00Z\"";
-        assertMalformed("ContactTagUpdate", "{\"locationId\":\"l\",\"id\":\"c\",\"tags\":\"a,b\"," + ts + "}", "$.tags");
+        assertMalformed(
+                "ContactTagUpdate", "{\"locationId\":\"l\",\"id\":\"c\",\"tags\":\"a,b\"," + ts + "}", "$.tags");
         assertMalformed("ContactCreate", "{\"locationId\":\"l\",\"id\":\"c\",\"dnd\":\"yes\"," + ts + "}", "$.dnd");
-        assertMalformed("OpportunityUpdate", "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\",\"pipelineId\":\"p\","
-                + "\"pipelineStageId\":\"s\",\"monetaryValue\":\"lots\"," + ts + "}", "$.monetaryValue");
-        assertMalformed("OpportunityUpdate", "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\",\"pipelineId\":\"p\","
-                + "\"pipelineStageId\":\"s\",\"status\":\"maybe\"," + ts + "}", "status");
+        assertMalformed(
+                "OpportunityUpdate",
+                "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\",\"pipelineId\":\"p\","
+                        + "\"pipelineStageId\":\"s\",\"monetaryValue\":\"lots\"," + ts + "}",
+                "$.monetaryValue");
+        assertMalformed(
+                "OpportunityUpdate",
+                "{\"locationId\":\"l\",\"id\":\"o\",\"contactId\":\"c\",\"pipelineId\":\"p\","
+                        + "\"pipelineStageId\":\"s\",\"status\":\"maybe\"," + ts + "}",
+                "status");
         assertMalformed("ContactCreate", "{\"locationId\":", "JSON");
         assertMalformed("ContactCreate", "[]", "not a JSON object");
     }

@@ -41,8 +41,10 @@ class OAuthFlowTest {
     @BeforeEach
     void start() {
         server = WebhookServer.builder(WebhookConfig.defaults())
-                .inbox(new FakeEventInbox()).clock(clock)
-                .oauth(ghl, tokens, new InMemoryOAuthStateStore(clock)).build();
+                .inbox(new FakeEventInbox())
+                .clock(clock)
+                .oauth(ghl, tokens, new InMemoryOAuthStateStore(clock))
+                .build();
         http = new Http(server.start(0));
     }
 
@@ -56,7 +58,8 @@ class OAuthFlowTest {
         Install a = install();
         Install b = install();
         assertThat(a.state()).hasSizeGreaterThanOrEqualTo(43).isNotEqualTo(b.state());
-        assertThat(a.location()).startsWith("https://marketplace.gohighlevel.com/v2/oauth/chooselocation?")
+        assertThat(a.location())
+                .startsWith("https://marketplace.gohighlevel.com/v2/oauth/chooselocation?")
                 .contains("state=" + a.state());
         assertThat(a.cookie()).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/oauth");
     }
@@ -67,8 +70,12 @@ class OAuthFlowTest {
         HttpResponse<String> r = callback(i.state(), i.state(), "code=the-code&user_type=Location");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
-        assertThat(r.body()).contains("Recruitflow is connected").contains("loc_&lt;b&gt;")
-                .doesNotContain("loc_<b>").doesNotContain(FakeAuthorization.ACCESS).doesNotContain(FakeAuthorization.REFRESH);
+        assertThat(r.body())
+                .contains("Recruitflow is connected")
+                .contains("loc_&lt;b&gt;")
+                .doesNotContain("loc_<b>")
+                .doesNotContain(FakeAuthorization.ACCESS)
+                .doesNotContain(FakeAuthorization.REFRESH);
         assertThat(ghl.exchanges).containsExactly("the-code:LOCATION");
         assertThat(tokens.saved).hasSize(1);
         assertThat(tokens.saved.get(0).owner()).isEqualTo(new TokenOwner(TokenOwner.Type.LOCATION, "loc_<b>"));
@@ -77,7 +84,8 @@ class OAuthFlowTest {
     @Test
     void an_agency_install_exchanges_as_company() {
         Install i = install();
-        assertThat(callback(i.state(), i.state(), "code=c&user_type=Company").statusCode()).isEqualTo(200);
+        assertThat(callback(i.state(), i.state(), "code=c&user_type=Company").statusCode())
+                .isEqualTo(200);
         assertThat(ghl.exchanges).containsExactly("c:COMPANY");
     }
 
@@ -97,7 +105,8 @@ class OAuthFlowTest {
         Install mine = install();
         Install theirs = install();
         // The attacker's own state in a link sent to a victim whose browser holds another cookie.
-        assertThat(callback(theirs.state(), mine.state(), "code=c").statusCode()).isEqualTo(400);
+        assertThat(callback(theirs.state(), mine.state(), "code=c").statusCode())
+                .isEqualTo(400);
         assertThat(callback(theirs.state(), null, "code=c").statusCode()).isEqualTo(400);
         Install late = install();
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
@@ -114,7 +123,8 @@ class OAuthFlowTest {
         Install j = install();
         assertThat(callback(j.state(), j.state(), "").statusCode()).isEqualTo(400);
         Install k = install();
-        assertThat(callback(k.state(), k.state(), "code=c&user_type=Admin").statusCode()).isEqualTo(400);
+        assertThat(callback(k.state(), k.state(), "code=c&user_type=Admin").statusCode())
+                .isEqualTo(400);
         assertThat(ghl.exchanges).isEmpty();
     }
 
@@ -175,7 +185,8 @@ class OAuthFlowTest {
 
     private HttpResponse<String> callback(String state, String cookieState, String query) {
         String path = "/oauth/callback?state=" + enc(state) + (query.isEmpty() ? "" : "&" + query);
-        return cookieState == null ? http.get(path)
+        return cookieState == null
+                ? http.get(path)
                 : http.get(path, "Cookie", OAuthRoutes.STATE_COOKIE + "=" + cookieState);
     }
 
@@ -208,7 +219,11 @@ class OAuthFlowTest {
             }
             exchanges.add(code + ":" + userType);
             String id = userType == TokenOwner.Type.COMPANY ? "comp_1" : "loc_<b>";
-            return new OAuthTokens(new TokenOwner(userType, id), ACCESS, REFRESH, NOW.plus(Duration.ofDays(1)),
+            return new OAuthTokens(
+                    new TokenOwner(userType, id),
+                    ACCESS,
+                    REFRESH,
+                    NOW.plus(Duration.ofDays(1)),
                     Set.of("contacts.write"));
         }
 

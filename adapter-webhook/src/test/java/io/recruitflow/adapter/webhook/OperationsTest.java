@@ -20,14 +20,17 @@ class OperationsTest {
     private Http http;
 
     private void start() {
-        server = WebhookServer.builder(WebhookConfig.defaults()).inbox(new FakeEventInbox()).metrics(metrics)
+        server = WebhookServer.builder(WebhookConfig.defaults())
+                .inbox(new FakeEventInbox())
+                .metrics(metrics)
                 .readiness(() -> {
                     Object r = readiness.get();
                     if (r instanceof Exception e) {
                         throw e;
                     }
                     return (Boolean) r;
-                }).build();
+                })
+                .build();
         http = new Http(server.start(0));
     }
 
@@ -62,8 +65,8 @@ class OperationsTest {
         metrics.ghlCall("POST /contacts/upsert", 201);
         metrics.ghlCall("POST /contacts/upsert", 429);
         metrics.intakeStep("SEND_INTRO", "done");
-        metrics.rateLimitHeadroom("location:loc_1", () -> Optional.of(new RateBudget(100, 25, Duration.ofSeconds(10),
-                200_000, 150_000)));
+        metrics.rateLimitHeadroom(
+                "location:loc_1", () -> Optional.of(new RateBudget(100, 25, Duration.ofSeconds(10), 200_000, 150_000)));
         metrics.registry().counter("from.another.adapter").increment();
         HttpResponse<String> r = http.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -75,7 +78,8 @@ class OperationsTest {
                 .contains("recruitflow_ghl_rate_limit_headroom{owner=\"location:loc_1\"} 0.25")
                 .contains("recruitflow_from_another_adapter_total 1.0")
                 .contains("recruitflow_webhook_inbox_queue_depth");
-        Arrays.stream(body.split("\n")).filter(l -> !l.isBlank() && !l.startsWith("#"))
+        Arrays.stream(body.split("\n"))
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .forEach(l -> assertThat(l).startsWith("recruitflow_"));
     }
 }

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SignatureVerifierTest {
 
     private static final byte[] BODY = TestKeys.bytes("body.json");
-    private static final String ED_SIG = TestKeys.resource("body.json.ed25519.sig").strip();
-    private static final String RSA_SIG = TestKeys.resource("body.json.rsa-sha256.sig").strip();
+    private static final String ED_SIG =
+            TestKeys.resource("body.json.ed25519.sig").strip();
+    private static final String RSA_SIG =
+            TestKeys.resource("body.json.rsa-sha256.sig").strip();
 
-    private final SignatureVerifier verifier = new SignatureVerifier(WebhookKeys.fromFile(TestKeys.publicKeysFile()), false);
+    private final SignatureVerifier verifier =
+            new SignatureVerifier(WebhookKeys.fromFile(TestKeys.publicKeysFile()), false);
 
     @Test
     void known_answer_signatures_made_by_openssl_verify() {
@@ -43,7 +46,11 @@ class SignatureVerifierTest {
     @Test
     void the_same_json_reserialised_with_other_whitespace_fails() {
         Object parsed = Json.read(new String(BODY, StandardCharsets.UTF_8)).orElseThrow();
-        String pretty = new com.squareup.moshi.Moshi.Builder().build().adapter(Object.class).indent("  ").toJson(parsed);
+        String pretty = new com.squareup.moshi.Moshi.Builder()
+                .build()
+                .adapter(Object.class)
+                .indent("  ")
+                .toJson(parsed);
         byte[] reserialised = pretty.getBytes(StandardCharsets.UTF_8);
         assertThat(pretty).isNotEqualTo(new String(BODY, StandardCharsets.UTF_8));
         assertThat(Json.read(pretty)).contains(parsed); // same JSON value, other bytes
@@ -55,7 +62,8 @@ class SignatureVerifierTest {
 
     @Test
     void a_tampered_body_fails() {
-        byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("ContactCreate", "ContactDelete")
+        byte[] tampered = new String(BODY, StandardCharsets.UTF_8)
+                .replace("ContactCreate", "ContactDelete")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(verifier.verify(ED_SIG, RSA_SIG, tampered)).isEqualTo(Verdict.INVALID);
     }
@@ -85,12 +93,16 @@ class SignatureVerifierTest {
         assertThat(ghl.rsa()).hasSize(1);
         assertThat(((RSAPublicKey) ghl.rsa().get(0)).getModulus().bitLength()).isEqualTo(4096);
         // Our fixtures are not signed by GHL.
-        assertThat(new SignatureVerifier(ghl, false).verify(ED_SIG, RSA_SIG, BODY)).isEqualTo(Verdict.INVALID);
+        assertThat(new SignatureVerifier(ghl, false).verify(ED_SIG, RSA_SIG, BODY))
+                .isEqualTo(Verdict.INVALID);
     }
 
     @Test
     void several_keys_may_be_active_so_that_they_can_rotate(@TempDir Path dir) throws Exception {
-        String ghl = new String(WebhookKeys.class.getResourceAsStream(WebhookKeys.GHL_DEFAULT_RESOURCE).readAllBytes(),
+        String ghl = new String(
+                WebhookKeys.class
+                        .getResourceAsStream(WebhookKeys.GHL_DEFAULT_RESOURCE)
+                        .readAllBytes(),
                 StandardCharsets.US_ASCII);
         Path both = dir.resolve("rotating.pem");
         Files.writeString(both, ghl + "\n" + TestKeys.resource("test-public-keys.pem"));
@@ -108,9 +120,11 @@ class SignatureVerifierTest {
         java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
         gen.initialize(1024);
         String weak = "-----BEGIN PUBLIC KEY-----\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(gen.generateKeyPair().getPublic().getEncoded())
+                + java.util.Base64.getMimeEncoder()
+                        .encodeToString(gen.generateKeyPair().getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         assertThatThrownBy(() -> WebhookKeys.parse(weak)).hasMessageContaining("2048");
-        assertThatThrownBy(() -> WebhookKeys.fromFile(dir.resolve("absent.pem"))).hasMessageContaining("absent.pem");
+        assertThatThrownBy(() -> WebhookKeys.fromFile(dir.resolve("absent.pem")))
+                .hasMessageContaining("absent.pem");
     }
 }

@@ -25,7 +25,8 @@ final class TestKeys {
     /** A PEM file with both test public keys. */
     static Path publicKeysFile() {
         try {
-            return Path.of(TestKeys.class.getResource(DIR + "test-public-keys.pem").toURI());
+            return Path.of(
+                    TestKeys.class.getResource(DIR + "test-public-keys.pem").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -66,9 +67,12 @@ final class TestKeys {
     }
 
     private static PrivateKey privateKey(String file, String algorithm) {
-        String pem = resource(file).replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        String pem = resource(file)
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return KeyFactory.getInstance(algorithm)
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

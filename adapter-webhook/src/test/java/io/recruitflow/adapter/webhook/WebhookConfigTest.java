@@ -26,10 +26,18 @@ class WebhookConfigTest {
     @Test
     void environment_variables_override_the_defaults() {
         WebhookConfig c = WebhookConfig.fromEnvironment(Map.of(
-                "RECRUITFLOW_HTTP_PORT", "9090", "RECRUITFLOW_ADMIN_TOKEN", "s3cr3t-admin-token-value",
-                "RECRUITFLOW_WEBHOOK_PUBLIC_KEYS", "/etc/recruitflow/keys.pem",
-                "RECRUITFLOW_WEBHOOK_ALLOW_UNSIGNED", "true", "RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS", "120",
-                "RECRUITFLOW_WEBHOOK_MAX_BODY_BYTES", "65536"));
+                "RECRUITFLOW_HTTP_PORT",
+                "9090",
+                "RECRUITFLOW_ADMIN_TOKEN",
+                "s3cr3t-admin-token-value",
+                "RECRUITFLOW_WEBHOOK_PUBLIC_KEYS",
+                "/etc/recruitflow/keys.pem",
+                "RECRUITFLOW_WEBHOOK_ALLOW_UNSIGNED",
+                "true",
+                "RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS",
+                "120",
+                "RECRUITFLOW_WEBHOOK_MAX_BODY_BYTES",
+                "65536"));
         assertThat(c.port()).isEqualTo(9090);
         assertThat(c.adminToken()).contains("s3cr3t-admin-token-value");
         assertThat(c.publicKeysPath()).contains(Path.of("/etc/recruitflow/keys.pem"));
@@ -48,10 +56,12 @@ class WebhookConfigTest {
     @Test
     void invalid_values_are_refused_without_echoing_secrets() {
         assertThatThrownBy(() -> WebhookConfig.defaults().withAdminToken("short"))
-                .hasMessageContaining("at least 16").satisfies(e -> assertThat(e.getMessage()).doesNotContain("short\""));
+                .hasMessageContaining("at least 16")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short\""));
         assertThatThrownBy(() -> WebhookConfig.fromEnvironment(Map.of("RECRUITFLOW_HTTP_PORT", "eighty")))
                 .hasMessageContaining("RECRUITFLOW_HTTP_PORT");
-        assertThatThrownBy(() -> WebhookConfig.defaults().withPort(70_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WebhookConfig.defaults().withPort(70_000))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookConfig.defaults().withTimestampTolerance(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookConfig.defaults().withGroupCommit(Duration.ofSeconds(1), 10, 100))

@@ -36,7 +36,11 @@ class WebhookReceiverHttpTest {
 
     private void start(UnaryOperator<WebhookConfig> tweak) {
         WebhookConfig config = tweak.apply(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()));
-        server = WebhookServer.builder(config).inbox(inbox).clock(clock).inboxListener(notified::addAll).build();
+        server = WebhookServer.builder(config)
+                .inbox(inbox)
+                .clock(clock)
+                .inboxListener(notified::addAll)
+                .build();
         http = new Http(server.start(0));
     }
 
@@ -178,9 +182,13 @@ class WebhookReceiverHttpTest {
         start();
         byte[] body = Bodies.contactCreate("wh_bad", NOW);
         byte[] other = Bodies.contactCreate("wh_other", NOW);
-        HttpResponse<String> r = http.post("/webhooks/ghl", body,
-                SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(other),
-                SignatureVerifier.RSA_HEADER, TestKeys.signRsa(other));
+        HttpResponse<String> r = http.post(
+                "/webhooks/ghl",
+                body,
+                SignatureVerifier.ED25519_HEADER,
+                TestKeys.signEd25519(other),
+                SignatureVerifier.RSA_HEADER,
+                TestKeys.signRsa(other));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(inbox.storeAttempts()).isZero();
     }
@@ -188,22 +196,30 @@ class WebhookReceiverHttpTest {
     @Test
     void unsigned_events_are_accepted_only_with_the_development_switch() {
         start(c -> c.withAllowUnsigned(true));
-        assertThat(http.post("/webhooks/ghl", Bodies.contactCreate("wh_dev", NOW)).statusCode()).isEqualTo(200);
+        assertThat(http.post("/webhooks/ghl", Bodies.contactCreate("wh_dev", NOW))
+                        .statusCode())
+                .isEqualTo(200);
         byte[] body = Bodies.contactCreate("wh_dev_bad", NOW);
-        assertThat(http.post("/webhooks/ghl", body, SignatureVerifier.ED25519_HEADER, "AAAA").statusCode())
+        assertThat(http.post("/webhooks/ghl", body, SignatureVerifier.ED25519_HEADER, "AAAA")
+                        .statusCode())
                 .isEqualTo(401);
     }
 
     @Test
     void a_stale_a_future_or_a_missing_timestamp_is_401() {
         start();
-        assertThat(http.webhook(Bodies.contactCreate("wh_old", NOW.minus(Duration.ofMinutes(5)).minusSeconds(1)))
-                .statusCode()).isEqualTo(401);
-        assertThat(http.webhook(Bodies.contactCreate("wh_future", NOW.plus(Duration.ofMinutes(6)))).statusCode())
+        assertThat(http.webhook(Bodies.contactCreate(
+                                "wh_old", NOW.minus(Duration.ofMinutes(5)).minusSeconds(1)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.webhook(Bodies.contactCreate("wh_future", NOW.plus(Duration.ofMinutes(6))))
+                        .statusCode())
                 .isEqualTo(401);
         assertThat(http.webhook(Bodies.utf8("{\"type\":\"ContactCreate\",\"webhookId\":\"wh_none\",\"id\":\"c\"}"))
-                .statusCode()).isEqualTo(401);
-        assertThat(http.webhook(Bodies.contactCreate("wh_edge", NOW.minus(Duration.ofMinutes(5)))).statusCode())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.webhook(Bodies.contactCreate("wh_edge", NOW.minus(Duration.ofMinutes(5))))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(inbox.size()).isEqualTo(1);
     }
@@ -211,14 +227,20 @@ class WebhookReceiverHttpTest {
     @Test
     void the_replay_window_is_configurable() {
         start(c -> c.withTimestampTolerance(Duration.ofMinutes(30)));
-        assertThat(http.webhook(Bodies.contactCreate("wh_20min", NOW.minus(Duration.ofMinutes(20)))).statusCode())
+        assertThat(http.webhook(Bodies.contactCreate("wh_20min", NOW.minus(Duration.ofMinutes(20))))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void malformed_json_is_400_even_when_signed() {
         start();
-        for (String bad : List.of("{\"type\":\"ContactCreate\",", "[1,2]", "not json", "{} {}", "",
+        for (String bad : List.of(
+                "{\"type\":\"ContactCreate\",",
+                "[1,2]",
+                "not json",
+                "{} {}",
+                "",
                 "{\"timestamp\":\"yesterday\",\"webhookId\":\"x\"}")) {
             HttpResponse<String> r = http.webhook(Bodies.utf8(bad));
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
@@ -302,23 +324,30 @@ class WebhookReceiverHttpTest {
     void newly_stored_events_schedule_their_dispatch_and_a_scheduling_failure_loses_nothing() {
         List<Job> jobs = new CopyOnWriteArrayList<>();
         boolean[] fail = {false};
-        JobQueueInboxListener listener = new JobQueueInboxListener(job -> {
-            if (fail[0]) {
-                throw new IllegalStateException("queue down");
-            }
-            jobs.add(job);
-            return true;
-        }, clock);
+        JobQueueInboxListener listener = new JobQueueInboxListener(
+                job -> {
+                    if (fail[0]) {
+                        throw new IllegalStateException("queue down");
+                    }
+                    jobs.add(job);
+                    return true;
+                },
+                clock);
         server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()))
-                .inbox(inbox).clock(clock).inboxListener(listener).build();
+                .inbox(inbox)
+                .clock(clock)
+                .inboxListener(listener)
+                .build();
         http = new Http(server.start(0));
 
-        assertThat(http.webhook(Bodies.contactCreate("wh_job", NOW)).statusCode()).isEqualTo(200);
+        assertThat(http.webhook(Bodies.contactCreate("wh_job", NOW)).statusCode())
+                .isEqualTo(200);
         await(() -> jobs.size() == 1);
         assertThat(jobs.get(0)).isEqualTo(new Job(JobType.INBOX_DISPATCH, "wh_job", NOW, JobPriority.EVENTS));
 
         fail[0] = true;
-        assertThat(http.webhook(Bodies.contactCreate("wh_job_2", NOW)).statusCode()).isEqualTo(200);
+        assertThat(http.webhook(Bodies.contactCreate("wh_job_2", NOW)).statusCode())
+                .isEqualTo(200);
         assertThat(inbox.find("wh_job_2")).isPresent(); // the dispatcher's sweep will find it
     }
 
@@ -328,7 +357,8 @@ class WebhookReceiverHttpTest {
         start();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Integer> inFlight = pool.submit(() -> http.webhook(Bodies.contactCreate("wh_inflight", NOW)).statusCode());
+            Future<Integer> inFlight = pool.submit(
+                    () -> http.webhook(Bodies.contactCreate("wh_inflight", NOW)).statusCode());
             await(() -> inbox.storeAttempts() > 0);
             server.stop(Duration.ofSeconds(5));
             assertThat(inFlight.get(10, TimeUnit.SECONDS)).isEqualTo(200);

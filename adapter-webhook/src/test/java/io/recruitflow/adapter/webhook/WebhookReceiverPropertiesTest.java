@@ -36,9 +36,13 @@ class WebhookReceiverPropertiesTest {
 
     @BeforeContainer
     static void start() {
-        server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile())
+        server = WebhookServer.builder(WebhookConfig.defaults()
+                        .withPublicKeys(TestKeys.publicKeysFile())
                         .withStoreTimeout(Duration.ofSeconds(2)))
-                .inbox(INBOX).clock(() -> NOW).inboxListener(NOTIFIED::addAll).build();
+                .inbox(INBOX)
+                .clock(() -> NOW)
+                .inboxListener(NOTIFIED::addAll)
+                .build();
         http = new Http(server.start(0));
     }
 
@@ -47,7 +51,14 @@ class WebhookReceiverPropertiesTest {
         server.stop(Duration.ofSeconds(2));
     }
 
-    enum Signing { ED25519, RSA, BOTH, GARBAGE, WRONG_BODY, NONE }
+    enum Signing {
+        ED25519,
+        RSA,
+        BOTH,
+        GARBAGE,
+        WRONG_BODY,
+        NONE
+    }
 
     record Delivery(byte[] body, Signing signing, boolean inboxDown) {}
 
@@ -61,7 +72,8 @@ class WebhookReceiverPropertiesTest {
             assertThat(status).isIn(200, 400, 401, 413, 429);
             if (d.body().length > WebhookConfig.DEFAULT_MAX_BODY_BYTES) {
                 assertThat(status).isEqualTo(413);
-            } else if (d.signing() == Signing.NONE || d.signing() == Signing.GARBAGE
+            } else if (d.signing() == Signing.NONE
+                    || d.signing() == Signing.GARBAGE
                     || d.signing() == Signing.WRONG_BODY && !java.util.Arrays.equals(d.body(), Bodies.utf8("{}"))) {
                 assertThat(status).isEqualTo(401);
             }
@@ -71,8 +83,8 @@ class WebhookReceiverPropertiesTest {
     }
 
     @Property(tries = 40)
-    void no_event_is_stored_or_dispatched_twice(@ForAll("redeliveries") List<Integer> picks,
-                                               @ForAll("outages") List<Boolean> down) {
+    void no_event_is_stored_or_dispatched_twice(
+            @ForAll("redeliveries") List<Integer> picks, @ForAll("outages") List<Boolean> down) {
         String run = UUID.randomUUID().toString();
         Set<String> acknowledged = new HashSet<>();
         for (int i = 0; i < picks.size(); i++) {
@@ -92,7 +104,10 @@ class WebhookReceiverPropertiesTest {
                 INBOX.up();
             }
         }
-        List<String> stored = INBOX.all().stream().map(IncomingEvent::webhookId).filter(w -> w.startsWith(run)).toList();
+        List<String> stored = INBOX.all().stream()
+                .map(IncomingEvent::webhookId)
+                .filter(w -> w.startsWith(run))
+                .toList();
         assertThat(stored).doesNotHaveDuplicates();
         assertThat(new HashSet<>(stored)).containsAll(acknowledged); // a 200 always means durable
         WebhookReceiverHttpTest.await(() -> notifiedFor(run).size() == stored.size());
@@ -100,7 +115,10 @@ class WebhookReceiverPropertiesTest {
     }
 
     private static List<String> notifiedFor(String run) {
-        return NOTIFIED.stream().map(IncomingEvent::webhookId).filter(w -> w.startsWith(run)).toList();
+        return NOTIFIED.stream()
+                .map(IncomingEvent::webhookId)
+                .filter(w -> w.startsWith(run))
+                .toList();
     }
 
     @Provide
@@ -115,16 +133,24 @@ class WebhookReceiverPropertiesTest {
 
     @Provide
     Arbitrary<Delivery> deliveries() {
-        Arbitrary<String> type = Arbitraries.oneOf(Arbitraries.of(GhlEventTypes.KNOWN.toArray(String[]::new)),
+        Arbitrary<String> type = Arbitraries.oneOf(
+                Arbitraries.of(GhlEventTypes.KNOWN.toArray(String[]::new)),
                 Arbitraries.strings().ofMaxLength(30));
         Arbitrary<String> timestamp = Arbitraries.oneOf(
                 Arbitraries.integers().between(-600, 600).map(s -> "\"" + NOW.plusSeconds(s) + "\""),
                 Arbitraries.longs().map(Object::toString),
-                Arbitraries.strings().ofMaxLength(25).map(s -> "\"" + s.replace("\\", "").replace("\"", "") + "\""),
-                Arbitraries.just("null"), Arbitraries.just("{}"));
-        Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(40),
-                Arbitraries.strings().ofMaxLength(300).map(s -> s.replace("\\", "").replace("\"", "")));
-        Arbitrary<String> shaped = Combinators.combine(type, id, timestamp, Arbitraries.strings().ofMaxLength(50))
+                Arbitraries.strings()
+                        .ofMaxLength(25)
+                        .map(s -> "\"" + s.replace("\\", "").replace("\"", "") + "\""),
+                Arbitraries.just("null"),
+                Arbitraries.just("{}"));
+        Arbitrary<String> id = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(40),
+                Arbitraries.strings()
+                        .ofMaxLength(300)
+                        .map(s -> s.replace("\\", "").replace("\"", "")));
+        Arbitrary<String> shaped = Combinators.combine(
+                        type, id, timestamp, Arbitraries.strings().ofMaxLength(50))
                 .as((t, i, ts, junk) -> "{\"type\":\"" + t.replace("\\", "").replace("\"", "") + "\",\"webhookId\":\""
                         + i + "\",\"timestamp\":" + ts + ",\"locationId\":\"loc\",\"id\":\"c\",\"note\":\""
                         + junk.replace("\\", "").replace("\"", "") + "\"}");
@@ -144,13 +170,18 @@ class WebhookReceiverPropertiesTest {
         switch (d.signing()) {
             case ED25519 -> headers.addAll(List.of(SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(body)));
             case RSA -> headers.addAll(List.of(SignatureVerifier.RSA_HEADER, TestKeys.signRsa(body)));
-            case BOTH -> headers.addAll(List.of(SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(body),
-                    SignatureVerifier.RSA_HEADER, TestKeys.signRsa(body)));
-            case GARBAGE -> headers.addAll(List.of(SignatureVerifier.ED25519_HEADER, "bm9wZQ==",
-                    SignatureVerifier.RSA_HEADER, "%%%"));
-            case WRONG_BODY -> headers.addAll(List.of(SignatureVerifier.ED25519_HEADER,
-                    TestKeys.signEd25519(Bodies.utf8("{}"))));
-            case NONE -> { }
+            case BOTH ->
+                headers.addAll(List.of(
+                        SignatureVerifier.ED25519_HEADER,
+                        TestKeys.signEd25519(body),
+                        SignatureVerifier.RSA_HEADER,
+                        TestKeys.signRsa(body)));
+            case GARBAGE ->
+                headers.addAll(
+                        List.of(SignatureVerifier.ED25519_HEADER, "bm9wZQ==", SignatureVerifier.RSA_HEADER, "%%%"));
+            case WRONG_BODY ->
+                headers.addAll(List.of(SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(Bodies.utf8("{}"))));
+            case NONE -> {}
         }
         return http.post("/webhooks/ghl", body, headers.toArray(String[]::new));
     }

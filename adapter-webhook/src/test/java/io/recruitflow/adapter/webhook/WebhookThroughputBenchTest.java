@@ -57,8 +57,12 @@ class WebhookThroughputBenchTest {
 
     @Test
     void webhook_receiver_throughput_and_latency() throws Exception {
-        line("# Webhook receiver benchmark, %s, %d cores, Java %s, load average at start: %s", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+        line(
+                "# Webhook receiver benchmark, %s, %d cores, Java %s, load average at start: %s",
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                loadAverage());
         verificationCost();
 
         Instant now = Instant.now();
@@ -71,13 +75,16 @@ class WebhookThroughputBenchTest {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.start();
         }
-        sustained("group commit (1 ms window, <=256/commit)", WebhookConfig.defaults(), requests.subList(0, EVENTS / 2));
+        sustained(
+                "group commit (1 ms window, <=256/commit)", WebhookConfig.defaults(), requests.subList(0, EVENTS / 2));
         if (recording != null) {
             recording.dump(Path.of(jfr));
             recording.close();
         }
-        sustained("one commit per event (no group commit)",
-                WebhookConfig.defaults().withGroupCommit(Duration.ZERO, 1, 20_000), requests.subList(EVENTS / 2, EVENTS));
+        sustained(
+                "one commit per event (no group commit)",
+                WebhookConfig.defaults().withGroupCommit(Duration.ZERO, 1, 20_000),
+                requests.subList(EVENTS / 2, EVENTS));
 
         latencyAt(1_000, signedRequests(12_000, Instant.now()), new CostlyInbox(), "stub inbox");
 
@@ -95,7 +102,10 @@ class WebhookThroughputBenchTest {
 
         line("load average at end: %s", loadAverage());
         Path out = Path.of("target", "bench-webhook.txt");
-        Files.writeString(out, report.toString(), java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                out,
+                report.toString(),
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -131,9 +141,11 @@ class WebhookThroughputBenchTest {
             assertThat(jdk.verify(edBytes)).isTrue();
         }
         long t4 = System.nanoTime();
-        line("for comparison, JDK %s SunEC Ed25519: %.1f us/event", System.getProperty("java.version"),
-                (t4 - t3) / 1e3 / m);
-        line("verify Ed25519 (Bouncy Castle): %.1f us/event; RSA-4096 SHA-256 (JDK): %.1f us/event (one core)",
+        line(
+                "for comparison, JDK %s SunEC Ed25519: %.1f us/event",
+                System.getProperty("java.version"), (t4 - t3) / 1e3 / m);
+        line(
+                "verify Ed25519 (Bouncy Castle): %.1f us/event; RSA-4096 SHA-256 (JDK): %.1f us/event (one core)",
                 (t1 - t0) / 1e3 / n, (t2 - t1) / 1e3 / (n / 4.0));
     }
 
@@ -144,9 +156,11 @@ class WebhookThroughputBenchTest {
         sustained(label, base, requests, inbox, inbox);
     }
 
-    private void sustained(String label, WebhookConfig base, List<byte[]> requests, EventInbox inbox,
-                           CostlyInbox stub) throws Exception {
-        WebhookServer server = WebhookServer.builder(base.withPublicKeys(TestKeys.publicKeysFile())).inbox(inbox).build();
+    private void sustained(String label, WebhookConfig base, List<byte[]> requests, EventInbox inbox, CostlyInbox stub)
+            throws Exception {
+        WebhookServer server = WebhookServer.builder(base.withPublicKeys(TestKeys.publicKeysFile()))
+                .inbox(inbox)
+                .build();
         int port = server.start(0);
         try {
             warmUp(port, signedRequests(5_000, Instant.now()));
@@ -160,26 +174,34 @@ class WebhookThroughputBenchTest {
             CountDownLatch done = new CountDownLatch(CONNECTIONS);
             long t0 = System.nanoTime();
             for (int c = 0; c < CONNECTIONS; c++) {
-                Thread t = new Thread(() -> {
-                    try (Connection conn = new Connection(port)) {
-                        int i;
-                        while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < requests.size()) {
-                            int status = conn.exchange(requests.get(i));
-                            (status == 200 ? ok : other).incrementAndGet();
-                        }
-                    } catch (IOException e) {
-                        other.incrementAndGet();
-                    } finally {
-                        done.countDown();
-                    }
-                }, "bench-client-" + c);
+                Thread t = new Thread(
+                        () -> {
+                            try (Connection conn = new Connection(port)) {
+                                int i;
+                                while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < requests.size()) {
+                                    int status = conn.exchange(requests.get(i));
+                                    (status == 200 ? ok : other).incrementAndGet();
+                                }
+                            } catch (IOException e) {
+                                other.incrementAndGet();
+                            } finally {
+                                done.countDown();
+                            }
+                        },
+                        "bench-client-" + c);
                 t.start();
             }
             assertThat(done.await(SUSTAINED.toSeconds() + 60, TimeUnit.SECONDS)).isTrue();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            String commits = stub == null ? "" : String.format(Locale.ROOT, ", %d commits, %.1f events/commit",
-                    stub.commits.get(), stub.rows.get() / (double) Math.max(1, stub.commits.get()));
-            line("%s: %,.0f events/s sustained (%,d acknowledged in %.1f s, %d other answers, %d connections%s)",
+            String commits = stub == null
+                    ? ""
+                    : String.format(
+                            Locale.ROOT,
+                            ", %d commits, %.1f events/commit",
+                            stub.commits.get(),
+                            stub.rows.get() / (double) Math.max(1, stub.commits.get()));
+            line(
+                    "%s: %,.0f events/s sustained (%,d acknowledged in %.1f s, %d other answers, %d connections%s)",
                     label, ok.get() / seconds, ok.get(), seconds, other.get(), CONNECTIONS, commits);
             assertThat(other.get()).isZero();
             if (stub != null) {
@@ -194,7 +216,8 @@ class WebhookThroughputBenchTest {
 
     private void latencyAt(int perSecond, List<byte[]> requests, EventInbox inbox, String label) throws Exception {
         WebhookServer server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()))
-                .inbox(inbox).build();
+                .inbox(inbox)
+                .build();
         int port = server.start(0);
         try {
             warmUp(port, signedRequests(5_000, Instant.now()));
@@ -207,33 +230,42 @@ class WebhookThroughputBenchTest {
             CountDownLatch done = new CountDownLatch(connections);
             for (int c = 0; c < connections; c++) {
                 int first = c;
-                Thread t = new Thread(() -> {
-                    try (Connection conn = new Connection(port)) {
-                        for (int i = first; i < total; i += connections) {
-                            long scheduled = start + i * intervalNanos;
-                            long wait = scheduled - System.nanoTime();
-                            if (wait > 0) {
-                                LockSupport.parkNanos(wait);
-                            }
-                            if (conn.exchange(requests.get(i)) != 200) {
+                Thread t = new Thread(
+                        () -> {
+                            try (Connection conn = new Connection(port)) {
+                                for (int i = first; i < total; i += connections) {
+                                    long scheduled = start + i * intervalNanos;
+                                    long wait = scheduled - System.nanoTime();
+                                    if (wait > 0) {
+                                        LockSupport.parkNanos(wait);
+                                    }
+                                    if (conn.exchange(requests.get(i)) != 200) {
+                                        failures.incrementAndGet();
+                                    }
+                                    latencies[i] = System.nanoTime() - scheduled;
+                                }
+                            } catch (IOException e) {
                                 failures.incrementAndGet();
+                            } finally {
+                                done.countDown();
                             }
-                            latencies[i] = System.nanoTime() - scheduled;
-                        }
-                    } catch (IOException e) {
-                        failures.incrementAndGet();
-                    } finally {
-                        done.countDown();
-                    }
-                }, "bench-rate-" + c);
+                        },
+                        "bench-rate-" + c);
                 t.start();
             }
             assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
             Arrays.sort(latencies);
-            line("%s, latency at %,d events/s for %d s (%d connections, from scheduled send): p50 %.2f ms, "
-                            + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d failures", label, perSecond, total / perSecond,
+            line(
+                    "%s, latency at %,d events/s for %d s (%d connections, from scheduled send): p50 %.2f ms, "
+                            + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, %d failures",
+                    label,
+                    perSecond,
+                    total / perSecond,
                     connections,
-                    ms(latencies, 0.50), ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6,
+                    ms(latencies, 0.50),
+                    ms(latencies, 0.99),
+                    ms(latencies, 0.999),
+                    latencies[total - 1] / 1e6,
                     failures.get());
             assertThat(failures.get()).isZero();
         } finally {
@@ -266,10 +298,12 @@ class WebhookThroughputBenchTest {
             Class<?> configClass = Class.forName("io.recruitflow.adapter.persistence.DatabaseConfig");
             Path dir = Files.createTempDirectory("webhook-bench-pg");
             Object config = configClass.getMethod("embedded", Path.class).invoke(null, dir);
-            AutoCloseable database = (AutoCloseable) databaseClass.getMethod("start", configClass).invoke(null, config);
+            AutoCloseable database = (AutoCloseable)
+                    databaseClass.getMethod("start", configClass).invoke(null, config);
             Object jdbi = databaseClass.getMethod("jdbi").invoke(database);
             Class<?> inboxClass = Class.forName("io.recruitflow.adapter.persistence.PostgresEventInbox");
-            EventInbox inbox = (EventInbox) inboxClass.getConstructor(Class.forName("org.jdbi.v3.core.Jdbi"))
+            EventInbox inbox = (EventInbox) inboxClass
+                    .getConstructor(Class.forName("org.jdbi.v3.core.Jdbi"))
                     .newInstance(jdbi);
             return Optional.of(new PostgresInbox(inbox, database, dir));
         }
@@ -278,7 +312,8 @@ class WebhookThroughputBenchTest {
         public void close() throws Exception {
             database.close();
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -320,8 +355,8 @@ class WebhookThroughputBenchTest {
     /** Complete HTTP/1.1 requests with an Ed25519-signed GHL body each, all distinct webhook ids. */
     private static List<byte[]> signedRequests(int n, Instant timestamp) throws Exception {
         // Bouncy Castle signs far faster than JDK 17; same key, same (deterministic) signatures.
-        Ed25519PrivateKeyParameters key = (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(
-                TestKeys.ED25519.getEncoded());
+        Ed25519PrivateKeyParameters key =
+                (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(TestKeys.ED25519.getEncoded());
         String run = Long.toString(System.nanoTime(), 36);
         List<byte[]> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -331,7 +366,8 @@ class WebhookThroughputBenchTest {
             signer.update(body, 0, body.length);
             String sig = java.util.Base64.getEncoder().encodeToString(signer.generateSignature());
             byte[] head = ("POST /webhooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + SignatureVerifier.ED25519_HEADER + ": " + sig + "\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            + SignatureVerifier.ED25519_HEADER + ": " + sig + "\r\nContent-Length: " + body.length
+                            + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(head, head.length + body.length);
             System.arraycopy(body, 0, request, head.length, body.length);

@@ -25,8 +25,12 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
     private final Clock clock;
 
     @Inject
-    public AdvanceRecruitService(Recruits recruits, OpportunityMirror mirror, Opportunities opportunities,
-                                 LocationSetup setup, Clock clock) {
+    public AdvanceRecruitService(
+            Recruits recruits,
+            OpportunityMirror mirror,
+            Opportunities opportunities,
+            LocationSetup setup,
+            Clock clock) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.opportunities = opportunities;
@@ -36,8 +40,9 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
 
     @Override
     public AdvanceResult advance(AdvanceRecruitCommand command) {
-        return withOpportunity(command.recruit(), opportunity ->
-                opportunity.apply(new StageChange(command.target(), command.cause()), clock.now()));
+        return withOpportunity(
+                command.recruit(),
+                opportunity -> opportunity.apply(new StageChange(command.target(), command.cause()), clock.now()));
     }
 
     @Override
@@ -63,11 +68,24 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
         }
         Transition.Moved moved = (Transition.Moved) transition;
         Opportunity after = moved.after();
-        GhlOpportunity answer = opportunities.move(after.id(),
-                setup.of(after.location()).pipeline().idOf(after.stage()), after.status(), Optional.empty());
-        Opportunity stored = new Opportunity(after.id(), after.location(), after.contact(), after.name(),
-                after.pipeline(), after.stage(), after.status(), after.monetaryValue(), after.assignedTo(),
-                answer.updatedAt().filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()),
+        GhlOpportunity answer = opportunities.move(
+                after.id(),
+                setup.of(after.location()).pipeline().idOf(after.stage()),
+                after.status(),
+                Optional.empty());
+        Opportunity stored = new Opportunity(
+                after.id(),
+                after.location(),
+                after.contact(),
+                after.name(),
+                after.pipeline(),
+                after.stage(),
+                after.status(),
+                after.monetaryValue(),
+                after.assignedTo(),
+                answer.updatedAt()
+                        .filter(t -> t.isAfter(moved.before().updatedAt()))
+                        .orElse(after.updatedAt()),
                 after.version());
         mirror.save(stored);
         return new AdvanceResult.Moved(moved.before(), stored);

@@ -43,10 +43,17 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final Set<GhlEventListener> listeners;
 
     @Inject
-    public ApplyGhlEventService(Recruits recruits, OpportunityMirror mirror, Appointments appointments,
-                                AdvanceRecruitUseCase advance, LocationSetup setup, ProcessedEvents processed,
-                                GhlAuthorization authorization, TokenStore tokens, SuspendedLocations suspended,
-                                Set<GhlEventListener> listeners) {
+    public ApplyGhlEventService(
+            Recruits recruits,
+            OpportunityMirror mirror,
+            Appointments appointments,
+            AdvanceRecruitUseCase advance,
+            LocationSetup setup,
+            ProcessedEvents processed,
+            GhlAuthorization authorization,
+            TokenStore tokens,
+            SuspendedLocations suspended,
+            Set<GhlEventListener> listeners) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;
@@ -78,8 +85,10 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         if (event instanceof GhlEvent.MessageReceived e) {
             return inbound(e);
         } else if (event instanceof GhlEvent.MessageSent e) {
-            return withRecruit(e.contactId(), r -> moved(advance.advance(
-                    new AdvanceRecruitCommand(r.id(), RecruitingStage.CONTACTED, StageChange.Cause.OUTREACH))));
+            return withRecruit(
+                    e.contactId(),
+                    r -> moved(advance.advance(
+                            new AdvanceRecruitCommand(r.id(), RecruitingStage.CONTACTED, StageChange.Cause.OUTREACH))));
         } else if (event instanceof GhlEvent.AppointmentChanged e) {
             return appointment(e);
         } else if (event instanceof GhlEvent.AppointmentDeleted e) {
@@ -92,12 +101,15 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             return new EventOutcome.Applied("opportunity " + e.opportunityId() + " deleted");
         } else if (event instanceof GhlEvent.DndChanged e) {
             return withRecruit(e.contactId(), r -> {
-                RecruitUpdater.update(recruits, r.id(), x -> x.withConsent(x.consent().withDnd(e.dnd())));
+                RecruitUpdater.update(
+                        recruits, r.id(), x -> x.withConsent(x.consent().withDnd(e.dnd())));
                 return new EventOutcome.Applied("DND " + (e.dnd() ? "on" : "off"));
             });
         } else if (event instanceof GhlEvent.ContactChanged e) {
             return withRecruit(e.contactId(), r -> {
-                RecruitUpdater.update(recruits, r.id(),
+                RecruitUpdater.update(
+                        recruits,
+                        r.id(),
                         x -> x.withTags(e.tags()).withConsent(x.consent().withDnd(e.dnd())));
                 return new EventOutcome.Applied("contact updated");
             });
@@ -122,7 +134,8 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private EventOutcome inbound(GhlEvent.MessageReceived e) {
         return withRecruit(e.contactId(), r -> {
             if (OptOutKeywords.isOptOut(e.body())) {
-                RecruitUpdater.update(recruits, r.id(), x -> x.withConsent(x.consent().optOut(e.occurredAt())));
+                RecruitUpdater.update(
+                        recruits, r.id(), x -> x.withConsent(x.consent().optOut(e.occurredAt())));
                 advance.markOptedOut(r.id());
                 return new EventOutcome.Applied("recruit opted out");
             }
@@ -132,8 +145,16 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     }
 
     private EventOutcome appointment(GhlEvent.AppointmentChanged e) {
-        Appointment appointment = new Appointment(e.appointmentId(), e.calendar(), e.location(), e.contactId(),
-                e.title(), e.start(), e.end(), e.status(), e.occurredAt());
+        Appointment appointment = new Appointment(
+                e.appointmentId(),
+                e.calendar(),
+                e.location(),
+                e.contactId(),
+                e.title(),
+                e.start(),
+                e.end(),
+                e.status(),
+                e.occurredAt());
         if (!appointments.save(appointment)) {
             return new EventOutcome.Ignored("older than the appointment we hold");
         }
@@ -143,8 +164,8 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                         new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.NO_SHOW)));
             }
             if (e.status().active()) {
-                return moved(advance.advance(new AdvanceRecruitCommand(r.id(), RecruitingStage.PRESENTATION_SCHEDULED,
-                        StageChange.Cause.BOOKING)));
+                return moved(advance.advance(new AdvanceRecruitCommand(
+                        r.id(), RecruitingStage.PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING)));
             }
             return new EventOutcome.Applied("appointment " + e.status());
         });
@@ -161,10 +182,21 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         }
         Opportunity next = mirror.find(e.opportunityId())
                 .flatMap(o -> o.reportedByGhl(stage.get(), e.status(), e.occurredAt()))
-                .orElseGet(() -> new Opportunity(e.opportunityId(), e.location(), e.contactId(), "", e.pipeline(),
-                        stage.get(), e.status(), e.monetaryValue(), Optional.empty(), e.occurredAt(), 0));
+                .orElseGet(() -> new Opportunity(
+                        e.opportunityId(),
+                        e.location(),
+                        e.contactId(),
+                        "",
+                        e.pipeline(),
+                        stage.get(),
+                        e.status(),
+                        e.monetaryValue(),
+                        Optional.empty(),
+                        e.occurredAt(),
+                        0));
         // The mirror refuses state older than what it holds: out-of-order events change nothing.
-        return mirror.save(next) ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
+        return mirror.save(next)
+                ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
                 : new EventOutcome.Ignored("older than the opportunity we hold");
     }
 
@@ -179,13 +211,15 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     }
 
     private EventOutcome withRecruit(ContactId contact, java.util.function.Function<Recruit, EventOutcome> action) {
-        return recruits.findByContact(contact).map(action)
+        return recruits.findByContact(contact)
+                .map(action)
                 .orElseGet(() -> new EventOutcome.Ignored("contact " + contact + " is not a recruit"));
     }
 
     private static EventOutcome moved(AdvanceResult result) {
         if (result instanceof AdvanceResult.Moved m) {
-            return new EventOutcome.Applied("moved " + m.before().stage() + " → " + m.after().stage());
+            return new EventOutcome.Applied(
+                    "moved " + m.before().stage() + " → " + m.after().stage());
         }
         if (result instanceof AdvanceResult.Unchanged) {
             return new EventOutcome.Ignored("already there");

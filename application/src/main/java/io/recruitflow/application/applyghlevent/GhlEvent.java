@@ -35,9 +35,17 @@ public sealed interface GhlEvent {
     Optional<ContactId> contact();
 
     /** ContactCreate / ContactUpdate. */
-    record ContactChanged(String eventId, LocationId location, Instant occurredAt, ContactId contactId,
-                          boolean created, Optional<EmailAddress> email, Optional<PhoneNumber> phone, Set<String> tags,
-                          boolean dnd) implements GhlEvent {
+    record ContactChanged(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            ContactId contactId,
+            boolean created,
+            Optional<EmailAddress> email,
+            Optional<PhoneNumber> phone,
+            Set<String> tags,
+            boolean dnd)
+            implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }
@@ -68,61 +76,114 @@ public sealed interface GhlEvent {
     }
 
     /** Which opportunity webhook it was. */
-    enum OpportunityChange { CREATED, UPDATED, STAGE_CHANGED, STATUS_CHANGED, VALUE_CHANGED, ASSIGNED }
+    enum OpportunityChange {
+        CREATED,
+        UPDATED,
+        STAGE_CHANGED,
+        STATUS_CHANGED,
+        VALUE_CHANGED,
+        ASSIGNED
+    }
 
     /** OpportunityCreate / Update / StageUpdate / StatusUpdate / MonetaryValueUpdate / AssignedToUpdate. */
-    record OpportunityChanged(String eventId, LocationId location, Instant occurredAt, OpportunityChange change,
-                              OpportunityId opportunityId, ContactId contactId, PipelineId pipeline, StageId stage,
-                              OpportunityStatus status, BigDecimal monetaryValue) implements GhlEvent {
+    record OpportunityChanged(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            OpportunityChange change,
+            OpportunityId opportunityId,
+            ContactId contactId,
+            PipelineId pipeline,
+            StageId stage,
+            OpportunityStatus status,
+            BigDecimal monetaryValue)
+            implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }
     }
 
     /** OpportunityDelete. */
-    record OpportunityDeleted(String eventId, LocationId location, Instant occurredAt, OpportunityId opportunityId,
-                              Optional<ContactId> contact) implements GhlEvent {}
+    record OpportunityDeleted(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            OpportunityId opportunityId,
+            Optional<ContactId> contact)
+            implements GhlEvent {}
 
     /** AppointmentCreate / AppointmentUpdate. */
-    record AppointmentChanged(String eventId, LocationId location, Instant occurredAt, boolean created,
-                              AppointmentId appointmentId, CalendarId calendar, ContactId contactId, String title,
-                              Instant start, Instant end, AppointmentStatus status) implements GhlEvent {
+    record AppointmentChanged(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            boolean created,
+            AppointmentId appointmentId,
+            CalendarId calendar,
+            ContactId contactId,
+            String title,
+            Instant start,
+            Instant end,
+            AppointmentStatus status)
+            implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }
     }
 
     /** AppointmentDelete. */
-    record AppointmentDeleted(String eventId, LocationId location, Instant occurredAt, AppointmentId appointmentId,
-                              Optional<ContactId> contact) implements GhlEvent {}
+    record AppointmentDeleted(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            AppointmentId appointmentId,
+            Optional<ContactId> contact)
+            implements GhlEvent {}
 
     /** InboundMessage: the recruit wrote to us. */
-    record MessageReceived(String eventId, LocationId location, Instant occurredAt, ContactId contactId,
-                           Optional<ConversationId> conversation, Channel channel, String body) implements GhlEvent {
+    record MessageReceived(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            ContactId contactId,
+            Optional<ConversationId> conversation,
+            Channel channel,
+            String body)
+            implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }
     }
 
     /** OutboundMessage: a message went out (from us, a workflow, or a user in GHL). */
-    record MessageSent(String eventId, LocationId location, Instant occurredAt, ContactId contactId,
-                       Optional<ConversationId> conversation, Channel channel, String body) implements GhlEvent {
+    record MessageSent(
+            String eventId,
+            LocationId location,
+            Instant occurredAt,
+            ContactId contactId,
+            Optional<ConversationId> conversation,
+            Channel channel,
+            String body)
+            implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }
     }
 
     /** NoteCreate. */
-    record NoteCreated(String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact, String body)
+    record NoteCreated(
+            String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact, String body)
             implements GhlEvent {}
 
     /** TaskCreate. */
-    record TaskCreated(String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact,
-                       String title) implements GhlEvent {}
+    record TaskCreated(
+            String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact, String title)
+            implements GhlEvent {}
 
     /** ConversationUnreadUpdate. */
-    record ConversationUnread(String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact,
-                              int unreadCount) implements GhlEvent {}
+    record ConversationUnread(
+            String eventId, LocationId location, Instant occurredAt, Optional<ContactId> contact, int unreadCount)
+            implements GhlEvent {}
 
     /** INSTALL: the app was installed on a location (or an agency). */
     record AppInstalled(String eventId, LocationId location, Instant occurredAt, Optional<CompanyId> company)

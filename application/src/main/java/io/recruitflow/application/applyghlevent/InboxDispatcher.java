@@ -45,7 +45,8 @@ public class InboxDispatcher {
     private void dispatch(InboxEvent stored) {
         String id = stored.event().webhookId();
         try {
-            Optional<GhlEvent> decoded = decoder.decode(stored.event().type(), stored.event().rawBody());
+            Optional<GhlEvent> decoded =
+                    decoder.decode(stored.event().type(), stored.event().rawBody());
             if (decoded.isEmpty()) {
                 inbox.markIgnored(id, "event type " + stored.event().type() + " is not handled");
                 return;
@@ -57,7 +58,8 @@ public class InboxDispatcher {
         } catch (RuntimeException e) {
             // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
             int attempts = stored.attempts() + 1;
-            String error = e instanceof GhlException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String error =
+                    e instanceof GhlException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (attempts >= MAX_ATTEMPTS) {
                 inbox.markDead(id, "gave up after " + attempts + " attempts: " + error);
             } else {

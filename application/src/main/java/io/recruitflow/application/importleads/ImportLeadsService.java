@@ -32,8 +32,8 @@ public class ImportLeadsService implements ImportLeadsUseCase {
                 rejected.add(new ImportReport.Rejection(row.row(), unreadable.reason()));
                 return;
             }
-            IntakeAcceptance outcome = intake.accept(
-                    new IntakeRecruitCommand(command.location(), ((LeadRow.Parsed) row).lead()));
+            IntakeAcceptance outcome =
+                    intake.accept(new IntakeRecruitCommand(command.location(), ((LeadRow.Parsed) row).lead()));
             if (outcome instanceof IntakeAcceptance.Accepted a) {
                 accepted.add(new ImportReport.Row(row.row(), a.recruit()));
             } else if (outcome instanceof IntakeAcceptance.AlreadyKnown k) {

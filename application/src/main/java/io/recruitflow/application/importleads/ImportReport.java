@@ -21,6 +21,9 @@ public record ImportReport(int rows, List<Row> accepted, List<Row> known, List<R
 
     /** Every recruit the file names, new or known. */
     public List<RecruitId> recruits() {
-        return java.util.stream.Stream.concat(accepted.stream(), known.stream()).map(Row::recruit).distinct().toList();
+        return java.util.stream.Stream.concat(accepted.stream(), known.stream())
+                .map(Row::recruit)
+                .distinct()
+                .toList();
     }
 }

@@ -35,8 +35,14 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final Clock clock;
 
     @Inject
-    public IntakeRecruitService(PhoneNumbers phoneNumbers, Recruits recruits, IntakeJournal journal, JobQueue jobs,
-                                RecruitingSettings settings, LocationBacklog backlog, Clock clock) {
+    public IntakeRecruitService(
+            PhoneNumbers phoneNumbers,
+            Recruits recruits,
+            IntakeJournal journal,
+            JobQueue jobs,
+            RecruitingSettings settings,
+            LocationBacklog backlog,
+            Clock clock) {
         this.rules = new LeadRules(phoneNumbers);
         this.recruits = recruits;
         this.journal = journal;
@@ -64,7 +70,11 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
         }
         // New, or known but unfinished (e.g. a crash before its saga completed): make sure it runs.
         journal.open(recruit.id(), now);
-        Job job = new Job(JobType.INTAKE, IntakeSaga.firstPhaseJobId(recruit.id()), now, JobPriority.SPEED_TO_LEAD,
+        Job job = new Job(
+                JobType.INTAKE,
+                IntakeSaga.firstPhaseJobId(recruit.id()),
+                now,
+                JobPriority.SPEED_TO_LEAD,
                 backlog.enter(recruit.location()));
         if (!jobs.schedule(job)) {
             backlog.leave(recruit.location()); // already scheduled: it holds its place

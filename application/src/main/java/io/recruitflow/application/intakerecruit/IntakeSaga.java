@@ -83,10 +83,20 @@ public class IntakeSaga {
     private final Clock clock;
 
     @Inject
-    public IntakeSaga(Recruits recruits, IntakeJournal journal, ContactDirectory contacts, Opportunities opportunities,
-                      OpportunityMirror mirror, Workflows workflows, MessageSender sender, LocationSetup setup,
-                      RecruitingSettings settings, JobQueue jobs, SuspendedLocations suspended, LocationBacklog backlog,
-                      Clock clock) {
+    public IntakeSaga(
+            Recruits recruits,
+            IntakeJournal journal,
+            ContactDirectory contacts,
+            Opportunities opportunities,
+            OpportunityMirror mirror,
+            Workflows workflows,
+            MessageSender sender,
+            LocationSetup setup,
+            RecruitingSettings settings,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            LocationBacklog backlog,
+            Clock clock) {
         this.recruits = recruits;
         this.journal = journal;
         this.contacts = contacts;
@@ -108,8 +118,10 @@ public class IntakeSaga {
 
     /** The recruit an intake job id belongs to. */
     public static RecruitId recruitOf(String jobId) {
-        return RecruitId.parse(jobId.endsWith(FOLLOW_UP_SUFFIX)
-                ? jobId.substring(0, jobId.length() - FOLLOW_UP_SUFFIX.length()) : jobId);
+        return RecruitId.parse(
+                jobId.endsWith(FOLLOW_UP_SUFFIX)
+                        ? jobId.substring(0, jobId.length() - FOLLOW_UP_SUFFIX.length())
+                        : jobId);
     }
 
     /** Runs the steps of the job's phase that are not settled yet. */
@@ -143,7 +155,8 @@ public class IntakeSaga {
                 continue;
             }
             if (record.notBefore().isPresent() && record.notBefore().get().isAfter(clock.now())) {
-                return new JobOutcome.RunAgainAt(record.notBefore().get(), record.detail().orElse("waiting"));
+                return new JobOutcome.RunAgainAt(
+                        record.notBefore().get(), record.detail().orElse("waiting"));
             }
             Recruit recruit = recruits.find(id).orElseThrow();
             Optional<JobOutcome> stop = runGuarded(recruit, record);
@@ -250,12 +263,25 @@ public class IntakeSaga {
         field(ids, "licenseState", recruit.license().state().code(), fields);
         recruit.license().number().ifPresent(n -> field(ids, "licenseNumber", n, fields));
         if (!recruit.license().types().isEmpty()) {
-            field(ids, "licenseType", recruit.license().types().stream().map(LicenseType::name).sorted()
-                    .collect(Collectors.joining(", ")), fields);
+            field(
+                    ids,
+                    "licenseType",
+                    recruit.license().types().stream()
+                            .map(LicenseType::name)
+                            .sorted()
+                            .collect(Collectors.joining(", ")),
+                    fields);
         }
         recruit.customFields().forEach((id, value) -> fields.add(new CustomFieldValue(id, value)));
-        return new ContactDraft(recruit.location(), recruit.name().first(), recruit.name().last(), recruit.email(),
-                recruit.phone(), recruit.tags(), fields, Optional.of(recruit.source()));
+        return new ContactDraft(
+                recruit.location(),
+                recruit.name().first(),
+                recruit.name().last(),
+                recruit.email(),
+                recruit.phone(),
+                recruit.tags(),
+                fields,
+                Optional.of(recruit.source()));
     }
 
     private static void field(Map<String, String> ids, String name, String value, List<CustomFieldValue> into) {
@@ -270,8 +296,8 @@ public class IntakeSaga {
         RecruitingPipeline pipeline = setup.of(recruit.location()).pipeline();
         if (record.attempts() > 0) {
             // An earlier attempt may have created it (crash, timeout, or GHL's "422 but created").
-            Optional<GhlOpportunity> existing = opportunities.findForContact(recruit.location(), pipeline.pipelineId(),
-                    contact);
+            Optional<GhlOpportunity> existing =
+                    opportunities.findForContact(recruit.location(), pipeline.pipelineId(), contact);
             if (existing.isPresent()) {
                 mirror(recruit, existing.get(), pipeline);
                 journal.save(record.done(Optional.of(existing.get().id().value()), clock.now()));
@@ -282,13 +308,20 @@ public class IntakeSaga {
         journal.save(started);
         GhlOpportunity created;
         try {
-            created = opportunities.create(new OpportunityDraft(recruit.location(), pipeline.pipelineId(),
-                    pipeline.idOf(RecruitingStage.first()), contact, Opportunity.nameFor(recruit.name().full()),
-                    OpportunityStatus.OPEN, settings.opportunityValue(), settings.assignTo()));
+            created = opportunities.create(new OpportunityDraft(
+                    recruit.location(),
+                    pipeline.pipelineId(),
+                    pipeline.idOf(RecruitingStage.first()),
+                    contact,
+                    Opportunity.nameFor(recruit.name().full()),
+                    OpportunityStatus.OPEN,
+                    settings.opportunityValue(),
+                    settings.assignTo()));
         } catch (GhlException e) {
             if (e.kind() == GhlException.Kind.UNPROCESSABLE) {
                 // GHL's create can answer 422 and still create the record: reconcile before trying again.
-                throw new GhlOutcomeUnknownException(e.status(), e.ghlMessage().orElse(null), e.traceId().orElse(null), e);
+                throw new GhlOutcomeUnknownException(
+                        e.status(), e.ghlMessage().orElse(null), e.traceId().orElse(null), e);
             }
             throw e;
         }
@@ -298,8 +331,18 @@ public class IntakeSaga {
 
     private void mirror(Recruit recruit, GhlOpportunity o, RecruitingPipeline pipeline) {
         RecruitingStage stage = pipeline.stageOf(o.stage()).orElse(RecruitingStage.first());
-        mirror.save(new Opportunity(o.id(), recruit.location(), o.contact(), o.name(), o.pipeline(), stage, o.status(),
-                o.monetaryValue(), o.assignedTo(), o.updatedAt().orElse(clock.now()), 0));
+        mirror.save(new Opportunity(
+                o.id(),
+                recruit.location(),
+                o.contact(),
+                o.name(),
+                o.pipeline(),
+                stage,
+                o.status(),
+                o.monetaryValue(),
+                o.assignedTo(),
+                o.updatedAt().orElse(clock.now()),
+                0));
     }
 
     private Optional<JobOutcome> sendIntro(Recruit recruit, StepRecord record) {
@@ -350,20 +393,38 @@ public class IntakeSaga {
 
     /** The recruit an intro message key belongs to, if it is one. */
     public static Optional<RecruitId> recruitOfIntro(MessageKey key) {
-        return key.value().startsWith("intro/") ? Optional.of(RecruitId.parse(key.value().substring(6)))
+        return key.value().startsWith("intro/")
+                ? Optional.of(RecruitId.parse(key.value().substring(6)))
                 : Optional.empty();
     }
 
     private OutgoingMessage introFor(Recruit recruit, ContactId contact) {
-        Map<String, String> values = Map.of("First", recruit.name().first(), "Last", recruit.name().last(),
-                "FullName", recruit.name().full(), "State", recruit.license().state().displayName());
+        Map<String, String> values = Map.of(
+                "First",
+                recruit.name().first(),
+                "Last",
+                recruit.name().last(),
+                "FullName",
+                recruit.name().full(),
+                "State",
+                recruit.license().state().displayName());
         if (recruit.phone().isPresent()) {
-            return new OutgoingMessage(recruit.location(), contact, Channel.SMS, settings.introSms().render(values),
-                    Optional.empty(), Optional.empty());
+            return new OutgoingMessage(
+                    recruit.location(),
+                    contact,
+                    Channel.SMS,
+                    settings.introSms().render(values),
+                    Optional.empty(),
+                    Optional.empty());
         }
         // A lead with an email but no phone gets the intro as an email.
-        return new OutgoingMessage(recruit.location(), contact, Channel.EMAIL, settings.introEmailBody().render(values),
-                Optional.of(settings.introEmailSubject().render(values)), settings.emailFrom());
+        return new OutgoingMessage(
+                recruit.location(),
+                contact,
+                Channel.EMAIL,
+                settings.introEmailBody().render(values),
+                Optional.of(settings.introEmailSubject().render(values)),
+                settings.emailFrom());
     }
 
     private void enroll(Recruit recruit, StepRecord record) {
@@ -385,7 +446,8 @@ public class IntakeSaga {
             if (firstPhaseOpen) {
                 Optional<Recruit> recruit = recruits.find(id);
                 int position = recruit.map(r -> backlog.enter(r.location())).orElse(0);
-                if (!jobs.schedule(new Job(JobType.INTAKE, firstPhaseJobId(id), now, JobPriority.SPEED_TO_LEAD, position))) {
+                if (!jobs.schedule(
+                        new Job(JobType.INTAKE, firstPhaseJobId(id), now, JobPriority.SPEED_TO_LEAD, position))) {
                     recruit.ifPresent(r -> backlog.leave(r.location()));
                 }
             } else {

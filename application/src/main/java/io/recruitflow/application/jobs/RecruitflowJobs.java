@@ -27,6 +27,7 @@ public class RecruitflowJobs implements JobHandler {
      * instance, which keeps each contact's events in order.
      */
     public static final String INBOX_SWEEP = "inbox-sweep";
+
     static final int SWEEP_BATCH = 200;
     static final Duration SWEEP_IDLE = Duration.ofMillis(250);
 
@@ -38,8 +39,13 @@ public class RecruitflowJobs implements JobHandler {
     private final Clock clock;
 
     @Inject
-    public RecruitflowJobs(IntakeSaga saga, MessageSender sender, MessageLog messages, Recruits recruits,
-                           InboxDispatcher dispatcher, Clock clock) {
+    public RecruitflowJobs(
+            IntakeSaga saga,
+            MessageSender sender,
+            MessageLog messages,
+            Recruits recruits,
+            InboxDispatcher dispatcher,
+            Clock clock) {
         this.saga = saga;
         this.sender = sender;
         this.messages = messages;
@@ -63,8 +69,8 @@ public class RecruitflowJobs implements JobHandler {
                 }
                 int handled = dispatcher.dispatchDue(SWEEP_BATCH);
                 // Keeps itself scheduled: right away while there is a backlog, else after a short pause.
-                return new JobOutcome.RunAgainAt(handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE),
-                        "inbox sweep");
+                return new JobOutcome.RunAgainAt(
+                        handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE), "inbox sweep");
         }
         throw new IllegalStateException("unhandled job type " + job.type());
     }
@@ -75,7 +81,8 @@ public class RecruitflowJobs implements JobHandler {
             return new JobOutcome.GiveUp("no message " + key);
         }
         Optional<RecruitId> introOf = IntakeSaga.recruitOfIntro(key);
-        Optional<Recruit> recruit = introOf.isPresent() ? recruits.find(introOf.get())
+        Optional<Recruit> recruit = introOf.isPresent()
+                ? recruits.find(introOf.get())
                 : recruits.findByContact(record.get().contact());
         if (recruit.isEmpty()) {
             return new JobOutcome.GiveUp("message " + key + " has no recruit");

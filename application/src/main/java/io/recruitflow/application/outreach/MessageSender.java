@@ -52,8 +52,14 @@ public class MessageSender {
     private final Clock clock;
 
     @Inject
-    public MessageSender(MessageLog log, Conversations conversations, RecipientProfile recipients,
-                         RecruitingSettings settings, JobQueue jobs, SuspendedLocations suspended, Clock clock) {
+    public MessageSender(
+            MessageLog log,
+            Conversations conversations,
+            RecipientProfile recipients,
+            RecruitingSettings settings,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            Clock clock) {
         this.log = log;
         this.conversations = conversations;
         this.recipients = recipients;
@@ -100,11 +106,14 @@ public class MessageSender {
         }
         if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
             scheduleAt(record, record.notBefore().get());
-            return new SendOutcome.Deferred(record.notBefore().get(), record.detail().orElse("deferred"));
+            return new SendOutcome.Deferred(
+                    record.notBefore().get(), record.detail().orElse("deferred"));
         }
         List<Instant> recent = record.channel() == Channel.SMS
-                ? log.sentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24))) : List.of();
-        ComplianceDecision decision = settings.compliance().decide(recipients.of(recruit), record.channel(), now, recent);
+                ? log.sentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
+                : List.of();
+        ComplianceDecision decision =
+                settings.compliance().decide(recipients.of(recruit), record.channel(), now, recent);
         if (decision instanceof ComplianceDecision.Refuse refuse) {
             return refuse(record, refuse.reason(), now);
         }
@@ -136,7 +145,9 @@ public class MessageSender {
         } catch (GhlException e) {
             if (e.retryable()) {
                 // Refused before GHL processed it (429, connection refused): safe to send again later.
-                log.transition(record.key(), SendState.SENDING,
+                log.transition(
+                        record.key(),
+                        SendState.SENDING,
                         sending.replanned(clock.now().plus(RETRY), e.getMessage(), clock.now()));
                 return new SendOutcome.RetryLater(clock.now().plus(RETRY), e.getMessage());
             }
@@ -148,14 +159,16 @@ public class MessageSender {
     /** Finds out from GHL whether a message whose send may have happened did happen. */
     private SendOutcome reconcile(Recruit recruit, MessageRecord record) {
         Instant now = clock.now();
-        if (record.state() == SendState.SENDING && record.updatedAt().plus(IN_FLIGHT).isAfter(now)) {
+        if (record.state() == SendState.SENDING
+                && record.updatedAt().plus(IN_FLIGHT).isAfter(now)) {
             // A worker may still be inside its GHL call; reading the conversation now could miss it.
-            return new SendOutcome.RetryLater(record.updatedAt().plus(IN_FLIGHT), "send of " + record.key()
-                    + " may still be in flight");
+            return new SendOutcome.RetryLater(
+                    record.updatedAt().plus(IN_FLIGHT), "send of " + record.key() + " may still be in flight");
         }
         Optional<ConversationMessage> found;
         try {
-            found = conversations.findConversation(record.location(), record.contact())
+            found = conversations
+                    .findConversation(record.location(), record.contact())
                     .flatMap(conversation -> findSent(conversation, record));
         } catch (GhlException e) {
             return new SendOutcome.RetryLater(now.plus(RETRY), "cannot read the conversation yet: " + e.getMessage());
@@ -176,9 +189,11 @@ public class MessageSender {
     private Optional<ConversationMessage> findSent(ConversationId conversation, MessageRecord record) {
         Instant since = record.createdAt().minus(CLOCK_SLACK);
         // Messages come newest first: stop at the first one older than our plan.
-        return conversations.messages(conversation)
+        return conversations
+                .messages(conversation)
                 .takeWhile(m -> !m.dateAdded().isBefore(since))
-                .filter(m -> m.direction() == Direction.OUTBOUND && m.channel() == record.channel()
+                .filter(m -> m.direction() == Direction.OUTBOUND
+                        && m.channel() == record.channel()
                         && m.body().strip().equals(record.body().strip()))
                 .findFirst();
     }

@@ -26,7 +26,10 @@ public class RecipientProfile {
     }
 
     public Recipient of(Recruit recruit) {
-        return new Recipient(zonesOf(recruit), Optional.of(recruit.license().state()), recruit.consent().dnd(),
+        return new Recipient(
+                zonesOf(recruit),
+                Optional.of(recruit.license().state()),
+                recruit.consent().dnd(),
                 recruit.consent().optedOut());
     }
 

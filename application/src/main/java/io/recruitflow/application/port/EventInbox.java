@@ -11,7 +11,10 @@ import java.util.Optional;
 public interface EventInbox {
 
     /** Whether an event was new or a repeat. */
-    enum Stored { STORED, DUPLICATE }
+    enum Stored {
+        STORED,
+        DUPLICATE
+    }
 
     /**
      * Stores the events in one commit, answering per event in the same order.

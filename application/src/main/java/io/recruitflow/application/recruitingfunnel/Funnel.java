@@ -12,9 +12,16 @@ import java.util.Optional;
  * to the next (of those who reached a stage, the share who reached the next), won and lost counts,
  * speed-to-lead (accepted lead → intro accepted by GHL) median and p95, and messages by send state.
  */
-public record Funnel(List<StageCount> stages, List<Conversion> conversions, long recruits, long won, long lost,
-                     Optional<Duration> speedToLeadMedian, Optional<Duration> speedToLeadP95, int speedToLeadSamples,
-                     Map<SendState, Long> messages) {
+public record Funnel(
+        List<StageCount> stages,
+        List<Conversion> conversions,
+        long recruits,
+        long won,
+        long lost,
+        Optional<Duration> speedToLeadMedian,
+        Optional<Duration> speedToLeadP95,
+        int speedToLeadSamples,
+        Map<SendState, Long> messages) {
     public Funnel {
         stages = List.copyOf(stages);
         conversions = List.copyOf(conversions);
@@ -24,6 +31,6 @@ public record Funnel(List<StageCount> stages, List<Conversion> conversions, long
     public record StageCount(RecruitingStage stage, String name, long count) {}
 
     /** {@code rate} is in [0, 1]; empty when nobody reached {@code from}. */
-    public record Conversion(RecruitingStage from, RecruitingStage to, long reachedFrom, long reachedTo,
-                             Optional<Double> rate) {}
+    public record Conversion(
+            RecruitingStage from, RecruitingStage to, long reachedFrom, long reachedTo, Optional<Double> rate) {}
 }

@@ -25,8 +25,8 @@ public class RecruitingFunnelService implements RecruitingFunnelUseCase {
     private final RecruitingSettings settings;
 
     @Inject
-    public RecruitingFunnelService(Recruits recruits, OpportunityMirror mirror, MessageLog messages,
-                                   RecruitingSettings settings) {
+    public RecruitingFunnelService(
+            Recruits recruits, OpportunityMirror mirror, MessageLog messages, RecruitingSettings settings) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.messages = messages;
@@ -39,22 +39,36 @@ public class RecruitingFunnelService implements RecruitingFunnelUseCase {
         Map<RecruitingStage, Long> perStage = mirror.countByStage(query.location());
         List<Funnel.StageCount> stages = new ArrayList<>();
         for (RecruitingStage stage : RecruitingStage.values()) {
-            stages.add(new Funnel.StageCount(stage, settings.stageNames().nameOf(stage), perStage.getOrDefault(stage, 0L)));
+            stages.add(new Funnel.StageCount(
+                    stage, settings.stageNames().nameOf(stage), perStage.getOrDefault(stage, 0L)));
         }
         List<Funnel.Conversion> conversions = new ArrayList<>();
         RecruitingStage[] order = RecruitingStage.values();
         for (int i = 0; i + 1 < order.length; i++) {
             long from = reached(opportunities, order[i]);
             long to = reached(opportunities, order[i + 1]);
-            conversions.add(new Funnel.Conversion(order[i], order[i + 1], from, to,
-                    from == 0 ? Optional.empty() : Optional.of(to / (double) from)));
+            conversions.add(new Funnel.Conversion(
+                    order[i], order[i + 1], from, to, from == 0 ? Optional.empty() : Optional.of(to / (double) from)));
         }
         List<Recruit> all = recruits.all(query.location());
-        List<Duration> samples = all.stream().flatMap(r -> r.speedToLead().stream()).sorted().toList();
-        long won = opportunities.stream().filter(o -> o.status() == OpportunityStatus.WON).count();
-        long lost = opportunities.stream().filter(o -> o.status() == OpportunityStatus.LOST).count();
-        return new Funnel(stages, conversions, all.size(), won, lost, percentile(samples, 50), percentile(samples, 95),
-                samples.size(), messages.countByState(query.location()));
+        List<Duration> samples =
+                all.stream().flatMap(r -> r.speedToLead().stream()).sorted().toList();
+        long won = opportunities.stream()
+                .filter(o -> o.status() == OpportunityStatus.WON)
+                .count();
+        long lost = opportunities.stream()
+                .filter(o -> o.status() == OpportunityStatus.LOST)
+                .count();
+        return new Funnel(
+                stages,
+                conversions,
+                all.size(),
+                won,
+                lost,
+                percentile(samples, 50),
+                percentile(samples, 95),
+                samples.size(),
+                messages.countByState(query.location()));
     }
 
     /** Opportunities that reached the stage: those at it or beyond it. */

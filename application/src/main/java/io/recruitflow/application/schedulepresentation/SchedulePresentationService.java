@@ -41,9 +41,15 @@ public class SchedulePresentationService implements SchedulePresentationUseCase 
     private final Clock clock;
 
     @Inject
-    public SchedulePresentationService(Recruits recruits, Calendars calendars, Appointments appointments,
-                                       LocationSetup setup, AdvanceRecruitUseCase advance, RecipientProfile recipients,
-                                       RecruitingSettings settings, Clock clock) {
+    public SchedulePresentationService(
+            Recruits recruits,
+            Calendars calendars,
+            Appointments appointments,
+            LocationSetup setup,
+            AdvanceRecruitUseCase advance,
+            RecipientProfile recipients,
+            RecruitingSettings settings,
+            Clock clock) {
         this.recruits = recruits;
         this.calendars = calendars;
         this.appointments = appointments;
@@ -65,22 +71,32 @@ public class SchedulePresentationService implements SchedulePresentationUseCase 
             return new BookingResult.NotFound("recruit " + recruit.id() + " is not in GHL yet");
         }
         Calendar calendar = setup.presentationCalendar(recruit.location());
-        ZoneId zone = calendar.timeZone().orElseGet(() -> recipients.zonesOf(recruit).iterator().next());
+        ZoneId zone = calendar.timeZone()
+                .orElseGet(() -> recipients.zonesOf(recruit).iterator().next());
         Instant now = clock.now();
         List<Slot> free = calendars.freeSlots(calendar.id(), now, now.plus(SEARCH_WINDOW), zone);
         Optional<Slot> slot = command.start().isPresent()
-                ? free.stream().filter(s -> s.start().equals(command.start().get())).findFirst()
+                ? free.stream()
+                        .filter(s -> s.start().equals(command.start().get()))
+                        .findFirst()
                 : free.stream().filter(s -> s.start().isAfter(now)).findFirst();
         if (slot.isEmpty()) {
-            return new BookingResult.NoFreeSlot(command.start().map(s -> s + " is not a free slot")
+            return new BookingResult.NoFreeSlot(command.start()
+                    .map(s -> s + " is not a free slot")
                     .orElse("no free slot in the next " + SEARCH_WINDOW.toDays() + " days"));
         }
-        String title = settings.presentationTitle().render(recruit.name().first(), recruit.name().last());
-        Appointment booked = calendars.book(new AppointmentDraft(calendar.id(), recruit.location(),
-                recruit.contactId().get(), slot.get(), title, AppointmentStatus.CONFIRMED));
+        String title = settings.presentationTitle()
+                .render(recruit.name().first(), recruit.name().last());
+        Appointment booked = calendars.book(new AppointmentDraft(
+                calendar.id(),
+                recruit.location(),
+                recruit.contactId().get(),
+                slot.get(),
+                title,
+                AppointmentStatus.CONFIRMED));
         appointments.save(booked);
-        advance.advance(new AdvanceRecruitCommand(recruit.id(), RecruitingStage.PRESENTATION_SCHEDULED,
-                StageChange.Cause.BOOKING));
+        advance.advance(new AdvanceRecruitCommand(
+                recruit.id(), RecruitingStage.PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING));
         return new BookingResult.Booked(booked);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Send a message to a recruit. {@code key} makes the send idempotent: the same key is sent at most once.
  */
-public record SendRecruitMessageCommand(RecruitId recruit, Channel channel, String body, Optional<String> subject,
-                                        MessageKey key) {
+public record SendRecruitMessageCommand(
+        RecruitId recruit, Channel channel, String body, Optional<String> subject, MessageKey key) {
     public SendRecruitMessageCommand {
         Objects.requireNonNull(recruit, "recruit is required");
         Objects.requireNonNull(channel, "channel is required");

@@ -33,8 +33,13 @@ public class SendRecruitMessageService implements SendRecruitMessageUseCase {
         if (recruit.get().contactId().isEmpty()) {
             return new SendOutcome.Failed("recruit " + command.recruit() + " is not in GHL yet");
         }
-        OutgoingMessage message = new OutgoingMessage(recruit.get().location(), recruit.get().contactId().get(),
-                command.channel(), command.body(), command.subject(), settings.emailFrom());
+        OutgoingMessage message = new OutgoingMessage(
+                recruit.get().location(),
+                recruit.get().contactId().get(),
+                command.channel(),
+                command.body(),
+                command.subject(),
+                settings.emailFrom());
         return sender.send(recruit.get(), command.key(), message);
     }
 }

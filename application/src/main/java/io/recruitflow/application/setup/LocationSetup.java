@@ -42,16 +42,18 @@ public class LocationSetup {
     }
 
     private Resolved resolve(LocationId location) {
-        RecruitingPipeline.Resolution resolution = RecruitingPipeline.resolve(pipelines.list(location),
-                settings.stageNames());
+        RecruitingPipeline.Resolution resolution =
+                RecruitingPipeline.resolve(pipelines.list(location), settings.stageNames());
         if (resolution instanceof RecruitingPipeline.Resolution.Missing missing) {
             throw new SetupException("location " + location + " has no " + String.join(", ", missing.what())
                     + "; create it in GHL or configure its name");
         }
         RecruitingPipeline pipeline = ((RecruitingPipeline.Resolution.Resolved) resolution).pipeline();
-        WorkflowId workflow = workflows.findByName(location, settings.speedToLeadWorkflow()).map(Workflow::id)
-                .orElseThrow(() -> new SetupException("location " + location + " has no workflow named '"
-                        + settings.speedToLeadWorkflow() + "'"));
+        WorkflowId workflow = workflows
+                .findByName(location, settings.speedToLeadWorkflow())
+                .map(Workflow::id)
+                .orElseThrow(() -> new SetupException(
+                        "location " + location + " has no workflow named '" + settings.speedToLeadWorkflow() + "'"));
         return new Resolved(pipeline, workflow, location);
     }
 
@@ -59,10 +61,13 @@ public class LocationSetup {
     public Calendar presentationCalendar(LocationId location) {
         List<Calendar> all = calendars.list(location);
         return settings.presentationCalendar()
-                .map(name -> all.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
-                        .orElseThrow(() -> new SetupException("location " + location + " has no calendar named '"
-                                + name + "'")))
-                .orElseGet(() -> all.stream().findFirst()
+                .map(name -> all.stream()
+                        .filter(c -> c.name().equalsIgnoreCase(name))
+                        .findFirst()
+                        .orElseThrow(() ->
+                                new SetupException("location " + location + " has no calendar named '" + name + "'")))
+                .orElseGet(() -> all.stream()
+                        .findFirst()
                         .orElseThrow(() -> new SetupException("location " + location + " has no calendar")));
     }
 

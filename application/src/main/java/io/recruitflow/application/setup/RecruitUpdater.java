@@ -1,7 +1,7 @@
 package io.recruitflow.application.setup;
 
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import java.util.Optional;
 import java.util.function.UnaryOperator;

@@ -21,12 +21,21 @@ import java.util.Optional;
  *                         {@code licenseType}
  * @param fallbackZone     the time zone used when neither GHL nor the phone number gives one
  */
-public record RecruitingSettings(List<String> baseTags, Map<String, String> customFieldIds, MessageTemplate introSms,
-                                 MessageTemplate introEmailSubject, MessageTemplate introEmailBody,
-                                 Optional<String> emailFrom, StageNames stageNames, String speedToLeadWorkflow,
-                                 Optional<String> presentationCalendar, PresentationTitle presentationTitle,
-                                 BigDecimal opportunityValue, Optional<UserId> assignTo, CompliancePolicy compliance,
-                                 ZoneId fallbackZone) {
+public record RecruitingSettings(
+        List<String> baseTags,
+        Map<String, String> customFieldIds,
+        MessageTemplate introSms,
+        MessageTemplate introEmailSubject,
+        MessageTemplate introEmailBody,
+        Optional<String> emailFrom,
+        StageNames stageNames,
+        String speedToLeadWorkflow,
+        Optional<String> presentationCalendar,
+        PresentationTitle presentationTitle,
+        BigDecimal opportunityValue,
+        Optional<UserId> assignTo,
+        CompliancePolicy compliance,
+        ZoneId fallbackZone) {
     public RecruitingSettings {
         baseTags = List.copyOf(baseTags);
         customFieldIds = Map.copyOf(customFieldIds);
@@ -44,18 +53,44 @@ public record RecruitingSettings(List<String> baseTags, Map<String, String> cust
     }
 
     public static RecruitingSettings defaults() {
-        return new RecruitingSettings(List.of("Licensed", "PropHog-Lead"),
-                Map.of("licenseState", "cf_license_state", "licenseNumber", "cf_license_number",
-                        "licenseType", "cf_license_type"),
-                MessageTemplate.DEFAULT_INTRO_SMS, MessageTemplate.DEFAULT_INTRO_EMAIL_SUBJECT,
-                MessageTemplate.DEFAULT_INTRO_EMAIL_BODY, Optional.empty(), StageNames.defaults(), "Speed to Lead",
-                Optional.empty(), PresentationTitle.DEFAULT, BigDecimal.ZERO, Optional.empty(),
-                CompliancePolicy.enforcing(), ZoneId.of("America/New_York"));
+        return new RecruitingSettings(
+                List.of("Licensed", "PropHog-Lead"),
+                Map.of(
+                        "licenseState",
+                        "cf_license_state",
+                        "licenseNumber",
+                        "cf_license_number",
+                        "licenseType",
+                        "cf_license_type"),
+                MessageTemplate.DEFAULT_INTRO_SMS,
+                MessageTemplate.DEFAULT_INTRO_EMAIL_SUBJECT,
+                MessageTemplate.DEFAULT_INTRO_EMAIL_BODY,
+                Optional.empty(),
+                StageNames.defaults(),
+                "Speed to Lead",
+                Optional.empty(),
+                PresentationTitle.DEFAULT,
+                BigDecimal.ZERO,
+                Optional.empty(),
+                CompliancePolicy.enforcing(),
+                ZoneId.of("America/New_York"));
     }
 
     public RecruitingSettings withCompliance(CompliancePolicy policy) {
-        return new RecruitingSettings(baseTags, customFieldIds, introSms, introEmailSubject, introEmailBody, emailFrom,
-                stageNames, speedToLeadWorkflow, presentationCalendar, presentationTitle, opportunityValue, assignTo,
-                policy, fallbackZone);
+        return new RecruitingSettings(
+                baseTags,
+                customFieldIds,
+                introSms,
+                introEmailSubject,
+                introEmailBody,
+                emailFrom,
+                stageNames,
+                speedToLeadWorkflow,
+                presentationCalendar,
+                presentationTitle,
+                opportunityValue,
+                assignTo,
+                policy,
+                fallbackZone);
     }
 }

@@ -25,8 +25,12 @@ public class ViewRecruitService implements ViewRecruitUseCase {
     private final Appointments appointments;
 
     @Inject
-    public ViewRecruitService(Recruits recruits, OpportunityMirror mirror, IntakeJournal journal, MessageLog messages,
-                              Appointments appointments) {
+    public ViewRecruitService(
+            Recruits recruits,
+            OpportunityMirror mirror,
+            IntakeJournal journal,
+            MessageLog messages,
+            Appointments appointments) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.journal = journal;
@@ -36,9 +40,13 @@ public class ViewRecruitService implements ViewRecruitUseCase {
 
     @Override
     public Optional<RecruitView> view(RecruitId id) {
-        return recruits.find(id).map(r -> new RecruitView(r, r.contactId().flatMap(mirror::findByContact),
-                journal.steps(id), messages.find(IntakeSaga.introKey(id)),
-                r.contactId().map(appointments::forContact).orElse(List.of())));
+        return recruits.find(id)
+                .map(r -> new RecruitView(
+                        r,
+                        r.contactId().flatMap(mirror::findByContact),
+                        journal.steps(id),
+                        messages.find(IntakeSaga.introKey(id)),
+                        r.contactId().map(appointments::forContact).orElse(List.of())));
     }
 
     @Override

@@ -16,7 +16,8 @@ class JobTest {
 
     @Test
     void aLowerBacklogPositionRunsFirstWithinAPriority() {
-        assertThat(job(JobPriority.SPEED_TO_LEAD, 0).rank()).isGreaterThan(job(JobPriority.SPEED_TO_LEAD, 1).rank());
+        assertThat(job(JobPriority.SPEED_TO_LEAD, 0).rank())
+                .isGreaterThan(job(JobPriority.SPEED_TO_LEAD, 1).rank());
     }
 
     @Test
@@ -25,8 +26,11 @@ class JobTest {
     }
 
     @Property
-    void priorityAlwaysOutranksPositionAndSurvivesTheRoundTrip(@ForAll JobPriority a, @ForAll JobPriority b,
-            @ForAll @IntRange(min = 0, max = 5_000_000) int pa, @ForAll @IntRange(min = 0, max = 5_000_000) int pb) {
+    void priorityAlwaysOutranksPositionAndSurvivesTheRoundTrip(
+            @ForAll JobPriority a,
+            @ForAll JobPriority b,
+            @ForAll @IntRange(min = 0, max = 5_000_000) int pa,
+            @ForAll @IntRange(min = 0, max = 5_000_000) int pb) {
         if (a.weight() > b.weight()) {
             assertThat(job(a, pa).rank()).isGreaterThan(job(b, pb).rank());
         }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code recruitflow config --print}: the effective configuration, secrets masked. */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Shows the effective configuration: defaults, overridden by the YAML file, overridden by "
                 + "RECRUITFLOW_* environment variables. Secrets are masked.")
 final class ConfigCommand implements Callable<Integer> {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config FILE} option shared by the commands that run Recruitflow. */
 final class ConfigOptions {
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "YAML configuration file. Default: ./recruitflow.yml when it exists. "
                     + "RECRUITFLOW_* environment variables override it.")
     Path config;

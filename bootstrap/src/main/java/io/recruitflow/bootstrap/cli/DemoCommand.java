@@ -9,17 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code recruitflow demo}: the whole flow end to end, with nothing to set up. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Runs the reference's whole recruiting flow end to end on embedded defaults: imports a lead "
                 + "list, texts every new recruit (or defers the text by quiet hours), simulates replies, bookings "
                 + "and a no-show, and prints the funnel.")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--leads", paramLabel = "FILE", defaultValue = "examples/leads.csv",
+    @Option(
+            names = "--leads",
+            paramLabel = "FILE",
+            defaultValue = "examples/leads.csv",
             description = "The lead list to import (CSV). Default: ${DEFAULT-VALUE}")
     Path leads;
 
-    @Option(names = "--in-memory", description = "Run on the in-memory adapters instead of the embedded PostgreSQL "
-            + "and the GHL sandbox: faster, nothing on disk, no HTTP.")
+    @Option(
+            names = "--in-memory",
+            description = "Run on the in-memory adapters instead of the embedded PostgreSQL "
+                    + "and the GHL sandbox: faster, nothing on disk, no HTTP.")
     boolean inMemory;
 
     @Override

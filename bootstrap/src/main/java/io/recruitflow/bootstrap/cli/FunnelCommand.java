@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code recruitflow funnel}: the funnel from the database, as a table and a bar chart. No GHL call. */
-@Command(name = "funnel", mixinStandardHelpOptions = true,
+@Command(
+        name = "funnel",
+        mixinStandardHelpOptions = true,
         description = "Prints the recruiting funnel (recruits per stage, conversions, speed-to-lead) from "
                 + "Recruitflow's database, as a table and a terminal bar chart. Makes no GHL call.")
 final class FunnelCommand implements Callable<Integer> {
@@ -29,11 +31,14 @@ final class FunnelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database database = Database.start(RecruitflowConfig.database(options.load()))) {
-            RecruitingFunnelService funnel = new RecruitingFunnelService(new PostgresRecruits(database.jdbi()),
-                    new PostgresOpportunityMirror(database.jdbi()), new PostgresMessageLog(database.jdbi()),
+            RecruitingFunnelService funnel = new RecruitingFunnelService(
+                    new PostgresRecruits(database.jdbi()),
+                    new PostgresOpportunityMirror(database.jdbi()),
+                    new PostgresMessageLog(database.jdbi()),
                     RecruitingSettings.defaults());
-            new FunnelPrinter(System.out).print(funnel.funnel(new FunnelQuery(Optional.ofNullable(location)
-                    .map(LocationId::new))));
+            new FunnelPrinter(System.out)
+                    .print(funnel.funnel(
+                            new FunnelQuery(Optional.ofNullable(location).map(LocationId::new))));
         }
         return 0;
     }

@@ -16,7 +16,12 @@ public final class FunnelPrinter {
     }
 
     public void print(Funnel funnel) {
-        long max = Math.max(1, funnel.stages().stream().mapToLong(Funnel.StageCount::count).max().orElse(1));
+        long max = Math.max(
+                1,
+                funnel.stages().stream()
+                        .mapToLong(Funnel.StageCount::count)
+                        .max()
+                        .orElse(1));
         out.printf("   %-24s %6s  %s%n", "Stage", "Count", "");
         for (Funnel.StageCount s : funnel.stages()) {
             int width = (int) Math.round(BAR_WIDTH * s.count() / (double) max);
@@ -26,21 +31,32 @@ public final class FunnelPrinter {
         for (Funnel.Conversion c : funnel.conversions()) {
             String from = name(funnel, c.from());
             String to = name(funnel, c.to());
-            out.printf("   %-40s %s%n", from + " → " + to,
-                    c.rate().map(r -> String.format("%5.1f%% (%d of %d)", 100 * r, c.reachedTo(), c.reachedFrom()))
+            out.printf(
+                    "   %-40s %s%n",
+                    from + " → " + to,
+                    c.rate()
+                            .map(r -> String.format("%5.1f%% (%d of %d)", 100 * r, c.reachedTo(), c.reachedFrom()))
                             .orElse("    –"));
         }
         out.printf("%n   Recruits: %d   won: %d   lost: %d%n", funnel.recruits(), funnel.won(), funnel.lost());
-        out.printf("   Speed to lead (lead accepted → intro accepted by GHL), %d samples: median %s, p95 %s%n",
+        out.printf(
+                "   Speed to lead (lead accepted → intro accepted by GHL), %d samples: median %s, p95 %s%n",
                 funnel.speedToLeadSamples(), format(funnel.speedToLeadMedian()), format(funnel.speedToLeadP95()));
-        out.printf("   Messages: %d sent, %d deferred, %d refused, %d failed, %d unknown%n",
-                funnel.messages().getOrDefault(SendState.SENT, 0L), funnel.messages().getOrDefault(SendState.PLANNED, 0L),
-                funnel.messages().getOrDefault(SendState.REFUSED, 0L), funnel.messages().getOrDefault(SendState.FAILED, 0L),
-                funnel.messages().getOrDefault(SendState.UNKNOWN, 0L) + funnel.messages().getOrDefault(SendState.SENDING, 0L));
+        out.printf(
+                "   Messages: %d sent, %d deferred, %d refused, %d failed, %d unknown%n",
+                funnel.messages().getOrDefault(SendState.SENT, 0L),
+                funnel.messages().getOrDefault(SendState.PLANNED, 0L),
+                funnel.messages().getOrDefault(SendState.REFUSED, 0L),
+                funnel.messages().getOrDefault(SendState.FAILED, 0L),
+                funnel.messages().getOrDefault(SendState.UNKNOWN, 0L)
+                        + funnel.messages().getOrDefault(SendState.SENDING, 0L));
     }
 
     private static String name(Funnel funnel, io.recruitflow.domain.pipeline.RecruitingStage stage) {
-        return funnel.stages().stream().filter(s -> s.stage() == stage).findFirst().map(Funnel.StageCount::name)
+        return funnel.stages().stream()
+                .filter(s -> s.stage() == stage)
+                .findFirst()
+                .map(Funnel.StageCount::name)
                 .orElse(stage.name());
     }
 

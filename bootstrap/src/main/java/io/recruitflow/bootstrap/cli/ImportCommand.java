@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code recruitflow import FILE.csv}: accept a lead file durably and, with {@code --wait}, work it off. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Imports a lead file (CSV). Every valid lead is accepted durably before anything else; "
                 + "rejected rows are listed with their row number and reason. With --wait, works until every "
                 + "accepted lead's intake is complete. Running it again after a crash resumes: known leads cost no "
@@ -45,7 +47,9 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "The lead file.")
     Path file;
 
-    @Option(names = "--location", paramLabel = "ID",
+    @Option(
+            names = "--location",
+            paramLabel = "ID",
             description = "The GHL location to import into. Default: RECRUITFLOW_GHL_LOCATION_ID.")
     String location;
 
@@ -58,8 +62,11 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RecruitflowConfig config = RecruitflowConfig.from(options.load());
-        LocationId target = location != null ? new LocationId(location) : config.defaultLocation().orElseThrow(() ->
-                new Settings.ConfigException("no location: pass --location ID or set RECRUITFLOW_GHL_LOCATION_ID"));
+        LocationId target = location != null
+                ? new LocationId(location)
+                : config.defaultLocation()
+                        .orElseThrow(() -> new Settings.ConfigException(
+                                "no location: pass --location ID or set RECRUITFLOW_GHL_LOCATION_ID"));
         if (!Files.isReadable(file)) {
             System.err.println("recruitflow import: cannot read " + file);
             return 2;
@@ -72,22 +79,33 @@ final class ImportCommand implements Callable<Integer> {
             }
             ImportReport report;
             try (InputStream in = Files.newInputStream(file)) {
-                report = runtime.injector().getInstance(ImportLeadsUseCase.class)
+                report = runtime.injector()
+                        .getInstance(ImportLeadsUseCase.class)
                         .importLeads(new ImportLeadsCommand(target, in));
             } catch (LeadFileReader.BadLeadFileException e) {
                 System.err.println("recruitflow import: " + file + ": " + e.getMessage());
                 return 2;
             }
-            out.printf("%s: %d rows → %d new leads accepted, %d already known, %d rejected%n", file.getFileName(),
-                    report.rows(), report.accepted().size(), report.known().size(), report.rejected().size());
+            out.printf(
+                    "%s: %d rows → %d new leads accepted, %d already known, %d rejected%n",
+                    file.getFileName(),
+                    report.rows(),
+                    report.accepted().size(),
+                    report.known().size(),
+                    report.rejected().size());
             if (!waitForCompletion) {
                 printRejected(out, report);
-                out.println("Accepted durably. The intakes run while `recruitflow serve` or `recruitflow import --wait` runs.");
+                out.println(
+                        "Accepted durably. The intakes run while `recruitflow serve` or `recruitflow import --wait` runs.");
                 return 0;
             }
-            Map<StepState, Long> steps = waitUntilComplete(runtime, report, config.ghl().rateLimit().perSecond());
-            out.printf("%nDone: %d steps done, %d deferred by quiet hours, %d skipped, %d failed%n",
-                    steps.get(StepState.DONE), steps.get(StepState.DEFERRED), steps.get(StepState.SKIPPED),
+            Map<StepState, Long> steps =
+                    waitUntilComplete(runtime, report, config.ghl().rateLimit().perSecond());
+            out.printf(
+                    "%nDone: %d steps done, %d deferred by quiet hours, %d skipped, %d failed%n",
+                    steps.get(StepState.DONE),
+                    steps.get(StepState.DEFERRED),
+                    steps.get(StepState.SKIPPED),
                     steps.get(StepState.FAILED));
             printRejected(out, report);
             return steps.get(StepState.FAILED) > 0 ? 1 : 0;
@@ -102,8 +120,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Polls the journal of the file's recruits until every one is complete; draws a progress bar. */
-    private static Map<StepState, Long> waitUntilComplete(RecruitflowRuntime runtime, ImportReport report,
-                                                          double callsPerSecond) throws InterruptedException {
+    private static Map<StepState, Long> waitUntilComplete(
+            RecruitflowRuntime runtime, ImportReport report, double callsPerSecond) throws InterruptedException {
         IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
         List<RecruitId> all = report.recruits();
         Set<RecruitId> open = new LinkedHashSet<>(all);
@@ -121,14 +139,20 @@ final class ImportCommand implements Callable<Integer> {
                     open.remove(id);
                     finished.put(id, steps);
                 } else {
-                    stepsLeft += steps.isEmpty() ? IntakeStep.values().length : steps.stream().filter(s -> !s.state().settled()).count();
+                    stepsLeft += steps.isEmpty()
+                            ? IntakeStep.values().length
+                            : steps.stream().filter(s -> !s.state().settled()).count();
                     stepsDone += steps.stream().filter(s -> s.state().settled()).count();
                 }
             }
             stepsDone += finished.values().stream().mapToLong(List::size).sum();
             Duration eta = Duration.ofSeconds((long) Math.ceil(stepsLeft / Math.max(0.1, callsPerSecond)));
-            String line = String.format("[%s] %d/%d leads complete · %d steps done · ETA %s",
-                    bar(all.size() - open.size(), all.size()), all.size() - open.size(), all.size(), stepsDone,
+            String line = String.format(
+                    "[%s] %d/%d leads complete · %d steps done · ETA %s",
+                    bar(all.size() - open.size(), all.size()),
+                    all.size() - open.size(),
+                    all.size(),
+                    stepsDone,
                     format(eta));
             if (console) {
                 System.err.print("\r" + line);

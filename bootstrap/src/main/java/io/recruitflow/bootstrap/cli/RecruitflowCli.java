@@ -5,10 +5,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code recruitflow} command line. */
-@Command(name = "recruitflow", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "recruitflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Speed-to-lead recruiting of licensed insurance agents on GoHighLevel.",
-        subcommands = {DemoCommand.class, ImportCommand.class, FunnelCommand.class, ServeCommand.class,
-                SandboxCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ImportCommand.class,
+            FunnelCommand.class,
+            ServeCommand.class,
+            SandboxCommand.class,
+            ConfigCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class RecruitflowCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

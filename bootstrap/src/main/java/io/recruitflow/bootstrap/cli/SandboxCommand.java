@@ -8,14 +8,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code recruitflow sandbox}: the GHL emulator, standalone. */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
         description = "Runs the GHL sandbox: a stateful emulator of the GHL API v2 with GHL's rate limits, "
                 + "OAuth and signed webhooks. Credentials: GET <base URL>/_sandbox/credentials.")
 final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8089", description = "Port to listen on. Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--rate-limit", paramLabel = "N/Ws", defaultValue = "100/10s",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "N/Ws",
+            defaultValue = "100/10s",
             description = "Burst limit per location or company: 100/10s is GHL's, 100/60s the reference's, "
                     + "100/1s a fast one for tests. Default: ${DEFAULT-VALUE}")
     String rateLimit;
@@ -23,7 +28,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--webhook-url", paramLabel = "URL", description = "Subscribe a webhook receiver (repeatable).")
     List<String> webhookUrls = new ArrayList<>();
 
-    @Option(names = "--token-lifetime", paramLabel = "DURATION", defaultValue = "86400s",
+    @Option(
+            names = "--token-lifetime",
+            paramLabel = "DURATION",
+            defaultValue = "86400s",
             description = "OAuth access-token lifetime (86400s, 30m, 1h). Default: ${DEFAULT-VALUE}")
     String tokenLifetime;
 
@@ -32,8 +40,15 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--port", String.valueOf(port), "--rate-limit", rateLimit,
-                "--token-lifetime", tokenLifetime, "--host", host));
+        List<String> args = new ArrayList<>(List.of(
+                "--port",
+                String.valueOf(port),
+                "--rate-limit",
+                rateLimit,
+                "--token-lifetime",
+                tokenLifetime,
+                "--host",
+                host));
         webhookUrls.forEach(url -> args.addAll(List.of("--webhook-url", url)));
         GhlSandboxMain.main(args.toArray(String[]::new));
         return 0;

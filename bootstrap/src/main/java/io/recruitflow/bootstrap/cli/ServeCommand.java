@@ -13,7 +13,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code recruitflow serve}: the service. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Runs Recruitflow as a service: GHL webhooks (POST /webhooks/ghl), the OAuth install flow, "
                 + "the admin API, health and metrics on RECRUITFLOW_HTTP_PORT, with the job workers. Stops "
                 + "gracefully on SIGTERM.")
@@ -30,11 +32,14 @@ final class ServeCommand implements Callable<Integer> {
         RecruitflowConfig config = RecruitflowConfig.from(settings);
         RecruitflowRuntime runtime = RecruitflowRuntime.open(config, Clock.system());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping: no new requests; finishing in-flight work");
-            runtime.close();
-            stopped.countDown();
-        }, "recruitflow-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("stopping: no new requests; finishing in-flight work");
+                            runtime.close();
+                            stopped.countDown();
+                        },
+                        "recruitflow-shutdown"));
         int port = runtime.startHttp();
         runtime.startJobs();
         LOG.info("Recruitflow {} serving on port {}", Version.current(), port);

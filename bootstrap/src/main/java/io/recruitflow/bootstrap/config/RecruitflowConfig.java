@@ -6,19 +6,19 @@ import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
-import io.recruitflow.domain.shared.LocationId;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.recruitflow.domain.message.MessageTemplate;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageNames;
+import io.recruitflow.domain.shared.LocationId;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,9 +27,15 @@ import java.util.function.Supplier;
  * The validated configuration of each adapter, built from {@link Settings}. Every problem is reported at
  * once, each naming the variable to fix.
  */
-public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, WebhookConfig webhook,
-                                RecruitingSettings recruiting, Map<String, String> extraColumns,
-                                Optional<LocationId> defaultLocation, int jobThreads, boolean quietHoursOff) {
+public record RecruitflowConfig(
+        GhlClientConfig ghl,
+        DatabaseConfig database,
+        WebhookConfig webhook,
+        RecruitingSettings recruiting,
+        Map<String, String> extraColumns,
+        Optional<LocationId> defaultLocation,
+        int jobThreads,
+        boolean quietHoursOff) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -55,7 +61,8 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
     private static RecruitingSettings recruiting(Settings s, boolean quietHoursOff) {
         RecruitingSettings d = RecruitingSettings.defaults();
         List<String> tags = List.of(s.require(Setting.INTAKE_TAGS).split("\\s*,\\s*")).stream()
-                .filter(t -> !t.isBlank()).toList();
+                .filter(t -> !t.isBlank())
+                .toList();
         Map<String, String> fields = pairs(s, Setting.INTAKE_CUSTOM_FIELDS);
         Set<String> unknown = new java.util.TreeSet<>(fields.keySet());
         unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType"));
@@ -76,10 +83,21 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
         MessageTemplate sms = template(s, Setting.INTRO_SMS, d.introSms());
         MessageTemplate subject = template(s, Setting.INTRO_EMAIL_SUBJECT, d.introEmailSubject());
         MessageTemplate body = template(s, Setting.INTRO_EMAIL_BODY, d.introEmailBody());
-        return new RecruitingSettings(tags, fields, sms, subject, body, s.get(Setting.EMAIL_FROM),
-                new StageNames(s.require(Setting.PIPELINE_NAME), names), s.require(Setting.WORKFLOW_NAME),
-                s.get(Setting.CALENDAR_NAME), d.presentationTitle(), d.opportunityValue(), d.assignTo(),
-                quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(), d.fallbackZone());
+        return new RecruitingSettings(
+                tags,
+                fields,
+                sms,
+                subject,
+                body,
+                s.get(Setting.EMAIL_FROM),
+                new StageNames(s.require(Setting.PIPELINE_NAME), names),
+                s.require(Setting.WORKFLOW_NAME),
+                s.get(Setting.CALENDAR_NAME),
+                d.presentationTitle(),
+                d.opportunityValue(),
+                d.assignTo(),
+                quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(),
+                d.fallbackZone());
     }
 
     private static MessageTemplate template(Settings s, Setting setting, MessageTemplate fallback) {
@@ -103,8 +121,9 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
             }
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new Settings.ConfigException(setting.env() + ": '" + pair.strip()
-                        + "' is not name=value (expected e.g. " + setting.defaultValue().orElse("Agency=cf_agency") + ")");
+                throw new Settings.ConfigException(
+                        setting.env() + ": '" + pair.strip() + "' is not name=value (expected e.g. "
+                                + setting.defaultValue().orElse("Agency=cf_agency") + ")");
             }
             map.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
@@ -148,12 +167,13 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
             b.privateIntegrationToken(token.get());
         } else if (clientId.isPresent() || secret.isPresent()) {
             if (clientId.isEmpty() || secret.isEmpty()) {
-                throw new Settings.ConfigException("OAuth needs both " + Setting.GHL_CLIENT_ID.env() + " and "
-                        + Setting.GHL_CLIENT_SECRET.env());
+                throw new Settings.ConfigException(
+                        "OAuth needs both " + Setting.GHL_CLIENT_ID.env() + " and " + Setting.GHL_CLIENT_SECRET.env());
             }
             b.oauth(clientId.get(), secret.get(), s.require(Setting.GHL_REDIRECT_URI));
-            s.get(Setting.GHL_SCOPES).ifPresent(scopes ->
-                    b.scopes(new LinkedHashSet<>(List.of(scopes.trim().split("[\\s,]+")))));
+            s.get(Setting.GHL_SCOPES)
+                    .ifPresent(scopes ->
+                            b.scopes(new LinkedHashSet<>(List.of(scopes.trim().split("[\\s,]+")))));
         } else {
             throw new Settings.ConfigException("GHL credentials are missing: set " + Setting.GHL_TOKEN.env()
                     + " (a Private Integration Token) or " + Setting.GHL_CLIENT_ID.env() + " and "
@@ -163,8 +183,8 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
         try {
             b.rateLimit(s.require(Setting.GHL_RATE_LIMIT));
         } catch (IllegalArgumentException e) {
-            throw new Settings.ConfigException(Setting.GHL_RATE_LIMIT.env() + ": " + e.getMessage()
-                    + " (expected N/<duration>, e.g. 100/10s)");
+            throw new Settings.ConfigException(
+                    Setting.GHL_RATE_LIMIT.env() + ": " + e.getMessage() + " (expected N/<duration>, e.g. 100/10s)");
         }
         return b.build();
     }
@@ -173,7 +193,9 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
     public static DatabaseConfig database(Settings s) {
         Optional<String> url = s.get(Setting.DB_URL);
         DatabaseConfig config = url.isPresent()
-                ? DatabaseConfig.external(url.get(), s.get(Setting.DB_USER).orElse(null),
+                ? DatabaseConfig.external(
+                        url.get(),
+                        s.get(Setting.DB_USER).orElse(null),
                         s.get(Setting.DB_PASSWORD).orElse(null))
                 : DatabaseConfig.embedded(Path.of(s.require(Setting.DATA_DIR)));
         return s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
@@ -209,7 +231,7 @@ public record RecruitflowConfig(GhlClientConfig ghl, DatabaseConfig database, We
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new Settings.ConfigException(Setting.HTTP_PORT.env() + " must be a port number (0-65535), not '"
-                + text + "'");
+        throw new Settings.ConfigException(
+                Setting.HTTP_PORT.env() + " must be a port number (0-65535), not '" + text + "'");
     }
 }

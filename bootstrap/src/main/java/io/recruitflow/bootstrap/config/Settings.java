@@ -25,7 +25,11 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class Settings {
     /** Where a value came from. */
-    public enum Source { DEFAULT, FILE, ENVIRONMENT }
+    public enum Source {
+        DEFAULT,
+        FILE,
+        ENVIRONMENT
+    }
 
     private record Value(String text, Source source) {}
 
@@ -46,7 +50,8 @@ public final class Settings {
             s.defaultValue().ifPresent(d -> values.put(s, new Value(d, Source.DEFAULT)));
         }
         if (file.isPresent()) {
-            readYaml(file.get()).forEach((key, text) -> values.put(byYamlKey(file.get(), key), new Value(text, Source.FILE)));
+            readYaml(file.get())
+                    .forEach((key, text) -> values.put(byYamlKey(file.get(), key), new Value(text, Source.FILE)));
         }
         List<String> unknown = new ArrayList<>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
@@ -88,8 +93,9 @@ public final class Settings {
     }
 
     public String require(Setting setting) {
-        return get(setting).orElseThrow(() -> new ConfigException(setting.env() + " (" + setting.yamlKey()
-                + " in recruitflow.yml) is required: " + setting.description()));
+        return get(setting)
+                .orElseThrow(() -> new ConfigException(setting.env() + " (" + setting.yamlKey()
+                        + " in recruitflow.yml) is required: " + setting.description()));
     }
 
     public Optional<Source> source(Setting setting) {
@@ -145,7 +151,8 @@ public final class Settings {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         } catch (YAMLException e) {
-            throw new ConfigException(file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(file + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         Map<String, String> flat = new LinkedHashMap<>();
         if (document == null) {
@@ -164,7 +171,8 @@ public final class Settings {
             if (v instanceof Map<?, ?> nested) {
                 flatten(key + ".", nested, into);
             } else if (v instanceof List<?> list) {
-                into.put(key, String.join(" ", list.stream().map(String::valueOf).toList()));
+                into.put(
+                        key, String.join(" ", list.stream().map(String::valueOf).toList()));
             } else if (v != null) {
                 into.put(key, String.valueOf(v));
             }

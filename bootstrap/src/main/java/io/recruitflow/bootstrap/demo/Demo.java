@@ -54,9 +54,16 @@ public final class Demo {
     private final Clock clock;
     private final PrintStream out;
 
-    public Demo(ImportLeadsUseCase importLeads, ViewRecruitUseCase view, SchedulePresentationUseCase presentations,
-                AdvanceRecruitUseCase advance, RecruitingFunnelUseCase funnel, RecipientProfile recipients,
-                DemoDriver driver, Clock clock, PrintStream out) {
+    public Demo(
+            ImportLeadsUseCase importLeads,
+            ViewRecruitUseCase view,
+            SchedulePresentationUseCase presentations,
+            AdvanceRecruitUseCase advance,
+            RecruitingFunnelUseCase funnel,
+            RecipientProfile recipients,
+            DemoDriver driver,
+            Clock clock,
+            PrintStream out) {
         this.importLeads = importLeads;
         this.view = view;
         this.presentations = presentations;
@@ -70,15 +77,21 @@ public final class Demo {
 
     /** Runs the demo; returns the process exit code. */
     public int run(Path leadFile, LocationId location, Instant nextMorning) throws IOException {
-        out.printf("Recruitflow demo — location %s, it is %s%n%n", location,
-                LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))));
+        out.printf(
+                "Recruitflow demo — location %s, it is %s%n%n",
+                location, LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))));
 
         ImportReport report;
         try (InputStream in = Files.newInputStream(leadFile)) {
             report = importLeads.importLeads(new ImportLeadsCommand(location, in));
         }
-        out.printf("1. Imported %s: %d rows → %d new recruits, %d already known, %d rejected%n", leadFile.getFileName(),
-                report.rows(), report.accepted().size(), report.known().size(), report.rejected().size());
+        out.printf(
+                "1. Imported %s: %d rows → %d new recruits, %d already known, %d rejected%n",
+                leadFile.getFileName(),
+                report.rows(),
+                report.accepted().size(),
+                report.known().size(),
+                report.rejected().size());
         report.known().forEach(k -> out.printf("   row %d: duplicate of a recruit already accepted%n", k.row()));
         report.rejected().forEach(r -> out.printf("   row %d rejected: %s%n", r.row(), r.reason()));
 
@@ -91,7 +104,8 @@ public final class Demo {
         driver.runDueWork();
         recruits = views(report);
         long sentAfter = recruits.stream().filter(v -> sent(v)).count();
-        out.printf("%n3. Next morning (%s): deferred texts go out; %d of %d intros now sent.%n",
+        out.printf(
+                "%n3. Next morning (%s): deferred texts go out; %d of %d intros now sent.%n",
                 LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))), sentAfter, recruits.size());
 
         simulateResponses(recruits);
@@ -102,11 +116,16 @@ public final class Demo {
     }
 
     private List<RecruitView> views(ImportReport report) {
-        return report.accepted().stream().map(a -> view.view(a.recruit()).orElseThrow()).toList();
+        return report.accepted().stream()
+                .map(a -> view.view(a.recruit()).orElseThrow())
+                .toList();
     }
 
     private static boolean sent(RecruitView v) {
-        return v.intro().map(MessageRecord::state).filter(s -> s == SendState.SENT).isPresent();
+        return v.intro()
+                .map(MessageRecord::state)
+                .filter(s -> s == SendState.SENT)
+                .isPresent();
     }
 
     private void printIntros(List<RecruitView> recruits) {
@@ -117,7 +136,8 @@ public final class Demo {
             out.printf("   %-22s %-2s %s%n", r.name().full(), state, what);
         }
         long now = recruits.stream().filter(Demo::sent).count();
-        long deferred = recruits.stream().filter(v -> v.intro().map(m -> m.state() == SendState.PLANNED).orElse(false))
+        long deferred = recruits.stream()
+                .filter(v -> v.intro().map(m -> m.state() == SendState.PLANNED).orElse(false))
                 .count();
         out.printf("   → %d intros sent now, %d deferred by quiet hours%n", now, deferred);
     }
@@ -127,12 +147,15 @@ public final class Demo {
         ZoneId zone = recipients.zonesOf(r).iterator().next();
         switch (m.state()) {
             case SENT:
-                return channel + " sent " + r.speedToLead().map(d -> "in " + d.toMillis() + " ms").orElse("");
+                return channel + " sent "
+                        + r.speedToLead().map(d -> "in " + d.toMillis() + " ms").orElse("");
             case PLANNED:
-                return channel + " deferred until " + m.notBefore().map(t -> LOCAL.format(t.atZone(zone))).orElse("?")
-                        + " (" + m.detail().orElse("") + ")";
+                return channel + " deferred until "
+                        + m.notBefore().map(t -> LOCAL.format(t.atZone(zone))).orElse("?") + " ("
+                        + m.detail().orElse("") + ")";
             default:
-                return channel + " " + m.state().name().toLowerCase() + m.detail().map(d -> ": " + d).orElse("");
+                return channel + " " + m.state().name().toLowerCase()
+                        + m.detail().map(d -> ": " + d).orElse("");
         }
     }
 
@@ -156,7 +179,9 @@ public final class Demo {
             boolean stop = i == replies - 1;
             driver.recruitReplies(r, stop ? "STOP" : "Sure, tell me more!");
             if (stop) {
-                out.printf("   %s replied STOP: opted out, opportunity lost, never texted again%n", r.name().full());
+                out.printf(
+                        "   %s replied STOP: opted out, opportunity lost, never texted again%n",
+                        r.name().full());
             } else {
                 interested.add(r);
             }
@@ -188,8 +213,8 @@ public final class Demo {
         }
         driver.runDueWork();
         for (Appointment a : booked.subList(1, booked.size())) {
-            advance.advance(new AdvanceRecruitCommand(recruitOf(interested, a), RecruitingStage.CONTRACTED,
-                    StageChange.Cause.CONTRACT));
+            advance.advance(new AdvanceRecruitCommand(
+                    recruitOf(interested, a), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
             contracted++;
         }
         driver.runDueWork();
@@ -197,8 +222,10 @@ public final class Demo {
     }
 
     private static RecruitId recruitOf(List<Recruit> recruits, Appointment a) {
-        return recruits.stream().filter(r -> r.contactId().orElseThrow().equals(a.contact())).findFirst().orElseThrow()
+        return recruits.stream()
+                .filter(r -> r.contactId().orElseThrow().equals(a.contact()))
+                .findFirst()
+                .orElseThrow()
                 .id();
     }
-
 }

@@ -6,6 +6,7 @@ import io.recruitflow.adapter.inmemory.InMemoryGhl;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
+import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
@@ -18,6 +19,11 @@ import io.recruitflow.bootstrap.wiring.InMemoryModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.LeadFileModule;
 import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
+import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.recruit.Recruit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,12 +33,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.recruitflow.application.applyghlevent.GhlEvent;
-import io.recruitflow.domain.appointment.Appointment;
-import io.recruitflow.domain.appointment.AppointmentStatus;
-import io.recruitflow.domain.message.Channel;
-import io.recruitflow.domain.message.MessageRecord;
-import io.recruitflow.domain.recruit.Recruit;
 
 /**
  * The demo on the in-memory adapters: nothing to install, nothing persisted. It starts on a Thursday at
@@ -41,15 +41,20 @@ import io.recruitflow.domain.recruit.Recruit;
  */
 public final class InMemoryDemo {
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    static final Instant START = LocalDateTime.parse("2026-02-12T20:30").atZone(NEW_YORK).toInstant();
-    static final Instant NEXT_MORNING = LocalDateTime.parse("2026-02-13T09:00").atZone(NEW_YORK).toInstant();
+    static final Instant START =
+            LocalDateTime.parse("2026-02-12T20:30").atZone(NEW_YORK).toInstant();
+    static final Instant NEXT_MORNING =
+            LocalDateTime.parse("2026-02-13T09:00").atZone(NEW_YORK).toInstant();
 
     private InMemoryDemo() {}
 
     public static int run(Path leads, PrintStream out) throws IOException {
         DemoClock clock = new DemoClock(START);
         InMemoryAdapters adapters = new InMemoryAdapters(clock);
-        Injector injector = Injectors.create(new InMemoryModule(adapters), new LeadFileModule(), new WebhookDecodingModule(),
+        Injector injector = Injectors.create(
+                new InMemoryModule(adapters),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
                 new ApplicationModule(RecruitingSettings.defaults()));
         adapters.jobQueue().bind(injector.getInstance(JobHandler.class));
         ApplyGhlEventUseCase apply = injector.getInstance(ApplyGhlEventUseCase.class);
@@ -67,14 +72,20 @@ public final class InMemoryDemo {
 
             @Override
             public void introsReported(List<MessageRecord> intros) {
-                intros.forEach(m -> deliver(new GhlEvent.MessageSent(eventId(), m.location(), clock.now(), m.contact(),
-                        m.conversationId(), m.channel(), m.body())));
+                intros.forEach(m -> deliver(new GhlEvent.MessageSent(
+                        eventId(), m.location(), clock.now(), m.contact(), m.conversationId(), m.channel(), m.body())));
             }
 
             @Override
             public void recruitReplies(Recruit recruit, String body) {
-                deliver(new GhlEvent.MessageReceived(eventId(), recruit.location(), clock.now(),
-                        recruit.contactId().orElseThrow(), Optional.empty(), Channel.SMS, body));
+                deliver(new GhlEvent.MessageReceived(
+                        eventId(),
+                        recruit.location(),
+                        clock.now(),
+                        recruit.contactId().orElseThrow(),
+                        Optional.empty(),
+                        Channel.SMS,
+                        body));
             }
 
             @Override
@@ -88,8 +99,18 @@ public final class InMemoryDemo {
             }
 
             private GhlEvent appointment(Appointment a, AppointmentStatus status, boolean created) {
-                return new GhlEvent.AppointmentChanged(eventId(), a.location(), clock.now(), created, a.id(),
-                        a.calendar(), a.contact(), a.title(), a.start(), a.end(), status);
+                return new GhlEvent.AppointmentChanged(
+                        eventId(),
+                        a.location(),
+                        clock.now(),
+                        created,
+                        a.id(),
+                        a.calendar(),
+                        a.contact(),
+                        a.title(),
+                        a.start(),
+                        a.end(),
+                        status);
             }
 
             private void deliver(GhlEvent event) {
@@ -100,10 +121,16 @@ public final class InMemoryDemo {
                 return UUID.randomUUID().toString();
             }
         };
-        Demo demo = new Demo(injector.getInstance(ImportLeadsUseCase.class), injector.getInstance(ViewRecruitUseCase.class),
-                injector.getInstance(SchedulePresentationUseCase.class), injector.getInstance(AdvanceRecruitUseCase.class),
-                injector.getInstance(RecruitingFunnelUseCase.class), injector.getInstance(RecipientProfile.class), driver,
-                clock, out);
+        Demo demo = new Demo(
+                injector.getInstance(ImportLeadsUseCase.class),
+                injector.getInstance(ViewRecruitUseCase.class),
+                injector.getInstance(SchedulePresentationUseCase.class),
+                injector.getInstance(AdvanceRecruitUseCase.class),
+                injector.getInstance(RecruitingFunnelUseCase.class),
+                injector.getInstance(RecipientProfile.class),
+                driver,
+                clock,
+                out);
         return demo.run(leads, InMemoryGhl.LOCATION, NEXT_MORNING);
     }
 }

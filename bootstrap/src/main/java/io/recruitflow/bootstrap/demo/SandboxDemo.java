@@ -58,13 +58,18 @@ public final class SandboxDemo {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         DemoClock clock = new DemoClock(InMemoryDemo.START);
         Path dir = Files.createTempDirectory("recruitflow-demo");
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s")
-                .withClock(JavaClocks.of(clock)))) {
+        try (GhlSandbox sandbox = GhlSandbox.start(
+                SandboxConfig.defaults().withPort(0).withRateLimit("100/1s").withClock(JavaClocks.of(clock)))) {
             Path keys = dir.resolve("webhook-public-keys.pem");
-            Files.writeString(keys, sandbox.publicKeysPem().ed25519() + "\n" + sandbox.publicKeysPem().rsa() + "\n");
+            Files.writeString(
+                    keys,
+                    sandbox.publicKeysPem().ed25519() + "\n"
+                            + sandbox.publicKeysPem().rsa() + "\n");
             Settings settings = Settings.load(Optional.empty(), Map.of())
                     .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                    .with(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                    .with(
+                            Setting.GHL_TOKEN,
+                            sandbox.credentials().location(LOCATION).privateIntegrationToken())
                     .with(Setting.GHL_LOCATION_ID, LOCATION)
                     .with(Setting.GHL_RATE_LIMIT, "100/1s")
                     .with(Setting.DATA_DIR, dir.resolve("data").toString())
@@ -75,22 +80,35 @@ public final class SandboxDemo {
                 int port = runtime.startHttp();
                 sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
                 runtime.startJobs();
-                out.printf("Running on the real adapters: embedded PostgreSQL, GHL sandbox at %s, webhooks on port %d%n",
+                out.printf(
+                        "Running on the real adapters: embedded PostgreSQL, GHL sandbox at %s, webhooks on port %d%n",
                         sandbox.baseUrl(), port);
                 var injector = runtime.injector();
-                Demo demo = new Demo(injector.getInstance(ImportLeadsUseCase.class),
+                Demo demo = new Demo(
+                        injector.getInstance(ImportLeadsUseCase.class),
                         injector.getInstance(ViewRecruitUseCase.class),
                         injector.getInstance(SchedulePresentationUseCase.class),
                         injector.getInstance(AdvanceRecruitUseCase.class),
-                        injector.getInstance(RecruitingFunnelUseCase.class), injector.getInstance(RecipientProfile.class),
-                        new SandboxDriver(sandbox, clock, injector.getInstance(IntakeJournal.class),
-                                injector.getInstance(EventInbox.class), injector.getInstance(MessageLog.class)),
-                        clock, out);
+                        injector.getInstance(RecruitingFunnelUseCase.class),
+                        injector.getInstance(RecipientProfile.class),
+                        new SandboxDriver(
+                                sandbox,
+                                clock,
+                                injector.getInstance(IntakeJournal.class),
+                                injector.getInstance(EventInbox.class),
+                                injector.getInstance(MessageLog.class)),
+                        clock,
+                        out);
                 int exit = demo.run(leads, new LocationId(LOCATION), InMemoryDemo.NEXT_MORNING);
                 SandboxStats stats = sandbox.stats();
-                out.printf("%n   GHL sandbox: %d API calls, %d rate-limited, %d duplicate contacts, %d duplicate messages, "
-                                + "%d webhooks delivered%n", stats.requests(), stats.rateLimited(), stats.duplicateContacts(),
-                        stats.duplicateMessages(), stats.webhooksDelivered());
+                out.printf(
+                        "%n   GHL sandbox: %d API calls, %d rate-limited, %d duplicate contacts, %d duplicate messages, "
+                                + "%d webhooks delivered%n",
+                        stats.requests(),
+                        stats.rateLimited(),
+                        stats.duplicateContacts(),
+                        stats.duplicateMessages(),
+                        stats.webhooksDelivered());
                 return exit;
             }
         } finally {
@@ -115,7 +133,8 @@ public final class SandboxDemo {
         private final MessageLog messages;
         private final HttpClient http = HttpClient.newHttpClient();
 
-        SandboxDriver(GhlSandbox sandbox, DemoClock clock, IntakeJournal journal, EventInbox inbox, MessageLog messages) {
+        SandboxDriver(
+                GhlSandbox sandbox, DemoClock clock, IntakeJournal journal, EventInbox inbox, MessageLog messages) {
             this.sandbox = sandbox;
             this.clock = clock;
             this.journal = journal;
@@ -136,8 +155,10 @@ public final class SandboxDemo {
                 SandboxStats stats = sandbox.stats();
                 long now = stats.webhooksDelivered() + stats.webhooksFailed();
                 Map<StepState, Long> steps = journal.countByState();
-                boolean idle = steps.getOrDefault(StepState.PENDING, 0L) + steps.getOrDefault(StepState.STARTED, 0L)
-                        + steps.getOrDefault(StepState.UNKNOWN, 0L) == 0
+                boolean idle = steps.getOrDefault(StepState.PENDING, 0L)
+                                        + steps.getOrDefault(StepState.STARTED, 0L)
+                                        + steps.getOrDefault(StepState.UNKNOWN, 0L)
+                                == 0
                         && messages.due(clock.now(), 1).isEmpty()
                         && inbox.due(clock.now(), 1).isEmpty()
                         && now == deliveries;
@@ -171,7 +192,8 @@ public final class SandboxDemo {
             HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/appointments/"
                             + appointment.id().value() + "/status"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"status\":\"" + status.name().toLowerCase() + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"status\":\"" + status.name().toLowerCase() + "\"}"))
                     .build();
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

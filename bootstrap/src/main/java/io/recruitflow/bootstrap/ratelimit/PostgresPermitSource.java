@@ -79,6 +79,7 @@ public final class PostgresPermitSource implements PermitSource {
     private static final Logger log = LoggerFactory.getLogger(PostgresPermitSource.class);
     /** bucket4j's table (Flyway {@code V4__rate_limit_buckets.sql}). */
     static final String TABLE = "rate_limit_buckets";
+
     private static final String BURST = "burst";
     private static final String DAILY = "daily";
     private static final Duration DAY = Duration.ofDays(1);
@@ -92,6 +93,7 @@ public final class PostgresPermitSource implements PermitSource {
     private final long dailyLimit;
     /** The burst limit this instance enforces per owner: the configured one, or GHL's when stricter. */
     private final ConcurrentMap<TokenOwner, RateLimit> inForce = new ConcurrentHashMap<>();
+
     private final ConcurrentMap<TokenOwner, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     private PostgresPermitSource(DataSource dataSource, RateLimit configured, long dailyLimit) {
@@ -128,7 +130,8 @@ public final class PostgresPermitSource implements PermitSource {
             // permit further away than maxWait is not taken at all.
             return bucket(owner).asBlocking().tryConsume(1, maxWait);
         } catch (RuntimeException e) {
-            log.warn("no GHL rate-limit permit for {}: the shared bucket in PostgreSQL failed: {}", owner, e.toString());
+            log.warn(
+                    "no GHL rate-limit permit for {}: the shared bucket in PostgreSQL failed: {}", owner, e.toString());
             return false;
         }
     }
@@ -161,7 +164,8 @@ public final class PostgresPermitSource implements PermitSource {
         return buckets.getProxyConfiguration(key(owner)).flatMap(c -> {
             for (Bandwidth b : c.getBandwidths()) {
                 if (BURST.equals(b.getId())) {
-                    return Optional.of(new RateLimit((int) b.getRefillTokens(), Duration.ofNanos(b.getRefillPeriodNanos())));
+                    return Optional.of(
+                            new RateLimit((int) b.getRefillTokens(), Duration.ofNanos(b.getRefillPeriodNanos())));
                 }
             }
             return Optional.empty();
@@ -206,8 +210,11 @@ public final class PostgresPermitSource implements PermitSource {
     private BucketConfiguration configuration(RateLimit limit) {
         RateLimit granted = granted(limit);
         return BucketConfiguration.builder()
-                .addLimit(b -> b.capacity(1).refillGreedy(granted.permits(), granted.period()).id(BURST))
-                .addLimit(b -> b.capacity(dailyLimit).refillIntervally(dailyLimit, DAY).id(DAILY))
+                .addLimit(b -> b.capacity(1)
+                        .refillGreedy(granted.permits(), granted.period())
+                        .id(BURST))
+                .addLimit(b ->
+                        b.capacity(dailyLimit).refillIntervally(dailyLimit, DAY).id(DAILY))
                 .build();
     }
 
@@ -221,6 +228,7 @@ public final class PostgresPermitSource implements PermitSource {
 
     @Override
     public String toString() {
-        return "PostgresPermitSource[" + configured + " granted as " + granted(configured) + ", daily " + dailyLimit + ", table " + TABLE + "]";
+        return "PostgresPermitSource[" + configured + " granted as " + granted(configured) + ", daily " + dailyLimit
+                + ", table " + TABLE + "]";
     }
 }

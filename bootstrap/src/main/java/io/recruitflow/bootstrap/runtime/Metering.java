@@ -63,7 +63,9 @@ final class Metering {
             public void save(StepRecord record) {
                 target.save(record);
                 if (record.state() != StepState.STARTED) {
-                    metrics.intakeStep(record.step().name().toLowerCase(), record.state().name().toLowerCase());
+                    metrics.intakeStep(
+                            record.step().name().toLowerCase(),
+                            record.state().name().toLowerCase());
                 }
             }
 

@@ -1,13 +1,18 @@
 package io.recruitflow.bootstrap.runtime;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.recruitflow.adapter.ghl.GhlClient;
 import io.recruitflow.adapter.ghl.PermitSource;
 import io.recruitflow.adapter.persistence.Database;
+import io.recruitflow.adapter.persistence.PostgresIntakeJournal;
 import io.recruitflow.adapter.persistence.PostgresJobQueue;
 import io.recruitflow.adapter.persistence.PostgresMessageLog;
 import io.recruitflow.adapter.webhook.AdminServices;
 import io.recruitflow.adapter.webhook.InMemoryOAuthStateStore;
+import io.recruitflow.adapter.webhook.RecruitflowMetrics;
 import io.recruitflow.adapter.webhook.WebhookServer;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
@@ -31,22 +36,17 @@ import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.LeadFileModule;
 import io.recruitflow.bootstrap.wiring.PersistenceModule;
 import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
+import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.TokenStore;
-import com.google.inject.AbstractModule;
-import com.google.inject.Module;
-import com.google.inject.util.Modules;
-import io.recruitflow.adapter.persistence.PostgresIntakeJournal;
-import io.recruitflow.adapter.webhook.RecruitflowMetrics;
-import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.domain.shared.TokenStore;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +76,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         if (config.quietHoursOff()) {
-            LOG.warn("RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
+            LOG.warn(
+                    "RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
         }
         try {
             database = Database.start(config.database());
@@ -85,30 +86,38 @@ public final class RecruitflowRuntime implements AutoCloseable {
             // Several instances can share an external database, so there the GHL budget of each location is
             // shared through it too. An embedded database has one instance (its data directory is locked),
             // which the in-process limiter serves closer to GHL's limit.
-            PermitSource permits = config.database().embedded() ? GhlClient.defaultPermitSource(config.ghl())
+            PermitSource permits = config.database().embedded()
+                    ? GhlClient.defaultPermitSource(config.ghl())
                     : PostgresPermitSource.forClient(database.dataSource(), config.ghl());
             ghl = GhlClient.create(config.ghl(), tokens, clock, permits);
             stopOrder.push(ghl::close);
             // The queue's "due" follows the same clock as everything else (the system's, or the demo's).
             jobs = PostgresJobQueue.withClock(database.dataSource(), JOB_POLLING, clock);
             IntakeJournal meteredJournal = Metering.journal(new PostgresIntakeJournal(database.jdbi()), metrics);
-            Module persistence = Modules.override(new PersistenceModule(database, jobs, tokens)).with(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    bind(IntakeJournal.class).toInstance(meteredJournal);
-                }
-            });
-            List<Module> modules = new ArrayList<>(List.of(new ClockModule(clock), persistence,
+            Module persistence = Modules.override(new PersistenceModule(database, jobs, tokens))
+                    .with(new AbstractModule() {
+                        @Override
+                        protected void configure() {
+                            bind(IntakeJournal.class).toInstance(meteredJournal);
+                        }
+                    });
+            List<Module> modules = new ArrayList<>(List.of(
+                    new ClockModule(clock),
+                    persistence,
                     new GhlRestModule(ghl, new GhlRestModule.PortDecorator() {
                         @Override
                         public <T> T decorate(Class<T> port, T implementation) {
                             return Metering.ghlPort(port, implementation, metrics);
                         }
-                    }), new LeadFileModule(config.extraColumns()), new WebhookDecodingModule(), new ApplicationModule(config.recruiting())));
+                    }),
+                    new LeadFileModule(config.extraColumns()),
+                    new WebhookDecodingModule(),
+                    new ApplicationModule(config.recruiting())));
             modules.addAll(extensions);
             injector = Injectors.create(modules.toArray(Module[]::new));
-            config.defaultLocation().ifPresent(location -> metrics.rateLimitHeadroom(location.value(),
-                    () -> ghl.rateBudget(TokenOwner.location(location))));
+            config.defaultLocation()
+                    .ifPresent(location -> metrics.rateLimitHeadroom(
+                            location.value(), () -> ghl.rateBudget(TokenOwner.location(location))));
         } catch (RuntimeException e) {
             close(); // stop whatever had started (the database above all) before failing
             throw e;
@@ -135,8 +144,10 @@ public final class RecruitflowRuntime implements AutoCloseable {
             int released = jobs.releaseClaims();
             int interrupted = new PostgresMessageLog(database.jdbi()).interruptInFlight(clock.now());
             if (released + interrupted > 0) {
-                LOG.info("after an unclean stop: released {} claimed job(s), {} interrupted send(s) to reconcile",
-                        released, interrupted);
+                LOG.info(
+                        "after an unclean stop: released {} claimed job(s), {} interrupted send(s) to reconcile",
+                        released,
+                        interrupted);
             }
         }
         jobs.start(injector.getInstance(JobHandler.class), config.jobThreads());
@@ -160,13 +171,18 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 .metrics(metrics)
                 .readiness(this::databaseAnswers)
                 .oauth(injector.getInstance(GhlAuthorization.class), tokens, new InMemoryOAuthStateStore(clock))
-                .admin(new AdminServices(injector.getInstance(IntakeRecruitUseCase.class),
-                        injector.getInstance(ImportLeadsUseCase.class), injector.getInstance(ViewRecruitUseCase.class),
+                .admin(new AdminServices(
+                        injector.getInstance(IntakeRecruitUseCase.class),
+                        injector.getInstance(ImportLeadsUseCase.class),
+                        injector.getInstance(ViewRecruitUseCase.class),
                         injector.getInstance(SchedulePresentationUseCase.class),
-                        injector.getInstance(RecruitingFunnelUseCase.class), inbox, config.defaultLocation()))
+                        injector.getInstance(RecruitingFunnelUseCase.class),
+                        inbox,
+                        config.defaultLocation()))
                 // The dashboard's headroom: what the GHL client last heard for the configured location (no GHL call).
                 .rateBudgets(() -> config.defaultLocation()
-                        .map(l -> Map.of(l.value(), ghl.rateBudget(TokenOwner.location(l)))).orElse(Map.of()))
+                        .map(l -> Map.of(l.value(), ghl.rateBudget(TokenOwner.location(l))))
+                        .orElse(Map.of()))
                 .build();
         int port = server.start(config.webhook().port());
         stopOrder.push(() -> server.stop(Duration.ofSeconds(5)));
@@ -174,8 +190,9 @@ public final class RecruitflowRuntime implements AutoCloseable {
     }
 
     private void wakeInboxSweep() {
-        injector.getInstance(JobQueue.class).schedule(
-                new Job(JobType.INBOX_DISPATCH, RecruitflowJobs.INBOX_SWEEP, clock.now(), JobPriority.EVENTS));
+        injector.getInstance(JobQueue.class)
+                .schedule(
+                        new Job(JobType.INBOX_DISPATCH, RecruitflowJobs.INBOX_SWEEP, clock.now(), JobPriority.EVENTS));
     }
 
     private boolean databaseAnswers() throws Exception {

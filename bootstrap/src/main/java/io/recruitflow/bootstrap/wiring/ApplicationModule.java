@@ -2,11 +2,11 @@ package io.recruitflow.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
-import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.importleads.ImportLeadsService;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;

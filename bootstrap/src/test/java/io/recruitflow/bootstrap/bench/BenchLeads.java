@@ -19,21 +19,41 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class BenchLeads {
     /** Area codes of the burst file (100 numbers each) and, last, of the trickle leads. */
-    private static final String[] AREA_CODES = {"212", "305", "312", "415", "512", "602", "617", "713", "404", "206",
-            "303", "503", "615", "702", "801"};
-    private static final String[] FIRST = {"Maria", "James", "Angela", "Darnell", "Priya", "Tomás", "Keisha", "Wei",
-            "Olivia", "Marcus", "Fatima", "Ethan", "Grace", "Andre", "Sofia", "Liam"};
-    private static final String[] LAST = {"Gonzalez", "Whitaker", "Brooks", "Price", "Patel", "Reyes", "Johnson",
-            "Chen", "Nguyen", "Carter", "Haddad", "Miller", "Kim", "Dubois", "Rossi", "O'Neil"};
+    private static final String[] AREA_CODES = {
+        "212", "305", "312", "415", "512", "602", "617", "713", "404", "206", "303", "503", "615", "702", "801"
+    };
+
+    private static final String[] FIRST = {
+        "Maria", "James", "Angela", "Darnell", "Priya", "Tomás", "Keisha", "Wei", "Olivia", "Marcus", "Fatima", "Ethan",
+        "Grace", "Andre", "Sofia", "Liam"
+    };
+    private static final String[] LAST = {
+        "Gonzalez",
+        "Whitaker",
+        "Brooks",
+        "Price",
+        "Patel",
+        "Reyes",
+        "Johnson",
+        "Chen",
+        "Nguyen",
+        "Carter",
+        "Haddad",
+        "Miller",
+        "Kim",
+        "Dubois",
+        "Rossi",
+        "O'Neil"
+    };
     private static final String[] STATES = {"TX", "CA", "NY", "IL", "AZ", "GA", "WA", "CO", "NV", "OH"};
     private static final String[] TYPES = {"Life", "Health", "Life;Health", "Life;Annuity"};
 
     /** One lead: what a lead source would send. */
-    record Lead(String first, String last, String email, String phone, String state, String licenseNumber,
-                String types) {
+    record Lead(
+            String first, String last, String email, String phone, String state, String licenseNumber, String types) {
         LeadInput toInput() {
-            return new LeadInput(first, last, email, phone, state, licenseNumber, List.of(types.split(";")), "PropHog",
-                    Map.of());
+            return new LeadInput(
+                    first, last, email, phone, state, licenseNumber, List.of(types.split(";")), "PropHog", Map.of());
         }
     }
 
@@ -53,10 +73,16 @@ final class BenchLeads {
             String first = FIRST[random.nextInt(FIRST.length)];
             String last = LAST[random.nextInt(LAST.length)];
             String phone = String.format("+1%s55501%02d", AREA_CODES[i / 100], i % 100);
-            String email = (first + "." + last).toLowerCase().replace("'", "").replace("á", "a") + "." + i
-                    + "@example.com";
-            leads.add(new Lead(first, last, email, phone, STATES[random.nextInt(STATES.length)],
-                    "W" + (100000 + random.nextInt(900000)), TYPES[random.nextInt(TYPES.length)]));
+            String email =
+                    (first + "." + last).toLowerCase().replace("'", "").replace("á", "a") + "." + i + "@example.com";
+            leads.add(new Lead(
+                    first,
+                    last,
+                    email,
+                    phone,
+                    STATES[random.nextInt(STATES.length)],
+                    "W" + (100000 + random.nextInt(900000)),
+                    TYPES[random.nextInt(TYPES.length)]));
         }
         return leads;
     }
@@ -64,8 +90,12 @@ final class BenchLeads {
     /** The leads as a lead file, in the column names of {@code examples/leads.csv}. */
     static byte[] csv(List<Lead> leads) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader("First Name", "Last Name", "Email", "Phone",
-                "License State", "License Number", "License Type").build().print(out)) {
+        try (CSVPrinter printer = CSVFormat.DEFAULT
+                .builder()
+                .setHeader(
+                        "First Name", "Last Name", "Email", "Phone", "License State", "License Number", "License Type")
+                .build()
+                .print(out)) {
             for (Lead l : leads) {
                 printer.printRecord(l.first(), l.last(), l.email(), l.phone(), l.state(), l.licenseNumber(), l.types());
             }

@@ -73,11 +73,26 @@ class IntakeBenchmarkTest {
     private static final int REPEATS = Integer.getInteger("bench.intake.repeats", 3);
 
     /** One repeat of Recruitflow's three phases. */
-    record Run(Duration importTime, Duration burstTime, RequestSampler.Sustained sustained,
-               RequestSampler.Sustained afterImport, double walSyncsPerLead, long burstCalls,
-               long burstRateLimited, long failedSteps, Duration burstP50, Duration burstP95, long reimportCalls,
-               int reimportKnown, long trickleCalls, Duration trickleP50, Duration trickleP95, Duration trickleMax,
-               long rateLimitedTotal, long duplicateContacts, long duplicateMessages) {
+    record Run(
+            Duration importTime,
+            Duration burstTime,
+            RequestSampler.Sustained sustained,
+            RequestSampler.Sustained afterImport,
+            double walSyncsPerLead,
+            long burstCalls,
+            long burstRateLimited,
+            long failedSteps,
+            Duration burstP50,
+            Duration burstP95,
+            long reimportCalls,
+            int reimportKnown,
+            long trickleCalls,
+            Duration trickleP50,
+            Duration trickleP95,
+            Duration trickleMax,
+            long rateLimitedTotal,
+            long duplicateContacts,
+            long duplicateMessages) {
         double percentOfLimit() {
             return 100.0 * sustained.callsPerSecond() / LIMIT_PER_SECOND;
         }
@@ -99,12 +114,19 @@ class IntakeBenchmarkTest {
         List<BenchLeads.Lead> leads = BenchLeads.generate(0, LEADS);
         List<BenchLeads.Lead> trickle = BenchLeads.generate(LEADS, TRICKLE);
         byte[] file = BenchLeads.csv(leads);
-        System.out.printf("%nIntake benchmark: %d leads, limit %s, %d repeat(s), job threads %s, %d cores, load average %.1f "
-                + "at start%n", LEADS, LIMIT, REPEATS, System.getProperty("bench.intake.jobThreads", "default"),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                "%nIntake benchmark: %d leads, limit %s, %d repeat(s), job threads %s, %d cores, load average %.1f "
+                        + "at start%n",
+                LEADS,
+                LIMIT,
+                REPEATS,
+                System.getProperty("bench.intake.jobThreads", "default"),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         List<Run> runs = new ArrayList<>();
         List<Naive> naives = new ArrayList<>();
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT))) {
+        try (GhlSandbox sandbox =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT))) {
             quietSandboxLogs();
             for (int i = 1; i <= REPEATS; i++) {
                 sandbox.reset();
@@ -127,14 +149,25 @@ class IntakeBenchmarkTest {
 
         for (Run run : runs) {
             assertThat(run.failedSteps()).as("intake steps that failed").isZero();
-            assertThat(run.reimportCalls()).as("GHL calls for re-imported leads").isZero();
+            assertThat(run.reimportCalls())
+                    .as("GHL calls for re-imported leads")
+                    .isZero();
             assertThat(run.reimportKnown()).as("re-imported leads recognised").isEqualTo(LEADS);
-            assertThat(run.duplicateContacts() + run.duplicateMessages()).as("duplicates in GHL").isZero();
+            assertThat(run.duplicateContacts() + run.duplicateMessages())
+                    .as("duplicates in GHL")
+                    .isZero();
         }
-        assertThat(median(runs, r -> r.rateLimitedTotal())).as("429s the client did not plan for").isZero();
-        assertThat(median(runs, Run::callsPerNewLead)).as("GHL calls per new lead").isLessThanOrEqualTo(4.0 + 0.01);
-        assertThat(median(runs, Run::percentOfLimit)).as("sustained calls/s, % of the limit").isGreaterThanOrEqualTo(95.0);
-        assertThat(median(runs, r -> r.trickleP95().toMillis())).as("p95 speed-to-lead while budget is free, ms")
+        assertThat(median(runs, r -> r.rateLimitedTotal()))
+                .as("429s the client did not plan for")
+                .isZero();
+        assertThat(median(runs, Run::callsPerNewLead))
+                .as("GHL calls per new lead")
+                .isLessThanOrEqualTo(4.0 + 0.01);
+        assertThat(median(runs, Run::percentOfLimit))
+                .as("sustained calls/s, % of the limit")
+                .isGreaterThanOrEqualTo(95.0);
+        assertThat(median(runs, r -> r.trickleP95().toMillis()))
+                .as("p95 speed-to-lead while budget is free, ms")
                 .isLessThanOrEqualTo(1000.0);
     }
 
@@ -143,7 +176,9 @@ class IntakeBenchmarkTest {
         try {
             Settings settings = Settings.load(Optional.empty(), Map.of())
                     .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                    .with(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                    .with(
+                            Setting.GHL_TOKEN,
+                            sandbox.credentials().location(LOCATION).privateIntegrationToken())
                     .with(Setting.GHL_LOCATION_ID, LOCATION)
                     .with(Setting.GHL_RATE_LIMIT, LIMIT)
                     .with(Setting.COMPLIANCE_QUIET_HOURS, "off")
@@ -152,7 +187,8 @@ class IntakeBenchmarkTest {
             if (threads != null) {
                 settings = settings.with(Setting.JOB_THREADS, threads); // for tuning runs; default: the setting's
             }
-            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
+            try (RecruitflowRuntime runtime =
+                    RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
                 runtime.startJobs();
                 var injector = runtime.injector();
                 ImportLeadsUseCase importLeads = injector.getInstance(ImportLeadsUseCase.class);
@@ -166,8 +202,8 @@ class IntakeBenchmarkTest {
                 PgCommits.Counts dbBefore = pg.counts();
                 RequestSampler sampler = new RequestSampler(sandbox, Duration.ofMillis(100));
                 long start = System.nanoTime();
-                ImportReport report = importLeads.importLeads(new ImportLeadsCommand(location,
-                        new ByteArrayInputStream(file)));
+                ImportReport report =
+                        importLeads.importLeads(new ImportLeadsCommand(location, new ByteArrayInputStream(file)));
                 long importEnd = System.nanoTime();
                 Duration importTime = Duration.ofNanos(importEnd - start);
                 assertThat(report.rejected()).as("rejected rows").isEmpty();
@@ -179,15 +215,21 @@ class IntakeBenchmarkTest {
                 RequestSampler.Sustained sustained = sampler.sustained(Duration.ofSeconds(1));
                 RequestSampler.Sustained afterImport = sampler.sustained(Duration.ofSeconds(1), importEnd);
                 PgCommits.Counts db = pg.counts().minus(dbBefore);
-                System.out.printf("calls per second during the burst (import took %d ms): %s; per lead (import and intake): "
-                                + "%.1f PostgreSQL transactions, %.1f WAL syncs%n", importTime.toMillis(), sampler.perSecond(),
-                        db.commits() / (double) LEADS, db.walSyncs() / (double) LEADS);
-                Funnel funnel = injector.getInstance(RecruitingFunnelUseCase.class).funnel(FunnelQuery.all());
+                System.out.printf(
+                        "calls per second during the burst (import took %d ms): %s; per lead (import and intake): "
+                                + "%.1f PostgreSQL transactions, %.1f WAL syncs%n",
+                        importTime.toMillis(),
+                        sampler.perSecond(),
+                        db.commits() / (double) LEADS,
+                        db.walSyncs() / (double) LEADS);
+                Funnel funnel =
+                        injector.getInstance(RecruitingFunnelUseCase.class).funnel(FunnelQuery.all());
                 long failed = journal.countByState().getOrDefault(StepState.FAILED, 0L);
 
                 // 2. The same file again: every lead is known and finished, so no GHL call.
                 long before = sandbox.stats().requests();
-                ImportReport again = importLeads.importLeads(new ImportLeadsCommand(location, new ByteArrayInputStream(file)));
+                ImportReport again =
+                        importLeads.importLeads(new ImportLeadsCommand(location, new ByteArrayInputStream(file)));
                 Thread.sleep(2_000); // time for any job it might have scheduled to run
                 awaitSettled(journal, (long) LEADS * STEPS);
                 long reimportCalls = sandbox.stats().requests() - before;
@@ -208,15 +250,34 @@ class IntakeBenchmarkTest {
                 }
                 awaitSettled(journal, (long) (LEADS + TRICKLE) * STEPS);
                 long trickleCalls = sandbox.stats().requests() - beforeTrickle;
-                List<Duration> speed = ids.stream().map(id -> recruits.find(id).flatMap(Recruit::speedToLead)
-                        .orElseThrow(() -> new AssertionError("no intro for " + id))).sorted().toList();
+                List<Duration> speed = ids.stream()
+                        .map(id -> recruits.find(id)
+                                .flatMap(Recruit::speedToLead)
+                                .orElseThrow(() -> new AssertionError("no intro for " + id)))
+                        .sorted()
+                        .toList();
 
                 SandboxStats end = sandbox.stats();
-                return new Run(importTime, burstTime, sustained, afterImport, db.walSyncs() / (double) LEADS,
-                        afterBurst.requests(), afterBurst.rateLimited(), failed,
-                        funnel.speedToLeadMedian().orElseThrow(), funnel.speedToLeadP95().orElseThrow(), reimportCalls,
-                        again.known().size(), trickleCalls, percentile(speed, 50), percentile(speed, 95),
-                        speed.get(speed.size() - 1), end.rateLimited(), end.duplicateContacts(), end.duplicateMessages());
+                return new Run(
+                        importTime,
+                        burstTime,
+                        sustained,
+                        afterImport,
+                        db.walSyncs() / (double) LEADS,
+                        afterBurst.requests(),
+                        afterBurst.rateLimited(),
+                        failed,
+                        funnel.speedToLeadMedian().orElseThrow(),
+                        funnel.speedToLeadP95().orElseThrow(),
+                        reimportCalls,
+                        again.known().size(),
+                        trickleCalls,
+                        percentile(speed, 50),
+                        percentile(speed, 95),
+                        speed.get(speed.size() - 1),
+                        end.rateLimited(),
+                        end.duplicateContacts(),
+                        end.duplicateMessages());
             }
         } finally {
             deleteRecursively(dir);
@@ -228,9 +289,11 @@ class IntakeBenchmarkTest {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (true) {
             Map<StepState, Long> counts = journal.countByState();
-            long open = counts.getOrDefault(StepState.PENDING, 0L) + counts.getOrDefault(StepState.STARTED, 0L)
+            long open = counts.getOrDefault(StepState.PENDING, 0L)
+                    + counts.getOrDefault(StepState.STARTED, 0L)
                     + counts.getOrDefault(StepState.UNKNOWN, 0L);
-            if (open == 0 && counts.getOrDefault(StepState.DONE, 0L) + counts.getOrDefault(StepState.FAILED, 0L) >= done) {
+            if (open == 0
+                    && counts.getOrDefault(StepState.DONE, 0L) + counts.getOrDefault(StepState.FAILED, 0L) >= done) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -256,55 +319,104 @@ class IntakeBenchmarkTest {
     }
 
     private static void print(int i, Run r) {
-        System.out.printf("recruitflow #%d (load %.1f): import %d ms, burst done in %.1f s; sustained %.1f calls/s = %.1f%% "
+        System.out.printf(
+                "recruitflow #%d (load %.1f): import %d ms, burst done in %.1f s; sustained %.1f calls/s = %.1f%% "
                         + "of the limit (%d calls over %.1f s; first→last call %.1f s; after the import %.1f%%); %d calls = %.3f per new lead; "
                         + "429s %d; failed steps %d; burst speed-to-lead p50 %d ms p95 %d ms; re-import: %d known, %d calls; "
                         + "trickle: %d calls, speed-to-lead p50 %d ms p95 %d ms max %d ms; 429s overall %d; "
                         + "duplicates %d contacts %d messages%n",
-                i, loadAverage(), r.importTime().toMillis(), r.burstTime().toMillis() / 1000.0,
-                r.sustained().callsPerSecond(), r.percentOfLimit(), r.sustained().calls(),
-                r.sustained().window().toMillis() / 1000.0, r.sustained().firstToLast().toMillis() / 1000.0,
+                i,
+                loadAverage(),
+                r.importTime().toMillis(),
+                r.burstTime().toMillis() / 1000.0,
+                r.sustained().callsPerSecond(),
+                r.percentOfLimit(),
+                r.sustained().calls(),
+                r.sustained().window().toMillis() / 1000.0,
+                r.sustained().firstToLast().toMillis() / 1000.0,
                 r.percentOfLimitAfterImport(),
-                r.burstCalls(), r.callsPerNewLead(), r.burstRateLimited(), r.failedSteps(), r.burstP50().toMillis(),
-                r.burstP95().toMillis(), r.reimportKnown(), r.reimportCalls(), r.trickleCalls(), r.trickleP50().toMillis(),
-                r.trickleP95().toMillis(), r.trickleMax().toMillis(), r.rateLimitedTotal(), r.duplicateContacts(),
+                r.burstCalls(),
+                r.callsPerNewLead(),
+                r.burstRateLimited(),
+                r.failedSteps(),
+                r.burstP50().toMillis(),
+                r.burstP95().toMillis(),
+                r.reimportKnown(),
+                r.reimportCalls(),
+                r.trickleCalls(),
+                r.trickleP50().toMillis(),
+                r.trickleP95().toMillis(),
+                r.trickleMax().toMillis(),
+                r.rateLimitedTotal(),
+                r.duplicateContacts(),
                 r.duplicateMessages());
     }
 
     private static void print(int i, Naive n) {
-        System.out.printf("naive #%d (load %.1f): pass 1: %d/%d leads failed %s in %.1f s, %d calls; pass 2: %d/%d failed %s "
+        System.out.printf(
+                "naive #%d (load %.1f): pass 1: %d/%d leads failed %s in %.1f s, %d calls; pass 2: %d/%d failed %s "
                         + "in %.1f s, %d calls; statuses %s / %s; sandbox: %d requests, %d answered 429, %d contacts, "
                         + "%d duplicate contacts, %d duplicate messages, %d opportunities, %d enrollments%n",
-                i, loadAverage(), n.first().failed(), n.first().leads(), n.first().failedAtStep(),
-                n.first().elapsed().toMillis() / 1000.0, n.first().calls(), n.second().failed(), n.second().leads(),
-                n.second().failedAtStep(), n.second().elapsed().toMillis() / 1000.0, n.second().calls(),
-                n.first().statuses(), n.second().statuses(), n.stats().requests(), n.stats().rateLimited(),
-                n.stats().contacts(), n.stats().duplicateContacts(), n.stats().duplicateMessages(),
-                n.stats().opportunities(), n.stats().workflowEnrollments());
+                i,
+                loadAverage(),
+                n.first().failed(),
+                n.first().leads(),
+                n.first().failedAtStep(),
+                n.first().elapsed().toMillis() / 1000.0,
+                n.first().calls(),
+                n.second().failed(),
+                n.second().leads(),
+                n.second().failedAtStep(),
+                n.second().elapsed().toMillis() / 1000.0,
+                n.second().calls(),
+                n.first().statuses(),
+                n.second().statuses(),
+                n.stats().requests(),
+                n.stats().rateLimited(),
+                n.stats().contacts(),
+                n.stats().duplicateContacts(),
+                n.stats().duplicateMessages(),
+                n.stats().opportunities(),
+                n.stats().workflowEnrollments());
     }
 
     private static void summary(List<Run> runs, List<Naive> naives) {
         System.out.printf("%nMedians of %d repeat(s), load average now %.1f:%n", runs.size(), loadAverage());
-        System.out.printf("  sustained GHL calls/s: %.1f = %.1f%% of %d/s (target >= 95%%: %.2fx)%n",
-                median(runs, r -> r.sustained().callsPerSecond()), median(runs, Run::percentOfLimit), LIMIT_PER_SECOND,
+        System.out.printf(
+                "  sustained GHL calls/s: %.1f = %.1f%% of %d/s (target >= 95%%: %.2fx)%n",
+                median(runs, r -> r.sustained().callsPerSecond()),
+                median(runs, Run::percentOfLimit),
+                LIMIT_PER_SECOND,
                 median(runs, Run::percentOfLimit) / 95.0);
-        System.out.printf("  after the import: %.1f%% of the limit; import %.1f s; %.1f WAL syncs per lead%n",
-                median(runs, Run::percentOfLimitAfterImport), median(runs, r -> r.importTime().toMillis()) / 1000.0,
+        System.out.printf(
+                "  after the import: %.1f%% of the limit; import %.1f s; %.1f WAL syncs per lead%n",
+                median(runs, Run::percentOfLimitAfterImport),
+                median(runs, r -> r.importTime().toMillis()) / 1000.0,
                 median(runs, Run::walSyncsPerLead));
         System.out.printf("  unplanned 429s: %.0f (target 0)%n", median(runs, Run::rateLimitedTotal));
-        System.out.printf("  GHL calls per new lead: %.3f (target <= 4: %.2fx)%n", median(runs, Run::callsPerNewLead),
-                median(runs, Run::callsPerNewLead) / 4.0);
-        System.out.printf("  GHL calls per re-imported lead: %.3f (target 0)%n",
+        System.out.printf(
+                "  GHL calls per new lead: %.3f (target <= 4: %.2fx)%n",
+                median(runs, Run::callsPerNewLead), median(runs, Run::callsPerNewLead) / 4.0);
+        System.out.printf(
+                "  GHL calls per re-imported lead: %.3f (target 0)%n",
                 median(runs, r -> r.reimportCalls() / (double) LEADS));
-        System.out.printf("  speed-to-lead while budget is free: p50 %.0f ms, p95 %.0f ms (target <= 1000 ms: %.2fx)%n",
-                median(runs, r -> r.trickleP50().toMillis()), median(runs, r -> r.trickleP95().toMillis()),
+        System.out.printf(
+                "  speed-to-lead while budget is free: p50 %.0f ms, p95 %.0f ms (target <= 1000 ms: %.2fx)%n",
+                median(runs, r -> r.trickleP50().toMillis()),
+                median(runs, r -> r.trickleP95().toMillis()),
                 median(runs, r -> r.trickleP95().toMillis()) / 1000.0);
-        System.out.printf("  speed-to-lead in the burst: p50 %.1f s, p95 %.1f s%n",
-                median(runs, r -> r.burstP50().toMillis()) / 1000.0, median(runs, r -> r.burstP95().toMillis()) / 1000.0);
-        System.out.printf("  naive reference: leads failed %.0f + %.0f of %d per pass, %.0f duplicate contacts, "
+        System.out.printf(
+                "  speed-to-lead in the burst: p50 %.1f s, p95 %.1f s%n",
+                median(runs, r -> r.burstP50().toMillis()) / 1000.0,
+                median(runs, r -> r.burstP95().toMillis()) / 1000.0);
+        System.out.printf(
+                "  naive reference: leads failed %.0f + %.0f of %d per pass, %.0f duplicate contacts, "
                         + "%.0f duplicate messages, %.0f 429s%n",
-                median(naives, n -> n.first().failed()), median(naives, n -> n.second().failed()), LEADS,
-                median(naives, n -> n.stats().duplicateContacts()), median(naives, n -> n.stats().duplicateMessages()),
+                median(naives, n -> n.first().failed()),
+                median(naives, n -> n.second().failed()),
+                LEADS,
+                median(naives, n -> n.stats().duplicateContacts()),
+                median(naives, n -> n.stats().duplicateMessages()),
                 median(naives, n -> n.stats().rateLimited()));
     }
 

@@ -27,14 +27,22 @@ final class NaiveReferenceFlow {
     private static final String[] STEPS = {"create contact", "create opportunity", "send SMS", "trigger workflow"};
 
     /** What one pass over a lead file did. */
-    record Pass(int leads, int succeeded, int failed, Map<String, Integer> failedAtStep, Map<Integer, Integer> statuses,
-                int calls, Duration elapsed) {}
+    record Pass(
+            int leads,
+            int succeeded,
+            int failed,
+            Map<String, Integer> failedAtStep,
+            Map<Integer, Integer> statuses,
+            int calls,
+            Duration elapsed) {}
 
     private final String baseUrl;
     private final String token;
     private final String location;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final JsonAdapter<Map<String, Object>> json =
             new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
@@ -62,17 +70,38 @@ final class NaiveReferenceFlow {
                 String contactId = (String) ((Map<String, Object>) answer.body().get("contact")).get("id");
                 // 2. Create opportunity in recruiting pipeline
                 step = 1;
-                answer = post("/opportunities/", Map.of("pipelineId", "pipe_recruiting", "locationId", location,
-                        "name", lead.first() + " " + lead.last() + " - Agent Recruit", "pipelineStageId", "stage_lead",
-                        "contactId", contactId, "status", "open"));
+                answer = post(
+                        "/opportunities/",
+                        Map.of(
+                                "pipelineId",
+                                "pipe_recruiting",
+                                "locationId",
+                                location,
+                                "name",
+                                lead.first() + " " + lead.last() + " - Agent Recruit",
+                                "pipelineStageId",
+                                "stage_lead",
+                                "contactId",
+                                contactId,
+                                "status",
+                                "open"));
                 calls++;
                 statuses.merge(answer.status(), 1, Integer::sum);
                 if (answer.ok()) {
                     // 3. Send initial SMS
                     step = 2;
-                    answer = post("/conversations/messages", Map.of("type", "SMS", "contactId", contactId, "message",
-                            "Hi " + lead.first() + ", this is Gary from OOC Unlimited. I noticed you're a licensed agent in "
-                                    + lead.state() + ". I'd love to share an opportunity with you. When's a good time to chat?"));
+                    answer = post(
+                            "/conversations/messages",
+                            Map.of(
+                                    "type",
+                                    "SMS",
+                                    "contactId",
+                                    contactId,
+                                    "message",
+                                    "Hi " + lead.first()
+                                            + ", this is Gary from OOC Unlimited. I noticed you're a licensed agent in "
+                                            + lead.state()
+                                            + ". I'd love to share an opportunity with you. When's a good time to chat?"));
                     calls++;
                     statuses.merge(answer.status(), 1, Integer::sum);
                     if (answer.ok()) {
@@ -90,7 +119,13 @@ final class NaiveReferenceFlow {
                 failedAt.merge(STEPS[step], 1, Integer::sum);
             }
         }
-        return new Pass(leads.size(), succeeded, leads.size() - succeeded, failedAt, statuses, calls,
+        return new Pass(
+                leads.size(),
+                succeeded,
+                leads.size() - succeeded,
+                failedAt,
+                statuses,
+                calls,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -103,8 +138,11 @@ final class NaiveReferenceFlow {
         body.put("locationId", location);
         body.put("tags", List.of("PropHog-Lead", "Licensed"));
         body.put("source", "PropHog");
-        body.put("customFields", List.of(Map.of("id", "cf_license_state", "value", lead.state()),
-                Map.of("id", "cf_license_type", "value", lead.types())));
+        body.put(
+                "customFields",
+                List.of(
+                        Map.of("id", "cf_license_state", "value", lead.state()),
+                        Map.of("id", "cf_license_type", "value", lead.types())));
         return body;
     }
 
@@ -124,8 +162,10 @@ final class NaiveReferenceFlow {
                 .POST(HttpRequest.BodyPublishers.ofString(json.toJson(body)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Map<String, Object> parsed = response.statusCode() / 100 == 2 && !response.body().isBlank()
-                ? json.fromJson(response.body()) : Map.of();
+        Map<String, Object> parsed =
+                response.statusCode() / 100 == 2 && !response.body().isBlank()
+                        ? json.fromJson(response.body())
+                        : Map.of();
         return new Answer(response.statusCode(), parsed);
     }
 }

@@ -29,9 +29,10 @@ final class PgCommits {
      */
     Counts counts() throws SQLException, InterruptedException {
         Thread.sleep(700);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
-                     + "(select wal_sync from pg_stat_wal)")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
+                        + "(select wal_sync from pg_stat_wal)")) {
             r.next();
             return new Counts(r.getLong(1), r.getLong(2));
         }

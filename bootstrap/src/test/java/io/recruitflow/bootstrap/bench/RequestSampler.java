@@ -77,8 +77,9 @@ final class RequestSampler implements AutoCloseable {
             last--;
         }
         int start = first;
-        while (start < last && (s.get(start).nanos() - s.get(first).nanos() < skip.toNanos()
-                || s.get(start).nanos() < notBeforeNanos)) {
+        while (start < last
+                && (s.get(start).nanos() - s.get(first).nanos() < skip.toNanos()
+                        || s.get(start).nanos() < notBeforeNanos)) {
             start++;
         }
         Sample a = s.get(start);
@@ -87,8 +88,11 @@ final class RequestSampler implements AutoCloseable {
         if (nanos <= 0) {
             throw new IllegalStateException("the run was shorter than the skipped warm-up of " + skip);
         }
-        return new Sustained((b.requests() - a.requests()) / (nanos / 1e9), b.requests() - a.requests(),
-                Duration.ofNanos(nanos), Duration.ofNanos(b.nanos() - s.get(first).nanos()));
+        return new Sustained(
+                (b.requests() - a.requests()) / (nanos / 1e9),
+                b.requests() - a.requests(),
+                Duration.ofNanos(nanos),
+                Duration.ofNanos(b.nanos() - s.get(first).nanos()));
     }
 
     /** Calls per second in consecutive buckets of about a second from the first sampled call: the run's shape. */

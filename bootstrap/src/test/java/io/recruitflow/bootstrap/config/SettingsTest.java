@@ -36,7 +36,8 @@ class SettingsTest {
     void unknownKeysAndVariablesAreNamed() throws IOException {
         Path file = yaml("ghl:\n  rateLimt: 100/60s\n");
         assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of()))
-                .hasMessageContaining("unknown key 'ghl.rateLimt'").hasMessageContaining("ghl.rateLimit");
+                .hasMessageContaining("unknown key 'ghl.rateLimt'")
+                .hasMessageContaining("ghl.rateLimit");
         assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKN", "x")))
                 .hasMessageContaining("RECRUITFLOW_GHL_TOKN");
     }
@@ -49,22 +50,39 @@ class SettingsTest {
 
     @Test
     void enumeratedSettingsAreChecked() {
-        assertThatThrownBy(() -> Settings.load(Optional.empty(), Map.of("RECRUITFLOW_COMPLIANCE_QUIET_HOURS", "sometimes")))
+        assertThatThrownBy(() ->
+                        Settings.load(Optional.empty(), Map.of("RECRUITFLOW_COMPLIANCE_QUIET_HOURS", "sometimes")))
                 .hasMessageContaining("RECRUITFLOW_COMPLIANCE_QUIET_HOURS must be one of");
     }
 
     @Test
     void secretsAreMaskedEverywhereTheyArePrinted() {
-        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-very-secret",
-                "RECRUITFLOW_SECRET_KEY", "c2VjcmV0", "RECRUITFLOW_ADMIN_TOKEN", "admin-very-secret"));
-        assertThat(s.masked().toString()).doesNotContain("very-secret").doesNotContain("c2VjcmV0")
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-very-secret",
+                        "RECRUITFLOW_SECRET_KEY",
+                        "c2VjcmV0",
+                        "RECRUITFLOW_ADMIN_TOKEN",
+                        "admin-very-secret"));
+        assertThat(s.masked().toString())
+                .doesNotContain("very-secret")
+                .doesNotContain("c2VjcmV0")
                 .contains("****** (set)");
     }
 
     @Test
     void theConfigurationNamesEveryProblemAtOnce() {
-        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_RATE_LIMIT", "fast",
-                "RECRUITFLOW_JOB_THREADS", "0", "RECRUITFLOW_HTTP_PORT", "99999"));
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_RATE_LIMIT",
+                        "fast",
+                        "RECRUITFLOW_JOB_THREADS",
+                        "0",
+                        "RECRUITFLOW_HTTP_PORT",
+                        "99999"));
         assertThatThrownBy(() -> RecruitflowConfig.from(s))
                 .hasMessageContaining("GHL credentials are missing")
                 .hasMessageContaining("RECRUITFLOW_JOB_THREADS must be a positive whole number")
@@ -73,9 +91,17 @@ class SettingsTest {
 
     @Test
     void aValidConfigurationBuildsEveryAdaptersConfig() {
-        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
-                "RECRUITFLOW_GHL_LOCATION_ID", "loc_abc123", "RECRUITFLOW_COMPLIANCE_QUIET_HOURS", "off",
-                "RECRUITFLOW_DATA_DIR", dir.toString()));
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-x",
+                        "RECRUITFLOW_GHL_LOCATION_ID",
+                        "loc_abc123",
+                        "RECRUITFLOW_COMPLIANCE_QUIET_HOURS",
+                        "off",
+                        "RECRUITFLOW_DATA_DIR",
+                        dir.toString()));
         RecruitflowConfig config = RecruitflowConfig.from(s);
         assertThat(config.quietHoursOff()).isTrue();
         assertThat(config.recruiting().compliance().enforcesQuietHours()).isFalse();
@@ -86,13 +112,23 @@ class SettingsTest {
 
     @Test
     void recruitingIsConfigurable() {
-        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
-                "RECRUITFLOW_DATA_DIR", dir.toString(),
-                "RECRUITFLOW_INTAKE_TAGS", "Licensed, Agent-Lead",
-                "RECRUITFLOW_INTRO_SMS", "Hey {First}, licensed in {State}?",
-                "RECRUITFLOW_PIPELINE_STAGES", "New,Texted,Warm,Booked,Signed",
-                "RECRUITFLOW_WORKFLOW_NAME", "Nurture",
-                "RECRUITFLOW_LEAD_EXTRA_COLUMNS", "NPN=cf_npn, Agency Name=cf_agency"));
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-x",
+                        "RECRUITFLOW_DATA_DIR",
+                        dir.toString(),
+                        "RECRUITFLOW_INTAKE_TAGS",
+                        "Licensed, Agent-Lead",
+                        "RECRUITFLOW_INTRO_SMS",
+                        "Hey {First}, licensed in {State}?",
+                        "RECRUITFLOW_PIPELINE_STAGES",
+                        "New,Texted,Warm,Booked,Signed",
+                        "RECRUITFLOW_WORKFLOW_NAME",
+                        "Nurture",
+                        "RECRUITFLOW_LEAD_EXTRA_COLUMNS",
+                        "NPN=cf_npn, Agency Name=cf_agency"));
         RecruitflowConfig config = RecruitflowConfig.from(s);
         assertThat(config.recruiting().baseTags()).containsExactly("Licensed", "Agent-Lead");
         assertThat(config.recruiting().introSms().render(Map.of("First", "Ann", "State", "Texas")))
@@ -105,15 +141,29 @@ class SettingsTest {
 
     @Test
     void recruitingMistakesSayWhatToFix() {
-        Settings stages = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
-                "RECRUITFLOW_DATA_DIR", dir.toString(),
-                "RECRUITFLOW_PIPELINE_STAGES", "Lead,Contacted",
-                "RECRUITFLOW_LEAD_EXTRA_COLUMNS", "NPN"));
+        Settings stages = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-x",
+                        "RECRUITFLOW_DATA_DIR",
+                        dir.toString(),
+                        "RECRUITFLOW_PIPELINE_STAGES",
+                        "Lead,Contacted",
+                        "RECRUITFLOW_LEAD_EXTRA_COLUMNS",
+                        "NPN"));
         assertThatThrownBy(() -> RecruitflowConfig.from(stages))
                 .hasMessageContaining("RECRUITFLOW_PIPELINE_STAGES needs the names of the 5 stages")
                 .hasMessageContaining("RECRUITFLOW_LEAD_EXTRA_COLUMNS: 'NPN' is not name=value");
-        Settings template = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x",
-                "RECRUITFLOW_DATA_DIR", dir.toString(), "RECRUITFLOW_INTRO_SMS", "Hi {Frist}"));
+        Settings template = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-x",
+                        "RECRUITFLOW_DATA_DIR",
+                        dir.toString(),
+                        "RECRUITFLOW_INTRO_SMS",
+                        "Hi {Frist}"));
         assertThatThrownBy(() -> RecruitflowConfig.from(template))
                 .hasMessageContaining("RECRUITFLOW_INTRO_SMS: unknown placeholder(s) [{Frist}]");
     }

@@ -70,7 +70,9 @@ class DashboardEndToEndTest {
         sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0));
         Settings settings = Settings.load(Optional.empty(), Map.of())
                 .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                .with(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                .with(
+                        Setting.GHL_TOKEN,
+                        sandbox.credentials().location(LOCATION).privateIntegrationToken())
                 .with(Setting.GHL_LOCATION_ID, LOCATION)
                 .with(Setting.DATA_DIR, dir.resolve("data").toString())
                 .with(Setting.HTTP_PORT, "0")
@@ -79,8 +81,10 @@ class DashboardEndToEndTest {
         port = runtime.startHttp();
         runtime.startJobs();
 
-        ImportReport report = runtime.injector().getInstance(ImportLeadsUseCase.class).importLeads(new ImportLeadsCommand(
-                new LocationId(LOCATION), new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
+        ImportReport report = runtime.injector()
+                .getInstance(ImportLeadsUseCase.class)
+                .importLeads(new ImportLeadsCommand(
+                        new LocationId(LOCATION), new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
         assertThat(report.accepted()).hasSize(2);
         IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -90,8 +94,14 @@ class DashboardEndToEndTest {
         }
 
         EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
-        inbox.store(new IncomingEvent("wh_e2e_dead", "ContactTagUpdate", Optional.of(LOCATION), Optional.of("c_x"),
-                clock.now(), "{}".getBytes(StandardCharsets.UTF_8), clock.now()));
+        inbox.store(new IncomingEvent(
+                "wh_e2e_dead",
+                "ContactTagUpdate",
+                Optional.of(LOCATION),
+                Optional.of("c_x"),
+                clock.now(),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                clock.now()));
         inbox.markDead("wh_e2e_dead", ERROR);
     }
 
@@ -123,14 +133,15 @@ class DashboardEndToEndTest {
     void the_service_asks_a_browser_for_the_admin_token() throws Exception {
         HttpResponse<String> r = get(null);
         assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("Basic realm=\"Recruitflow\""));
+        assertThat(r.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm=\"Recruitflow\""));
         assertThat(r.body()).doesNotContain("Nora").doesNotContain("wh_e2e_dead");
     }
 
     @Test
     void the_page_shows_the_databases_funnel_and_the_locations_headroom() throws Exception {
-        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + TOKEN).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = get(basic);
         assertThat(r.statusCode()).isEqualTo(200);
         assertFigures(text(r.body()));
@@ -139,8 +150,8 @@ class DashboardEndToEndTest {
     @Test
     void a_real_browser_renders_it() throws Exception {
         Optional<HeadlessChromium> chromium = HeadlessChromium.find();
-        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(),
-                "no chromium on PATH: dashboard browser test skipped");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                chromium.isPresent(), "no chromium on PATH: dashboard browser test skipped");
         String url = "http://admin:" + TOKEN + "@127.0.0.1:" + port + "/";
         String dom = chromium.get().dumpDom(url);
         assertThat(dom).doesNotContainIgnoringCase("<script");
@@ -153,7 +164,8 @@ class DashboardEndToEndTest {
     }
 
     private static void assertFigures(String text) {
-        assertThat(text).contains("Lead 2", "Contacted 0", "Interested 0", "Presentation Scheduled 0", "Contracted 0")
+        assertThat(text)
+                .contains("Lead 2", "Contacted 0", "Interested 0", "Presentation Scheduled 0", "Contracted 0")
                 .contains("Lead → Contacted 0% 0 of 2", "Contacted → Interested — 0 of 0")
                 .contains("Recruits 2 0 won · 0 lost", "Texts sent 1", "Texts deferred 1", "over 1 recruit")
                 .containsPattern("Speed-to-lead median [0-9.]+ (ms|s) over 1 recruit")
@@ -163,8 +175,15 @@ class DashboardEndToEndTest {
 
     /** The text a person reads: tags dropped, entities decoded, whitespace collapsed. */
     private static String text(String html) {
-        return html.replaceAll("(?s)<style.*?</style>", " ").replaceAll("(?s)<title>.*?</title>", " ")
-                .replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+        return html.replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("(?s)<title>.*?</title>", " ")
+                .replaceAll("<[^>]*>", " ")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 }

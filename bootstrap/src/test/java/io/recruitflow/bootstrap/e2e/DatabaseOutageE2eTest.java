@@ -35,15 +35,19 @@ class DatabaseOutageE2eTest {
     @TempDir
     Path dir;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aWebhookThatCannotBeStoredGets429AndIsStoredOnceWhenRetried() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Path pem = dir.resolve("keys.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         Settings settings = Settings.load(Optional.empty(), Map.of())
                 .with(Setting.GHL_BASE_URL, "http://127.0.0.1:9")
                 .with(Setting.GHL_TOKEN, "pit-not-used-here")
@@ -56,11 +60,15 @@ class DatabaseOutageE2eTest {
             assertThat(post(port, keys, "wh-before")).isEqualTo(200);
             assertThat(ready(port)).isEqualTo(200);
 
-            long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("pg").resolve("postmaster.pid"))
-                    .get(0).strip());
+            long postmaster = Long.parseLong(
+                    Files.readAllLines(dir.resolve("data").resolve("pg").resolve("postmaster.pid"))
+                            .get(0)
+                            .strip());
             signalTree(postmaster, "STOP");
             try {
-                assertThat(post(port, keys, "wh-during")).as("stored? no: GHL must retry").isEqualTo(429);
+                assertThat(post(port, keys, "wh-during"))
+                        .as("stored? no: GHL must retry")
+                        .isEqualTo(429);
                 assertThat(ready(port)).isEqualTo(503);
             } finally {
                 signalTree(postmaster, "CONT");
@@ -83,7 +91,7 @@ class DatabaseOutageE2eTest {
 
     private int post(int port, KeyPair keys, String webhookId) throws Exception {
         byte[] body = ("{\"type\":\"NoteCreate\",\"webhookId\":\"" + webhookId + "\",\"locationId\":\"loc_abc123\","
-                + "\"contactId\":\"c1\",\"timestamp\":\"" + Instant.now() + "\",\"body\":\"a note\"}")
+                        + "\"contactId\":\"c1\",\"timestamp\":\"" + Instant.now() + "\",\"body\":\"a note\"}")
                 .getBytes(StandardCharsets.UTF_8);
         Signature ed = Signature.getInstance("Ed25519");
         ed.initSign(keys.getPrivate());
@@ -92,13 +100,18 @@ class DatabaseOutageE2eTest {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-GHL-Signature", Base64.getEncoder().encodeToString(ed.sign()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private int ready(int port) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** Sends a signal to the postmaster and every backend it forked. */

@@ -31,26 +31,50 @@ final class E2e {
     static final Path EXAMPLE_LEADS = Path.of("..", "examples", "leads.csv");
     /** What {@link #EXAMPLE_LEADS} holds: 36 rows, 31 new leads, 2 duplicates, 3 bad rows, 1 lead with an email only. */
     static final int EXAMPLE_ACCEPTED = 31;
+
     static final int EXAMPLE_KNOWN = 2;
     static final int EXAMPLE_REJECTED = 3;
     static final int EXAMPLE_EMAIL_ONLY = 1;
 
     /** Real area codes; with 555-0131..555-0197 (reserved fictional lines) none collides with the example file. */
     private static final List<String> AREA_CODES = List.of("206", "312", "617", "702", "503", "801", "615", "704");
+
     private static final int FIRST_LINE = 31;
     private static final int LINES = 67; // 0131..0197
-    private static final List<String> FIRST = List.of("Avery", "Blake", "Carmen", "Dana", "Elias", "Farah", "Gavin",
-            "Helena", "Ivan", "Jade", "Kofi", "Lena", "Mateo", "Nadia", "Owen", "Paige", "Quinn", "Rafael", "Selma",
-            "Tomas", "Uma", "Victor", "Wren", "Yusuf", "Zara");
-    private static final List<String> LAST = List.of("Abbott", "Barnes", "Castillo", "Dunn", "Ellison", "Fischer",
-            "Garza", "Holt", "Iqbal", "Jensen", "Keller", "Lindqvist", "Moreno", "Nguyen", "Okafor", "Patel",
-            "Reyes", "Sato", "Turner", "Vance", "Whitfield", "Young");
-    private static final List<String> STATES = List.of("WA", "IL", "MA", "NV", "OR", "UT", "TN", "NC", "TX", "CA",
-            "NY", "AZ", "GA", "OH", "CO", "FL", "OK", "MD");
-    private static final List<String> TYPES = List.of("Life", "Health", "Life;Health", "Annuity", "P&C",
-            "Life;Annuity");
+    private static final List<String> FIRST = List.of(
+            "Avery", "Blake", "Carmen", "Dana", "Elias", "Farah", "Gavin", "Helena", "Ivan", "Jade", "Kofi", "Lena",
+            "Mateo", "Nadia", "Owen", "Paige", "Quinn", "Rafael", "Selma", "Tomas", "Uma", "Victor", "Wren", "Yusuf",
+            "Zara");
+    private static final List<String> LAST = List.of(
+            "Abbott",
+            "Barnes",
+            "Castillo",
+            "Dunn",
+            "Ellison",
+            "Fischer",
+            "Garza",
+            "Holt",
+            "Iqbal",
+            "Jensen",
+            "Keller",
+            "Lindqvist",
+            "Moreno",
+            "Nguyen",
+            "Okafor",
+            "Patel",
+            "Reyes",
+            "Sato",
+            "Turner",
+            "Vance",
+            "Whitfield",
+            "Young");
+    private static final List<String> STATES = List.of(
+            "WA", "IL", "MA", "NV", "OR", "UT", "TN", "NC", "TX", "CA", "NY", "AZ", "GA", "OH", "CO", "FL", "OK", "MD");
+    private static final List<String> TYPES =
+            List.of("Life", "Health", "Life;Health", "Annuity", "P&C", "Life;Annuity");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private E2e() {}
 
@@ -63,19 +87,37 @@ final class E2e {
             throw new IllegalArgumentException("at most " + AREA_CODES.size() * LINES + " distinct numbers");
         }
         Random random = new Random(seed);
-        StringBuilder csv = new StringBuilder("First Name,Last Name,Email,Phone,License State,License Number,License Type\n");
+        StringBuilder csv =
+                new StringBuilder("First Name,Last Name,Email,Phone,License State,License Number,License Type\n");
         for (int i = 0; i < count; i++) {
             String first = FIRST.get(random.nextInt(FIRST.size()));
             String last = LAST.get(random.nextInt(LAST.size()));
             String area = AREA_CODES.get(i / LINES);
             String line = String.format(Locale.ROOT, "%04d", 100 + FIRST_LINE + i % LINES);
             String state = STATES.get(random.nextInt(STATES.size()));
-            csv.append(first).append(',').append(last).append(',')
-                    .append(first.toLowerCase(Locale.ROOT)).append('.').append(last.toLowerCase(Locale.ROOT))
-                    .append('.').append(i).append("@example.net,")
-                    .append('(').append(area).append(") 555-").append(line).append(',')
-                    .append(state).append(',').append(state).append('-').append(100_000 + random.nextInt(900_000))
-                    .append(',').append(TYPES.get(random.nextInt(TYPES.size()))).append('\n');
+            csv.append(first)
+                    .append(',')
+                    .append(last)
+                    .append(',')
+                    .append(first.toLowerCase(Locale.ROOT))
+                    .append('.')
+                    .append(last.toLowerCase(Locale.ROOT))
+                    .append('.')
+                    .append(i)
+                    .append("@example.net,")
+                    .append('(')
+                    .append(area)
+                    .append(") 555-")
+                    .append(line)
+                    .append(',')
+                    .append(state)
+                    .append(',')
+                    .append(state)
+                    .append('-')
+                    .append(100_000 + random.nextInt(900_000))
+                    .append(',')
+                    .append(TYPES.get(random.nextInt(TYPES.size())))
+                    .append('\n');
         }
         try {
             Files.writeString(file, csv, StandardCharsets.UTF_8);
@@ -86,13 +128,28 @@ final class E2e {
     }
 
     /** Faults on one route (or {@code *}); the probabilities are per request. */
-    record Faults(String route, double error500, double error503, double error429, double reset,
-                  double createdButUnprocessable, int latencyMs) {
+    record Faults(
+            String route,
+            double error500,
+            double error503,
+            double error429,
+            double reset,
+            double createdButUnprocessable,
+            int latencyMs) {
         String json(long seed) {
-            return String.format(Locale.ROOT, """
+            return String.format(
+                    Locale.ROOT,
+                    """
                     {"route": "%s", "error500": %.3f, "error503": %.3f, "error429": %.3f, "reset": %.3f,
                      "createdButUnprocessable": %.3f, "latencyMs": %d, "seed": %d}""",
-                    route, error500, error503, error429, reset, createdButUnprocessable, latencyMs, seed);
+                    route,
+                    error500,
+                    error503,
+                    error429,
+                    reset,
+                    createdButUnprocessable,
+                    latencyMs,
+                    seed);
         }
     }
 
@@ -110,13 +167,15 @@ final class E2e {
         HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body();
         } catch (IOException e) {
@@ -178,19 +237,29 @@ final class E2e {
         Path pidFile = dataDir.resolve("pg").resolve("postmaster.pid");
         Optional<Long> pid;
         try {
-            pid = Files.exists(pidFile) ? Files.readAllLines(pidFile).stream().findFirst().map(String::strip)
-                    .map(Long::parseLong) : Optional.empty();
+            pid = Files.exists(pidFile)
+                    ? Files.readAllLines(pidFile).stream()
+                            .findFirst()
+                            .map(String::strip)
+                            .map(Long::parseLong)
+                    : Optional.empty();
         } catch (IOException | NumberFormatException e) {
             return;
         }
         pid.flatMap(ProcessHandle::of)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres") || c.endsWith("postmaster")).orElse(false))
+                .filter(p -> p.info()
+                        .command()
+                        .map(c -> c.endsWith("postgres") || c.endsWith("postmaster"))
+                        .orElse(false))
                 .ifPresent(p -> {
                     p.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
-                    p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                        p.destroyForcibly();
-                        return p;
-                    }).join();
+                    p.onExit()
+                            .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                            .exceptionally(t -> {
+                                p.destroyForcibly();
+                                return p;
+                            })
+                            .join();
                 });
     }
 

@@ -57,7 +57,8 @@ class ImportSurvivesKillE2eTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path leads = E2e.writeLeads(dir.resolve("leads-150.csv"), LEADS, 7);
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
+        try (GhlSandbox sandbox =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
             Map<Setting, String> settings = E2e.settings(sandbox, dir.resolve("data"));
 
             // An intake takes about 5 GHL calls, so the whole import about 750: three kills after 40 to 180 calls
@@ -68,35 +69,49 @@ class ImportSurvivesKillE2eTest {
                 Path out = dir.resolve("run-" + kill + ".out");
                 Path err = dir.resolve("run-" + kill + ".err");
                 Process child = startImport(settings, leads, out, err);
-                E2e.await(Duration.ofSeconds(90), Duration.ofMillis(10),
+                E2e.await(
+                        Duration.ofSeconds(90),
+                        Duration.ofMillis(10),
                         () -> sandbox.stats().requests() >= before + progress || !child.isAlive(),
                         () -> "run " + sandbox.stats().requests() + " made no progress; stderr:\n" + E2e.tail(err, 30));
-                assertThat(child.isAlive()).as("run %d still working when killed (seed %d); stdout:%n%s%nstderr:%n%s",
-                        kill, seed, E2e.tail(out, 10), E2e.tail(err, 30)).isTrue();
+                assertThat(child.isAlive())
+                        .as(
+                                "run %d still working when killed (seed %d); stdout:%n%s%nstderr:%n%s",
+                                kill, seed, E2e.tail(out, 10), E2e.tail(err, 30))
+                        .isTrue();
                 child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no graceful close
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(child.exitValue()).as("exit status of the killed run").isEqualTo(KILLED_BY_SIGKILL);
-                System.out.printf("run %d (pid %d) killed with SIGKILL after %d GHL calls of progress%n", kill,
-                        child.pid(), sandbox.stats().requests() - before);
+                assertThat(child.exitValue())
+                        .as("exit status of the killed run")
+                        .isEqualTo(KILLED_BY_SIGKILL);
+                System.out.printf(
+                        "run %d (pid %d) killed with SIGKILL after %d GHL calls of progress%n",
+                        kill, child.pid(), sandbox.stats().requests() - before);
             }
 
             Path out = dir.resolve("run-final.out");
             Path err = dir.resolve("run-final.err");
             long finalStart = System.nanoTime();
             Process last = startImport(settings, leads, out, err);
-            assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("the last run finishes; stderr:%n%s", E2e.tail(err, 30))
+            assertThat(last.waitFor(180, TimeUnit.SECONDS))
+                    .as("the last run finishes; stderr:%n%s", E2e.tail(err, 30))
                     .isTrue();
             String lastOut = Files.readString(out, StandardCharsets.UTF_8);
-            assertThat(last.exitValue()).as("exit of the last run (seed %d); stdout:%n%s%nstderr:%n%s", seed, lastOut,
-                    E2e.tail(err, 40)).isZero();
-            assertThat(lastOut).contains("Done: " + LEADS * 4 + " steps done, 0 deferred by quiet hours, 0 skipped, 0 failed");
+            assertThat(last.exitValue())
+                    .as("exit of the last run (seed %d); stdout:%n%s%nstderr:%n%s", seed, lastOut, E2e.tail(err, 40))
+                    .isZero();
+            assertThat(lastOut)
+                    .contains("Done: " + LEADS * 4 + " steps done, 0 deferred by quiet hours, 0 skipped, 0 failed");
 
-            System.out.printf("the last run completed the import in %d s%n",
+            System.out.printf(
+                    "the last run completed the import in %d s%n",
                     Duration.ofNanos(System.nanoTime() - finalStart).toSeconds());
             SandboxStats stats = sandbox.stats();
             assertThat(stats.contacts()).as("contacts").isEqualTo(LEADS);
             assertThat(stats.opportunities()).as("opportunities").isEqualTo(LEADS);
-            assertThat(stats.messagesByType().get("SMS") + stats.messagesByType().get("Email")).as("intros")
+            assertThat(stats.messagesByType().get("SMS")
+                            + stats.messagesByType().get("Email"))
+                    .as("intros")
                     .isEqualTo(LEADS);
             assertThat(stats.workflowEnrollments()).as("enrollments").isEqualTo(LEADS);
             assertThat(stats.duplicateContacts()).as("duplicate contacts").isZero();
@@ -111,8 +126,9 @@ class ImportSurvivesKillE2eTest {
             assertThat(Files.readString(againOut, StandardCharsets.UTF_8))
                     .contains(LEADS + " rows → 0 new leads accepted, " + LEADS + " already known, 0 rejected");
             assertThat(sandbox.stats().requests()).as("GHL calls of the re-run").isEqualTo(requests);
-            System.out.printf("%d leads through %d kills: %d GHL calls, %d rate-limited%n", LEADS, KILLS, requests,
-                    stats.rateLimited());
+            System.out.printf(
+                    "%d leads through %d kills: %d GHL calls, %d rate-limited%n",
+                    LEADS, KILLS, requests, stats.rateLimited());
         }
     }
 
@@ -122,9 +138,17 @@ class ImportSurvivesKillE2eTest {
      */
     private Process startImport(Map<Setting, String> settings, Path leads, Path out, Path err) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                RecruitflowCli.class.getName(), "import", leads.toAbsolutePath().toString(), "--wait")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx384m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RecruitflowCli.class.getName(),
+                        "import",
+                        leads.toAbsolutePath().toString(),
+                        "--wait")
                 .directory(dir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());

@@ -69,14 +69,16 @@ class IntakeUnderFaultsE2eTest {
     @Timeout(value = 150, unit = TimeUnit.SECONDS)
     void everyLeadLandsInGhlExactlyOnceAlthoughGhlFailsOneCallInSix() throws Exception {
         Path generated = E2e.writeLeads(dir.resolve("more-leads.csv"), GENERATED, SEED);
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
+        try (GhlSandbox sandbox =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
             E2e.injectFaults(sandbox, EVERY_ROUTE, SEED);
             E2e.injectFaults(sandbox, OPPORTUNITY_CREATE, SEED + 1);
             Settings settings = Settings.load(java.util.Optional.empty(), Map.of());
             for (var e : E2e.settings(sandbox, dir.resolve("data")).entrySet()) {
                 settings = settings.with(e.getKey(), e.getValue());
             }
-            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
+            try (RecruitflowRuntime runtime =
+                    RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
                 runtime.startJobs();
                 ImportLeadsUseCase importLeads = runtime.injector().getInstance(ImportLeadsUseCase.class);
                 ImportReport examples = importFile(importLeads, E2e.EXAMPLE_LEADS);
@@ -94,38 +96,53 @@ class IntakeUnderFaultsE2eTest {
 
                 IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
                 IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
-                E2e.await(Duration.ofSeconds(120), Duration.ofMillis(250),
+                E2e.await(
+                        Duration.ofSeconds(120),
+                        Duration.ofMillis(250),
                         () -> accepted.stream().allMatch(intake::isComplete),
                         () -> "intakes still open; journal " + journal.countByState() + ", sandbox " + sandbox.stats());
 
                 SandboxStats stats = sandbox.stats();
                 assertThat(stats.contacts()).as("contacts").isEqualTo(n);
                 assertThat(stats.opportunities()).as("opportunities").isEqualTo(n);
-                assertThat(stats.messagesByType().get("SMS") + stats.messagesByType().get("Email")).as("intros")
+                assertThat(stats.messagesByType().get("SMS")
+                                + stats.messagesByType().get("Email"))
+                        .as("intros")
                         .isEqualTo(n);
-                assertThat(stats.messagesByType().get("Email")).as("the lead with an email only gets an email")
+                assertThat(stats.messagesByType().get("Email"))
+                        .as("the lead with an email only gets an email")
                         .isEqualTo(E2e.EXAMPLE_EMAIL_ONLY);
                 assertThat(stats.workflowEnrollments()).as("enrollments").isEqualTo(n);
                 assertThat(stats.duplicateContacts()).as("duplicate contacts").isZero();
                 assertThat(stats.duplicateMessages()).as("duplicate messages").isZero();
-                assertThat(stats.rateLimited()).as("429s from the sandbox's limiter (injected 429s are not counted)")
+                assertThat(stats.rateLimited())
+                        .as("429s from the sandbox's limiter (injected 429s are not counted)")
                         .isZero();
 
-                List<StepRecord> steps = accepted.stream().flatMap(id -> journal.steps(id).stream()).toList();
+                List<StepRecord> steps = accepted.stream()
+                        .flatMap(id -> journal.steps(id).stream())
+                        .toList();
                 assertThat(steps).hasSize(n * IntakeStep.values().length);
-                assertThat(steps).as("every step of every intake")
-                        .allSatisfy(s -> assertThat(s.state()).as(s.recruit() + " " + s.step() + " " + s.detail())
+                assertThat(steps)
+                        .as("every step of every intake")
+                        .allSatisfy(s -> assertThat(s.state())
+                                .as(s.recruit() + " " + s.step() + " " + s.detail())
                                 .isEqualTo(StepState.DONE));
-                assertThat(journal.countByState()).as("no other intake in the journal")
+                assertThat(journal.countByState())
+                        .as("no other intake in the journal")
                         .containsEntry(StepState.DONE, (long) n * IntakeStep.values().length);
 
                 // The faults did happen and were survived: some opportunity creates needed a second attempt
                 // (GHL's "422 but created", a 5xx or a reset: reconciled by a lookup, not by a second create).
-                Map<IntakeStep, Long> retried = steps.stream().filter(s -> s.attempts() > 1)
+                Map<IntakeStep, Long> retried = steps.stream()
+                        .filter(s -> s.attempts() > 1)
                         .collect(Collectors.groupingBy(StepRecord::step, Collectors.counting()));
-                assertThat(retried).as("steps that needed more than one attempt").containsKey(IntakeStep.CREATE_OPPORTUNITY);
-                System.out.printf("faults survived: %d leads, %d GHL calls, steps retried by the saga %s%n", n,
-                        stats.requests(), retried);
+                assertThat(retried)
+                        .as("steps that needed more than one attempt")
+                        .containsKey(IntakeStep.CREATE_OPPORTUNITY);
+                System.out.printf(
+                        "faults survived: %d leads, %d GHL calls, steps retried by the saga %s%n",
+                        n, stats.requests(), retried);
             }
         }
     }

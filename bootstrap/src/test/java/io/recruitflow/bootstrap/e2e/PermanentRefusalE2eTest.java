@@ -47,25 +47,32 @@ class PermanentRefusalE2eTest {
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aLeadGhlRefusesEndsItsIntakeAsFailedAndCostsNoFurtherCall() throws Exception {
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
+        try (GhlSandbox sandbox =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
             E2e.injectFaults(sandbox, new E2e.Faults("POST /contacts/upsert", 0, 0, 0, 0, 1.0, 0), 1);
             Settings settings = Settings.load(Optional.empty(), Map.of());
             for (var e : E2e.settings(sandbox, dir.resolve("data")).entrySet()) {
                 settings = settings.with(e.getKey(), e.getValue());
             }
-            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
+            try (RecruitflowRuntime runtime =
+                    RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
                 runtime.startJobs();
                 ImportReport report;
                 try (InputStream in = Files.newInputStream(E2e.EXAMPLE_LEADS)) {
-                    report = runtime.injector().getInstance(ImportLeadsUseCase.class)
+                    report = runtime.injector()
+                            .getInstance(ImportLeadsUseCase.class)
                             .importLeads(new ImportLeadsCommand(new LocationId(E2e.LOCATION), in));
                 }
-                List<RecruitId> accepted = report.accepted().stream().map(ImportReport.Row::recruit).toList();
+                List<RecruitId> accepted = report.accepted().stream()
+                        .map(ImportReport.Row::recruit)
+                        .toList();
                 assertThat(accepted).hasSize(E2e.EXAMPLE_ACCEPTED);
 
                 IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
                 IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
-                E2e.await(Duration.ofSeconds(45), Duration.ofMillis(200),
+                E2e.await(
+                        Duration.ofSeconds(45),
+                        Duration.ofMillis(200),
                         () -> accepted.stream().allMatch(intake::isComplete),
                         () -> "intakes that can never proceed are not complete; journal " + journal.countByState());
 
@@ -73,14 +80,21 @@ class PermanentRefusalE2eTest {
                     List<StepRecord> steps = journal.steps(id);
                     assertThat(steps.get(0).step()).isEqualTo(IntakeStep.UPSERT_CONTACT);
                     assertThat(steps.get(0).state()).isEqualTo(StepState.FAILED);
-                    assertThat(steps.get(0).detail()).hasValueSatisfying(d -> assertThat(d).contains("422"));
-                    assertThat(steps.subList(1, steps.size())).allSatisfy(s ->
-                            assertThat(s.state()).as(s.step().name()).isEqualTo(StepState.SKIPPED));
+                    assertThat(steps.get(0).detail())
+                            .hasValueSatisfying(d -> assertThat(d).contains("422"));
+                    assertThat(steps.subList(1, steps.size()))
+                            .allSatisfy(s ->
+                                    assertThat(s.state()).as(s.step().name()).isEqualTo(StepState.SKIPPED));
                 }
-                assertThat(journal.unfinished(100)).as("nothing left for the next start to resume").isEmpty();
+                assertThat(journal.unfinished(100))
+                        .as("nothing left for the next start to resume")
+                        .isEmpty();
                 SandboxStats stats = sandbox.stats();
                 assertThat(stats.opportunities()).isZero();
-                assertThat(stats.messagesByType().values().stream().mapToLong(Long::longValue).sum()).isZero();
+                assertThat(stats.messagesByType().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .isZero();
                 assertThat(stats.workflowEnrollments()).isZero();
             }
         }

@@ -37,16 +37,21 @@ class SandboxDemoE2eTest {
         assertThat(exit).as("exit code; output:%n%s", out).isZero();
         assertThat(out).contains("Running on the real adapters: embedded PostgreSQL, GHL sandbox at");
         assertThat(out).contains("36 rows → 31 new recruits, 2 already known, 3 rejected");
-        assertThat(out).as("quiet hours defer the East Coast's texts").contains("deferred until")
+        assertThat(out)
+                .as("quiet hours defer the East Coast's texts")
+                .contains("deferred until")
                 .containsPattern("→ \\d+ intros sent now, [1-9]\\d* deferred by quiet hours");
-        assertThat(out).as("the deferred texts go out in the morning").contains("deferred texts go out; 31 of 31 intros now sent");
+        assertThat(out)
+                .as("the deferred texts go out in the morning")
+                .contains("deferred texts go out; 31 of 31 intros now sent");
         assertThat(out).contains("replied STOP: opted out, opportunity lost, never texted again");
         assertThat(out).containsPattern("[1-9]\\d* booked an iDecide presentation → Presentation Scheduled");
         assertThat(out).contains("1 did not show up → back to Interested");
         assertThat(out).containsPattern("[1-9]\\d* showed up and signed → Contracted");
         assertThat(out).containsPattern("Contracted\\s+[1-9]");
         assertThat(out).doesNotContain("could not book");
-        assertThat(out).containsPattern("GHL sandbox: [1-9]\\d* API calls, \\d+ rate-limited, 0 duplicate contacts, "
-                + "0 duplicate messages, [1-9]\\d* webhooks delivered");
+        assertThat(out)
+                .containsPattern("GHL sandbox: [1-9]\\d* API calls, \\d+ rate-limited, 0 duplicate contacts, "
+                        + "0 duplicate messages, [1-9]\\d* webhooks delivered");
     }
 }

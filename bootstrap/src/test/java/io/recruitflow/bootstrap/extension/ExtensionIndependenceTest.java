@@ -33,32 +33,54 @@ class ExtensionIndependenceTest {
 
     @ArchTest
     static final ArchRule extensionsDoNotDependOnAnyAdapter = noClasses()
-            .that().resideInAPackage("io.recruitflow.extension..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.adapter..")
+            .that()
+            .resideInAPackage("io.recruitflow.extension..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.recruitflow.adapter..")
             .because("a new use case is built on the application's use cases and ports; needing an adapter class "
                     + "would tie it to one implementation and make extending mean changing adapters");
 
     @ArchTest
     static final ArchRule extensionsDoNotDependOnTheGhlAdapter = noClasses()
-            .that().resideInAPackage("io.recruitflow.extension..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.recruitflow.adapter.ghl..")
+            .that()
+            .resideInAPackage("io.recruitflow.extension..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.recruitflow.adapter.ghl..")
             .because("teams extend Recruitflow without touching the GHL adapter: GHL is reached through the "
                     + "domain's ports (Conversations, Opportunities, ...) only");
 
     @ArchTest
     static final ArchRule extensionsSeeOnlyTheCore = classes()
-            .that().resideInAPackage("io.recruitflow.extension..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "jakarta.inject..",
-                    "io.recruitflow.domain..", "io.recruitflow.application..", "io.recruitflow.extension..",
+            .that()
+            .resideInAPackage("io.recruitflow.extension..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "jakarta.inject..",
+                    "io.recruitflow.domain..",
+                    "io.recruitflow.application..",
+                    "io.recruitflow.extension..",
                     "com.google.inject..")
             .because("an extension depends on the core (and Guice for its wiring), nothing else: not bootstrap, "
                     + "not the sandbox, not an adapter's libraries");
 
     @ArchTest
     static final ArchRule theUseCaseItselfIsFrameworkFree = noClasses()
-            .that().resideInAPackage("io.recruitflow.extension.noshow")
-            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "io.javalin..", "retrofit2..",
-                    "okhttp3..", "com.squareup.moshi..", "java.sql..", "org.jdbi..")
+            .that()
+            .resideInAPackage("io.recruitflow.extension.noshow")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "com.google.inject..",
+                    "io.javalin..",
+                    "retrofit2..",
+                    "okhttp3..",
+                    "com.squareup.moshi..",
+                    "java.sql..",
+                    "org.jdbi..")
             .because("like the application's own use cases, the extension's use case is plain Java; only its "
                     + "wiring sub-package knows Guice, so an embedder may wire it by hand");
 
@@ -68,8 +90,10 @@ class ExtensionIndependenceTest {
         assertThat(dependencies).as("dependencies of %s", EXTENSION_POM).isNotEmpty();
 
         // Its tests may wire the in-memory fakes by hand; what it ships with must not reach an adapter.
-        List<String> shipped = dependencies.stream().filter(d -> !"test".equals(text(d, "scope")))
-                .map(d -> text(d, "artifactId")).toList();
+        List<String> shipped = dependencies.stream()
+                .filter(d -> !"test".equals(text(d, "scope")))
+                .map(d -> text(d, "artifactId"))
+                .toList();
         assertThat(shipped).containsExactlyInAnyOrder("application", "jakarta.inject-api", "guice");
         assertThat(shipped).noneMatch(a -> a.startsWith("adapter-"));
         assertThat(dependencies).extracting(d -> text(d, "artifactId")).doesNotContain("adapter-ghl-rest");
@@ -87,11 +111,13 @@ class ExtensionIndependenceTest {
             document = factory.newDocumentBuilder().parse(in);
         }
         List<Element> found = new ArrayList<>();
-        for (Node section = document.getDocumentElement().getFirstChild(); section != null;
-             section = section.getNextSibling()) {
+        for (Node section = document.getDocumentElement().getFirstChild();
+                section != null;
+                section = section.getNextSibling()) {
             if (section instanceof Element e && e.getTagName().equals("dependencies")) {
                 for (Node d = e.getFirstChild(); d != null; d = d.getNextSibling()) {
-                    if (d instanceof Element dependency && dependency.getTagName().equals("dependency")) {
+                    if (d instanceof Element dependency
+                            && dependency.getTagName().equals("dependency")) {
                         found.add(dependency);
                     }
                 }

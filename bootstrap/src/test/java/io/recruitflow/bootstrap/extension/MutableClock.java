@@ -11,7 +11,9 @@ final class MutableClock implements Clock {
     private Instant now;
 
     MutableClock(String localNewYorkTime) {
-        now = LocalDateTime.parse(localNewYorkTime).atZone(ZoneId.of("America/New_York")).toInstant();
+        now = LocalDateTime.parse(localNewYorkTime)
+                .atZone(ZoneId.of("America/New_York"))
+                .toInstant();
     }
 
     @Override

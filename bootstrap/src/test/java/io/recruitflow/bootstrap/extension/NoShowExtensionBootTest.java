@@ -52,8 +52,11 @@ class NoShowExtensionBootTest {
     final InMemoryAdapters adapters = new InMemoryAdapters(clock);
 
     Injector boot(Module... extensions) {
-        List<Module> modules = new ArrayList<>(List.of(new InMemoryModule(adapters), new LeadFileModule(),
-                new WebhookDecodingModule(), new ApplicationModule(RecruitingSettings.defaults())));
+        List<Module> modules = new ArrayList<>(List.of(
+                new InMemoryModule(adapters),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
+                new ApplicationModule(RecruitingSettings.defaults())));
         modules.addAll(List.of(extensions));
         Injector injector = Injectors.create(modules.toArray(Module[]::new));
         adapters.jobQueue().bind(injector.getInstance(JobHandler.class));
@@ -77,12 +80,15 @@ class NoShowExtensionBootTest {
         ContactId contact = aRecruitWhoBookedAndMissedThePresentation(injector);
 
         assertThat(followUps()).singleElement().satisfies(m -> {
-            assertThat(m.body()).isEqualTo(
-                    "Hi John, sorry we missed you! Pick a new time for your iDecide presentation: " + LINK);
+            assertThat(m.body())
+                    .isEqualTo("Hi John, sorry we missed you! Pick a new time for your iDecide presentation: " + LINK);
             assertThat(m.contact()).isEqualTo(contact);
         });
         assertThat(adapters.ghl().sentMessages()).hasSize(2); // the intro, then the follow-up
-        assertThat(adapters.opportunityMirror().findByContact(contact).orElseThrow().stage())
+        assertThat(adapters.opportunityMirror()
+                        .findByContact(contact)
+                        .orElseThrow()
+                        .stage())
                 .isEqualTo(RecruitingStage.INTERESTED);
     }
 
@@ -93,21 +99,29 @@ class NoShowExtensionBootTest {
 
         assertThat(followUps()).isEmpty();
         assertThat(adapters.ghl().sentMessages()).hasSize(1);
-        assertThat(adapters.opportunityMirror().findByContact(contact).orElseThrow().stage())
+        assertThat(adapters.opportunityMirror()
+                        .findByContact(contact)
+                        .orElseThrow()
+                        .stage())
                 .isEqualTo(RecruitingStage.INTERESTED);
     }
 
     private ContactId aRecruitWhoBookedAndMissedThePresentation(Injector injector) {
-        injector.getInstance(ImportLeadsUseCase.class).importLeads(new ImportLeadsCommand(InMemoryGhl.LOCATION,
-                new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
+        injector.getInstance(ImportLeadsUseCase.class)
+                .importLeads(new ImportLeadsCommand(
+                        InMemoryGhl.LOCATION, new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
         adapters.jobQueue().runDue(clock.now());
         assertThat(adapters.ghl().sentMessages()).as("the intro").hasSize(1);
-        ContactId contact = adapters.recruits().all(Optional.empty()).get(0).contactId().orElseThrow();
+        ContactId contact =
+                adapters.recruits().all(Optional.empty()).get(0).contactId().orElseThrow();
 
         ApplyGhlEventUseCase apply = injector.getInstance(ApplyGhlEventUseCase.class);
         clock.advance(Duration.ofMinutes(10));
         apply.apply(new ApplyGhlEventCommand(appointment(contact, AppointmentStatus.CONFIRMED)));
-        assertThat(adapters.opportunityMirror().findByContact(contact).orElseThrow().stage())
+        assertThat(adapters.opportunityMirror()
+                        .findByContact(contact)
+                        .orElseThrow()
+                        .stage())
                 .isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
         clock.advance(Duration.ofDays(1));
         apply.apply(new ApplyGhlEventCommand(appointment(contact, AppointmentStatus.NOSHOW)));
@@ -116,12 +130,23 @@ class NoShowExtensionBootTest {
 
     private GhlEvent.AppointmentChanged appointment(ContactId contact, AppointmentStatus status) {
         Instant start = Instant.parse("2026-02-13T15:00:00Z");
-        return new GhlEvent.AppointmentChanged(UUID.randomUUID().toString(), InMemoryGhl.LOCATION, clock.now(), false,
-                PRESENTATION, InMemoryGhl.CALENDAR, contact, "iDecide Presentation - John Smith", start,
-                start.plus(Duration.ofMinutes(30)), status);
+        return new GhlEvent.AppointmentChanged(
+                UUID.randomUUID().toString(),
+                InMemoryGhl.LOCATION,
+                clock.now(),
+                false,
+                PRESENTATION,
+                InMemoryGhl.CALENDAR,
+                contact,
+                "iDecide Presentation - John Smith",
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                status);
     }
 
     private List<ConversationMessage> followUps() {
-        return adapters.ghl().sentMessages().stream().filter(m -> m.body().contains(LINK)).toList();
+        return adapters.ghl().sentMessages().stream()
+                .filter(m -> m.body().contains(LINK))
+                .toList();
     }
 }

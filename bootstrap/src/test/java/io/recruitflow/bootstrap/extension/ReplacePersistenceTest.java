@@ -111,7 +111,8 @@ class ReplacePersistenceTest {
 
     final TeamStore<Recruits> recruits = new TeamStore<>(Recruits.class, new InMemoryRecruits());
     final TeamStore<IntakeJournal> journal = new TeamStore<>(IntakeJournal.class, new InMemoryIntakeJournal());
-    final TeamStore<OpportunityMirror> mirror = new TeamStore<>(OpportunityMirror.class, new InMemoryOpportunityMirror());
+    final TeamStore<OpportunityMirror> mirror =
+            new TeamStore<>(OpportunityMirror.class, new InMemoryOpportunityMirror());
     final TeamStore<Appointments> appointments = new TeamStore<>(Appointments.class, new InMemoryAppointments());
     final TeamStore<MessageLog> messageLog = new TeamStore<>(MessageLog.class, new InMemoryMessageLog());
     final TeamStore<ProcessedEvents> processed = new TeamStore<>(ProcessedEvents.class, new InMemoryProcessedEvents());
@@ -138,7 +139,9 @@ class ReplacePersistenceTest {
                         bind(SuspendedLocations.class).toInstance(suspended.store);
                     }
                 }),
-                new LeadFileModule(), new WebhookDecodingModule(), new ApplicationModule(RecruitingSettings.defaults()),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
+                new ApplicationModule(RecruitingSettings.defaults()),
                 new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
         // The job queue stays the in-memory one here; a team replaces it the same way.
         ours.jobQueue().bind(injector.getInstance(JobHandler.class));
@@ -165,15 +168,20 @@ class ReplacePersistenceTest {
         Injector injector = boot();
 
         // Intake: import a lead file and run the saga.
-        ImportReport report = injector.getInstance(ImportLeadsUseCase.class).importLeads(new ImportLeadsCommand(
-                InMemoryGhl.LOCATION, new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
+        ImportReport report = injector.getInstance(ImportLeadsUseCase.class)
+                .importLeads(new ImportLeadsCommand(
+                        InMemoryGhl.LOCATION, new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
         assertThat(report.accepted()).hasSize(1);
         ours.jobQueue().runDue(clock.now());
 
         Recruit john = recruits.backing.all(Optional.empty()).get(0);
         ContactId contact = john.contactId().orElseThrow();
-        assertThat(journal.backing.steps(john.id())).isNotEmpty().allMatch(s -> s.state().settled(), "settled");
-        assertThat(journal.backing.steps(john.id())).extracting(StepRecord::step).isNotEmpty();
+        assertThat(journal.backing.steps(john.id()))
+                .isNotEmpty()
+                .allMatch(s -> s.state().settled(), "settled");
+        assertThat(journal.backing.steps(john.id()))
+                .extracting(StepRecord::step)
+                .isNotEmpty();
         assertThat(mirror.backing.findByContact(contact)).isPresent();
         assertThat(messageLog.backing.countByState(Optional.empty())).containsEntry(SendState.SENT, 1L);
         assertThat(ours.ghl().sentMessages()).hasSize(1);
@@ -184,41 +192,55 @@ class ReplacePersistenceTest {
         inbox.store.store(webhook("wh_noshow_1", "AppointmentUpdate", contact, """
                 {"type":"AppointmentUpdate","webhookId":"wh_noshow_1","locationId":"%s","timestamp":"%s",
                  "appointment":{"id":"%s","calendarId":"%s","contactId":"%s","title":"iDecide Presentation - John Smith",
-                 "appointmentStatus":"noshow","startTime":"2026-02-13T15:00:00Z","endTime":"2026-02-13T15:30:00Z"}}"""
-                .formatted(InMemoryGhl.LOCATION.value(), clock.now(), presentation.value(),
-                        InMemoryGhl.CALENDAR.value(), contact.value())));
+                 "appointmentStatus":"noshow","startTime":"2026-02-13T15:00:00Z","endTime":"2026-02-13T15:30:00Z"}}""".formatted(
+                        InMemoryGhl.LOCATION.value(),
+                        clock.now(),
+                        presentation.value(),
+                        InMemoryGhl.CALENDAR.value(),
+                        contact.value())));
         assertThat(injector.getInstance(InboxDispatcher.class).dispatchDue(10)).isEqualTo(1);
 
-        assertThat(appointments.backing.find(presentation)).hasValueSatisfying(
-                a -> assertThat(a.status()).isEqualTo(AppointmentStatus.NOSHOW));
+        assertThat(appointments.backing.find(presentation))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.NOSHOW));
         assertThat(processed.backing.isProcessed("wh_noshow_1")).isTrue();
         assertThat(messageLog.backing.find(NoShowFollowUpService.keyOf(presentation)))
                 .hasValueSatisfying(m -> assertThat(m.state()).isEqualTo(SendState.SENT));
         assertThat(ours.ghl().sentMessages()).hasSize(2);
 
         // The app is uninstalled: tokens revoked and the location suspended, in the team's stores.
-        injector.getInstance(ApplyGhlEventUseCase.class).apply(new ApplyGhlEventCommand(
-                new GhlEvent.AppUninstalled("wh_uninstall_1", InMemoryGhl.LOCATION, clock.now(), Optional.empty())));
+        injector.getInstance(ApplyGhlEventUseCase.class)
+                .apply(new ApplyGhlEventCommand(new GhlEvent.AppUninstalled(
+                        "wh_uninstall_1", InMemoryGhl.LOCATION, clock.now(), Optional.empty())));
         assertThat(suspended.backing.reason(InMemoryGhl.LOCATION)).isPresent();
-        SendOutcome afterUninstall = injector.getInstance(SendRecruitMessageUseCase.class).send(
-                new SendRecruitMessageCommand(john.id(), Channel.SMS, "Still there?", Optional.empty(),
-                        new MessageKey("check-in/1")));
+        SendOutcome afterUninstall = injector.getInstance(SendRecruitMessageUseCase.class)
+                .send(new SendRecruitMessageCommand(
+                        john.id(), Channel.SMS, "Still there?", Optional.empty(), new MessageKey("check-in/1")));
         assertThat(afterUninstall).isInstanceOf(SendOutcome.Refused.class);
 
-        assertThat(all).allSatisfy(store -> assertThat(store.calls.get())
-                .as("calls to the team's %s", store.port.getSimpleName()).isPositive());
+        assertThat(all)
+                .allSatisfy(store -> assertThat(store.calls.get())
+                        .as("calls to the team's %s", store.port.getSimpleName())
+                        .isPositive());
         // ... and Recruitflow's own in-memory stores were never used.
         assertThat(ours.recruits().all(Optional.empty())).isEmpty();
-        assertThat(ours.intakeJournal().countByState()).allSatisfy((state, n) -> assertThat(n).isZero());
+        assertThat(ours.intakeJournal().countByState())
+                .allSatisfy((state, n) -> assertThat(n).isZero());
         assertThat(ours.opportunityMirror().all(Optional.empty())).isEmpty();
         assertThat(ours.appointments().forContact(contact)).isEmpty();
-        assertThat(ours.messageLog().countByState(Optional.empty())).allSatisfy((state, n) -> assertThat(n).isZero());
+        assertThat(ours.messageLog().countByState(Optional.empty()))
+                .allSatisfy((state, n) -> assertThat(n).isZero());
         assertThat(ours.processedEvents().isProcessed("wh_noshow_1")).isFalse();
         assertThat(ours.eventInbox().stats().stored()).isZero();
     }
 
     private IncomingEvent webhook(String id, String type, ContactId contact, String body) {
-        return new IncomingEvent(id, type, Optional.of(InMemoryGhl.LOCATION.value()), Optional.of(contact.value()),
-                clock.now(), body.getBytes(StandardCharsets.UTF_8), clock.now());
+        return new IncomingEvent(
+                id,
+                type,
+                Optional.of(InMemoryGhl.LOCATION.value()),
+                Optional.of(contact.value()),
+                clock.now(),
+                body.getBytes(StandardCharsets.UTF_8),
+                clock.now());
     }
 }

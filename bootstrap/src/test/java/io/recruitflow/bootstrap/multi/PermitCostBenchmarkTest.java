@@ -27,7 +27,8 @@ class PermitCostBenchmarkTest {
     @Test
     void permits_per_second_on_the_shared_bucket() throws Exception {
         String url = SharedPostgres.freshDatabase("permit_bench");
-        try (Database first = SharedPostgres.instance(url); Database second = SharedPostgres.instance(url)) {
+        try (Database first = SharedPostgres.instance(url);
+                Database second = SharedPostgres.instance(url)) {
             RateLimit unlimited = RateLimit.parse("1000000/1s");
             PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), unlimited, 1_000_000_000L);
             PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), unlimited, 1_000_000_000L);
@@ -41,8 +42,10 @@ class PermitCostBenchmarkTest {
             }
             Arrays.sort(single);
             Arrays.sort(contended);
-            System.out.printf("shared permits/s, median of 5: 1 thread %.0f (%.2f ms each); 8 threads on two instances,"
-                    + " one owner: %.0f%n", single[2], 1000 / single[2], contended[2]);
+            System.out.printf(
+                    "shared permits/s, median of 5: 1 thread %.0f (%.2f ms each); 8 threads on two instances,"
+                            + " one owner: %.0f%n",
+                    single[2], 1000 / single[2], contended[2]);
             assertThat(single[2]).isGreaterThan(100); // far above GHL's 10/s per location
         }
     }

@@ -95,8 +95,9 @@ class PostgresPermitSourceTest {
 
     @Test
     void a_limit_bucket4j_cannot_hold_is_refused_at_start_not_on_every_call() {
-        assertThatThrownBy(() -> PostgresPermitSource.create(first.dataSource(), RateLimit.parse("10/1s"),
-                1_000_000_000_000_000L)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PostgresPermitSource.create(
+                        first.dataSource(), RateLimit.parse("10/1s"), 1_000_000_000_000_000L))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -112,7 +113,8 @@ class PostgresPermitSourceTest {
         // The refusal took nothing: the next permit is still the one 2 s after the first.
         start = System.nanoTime();
         assertThat(b.acquire(owner, Duration.ofSeconds(5))).isTrue();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1_500), Duration.ofMillis(3_000));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(1_500), Duration.ofMillis(3_000));
     }
 
     @Test
@@ -123,7 +125,8 @@ class PostgresPermitSourceTest {
 
         assertThat(a.acquire(one, Duration.ofMillis(10))).isTrue();
         assertThat(a.acquire(other, Duration.ofMillis(10))).isTrue();
-        assertThat(a.acquire(new TokenOwner(TokenOwner.Type.COMPANY, one.id()), Duration.ofMillis(10))).isTrue();
+        assertThat(a.acquire(new TokenOwner(TokenOwner.Type.COMPANY, one.id()), Duration.ofMillis(10)))
+                .isTrue();
         assertThat(a.acquire(one, Duration.ofMillis(10))).isFalse();
     }
 
@@ -149,10 +152,12 @@ class PostgresPermitSourceTest {
     @Test
     void an_instance_that_starts_brings_the_stored_limit_to_its_configuration() throws Exception {
         TokenOwner owner = owner();
-        PostgresPermitSource before = PostgresPermitSource.create(first.dataSource(), RateLimit.parse("20/1s"), 1_000_000);
+        PostgresPermitSource before =
+                PostgresPermitSource.create(first.dataSource(), RateLimit.parse("20/1s"), 1_000_000);
         assertThat(before.acquire(owner, Duration.ofSeconds(1))).isTrue();
 
-        PostgresPermitSource after = PostgresPermitSource.create(second.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
+        PostgresPermitSource after =
+                PostgresPermitSource.create(second.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
         assertThat(after.acquire(owner, Duration.ofSeconds(1))).isTrue();
 
         assertThat(before.sharedRate(owner)).contains(RateLimit.parse("6/1s"));
@@ -175,7 +180,8 @@ class PostgresPermitSourceTest {
     @Test
     void when_the_database_fails_the_permit_is_refused_not_thrown() throws Exception {
         Database gone = SharedPostgres.instance(first.jdbcUrl());
-        PostgresPermitSource source = PostgresPermitSource.create(gone.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
+        PostgresPermitSource source =
+                PostgresPermitSource.create(gone.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
         TokenOwner owner = owner();
         assertThat(source.acquire(owner, Duration.ofSeconds(1))).isTrue();
         gone.close();

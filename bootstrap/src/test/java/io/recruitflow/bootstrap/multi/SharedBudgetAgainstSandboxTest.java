@@ -63,7 +63,8 @@ class SharedBudgetAgainstSandboxTest {
         SandboxStats stats = runTwoInstances(db -> GhlClient.defaultPermitSource(config()));
 
         assertThat(stats.rateLimited()).as("429s with a limiter per instance").isPositive();
-        System.out.printf("a limiter per instance: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
+        System.out.printf(
+                "a limiter per instance: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
     }
 
     @Test
@@ -72,13 +73,15 @@ class SharedBudgetAgainstSandboxTest {
 
         assertThat(stats.requests()).isEqualTo(2L * CALLS_PER_INSTANCE);
         assertThat(stats.rateLimited()).as("429s with the shared bucket").isZero();
-        System.out.printf("the shared bucket: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
+        System.out.printf(
+                "the shared bucket: %d GHL requests, %d answered 429%n", stats.requests(), stats.rateLimited());
     }
 
     private static GhlClientConfig config() {
         return GhlClientConfig.builder()
                 .baseUrl(sandbox.baseUrl())
-                .privateIntegrationToken(sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                .privateIntegrationToken(
+                        sandbox.credentials().location(LOCATION).privateIntegrationToken())
                 .defaultLocation(LOCATION)
                 .rateLimit(LIMIT)
                 .build();
@@ -97,7 +100,11 @@ class SharedBudgetAgainstSandboxTest {
                     work.add(() -> {
                         int found = 0;
                         for (int i = 0; i < CALLS_PER_INSTANCE / 3; i++) {
-                            found += client.locations().find(new LocationId(LOCATION)).isPresent() ? 1 : 0;
+                            found += client.locations()
+                                            .find(new LocationId(LOCATION))
+                                            .isPresent()
+                                    ? 1
+                                    : 0;
                         }
                         return found;
                     });

@@ -36,7 +36,8 @@ final class SharedPostgres {
             server = Database.start(DatabaseConfig.embedded(dataDir).withMaximumPoolSize(2));
             Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop, "multi-postgres-stop"));
         }
-        try (Connection c = server.dataSource().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = server.dataSource().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

@@ -59,11 +59,15 @@ class TokenRefreshAcrossInstancesTest {
     void racing_instances_refresh_each_expired_token_exactly_once() throws Exception {
         String url = SharedPostgres.freshDatabase("token_refresh");
         String key = SharedPostgres.secretKey();
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s")
-                .withAccessTokenLifetime(LIFETIME).withClock(JavaClocks.of(now::get)));
-             RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
-             RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
-            OAuthTokens installed = a.injector().getInstance(GhlAuthorization.class)
+        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults()
+                        .withPort(0)
+                        .withRateLimit("10000/1s")
+                        .withAccessTokenLifetime(LIFETIME)
+                        .withClock(JavaClocks.of(now::get)));
+                RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
+                RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
+            OAuthTokens installed = a.injector()
+                    .getInstance(GhlAuthorization.class)
                     .exchangeCode(authorizationCode(sandbox), TokenOwner.Type.LOCATION);
             TokenOwner owner = TokenOwner.location(new LocationId(LOCATION));
             TokenStore store = b.injector().getInstance(TokenStore.class);
@@ -131,13 +135,19 @@ class TokenRefreshAcrossInstancesTest {
     /** The install: GHL's consent page approves at once and redirects with a code. */
     private static String authorizationCode(GhlSandbox sandbox) throws Exception {
         String query = "response_type=code&locationId=" + LOCATION
-                + "&client_id=" + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
+                + "&client_id="
+                + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> consent = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query)).build(),
+        HttpResponse<String> consent = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(consent.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(consent.headers().firstValue("Location").orElseThrow());
+        Matcher code = Pattern.compile("[?&]code=([^&]+)")
+                .matcher(consent.headers().firstValue("Location").orElseThrow());
         assertThat(code.find()).isTrue();
         return code.group(1);
     }

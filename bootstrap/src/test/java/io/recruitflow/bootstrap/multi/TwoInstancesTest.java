@@ -42,6 +42,7 @@ class TwoInstancesTest {
     private static final String LOCATION = "loc_abc123";
     /** Both the sandbox's limit and each instance's: a limiter per instance would spend it twice. */
     private static final String LIMIT = "20/1s";
+
     private static final int LEADS = 36;
     private static final Duration COMPLETION = Duration.ofSeconds(60);
 
@@ -51,9 +52,10 @@ class TwoInstancesTest {
         byte[] file = leadFile();
         String url = SharedPostgres.freshDatabase("two_instances");
         String key = SharedPostgres.secretKey();
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT));
-             RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), Clock.system());
-             RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), Clock.system())) {
+        try (GhlSandbox sandbox =
+                        GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT));
+                RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), Clock.system());
+                RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), Clock.system())) {
             a.startJobs();
             b.startJobs();
 
@@ -70,7 +72,9 @@ class TwoInstancesTest {
             assertThat(reportA.accepted().size() + reportB.accepted().size()).isEqualTo(LEADS);
             assertThat(reportA.rejected()).hasSize(1);
             assertThat(reportB.rejected()).hasSize(1);
-            assertThat(reportA.recruits()).containsExactlyInAnyOrderElementsOf(reportB.recruits()).hasSize(LEADS);
+            assertThat(reportA.recruits())
+                    .containsExactlyInAnyOrderElementsOf(reportB.recruits())
+                    .hasSize(LEADS);
 
             SandboxStats stats = awaitCompletion(sandbox, a.injector().getInstance(IntakeJournal.class));
             Duration took = Duration.between(started, Instant.now());
@@ -88,9 +92,15 @@ class TwoInstancesTest {
             assertThat(a.ghl().rateBudget(owner)).isPresent();
             assertThat(b.ghl().rateBudget(owner)).isPresent();
             long requests = stats.requests() - requestsBefore;
-            System.out.printf("two instances: %d leads, %d GHL requests from the import on, %d answered 429, all done"
-                    + " %d ms after the import started (%.1f requests/s; limit %s, granted %s)%n", LEADS, requests,
-                    stats.rateLimited(), took.toMillis(), requests * 1000.0 / Math.max(1, took.toMillis()), LIMIT,
+            System.out.printf(
+                    "two instances: %d leads, %d GHL requests from the import on, %d answered 429, all done"
+                            + " %d ms after the import started (%.1f requests/s; limit %s, granted %s)%n",
+                    LEADS,
+                    requests,
+                    stats.rateLimited(),
+                    took.toMillis(),
+                    requests * 1000.0 / Math.max(1, took.toMillis()),
+                    LIMIT,
                     PostgresPermitSource.granted(GhlClientConfig.RateLimit.parse(LIMIT)));
         }
     }
@@ -101,7 +111,8 @@ class TwoInstancesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return runtime.injector().getInstance(ImportLeadsUseCase.class)
+        return runtime.injector()
+                .getInstance(ImportLeadsUseCase.class)
                 .importLeads(new ImportLeadsCommand(new LocationId(LOCATION), new ByteArrayInputStream(file)));
     }
 
@@ -111,13 +122,15 @@ class TwoInstancesTest {
         while (true) {
             SandboxStats stats = sandbox.stats();
             Map<StepState, Long> steps = journal.countByState();
-            long open = steps.getOrDefault(StepState.PENDING, 0L) + steps.getOrDefault(StepState.STARTED, 0L)
+            long open = steps.getOrDefault(StepState.PENDING, 0L)
+                    + steps.getOrDefault(StepState.STARTED, 0L)
                     + steps.getOrDefault(StepState.UNKNOWN, 0L);
             if (open == 0 && stats.workflowEnrollments() >= LEADS) {
                 return stats;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("intake not complete within " + COMPLETION + ": steps " + steps + ", " + stats);
+                throw new AssertionError(
+                        "intake not complete within " + COMPLETION + ": steps " + steps + ", " + stats);
             }
             Thread.sleep(100);
         }
@@ -125,14 +138,19 @@ class TwoInstancesTest {
 
     private static long recruitsStored(String url) {
         try (Database db = SharedPostgres.instance(url)) {
-            return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM recruits").mapTo(Long.class).one());
+            return db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM recruits")
+                            .mapTo(Long.class)
+                            .one());
         }
     }
 
     static RecruitflowConfig config(GhlSandbox sandbox, String dbUrl, String secretKey) {
         return RecruitflowConfig.from(Settings.load(Optional.empty(), Map.of())
                 .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                .with(Setting.GHL_TOKEN, sandbox.credentials().location(LOCATION).privateIntegrationToken())
+                .with(
+                        Setting.GHL_TOKEN,
+                        sandbox.credentials().location(LOCATION).privateIntegrationToken())
                 .with(Setting.GHL_LOCATION_ID, LOCATION)
                 .with(Setting.GHL_RATE_LIMIT, LIMIT)
                 .with(Setting.DB_URL, dbUrl)
@@ -146,14 +164,17 @@ class TwoInstancesTest {
     static byte[] leadFile() {
         List<String> areaCodes = List.of("212", "312", "415", "602", "214", "614");
         List<String> states = List.of("NY", "IL", "CA", "AZ", "TX", "OH");
-        StringBuilder csv = new StringBuilder("First Name,Last Name,Email,Phone,License State,License Number,License Type\n");
+        StringBuilder csv =
+                new StringBuilder("First Name,Last Name,Email,Phone,License State,License Number,License Type\n");
         for (int i = 1; i <= LEADS; i++) {
             int region = i % areaCodes.size();
-            csv.append(String.format("Agent%d,Tester,agent%d@example.com,(%s) 555-01%02d,%s,LIC-%05d,Life%n",
+            csv.append(String.format(
+                    "Agent%d,Tester,agent%d@example.com,(%s) 555-01%02d,%s,LIC-%05d,Life%n",
                     i, i, areaCodes.get(region), i, states.get(region), i));
         }
         csv.append("Agent3,Again,AGENT3@example.com,,NY,LIC-00003,Life\n"); // same email, other case
-        csv.append(String.format("Agent7,Again,,%s 555 0107,AZ,LIC-00007,Health%n", areaCodes.get(7 % 6))); // same phone
+        csv.append(
+                String.format("Agent7,Again,,%s 555 0107,AZ,LIC-00007,Health%n", areaCodes.get(7 % 6))); // same phone
         csv.append("Nobody,Reachable,,,TX,LIC-99999,Life\n");
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }

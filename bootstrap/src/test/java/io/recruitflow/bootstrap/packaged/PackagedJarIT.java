@@ -31,8 +31,10 @@ class PackagedJarIT {
     static final Path JAR = Path.of(System.getProperty("recruitflow.jar", "target/recruitflow.jar"));
 
     static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.directory(workDir.toFile());
@@ -46,7 +48,8 @@ class PackagedJarIT {
     @Test
     void theManifestKeepsMultiRelease() throws IOException {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(JAR.toFile())) {
-            assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Multi-Release"))
+                    .isEqualTo("true");
         }
     }
 
@@ -57,14 +60,24 @@ class PackagedJarIT {
         assertThat(demo.waitFor(240, TimeUnit.SECONDS)).as("demo finished").isTrue();
         String out = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
         assertThat(demo.exitValue()).as(out).isZero();
-        assertThat(out).contains("Contracted", "0 duplicate contacts, 0 duplicate messages").doesNotContain("Exception");
+        assertThat(out)
+                .contains("Contracted", "0 duplicate contacts, 0 duplicate messages")
+                .doesNotContain("Exception");
     }
 
     @Test
     void configPrintShowsNoSecret(@TempDir Path dir) throws Exception {
-        Process p = start(dir, Map.of("RECRUITFLOW_GHL_TOKEN", "pit-super-secret-token",
-                "RECRUITFLOW_ADMIN_TOKEN", "admin-super-secret-token", "RECRUITFLOW_DB_PASSWORD", "db-super-secret"),
-                "config", "--print");
+        Process p = start(
+                dir,
+                Map.of(
+                        "RECRUITFLOW_GHL_TOKEN",
+                        "pit-super-secret-token",
+                        "RECRUITFLOW_ADMIN_TOKEN",
+                        "admin-super-secret-token",
+                        "RECRUITFLOW_DB_PASSWORD",
+                        "db-super-secret"),
+                "config",
+                "--print");
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).isZero();
@@ -78,32 +91,46 @@ class PackagedJarIT {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            Process serve = start(dir, Map.of(
-                    "RECRUITFLOW_GHL_BASE_URL", sandbox.baseUrl(),
-                    "RECRUITFLOW_GHL_TOKEN", sandbox.credentials().location("loc_abc123").privateIntegrationToken(),
-                    "RECRUITFLOW_GHL_LOCATION_ID", "loc_abc123",
-                    "RECRUITFLOW_DATA_DIR", dir.resolve("data").toString(),
-                    "RECRUITFLOW_HTTP_PORT", String.valueOf(port),
-                    "RECRUITFLOW_ADMIN_TOKEN", "an-admin-token-for-the-test"), "serve");
+            Process serve = start(
+                    dir,
+                    Map.of(
+                            "RECRUITFLOW_GHL_BASE_URL", sandbox.baseUrl(),
+                            "RECRUITFLOW_GHL_TOKEN",
+                                    sandbox.credentials().location("loc_abc123").privateIntegrationToken(),
+                            "RECRUITFLOW_GHL_LOCATION_ID", "loc_abc123",
+                            "RECRUITFLOW_DATA_DIR", dir.resolve("data").toString(),
+                            "RECRUITFLOW_HTTP_PORT", String.valueOf(port),
+                            "RECRUITFLOW_ADMIN_TOKEN", "an-admin-token-for-the-test"),
+                    "serve");
             HttpClient http = HttpClient.newHttpClient();
             Instant deadline = Instant.now().plusSeconds(120);
             int status = 0;
             while (status != 200 && Instant.now().isBefore(deadline) && serve.isAlive()) {
                 try {
-                    status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    status = http.send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
                 } catch (IOException notYet) {
                     Thread.sleep(250);
                 }
             }
             assertThat(status).as(Files.readString(dir.resolve("out.log"))).isEqualTo(200);
-            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             assertThat(metrics).contains("recruitflow_").contains("recruitflow_ghl_rate_limit_headroom");
 
             Instant sigterm = Instant.now();
-            new ProcessBuilder("kill", "-TERM", String.valueOf(serve.pid())).start().waitFor();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s of SIGTERM").isTrue();
+            new ProcessBuilder("kill", "-TERM", String.valueOf(serve.pid()))
+                    .start()
+                    .waitFor();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped within 30 s of SIGTERM")
+                    .isTrue();
             String out = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
             assertThat(Duration.between(sigterm, Instant.now())).isLessThan(Duration.ofSeconds(30));
             assertThat(out).contains("job queue stopped").doesNotContain("an-admin-token-for-the-test");

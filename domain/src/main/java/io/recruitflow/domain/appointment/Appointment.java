@@ -6,8 +6,16 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A presentation booked for a recruit. {@code updatedAt} is GHL's time of the last change we know of. */
-public record Appointment(AppointmentId id, CalendarId calendar, LocationId location, ContactId contact, String title,
-                          Instant start, Instant end, AppointmentStatus status, Instant updatedAt) {
+public record Appointment(
+        AppointmentId id,
+        CalendarId calendar,
+        LocationId location,
+        ContactId contact,
+        String title,
+        Instant start,
+        Instant end,
+        AppointmentStatus status,
+        Instant updatedAt) {
     public Appointment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(calendar, "calendar");

@@ -5,8 +5,13 @@ import io.recruitflow.domain.shared.LocationId;
 import java.util.Objects;
 
 /** What we ask GHL to book. */
-public record AppointmentDraft(CalendarId calendar, LocationId location, ContactId contact, Slot slot, String title,
-                               AppointmentStatus status) {
+public record AppointmentDraft(
+        CalendarId calendar,
+        LocationId location,
+        ContactId contact,
+        Slot slot,
+        String title,
+        AppointmentStatus status) {
     public AppointmentDraft {
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(location, "location");

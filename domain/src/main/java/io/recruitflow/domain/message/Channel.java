@@ -2,5 +2,6 @@ package io.recruitflow.domain.message;
 
 /** How a message travels. */
 public enum Channel {
-    SMS, EMAIL
+    SMS,
+    EMAIL
 }

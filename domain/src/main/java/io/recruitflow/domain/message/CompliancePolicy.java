@@ -68,8 +68,10 @@ public final class CompliancePolicy {
         Instant candidate = now;
         String reason = null;
         if (strict) {
-            List<Instant> lastDay = recentTexts.stream().filter(t -> t.isAfter(now.minus(DAY)) && !t.isAfter(now))
-                    .sorted().toList();
+            List<Instant> lastDay = recentTexts.stream()
+                    .filter(t -> t.isAfter(now.minus(DAY)) && !t.isAfter(now))
+                    .sorted()
+                    .toList();
             if (lastDay.size() >= STRICT_MAX_PER_DAY) {
                 candidate = lastDay.get(lastDay.size() - STRICT_MAX_PER_DAY).plus(DAY);
                 reason = to.state().orElseThrow() + " allows at most " + STRICT_MAX_PER_DAY + " texts per 24 h";
@@ -77,15 +79,15 @@ public final class CompliancePolicy {
         }
         Instant allowed = window.firstAllowed(candidate, to.zones());
         if (allowed == null) {
-            return new ComplianceDecision.Refuse("the recipient's time zones " + to.zones()
-                    + " share no allowed hours");
+            return new ComplianceDecision.Refuse(
+                    "the recipient's time zones " + to.zones() + " share no allowed hours");
         }
         if (allowed.equals(now)) {
             return new ComplianceDecision.SendNow();
         }
         if (reason == null || !allowed.equals(candidate)) {
-            reason = (reason == null ? "" : reason + "; ") + "quiet hours: texts only " + window
-                    + " recipient time" + (strict ? " in " + to.state().orElseThrow() : "");
+            reason = (reason == null ? "" : reason + "; ") + "quiet hours: texts only " + window + " recipient time"
+                    + (strict ? " in " + to.state().orElseThrow() : "");
         }
         return new ComplianceDecision.DeferUntil(allowed, reason);
     }
@@ -105,7 +107,8 @@ public final class CompliancePolicy {
                         t = ZonedDateTime.of(local.toLocalDate(), start, zone).toInstant();
                         allInside = false;
                     } else if (!time.isBefore(end)) {
-                        t = ZonedDateTime.of(local.toLocalDate().plusDays(1), start, zone).toInstant();
+                        t = ZonedDateTime.of(local.toLocalDate().plusDays(1), start, zone)
+                                .toInstant();
                         allInside = false;
                     }
                 }

@@ -6,8 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A message as it stands in a GHL conversation. */
-public record ConversationMessage(MessageId id, ConversationId conversation, ContactId contact, Channel channel,
-                                  Direction direction, String body, Optional<String> status, Instant dateAdded) {
+public record ConversationMessage(
+        MessageId id,
+        ConversationId conversation,
+        ContactId contact,
+        Channel channel,
+        Direction direction,
+        String body,
+        Optional<String> status,
+        Instant dateAdded) {
     public ConversationMessage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(conversation, "conversation");

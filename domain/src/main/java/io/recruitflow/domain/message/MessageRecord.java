@@ -10,10 +10,20 @@ import java.util.Optional;
  * Our record of one outbound message: what, to whom, its send state, when it may go (for a deferred
  * text) and, once sent, GHL's ids.
  */
-public record MessageRecord(MessageKey key, LocationId location, ContactId contact, Channel channel, String body,
-                            Optional<String> subject, SendState state, Optional<Instant> notBefore,
-                            Optional<MessageId> messageId, Optional<ConversationId> conversationId,
-                            Optional<String> detail, Instant createdAt, Instant updatedAt) {
+public record MessageRecord(
+        MessageKey key,
+        LocationId location,
+        ContactId contact,
+        Channel channel,
+        String body,
+        Optional<String> subject,
+        SendState state,
+        Optional<Instant> notBefore,
+        Optional<MessageId> messageId,
+        Optional<ConversationId> conversationId,
+        Optional<String> detail,
+        Instant createdAt,
+        Instant updatedAt) {
     public MessageRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(location, "location");
@@ -25,11 +35,22 @@ public record MessageRecord(MessageKey key, LocationId location, ContactId conta
         body = body == null ? "" : body;
     }
 
-    public static MessageRecord planned(MessageKey key, OutgoingMessage message, Optional<Instant> notBefore,
-                                        Instant at) {
-        return new MessageRecord(key, message.location(), message.contact(), message.channel(), message.body(),
-                message.subject(), SendState.PLANNED, notBefore, Optional.empty(), Optional.empty(), Optional.empty(),
-                at, at);
+    public static MessageRecord planned(
+            MessageKey key, OutgoingMessage message, Optional<Instant> notBefore, Instant at) {
+        return new MessageRecord(
+                key,
+                message.location(),
+                message.contact(),
+                message.channel(),
+                message.body(),
+                message.subject(),
+                SendState.PLANNED,
+                notBefore,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                at,
+                at);
     }
 
     public OutgoingMessage toOutgoing() {
@@ -41,8 +62,13 @@ public record MessageRecord(MessageKey key, LocationId location, ContactId conta
     }
 
     public MessageRecord sent(SentMessage sent, Instant at) {
-        return with(SendState.SENT, notBefore, Optional.of(sent.messageId()), Optional.of(sent.conversationId()),
-                Optional.empty(), at);
+        return with(
+                SendState.SENT,
+                notBefore,
+                Optional.of(sent.messageId()),
+                Optional.of(sent.conversationId()),
+                Optional.empty(),
+                at);
     }
 
     public MessageRecord unknown(String why, Instant at) {
@@ -62,8 +88,13 @@ public record MessageRecord(MessageKey key, LocationId location, ContactId conta
         return with(SendState.PLANNED, Optional.of(notBeforeAt), messageId, conversationId, Optional.of(why), at);
     }
 
-    private MessageRecord with(SendState s, Optional<Instant> nb, Optional<MessageId> mid, Optional<ConversationId> cid,
-                               Optional<String> d, Instant at) {
+    private MessageRecord with(
+            SendState s,
+            Optional<Instant> nb,
+            Optional<MessageId> mid,
+            Optional<ConversationId> cid,
+            Optional<String> d,
+            Instant at) {
         return new MessageRecord(key, location, contact, channel, body, subject, s, nb, mid, cid, d, createdAt, at);
     }
 }

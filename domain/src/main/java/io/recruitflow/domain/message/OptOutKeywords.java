@@ -19,7 +19,8 @@ public final class OptOutKeywords {
             return false;
         }
         // "Opt-Out", "opt out", " STOP! " all normalise to a bare keyword.
-        String normalized = body.strip().toUpperCase(Locale.ROOT)
+        String normalized = body.strip()
+                .toUpperCase(Locale.ROOT)
                 .replaceAll("[\\s\\-_]+", "")
                 .replaceAll("[.!?,;:'\"]+$", "")
                 .replaceAll("^[.!?,;:'\"]+", "");

@@ -6,8 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A message we ask GHL to send on the contact's conversation. Email needs a subject. */
-public record OutgoingMessage(LocationId location, ContactId contact, Channel channel, String body,
-                              Optional<String> subject, Optional<String> emailFrom) {
+public record OutgoingMessage(
+        LocationId location,
+        ContactId contact,
+        Channel channel,
+        String body,
+        Optional<String> subject,
+        Optional<String> emailFrom) {
     public OutgoingMessage {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(contact, "contact");

@@ -6,7 +6,12 @@ package io.recruitflow.domain.message;
  * automatically: GHL may have the message, so its conversation is read first.
  */
 public enum SendState {
-    PLANNED, SENDING, SENT, UNKNOWN, FAILED, REFUSED;
+    PLANNED,
+    SENDING,
+    SENT,
+    UNKNOWN,
+    FAILED,
+    REFUSED;
 
     public boolean finished() {
         return this == SENT || this == FAILED || this == REFUSED;

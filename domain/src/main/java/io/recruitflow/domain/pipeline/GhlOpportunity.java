@@ -9,9 +9,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** An opportunity as GHL holds it, with GHL's raw stage id (which may belong to any pipeline). */
-public record GhlOpportunity(OpportunityId id, LocationId location, ContactId contact, String name, PipelineId pipeline,
-                             StageId stage, OpportunityStatus status, BigDecimal monetaryValue,
-                             Optional<UserId> assignedTo, Optional<Instant> updatedAt) {
+public record GhlOpportunity(
+        OpportunityId id,
+        LocationId location,
+        ContactId contact,
+        String name,
+        PipelineId pipeline,
+        StageId stage,
+        OpportunityStatus status,
+        BigDecimal monetaryValue,
+        Optional<UserId> assignedTo,
+        Optional<Instant> updatedAt) {
     public GhlOpportunity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(pipeline, "pipeline");

@@ -19,9 +19,18 @@ import java.util.Optional;
  * {@code updatedAt} is GHL's own timestamp of the last change we know of: older news never overwrites
  * newer state.
  */
-public record Opportunity(OpportunityId id, LocationId location, ContactId contact, String name, PipelineId pipeline,
-                          RecruitingStage stage, OpportunityStatus status, BigDecimal monetaryValue,
-                          Optional<UserId> assignedTo, Instant updatedAt, long version) {
+public record Opportunity(
+        OpportunityId id,
+        LocationId location,
+        ContactId contact,
+        String name,
+        PipelineId pipeline,
+        RecruitingStage stage,
+        OpportunityStatus status,
+        BigDecimal monetaryValue,
+        Optional<UserId> assignedTo,
+        Instant updatedAt,
+        long version) {
     public Opportunity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(location, "location");
@@ -50,8 +59,10 @@ public record Opportunity(OpportunityId id, LocationId location, ContactId conta
             return new Transition.Unchanged(this);
         }
         if (target.isBefore(stage) && !change.cause().mayMoveBackward()) {
-            return new Transition.Refused(this, "moving back from " + stage + " to " + target
-                    + " needs an event that says so (" + change.cause() + " does not)");
+            return new Transition.Refused(
+                    this,
+                    "moving back from " + stage + " to " + target + " needs an event that says so (" + change.cause()
+                            + " does not)");
         }
         if ((status == OpportunityStatus.LOST || status == OpportunityStatus.ABANDONED)
                 && change.cause() != StageChange.Cause.GHL_EVENT) {
@@ -60,7 +71,8 @@ public record Opportunity(OpportunityId id, LocationId location, ContactId conta
         if (status == OpportunityStatus.WON && change.cause() != StageChange.Cause.GHL_EVENT) {
             return new Transition.Refused(this, "the recruit is already contracted");
         }
-        OpportunityStatus newStatus = target == RecruitingStage.CONTRACTED ? OpportunityStatus.WON
+        OpportunityStatus newStatus = target == RecruitingStage.CONTRACTED
+                ? OpportunityStatus.WON
                 : status == OpportunityStatus.WON ? OpportunityStatus.OPEN : status;
         return new Transition.Moved(this, withStage(target, newStatus, at));
     }
@@ -82,12 +94,12 @@ public record Opportunity(OpportunityId id, LocationId location, ContactId conta
     }
 
     private Opportunity withStage(RecruitingStage newStage, OpportunityStatus newStatus, Instant at) {
-        return new Opportunity(id, location, contact, name, pipeline, newStage, newStatus, monetaryValue, assignedTo,
-                at, version);
+        return new Opportunity(
+                id, location, contact, name, pipeline, newStage, newStatus, monetaryValue, assignedTo, at, version);
     }
 
     public Opportunity withVersion(long newVersion) {
-        return new Opportunity(id, location, contact, name, pipeline, stage, status, monetaryValue, assignedTo,
-                updatedAt, newVersion);
+        return new Opportunity(
+                id, location, contact, name, pipeline, stage, status, monetaryValue, assignedTo, updatedAt, newVersion);
     }
 }

@@ -8,8 +8,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** What we ask GHL to create as an opportunity. */
-public record OpportunityDraft(LocationId location, PipelineId pipeline, StageId stage, ContactId contact, String name,
-                               OpportunityStatus status, BigDecimal monetaryValue, Optional<UserId> assignedTo) {
+public record OpportunityDraft(
+        LocationId location,
+        PipelineId pipeline,
+        StageId stage,
+        ContactId contact,
+        String name,
+        OpportunityStatus status,
+        BigDecimal monetaryValue,
+        Optional<UserId> assignedTo) {
     public OpportunityDraft {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(pipeline, "pipeline");

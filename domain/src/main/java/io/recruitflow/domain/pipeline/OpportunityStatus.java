@@ -2,5 +2,8 @@ package io.recruitflow.domain.pipeline;
 
 /** GHL's opportunity status. */
 public enum OpportunityStatus {
-    OPEN, WON, LOST, ABANDONED
+    OPEN,
+    WON,
+    LOST,
+    ABANDONED
 }

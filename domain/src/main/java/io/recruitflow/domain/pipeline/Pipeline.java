@@ -9,7 +9,8 @@ public record Pipeline(PipelineId id, String name, List<Stage> stages) {
     public Pipeline {
         Objects.requireNonNull(id, "id");
         name = name == null ? "" : name;
-        stages = stages.stream().sorted(Comparator.comparingInt(Stage::position)).toList();
+        stages =
+                stages.stream().sorted(Comparator.comparingInt(Stage::position)).toList();
     }
 
     /** A stage of a GHL pipeline. */

@@ -25,7 +25,10 @@ public record RecruitingPipeline(PipelineId pipelineId, Map<RecruitingStage, Sta
 
     /** The recruiting stage a GHL stage id stands for, if it belongs to this pipeline. */
     public Optional<RecruitingStage> stageOf(StageId id) {
-        return stageIds.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).findFirst();
+        return stageIds.entrySet().stream()
+                .filter(e -> e.getValue().equals(id))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /**
@@ -34,7 +37,8 @@ public record RecruitingPipeline(PipelineId pipelineId, Map<RecruitingStage, Sta
      */
     public static Resolution resolve(List<Pipeline> pipelines, StageNames names) {
         Optional<Pipeline> pipeline = pipelines.stream()
-                .filter(p -> p.name().equalsIgnoreCase(names.pipelineName())).findFirst();
+                .filter(p -> p.name().equalsIgnoreCase(names.pipelineName()))
+                .findFirst();
         if (pipeline.isEmpty()) {
             return new Resolution.Missing(List.of("pipeline '" + names.pipelineName() + "'"));
         }
@@ -42,11 +46,15 @@ public record RecruitingPipeline(PipelineId pipelineId, Map<RecruitingStage, Sta
         List<String> missing = new ArrayList<>();
         for (RecruitingStage stage : RecruitingStage.values()) {
             String wanted = names.nameOf(stage);
-            pipeline.get().stages().stream().filter(s -> s.name().equalsIgnoreCase(wanted)).findFirst()
-                    .ifPresentOrElse(s -> ids.put(stage, s.id()),
+            pipeline.get().stages().stream()
+                    .filter(s -> s.name().equalsIgnoreCase(wanted))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            s -> ids.put(stage, s.id()),
                             () -> missing.add("stage '" + wanted + "' in pipeline '" + names.pipelineName() + "'"));
         }
-        return missing.isEmpty() ? new Resolution.Resolved(new RecruitingPipeline(pipeline.get().id(), ids))
+        return missing.isEmpty()
+                ? new Resolution.Resolved(new RecruitingPipeline(pipeline.get().id(), ids))
                 : new Resolution.Missing(missing);
     }
 

@@ -12,10 +12,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A GHL contact as GHL holds it. */
-public record Contact(ContactId id, LocationId location, String firstName, String lastName,
-                      Optional<EmailAddress> email, Optional<PhoneNumber> phone, Set<String> tags,
-                      List<CustomFieldValue> customFields, Optional<ZoneId> timeZone, boolean dnd,
-                      Optional<String> source, Optional<Instant> dateAdded, Optional<Instant> dateUpdated) {
+public record Contact(
+        ContactId id,
+        LocationId location,
+        String firstName,
+        String lastName,
+        Optional<EmailAddress> email,
+        Optional<PhoneNumber> phone,
+        Set<String> tags,
+        List<CustomFieldValue> customFields,
+        Optional<ZoneId> timeZone,
+        boolean dnd,
+        Optional<String> source,
+        Optional<Instant> dateAdded,
+        Optional<Instant> dateUpdated) {
     public Contact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(location, "location");

@@ -39,8 +39,8 @@ public interface ContactDirectory {
     Stream<Contact> search(LocationId location, String query);
 
     /** The contact of the location with this phone or this email, if any (for reconciliation). */
-    Optional<Contact> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                         Optional<EmailAddress> email);
+    Optional<Contact> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email);
 
     /** An upsert's result: the contact and whether GHL created it now. */
     record Upserted(Contact contact, boolean created) {}

@@ -9,9 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What we ask GHL to create or upsert as a contact. */
-public record ContactDraft(LocationId location, String firstName, String lastName, Optional<EmailAddress> email,
-                           Optional<PhoneNumber> phone, Set<String> tags, List<CustomFieldValue> customFields,
-                           Optional<String> source) {
+public record ContactDraft(
+        LocationId location,
+        String firstName,
+        String lastName,
+        Optional<EmailAddress> email,
+        Optional<PhoneNumber> phone,
+        Set<String> tags,
+        List<CustomFieldValue> customFields,
+        Optional<String> source) {
     public ContactDraft {
         Objects.requireNonNull(location, "location");
         firstName = firstName == null ? "" : firstName;

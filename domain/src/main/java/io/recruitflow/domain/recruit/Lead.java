@@ -8,8 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** A lead that passed the lead rules: a name, a phone or an email (or both), and a license. */
-public record Lead(PersonName name, Optional<EmailAddress> email, Optional<PhoneNumber> phone, License license,
-                   String source, Map<String, String> extra) {
+public record Lead(
+        PersonName name,
+        Optional<EmailAddress> email,
+        Optional<PhoneNumber> phone,
+        License license,
+        String source,
+        Map<String, String> extra) {
     public Lead {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(license, "license");

@@ -7,8 +7,16 @@ import java.util.Map;
  * A lead exactly as the lead source gave it, before any rule is applied: every field is raw text and
  * may be missing (null or blank). {@code extra} holds the columns that map to GHL custom fields.
  */
-public record LeadInput(String firstName, String lastName, String email, String phone, String licenseState,
-                        String licenseNumber, List<String> licenseTypes, String source, Map<String, String> extra) {
+public record LeadInput(
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        String licenseState,
+        String licenseNumber,
+        List<String> licenseTypes,
+        String source,
+        Map<String, String> extra) {
     public LeadInput {
         licenseTypes = licenseTypes == null ? List.of() : List.copyOf(licenseTypes);
         extra = extra == null ? Map.of() : Map.copyOf(extra);

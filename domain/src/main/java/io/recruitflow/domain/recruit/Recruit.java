@@ -20,11 +20,22 @@ import java.util.Set;
  * <p>Invariants: a recruit has a phone or an email; once opted out, it stays opted out; the GHL
  * contact id, once known, never changes.
  */
-public record Recruit(RecruitId id, LocationId location, PersonName name, Optional<EmailAddress> email,
-                      Optional<PhoneNumber> phone, License license, String source, Set<String> tags,
-                      Map<String, String> customFields, Consent consent, Optional<ZoneId> timeZone,
-                      Optional<ContactId> contactId, Instant acceptedAt, Optional<Instant> introSentAt,
-                      long version) {
+public record Recruit(
+        RecruitId id,
+        LocationId location,
+        PersonName name,
+        Optional<EmailAddress> email,
+        Optional<PhoneNumber> phone,
+        License license,
+        String source,
+        Set<String> tags,
+        Map<String, String> customFields,
+        Consent consent,
+        Optional<ZoneId> timeZone,
+        Optional<ContactId> contactId,
+        Instant acceptedAt,
+        Optional<Instant> introSentAt,
+        long version) {
 
     public Recruit {
         Objects.requireNonNull(id, "id");
@@ -42,8 +53,22 @@ public record Recruit(RecruitId id, LocationId location, PersonName name, Option
 
     /** A new recruit from an accepted lead, not yet known to GHL. */
     public static Recruit accept(RecruitId id, LocationId location, Lead lead, Set<String> tags, Instant at) {
-        return new Recruit(id, location, lead.name(), lead.email(), lead.phone(), lead.license(), lead.source(),
-                tags, lead.extra(), Consent.GRANTED, Optional.empty(), Optional.empty(), at, Optional.empty(), 0);
+        return new Recruit(
+                id,
+                location,
+                lead.name(),
+                lead.email(),
+                lead.phone(),
+                lead.license(),
+                lead.source(),
+                tags,
+                lead.extra(),
+                Consent.GRANTED,
+                Optional.empty(),
+                Optional.empty(),
+                at,
+                Optional.empty(),
+                0);
     }
 
     /** Links the recruit to its GHL contact. The link never changes once made. */
@@ -51,37 +76,124 @@ public record Recruit(RecruitId id, LocationId location, PersonName name, Option
         if (contactId.isPresent() && !contactId.get().equals(contact)) {
             throw new IllegalStateException("recruit " + id + " is already linked to another GHL contact");
         }
-        return new Recruit(id, location, name, email, phone, license, source, tags, customFields, consent, timeZone,
-                Optional.of(contact), acceptedAt, introSentAt, version);
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                consent,
+                timeZone,
+                Optional.of(contact),
+                acceptedAt,
+                introSentAt,
+                version);
     }
 
     public Recruit withTimeZone(ZoneId zone) {
-        return new Recruit(id, location, name, email, phone, license, source, tags, customFields, consent,
-                Optional.of(zone), contactId, acceptedAt, introSentAt, version);
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                consent,
+                Optional.of(zone),
+                contactId,
+                acceptedAt,
+                introSentAt,
+                version);
     }
 
     public Recruit withConsent(Consent newConsent) {
         // An opt-out is kept: only the recruit's own opt-in (not modelled yet) may lift it.
         Consent kept = consent.optedOut() && !newConsent.optedOut()
-                ? new Consent(newConsent.dnd(), consent.optedOutAt()) : newConsent;
-        return new Recruit(id, location, name, email, phone, license, source, tags, customFields, kept, timeZone,
-                contactId, acceptedAt, introSentAt, version);
+                ? new Consent(newConsent.dnd(), consent.optedOutAt())
+                : newConsent;
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                kept,
+                timeZone,
+                contactId,
+                acceptedAt,
+                introSentAt,
+                version);
     }
 
     public Recruit withTags(Set<String> newTags) {
-        return new Recruit(id, location, name, email, phone, license, source, newTags, customFields, consent,
-                timeZone, contactId, acceptedAt, introSentAt, version);
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                newTags,
+                customFields,
+                consent,
+                timeZone,
+                contactId,
+                acceptedAt,
+                introSentAt,
+                version);
     }
 
     /** Records when the first (intro) message was accepted by GHL; the first record wins. */
     public Recruit introSent(Instant at) {
-        return introSentAt.isPresent() ? this : new Recruit(id, location, name, email, phone, license, source, tags,
-                customFields, consent, timeZone, contactId, acceptedAt, Optional.of(at), version);
+        return introSentAt.isPresent()
+                ? this
+                : new Recruit(
+                        id,
+                        location,
+                        name,
+                        email,
+                        phone,
+                        license,
+                        source,
+                        tags,
+                        customFields,
+                        consent,
+                        timeZone,
+                        contactId,
+                        acceptedAt,
+                        Optional.of(at),
+                        version);
     }
 
     public Recruit withVersion(long newVersion) {
-        return new Recruit(id, location, name, email, phone, license, source, tags, customFields, consent, timeZone,
-                contactId, acceptedAt, introSentAt, newVersion);
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                consent,
+                timeZone,
+                contactId,
+                acceptedAt,
+                introSentAt,
+                newVersion);
     }
 
     /** Time from accepted lead to intro accepted by GHL, once the intro went out. */

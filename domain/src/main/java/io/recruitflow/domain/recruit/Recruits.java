@@ -33,8 +33,8 @@ public interface Recruits {
     Optional<Recruit> findByContact(ContactId contact);
 
     /** The recruit of the location with this phone or this email, if any. */
-    Optional<Recruit> findByPhoneOrEmail(LocationId location, Optional<PhoneNumber> phone,
-                                         Optional<EmailAddress> email);
+    Optional<Recruit> findByPhoneOrEmail(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email);
 
     /** Recruits in acceptance order; {@code cursor} is the {@code next} of the previous page. */
     Page<Recruit> list(Optional<LocationId> location, Optional<String> cursor, int limit);

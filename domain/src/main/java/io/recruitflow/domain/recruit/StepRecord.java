@@ -9,8 +9,15 @@ import java.util.Optional;
  * GHL id it produced ({@code ref}: contact, opportunity or message id), a detail (the reason for a
  * skip, deferral or failure) and, for a deferred step, when it may run.
  */
-public record StepRecord(RecruitId recruit, IntakeStep step, StepState state, int attempts, Optional<String> ref,
-                         Optional<String> detail, Optional<Instant> notBefore, Instant updatedAt) {
+public record StepRecord(
+        RecruitId recruit,
+        IntakeStep step,
+        StepState state,
+        int attempts,
+        Optional<String> ref,
+        Optional<String> detail,
+        Optional<Instant> notBefore,
+        Instant updatedAt) {
     public StepRecord {
         Objects.requireNonNull(recruit, "recruit");
         Objects.requireNonNull(step, "step");
@@ -19,21 +26,23 @@ public record StepRecord(RecruitId recruit, IntakeStep step, StepState state, in
     }
 
     public static StepRecord pending(RecruitId recruit, IntakeStep step, Instant at) {
-        return new StepRecord(recruit, step, StepState.PENDING, 0, Optional.empty(), Optional.empty(),
-                Optional.empty(), at);
+        return new StepRecord(
+                recruit, step, StepState.PENDING, 0, Optional.empty(), Optional.empty(), Optional.empty(), at);
     }
 
     public StepRecord started(Instant at) {
-        return new StepRecord(recruit, step, StepState.STARTED, attempts + 1, ref, Optional.empty(), Optional.empty(), at);
+        return new StepRecord(
+                recruit, step, StepState.STARTED, attempts + 1, ref, Optional.empty(), Optional.empty(), at);
     }
 
     public StepRecord done(Optional<String> newRef, Instant at) {
-        return new StepRecord(recruit, step, StepState.DONE, attempts, newRef.or(() -> ref), Optional.empty(),
-                Optional.empty(), at);
+        return new StepRecord(
+                recruit, step, StepState.DONE, attempts, newRef.or(() -> ref), Optional.empty(), Optional.empty(), at);
     }
 
     public StepRecord deferred(Instant until, String why, Instant at) {
-        return new StepRecord(recruit, step, StepState.DEFERRED, attempts, ref, Optional.of(why), Optional.of(until), at);
+        return new StepRecord(
+                recruit, step, StepState.DEFERRED, attempts, ref, Optional.of(why), Optional.of(until), at);
     }
 
     public StepRecord skipped(String why, Instant at) {

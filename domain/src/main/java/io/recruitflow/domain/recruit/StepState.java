@@ -5,7 +5,13 @@ package io.recruitflow.domain.recruit;
  * happened: such a step is reconciled against GHL before anything is repeated.
  */
 public enum StepState {
-    PENDING, STARTED, DONE, DEFERRED, SKIPPED, UNKNOWN, FAILED;
+    PENDING,
+    STARTED,
+    DONE,
+    DEFERRED,
+    SKIPPED,
+    UNKNOWN,
+    FAILED;
 
     /** Whether the step needs no more work. */
     public boolean settled() {

@@ -11,7 +11,9 @@ public interface Workflows {
 
     /** The workflow with this name (case-insensitive), if the location has one. */
     default Optional<Workflow> findByName(LocationId location, String name) {
-        return list(location).stream().filter(w -> w.name().equalsIgnoreCase(name.strip())).findFirst();
+        return list(location).stream()
+                .filter(w -> w.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
     }
 
     void enroll(ContactId contact, WorkflowId workflow);

@@ -12,8 +12,15 @@ public class GhlException extends RuntimeException {
 
     /** What kind of failure, from GHL's error table. */
     public enum Kind {
-        BAD_REQUEST(false), UNAUTHORIZED(false), FORBIDDEN(false), NOT_FOUND(false), UNPROCESSABLE(false),
-        RATE_LIMITED(true), SERVER_ERROR(true), NETWORK(true), OUTCOME_UNKNOWN(true);
+        BAD_REQUEST(false),
+        UNAUTHORIZED(false),
+        FORBIDDEN(false),
+        NOT_FOUND(false),
+        UNPROCESSABLE(false),
+        RATE_LIMITED(true),
+        SERVER_ERROR(true),
+        NETWORK(true),
+        OUTCOME_UNKNOWN(true);
 
         private final boolean retryable;
 

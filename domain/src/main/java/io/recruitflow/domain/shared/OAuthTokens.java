@@ -9,8 +9,8 @@ import java.util.Set;
  * An OAuth token pair for one owner. GHL refresh tokens are single-use: every refresh returns a new
  * pair, which must be stored before the access token is used. {@link #toString()} never shows a token.
  */
-public record OAuthTokens(TokenOwner owner, String accessToken, String refreshToken, Instant expiresAt,
-                          Set<String> scopes) {
+public record OAuthTokens(
+        TokenOwner owner, String accessToken, String refreshToken, Instant expiresAt, Set<String> scopes) {
     public OAuthTokens {
         Objects.requireNonNull(owner, "owner");
         if (accessToken == null || accessToken.isBlank()) {

@@ -4,7 +4,10 @@ import java.util.Objects;
 
 /** Whose OAuth token: an agency (company) or a single location. GHL limits rates per owner. */
 public record TokenOwner(Type type, String id) {
-    public enum Type { COMPANY, LOCATION }
+    public enum Type {
+        COMPANY,
+        LOCATION
+    }
 
     public TokenOwner {
         Objects.requireNonNull(type, "type");

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -114,16 +114,17 @@ class CompliancePolicyTest {
         @Test
         void zonesThatShareNoHoursAreRefused() {
             // Florida's 12-hour window in Bangkok (UTC+7) and in New York in winter (UTC-5) only touch.
-            Recipient impossible = new Recipient(Set.of(ZoneId.of("Asia/Bangkok"), NEW_YORK), Optional.of(UsState.FL),
-                    false, false);
+            Recipient impossible =
+                    new Recipient(Set.of(ZoneId.of("Asia/Bangkok"), NEW_YORK), Optional.of(UsState.FL), false, false);
             assertThat(sms(impossible, Instant.parse("2026-02-12T15:00:00Z")))
                     .isInstanceOf(ComplianceDecision.Refuse.class);
         }
 
         @Test
         void canBeSwitchedOffForSandboxRuns() {
-            assertThat(CompliancePolicy.withoutQuietHours().decide(in(UsState.FL, NEW_YORK), Channel.SMS,
-                    at("2026-02-12T23:30", NEW_YORK), List.of())).isInstanceOf(ComplianceDecision.SendNow.class);
+            assertThat(CompliancePolicy.withoutQuietHours()
+                            .decide(in(UsState.FL, NEW_YORK), Channel.SMS, at("2026-02-12T23:30", NEW_YORK), List.of()))
+                    .isInstanceOf(ComplianceDecision.SendNow.class);
         }
     }
 
@@ -141,7 +142,8 @@ class CompliancePolicyTest {
             List<Instant> three = List.of(first, now.minus(Duration.ofHours(5)), now.minus(Duration.ofHours(1)));
             ComplianceDecision decision = policy.decide(in(UsState.FL, NEW_YORK), Channel.SMS, now, three);
             assertThat(decision).isInstanceOf(ComplianceDecision.DeferUntil.class);
-            assertThat(((ComplianceDecision.DeferUntil) decision).notBefore()).isEqualTo(first.plus(Duration.ofHours(24)));
+            assertThat(((ComplianceDecision.DeferUntil) decision).notBefore())
+                    .isEqualTo(first.plus(Duration.ofHours(24)));
             assertThat(((ComplianceDecision.DeferUntil) decision).reason()).contains("at most 3");
         }
 
@@ -149,21 +151,23 @@ class CompliancePolicyTest {
         void theCapsReopeningStillRespectsQuietHours() {
             // The oldest of three texts was at 22:00 yesterday: the cap reopens at 22:00 today, after Florida's
             // 20:00, so the text waits for 08:00 tomorrow.
-            List<Instant> three = List.of(at("2026-02-11T22:00", NEW_YORK), now.minus(Duration.ofHours(3)),
-                    now.minus(Duration.ofHours(2)));
+            List<Instant> three = List.of(
+                    at("2026-02-11T22:00", NEW_YORK), now.minus(Duration.ofHours(3)), now.minus(Duration.ofHours(2)));
             assertThat(policy.decide(in(UsState.FL, NEW_YORK), Channel.SMS, at("2026-02-12T15:00", NEW_YORK), three))
                     .satisfies(deferredUntil(at("2026-02-13T08:00", NEW_YORK)));
-            List<Instant> recent = List.of(at("2026-02-12T09:00", NEW_YORK), at("2026-02-12T10:00", NEW_YORK),
+            List<Instant> recent = List.of(
+                    at("2026-02-12T09:00", NEW_YORK),
+                    at("2026-02-12T10:00", NEW_YORK),
                     at("2026-02-12T11:00", NEW_YORK));
             assertThat(policy.decide(in(UsState.FL, NEW_YORK), Channel.SMS, at("2026-02-12T12:00", NEW_YORK), recent))
-                    .isEqualTo(new ComplianceDecision.DeferUntil(at("2026-02-13T09:00", NEW_YORK),
-                            "FL allows at most 3 texts per 24 h"));
+                    .isEqualTo(new ComplianceDecision.DeferUntil(
+                            at("2026-02-13T09:00", NEW_YORK), "FL allows at most 3 texts per 24 h"));
         }
 
         @Test
         void otherStatesHaveNoCap() {
-            List<Instant> many = List.of(now.minusSeconds(60), now.minusSeconds(120), now.minusSeconds(180),
-                    now.minusSeconds(240));
+            List<Instant> many =
+                    List.of(now.minusSeconds(60), now.minusSeconds(120), now.minusSeconds(180), now.minusSeconds(240));
             assertThat(policy.decide(in(UsState.NY, NEW_YORK), Channel.SMS, now, many))
                     .isInstanceOf(ComplianceDecision.SendNow.class);
         }
@@ -183,7 +187,8 @@ class CompliancePolicyTest {
         void dndBlocksTextsAndEmail() {
             Recipient dnd = new Recipient(Set.of(NEW_YORK), Optional.of(UsState.NY), true, false);
             assertThat(policy.decide(dnd, Channel.SMS, noon, List.of())).isInstanceOf(ComplianceDecision.Refuse.class);
-            assertThat(policy.decide(dnd, Channel.EMAIL, noon, List.of())).isInstanceOf(ComplianceDecision.Refuse.class);
+            assertThat(policy.decide(dnd, Channel.EMAIL, noon, List.of()))
+                    .isInstanceOf(ComplianceDecision.Refuse.class);
         }
 
         @Test
@@ -195,42 +200,57 @@ class CompliancePolicyTest {
 
         @Test
         void emailHasNoQuietHours() {
-            assertThat(policy.decide(in(UsState.FL, NEW_YORK), Channel.EMAIL, at("2026-02-12T23:00", NEW_YORK),
-                    List.of())).isInstanceOf(ComplianceDecision.SendNow.class);
+            assertThat(policy.decide(
+                            in(UsState.FL, NEW_YORK), Channel.EMAIL, at("2026-02-12T23:00", NEW_YORK), List.of()))
+                    .isInstanceOf(ComplianceDecision.SendNow.class);
         }
     }
 
     // ---- properties over many instants, zones and states ----
 
-    static final List<ZoneId> US_ZONES = List.of(NEW_YORK, CHICAGO, ZoneId.of("America/Denver"),
-            ZoneId.of("America/Phoenix"), ZoneId.of("America/Los_Angeles"), ZoneId.of("America/Anchorage"),
-            ZoneId.of("Pacific/Honolulu"), ZoneId.of("America/Puerto_Rico"), ZoneId.of("America/Indiana/Indianapolis"),
+    static final List<ZoneId> US_ZONES = List.of(
+            NEW_YORK,
+            CHICAGO,
+            ZoneId.of("America/Denver"),
+            ZoneId.of("America/Phoenix"),
+            ZoneId.of("America/Los_Angeles"),
+            ZoneId.of("America/Anchorage"),
+            ZoneId.of("Pacific/Honolulu"),
+            ZoneId.of("America/Puerto_Rico"),
+            ZoneId.of("America/Indiana/Indianapolis"),
             ZoneId.of("America/Boise"));
 
     @Provide
     Arbitrary<Instant> instants() {
         // Two years, so both DST changes of each year come up.
-        return Arbitraries.longs().between(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond(),
-                Instant.parse("2027-12-31T00:00:00Z").getEpochSecond()).map(Instant::ofEpochSecond);
+        return Arbitraries.longs()
+                .between(
+                        Instant.parse("2026-01-01T00:00:00Z").getEpochSecond(),
+                        Instant.parse("2027-12-31T00:00:00Z").getEpochSecond())
+                .map(Instant::ofEpochSecond);
     }
 
     @Provide
     Arbitrary<Recipient> recipients() {
-        Arbitrary<Set<ZoneId>> zones = Arbitraries.of(US_ZONES).set().ofMinSize(1).ofMaxSize(2);
+        Arbitrary<Set<ZoneId>> zones =
+                Arbitraries.of(US_ZONES).set().ofMinSize(1).ofMaxSize(2);
         Arbitrary<UsState> states = Arbitraries.of(UsState.class);
         return Combinators.combine(zones, states).as((z, s) -> new Recipient(z, Optional.of(s), false, false));
     }
 
     static boolean allowedEverywhere(Recipient to, Instant t) {
-        boolean strict = to.state().filter(s -> s == UsState.FL || s == UsState.OK || s == UsState.MD).isPresent();
+        boolean strict = to.state()
+                .filter(s -> s == UsState.FL || s == UsState.OK || s == UsState.MD)
+                .isPresent();
         LocalTime end = strict ? LocalTime.of(20, 0) : LocalTime.of(21, 0);
-        return to.zones().stream().map(z -> ZonedDateTime.ofInstant(t, z).toLocalTime())
+        return to.zones().stream()
+                .map(z -> ZonedDateTime.ofInstant(t, z).toLocalTime())
                 .allMatch(l -> !l.isBefore(LocalTime.of(8, 0)) && l.isBefore(end));
     }
 
     @Property(tries = 2000)
-    void sendsNowExactlyWhenTheWindowHoldsInEveryZone(@ForAll("recipients") Recipient to,
-                                                      @ForAll("instants") Instant now) {
+    void sendsNowExactlyWhenTheWindowHoldsInEveryZone(
+            @ForAll("recipients") Recipient to, @ForAll("instants") Instant now) {
         ComplianceDecision decision = policy.decide(to, Channel.SMS, now, List.of());
         if (allowedEverywhere(to, now)) {
             assertThat(decision).isInstanceOf(ComplianceDecision.SendNow.class);

@@ -21,6 +21,7 @@ class MessageTemplateTest {
 
     @Test
     void valuesAreInsertedLiterally() {
-        assertThat(new MessageTemplate("Hi {First}").render(Map.of("First", "$1 \\o/"))).isEqualTo("Hi $1 \\o/");
+        assertThat(new MessageTemplate("Hi {First}").render(Map.of("First", "$1 \\o/")))
+                .isEqualTo("Hi $1 \\o/");
     }
 }

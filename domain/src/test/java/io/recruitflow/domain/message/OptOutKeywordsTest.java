@@ -13,23 +13,56 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OptOutKeywordsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"STOP", "stop", " Stop ", "STOP.", "stop!", "STOPALL", "StopAll", "UNSUBSCRIBE",
-            "unsubscribe", "CANCEL", "End", "quit", "REVOKE", "OPT OUT", "opt out", "Opt-Out", "optout", "OPT  OUT",
-            "opt_out", "\tSTOP\n"})
+    @ValueSource(
+            strings = {
+                "STOP",
+                "stop",
+                " Stop ",
+                "STOP.",
+                "stop!",
+                "STOPALL",
+                "StopAll",
+                "UNSUBSCRIBE",
+                "unsubscribe",
+                "CANCEL",
+                "End",
+                "quit",
+                "REVOKE",
+                "OPT OUT",
+                "opt out",
+                "Opt-Out",
+                "optout",
+                "OPT  OUT",
+                "opt_out",
+                "\tSTOP\n"
+            })
     void recognisesEveryKeywordAndItsVariants(String reply) {
         assertThat(OptOutKeywords.isOptOut(reply)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "Yes", "Don't stop texting me", "stop by tomorrow?", "STOPPED", "the end is near",
-            "Can we talk Tuesday?", "cancel my 3pm and call me"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "Yes",
+                "Don't stop texting me",
+                "stop by tomorrow?",
+                "STOPPED",
+                "the end is near",
+                "Can we talk Tuesday?",
+                "cancel my 3pm and call me"
+            })
     void ordinaryRepliesAreNotOptOuts(String reply) {
         assertThat(OptOutKeywords.isOptOut(reply)).isFalse();
     }
 
     @Property
-    void caseAndSurroundingSpaceNeverMatter(@ForAll("keywords") String keyword, @ForAll("spaces") String before,
-                                            @ForAll("spaces") String after, @ForAll boolean upper) {
+    void caseAndSurroundingSpaceNeverMatter(
+            @ForAll("keywords") String keyword,
+            @ForAll("spaces") String before,
+            @ForAll("spaces") String after,
+            @ForAll boolean upper) {
         String reply = before + (upper ? keyword.toUpperCase() : keyword.toLowerCase()) + after;
         assertThat(OptOutKeywords.isOptOut(reply)).isTrue();
     }

@@ -21,8 +21,18 @@ class OpportunityTest {
     static final Instant T1 = T0.plusSeconds(60);
 
     static Opportunity at(RecruitingStage stage, OpportunityStatus status) {
-        return new Opportunity(new OpportunityId("opp1"), new LocationId("loc"), new ContactId("c1"), "x",
-                new PipelineId("pipe"), stage, status, BigDecimal.ZERO, Optional.empty(), T0, 1);
+        return new Opportunity(
+                new OpportunityId("opp1"),
+                new LocationId("loc"),
+                new ContactId("c1"),
+                "x",
+                new PipelineId("pipe"),
+                stage,
+                status,
+                BigDecimal.ZERO,
+                Optional.empty(),
+                T0,
+                1);
     }
 
     static Transition move(Opportunity o, RecruitingStage to, StageChange.Cause cause) {
@@ -60,8 +70,10 @@ class OpportunityTest {
     @Test
     void aLostOpportunityOnlyMovesWhenGhlSaysSo() {
         Opportunity lost = at(INTERESTED, OpportunityStatus.LOST);
-        assertThat(move(lost, PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING)).isInstanceOf(Transition.Refused.class);
-        assertThat(move(lost, PRESENTATION_SCHEDULED, StageChange.Cause.GHL_EVENT)).isInstanceOf(Transition.Moved.class);
+        assertThat(move(lost, PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING))
+                .isInstanceOf(Transition.Refused.class);
+        assertThat(move(lost, PRESENTATION_SCHEDULED, StageChange.Cause.GHL_EVENT))
+                .isInstanceOf(Transition.Moved.class);
     }
 
     @Test
@@ -73,21 +85,24 @@ class OpportunityTest {
     @Test
     void olderGhlNewsIsIgnored() {
         Opportunity o = at(INTERESTED, OpportunityStatus.OPEN);
-        assertThat(o.reportedByGhl(LEAD, OpportunityStatus.OPEN, T0.minusSeconds(1))).isEmpty();
+        assertThat(o.reportedByGhl(LEAD, OpportunityStatus.OPEN, T0.minusSeconds(1)))
+                .isEmpty();
         assertThat(o.reportedByGhl(CONTRACTED, OpportunityStatus.OPEN, T1))
-                .map(Opportunity::status).contains(OpportunityStatus.WON);
+                .map(Opportunity::status)
+                .contains(OpportunityStatus.WON);
     }
 
     @Property
-    void onlyNoShowsAndGhlEventsEverMoveBackward(@ForAll RecruitingStage from, @ForAll RecruitingStage to,
-                                                 @ForAll StageChange.Cause cause) {
+    void onlyNoShowsAndGhlEventsEverMoveBackward(
+            @ForAll RecruitingStage from, @ForAll RecruitingStage to, @ForAll StageChange.Cause cause) {
         Transition t = move(at(from, OpportunityStatus.OPEN), to, cause);
         if (t instanceof Transition.Moved moved && to.isBefore(from)) {
             assertThat(cause).isIn(StageChange.Cause.NO_SHOW, StageChange.Cause.GHL_EVENT);
             assertThat(moved.after().stage()).isEqualTo(to);
         }
         if (t instanceof Transition.Moved moved) {
-            assertThat(moved.after().stage() == CONTRACTED).isEqualTo(moved.after().status() == OpportunityStatus.WON);
+            assertThat(moved.after().stage() == CONTRACTED)
+                    .isEqualTo(moved.after().status() == OpportunityStatus.WON);
         }
     }
 }

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class RecruitingPipelineTest {
     static Pipeline reference() {
-        return new Pipeline(new PipelineId("pipe_recruiting"), "Agent Recruiting", List.of(
-                new Pipeline.Stage(new StageId("stage_contracted"), "Contracted", 4),
-                new Pipeline.Stage(new StageId("stage_lead"), "Lead", 0),
-                new Pipeline.Stage(new StageId("stage_contacted"), "Contacted", 1),
-                new Pipeline.Stage(new StageId("stage_interested"), "Interested", 2),
-                new Pipeline.Stage(new StageId("stage_presentation"), "Presentation Scheduled", 3)));
+        return new Pipeline(
+                new PipelineId("pipe_recruiting"),
+                "Agent Recruiting",
+                List.of(
+                        new Pipeline.Stage(new StageId("stage_contracted"), "Contracted", 4),
+                        new Pipeline.Stage(new StageId("stage_lead"), "Lead", 0),
+                        new Pipeline.Stage(new StageId("stage_contacted"), "Contacted", 1),
+                        new Pipeline.Stage(new StageId("stage_interested"), "Interested", 2),
+                        new Pipeline.Stage(new StageId("stage_presentation"), "Presentation Scheduled", 3)));
     }
 
     @Test
@@ -29,8 +32,9 @@ class RecruitingPipelineTest {
     void namesAreConfigurableAndMissingOnesAreListed() {
         StageNames custom = new StageNames("Agent Recruiting", Map.of(RecruitingStage.CONTRACTED, "Signed"));
         RecruitingPipeline.Resolution r = RecruitingPipeline.resolve(List.of(reference()), custom);
-        assertThat(r).isEqualTo(new RecruitingPipeline.Resolution.Missing(
-                List.of("stage 'Signed' in pipeline 'Agent Recruiting'")));
+        assertThat(r)
+                .isEqualTo(new RecruitingPipeline.Resolution.Missing(
+                        List.of("stage 'Signed' in pipeline 'Agent Recruiting'")));
         assertThat(RecruitingPipeline.resolve(List.of(), StageNames.defaults()))
                 .isEqualTo(new RecruitingPipeline.Resolution.Missing(List.of("pipeline 'Agent Recruiting'")));
     }

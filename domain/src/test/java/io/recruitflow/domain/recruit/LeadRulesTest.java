@@ -35,8 +35,8 @@ class LeadRulesTest {
     final LeadRules rules = new LeadRules(TEN_DIGITS);
 
     static LeadInput lead(String first, String email, String phone, String state) {
-        return new LeadInput(first, "Smith", email, phone, state, "W123456", List.of("Life", "Health"), "PropHog",
-                Map.of());
+        return new LeadInput(
+                first, "Smith", email, phone, state, "W123456", List.of("Life", "Health"), "PropHog", Map.of());
     }
 
     @Test
@@ -47,7 +47,8 @@ class LeadRulesTest {
         assertThat(lead.phone()).map(PhoneNumber::e164).contains("+14075551234");
         assertThat(lead.email()).map(e -> e.value()).contains("john.smith@example.com");
         assertThat(lead.license().state()).isEqualTo(UsState.FL);
-        assertThat(lead.license().types()).extracting(LicenseType::tag)
+        assertThat(lead.license().types())
+                .extracting(LicenseType::tag)
                 .containsExactlyInAnyOrder("Life-Licensed", "Health-Licensed");
     }
 
@@ -86,18 +87,22 @@ class LeadRulesTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        LeadDecision decision = rules.decide(new LeadInput(" ", null, "not-an-email", "12", "Narnia", null,
-                List.of(), null, Map.of()));
+        LeadDecision decision =
+                rules.decide(new LeadInput(" ", null, "not-an-email", "12", "Narnia", null, List.of(), null, Map.of()));
         assertThat(decision).isInstanceOf(LeadDecision.Rejected.class);
         assertThat(((LeadDecision.Rejected) decision).reason())
                 .contains("first name is missing", "phone '12'", "email 'not-an-email'", "license state 'Narnia'");
     }
 
     @Property
-    void neverThrowsWhateverTheInput(@ForAll String first, @ForAll String email, @ForAll String phone,
-                                     @ForAll String state, @ForAll String type) {
-        LeadDecision decision = rules.decide(new LeadInput(first, null, email, phone, state, null, List.of(type), null,
-                Map.of()));
+    void neverThrowsWhateverTheInput(
+            @ForAll String first,
+            @ForAll String email,
+            @ForAll String phone,
+            @ForAll String state,
+            @ForAll String type) {
+        LeadDecision decision =
+                rules.decide(new LeadInput(first, null, email, phone, state, null, List.of(type), null, Map.of()));
         if (decision instanceof LeadDecision.Rejected rejected) {
             assertThat(rejected.reason()).isNotBlank();
         }

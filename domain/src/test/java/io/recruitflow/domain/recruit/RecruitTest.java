@@ -19,8 +19,13 @@ class RecruitTest {
     static final Instant T0 = Instant.parse("2026-02-12T13:00:00Z");
 
     static Recruit recruit() {
-        Lead lead = new Lead(new PersonName("John", "Smith"), Optional.of(new EmailAddress("john@example.com")),
-                Optional.empty(), new License(UsState.FL, Optional.of("W1"), Set.of()), "PropHog", Map.of());
+        Lead lead = new Lead(
+                new PersonName("John", "Smith"),
+                Optional.of(new EmailAddress("john@example.com")),
+                Optional.empty(),
+                new License(UsState.FL, Optional.of("W1"), Set.of()),
+                "PropHog",
+                Map.of());
         return Recruit.accept(RecruitId.random(), new LocationId("loc_abc123"), lead, Set.of("Licensed"), T0);
     }
 

@@ -25,8 +25,12 @@ class ValueObjectsTest {
 
     @Test
     void tokensNeverShowInToString() {
-        OAuthTokens tokens = new OAuthTokens(TokenOwner.location(new LocationId("loc")), "secret-access",
-                "secret-refresh", Instant.EPOCH, Set.of("contacts.write"));
+        OAuthTokens tokens = new OAuthTokens(
+                TokenOwner.location(new LocationId("loc")),
+                "secret-access",
+                "secret-refresh",
+                Instant.EPOCH,
+                Set.of("contacts.write"));
         assertThat(tokens.toString()).doesNotContain("secret");
     }
 

@@ -42,9 +42,13 @@ public class NoShowFollowUpService implements NoShowFollowUpUseCase {
     private final NoShowFollowUpSettings settings;
 
     @Inject
-    public NoShowFollowUpService(Recruits recruits, Appointments appointments, OpportunityMirror mirror,
-                                 AdvanceRecruitUseCase advance, SendRecruitMessageUseCase messages,
-                                 NoShowFollowUpSettings settings) {
+    public NoShowFollowUpService(
+            Recruits recruits,
+            Appointments appointments,
+            OpportunityMirror mirror,
+            AdvanceRecruitUseCase advance,
+            SendRecruitMessageUseCase messages,
+            NoShowFollowUpSettings settings) {
         this.recruits = Objects.requireNonNull(recruits, "recruits");
         this.appointments = Objects.requireNonNull(appointments, "appointments");
         this.mirror = Objects.requireNonNull(mirror, "mirror");
@@ -71,9 +75,10 @@ public class NoShowFollowUpService implements NoShowFollowUpUseCase {
         // The appointment as we hold it now, not as some event once said: a no-show that was rebooked or
         // rescheduled since (a newer update) is no longer a no-show, and a late duplicate must not text.
         Optional<Appointment> appointment = appointments.find(command.appointment());
-        if (appointment.isEmpty() || !appointment.get().contact().equals(recruit.contactId().get())) {
-            return new NoShowFollowUpResult.Skipped("appointment " + command.appointment() + " is not one of "
-                    + "recruit " + recruit.id() + "'s");
+        if (appointment.isEmpty()
+                || !appointment.get().contact().equals(recruit.contactId().get())) {
+            return new NoShowFollowUpResult.Skipped(
+                    "appointment " + command.appointment() + " is not one of " + "recruit " + recruit.id() + "'s");
         }
         if (appointment.get().status() != AppointmentStatus.NOSHOW) {
             return new NoShowFollowUpResult.Skipped("appointment " + command.appointment() + " is "
@@ -83,7 +88,8 @@ public class NoShowFollowUpService implements NoShowFollowUpUseCase {
             return new NoShowFollowUpResult.Skipped("recruit " + recruit.id() + " has no phone number to text");
         }
         boolean contracted = mirror.findByContact(recruit.contactId().get())
-                .filter(o -> o.status() == OpportunityStatus.WON).isPresent();
+                .filter(o -> o.status() == OpportunityStatus.WON)
+                .isPresent();
         if (contracted) {
             return new NoShowFollowUpResult.Skipped("recruit " + recruit.id() + " is already contracted");
         }
@@ -93,13 +99,24 @@ public class NoShowFollowUpService implements NoShowFollowUpUseCase {
                 new AdvanceRecruitCommand(recruit.id(), RecruitingStage.INTERESTED, StageChange.Cause.NO_SHOW));
         // The text is not conditional on the move: an opted-out recruit's lost opportunity refuses the move,
         // and it is the compliance policy, on the MessageSender path, that refuses their text.
-        SendOutcome text = messages.send(new SendRecruitMessageCommand(recruit.id(), Channel.SMS,
-                settings.render(valuesOf(recruit)), Optional.empty(), keyOf(command.appointment())));
+        SendOutcome text = messages.send(new SendRecruitMessageCommand(
+                recruit.id(),
+                Channel.SMS,
+                settings.render(valuesOf(recruit)),
+                Optional.empty(),
+                keyOf(command.appointment())));
         return new NoShowFollowUpResult.FollowedUp(stage, text);
     }
 
     private static Map<String, String> valuesOf(Recruit recruit) {
-        return Map.of("First", recruit.name().first(), "Last", recruit.name().last(),
-                "FullName", recruit.name().full(), "State", recruit.license().state().displayName());
+        return Map.of(
+                "First",
+                recruit.name().first(),
+                "Last",
+                recruit.name().last(),
+                "FullName",
+                recruit.name().full(),
+                "State",
+                recruit.license().state().displayName());
     }
 }

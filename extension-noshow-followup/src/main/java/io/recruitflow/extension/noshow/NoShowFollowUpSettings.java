@@ -27,8 +27,8 @@ public record NoShowFollowUpSettings(String rebookingUrl, String template) {
         Objects.requireNonNull(template, "template is required");
         requireHttpUrl(rebookingUrl);
         if (!template.contains(LINK)) {
-            throw new IllegalArgumentException("the no-show template must contain " + LINK
-                    + ", or the recruit gets no way to rebook");
+            throw new IllegalArgumentException(
+                    "the no-show template must contain " + LINK + ", or the recruit gets no way to rebook");
         }
         // Refuses unknown placeholders now. The URL holds no braces (a valid URI cannot), so it cannot be
         // mistaken for a placeholder once substituted.
@@ -57,7 +57,8 @@ public record NoShowFollowUpSettings(String rebookingUrl, String template) {
             throw new IllegalArgumentException("rebookingUrl is not a URL: " + e.getMessage());
         }
         String scheme = uri.getScheme();
-        if (!uri.isAbsolute() || uri.getHost() == null
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
                 || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
             throw new IllegalArgumentException("rebookingUrl must be an absolute http(s) URL, was " + url);
         }

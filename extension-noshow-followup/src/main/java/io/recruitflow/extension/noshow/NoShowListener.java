@@ -33,8 +33,9 @@ public class NoShowListener implements GhlEventListener {
         if (event instanceof GhlEvent.AppointmentChanged changed && changed.status() == AppointmentStatus.NOSHOW) {
             // The outcome is not consulted: after a crash the core answers "already there" for a move it made
             // before, and the text may still be owed. The use case reads the appointment's current state instead.
-            recruits.findByContact(changed.contactId()).ifPresent(recruit ->
-                    followUp.followUp(new NoShowFollowUpCommand(recruit.id(), changed.appointmentId())));
+            recruits.findByContact(changed.contactId())
+                    .ifPresent(recruit ->
+                            followUp.followUp(new NoShowFollowUpCommand(recruit.id(), changed.appointmentId())));
         }
     }
 }

@@ -15,7 +15,8 @@ class NoShowFollowUpSettingsTest {
 
     @Test
     void theDefaultTemplateGreetsByFirstNameAndLinks() {
-        NoShowFollowUpSettings settings = NoShowFollowUpSettings.withDefaultTemplate("https://book.example.com/x?a=1&b=$2");
+        NoShowFollowUpSettings settings =
+                NoShowFollowUpSettings.withDefaultTemplate("https://book.example.com/x?a=1&b=$2");
 
         assertThat(settings.render(Map.of("First", "Maria")))
                 .isEqualTo("Hi Maria, sorry we missed you! Pick a new time for your iDecide presentation: "
@@ -24,8 +25,8 @@ class NoShowFollowUpSettingsTest {
 
     @Test
     void aCustomTemplateMayUseEveryRecruitPlaceholder() {
-        NoShowFollowUpSettings settings = new NoShowFollowUpSettings("http://cal.example.com/r",
-                "{FullName} ({State}): rebook at {Link} - {Last}");
+        NoShowFollowUpSettings settings = new NoShowFollowUpSettings(
+                "http://cal.example.com/r", "{FullName} ({State}): rebook at {Link} - {Last}");
 
         assertThat(settings.render(Map.of("FullName", "Ann Lee", "State", "Texas", "Last", "Lee")))
                 .isEqualTo("Ann Lee (Texas): rebook at http://cal.example.com/r - Lee");
@@ -34,21 +35,32 @@ class NoShowFollowUpSettingsTest {
     @Test
     void aTemplateWithoutTheLinkIsRefused() {
         assertThatThrownBy(() -> new NoShowFollowUpSettings("https://book.example.com", "Hi {First}, call us!"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{Link}");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{Link}");
     }
 
     @Test
     void anUnknownPlaceholderIsRefusedAtStartUpNotWhenTexting() {
         assertThatThrownBy(() -> new NoShowFollowUpSettings("https://book.example.com", "Hi {Frist}: {Link}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{Frist}");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{Frist}");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "book.example.com/x", "/relative", "ftp://book.example.com", "https://", "https://a b.com",
-            "https://book.example.com/{First}"})
+    @ValueSource(
+            strings = {
+                "",
+                "book.example.com/x",
+                "/relative",
+                "ftp://book.example.com",
+                "https://",
+                "https://a b.com",
+                "https://book.example.com/{First}"
+            })
     void theRebookingUrlMustBeAnAbsoluteHttpUrl(String url) {
         assertThatThrownBy(() -> NoShowFollowUpSettings.withDefaultTemplate(url))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rebookingUrl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rebookingUrl");
     }
 
     @Test
@@ -58,13 +70,16 @@ class NoShowFollowUpSettingsTest {
                 .isInstanceOf(NullPointerException.class);
         RecruitId recruit = new RecruitId(UUID.randomUUID());
         assertThatThrownBy(() -> new NoShowFollowUpCommand(null, new AppointmentId("a")))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("recruit");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("recruit");
         assertThatThrownBy(() -> new NoShowFollowUpCommand(recruit, null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("appointment");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("appointment");
     }
 
     @Test
     void theMessageKeyIsOnePerAppointment() {
-        assertThat(NoShowFollowUpService.keyOf(new AppointmentId("apt_1")).value()).isEqualTo("noshow-follow-up/apt_1");
+        assertThat(NoShowFollowUpService.keyOf(new AppointmentId("apt_1")).value())
+                .isEqualTo("noshow-follow-up/apt_1");
     }
 }

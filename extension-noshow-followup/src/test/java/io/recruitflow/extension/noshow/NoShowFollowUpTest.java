@@ -64,9 +64,14 @@ class NoShowFollowUpTest {
         });
         assertThat(w.ghl.sentMessages()).hasSize(2);
         assertThat(w.opportunity(id).stage()).isEqualTo(RecruitingStage.INTERESTED);
-        assertThat(w.ghl.allOpportunities()).singleElement()
+        assertThat(w.ghl.allOpportunities())
+                .singleElement()
                 .satisfies(o -> assertThat(o.stage()).isEqualTo(InMemoryGhl.STAGE_INTERESTED));
-        assertThat(w.adapters.messageLog().find(NoShowFollowUpService.keyOf(APPOINTMENT)).orElseThrow().state())
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(NoShowFollowUpService.keyOf(APPOINTMENT))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(SendState.SENT);
     }
 
@@ -101,7 +106,9 @@ class NoShowFollowUpTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AppointmentStatus.class, names = {"SHOWED", "CANCELLED", "CONFIRMED"})
+    @EnumSource(
+            value = AppointmentStatus.class,
+            names = {"SHOWED", "CANCELLED", "CONFIRMED"})
     void anyOtherAppointmentNewsSendsNoText(AppointmentStatus status) {
         w.deliver(w.appointment(contact, APPOINTMENT, status));
 
@@ -113,16 +120,20 @@ class NoShowFollowUpTest {
     @Test
     void otherEventsAreIgnored() {
         w.deliver(w.reply(contact, "running late, sorry"));
-        w.deliver(new GhlEvent.AppointmentDeleted(NoShowWorld.eventId(), InMemoryGhl.LOCATION, w.clock.now(),
-                APPOINTMENT, java.util.Optional.of(contact)));
+        w.deliver(new GhlEvent.AppointmentDeleted(
+                NoShowWorld.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                APPOINTMENT,
+                java.util.Optional.of(contact)));
 
         assertThat(w.followUpTexts()).isEmpty();
     }
 
     @Test
     void aNoShowOfAContactWhoIsNotARecruitIsIgnored() {
-        EventOutcome outcome = w.deliver(w.appointment(new ContactId("someone_else"), new AppointmentId("apt_x"),
-                AppointmentStatus.NOSHOW));
+        EventOutcome outcome = w.deliver(
+                w.appointment(new ContactId("someone_else"), new AppointmentId("apt_x"), AppointmentStatus.NOSHOW));
 
         assertThat(outcome).isInstanceOf(EventOutcome.Ignored.class);
         assertThat(w.followUpTexts()).isEmpty();
@@ -136,7 +147,11 @@ class NoShowFollowUpTest {
         assertThat(w.followUpTexts()).isEmpty();
         assertThat(w.ghl.sentMessages()).hasSize(1);
         // Refused on the MessageSender path and recorded so, not merely skipped by the extension.
-        assertThat(w.adapters.messageLog().find(NoShowFollowUpService.keyOf(APPOINTMENT)).orElseThrow().state())
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(NoShowFollowUpService.keyOf(APPOINTMENT))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(SendState.REFUSED);
         assertThat(w.opportunity(id).status()).isEqualTo(OpportunityStatus.LOST);
     }
@@ -162,8 +177,11 @@ class NoShowFollowUpTest {
     @Test
     void aNoShowReportedDuringQuietHoursIsTextedInTheMorningOnce() {
         // Friday 22:30 in New York: too late to text.
-        w.clock.advance(Duration.between(w.clock.now(),
-                LocalDateTime.parse("2026-02-13T22:30").atZone(NoShowWorld.NEW_YORK).toInstant()));
+        w.clock.advance(Duration.between(
+                w.clock.now(),
+                LocalDateTime.parse("2026-02-13T22:30")
+                        .atZone(NoShowWorld.NEW_YORK)
+                        .toInstant()));
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
         assertThat(w.followUpTexts()).isEmpty();
         assertThat(w.opportunity(id).stage()).isEqualTo(RecruitingStage.INTERESTED);
@@ -173,25 +191,38 @@ class NoShowFollowUpTest {
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW)); // and GHL repeats itself
         w.runJobs();
 
-        assertThat(w.followUpTexts()).singleElement().satisfies(m ->
-                assertThat(m.dateAdded()).isAfterOrEqualTo(
-                        LocalDateTime.parse("2026-02-14T08:00").atZone(NoShowWorld.NEW_YORK).toInstant()));
+        assertThat(w.followUpTexts())
+                .singleElement()
+                .satisfies(m -> assertThat(m.dateAdded())
+                        .isAfterOrEqualTo(LocalDateTime.parse("2026-02-14T08:00")
+                                .atZone(NoShowWorld.NEW_YORK)
+                                .toInstant()));
     }
 
     @Test
     void aTextWhoseFateIsUnknownIsReconciledNotSentTwice() {
         // GHL accepts the text but the response times out.
-        w.ghl.faults().failAfterNext(GhlFaults.Operation.MESSAGE_SEND,
-                new GhlOutcomeUnknownException(504, "gateway timeout", "trace-1", null));
+        w.ghl.faults()
+                .failAfterNext(
+                        GhlFaults.Operation.MESSAGE_SEND,
+                        new GhlOutcomeUnknownException(504, "gateway timeout", "trace-1", null));
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
-        assertThat(w.adapters.messageLog().find(NoShowFollowUpService.keyOf(APPOINTMENT)).orElseThrow().state())
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(NoShowFollowUpService.keyOf(APPOINTMENT))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(SendState.UNKNOWN);
 
         w.clock.advance(Duration.ofMinutes(2));
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
 
         assertThat(w.followUpTexts()).hasSize(1);
-        assertThat(w.adapters.messageLog().find(NoShowFollowUpService.keyOf(APPOINTMENT)).orElseThrow().state())
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(NoShowFollowUpService.keyOf(APPOINTMENT))
+                        .orElseThrow()
+                        .state())
                 .isEqualTo(SendState.SENT);
     }
 
@@ -211,9 +242,17 @@ class NoShowFollowUpTest {
     @Test
     void aContractedRecruitIsNotAskedToRebook() {
         var opportunity = w.opportunity(id);
-        w.deliver(new GhlEvent.OpportunityChanged(NoShowWorld.eventId(), InMemoryGhl.LOCATION, w.clock.now(),
-                GhlEvent.OpportunityChange.STATUS_CHANGED, opportunity.id(), contact, InMemoryGhl.PIPELINE,
-                InMemoryGhl.STAGE_CONTRACTED, OpportunityStatus.WON, BigDecimal.ZERO));
+        w.deliver(new GhlEvent.OpportunityChanged(
+                NoShowWorld.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                GhlEvent.OpportunityChange.STATUS_CHANGED,
+                opportunity.id(),
+                contact,
+                InMemoryGhl.PIPELINE,
+                InMemoryGhl.STAGE_CONTRACTED,
+                OpportunityStatus.WON,
+                BigDecimal.ZERO));
         w.clock.advance(Duration.ofMinutes(1));
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
 
@@ -240,8 +279,9 @@ class NoShowFollowUpTest {
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
         RecruitId other = w.recruitInGhl("Bob", "4075559876", null);
 
-        assertThat(w.followUp.followUp(new NoShowFollowUpCommand(RecruitId.parse(java.util.UUID.randomUUID().toString()),
-                APPOINTMENT))).isInstanceOf(NoShowFollowUpResult.Skipped.class);
+        assertThat(w.followUp.followUp(new NoShowFollowUpCommand(
+                        RecruitId.parse(java.util.UUID.randomUUID().toString()), APPOINTMENT)))
+                .isInstanceOf(NoShowFollowUpResult.Skipped.class);
         assertThat(w.followUp.followUp(new NoShowFollowUpCommand(other, APPOINTMENT)))
                 .isInstanceOf(NoShowFollowUpResult.Skipped.class);
         assertThat(w.followUpTexts()).hasSize(1);

@@ -91,7 +91,8 @@ final class NoShowWorld {
     final IntakeRecruitService intake;
 
     NoShowWorld(String localNewYorkTime) {
-        clock = new TestClock(LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
+        clock = new TestClock(
+                LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
         adapters = new InMemoryAdapters(clock);
         ghl = adapters.ghl();
         RecruitingSettings settings = RecruitingSettings.defaults();
@@ -99,35 +100,73 @@ final class NoShowWorld {
         LocationSetup setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
         io.recruitflow.application.intakerecruit.LocationBacklog backlog =
                 new io.recruitflow.application.intakerecruit.LocationBacklog();
-        MessageSender sender = new MessageSender(adapters.messageLog(), ghl.conversations(),
-                new RecipientProfile(PHONES, settings), settings, adapters.jobQueue(), suspended, clock);
-        IntakeSaga saga = new IntakeSaga(adapters.recruits(), adapters.intakeJournal(), ghl.contactDirectory(),
-                ghl.opportunities(), adapters.opportunityMirror(), ghl.workflows(), sender, setup, settings,
-                adapters.jobQueue(), suspended, backlog, clock);
-        intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(),
-                settings, backlog, clock);
-        advance = new AdvanceRecruitService(adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(),
-                setup, clock);
+        MessageSender sender = new MessageSender(
+                adapters.messageLog(),
+                ghl.conversations(),
+                new RecipientProfile(PHONES, settings),
+                settings,
+                adapters.jobQueue(),
+                suspended,
+                clock);
+        IntakeSaga saga = new IntakeSaga(
+                adapters.recruits(),
+                adapters.intakeJournal(),
+                ghl.contactDirectory(),
+                ghl.opportunities(),
+                adapters.opportunityMirror(),
+                ghl.workflows(),
+                sender,
+                setup,
+                settings,
+                adapters.jobQueue(),
+                suspended,
+                backlog,
+                clock);
+        intake = new IntakeRecruitService(
+                PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(), settings, backlog, clock);
+        advance = new AdvanceRecruitService(
+                adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         SendRecruitMessageService messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
 
         // The extension: its use case on the application's use cases, its listener handed to the core.
-        followUp = new NoShowFollowUpService(adapters.recruits(), adapters.appointments(), adapters.opportunityMirror(),
-                advance, messages, NoShowFollowUpSettings.withDefaultTemplate(LINK));
+        followUp = new NoShowFollowUpService(
+                adapters.recruits(),
+                adapters.appointments(),
+                adapters.opportunityMirror(),
+                advance,
+                messages,
+                NoShowFollowUpSettings.withDefaultTemplate(LINK));
         listener = new NoShowListener(followUp, adapters.recruits());
-        events = new ApplyGhlEventService(adapters.recruits(), adapters.opportunityMirror(), adapters.appointments(),
-                advance, setup, adapters.processedEvents(), ghl.authorization(), adapters.tokenStore(), suspended,
+        events = new ApplyGhlEventService(
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                adapters.appointments(),
+                advance,
+                setup,
+                adapters.processedEvents(),
+                ghl.authorization(),
+                adapters.tokenStore(),
+                suspended,
                 Set.of(listener));
 
-        InboxDispatcher dispatcher = new InboxDispatcher(adapters.eventInbox(), (type, body) -> Optional.empty(),
-                events, clock);
-        adapters.jobQueue().bind(new RecruitflowJobs(saga, sender, adapters.messageLog(), adapters.recruits(),
-                dispatcher, clock));
+        InboxDispatcher dispatcher =
+                new InboxDispatcher(adapters.eventInbox(), (type, body) -> Optional.empty(), events, clock);
+        adapters.jobQueue()
+                .bind(new RecruitflowJobs(saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher, clock));
     }
 
     /** A lead accepted and taken through intake: a GHL contact with an opportunity, intro text sent. */
     RecruitId recruitInGhl(String first, String phone, String email) {
-        LeadInput lead = new LeadInput(first, "Smith", email, phone, "NY", "W" + Math.abs(first.hashCode() % 100_000),
-                List.of("Life"), "PropHog", Map.of());
+        LeadInput lead = new LeadInput(
+                first,
+                "Smith",
+                email,
+                phone,
+                "NY",
+                "W" + Math.abs(first.hashCode() % 100_000),
+                List.of("Life"),
+                "PropHog",
+                Map.of());
         IntakeAcceptance a = intake.accept(new IntakeRecruitCommand(InMemoryGhl.LOCATION, lead));
         RecruitId id = ((IntakeAcceptance.Accepted) a).recruit();
         runJobs();
@@ -159,17 +198,26 @@ final class NoShowWorld {
         return appointmentAt(contact, id, status, clock.now());
     }
 
-    GhlEvent.AppointmentChanged appointmentAt(ContactId contact, AppointmentId id, AppointmentStatus status,
-                                              Instant occurredAt) {
+    GhlEvent.AppointmentChanged appointmentAt(
+            ContactId contact, AppointmentId id, AppointmentStatus status, Instant occurredAt) {
         Instant start = Instant.parse("2026-02-13T16:00:00Z");
-        return new GhlEvent.AppointmentChanged(eventId(), InMemoryGhl.LOCATION, occurredAt,
-                status == AppointmentStatus.NEW, id, InMemoryGhl.CALENDAR, contact, "iDecide Presentation - Smith",
-                start, start.plus(Duration.ofMinutes(30)), status);
+        return new GhlEvent.AppointmentChanged(
+                eventId(),
+                InMemoryGhl.LOCATION,
+                occurredAt,
+                status == AppointmentStatus.NEW,
+                id,
+                InMemoryGhl.CALENDAR,
+                contact,
+                "iDecide Presentation - Smith",
+                start,
+                start.plus(Duration.ofMinutes(30)),
+                status);
     }
 
     GhlEvent.MessageReceived reply(ContactId contact, String body) {
-        return new GhlEvent.MessageReceived(eventId(), InMemoryGhl.LOCATION, clock.now(), contact, Optional.empty(),
-                Channel.SMS, body);
+        return new GhlEvent.MessageReceived(
+                eventId(), InMemoryGhl.LOCATION, clock.now(), contact, Optional.empty(), Channel.SMS, body);
     }
 
     /** The texts GHL accepted that carry the rebooking link. */
