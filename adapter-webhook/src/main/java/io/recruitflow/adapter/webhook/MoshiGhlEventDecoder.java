@@ -33,7 +33,12 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -389,7 +394,21 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
      * the event under, so that the event is still applied at most once.
      */
     private static String eventId(String webhookId, byte[] body) {
-        return present(webhookId).orElseGet(() -> EventIds.derived(body));
+        return present(webhookId).orElseGet(() -> derivedEventId(body));
+    }
+
+    /**
+     * {@code sha256:} and the hex SHA-256 of the signed bytes: the id the webhook receiver stores a body
+     * without {@code webhookId} under (a bootstrap test keeps the two sides equal).
+     */
+    static String derivedEventId(byte[] body) {
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LocationId location(String type, String raw) {
@@ -452,7 +471,11 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         if (s.get().chars().allMatch(Character::isDigit) && s.get().length() <= 15) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(s.get())));
         }
-        return EventEnvelope.parseInstant(s.get());
+        try {
+            return Optional.of(OffsetDateTime.parse(s.get()).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> present(String s) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +38,35 @@ final class WebhookReceiver implements Handler {
     static final String RETRY_AFTER_SECONDS = "60";
     /** How much of an oversized body is read and dropped before answering 413. */
     static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * The event types counted under their own {@code type} metric tag: the ones Recruitflow acts on (the GHL
+     * side's webhook decoder knows the same list; a bootstrap test keeps the two equal). Any other type is
+     * counted as {@code unknown}, so that what a sender writes cannot grow the set of tags.
+     */
+    static final Set<String> LABELLED_TYPES = Set.of(
+            "ContactCreate",
+            "ContactUpdate",
+            "ContactDelete",
+            "ContactDndUpdate",
+            "ContactTagUpdate",
+            "NoteCreate",
+            "TaskCreate",
+            "OpportunityCreate",
+            "OpportunityUpdate",
+            "OpportunityDelete",
+            "OpportunityStageUpdate",
+            "OpportunityStatusUpdate",
+            "OpportunityMonetaryValueUpdate",
+            "OpportunityAssignedToUpdate",
+            "AppointmentCreate",
+            "AppointmentUpdate",
+            "AppointmentDelete",
+            "InboundMessage",
+            "OutboundMessage",
+            "ConversationUnreadUpdate",
+            "INSTALL",
+            "UNINSTALL");
 
     /** How a request ended, as the {@code outcome} metric tag. */
     enum Outcome {
@@ -203,7 +233,7 @@ final class WebhookReceiver implements Handler {
     }
 
     private void count(String type, Outcome outcome) {
-        String label = GhlEventTypes.metricLabel(type);
+        String label = type != null && LABELLED_TYPES.contains(type) ? type : "unknown";
         String key = label + '|' + outcome;
         counters.computeIfAbsent(
                         key,
