@@ -1,4 +1,4 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
 import java.util.Set;
 

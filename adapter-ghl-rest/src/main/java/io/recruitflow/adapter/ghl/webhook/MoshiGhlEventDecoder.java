@@ -1,4 +1,4 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
 import com.squareup.moshi.FromJson;
 import com.squareup.moshi.JsonAdapter;
@@ -6,14 +6,14 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.ToJson;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentEnvelopeDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.ContactDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.MessageDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.NoteOrTaskDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.OpportunityDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.UnreadDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppointmentDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppointmentEnvelopeDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.ContactDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.MessageDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.NoteOrTaskDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.OpportunityDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.UnreadDto;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChange;
 import io.recruitflow.application.applyghlevent.GhlEventDecoder;
