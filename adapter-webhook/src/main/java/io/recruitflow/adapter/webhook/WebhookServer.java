@@ -68,7 +68,7 @@ public final class WebhookServer {
                 metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
-        Optional<AdminApi> admin = Optional.ofNullable(b.admin).map(AdminApi::new);
+        Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.authorization).map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
@@ -143,7 +143,7 @@ public final class WebhookServer {
             cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
 
             cfg.routes.exception(
-                    AdminApi.ApiError.class,
+                    AdminRoutes.ApiError.class,
                     (e, ctx) -> json(ctx, e.status, Json.obj("error", e.code, "message", e.getMessage())));
             cfg.routes.exception(GhlException.class, (e, ctx) -> {
                 LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());

@@ -41,7 +41,7 @@ import java.util.Optional;
  * requests get a 4xx with {@code {"error", "message"}}; the server's exception handler turns anything
  * unexpected into a bare 500.
  */
-final class AdminApi {
+final class AdminRoutes {
 
     /** A request the API refuses, with its HTTP status and a message safe to show. */
     static final class ApiError extends RuntimeException {
@@ -59,7 +59,7 @@ final class AdminApi {
 
     private final AdminServices services;
 
-    AdminApi(AdminServices services) {
+    AdminRoutes(AdminServices services) {
         this.services = services;
     }
 
@@ -143,7 +143,7 @@ final class AdminApi {
                 200,
                 Json.obj(
                         "items",
-                        page.items().stream().map(AdminApi::recruitSummary).toList(),
+                        page.items().stream().map(AdminRoutes::recruitSummary).toList(),
                         "next",
                         page.next().orElse(null)));
     }
@@ -155,12 +155,12 @@ final class AdminApi {
                 services.recruits().view(id).orElseThrow(() -> new ApiError(404, "not_found", "no recruit " + id));
         Map<String, Object> out = recruitSummary(view.recruit());
         out.put("stage", view.opportunity().map(o -> o.stage().name()).orElse(null));
-        out.put("opportunity", view.opportunity().map(AdminApi::opportunity).orElse(null));
-        out.put("steps", view.steps().stream().map(AdminApi::step).toList());
-        out.put("intro", view.intro().map(AdminApi::message).orElse(null));
+        out.put("opportunity", view.opportunity().map(AdminRoutes::opportunity).orElse(null));
+        out.put("steps", view.steps().stream().map(AdminRoutes::step).toList());
+        out.put("intro", view.intro().map(AdminRoutes::message).orElse(null));
         out.put(
                 "appointments",
-                view.appointments().stream().map(AdminApi::appointment).toList());
+                view.appointments().stream().map(AdminRoutes::appointment).toList());
         json(ctx, 200, out);
     }
 
@@ -228,11 +228,11 @@ final class AdminApi {
                         Json.obj(
                                 "medianSeconds",
                                         f.speedToLeadMedian()
-                                                .map(AdminApi::seconds)
+                                                .map(AdminRoutes::seconds)
                                                 .orElse(null),
                                 "p95Seconds",
                                         f.speedToLeadP95()
-                                                .map(AdminApi::seconds)
+                                                .map(AdminRoutes::seconds)
                                                 .orElse(null),
                                 "samples", f.speedToLeadSamples()),
                         "messages",
@@ -274,7 +274,7 @@ final class AdminApi {
         json(
                 ctx,
                 200,
-                Json.obj("items", events.stream().map(AdminApi::inboxEvent).toList()));
+                Json.obj("items", events.stream().map(AdminRoutes::inboxEvent).toList()));
     }
 
     // ---- request helpers
@@ -429,7 +429,7 @@ final class AdminApi {
                 "optedOutAt", r.consent().optedOutAt().map(Instant::toString).orElse(null),
                 "acceptedAt", r.acceptedAt().toString(),
                 "introSentAt", r.introSentAt().map(Instant::toString).orElse(null),
-                "speedToLeadSeconds", r.speedToLead().map(AdminApi::seconds).orElse(null));
+                "speedToLeadSeconds", r.speedToLead().map(AdminRoutes::seconds).orElse(null));
     }
 
     private static Map<String, Object> opportunity(Opportunity o) {
