@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.domain.shared.Clock;
@@ -203,27 +204,33 @@ final class WebhookReceiver implements Handler {
         return skew.compareTo(tolerance) > 0;
     }
 
+    // The answers, written once: the request path only copies them.
+    private static final String STORED = ApiJson.write(new StatusBody("stored"));
+    private static final String DUPLICATE = ApiJson.write(new StatusBody("duplicate"));
+    private static final String TOO_LARGE_BODY = ApiJson.error("payload_too_large", "the body exceeds the size limit");
+    private static final String UNSIGNED_BODY = ApiJson.error("unauthorized", "no webhook signature");
+    private static final String BAD_SIGNATURE_BODY = ApiJson.error("unauthorized", "invalid webhook signature");
+    private static final String STALE_BODY =
+            ApiJson.error("unauthorized", "timestamp missing or outside the accepted window");
+    private static final String MALFORMED_BODY = ApiJson.error("bad_request", "malformed webhook body");
+    private static final String UNAVAILABLE_BODY = ApiJson.error("unavailable", "event not stored; retry later");
+
     private static void respond(Context ctx, Outcome outcome) {
         switch (outcome) {
-            case STORED -> json(ctx, 200, "{\"status\":\"stored\"}");
-            case DUPLICATE -> json(ctx, 200, "{\"status\":\"duplicate\"}");
+            case STORED -> json(ctx, 200, STORED);
+            case DUPLICATE -> json(ctx, 200, DUPLICATE);
             case TOO_LARGE -> {
-                json(ctx, 413, "{\"error\":\"payload_too_large\",\"message\":\"the body exceeds the size limit\"}");
+                json(ctx, 413, TOO_LARGE_BODY);
                 // The rest of an oversized body is not read: do not keep the connection.
                 ctx.header("Connection", "close");
             }
-            case UNSIGNED -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"no webhook signature\"}");
-            case BAD_SIGNATURE ->
-                json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"invalid webhook signature\"}");
-            case STALE ->
-                json(
-                        ctx,
-                        401,
-                        "{\"error\":\"unauthorized\",\"message\":\"timestamp missing or outside the accepted window\"}");
-            case MALFORMED -> json(ctx, 400, "{\"error\":\"bad_request\",\"message\":\"malformed webhook body\"}");
+            case UNSIGNED -> json(ctx, 401, UNSIGNED_BODY);
+            case BAD_SIGNATURE -> json(ctx, 401, BAD_SIGNATURE_BODY);
+            case STALE -> json(ctx, 401, STALE_BODY);
+            case MALFORMED -> json(ctx, 400, MALFORMED_BODY);
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                json(ctx, 429, "{\"error\":\"unavailable\",\"message\":\"event not stored; retry later\"}");
+                json(ctx, 429, UNAVAILABLE_BODY);
             }
         }
     }

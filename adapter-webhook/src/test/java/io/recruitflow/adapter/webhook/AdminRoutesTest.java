@@ -401,7 +401,7 @@ class AdminRoutesTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> r) {
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-        return (Map<String, Object>) Json.read(r.body()).orElseThrow();
+        return (Map<String, Object>) TestJson.read(r.body()).orElseThrow();
     }
 
     private BookingResult book(SchedulePresentationCommand c) {
