@@ -1,9 +1,12 @@
 package io.recruitflow.bootstrap;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
@@ -173,6 +176,8 @@ class ArchitectureTest {
                 .arePublic()
                 .and()
                 .areTopLevelClasses()
+                .and(DescribedPredicate.not(simpleNameStartingWith("Jte").and(simpleNameEndingWith("Generated")))
+                        .as("are not jte templates (generated public: jte's engine loads them by name)"))
                 .should(new ArchCondition<JavaClass>("be needed by the wiring in io.recruitflow.bootstrap") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
