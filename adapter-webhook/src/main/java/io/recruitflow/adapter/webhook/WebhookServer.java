@@ -295,7 +295,7 @@ public final class WebhookServer {
             return this;
         }
 
-        /** Told about newly stored events (e.g. {@link JobQueueInboxListener}); default: nobody. */
+        /** Told about newly stored events (e.g. to schedule their dispatch); default: nobody. */
         public Builder inboxListener(InboxListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
