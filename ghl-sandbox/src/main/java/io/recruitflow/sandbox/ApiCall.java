@@ -7,7 +7,7 @@ import java.util.Map;
 /** One GHL API request: its context, token grant, parsed body and helpers to answer in GHL's shape. */
 final class ApiCall {
     final Context ctx;
-    final String traceId = Ids.traceId();
+    final String traceId = GhlIds.traceId();
     Tokens.Grant grant;
     private Map<String, Object> body;
 

@@ -44,8 +44,8 @@ final class Engine {
             pits.put(location.id(), tokens.issuePrivateIntegrationToken(Store.COMPANY_ID, location.id()));
         }
         this.privateIntegrationTokens = java.util.Collections.unmodifiableMap(pits);
-        this.oauthClientId = Ids.secret("sandbox-", 16) + "-app";
-        this.oauthClientSecret = Ids.secret("", 36);
+        this.oauthClientId = GhlIds.secret("sandbox-", 16) + "-app";
+        this.oauthClientSecret = GhlIds.secret("", 36);
     }
 
     /** GHL's timestamp format: ISO-8601 UTC with milliseconds. */

@@ -23,8 +23,8 @@ import java.util.Objects;
 public final class GhlSandbox implements AutoCloseable {
     private final Engine engine;
     private final ApiServer server;
-    private final AdminApi admin;
-    private final ConversationsApi conversations;
+    private final SandboxAdminRoutes admin;
+    private final ConversationRoutes conversations;
     private final int port;
     private final String host;
 
@@ -32,18 +32,18 @@ public final class GhlSandbox implements AutoCloseable {
         this.engine = new Engine(config);
         this.server = new ApiServer(engine);
         ApiServer.Routes routes = server.routes();
-        ContactsApi contactsApi = new ContactsApi(engine);
-        OpportunitiesApi opportunitiesApi = new OpportunitiesApi(engine);
-        this.conversations = new ConversationsApi(engine);
-        CalendarsApi calendarsApi = new CalendarsApi(engine);
-        this.admin = new AdminApi(engine, opportunitiesApi, conversations, calendarsApi);
+        ContactRoutes contactsApi = new ContactRoutes(engine);
+        OpportunityRoutes opportunitiesApi = new OpportunityRoutes(engine);
+        this.conversations = new ConversationRoutes(engine);
+        CalendarRoutes calendarsApi = new CalendarRoutes(engine);
+        this.admin = new SandboxAdminRoutes(engine, opportunitiesApi, conversations, calendarsApi);
         admin.register(routes);
         contactsApi.register(routes);
         opportunitiesApi.register(routes);
         conversations.register(routes);
         calendarsApi.register(routes);
-        new DirectoryApi(engine).register(routes);
-        new OAuthApi(engine).register(routes);
+        new DirectoryRoutes(engine).register(routes);
+        new OAuthServerRoutes(engine).register(routes);
         this.host = config.host();
         try {
             this.port = server.start(config.host(), config.port());
@@ -123,7 +123,7 @@ public final class GhlSandbox implements AutoCloseable {
         if (contact == null) {
             throw new IllegalArgumentException("no such contact: " + contactId);
         }
-        if (!ConversationsApi.TYPES.contains(type)) {
+        if (!ConversationRoutes.TYPES.contains(type)) {
             throw new IllegalArgumentException("type must be SMS or Email");
         }
         return conversations

@@ -53,7 +53,7 @@ final class Tokens {
     }
 
     String issuePrivateIntegrationToken(String companyId, String locationId) {
-        String token = Ids.secret("pit-", 32);
+        String token = GhlIds.secret("pit-", 32);
         accessTokens.put(
                 token, new Grant(Kind.PRIVATE_INTEGRATION, "Location", companyId, locationId, ALL_SCOPES, null));
         return token;
@@ -78,7 +78,7 @@ final class Tokens {
     }
 
     String issueCode(String companyId, String locationId, String scope, String redirectUri) {
-        String code = Ids.secret("", 40);
+        String code = GhlIds.secret("", 40);
         codes.put(
                 code,
                 new AuthorizationCode(
@@ -103,7 +103,7 @@ final class Tokens {
     record Issued(String accessToken, String refreshToken, Grant grant, long expiresInSeconds) {}
 
     Issued issueOAuth(String userType, String companyId, String locationId, String scope, boolean withRefresh) {
-        String access = Ids.secret("", 48);
+        String access = GhlIds.secret("", 48);
         Grant grant = new Grant(
                 Kind.OAUTH,
                 userType,
@@ -114,7 +114,7 @@ final class Tokens {
         accessTokens.put(access, grant);
         String refresh = null;
         if (withRefresh) {
-            refresh = Ids.secret("", 48);
+            refresh = GhlIds.secret("", 48);
             refreshTokens.put(refresh, new RefreshGrant(userType, companyId, locationId, scope));
         }
         return new Issued(access, refresh, grant, accessTokenLifetime.toSeconds());

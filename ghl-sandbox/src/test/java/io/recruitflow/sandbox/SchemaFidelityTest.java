@@ -111,7 +111,7 @@ class SchemaFidelityTest {
         String contactId = (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "O", "o@example.com", null))
                 .map("contact")
                 .get("id");
-        Map<String, Object> body = OpportunitiesApiTest.opportunity(contactId);
+        Map<String, Object> body = OpportunityRoutesTest.opportunity(contactId);
         body.put("customFields", List.of(Json.obj("id", "cf_license_state", "field_value", "FL")));
         Ghl.Response created = ghl.post("/opportunities/", body);
         String id = (String) created.map("opportunity").get("id");

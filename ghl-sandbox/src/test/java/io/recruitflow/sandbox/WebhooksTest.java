@@ -192,7 +192,7 @@ class WebhooksTest {
                         false,
                         "assignedTo",
                         "user_gary123"));
-        Map<String, Object> opportunity = OpportunitiesApiTest.opportunity(contactId);
+        Map<String, Object> opportunity = OpportunityRoutesTest.opportunity(contactId);
         opportunity.put("source", "PropHog");
         String opportunityId = (String)
                 ghl.post("/opportunities/", opportunity).map("opportunity").get("id");

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * Moshi DTOs of openapi/contacts.json, named as in the spec (typos included: {@code GetContectByIdSchema},
  * {@code succeded}). Unknown fields are ignored; absent fields are null and are not written. The records are
- * public only because Moshi's record adapter insists; the package-private holder keeps them in the module.
+ * public because Moshi's record adapter insists, and the holder because the contact webhooks
+ * ({@code io.recruitflow.adapter.ghl.webhook}) carry the same contact and are read into the same DTO: one set
+ * of GHL contact DTOs. Neither is API: nothing outside this module refers to them.
  */
-final class ContactDtos {
+public final class ContactDtos {
     private ContactDtos() {}
 
     /**
@@ -83,7 +85,11 @@ final class ContactDtos {
     public record SearchFilterDto(
             String group, String field, String operator, Object value, List<SearchFilterDto> filters) {}
 
-    /** A contact as GHL answers it (get, upsert, update; create and search answer compatible subsets). */
+    /**
+     * A contact as GHL answers it (get, upsert, update; create and search answer compatible subsets), and as
+     * the contact webhooks (ContactCreate, ContactUpdate, ContactDelete, ContactDndUpdate, ContactTagUpdate)
+     * send it, where {@code type} is the webhook's event type rather than the contact's.
+     */
     public record GetContectByIdSchema(
             String id,
             String name,
@@ -95,6 +101,7 @@ final class ContactDtos {
             String companyName,
             String phone,
             Boolean dnd,
+            DndSettingsSchema dndSettings,
             String type,
             String source,
             String assignedTo,
@@ -103,6 +110,18 @@ final class ContactDtos {
             String dateUpdated,
             List<CustomFieldSchema> customFields,
             List<Object> searchAfter) {}
+
+    /** Do-not-disturb per channel; the wire names are GHL's channel names. */
+    public record DndSettingsSchema(
+            @Json(name = "Call") DndSettingSchema call,
+            @Json(name = "Email") DndSettingSchema email,
+            @Json(name = "SMS") DndSettingSchema sms,
+            @Json(name = "WhatsApp") DndSettingSchema whatsApp,
+            @Json(name = "GMB") DndSettingSchema gmb,
+            @Json(name = "FB") DndSettingSchema fb) {}
+
+    /** One channel's do-not-disturb: {@code status} is {@code active}, {@code inactive} or {@code permanent}. */
+    public record DndSettingSchema(String status, String message, String code) {}
 
     public record CreateContactsSuccessfulResponseDto(GetContectByIdSchema contact, String traceId) {}
 

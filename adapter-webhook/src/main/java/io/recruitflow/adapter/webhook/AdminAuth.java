@@ -67,7 +67,7 @@ final class AdminAuth {
         ctx.res().addHeader("WWW-Authenticate", CHALLENGE_BASIC);
         ctx.status(401)
                 .contentType("application/json")
-                .result(Json.error(
+                .result(ApiJson.error(
                         "unauthorized", "admin token required (Bearer, or Basic with the token as password)"));
     }
 

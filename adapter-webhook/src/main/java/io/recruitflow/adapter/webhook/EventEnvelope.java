@@ -65,9 +65,11 @@ record EventEnvelope(
             if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
                 throw new MalformedBodyException("trailing content after the JSON object");
             }
-            String contact = GhlEventTypes.isContactEvent(type)
+            // Contact webhooks carry the contact's id as "id", appointment webhooks nest it under
+            // "appointment", the others name it "contactId".
+            String contact = type != null && type.startsWith("Contact")
                     ? id
-                    : GhlEventTypes.isAppointmentEvent(type) ? appointmentContactId : contactId;
+                    : type != null && type.startsWith("Appointment") ? appointmentContactId : contactId;
             return new EventEnvelope(
                     present(webhookId),
                     present(type),

@@ -1,34 +1,36 @@
 package io.recruitflow.adapter.webhook;
 
-/** Minimal HTML pages for the browser-facing OAuth routes; every dynamic value is escaped. */
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The server's HTML pages, from the jte templates in {@code src/main/jte}: compiled with the module at build
+ * time (jte-maven-plugin), so nothing is compiled at run time. The content type is HTML, so jte escapes
+ * every value for where it stands (element text or attribute value); the templates never write raw text.
+ */
 final class HtmlPage {
     private HtmlPage() {}
 
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(
+            null, ContentType.Html, HtmlPage.class.getClassLoader(), HtmlPage.class.getPackageName());
+
+    /** A page with a title and one sentence, for the OAuth routes and the dashboard's refusals. */
     static String render(String title, String message) {
-        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(title) + "</title></head>"
-                + "<body style=\"font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto;\">"
-                + "<h1>" + escape(title) + "</h1><p>" + escape(message) + "</p></body></html>\n";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("title", title == null ? "" : title);
+        params.put("message", message == null ? "" : message);
+        StringOutput out = new StringOutput();
+        TEMPLATES.render("message.jte", params, out);
+        return out.toString();
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
+    /** The funnel dashboard. */
+    static String dashboard(DashboardView view) {
+        StringOutput out = new StringOutput(16 * 1024);
+        TEMPLATES.render("dashboard.jte", view, out);
         return out.toString();
     }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Handler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.domain.shared.Clock;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +39,35 @@ final class WebhookReceiver implements Handler {
     static final String RETRY_AFTER_SECONDS = "60";
     /** How much of an oversized body is read and dropped before answering 413. */
     static final long DISCARD_LIMIT = 16L * 1024 * 1024;
+
+    /**
+     * The event types counted under their own {@code type} metric tag: the ones Recruitflow acts on (the GHL
+     * side's webhook decoder knows the same list; a bootstrap test keeps the two equal). Any other type is
+     * counted as {@code unknown}, so that what a sender writes cannot grow the set of tags.
+     */
+    static final Set<String> LABELLED_TYPES = Set.of(
+            "ContactCreate",
+            "ContactUpdate",
+            "ContactDelete",
+            "ContactDndUpdate",
+            "ContactTagUpdate",
+            "NoteCreate",
+            "TaskCreate",
+            "OpportunityCreate",
+            "OpportunityUpdate",
+            "OpportunityDelete",
+            "OpportunityStageUpdate",
+            "OpportunityStatusUpdate",
+            "OpportunityMonetaryValueUpdate",
+            "OpportunityAssignedToUpdate",
+            "AppointmentCreate",
+            "AppointmentUpdate",
+            "AppointmentDelete",
+            "InboundMessage",
+            "OutboundMessage",
+            "ConversationUnreadUpdate",
+            "INSTALL",
+            "UNINSTALL");
 
     /** How a request ended, as the {@code outcome} metric tag. */
     enum Outcome {
@@ -173,27 +204,33 @@ final class WebhookReceiver implements Handler {
         return skew.compareTo(tolerance) > 0;
     }
 
+    // The answers, written once: the request path only copies them.
+    private static final String STORED = ApiJson.write(new StatusBody("stored"));
+    private static final String DUPLICATE = ApiJson.write(new StatusBody("duplicate"));
+    private static final String TOO_LARGE_BODY = ApiJson.error("payload_too_large", "the body exceeds the size limit");
+    private static final String UNSIGNED_BODY = ApiJson.error("unauthorized", "no webhook signature");
+    private static final String BAD_SIGNATURE_BODY = ApiJson.error("unauthorized", "invalid webhook signature");
+    private static final String STALE_BODY =
+            ApiJson.error("unauthorized", "timestamp missing or outside the accepted window");
+    private static final String MALFORMED_BODY = ApiJson.error("bad_request", "malformed webhook body");
+    private static final String UNAVAILABLE_BODY = ApiJson.error("unavailable", "event not stored; retry later");
+
     private static void respond(Context ctx, Outcome outcome) {
         switch (outcome) {
-            case STORED -> json(ctx, 200, "{\"status\":\"stored\"}");
-            case DUPLICATE -> json(ctx, 200, "{\"status\":\"duplicate\"}");
+            case STORED -> json(ctx, 200, STORED);
+            case DUPLICATE -> json(ctx, 200, DUPLICATE);
             case TOO_LARGE -> {
-                json(ctx, 413, "{\"error\":\"payload_too_large\",\"message\":\"the body exceeds the size limit\"}");
+                json(ctx, 413, TOO_LARGE_BODY);
                 // The rest of an oversized body is not read: do not keep the connection.
                 ctx.header("Connection", "close");
             }
-            case UNSIGNED -> json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"no webhook signature\"}");
-            case BAD_SIGNATURE ->
-                json(ctx, 401, "{\"error\":\"unauthorized\",\"message\":\"invalid webhook signature\"}");
-            case STALE ->
-                json(
-                        ctx,
-                        401,
-                        "{\"error\":\"unauthorized\",\"message\":\"timestamp missing or outside the accepted window\"}");
-            case MALFORMED -> json(ctx, 400, "{\"error\":\"bad_request\",\"message\":\"malformed webhook body\"}");
+            case UNSIGNED -> json(ctx, 401, UNSIGNED_BODY);
+            case BAD_SIGNATURE -> json(ctx, 401, BAD_SIGNATURE_BODY);
+            case STALE -> json(ctx, 401, STALE_BODY);
+            case MALFORMED -> json(ctx, 400, MALFORMED_BODY);
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                json(ctx, 429, "{\"error\":\"unavailable\",\"message\":\"event not stored; retry later\"}");
+                json(ctx, 429, UNAVAILABLE_BODY);
             }
         }
     }
@@ -203,7 +240,7 @@ final class WebhookReceiver implements Handler {
     }
 
     private void count(String type, Outcome outcome) {
-        String label = GhlEventTypes.metricLabel(type);
+        String label = type != null && LABELLED_TYPES.contains(type) ? type : "unknown";
         String key = label + '|' + outcome;
         counters.computeIfAbsent(
                         key,

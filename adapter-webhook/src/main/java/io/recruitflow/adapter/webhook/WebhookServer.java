@@ -3,6 +3,8 @@ package io.recruitflow.adapter.webhook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
+import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthorization;
@@ -68,7 +70,7 @@ public final class WebhookServer {
                 metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
-        Optional<AdminApi> admin = Optional.ofNullable(b.admin).map(AdminApi::new);
+        Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.authorization).map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
@@ -92,7 +94,7 @@ public final class WebhookServer {
                     ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS)
                             .status(429)
                             .contentType("application/json")
-                            .result(Json.error("unavailable", "shutting down; retry later"));
+                            .result(ApiJson.error("unavailable", "shutting down; retry later"));
                     return;
                 }
                 receiver.handle(ctx);
@@ -113,7 +115,7 @@ public final class WebhookServer {
             cfg.routes.get(
                     "/oauth/callback", ctx -> oauth.ifPresentOrElse(o -> o.callback(ctx), () -> oauthMissing(ctx)));
 
-            cfg.routes.get("/health/live", ctx -> json(ctx, 200, Json.obj("status", "UP")));
+            cfg.routes.get("/health/live", ctx -> json(ctx, 200, new StatusBody("UP")));
             cfg.routes.get("/health/ready", this::ready);
             cfg.routes.get(
                     "/metrics",
@@ -127,7 +129,7 @@ public final class WebhookServer {
                     AdminAuth.challenge(ctx);
                     ctx.skipRemainingHandlers();
                 } else if (admin.isEmpty()) {
-                    json(ctx, 503, Json.obj("error", "unavailable", "message", "the admin API is not wired"));
+                    json(ctx, 503, new ErrorBody("unavailable", "the admin API is not wired"));
                     ctx.skipRemainingHandlers();
                 }
             });
@@ -143,17 +145,14 @@ public final class WebhookServer {
             cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
 
             cfg.routes.exception(
-                    AdminApi.ApiError.class,
-                    (e, ctx) -> json(ctx, e.status, Json.obj("error", e.code, "message", e.getMessage())));
+                    AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
             cfg.routes.exception(GhlException.class, (e, ctx) -> {
                 LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 json(
                         ctx,
                         502,
-                        Json.obj(
-                                "error",
+                        new ErrorBody(
                                 "ghl_unavailable",
-                                "message",
                                 e.retryable()
                                         ? "GHL did not answer; try again later"
                                         : "GHL refused the request (" + e.kind() + ")"));
@@ -162,20 +161,18 @@ public final class WebhookServer {
                 LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
                 if (ctx.path().startsWith("/webhooks/")) {
                     ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS);
-                    json(ctx, 429, Json.obj("error", "unavailable", "message", "retry later"));
+                    json(ctx, 429, new ErrorBody("unavailable", "retry later"));
                 } else {
-                    json(ctx, 500, Json.obj("error", "internal_error", "message", "unexpected error"));
+                    json(ctx, 500, new ErrorBody("internal_error", "unexpected error"));
                 }
             });
             cfg.routes.error(404, ctx -> {
                 // Javalin's own "endpoint not found" text; our routes' 404s are JSON already.
                 if (ctx.result() == null || !ctx.result().startsWith("{")) {
-                    json(ctx, 404, Json.obj("error", "not_found", "message", "no such route"));
+                    json(ctx, 404, new ErrorBody("not_found", "no such route"));
                 }
             });
-            cfg.routes.error(
-                    405,
-                    ctx -> json(ctx, 405, Json.obj("error", "method_not_allowed", "message", "method not allowed")));
+            cfg.routes.error(405, ctx -> json(ctx, 405, new ErrorBody("method_not_allowed", "method not allowed")));
         });
     }
 
@@ -262,7 +259,7 @@ public final class WebhookServer {
         } catch (Exception busyOrSlow) {
             ready = false;
         }
-        json(ctx, ready ? 200 : 503, Json.obj("status", ready ? "READY" : "NOT_READY"));
+        json(ctx, ready ? 200 : 503, new StatusBody(ready ? "READY" : "NOT_READY"));
     }
 
     private static void oauthMissing(Context ctx) {
@@ -270,7 +267,7 @@ public final class WebhookServer {
     }
 
     private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(ApiJson.write(body));
     }
 
     /** Assembles a {@link WebhookServer}. */
@@ -298,7 +295,7 @@ public final class WebhookServer {
             return this;
         }
 
-        /** Told about newly stored events (e.g. {@link JobQueueInboxListener}); default: nobody. */
+        /** Told about newly stored events (e.g. to schedule their dispatch); default: nobody. */
         public Builder inboxListener(InboxListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;

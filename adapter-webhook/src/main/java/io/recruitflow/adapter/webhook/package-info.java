@@ -7,8 +7,8 @@
  * {@link io.recruitflow.application.port.EventInbox} — concurrent requests share one commit (group
  * commit) — and only then answers 200. GHL redelivers only after a 429, so every failure to store is a
  * 429, never a 5xx. Stored events are handed to an {@link io.recruitflow.adapter.webhook.InboxListener}
- * (e.g. {@link io.recruitflow.adapter.webhook.JobQueueInboxListener}) and later decoded by
- * {@link io.recruitflow.adapter.webhook.MoshiGhlEventDecoder}, the application's
+ * (none by default: the dispatcher sweeps the inbox) and later decoded by
+ * the GHL side's decoder (adapter-ghl-rest), the application's
  * {@link io.recruitflow.application.applyghlevent.GhlEventDecoder}.
  *
  * <p><b>Also served:</b> the OAuth install flow ({@code /oauth/install}, {@code /oauth/callback}), the

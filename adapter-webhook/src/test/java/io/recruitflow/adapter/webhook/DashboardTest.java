@@ -190,7 +190,8 @@ class DashboardTest {
         assertThat(body)
                 .doesNotContainIgnoringCase("<script")
                 .doesNotContainIgnoringCase("<img")
-                .contains("Contracted &lt;script&gt;document.title=&#39;pwned&#39;&lt;/script&gt;")
+                // jte escapes element text for element text: a quote there is inert and stays as it is.
+                .contains("Contracted &lt;script&gt;document.title='pwned'&lt;/script&gt;")
                 .contains("stage &lt;img src=x onerror=alert(1)&gt; is unknown");
     }
 
@@ -200,8 +201,45 @@ class DashboardTest {
         String body = start().get("/", "Authorization", "Bearer " + TOKEN).body();
         assertThat(body)
                 .doesNotContain("<b>x")
-                .contains("loc_&quot;&gt;&lt;b&gt;x")
+                .contains("<th class=\"name\">loc_\"&gt;&lt;b&gt;x</th>")
+                .contains("data-location=\"loc_&#34;>&lt;b>x\"")
                 .contains("href=\"/?locationId=loc_%22%3E%3Cb%3Ex\"");
+    }
+
+    @Test
+    void hostile_values_in_every_place_render_as_text() {
+        String attack = "\"><img src=x onerror=alert(1)><script>alert(2)</script>' onmouseover='alert(3)";
+        inbox = new FakeEventInbox();
+        inbox.store(new io.recruitflow.application.port.IncomingEvent(
+                "wh_" + attack,
+                "Contact" + attack,
+                Optional.of("loc" + attack),
+                Optional.empty(),
+                DashboardFixture.NOW,
+                new byte[0],
+                DashboardFixture.NOW));
+        inbox.markDead("wh_" + attack, "malformed: " + attack);
+        budgets = () -> Map.of("loc" + attack, Optional.empty(), "loc_main", Optional.empty());
+        HttpResponse<String> r = start().get(
+                        "/?locationId=" + java.net.URLEncoder.encode("loc" + attack, StandardCharsets.UTF_8),
+                        "Authorization",
+                        "Bearer " + TOKEN);
+        assertThat(r.statusCode()).isEqualTo(200);
+        String body = r.body();
+        assertThat(body)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<img")
+                // nothing ends an attribute value early: URL-encoded in links, quotes encoded in the others
+                .contains("href=\"/?locationId=loc%22%3E%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E")
+                .contains(
+                        "<td class=\"error\">malformed: \"&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;' onmouseover='alert(3)</td>")
+                .contains("<b id=\"location\">loc\"&gt;&lt;img")
+                .contains(
+                        "data-location=\"loc&#34;>&lt;img src=x onerror=alert(1)>&lt;script>alert(2)&lt;/script>&#39; onmouseover=&#39;alert(3)\"")
+                .contains("<td class=\"mono\">wh_\"&gt;&lt;img");
+        assertThat(queries)
+                .singleElement()
+                .satisfies(q -> assertThat(q.location()).map(LocationId::value).contains("loc" + attack));
     }
 
     @Test

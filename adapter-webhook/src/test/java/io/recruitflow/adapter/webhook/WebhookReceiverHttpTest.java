@@ -3,9 +3,6 @@ package io.recruitflow.adapter.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.IncomingEvent;
-import io.recruitflow.application.port.Job;
-import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -321,18 +318,15 @@ class WebhookReceiverHttpTest {
     }
 
     @Test
-    void newly_stored_events_schedule_their_dispatch_and_a_scheduling_failure_loses_nothing() {
-        List<Job> jobs = new CopyOnWriteArrayList<>();
+    void newly_stored_events_are_told_to_the_listener_and_a_listener_failure_loses_nothing() {
+        List<String> told = new CopyOnWriteArrayList<>();
         boolean[] fail = {false};
-        JobQueueInboxListener listener = new JobQueueInboxListener(
-                job -> {
-                    if (fail[0]) {
-                        throw new IllegalStateException("queue down");
-                    }
-                    jobs.add(job);
-                    return true;
-                },
-                clock);
+        InboxListener listener = events -> {
+            if (fail[0]) {
+                throw new IllegalStateException("queue down");
+            }
+            events.forEach(e -> told.add(e.webhookId()));
+        };
         server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()))
                 .inbox(inbox)
                 .clock(clock)
@@ -342,13 +336,16 @@ class WebhookReceiverHttpTest {
 
         assertThat(http.webhook(Bodies.contactCreate("wh_job", NOW)).statusCode())
                 .isEqualTo(200);
-        await(() -> jobs.size() == 1);
-        assertThat(jobs.get(0)).isEqualTo(new Job(JobType.INBOX_DISPATCH, "wh_job", NOW, JobPriority.EVENTS));
+        await(() -> told.size() == 1);
+        assertThat(told).containsExactly("wh_job");
+        assertThat(http.webhook(Bodies.contactCreate("wh_job", NOW)).statusCode())
+                .isEqualTo(200); // a duplicate is not told again
 
         fail[0] = true;
         assertThat(http.webhook(Bodies.contactCreate("wh_job_2", NOW)).statusCode())
                 .isEqualTo(200);
         assertThat(inbox.find("wh_job_2")).isPresent(); // the dispatcher's sweep will find it
+        assertThat(told).containsExactly("wh_job");
     }
 
     @Test

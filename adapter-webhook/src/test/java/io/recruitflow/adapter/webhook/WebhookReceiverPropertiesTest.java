@@ -134,7 +134,7 @@ class WebhookReceiverPropertiesTest {
     @Provide
     Arbitrary<Delivery> deliveries() {
         Arbitrary<String> type = Arbitraries.oneOf(
-                Arbitraries.of(GhlEventTypes.KNOWN.toArray(String[]::new)),
+                Arbitraries.of(WebhookReceiver.LABELLED_TYPES.toArray(String[]::new)),
                 Arbitraries.strings().ofMaxLength(30));
         Arbitrary<String> timestamp = Arbitraries.oneOf(
                 Arbitraries.integers().between(-600, 600).map(s -> "\"" + NOW.plusSeconds(s) + "\""),

@@ -123,6 +123,16 @@ class PackagedJarIT {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
             assertThat(metrics).contains("recruitflow_").contains("recruitflow_ghl_rate_limit_headroom");
+            // The dashboard's templates were compiled at build time: the jar renders them without a compiler.
+            HttpResponse<String> dashboard = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                            .header("Authorization", "Bearer an-admin-token-for-the-test")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(dashboard.statusCode()).isEqualTo(200);
+            assertThat(dashboard.body())
+                    .contains("<title>Recruitflow — funnel</title>")
+                    .contains("id=\"stages\"");
 
             Instant sigterm = Instant.now();
             new ProcessBuilder("kill", "-TERM", String.valueOf(serve.pid()))

@@ -1,19 +1,19 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
-import com.squareup.moshi.FromJson;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.ToJson;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.AppointmentEnvelopeDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.ContactDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.MessageDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.NoteOrTaskDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.OpportunityDto;
-import io.recruitflow.adapter.webhook.GhlPayloads.UnreadDto;
+import io.recruitflow.adapter.ghl.ContactDtos.GetContectByIdSchema;
+import io.recruitflow.adapter.ghl.GhlJson;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppointmentDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppointmentEnvelopeDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.DeliveryDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.MessageDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.NoteOrTaskDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.OpportunityDto;
+import io.recruitflow.adapter.ghl.webhook.GhlPayloads.UnreadDto;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChange;
 import io.recruitflow.application.applyghlevent.GhlEventDecoder;
@@ -33,7 +33,12 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +74,8 @@ import okio.Buffer;
  */
 public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
-    private final JsonAdapter<ContactDto> contacts;
+    private final JsonAdapter<DeliveryDto> deliveries;
+    private final JsonAdapter<GetContectByIdSchema> contacts;
     private final JsonAdapter<OpportunityDto> opportunities;
     private final JsonAdapter<AppointmentEnvelopeDto> appointments;
     private final JsonAdapter<MessageDto> messages;
@@ -78,8 +84,9 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
     private final JsonAdapter<AppDto> apps;
 
     public MoshiGhlEventDecoder() {
-        Moshi moshi = new Moshi.Builder().add(new BigDecimalAdapter()).build();
-        this.contacts = moshi.adapter(ContactDto.class);
+        Moshi moshi = GhlJson.moshi();
+        this.deliveries = moshi.adapter(DeliveryDto.class);
+        this.contacts = moshi.adapter(GetContectByIdSchema.class);
         this.opportunities = moshi.adapter(OpportunityDto.class);
         this.appointments = moshi.adapter(AppointmentEnvelopeDto.class);
         this.messages = moshi.adapter(MessageDto.class);
@@ -95,15 +102,13 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         }
         return switch (type) {
             case GhlEventTypes.CONTACT_CREATE ->
-                Optional.of(contactChanged(type, read(contacts, type, rawBody), true, rawBody));
+                Optional.of(contactChanged(type, readContact(type, rawBody), true, rawBody));
             case GhlEventTypes.CONTACT_UPDATE ->
-                Optional.of(contactChanged(type, read(contacts, type, rawBody), false, rawBody));
-            case GhlEventTypes.CONTACT_DELETE ->
-                Optional.of(contactDeleted(type, read(contacts, type, rawBody), rawBody));
-            case GhlEventTypes.CONTACT_DND_UPDATE ->
-                Optional.of(dndChanged(type, read(contacts, type, rawBody), rawBody));
+                Optional.of(contactChanged(type, readContact(type, rawBody), false, rawBody));
+            case GhlEventTypes.CONTACT_DELETE -> Optional.of(contactDeleted(type, readContact(type, rawBody), rawBody));
+            case GhlEventTypes.CONTACT_DND_UPDATE -> Optional.of(dndChanged(type, readContact(type, rawBody), rawBody));
             case GhlEventTypes.CONTACT_TAG_UPDATE ->
-                Optional.of(tagsChanged(type, read(contacts, type, rawBody), rawBody));
+                Optional.of(tagsChanged(type, readContact(type, rawBody), rawBody));
             case GhlEventTypes.OPPORTUNITY_CREATE -> opportunity(type, rawBody, OpportunityChange.CREATED);
             case GhlEventTypes.OPPORTUNITY_UPDATE -> opportunity(type, rawBody, OpportunityChange.UPDATED);
             case GhlEventTypes.OPPORTUNITY_STAGE_UPDATE -> opportunity(type, rawBody, OpportunityChange.STAGE_CHANGED);
@@ -136,53 +141,84 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- contacts: ContactCreate / Update / Delete / DndUpdate / TagUpdate (the contact's id is "id")
 
-    private static GhlEvent contactChanged(String type, ContactDto c, boolean created, byte[] body) {
+    /** A contact webhook: the contact as the REST API answers it, plus the delivery's envelope. */
+    private record ContactEvent(DeliveryDto delivery, GetContectByIdSchema contact) {
+        String webhookId() {
+            return delivery.webhookId();
+        }
+
+        String timestamp() {
+            return delivery.timestamp();
+        }
+    }
+
+    private ContactEvent readContact(String type, byte[] body) {
+        return new ContactEvent(read(deliveries, type, body), read(contacts, type, body));
+    }
+
+    private static GhlEvent contactChanged(String type, ContactEvent e, boolean created, byte[] body) {
         return new GhlEvent.ContactChanged(
-                eventId(c.webhookId(), body),
-                location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
-                contact(type, c.id(), "id"),
+                eventId(e.webhookId(), body),
+                location(type, e.contact().locationId()),
+                occurredAt(
+                        type,
+                        e.timestamp(),
+                        e.contact().dateUpdated(),
+                        e.contact().dateAdded()),
+                contact(type, e.contact().id(), "id"),
                 created,
-                Optional.ofNullable(c.email()).flatMap(EmailAddress::parse),
-                phone(c.phone()),
-                tags(c.tags()),
-                dnd(c));
+                Optional.ofNullable(e.contact().email()).flatMap(EmailAddress::parse),
+                phone(e.contact().phone()),
+                tags(e.contact().tags()),
+                dnd(e.contact()));
     }
 
-    private static GhlEvent contactDeleted(String type, ContactDto c, byte[] body) {
+    private static GhlEvent contactDeleted(String type, ContactEvent e, byte[] body) {
         return new GhlEvent.ContactDeleted(
-                eventId(c.webhookId(), body),
-                location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
-                contact(type, c.id(), "id"));
+                eventId(e.webhookId(), body),
+                location(type, e.contact().locationId()),
+                occurredAt(
+                        type,
+                        e.timestamp(),
+                        e.contact().dateUpdated(),
+                        e.contact().dateAdded()),
+                contact(type, e.contact().id(), "id"));
     }
 
-    private static GhlEvent dndChanged(String type, ContactDto c, byte[] body) {
-        if (c.dnd() == null && c.dndSettings() == null) {
+    private static GhlEvent dndChanged(String type, ContactEvent e, byte[] body) {
+        if (e.contact().dnd() == null && e.contact().dndSettings() == null) {
             // Guessing "not DND" could text someone who asked us not to: leave it to an operator.
             throw new MalformedEventException(type + " carries neither dnd nor dndSettings");
         }
         return new GhlEvent.DndChanged(
-                eventId(c.webhookId(), body),
-                location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
-                contact(type, c.id(), "id"),
-                dnd(c));
+                eventId(e.webhookId(), body),
+                location(type, e.contact().locationId()),
+                occurredAt(
+                        type,
+                        e.timestamp(),
+                        e.contact().dateUpdated(),
+                        e.contact().dateAdded()),
+                contact(type, e.contact().id(), "id"),
+                dnd(e.contact()));
     }
 
-    private static GhlEvent tagsChanged(String type, ContactDto c, byte[] body) {
+    private static GhlEvent tagsChanged(String type, ContactEvent e, byte[] body) {
         return new GhlEvent.TagsChanged(
-                eventId(c.webhookId(), body),
-                location(type, c.locationId()),
-                occurredAt(type, c.timestamp(), c.dateUpdated(), c.dateAdded()),
-                contact(type, c.id(), "id"),
-                tags(c.tags()));
+                eventId(e.webhookId(), body),
+                location(type, e.contact().locationId()),
+                occurredAt(
+                        type,
+                        e.timestamp(),
+                        e.contact().dateUpdated(),
+                        e.contact().dateAdded()),
+                contact(type, e.contact().id(), "id"),
+                tags(e.contact().tags()));
     }
 
-    private static boolean dnd(ContactDto c) {
+    private static boolean dnd(GetContectByIdSchema c) {
         boolean smsChannel = c.dndSettings() != null
-                && c.dndSettings().get("SMS") != null
-                && "active".equalsIgnoreCase(c.dndSettings().get("SMS").status());
+                && c.dndSettings().sms() != null
+                && "active".equalsIgnoreCase(c.dndSettings().sms().status());
         return Boolean.TRUE.equals(c.dnd()) || smsChannel;
     }
 
@@ -389,7 +425,21 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
      * the event under, so that the event is still applied at most once.
      */
     private static String eventId(String webhookId, byte[] body) {
-        return present(webhookId).orElseGet(() -> EventIds.derived(body));
+        return present(webhookId).orElseGet(() -> derivedEventId(body));
+    }
+
+    /**
+     * {@code sha256:} and the hex SHA-256 of the signed bytes: the id the webhook receiver stores a body
+     * without {@code webhookId} under (a bootstrap test keeps the two sides equal).
+     */
+    static String derivedEventId(byte[] body) {
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static LocationId location(String type, String raw) {
@@ -452,31 +502,14 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
         if (s.get().chars().allMatch(Character::isDigit) && s.get().length() <= 15) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(s.get())));
         }
-        return EventEnvelope.parseInstant(s.get());
+        try {
+            return Optional.of(OffsetDateTime.parse(s.get()).toInstant());
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> present(String s) {
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
-    }
-
-    /** Monetary values are read from the JSON number's own digits: no binary floating point on the way. */
-    static final class BigDecimalAdapter {
-        @FromJson
-        BigDecimal fromJson(JsonReader reader) throws IOException {
-            if (reader.peek() == JsonReader.Token.NULL) {
-                return reader.nextNull();
-            }
-            String path = reader.getPath();
-            try {
-                return new BigDecimal(reader.nextString().strip());
-            } catch (NumberFormatException e) {
-                throw new JsonDataException("expected a number at path " + path);
-            }
-        }
-
-        @ToJson
-        String toJson(BigDecimal value) {
-            return value.toPlainString();
-        }
     }
 }

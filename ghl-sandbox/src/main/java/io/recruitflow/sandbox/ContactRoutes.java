@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Contacts: create, upsert with duplicate detection, search, get, update, delete, tags, workflows, notes, tasks. */
-final class ContactsApi {
+final class ContactRoutes {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final List<String> STRING_FIELDS = List.of(
             "firstName",
@@ -58,7 +58,7 @@ final class ContactsApi {
     private final Engine engine;
     private final Store store;
 
-    ContactsApi(Engine engine) {
+    ContactRoutes(Engine engine) {
         this.engine = engine;
         this.store = engine.store;
     }
@@ -154,7 +154,7 @@ final class ContactsApi {
     private Doc insert(Store.LocationIndex index, String locationId, Map<String, Object> body) {
         String now = engine.now();
         Map<String, Object> fields = new LinkedHashMap<>();
-        String id = Ids.newId();
+        String id = GhlIds.newId();
         fields.put("id", id);
         fields.put("locationId", locationId);
         fields.put("type", "lead");
@@ -408,7 +408,7 @@ final class ContactsApi {
         if (text == null || text.isBlank()) {
             throw ApiException.unprocessable(List.of("body should not be empty", "body must be a string"));
         }
-        String id = Ids.newId();
+        String id = GhlIds.newId();
         Map<String, Object> note = Json.obj(
                 "id",
                 id,
@@ -443,7 +443,7 @@ final class ContactsApi {
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable(problems);
         }
-        String id = Ids.newId();
+        String id = GhlIds.newId();
         Map<String, Object> task = Json.obj(
                 "id",
                 id,

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin API over real HTTP, against hand-written use-case stubs. */
-class AdminApiTest {
+class AdminRoutesTest {
 
     static final String TOKEN = "admin-token-0123456789abcdef";
     static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
@@ -401,7 +401,7 @@ class AdminApiTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> json(HttpResponse<String> r) {
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
-        return (Map<String, Object>) Json.read(r.body()).orElseThrow();
+        return (Map<String, Object>) TestJson.read(r.body()).orElseThrow();
     }
 
     private BookingResult book(SchedulePresentationCommand c) {

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The read-only seed: workflows, locations (search, get) and users (by location, search, get). */
-final class DirectoryApi {
+final class DirectoryRoutes {
     private final Engine engine;
     private final Store store;
 
-    DirectoryApi(Engine engine) {
+    DirectoryRoutes(Engine engine) {
         this.engine = engine;
         this.store = engine.store;
     }
@@ -54,9 +54,9 @@ final class DirectoryApi {
         if (companyId != null && !companyId.equals(call.grant.companyId())) {
             throw ApiException.forbidden("The token does not have access to this company.");
         }
-        int skip = ContactsApi.intParam(call.query("skip"), 0, 0, Integer.MAX_VALUE, "skip");
-        int limit = ContactsApi.intParam(call.query("limit"), 10, 1, 1000, "limit");
-        String email = ContactsApi.lower(call.query("email"));
+        int skip = ContactRoutes.intParam(call.query("skip"), 0, 0, Integer.MAX_VALUE, "skip");
+        int limit = ContactRoutes.intParam(call.query("limit"), 10, 1, 1000, "limit");
+        String email = ContactRoutes.lower(call.query("email"));
         List<Object> locations = new ArrayList<>();
         for (Store.Location location : store.locations) {
             if ((call.grant.isCompany() || location.id().equals(call.grant.locationId()))
@@ -168,9 +168,9 @@ final class DirectoryApi {
         if (locationId != null && !call.grant.isCompany()) {
             call.authorizeLocation(locationId);
         }
-        String query = ContactsApi.lower(call.query("query"));
-        int skip = ContactsApi.intParam(call.query("skip"), 0, 0, Integer.MAX_VALUE, "skip");
-        int limit = ContactsApi.intParam(call.query("limit"), 25, 1, 1000, "limit");
+        String query = ContactRoutes.lower(call.query("query"));
+        int skip = ContactRoutes.intParam(call.query("skip"), 0, 0, Integer.MAX_VALUE, "skip");
+        int limit = ContactRoutes.intParam(call.query("limit"), 25, 1, 1000, "limit");
         List<Object> users = new ArrayList<>();
         for (Store.User user : store.users) {
             if (query == null

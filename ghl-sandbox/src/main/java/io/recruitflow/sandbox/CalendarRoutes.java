@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Calendars: list and get, free slots (epoch-ms range of at most 31 days), book, update, get and cancel appointments. */
-final class CalendarsApi {
+final class CalendarRoutes {
     static final Set<String> APPOINTMENT_STATUSES =
             Set.of("new", "confirmed", "cancelled", "showed", "noshow", "invalid");
     private static final long MAX_RANGE_MILLIS = Duration.ofDays(31).toMillis();
@@ -24,7 +24,7 @@ final class CalendarsApi {
     private final Engine engine;
     private final Store store;
 
-    CalendarsApi(Engine engine) {
+    CalendarRoutes(Engine engine) {
         this.engine = engine;
         this.store = engine.store;
     }
@@ -284,7 +284,7 @@ final class CalendarsApi {
                 throw ApiException.badRequest("The slot you have selected is no longer available.");
             }
             String now = engine.now();
-            String id = Ids.newId();
+            String id = GhlIds.newId();
             Map<String, Object> fields = Json.obj(
                     "id",
                     id,

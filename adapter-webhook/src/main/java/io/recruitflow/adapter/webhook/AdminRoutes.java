@@ -1,6 +1,28 @@
 package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
+import io.recruitflow.adapter.webhook.ApiBodies.AppointmentBody;
+import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
+import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
+import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
+import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
+import io.recruitflow.adapter.webhook.ApiBodies.ImportedRow;
+import io.recruitflow.adapter.webhook.ApiBodies.InboxEventBody;
+import io.recruitflow.adapter.webhook.ApiBodies.InboxStatsBody;
+import io.recruitflow.adapter.webhook.ApiBodies.Intake;
+import io.recruitflow.adapter.webhook.ApiBodies.IntakeRejected;
+import io.recruitflow.adapter.webhook.ApiBodies.MessageBody;
+import io.recruitflow.adapter.webhook.ApiBodies.NewPresentation;
+import io.recruitflow.adapter.webhook.ApiBodies.NewRecruit;
+import io.recruitflow.adapter.webhook.ApiBodies.OpportunityBody;
+import io.recruitflow.adapter.webhook.ApiBodies.RecruitDetail;
+import io.recruitflow.adapter.webhook.ApiBodies.RecruitPage;
+import io.recruitflow.adapter.webhook.ApiBodies.RecruitSummary;
+import io.recruitflow.adapter.webhook.ApiBodies.RejectedRow;
+import io.recruitflow.adapter.webhook.ApiBodies.SpeedToLeadBody;
+import io.recruitflow.adapter.webhook.ApiBodies.StageBody;
+import io.recruitflow.adapter.webhook.ApiBodies.StepBody;
+import io.recruitflow.adapter.webhook.ApiBodies.Text;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadFileReader;
@@ -37,11 +59,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The admin API: JSON over the application's use cases. Every route is behind {@link AdminAuth}. Bad
- * requests get a 4xx with {@code {"error", "message"}}; the server's exception handler turns anything
- * unexpected into a bare 500.
+ * The admin API: JSON over the application's use cases, its bodies the typed records of {@link ApiBodies}.
+ * Every route is behind {@link AdminAuth}. Bad requests get a 4xx with {@code {"error", "message"}}; the
+ * server's exception handler turns anything unexpected into a bare 500.
  */
-final class AdminApi {
+final class AdminRoutes {
 
     /** A request the API refuses, with its HTTP status and a message safe to show. */
     static final class ApiError extends RuntimeException {
@@ -59,14 +81,14 @@ final class AdminApi {
 
     private final AdminServices services;
 
-    AdminApi(AdminServices services) {
+    AdminRoutes(AdminServices services) {
         this.services = services;
     }
 
     // POST /api/recruits
     void createRecruit(Context ctx) {
-        Map<String, Object> body = jsonObject(ctx);
-        LocationId location = location(text(body, "locationId"));
+        NewRecruit body = body(ctx, NewRecruit.class);
+        LocationId location = location(text(body.locationId(), "locationId"));
         List<String> problems = new ArrayList<>();
         LeadInput lead = leadInput(body, problems);
         if (!problems.isEmpty()) {
@@ -75,13 +97,13 @@ final class AdminApi {
         IntakeAcceptance acceptance = services.intake().accept(new IntakeRecruitCommand(location, lead));
         if (acceptance instanceof IntakeAcceptance.Accepted a) {
             ctx.header("Location", "/api/recruits/" + a.recruit());
-            json(ctx, 201, Json.obj("id", a.recruit().toString(), "status", "accepted"));
+            json(ctx, 201, new Intake(a.recruit().toString(), "accepted"));
         } else if (acceptance instanceof IntakeAcceptance.AlreadyKnown k) {
             ctx.header("Location", "/api/recruits/" + k.recruit());
-            json(ctx, 200, Json.obj("id", k.recruit().toString(), "status", "already_known"));
+            json(ctx, 200, new Intake(k.recruit().toString(), "already_known"));
         } else {
             IntakeAcceptance.Rejected r = (IntakeAcceptance.Rejected) acceptance;
-            json(ctx, 422, Json.obj("error", "unprocessable", "message", r.reason(), "reasons", List.of(r.reason())));
+            json(ctx, 422, new IntakeRejected("unprocessable", r.reason(), List.of(r.reason())));
         }
     }
 
@@ -102,28 +124,13 @@ final class AdminApi {
         json(
                 ctx,
                 202,
-                Json.obj(
-                        "rows", report.rows(),
-                        "accepted",
-                                report.accepted().stream()
-                                        .map(r -> Json.obj(
-                                                "row",
-                                                r.row(),
-                                                "id",
-                                                r.recruit().toString()))
-                                        .toList(),
-                        "known",
-                                report.known().stream()
-                                        .map(r -> Json.obj(
-                                                "row",
-                                                r.row(),
-                                                "id",
-                                                r.recruit().toString()))
-                                        .toList(),
-                        "rejected",
-                                report.rejected().stream()
-                                        .map(r -> Json.obj("row", r.row(), "reason", r.reason()))
-                                        .toList()));
+                new ImportSummary(
+                        report.rows(),
+                        report.accepted().stream().map(AdminRoutes::row).toList(),
+                        report.known().stream().map(AdminRoutes::row).toList(),
+                        report.rejected().stream()
+                                .map(r -> new RejectedRow(r.row(), r.reason()))
+                                .toList()));
     }
 
     // GET /api/recruits?limit=&cursor=&locationId=
@@ -141,10 +148,8 @@ final class AdminApi {
         json(
                 ctx,
                 200,
-                Json.obj(
-                        "items",
-                        page.items().stream().map(AdminApi::recruitSummary).toList(),
-                        "next",
+                new RecruitPage(
+                        page.items().stream().map(AdminRoutes::recruitSummary).toList(),
                         page.next().orElse(null)));
     }
 
@@ -153,15 +158,18 @@ final class AdminApi {
         RecruitId id = recruitId(ctx.pathParam("id"));
         RecruitView view =
                 services.recruits().view(id).orElseThrow(() -> new ApiError(404, "not_found", "no recruit " + id));
-        Map<String, Object> out = recruitSummary(view.recruit());
-        out.put("stage", view.opportunity().map(o -> o.stage().name()).orElse(null));
-        out.put("opportunity", view.opportunity().map(AdminApi::opportunity).orElse(null));
-        out.put("steps", view.steps().stream().map(AdminApi::step).toList());
-        out.put("intro", view.intro().map(AdminApi::message).orElse(null));
-        out.put(
-                "appointments",
-                view.appointments().stream().map(AdminApi::appointment).toList());
-        json(ctx, 200, out);
+        json(
+                ctx,
+                200,
+                RecruitDetail.of(
+                        recruitSummary(view.recruit()),
+                        view.opportunity().map(o -> o.stage().name()).orElse(null),
+                        view.opportunity().map(AdminRoutes::opportunity).orElse(null),
+                        view.steps().stream().map(AdminRoutes::step).toList(),
+                        view.intro().map(AdminRoutes::message).orElse(null),
+                        view.appointments().stream()
+                                .map(AdminRoutes::appointment)
+                                .toList()));
     }
 
     // POST /api/recruits/{id}/presentation   (body optional: {"start": ISO-8601})
@@ -169,8 +177,7 @@ final class AdminApi {
         RecruitId id = recruitId(ctx.pathParam("id"));
         Optional<Instant> start = Optional.empty();
         if (!ctx.body().isBlank()) {
-            Map<String, Object> body = jsonObject(ctx);
-            Optional<String> raw = text(body, "start");
+            Optional<String> raw = text(body(ctx, NewPresentation.class).start(), "start");
             if (raw.isPresent()) {
                 start = Optional.of(EventEnvelope.parseInstant(raw.get())
                         .orElseThrow(() -> new ApiError(
@@ -194,48 +201,30 @@ final class AdminApi {
         Optional<LocationId> location =
                 Optional.ofNullable(ctx.queryParam("locationId")).map(this::locationId);
         Funnel f = services.funnel().funnel(new FunnelQuery(location));
-        Map<String, Object> messages = new LinkedHashMap<>();
+        Map<String, Long> messages = new LinkedHashMap<>();
         new EnumMap<>(f.messages()).forEach((state, n) -> messages.put(state.name(), n));
         json(
                 ctx,
                 200,
-                Json.obj(
-                        "recruits",
+                new FunnelBody(
                         f.recruits(),
-                        "won",
                         f.won(),
-                        "lost",
                         f.lost(),
-                        "stages",
                         f.stages().stream()
-                                .map(s -> Json.obj("stage", s.stage().name(), "name", s.name(), "count", s.count()))
+                                .map(s -> new StageBody(s.stage().name(), s.name(), s.count()))
                                 .toList(),
-                        "conversions",
                         f.conversions().stream()
-                                .map(c -> Json.obj(
-                                        "from",
+                                .map(c -> new ConversionBody(
                                         c.from().name(),
-                                        "to",
                                         c.to().name(),
-                                        "reachedFrom",
                                         c.reachedFrom(),
-                                        "reachedTo",
                                         c.reachedTo(),
-                                        "rate",
                                         c.rate().orElse(null)))
                                 .toList(),
-                        "speedToLead",
-                        Json.obj(
-                                "medianSeconds",
-                                        f.speedToLeadMedian()
-                                                .map(AdminApi::seconds)
-                                                .orElse(null),
-                                "p95Seconds",
-                                        f.speedToLeadP95()
-                                                .map(AdminApi::seconds)
-                                                .orElse(null),
-                                "samples", f.speedToLeadSamples()),
-                        "messages",
+                        new SpeedToLeadBody(
+                                f.speedToLeadMedian().map(AdminRoutes::seconds).orElse(null),
+                                f.speedToLeadP95().map(AdminRoutes::seconds).orElse(null),
+                                f.speedToLeadSamples()),
                         messages));
     }
 
@@ -245,19 +234,7 @@ final class AdminApi {
         json(
                 ctx,
                 200,
-                Json.obj(
-                        "stored",
-                        s.stored(),
-                        "duplicates",
-                        s.duplicates(),
-                        "processed",
-                        s.processed(),
-                        "failed",
-                        s.failed(),
-                        "dead",
-                        s.dead(),
-                        "ignored",
-                        s.ignored()));
+                new InboxStatsBody(s.stored(), s.duplicates(), s.processed(), s.failed(), s.dead(), s.ignored()));
     }
 
     // GET /api/events?status=dead&limit=
@@ -274,87 +251,56 @@ final class AdminApi {
         json(
                 ctx,
                 200,
-                Json.obj("items", events.stream().map(AdminApi::inboxEvent).toList()));
+                new EventPage(events.stream().map(AdminRoutes::inboxEvent).toList()));
     }
 
     // ---- request helpers
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> jsonObject(Context ctx) {
-        Object parsed = Json.read(ctx.body())
-                .orElseThrow(() -> new ApiError(400, "bad_request", "the body is not well-formed JSON"));
-        if (!(parsed instanceof Map)) {
-            throw new ApiError(400, "bad_request", "the body must be a JSON object");
+    private static <T> T body(Context ctx, Class<T> type) {
+        ApiJson.Read<T> read = ApiJson.read(ctx.body(), type);
+        if (read.failure().isPresent()) {
+            throw switch (read.failure().get()) {
+                case NOT_JSON -> new ApiError(400, "bad_request", "the body is not well-formed JSON");
+                case NOT_AN_OBJECT -> new ApiError(400, "bad_request", "the body must be a JSON object");
+            };
         }
-        return (Map<String, Object>) parsed;
+        return read.body().orElseThrow();
     }
 
-    private static Optional<String> text(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        if (v == null) {
+    /** The field's text; absent when missing, null or blank; 422 when it is an object or an array. */
+    private static Optional<String> text(Text field, String name) {
+        if (field == null) {
             return Optional.empty();
         }
-        if (v instanceof String s) {
-            return s.isBlank() ? Optional.empty() : Optional.of(s);
+        if (!field.wellShaped()) {
+            throw new ApiError(422, "unprocessable", name + " must be a string");
         }
-        if (v instanceof Number || v instanceof Boolean) {
-            return Optional.of(scalar(v));
-        }
-        throw new ApiError(422, "unprocessable", field + " must be a string");
+        return Optional.ofNullable(field.value());
     }
 
-    /** JSON numbers arrive as doubles: 12345 must stay "12345", not "12345.0". */
-    private static String scalar(Object v) {
-        if (v instanceof Double d && !d.isInfinite() && !d.isNaN()) {
-            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
-        }
-        return String.valueOf(v);
-    }
-
-    private static LeadInput leadInput(Map<String, Object> body, List<String> problems) {
-        List<String> types = new ArrayList<>();
-        Object rawTypes = body.get("licenseTypes");
-        if (rawTypes instanceof String s) {
-            for (String part : s.split("[,;|]")) {
-                if (!part.isBlank()) {
-                    types.add(part.strip());
-                }
+    private static LeadInput leadInput(NewRecruit body, List<String> problems) {
+        List<String> types = List.of();
+        if (body.licenseTypes() != null) {
+            if (body.licenseTypes().problem() != null) {
+                problems.add(body.licenseTypes().problem());
             }
-        } else if (rawTypes instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof String s && !s.isBlank()) {
-                    types.add(s.strip());
-                } else {
-                    problems.add("licenseTypes must hold strings");
-                    break;
-                }
-            }
-        } else if (rawTypes != null) {
-            problems.add("licenseTypes must be a list of strings or a comma-separated string");
+            types = body.licenseTypes().values();
         }
-        Map<String, String> extra = new LinkedHashMap<>();
-        Object rawExtra = body.get("extra");
-        if (rawExtra instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> {
-                if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-                    extra.put(String.valueOf(k), scalar(v));
-                } else if (v != null) {
-                    problems.add("extra." + k + " must be a string");
-                }
-            });
-        } else if (rawExtra != null) {
-            problems.add("extra must be an object of strings");
+        Map<String, String> extra = Map.of();
+        if (body.extra() != null) {
+            problems.addAll(body.extra().problems());
+            extra = body.extra().values();
         }
         try {
             return new LeadInput(
-                    text(body, "firstName").orElse(null),
-                    text(body, "lastName").orElse(null),
-                    text(body, "email").orElse(null),
-                    text(body, "phone").orElse(null),
-                    text(body, "licenseState").orElse(null),
-                    text(body, "licenseNumber").orElse(null),
+                    text(body.firstName(), "firstName").orElse(null),
+                    text(body.lastName(), "lastName").orElse(null),
+                    text(body.email(), "email").orElse(null),
+                    text(body.phone(), "phone").orElse(null),
+                    text(body.licenseState(), "licenseState").orElse(null),
+                    text(body.licenseNumber(), "licenseNumber").orElse(null),
                     types,
-                    text(body, "source").orElse(null),
+                    text(body.source(), "source").orElse(null),
                     extra);
         } catch (ApiError e) {
             problems.add(e.getMessage());
@@ -402,123 +348,88 @@ final class AdminApi {
     }
 
     private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Json.write(body));
+        ctx.status(status).contentType("application/json").result(ApiJson.write(body));
     }
 
     // ---- response shapes
 
-    private static Map<String, Object> recruitSummary(Recruit r) {
-        return Json.obj(
-                "id", r.id().toString(),
-                "locationId", r.location().value(),
-                "firstName", r.name().first(),
-                "lastName", r.name().last(),
-                "email", r.email().map(EmailAddress::value).orElse(null),
-                "phone", r.phone().map(PhoneNumber::e164).orElse(null),
-                "licenseState", r.license().state().name(),
-                "licenseNumber", r.license().number().orElse(null),
-                "licenseTypes",
-                        r.license().types().stream()
-                                .map(LicenseType::name)
-                                .sorted()
-                                .toList(),
-                "source", r.source(),
-                "tags", r.tags().stream().sorted().toList(),
-                "contactId", r.contactId().map(c -> c.value()).orElse(null),
-                "dnd", r.consent().dnd(),
-                "optedOutAt", r.consent().optedOutAt().map(Instant::toString).orElse(null),
-                "acceptedAt", r.acceptedAt().toString(),
-                "introSentAt", r.introSentAt().map(Instant::toString).orElse(null),
-                "speedToLeadSeconds", r.speedToLead().map(AdminApi::seconds).orElse(null));
+    private static ImportedRow row(ImportReport.Row r) {
+        return new ImportedRow(r.row(), r.recruit().toString());
     }
 
-    private static Map<String, Object> opportunity(Opportunity o) {
-        return Json.obj(
-                "id",
+    private static RecruitSummary recruitSummary(Recruit r) {
+        return new RecruitSummary(
+                r.id().toString(),
+                r.location().value(),
+                r.name().first(),
+                r.name().last(),
+                r.email().map(EmailAddress::value).orElse(null),
+                r.phone().map(PhoneNumber::e164).orElse(null),
+                r.license().state().name(),
+                r.license().number().orElse(null),
+                r.license().types().stream().map(LicenseType::name).sorted().toList(),
+                r.source(),
+                r.tags().stream().sorted().toList(),
+                r.contactId().map(c -> c.value()).orElse(null),
+                r.consent().dnd(),
+                r.consent().optedOutAt().map(Instant::toString).orElse(null),
+                r.acceptedAt().toString(),
+                r.introSentAt().map(Instant::toString).orElse(null),
+                r.speedToLead().map(AdminRoutes::seconds).orElse(null));
+    }
+
+    private static OpportunityBody opportunity(Opportunity o) {
+        return new OpportunityBody(
                 o.id().toString(),
-                "pipelineId",
                 o.pipeline().toString(),
-                "stage",
                 o.stage().name(),
-                "status",
                 o.status().name(),
-                "monetaryValue",
                 o.monetaryValue().toPlainString(),
-                "updatedAt",
                 o.updatedAt().toString());
     }
 
-    private static Map<String, Object> step(StepRecord s) {
-        return Json.obj(
-                "step",
+    private static StepBody step(StepRecord s) {
+        return new StepBody(
                 s.step().name(),
-                "state",
                 s.state().name(),
-                "attempts",
                 s.attempts(),
-                "ref",
                 s.ref().orElse(null),
-                "detail",
                 s.detail().orElse(null),
-                "notBefore",
                 s.notBefore().map(Instant::toString).orElse(null),
-                "updatedAt",
                 s.updatedAt().toString());
     }
 
-    private static Map<String, Object> message(MessageRecord m) {
-        return Json.obj(
-                "channel",
+    private static MessageBody message(MessageRecord m) {
+        return new MessageBody(
                 m.channel().name(),
-                "state",
                 m.state().name(),
-                "messageId",
                 m.messageId().map(Object::toString).orElse(null),
-                "detail",
                 m.detail().orElse(null),
-                "updatedAt",
                 m.updatedAt().toString());
     }
 
-    private static Map<String, Object> appointment(Appointment a) {
-        return Json.obj(
-                "id",
+    private static AppointmentBody appointment(Appointment a) {
+        return new AppointmentBody(
                 a.id().value(),
-                "calendarId",
                 a.calendar().value(),
-                "contactId",
                 a.contact().value(),
-                "title",
                 a.title(),
-                "start",
                 a.start().toString(),
-                "end",
                 a.end().toString(),
-                "status",
                 a.status().name());
     }
 
-    private static Map<String, Object> inboxEvent(InboxEvent e) {
-        return Json.obj(
-                "webhookId",
+    private static InboxEventBody inboxEvent(InboxEvent e) {
+        return new InboxEventBody(
                 e.event().webhookId(),
-                "type",
                 e.event().type(),
-                "locationId",
                 e.event().locationId().orElse(null),
-                "contactId",
                 e.event().contactId().orElse(null),
-                "timestamp",
                 e.event().timestamp().toString(),
-                "receivedAt",
                 e.event().receivedAt().toString(),
-                "status",
                 e.status().name(),
-                "attempts",
                 e.attempts(),
-                "lastError",
                 e.lastError().orElse(null),
-                "nextAttemptAt",
                 e.nextAttemptAt().map(Instant::toString).orElse(null));
     }
 

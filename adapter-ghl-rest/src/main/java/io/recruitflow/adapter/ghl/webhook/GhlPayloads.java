@@ -1,8 +1,6 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The webhook payload shapes Recruitflow reads, field names exactly as in
@@ -13,22 +11,11 @@ import java.util.Map;
 final class GhlPayloads {
     private GhlPayloads() {}
 
-    /** One channel of {@code dndSettings}: {@code status} is {@code active} or {@code inactive}. */
-    public record DndChannelDto(String status) {}
-
-    /** ContactCreate / Update / Delete / DndUpdate / TagUpdate: the contact's id is {@code id}. */
-    public record ContactDto(
-            String webhookId,
-            String timestamp,
-            String locationId,
-            String id,
-            String email,
-            String phone,
-            List<String> tags,
-            Boolean dnd,
-            Map<String, DndChannelDto> dndSettings,
-            String dateAdded,
-            String dateUpdated) {}
+    /**
+     * The delivery's envelope, read beside the payload where the payload's DTO is shared with the REST API
+     * (the contact webhooks are read as {@code ContactDtos.GetContectByIdSchema}).
+     */
+    public record DeliveryDto(String webhookId, String timestamp) {}
 
     /** The opportunity webhooks: the opportunity's id is {@code id}, the contact's {@code contactId}. */
     public record OpportunityDto(

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Conversations: send SMS and Email on the contact's conversation, search conversations, page messages. */
-final class ConversationsApi {
+final class ConversationRoutes {
     static final Set<String> TYPES = Set.of("SMS", "Email");
     /** The sandbox's default SMS/Email provider, as named in the message webhooks. */
     static final String PROVIDER_ID = "sandbox_conversation_provider";
@@ -16,7 +16,7 @@ final class ConversationsApi {
     private final Engine engine;
     private final Store store;
 
-    ConversationsApi(Engine engine) {
+    ConversationRoutes(Engine engine) {
         this.engine = engine;
         this.store = engine.store;
     }
@@ -76,10 +76,10 @@ final class ConversationsApi {
         String conversationId;
         Doc message;
         synchronized (store.index(contact.locationId())) {
-            conversationId = store.conversationByContact.computeIfAbsent(contact.id(), c -> Ids.newId());
+            conversationId = store.conversationByContact.computeIfAbsent(contact.id(), c -> GhlIds.newId());
             Doc conversation = store.conversations.get(conversationId);
             String now = engine.now();
-            String id = Ids.newId();
+            String id = GhlIds.newId();
             boolean email = "Email".equals(type);
             Map<String, Object> fields = Json.obj(
                     "id",
@@ -228,10 +228,10 @@ final class ConversationsApi {
             throw ApiException.unprocessable("locationId should not be empty");
         }
         call.authorizeLocation(locationId);
-        int limit = ContactsApi.intParam(call.query("limit"), 20, 1, 100, "limit");
+        int limit = ContactRoutes.intParam(call.query("limit"), 20, 1, 100, "limit");
         String contactId = call.query("contactId");
         String id = call.query("id");
-        String query = ContactsApi.lower(call.query("query"));
+        String query = ContactRoutes.lower(call.query("query"));
         List<Doc> matching = new ArrayList<>();
         for (Doc conversation : Store.inLocation(store.conversations, locationId)) {
             if ((contactId == null || contactId.equals(conversation.str("contactId")))
@@ -260,7 +260,7 @@ final class ConversationsApi {
     /** Newest first; {@code lastMessageId} continues after that message, {@code nextPage} tells if more remain. */
     private void messages(ApiCall call) {
         Doc conversation = call.owned(store.conversations, call.path("conversationId"), "Conversation");
-        int limit = ContactsApi.intParam(call.query("limit"), 20, 1, 100, "limit");
+        int limit = ContactRoutes.intParam(call.query("limit"), 20, 1, 100, "limit");
         String lastMessageId = call.query("lastMessageId");
         List<Doc> all;
         List<Doc> stored = store.messagesOf(conversation.id());

@@ -15,10 +15,10 @@ import java.util.Map;
  * tokens for the Location or Company user type, {@code /oauth/locationToken} turns an agency token
  * into a location token.
  */
-final class OAuthApi {
+final class OAuthServerRoutes {
     private final Engine engine;
 
-    OAuthApi(Engine engine) {
+    OAuthServerRoutes(Engine engine) {
         this.engine = engine;
     }
 

@@ -4,12 +4,12 @@ import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** GHL-looking identifiers (20 alphanumerics) and unguessable secrets. */
-final class Ids {
+final class GhlIds {
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final SecureRandom SECURE = new SecureRandom();
 
-    private Ids() {}
+    private GhlIds() {}
 
     static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -15,13 +15,17 @@ import java.util.Map;
  * that play the other side of GHL: a recruit replying or booking, an appointment showing up, a user
  * moving an opportunity in GHL's UI.
  */
-final class AdminApi {
+final class SandboxAdminRoutes {
     private final Engine engine;
-    private final OpportunitiesApi opportunities;
-    private final ConversationsApi conversations;
-    private final CalendarsApi calendars;
+    private final OpportunityRoutes opportunities;
+    private final ConversationRoutes conversations;
+    private final CalendarRoutes calendars;
 
-    AdminApi(Engine engine, OpportunitiesApi opportunities, ConversationsApi conversations, CalendarsApi calendars) {
+    SandboxAdminRoutes(
+            Engine engine,
+            OpportunityRoutes opportunities,
+            ConversationRoutes conversations,
+            CalendarRoutes calendars) {
         this.engine = engine;
         this.opportunities = opportunities;
         this.conversations = conversations;
@@ -164,7 +168,7 @@ final class AdminApi {
         Map<String, Object> body = Json.parseObject(ctx.body());
         Doc contact = contact(Json.string(body, "contactId"));
         String type = Json.string(body, "type") == null ? "SMS" : Json.string(body, "type");
-        if (!ConversationsApi.TYPES.contains(type)) {
+        if (!ConversationRoutes.TYPES.contains(type)) {
             throw ApiException.unprocessable("type must be SMS or Email");
         }
         String text = Json.string(body, "body");
@@ -186,7 +190,7 @@ final class AdminApi {
         }
         Instant start;
         if (Json.string(body, "startTime") != null) {
-            start = CalendarsApi.instant(Json.string(body, "startTime"), "startTime");
+            start = CalendarRoutes.instant(Json.string(body, "startTime"), "startTime");
         } else {
             Instant now = engine.clock.instant();
             List<Instant> free = calendars.freeSlots(contact.locationId(), now, now.plus(Duration.ofDays(31)));
@@ -216,7 +220,7 @@ final class AdminApi {
             throw ApiException.notFound("Appointment not found");
         }
         String status = Json.string(Json.parseObject(ctx.body()), "status");
-        if (status == null || !CalendarsApi.APPOINTMENT_STATUSES.contains(status)) {
+        if (status == null || !CalendarRoutes.APPOINTMENT_STATUSES.contains(status)) {
             throw ApiException.unprocessable(
                     "status must be one of: new, confirmed, cancelled, showed, noshow, invalid");
         }

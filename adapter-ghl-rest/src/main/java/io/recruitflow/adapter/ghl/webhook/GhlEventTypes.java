@@ -1,4 +1,4 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
 import java.util.Set;
 
@@ -52,19 +52,4 @@ final class GhlEventTypes {
             CONVERSATION_UNREAD_UPDATE,
             INSTALL,
             UNINSTALL);
-
-    /** Contact webhooks carry the contact's id as {@code id}; the others as {@code contactId}. */
-    static boolean isContactEvent(String type) {
-        return type != null && type.startsWith("Contact");
-    }
-
-    /** Appointment webhooks nest everything under {@code appointment}. */
-    static boolean isAppointmentEvent(String type) {
-        return type != null && type.startsWith("Appointment");
-    }
-
-    /** A bounded label for metrics: the type when known, else {@code unknown}. */
-    static String metricLabel(String type) {
-        return type != null && KNOWN.contains(type) ? type : "unknown";
-    }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class OpportunitiesApiTest {
+class OpportunityRoutesTest {
     private static GhlSandbox sandbox;
     private Ghl ghl;
 

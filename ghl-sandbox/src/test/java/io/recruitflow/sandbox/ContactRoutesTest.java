@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ContactsApiTest {
+class ContactRoutesTest {
     private static GhlSandbox sandbox;
     private Ghl ghl;
 

@@ -1,4 +1,4 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.adapter.ghl.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

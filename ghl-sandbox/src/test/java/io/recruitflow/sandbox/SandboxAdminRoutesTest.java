@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AdminApiTest {
+class SandboxAdminRoutesTest {
     private static GhlSandbox sandbox;
     private static WebhookReceiver receiver;
     private Ghl ghl;
@@ -77,7 +77,7 @@ class AdminApiTest {
                 (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Rita", "rita@example.com", "+14075550123"))
                         .map("contact")
                         .get("id");
-        String opportunityId = (String) ghl.post("/opportunities/", OpportunitiesApiTest.opportunity(contactId))
+        String opportunityId = (String) ghl.post("/opportunities/", OpportunityRoutesTest.opportunity(contactId))
                 .map("opportunity")
                 .get("id");
 

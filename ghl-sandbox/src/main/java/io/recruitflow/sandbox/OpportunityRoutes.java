@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Opportunities: create, search (snake_case query), get, update (move stage), status, delete, pipelines. */
-final class OpportunitiesApi {
+final class OpportunityRoutes {
     static final Set<String> STATUSES = Set.of("open", "won", "lost", "abandoned");
     private static final List<String> SEARCH_PARAMS = List.of(
             "q",
@@ -49,7 +49,7 @@ final class OpportunitiesApi {
     private final Engine engine;
     private final Store store;
 
-    OpportunitiesApi(Engine engine) {
+    OpportunityRoutes(Engine engine) {
         this.engine = engine;
         this.store = engine.store;
     }
@@ -109,7 +109,7 @@ final class OpportunitiesApi {
                 }
             }
             String now = engine.now();
-            String id = Ids.newId();
+            String id = GhlIds.newId();
             Map<String, Object> fields = Json.obj(
                     "id",
                     id,
@@ -273,8 +273,8 @@ final class OpportunitiesApi {
             throw ApiException.unprocessable(
                     "status must be one of the following values: open, won, lost, abandoned, all");
         }
-        int limit = ContactsApi.intParam(call.query("limit"), 20, 1, 100, "limit");
-        String q = ContactsApi.lower(call.query("q"));
+        int limit = ContactRoutes.intParam(call.query("limit"), 20, 1, 100, "limit");
+        String q = ContactRoutes.lower(call.query("q"));
         List<Doc> matching = new ArrayList<>();
         for (Doc opportunity : Store.inLocation(store.opportunities, locationId)) {
             if (eq(opportunity, "pipelineId", call.query("pipeline_id"))
@@ -297,7 +297,7 @@ final class OpportunitiesApi {
                 }
             }
         } else if (call.query("page") != null) {
-            from = (ContactsApi.intParam(call.query("page"), 1, 1, Integer.MAX_VALUE, "page") - 1) * limit;
+            from = (ContactRoutes.intParam(call.query("page"), 1, 1, Integer.MAX_VALUE, "page") - 1) * limit;
         }
         List<Doc> page = matching.subList(Math.min(from, matching.size()), Math.min(from + limit, matching.size()));
         List<Object> opportunities = new ArrayList<>();
@@ -312,7 +312,7 @@ final class OpportunitiesApi {
             meta.put("nextPage", currentPage + 1);
             meta.put(
                     "nextPageUrl",
-                    ContactsApi.baseUrl(call) + "/opportunities/search?location_id=" + locationId + "&limit=" + limit
+                    ContactRoutes.baseUrl(call) + "/opportunities/search?location_id=" + locationId + "&limit=" + limit
                             + "&startAfterId=" + last.id() + "&startAfter=" + startAfter);
         }
         if (currentPage > 1) {
