@@ -1,4 +1,4 @@
-package io.recruitflow.domain.shared;
+package io.recruitflow.adapter.ghl;
 
 import java.util.Optional;
 import java.util.function.Function;

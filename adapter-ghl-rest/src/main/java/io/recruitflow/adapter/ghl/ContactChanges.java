@@ -1,4 +1,4 @@
-package io.recruitflow.domain.recruit;
+package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.PhoneNumber;

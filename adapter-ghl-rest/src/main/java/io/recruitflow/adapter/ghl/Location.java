@@ -1,4 +1,4 @@
-package io.recruitflow.domain.shared;
+package io.recruitflow.adapter.ghl;
 
 import java.time.ZoneId;
 import java.util.Objects;

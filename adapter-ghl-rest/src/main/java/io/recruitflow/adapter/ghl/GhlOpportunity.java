@@ -1,4 +1,4 @@
-package io.recruitflow.domain.pipeline;
+package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
