@@ -23,7 +23,7 @@ import java.util.Optional;
  * create is not idempotent, so after an attempt that may have reached the CRM (a crash, a timeout, GHL's
  * "422 but created") the contact's opportunity is looked up first.
  */
-final class CreateOpportunityStep implements IntakeStepAction {
+public final class CreateOpportunityStep implements IntakeStepAction {
     private final Opportunities opportunities;
     private final OpportunityMirror mirror;
     private final LocationSetup setup;
@@ -31,7 +31,7 @@ final class CreateOpportunityStep implements IntakeStepAction {
     private final Clock clock;
 
     @Inject
-    CreateOpportunityStep(
+    public CreateOpportunityStep(
             Opportunities opportunities,
             OpportunityMirror mirror,
             LocationSetup setup,

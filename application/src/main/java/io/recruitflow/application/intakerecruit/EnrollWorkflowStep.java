@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /** Enrolls the recruit's contact in the speed-to-lead workflow (idempotent: safe to repeat). */
-final class EnrollWorkflowStep implements IntakeStepAction {
+public final class EnrollWorkflowStep implements IntakeStepAction {
     private final Workflows workflows;
     private final LocationSetup setup;
 
     @Inject
-    EnrollWorkflowStep(Workflows workflows, LocationSetup setup) {
+    public EnrollWorkflowStep(Workflows workflows, LocationSetup setup) {
         this.workflows = workflows;
         this.setup = setup;
     }

@@ -9,7 +9,7 @@ import io.recruitflow.domain.recruit.StepRecord;
  * {@link IntakeStepRunner} journals, retries and stops; a step only acts. Failures of the CRM are
  * thrown as {@link io.recruitflow.domain.shared.ExternalFailure}s and handled by the runner.
  */
-interface IntakeStepAction {
+public interface IntakeStepAction {
     IntakeStep step();
 
     /**

@@ -22,13 +22,13 @@ import java.util.Optional;
  * keeps it to one copy and under the compliance policy; a deferred intro completes later through {@link
  * IntakeSaga#introSettled}.
  */
-final class SendIntroStep implements IntakeStepAction {
+public final class SendIntroStep implements IntakeStepAction {
     private final MessageSender sender;
     private final Recruits recruits;
     private final RecruitingSettings settings;
 
     @Inject
-    SendIntroStep(MessageSender sender, Recruits recruits, RecruitingSettings settings) {
+    public SendIntroStep(MessageSender sender, Recruits recruits, RecruitingSettings settings) {
         this.sender = sender;
         this.recruits = recruits;
         this.settings = settings;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What one run of an intake step came to; the {@link IntakeStepRunner} journals it. */
-sealed interface StepResult {
+public sealed interface StepResult {
     /** Done; {@code ref} is the id of what the step made or found in the CRM. */
     record Done(Optional<String> ref) implements StepResult {}
 

@@ -19,13 +19,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Upserts the recruit's contact (tags, license custom fields, source) and links the recruit to it. */
-final class UpsertContactStep implements IntakeStepAction {
+public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
     private final Recruits recruits;
     private final RecruitingSettings settings;
 
     @Inject
-    UpsertContactStep(ContactDirectory contacts, Recruits recruits, RecruitingSettings settings) {
+    public UpsertContactStep(ContactDirectory contacts, Recruits recruits, RecruitingSettings settings) {
         this.contacts = contacts;
         this.recruits = recruits;
         this.settings = settings;
