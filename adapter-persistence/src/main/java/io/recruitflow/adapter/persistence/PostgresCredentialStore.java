@@ -3,9 +3,9 @@ package io.recruitflow.adapter.persistence;
 import static io.recruitflow.adapter.persistence.Rows.instant;
 import static io.recruitflow.adapter.persistence.Rows.ts;
 
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.application.port.CredentialOwner;
+import io.recruitflow.application.port.CredentialStore;
+import io.recruitflow.application.port.StoredCredential;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,46 +14,47 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * {@link TokenStore} on PostgreSQL. Access and refresh tokens are stored encrypted ({@link TokenCipher},
- * the owner and field as associated data). {@link #refresh} runs inside one transaction holding the owner's
- * row lock ({@code SELECT ... FOR UPDATE}), so across threads and instances exactly one refresher at a
- * time sees a given refresh token — GHL refresh tokens are single-use, and a second use would revoke the
- * installation. An owner with no row yet is serialised by a transaction-scoped advisory lock instead,
+ * {@link CredentialStore} on PostgreSQL, in the {@code oauth_tokens} table. The secret and the renewal
+ * secret are stored encrypted ({@link TokenCipher}, the owner and field as associated data). {@link #update}
+ * runs inside one transaction holding the owner's row lock ({@code SELECT ... FOR UPDATE}), so across
+ * threads and instances exactly one updater at a time sees a given renewal secret — GHL refresh tokens are
+ * single-use, and a second use would revoke the installation. An owner with no row yet is serialised by a transaction-scoped advisory lock instead,
  * since there is no row to lock.
  */
-public final class PostgresTokenStore implements TokenStore {
+public final class PostgresCredentialStore implements CredentialStore {
     private final Jdbi jdbi;
     private final TokenCipher cipher;
 
-    public PostgresTokenStore(Jdbi jdbi, TokenCipher cipher) {
+    public PostgresCredentialStore(Jdbi jdbi, TokenCipher cipher) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }
 
     @Override
-    public Optional<OAuthTokens> find(TokenOwner owner) {
+    public Optional<StoredCredential> find(CredentialOwner owner) {
         return jdbi.withHandle(h -> select(h, owner, false));
     }
 
     @Override
-    public void save(OAuthTokens tokens) {
-        jdbi.useHandle(h -> upsert(h, tokens));
+    public void save(StoredCredential credential) {
+        jdbi.useHandle(h -> upsert(h, credential));
     }
 
     @Override
-    public boolean revoke(TokenOwner owner) {
+    public boolean revoke(CredentialOwner owner) {
         return jdbi.withHandle(
                 h -> h.createUpdate("DELETE FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id")
-                                .bind("type", owner.type().name())
+                                .bind("type", owner.kind())
                                 .bind("id", owner.id())
                                 .execute()
                         == 1);
     }
 
     @Override
-    public OAuthTokens refresh(TokenOwner owner, Function<Optional<OAuthTokens>, OAuthTokens> refresher) {
+    public StoredCredential update(
+            CredentialOwner owner, Function<Optional<StoredCredential>, StoredCredential> updater) {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-            Optional<OAuthTokens> current = select(h, owner, true);
+            Optional<StoredCredential> current = select(h, owner, true);
             if (current.isEmpty()) {
                 h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
                         .bind("key", "oauth_tokens/" + owner)
@@ -61,9 +62,10 @@ public final class PostgresTokenStore implements TokenStore {
                         .one();
                 current = select(h, owner, true); // a concurrent first save may have committed meanwhile
             }
-            OAuthTokens next = Objects.requireNonNull(refresher.apply(current), "refresher returned null");
+            StoredCredential next = Objects.requireNonNull(updater.apply(current), "the updater returned null");
             if (!next.owner().equals(owner)) {
-                throw new IllegalArgumentException("refresher returned tokens of " + next.owner() + " for " + owner);
+                throw new IllegalArgumentException(
+                        "the updater returned the credential of " + next.owner() + " for " + owner);
             }
             if (current.isEmpty() || !current.get().equals(next)) {
                 upsert(h, next);
@@ -72,22 +74,22 @@ public final class PostgresTokenStore implements TokenStore {
         });
     }
 
-    private Optional<OAuthTokens> select(Handle h, TokenOwner owner, boolean forUpdate) {
+    private Optional<StoredCredential> select(Handle h, CredentialOwner owner, boolean forUpdate) {
         return h.createQuery("SELECT * FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id"
                         + (forUpdate ? " FOR UPDATE" : ""))
-                .bind("type", owner.type().name())
+                .bind("type", owner.kind())
                 .bind("id", owner.id())
-                .map((rs, ctx) -> new OAuthTokens(
+                .map((rs, ctx) -> new StoredCredential(
                         owner,
                         cipher.decrypt(rs.getBytes("access_token"), aad(owner, "access")),
-                        emptyToNull(cipher.decrypt(rs.getBytes("refresh_token"), aad(owner, "refresh"))),
+                        Optional.of(cipher.decrypt(rs.getBytes("refresh_token"), aad(owner, "refresh"))),
                         instant(rs, "expires_at"),
                         Rows.stringSet(rs, "scopes")))
                 .findOne();
     }
 
-    private void upsert(Handle h, OAuthTokens t) {
-        TokenOwner owner = t.owner();
+    private void upsert(Handle h, StoredCredential t) {
+        CredentialOwner owner = t.owner();
         h.createUpdate("""
                         INSERT INTO oauth_tokens (owner_type, owner_id, access_token, refresh_token, expires_at, scopes,
                             updated_at)
@@ -96,22 +98,16 @@ public final class PostgresTokenStore implements TokenStore {
                             refresh_token = excluded.refresh_token, expires_at = excluded.expires_at,
                             scopes = excluded.scopes, updated_at = now()
                         """)
-                .bind("type", owner.type().name())
+                .bind("type", owner.kind())
                 .bind("id", owner.id())
-                .bind("access", cipher.encrypt(t.accessToken(), aad(owner, "access")))
-                .bind(
-                        "refresh",
-                        cipher.encrypt(t.refreshToken() == null ? "" : t.refreshToken(), aad(owner, "refresh")))
+                .bind("access", cipher.encrypt(t.secret(), aad(owner, "access")))
+                .bind("refresh", cipher.encrypt(t.renewal().orElse(""), aad(owner, "refresh")))
                 .bind("expiresAt", ts(t.expiresAt()))
-                .bind("scopes", Rows.array(t.scopes().stream().sorted().toList()))
+                .bind("scopes", Rows.array(t.grants().stream().sorted().toList()))
                 .execute();
     }
 
-    private static String emptyToNull(String s) {
-        return s.isEmpty() ? null : s;
-    }
-
-    private static String aad(TokenOwner owner, String field) {
-        return "oauth_tokens/" + owner.type() + "/" + owner.id() + "/" + field;
+    private static String aad(CredentialOwner owner, String field) {
+        return "oauth_tokens/" + owner.kind() + "/" + owner.id() + "/" + field;
     }
 }
