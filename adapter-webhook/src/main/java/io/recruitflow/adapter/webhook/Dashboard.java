@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
@@ -10,7 +11,6 @@ import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.RateBudget;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,10 +50,10 @@ final class Dashboard {
             .withZone(ZoneOffset.UTC);
 
     private final Optional<AdminServices> services;
-    private final Supplier<Map<String, Optional<RateBudget>>> budgets;
+    private final Supplier<Map<String, Optional<CallBudget>>> budgets;
     private final Clock clock;
 
-    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<RateBudget>>> budgets, Clock clock) {
+    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<CallBudget>>> budgets, Clock clock) {
         this.services = services;
         this.budgets = budgets;
         this.clock = clock;
@@ -66,7 +66,7 @@ final class Dashboard {
             Optional<Funnel> funnel,
             Optional<InboxStats> inbox,
             Optional<List<InboxEvent>> dead,
-            Optional<Map<String, Optional<RateBudget>>> budgets) {}
+            Optional<Map<String, Optional<CallBudget>>> budgets) {}
 
     void serve(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
@@ -262,7 +262,7 @@ final class Dashboard {
         h.append("</tbody></table></section>");
     }
 
-    private static void budgets(StringBuilder h, Optional<Map<String, Optional<RateBudget>>> budgets) {
+    private static void budgets(StringBuilder h, Optional<Map<String, Optional<CallBudget>>> budgets) {
         if (budgets.isEmpty()) {
             unavailable(h, "budgets", "GHL rate-limit headroom", "the rate budgets could not be read");
             return;

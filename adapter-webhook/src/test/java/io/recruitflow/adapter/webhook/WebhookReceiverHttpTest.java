@@ -3,9 +3,6 @@ package io.recruitflow.adapter.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.IncomingEvent;
-import io.recruitflow.application.port.Job;
-import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -321,18 +318,15 @@ class WebhookReceiverHttpTest {
     }
 
     @Test
-    void newly_stored_events_schedule_their_dispatch_and_a_scheduling_failure_loses_nothing() {
-        List<Job> jobs = new CopyOnWriteArrayList<>();
+    void newly_stored_events_are_announced_and_a_failing_listener_loses_nothing() {
+        List<String> announced = new CopyOnWriteArrayList<>();
         boolean[] fail = {false};
-        JobQueueInboxListener listener = new JobQueueInboxListener(
-                job -> {
-                    if (fail[0]) {
-                        throw new IllegalStateException("queue down");
-                    }
-                    jobs.add(job);
-                    return true;
-                },
-                clock);
+        InboxListener listener = events -> {
+            if (fail[0]) {
+                throw new IllegalStateException("queue down");
+            }
+            events.forEach(e -> announced.add(e.webhookId()));
+        };
         server = WebhookServer.builder(WebhookConfig.defaults().withPublicKeys(TestKeys.publicKeysFile()))
                 .inbox(inbox)
                 .clock(clock)
@@ -342,8 +336,8 @@ class WebhookReceiverHttpTest {
 
         assertThat(http.webhook(Bodies.contactCreate("wh_job", NOW)).statusCode())
                 .isEqualTo(200);
-        await(() -> jobs.size() == 1);
-        assertThat(jobs.get(0)).isEqualTo(new Job(JobType.INBOX_DISPATCH, "wh_job", NOW, JobPriority.EVENTS));
+        await(() -> announced.size() == 1);
+        assertThat(announced).containsExactly("wh_job");
 
         fail[0] = true;
         assertThat(http.webhook(Bodies.contactCreate("wh_job_2", NOW)).statusCode())
