@@ -61,14 +61,14 @@ public final class GhlClient implements AutoCloseable {
     private final RateBudgets budgets;
     private final HttpPipeline pipeline;
     private final TokenManager tokens;
-    private final RestContactDirectory contacts;
-    private final RestOpportunities opportunities;
-    private final RestPipelines pipelines;
-    private final RestConversations conversations;
-    private final RestCalendars calendars;
-    private final RestWorkflows workflows;
-    private final RestDirectory directory;
-    private final RestAuthorization authorization;
+    private final GhlContacts contacts;
+    private final GhlOpportunities opportunities;
+    private final GhlPipelines pipelines;
+    private final GhlConversations conversations;
+    private final GhlCalendars calendars;
+    private final GhlWorkflows workflows;
+    private final GhlDirectory directory;
+    private final GhlInstallations authorization;
     private final String userAgent;
 
     private GhlClient(
@@ -118,15 +118,15 @@ public final class GhlClient implements AutoCloseable {
         ContactsApi contactsApi = retrofit.create(ContactsApi.class);
         OpportunitiesApi opportunitiesApi = retrofit.create(OpportunitiesApi.class);
         boolean legacySearch = !config.oauth() && config.tokenKind() == GhlClientConfig.TokenKind.V1_API_KEY;
-        this.contacts = new RestContactDirectory(calls, owners, contactsApi, legacySearch);
-        this.opportunities = new RestOpportunities(calls, owners, opportunitiesApi);
-        this.pipelines = new RestPipelines(calls, owners, opportunitiesApi);
-        this.conversations = new RestConversations(calls, owners, retrofit.create(ConversationsApi.class));
-        this.calendars = new RestCalendars(calls, owners, retrofit.create(CalendarsApi.class), clock);
-        this.workflows = new RestWorkflows(calls, owners, retrofit.create(WorkflowsApi.class), contactsApi);
+        this.contacts = new GhlContacts(calls, owners, contactsApi, legacySearch);
+        this.opportunities = new GhlOpportunities(calls, owners, opportunitiesApi);
+        this.pipelines = new GhlPipelines(calls, owners, opportunitiesApi);
+        this.conversations = new GhlConversations(calls, owners, retrofit.create(ConversationsApi.class));
+        this.calendars = new GhlCalendars(calls, owners, retrofit.create(CalendarsApi.class), clock);
+        this.workflows = new GhlWorkflows(calls, owners, retrofit.create(WorkflowsApi.class), contactsApi);
         this.directory =
-                new RestDirectory(calls, owners, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
-        this.authorization = new RestAuthorization(config, tokens, budgets);
+                new GhlDirectory(calls, owners, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
+        this.authorization = new GhlInstallations(config, tokens, budgets);
     }
 
     /**

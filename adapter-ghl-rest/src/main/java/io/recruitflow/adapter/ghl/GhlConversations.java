@@ -29,14 +29,14 @@ import java.util.stream.Stream;
  * {@code lastMessageId}/{@code nextPage} cursor. Calls, activities and other non-SMS/email entries of a
  * conversation are skipped.
  */
-final class RestConversations implements Conversations {
+final class GhlConversations implements Conversations {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
     private final Owners owners;
     private final ConversationsApi api;
 
-    RestConversations(GhlCalls calls, Owners owners, ConversationsApi api) {
+    GhlConversations(GhlCalls calls, Owners owners, ConversationsApi api) {
         this.calls = calls;
         this.owners = owners;
         this.api = api;

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@link Workflows}: {@code GET /workflows/} and enrolment through {@code /contacts/{id}/workflow/{id}}. */
-final class RestWorkflows implements Workflows {
+final class GhlWorkflows implements Workflows {
     private final GhlCalls calls;
     private final Owners owners;
     private final WorkflowsApi workflows;
     private final ContactsApi contacts;
 
-    RestWorkflows(GhlCalls calls, Owners owners, WorkflowsApi workflows, ContactsApi contacts) {
+    GhlWorkflows(GhlCalls calls, Owners owners, WorkflowsApi workflows, ContactsApi contacts) {
         this.calls = calls;
         this.owners = owners;
         this.workflows = workflows;

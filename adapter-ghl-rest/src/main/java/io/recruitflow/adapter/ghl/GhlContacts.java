@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * continuing with {@code searchAfter} when GHL gives one); with a v1 API key it is the deprecated
  * {@code GET /contacts/} and its startAfterId/startAfter cursor.
  */
-final class RestContactDirectory implements ContactDirectory {
+final class GhlContacts implements ContactDirectory {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
@@ -40,7 +40,7 @@ final class RestContactDirectory implements ContactDirectory {
     private final ContactsApi api;
     private final boolean legacySearch;
 
-    RestContactDirectory(GhlCalls calls, Owners owners, ContactsApi api, boolean legacySearch) {
+    GhlContacts(GhlCalls calls, Owners owners, ContactsApi api, boolean legacySearch) {
         this.calls = calls;
         this.owners = owners;
         this.api = api;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code skip}/{@code limit}, which GHL takes as strings; {@code find(UserId)} uses the location the user was
  * last listed in, else the default location.
  */
-final class RestDirectory implements Locations, Users {
+final class GhlDirectory implements Locations, Users {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
@@ -27,7 +27,7 @@ final class RestDirectory implements Locations, Users {
     private final LocationsApi locations;
     private final UsersApi users;
 
-    RestDirectory(GhlCalls calls, Owners owners, LocationsApi locations, UsersApi users) {
+    GhlDirectory(GhlCalls calls, Owners owners, LocationsApi locations, UsersApi users) {
         this.calls = calls;
         this.owners = owners;
         this.locations = locations;

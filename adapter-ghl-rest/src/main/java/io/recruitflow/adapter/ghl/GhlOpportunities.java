@@ -23,14 +23,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** {@link Opportunities} on GHL: search pages with the startAfter/startAfterId cursor of {@code meta}. */
-final class RestOpportunities implements Opportunities {
+final class GhlOpportunities implements Opportunities {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
     private final Owners owners;
     private final OpportunitiesApi api;
 
-    RestOpportunities(GhlCalls calls, Owners owners, OpportunitiesApi api) {
+    GhlOpportunities(GhlCalls calls, Owners owners, OpportunitiesApi api) {
         this.calls = calls;
         this.owners = owners;
         this.api = api;

@@ -6,12 +6,12 @@ import io.recruitflow.domain.shared.LocationId;
 import java.util.List;
 
 /** {@link Pipelines}: {@code GET /opportunities/pipelines}. */
-final class RestPipelines implements Pipelines {
+final class GhlPipelines implements Pipelines {
     private final GhlCalls calls;
     private final Owners owners;
     private final OpportunitiesApi api;
 
-    RestPipelines(GhlCalls calls, Owners owners, OpportunitiesApi api) {
+    GhlPipelines(GhlCalls calls, Owners owners, OpportunitiesApi api) {
         this.calls = calls;
         this.owners = owners;
         this.api = api;

@@ -37,7 +37,7 @@ import java.util.concurrent.ConcurrentMap;
  * epoch-millisecond bounds. GHL lists a slot by its start; its end is the start plus the calendar's slot
  * duration ({@code GET /calendars/{id}}, cached; 30 minutes when GHL does not say).
  */
-final class RestCalendars implements Calendars {
+final class GhlCalendars implements Calendars {
     static final Duration MAX_RANGE = Duration.ofDays(31);
     static final Duration DEFAULT_SLOT = Duration.ofMinutes(30);
 
@@ -47,7 +47,7 @@ final class RestCalendars implements Calendars {
     private final Clock clock;
     private final ConcurrentMap<String, Duration> slotDurations = new ConcurrentHashMap<>();
 
-    RestCalendars(GhlCalls calls, Owners owners, CalendarsApi api, Clock clock) {
+    GhlCalendars(GhlCalls calls, Owners owners, CalendarsApi api, Clock clock) {
         this.calls = calls;
         this.owners = owners;
         this.api = api;

@@ -16,12 +16,12 @@ import okhttp3.HttpUrl;
  * exchange and agency-to-location tokens, all of which store what they get in the {@code TokenStore}. With a
  * static token only {@link #budget} works; the OAuth methods fail with {@link IllegalStateException}.
  */
-final class RestAuthorization implements GhlAuthorization {
+final class GhlInstallations implements GhlAuthorization {
     private final GhlClientConfig config;
     private final TokenManager tokens; // null with a static token
     private final RateBudgets budgets;
 
-    RestAuthorization(GhlClientConfig config, TokenManager tokens, RateBudgets budgets) {
+    GhlInstallations(GhlClientConfig config, TokenManager tokens, RateBudgets budgets) {
         this.config = config;
         this.tokens = tokens;
         this.budgets = budgets;
