@@ -1,6 +1,5 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.TokenOwner;
 import java.util.Optional;
 
 /** Where the {@code Authorization} header of a call comes from: a static token or an owner's OAuth tokens. */

@@ -1,6 +1,5 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.TokenOwner;
 import java.util.Objects;
 
 /**

@@ -11,7 +11,6 @@ import io.recruitflow.adapter.ghl.ContactDtos.UpdateContactsSuccessfulResponseDt
 import io.recruitflow.adapter.ghl.ContactDtos.UpsertContactsSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.recruit.Contact;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.shared.ContactId;

@@ -5,7 +5,6 @@ import io.recruitflow.adapter.ghl.OpportunityDtos.SearchSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateOpportunityDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateStatusDto;
 import io.recruitflow.adapter.ghl.Owners.Record;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;

@@ -14,7 +14,6 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.GhlAuthException;
 import io.recruitflow.domain.shared.GhlException;
 import io.recruitflow.domain.shared.GhlException.Kind;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -2,7 +2,6 @@ package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.GhlException;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
 import java.util.Map;
 
 /**

@@ -2,7 +2,6 @@ package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

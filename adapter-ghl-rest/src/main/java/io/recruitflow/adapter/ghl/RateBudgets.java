@@ -1,7 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

@@ -1,6 +1,5 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.TokenOwner;
 import java.util.Optional;
 
 /** A Private Integration Token or a v1 API key: one token for every call, never refreshed. */

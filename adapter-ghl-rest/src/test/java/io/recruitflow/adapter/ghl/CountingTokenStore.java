@@ -1,9 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.adapter.inmemory.InMemoryTokenStore;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;

@@ -17,7 +17,6 @@ import io.recruitflow.domain.shared.GhlException.Kind;
 import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;

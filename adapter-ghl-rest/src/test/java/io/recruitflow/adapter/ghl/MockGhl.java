@@ -1,7 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.TokenStore;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

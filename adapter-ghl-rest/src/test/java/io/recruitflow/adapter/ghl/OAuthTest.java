@@ -9,8 +9,6 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.GhlAuthException;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

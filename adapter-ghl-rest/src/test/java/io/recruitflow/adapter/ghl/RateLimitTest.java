@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Headers;

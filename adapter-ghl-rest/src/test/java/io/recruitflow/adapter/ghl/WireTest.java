@@ -18,7 +18,6 @@ import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.recruit.WorkflowId;
