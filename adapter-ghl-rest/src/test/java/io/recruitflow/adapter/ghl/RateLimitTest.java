@@ -51,7 +51,7 @@ class RateLimitTest {
                 .rateLimit("100/10s")
                 .build();
         FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
-        RateBudgets budgets = new RateBudgets(config, permits);
+        RateBudgets budgets = new RateBudgets(config, permits, TokenOwner::location);
         permits.acquire(A, Duration.ZERO);
 
         budgets.record(
