@@ -36,7 +36,7 @@ final class AttemptFailure extends RuntimeException {
     }
 
     /** GHL answered with an error status. */
-    static AttemptFailure answered(GhlCall call, ErrorTranslator.ErrorInfo info) {
+    static AttemptFailure answered(GhlCall call, ErrorBodyReader.ErrorInfo info) {
         return new AttemptFailure(
                 call,
                 new GhlHttpError(Reason.ANSWERED, call.route(), info.status(), info.message(), info.traceId(), null),
@@ -47,7 +47,7 @@ final class AttemptFailure extends RuntimeException {
 
     /** GHL answered 429. */
     static AttemptFailure rateLimited(
-            GhlCall call, ErrorTranslator.ErrorInfo info, Optional<Duration> wait, Instant now, boolean quotaSpent) {
+            GhlCall call, ErrorBodyReader.ErrorInfo info, Optional<Duration> wait, Instant now, boolean quotaSpent) {
         return new AttemptFailure(
                 call,
                 new GhlHttpError(Reason.ANSWERED, call.route(), info.status(), info.message(), info.traceId(), null),

@@ -106,7 +106,7 @@ public final class GhlClient implements AutoCloseable {
         TokenOwner staticOwner = StaticCredentials.ownerOf(config);
         Function<LocationId, TokenOwner> ownerOf = config.oauth() ? TokenOwner::location : location -> staticOwner;
         this.budgets = new RateBudgets(config, permits, ownerOf);
-        this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorTranslator(moshi), clock);
+        this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorBodyReader(moshi), clock);
         TokenManager tokens = config.oauth()
                 ? new TokenManager(
                         config, new CredentialTokenStore(credentials), clock, pipeline, retrofit.create(OAuthApi.class))

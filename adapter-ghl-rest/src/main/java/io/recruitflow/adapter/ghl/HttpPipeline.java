@@ -46,7 +46,7 @@ final class HttpPipeline {
     private final GhlClientConfig config;
     private final PermitSource permits;
     private final RateBudgets budgets;
-    private final ErrorTranslator errors;
+    private final ErrorBodyReader errors;
     private final Clock clock;
     private final ConcurrentMap<TokenOwner, Policies> policies = new ConcurrentHashMap<>();
 
@@ -57,7 +57,7 @@ final class HttpPipeline {
             CircuitBreaker<Object> breaker) {}
 
     HttpPipeline(
-            GhlClientConfig config, PermitSource permits, RateBudgets budgets, ErrorTranslator errors, Clock clock) {
+            GhlClientConfig config, PermitSource permits, RateBudgets budgets, ErrorBodyReader errors, Clock clock) {
         this.config = config;
         this.permits = permits;
         this.budgets = budgets;
@@ -131,7 +131,7 @@ final class HttpPipeline {
         if (response.isSuccessful()) {
             return response.body();
         }
-        ErrorTranslator.ErrorInfo info = errors.read(response);
+        ErrorBodyReader.ErrorInfo info = errors.read(response);
         if (response.code() == 429) {
             throw AttemptFailure.rateLimited(
                     call,

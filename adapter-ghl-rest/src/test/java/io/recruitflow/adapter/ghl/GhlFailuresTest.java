@@ -36,7 +36,7 @@ class GhlFailuresTest {
     }
 
     private static AttemptFailure answered(Effect effect, int status) {
-        ErrorTranslator.ErrorInfo info = new ErrorTranslator.ErrorInfo(status, "GHL said no", "trace-" + status);
+        ErrorBodyReader.ErrorInfo info = new ErrorBodyReader.ErrorInfo(status, "GHL said no", "trace-" + status);
         return status == 429
                 ? AttemptFailure.rateLimited(call(effect), info, Optional.empty(), Instant.EPOCH, false)
                 : AttemptFailure.answered(call(effect), info);
@@ -185,7 +185,7 @@ class GhlFailuresTest {
     @Test
     void a429CarriesWhenGhlSaidTheCallMayGoThroughAndIsWaitedOutOnlyWhenThatIsSoonEnough() {
         Instant now = Instant.parse("2026-02-12T13:00:00Z");
-        ErrorTranslator.ErrorInfo info = new ErrorTranslator.ErrorInfo(429, "Too many requests", null);
+        ErrorBodyReader.ErrorInfo info = new ErrorBodyReader.ErrorInfo(429, "Too many requests", null);
         AttemptFailure soon =
                 AttemptFailure.rateLimited(call(Effect.CREATE), info, Optional.of(Duration.ofSeconds(7)), now, false);
         AttemptFailure late =
@@ -209,7 +209,7 @@ class GhlFailuresTest {
         AttemptFailure plain = answered(Effect.IDEMPOTENT, 401);
         AttemptFailure scope = AttemptFailure.answered(
                 call(Effect.IDEMPOTENT),
-                new ErrorTranslator.ErrorInfo(401, "The token is not authorized for this scope.", null));
+                new ErrorBodyReader.ErrorInfo(401, "The token is not authorized for this scope.", null));
 
         assertThat(GhlFailures.renewAndRepeat(plain, false)).isTrue();
         assertThat(GhlFailures.renewAndRepeat(plain, true)).isFalse();
@@ -237,7 +237,7 @@ class GhlFailuresTest {
     void messagesAndDetailNeverShowAnEmailAPhoneOrAToken() {
         AttemptFailure attempt = AttemptFailure.answered(
                 call(Effect.CREATE),
-                new ErrorTranslator.ErrorInfo(
+                new ErrorBodyReader.ErrorInfo(
                         400, "duplicate john.smith@example.com / +14075551234, Bearer eyJhbGciOi.abc", null));
 
         ExternalFailure failure = GhlFailures.failure(attempt);

@@ -13,7 +13,7 @@ import retrofit2.Response;
  * {@code {statusCode, message, error?, traceId?}}, where {@code message} is a string, or on a 422 an array
  * of strings. The message is redacted: GHL likes to quote the email or phone it refused.
  */
-final class ErrorTranslator {
+final class ErrorBodyReader {
 
     /** GHL's error body. {@code message} is a string or an array of strings. */
     public record ErrorDto(Integer statusCode, Object message, String error, String traceId) {}
@@ -23,7 +23,7 @@ final class ErrorTranslator {
 
     private final JsonAdapter<ErrorDto> adapter;
 
-    ErrorTranslator(Moshi moshi) {
+    ErrorBodyReader(Moshi moshi) {
         this.adapter = moshi.adapter(ErrorDto.class).lenient();
     }
 
