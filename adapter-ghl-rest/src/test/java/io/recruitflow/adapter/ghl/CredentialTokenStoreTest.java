@@ -78,6 +78,17 @@ class CredentialTokenStoreTest {
     }
 
     @Test
+    void tokensNeverShowInToString() {
+        OAuthTokens pair = new OAuthTokens(
+                TokenOwner.location(new LocationId("loc")), "secret-access", "secret-refresh", EXPIRES, Set.of());
+
+        assertThat(pair.toString()).doesNotContain("secret-access").doesNotContain("secret-refresh");
+        assertThat(CredentialTokenStore.credential(pair).toString())
+                .doesNotContain("secret-access")
+                .doesNotContain("secret-refresh");
+    }
+
+    @Test
     void aCredentialOfAnotherKindIsNotAGhlOwner() {
         assertThatThrownBy(() -> CredentialTokenStore.owner(new CredentialOwner("AGENCY", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
