@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityStatus;
+import io.recruitflow.domain.pipeline.PipelineId;
+import io.recruitflow.domain.pipeline.StageId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.UserId;

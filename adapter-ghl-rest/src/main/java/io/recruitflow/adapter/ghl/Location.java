@@ -1,5 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.LocationId;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.LocationId;
 import java.util.Objects;
 
 /** Whose OAuth token: an agency (company) or a single location. GHL limits rates per owner. */
@@ -11,7 +13,13 @@ public record TokenOwner(Type type, String id) {
 
     public TokenOwner {
         Objects.requireNonNull(type, "type");
-        id = Ids.require(id, "token owner id");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("token owner id must not be blank");
+        }
+        if (id.length() > 200) {
+            throw new IllegalArgumentException("token owner id is longer than 200 characters");
+        }
+        id = id.strip();
     }
 
     public static TokenOwner location(LocationId location) {

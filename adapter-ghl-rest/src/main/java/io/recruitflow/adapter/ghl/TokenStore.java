@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Durable storage of OAuth tokens, one pair per owner. Implementations keep tokens encrypted at rest
- * and serialise refreshes: {@link #refresh} runs at most once at a time per owner, across threads and
- * across instances sharing one store.
+ * The GHL client's own storage of OAuth tokens, one pair per owner. The client keeps it on the system's
+ * {@link io.recruitflow.application.port.CredentialStore} (given to {@link GhlClient#create}), which keeps
+ * credentials encrypted at rest and serialises refreshes: {@link #refresh} runs at most once at a time per
+ * owner, across threads and across instances sharing one store.
  */
 public interface TokenStore {
 

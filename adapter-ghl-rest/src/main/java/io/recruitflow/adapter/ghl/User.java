@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.shared.UserId;
 import java.util.Objects;
 
 /** A GHL user, e.g. the recruiter opportunities are assigned to. */

@@ -1,7 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.adapter.ghl.ContactDtos.CreateWorkflowDto;
-import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.recruit.Workflow;
 import io.recruitflow.domain.recruit.WorkflowId;
 import io.recruitflow.domain.recruit.Workflows;
@@ -9,17 +8,20 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** {@link Workflows}: {@code GET /workflows/} and enrolment through {@code /contacts/{id}/workflow/{id}}. */
-final class RestWorkflows implements Workflows {
+/**
+ * GHL's workflows, the core's {@link Workflows}: {@code GET /workflows/} and enrolment through {@code
+ * /contacts/{id}/workflow/{id}}; removing a contact from a workflow is here for embedders. Every call names the
+ * location whose token it uses.
+ */
+public final class GhlWorkflows implements Workflows {
     private final GhlCalls calls;
-    private final Owners owners;
     private final WorkflowsApi workflows;
     private final ContactsApi contacts;
 
-    RestWorkflows(GhlCalls calls, Owners owners, WorkflowsApi workflows, ContactsApi contacts) {
+    GhlWorkflows(GhlCalls calls, WorkflowsApi workflows, ContactsApi contacts) {
         this.calls = calls;
-        this.owners = owners;
         this.workflows = workflows;
         this.contacts = contacts;
     }
@@ -27,7 +29,7 @@ final class RestWorkflows implements Workflows {
     @Override
     public List<Workflow> list(LocationId location) {
         var dto = calls.call(
-                GhlCall.idempotent("GET /workflows/", owners.of(location)),
+                GhlCall.idempotent("GET /workflows/", calls.as(location)),
                 auth -> workflows.getWorkflows(auth, location.value()));
         return dto == null || dto.workflows() == null
                 ? List.of()
@@ -38,21 +40,27 @@ final class RestWorkflows implements Workflows {
                         .toList();
     }
 
+    /** The location's workflow with this name (case-insensitive), if it has one. */
+    public Optional<Workflow> findByName(LocationId location, String name) {
+        return list(location).stream()
+                .filter(w -> w.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
+    }
+
+    /** {@code POST /contacts/{id}/workflow/{workflowId}}. */
     @Override
-    public void enroll(ContactId contact, WorkflowId workflow) {
+    public void enroll(LocationId location, ContactId contact, WorkflowId workflow) {
         // GHL enrols a contact in a workflow at most once: repeating is safe.
         calls.call(
-                GhlCall.idempotent(
-                        "POST /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
+                GhlCall.idempotent("POST /contacts/{id}/workflow/{workflowId}", calls.as(location)),
                 auth -> contacts.addToWorkflow(
                         auth, contact.value(), Objects.requireNonNull(workflow).value(), new CreateWorkflowDto(null)));
     }
 
-    @Override
-    public void unenroll(ContactId contact, WorkflowId workflow) {
+    /** {@code DELETE /contacts/{id}/workflow/{workflowId}}. */
+    public void unenroll(LocationId location, ContactId contact, WorkflowId workflow) {
         calls.call(
-                GhlCall.idempotent(
-                        "DELETE /contacts/{id}/workflow/{workflowId}", owners.of(Record.CONTACT, contact.value())),
+                GhlCall.idempotent("DELETE /contacts/{id}/workflow/{workflowId}", calls.as(location)),
                 auth -> contacts.removeFromWorkflow(
                         auth, contact.value(), Objects.requireNonNull(workflow).value(), new CreateWorkflowDto(null)));
     }

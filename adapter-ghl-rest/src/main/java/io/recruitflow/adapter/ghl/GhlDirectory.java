@@ -1,63 +1,56 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.Location;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.Locations;
-import io.recruitflow.domain.shared.User;
 import io.recruitflow.domain.shared.UserId;
-import io.recruitflow.domain.shared.Users;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@link Locations} and {@link Users} on GHL. Agency-wide searches use the company's token and page with
- * {@code skip}/{@code limit}, which GHL takes as strings; {@code find(UserId)} uses the location the user was
- * last listed in, else the default location.
+ * GHL's locations and users, for embedders and set-up (the core has no port for them). Agency-wide listings
+ * use the company's token and page with {@code skip}/{@code limit}, which GHL takes as strings; a location's
+ * calls use the location's token. Failures are {@link ExternalFailure}s with a {@link GhlHttpError} cause.
  */
-final class RestDirectory implements Locations, Users {
+public final class GhlDirectory {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
-    private final Owners owners;
     private final LocationsApi locations;
     private final UsersApi users;
 
-    RestDirectory(GhlCalls calls, Owners owners, LocationsApi locations, UsersApi users) {
+    GhlDirectory(GhlCalls calls, LocationsApi locations, UsersApi users) {
         this.calls = calls;
-        this.owners = owners;
         this.locations = locations;
         this.users = users;
     }
 
-    @Override
-    public Optional<Location> find(LocationId id) {
+    /** {@code GET /locations/{id}}: the location (its name, agency and time zone); empty when GHL answers 404. */
+    public Optional<Location> findLocation(LocationId id) {
         try {
             var dto = calls.call(
-                    GhlCall.idempotent("GET /locations/{id}", owners.of(id)),
+                    GhlCall.idempotent("GET /locations/{id}", calls.as(id)),
                     auth -> locations.getLocation(auth, id.value()));
             var l = dto == null ? null : dto.location();
             return l == null
                     ? Optional.empty()
                     : Optional.of(new Location(id, l.name(), company(l.companyId()), Wire.zone(l.timezone())));
-        } catch (GhlException e) {
-            if (e.kind() == GhlException.Kind.NOT_FOUND) {
+        } catch (ExternalFailure.Rejected e) {
+            if (GhlFailures.notFound(e)) {
                 return Optional.empty();
             }
             throw e;
         }
     }
 
-    @Override
-    public List<Location> search(CompanyId company) {
+    /** {@code GET /locations/search}: every location of the agency, all pages. */
+    public List<Location> searchLocations(CompanyId company) {
         return Pager.<Integer, Location>stream(skip -> {
                     int from = skip.orElse(0);
                     var dto = calls.call(
-                            GhlCall.idempotent("GET /locations/search", owners.of(company)),
+                            GhlCall.idempotent("GET /locations/search", calls.as(company)),
                             auth -> locations.searchLocations(
                                     auth, company.value(), String.valueOf(from), String.valueOf(PAGE)));
                     List<Location> items = dto == null || dto.locations() == null
@@ -76,29 +69,26 @@ final class RestDirectory implements Locations, Users {
                 .toList();
     }
 
-    @Override
-    public List<User> byLocation(LocationId location) {
+    /** {@code GET /users/}: the users of the location, e.g. the recruiters opportunities are assigned to. */
+    public List<User> usersOf(LocationId location) {
         var dto = calls.call(
-                GhlCall.idempotent("GET /users/", owners.of(location)),
+                GhlCall.idempotent("GET /users/", calls.as(location)),
                 auth -> users.getUsersByLocation(auth, location.value()));
         return dto == null || dto.users() == null
                 ? List.of()
                 : dto.users().stream()
                         .filter(u -> u != null && u.id() != null && !u.id().isBlank())
-                        .map(u -> {
-                            owners.remember(Record.USER, u.id(), location);
-                            return user(u.id(), u.name(), u.firstName(), u.lastName(), u.email());
-                        })
+                        .map(u -> user(u.id(), u.name(), u.firstName(), u.lastName(), u.email()))
                         .toList();
     }
 
-    @Override
-    public List<User> search(CompanyId company, String query) {
+    /** {@code GET /users/search}: the agency's users matching a free-text query, all pages. */
+    public List<User> searchUsers(CompanyId company, String query) {
         String q = query == null || query.isBlank() ? null : query.strip();
         return Pager.<Integer, User>stream(skip -> {
                     int from = skip.orElse(0);
                     var dto = calls.call(
-                            GhlCall.idempotent("GET /users/search", owners.of(company)),
+                            GhlCall.idempotent("GET /users/search", calls.as(company)),
                             auth -> users.searchUsers(
                                     auth, company.value(), q, String.valueOf(from), String.valueOf(PAGE)));
                     List<User> items = dto == null || dto.users() == null
@@ -118,17 +108,16 @@ final class RestDirectory implements Locations, Users {
                 .toList();
     }
 
-    @Override
-    public Optional<User> find(UserId id) {
+    /** {@code GET /users/{id}}, with the token of a location the user works in; empty when GHL answers 404. */
+    public Optional<User> findUser(LocationId location, UserId id) {
         try {
             var u = calls.call(
-                    GhlCall.idempotent("GET /users/{id}", owners.of(Record.USER, id.value())),
-                    auth -> users.getUser(auth, id.value()));
+                    GhlCall.idempotent("GET /users/{id}", calls.as(location)), auth -> users.getUser(auth, id.value()));
             return u == null || u.id() == null
                     ? Optional.empty()
                     : Optional.of(user(u.id(), u.name(), u.firstName(), u.lastName(), u.email()));
-        } catch (GhlException e) {
-            if (e.kind() == GhlException.Kind.NOT_FOUND) {
+        } catch (ExternalFailure.Rejected e) {
+            if (GhlFailures.notFound(e)) {
                 return Optional.empty();
             }
             throw e;

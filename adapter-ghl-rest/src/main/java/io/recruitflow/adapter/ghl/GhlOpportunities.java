@@ -1,64 +1,69 @@
 package io.recruitflow.adapter.ghl;
 
 import io.recruitflow.adapter.ghl.OpportunityDtos.GetPostOpportunitySuccessfulResponseDto;
+import io.recruitflow.adapter.ghl.OpportunityDtos.SearchOpportunitiesResponseSchema;
 import io.recruitflow.adapter.ghl.OpportunityDtos.SearchSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateOpportunityDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateStatusDto;
-import io.recruitflow.adapter.ghl.Owners.Record;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityRef;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** {@link Opportunities} on GHL: search pages with the startAfter/startAfterId cursor of {@code meta}. */
-final class RestOpportunities implements Opportunities {
+/**
+ * GHL's opportunities API. As the core's {@link Opportunities} it creates, finds a contact's opportunity
+ * and moves it; the rest is here for embedders: read, search a pipeline, change only the status, delete.
+ * Every call names the location whose token it uses. Searches page with the startAfter/startAfterId cursor of
+ * {@code meta}. Failures are {@link ExternalFailure}s with a {@link GhlHttpError} cause.
+ */
+public final class GhlOpportunities implements Opportunities {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
-    private final Owners owners;
     private final OpportunitiesApi api;
 
-    RestOpportunities(GhlCalls calls, Owners owners, OpportunitiesApi api) {
+    GhlOpportunities(GhlCalls calls, OpportunitiesApi api) {
         this.calls = calls;
-        this.owners = owners;
         this.api = api;
     }
 
+    /**
+     * {@code POST /opportunities/}. Not idempotent: a failure that leaves open whether GHL created it is
+     * {@link ExternalFailure.OutcomeUnknown}; look it up with {@link #findForContact} before creating again.
+     */
     @Override
-    public GhlOpportunity create(OpportunityDraft draft) {
-        GetPostOpportunitySuccessfulResponseDto dto = calls.call(
-                GhlCall.create("POST /opportunities/", owners.of(draft.location())),
-                auth -> api.createOpportunity(auth, OpportunityMapper.create(draft)));
+    public OpportunityRef create(OpportunityDraft draft) {
+        GhlCall call = GhlCall.create("POST /opportunities/", calls.as(draft.location()));
+        GetPostOpportunitySuccessfulResponseDto dto =
+                calls.call(call, auth -> api.createOpportunity(auth, OpportunityMapper.create(draft)));
         if (dto == null || dto.opportunity() == null || dto.opportunity().id() == null) {
-            throw new GhlOutcomeUnknownException(
-                    200, "POST /opportunities/: the answer names no opportunity", null, null);
+            throw GhlFailures.unusableAnswer(call, "the answer names no opportunity", null);
         }
-        return seen(dto.opportunity(), draft.location());
+        return ref(read(call, dto.opportunity(), draft.location()));
     }
 
-    @Override
-    public Optional<GhlOpportunity> find(OpportunityId id) {
+    /** {@code GET /opportunities/{id}}; empty when GHL answers 404. */
+    public Optional<GhlOpportunity> find(LocationId location, OpportunityId id) {
+        GhlCall call = GhlCall.idempotent("GET /opportunities/{id}", calls.as(location));
         try {
-            var dto = calls.call(
-                    GhlCall.idempotent("GET /opportunities/{id}", owners.of(Record.OPPORTUNITY, id.value())),
-                    auth -> api.getOpportunity(auth, id.value()));
+            var dto = calls.call(call, auth -> api.getOpportunity(auth, id.value()));
             return dto == null || dto.opportunity() == null
                     ? Optional.empty()
-                    : Optional.of(seen(dto.opportunity(), owners.locationOf(Record.OPPORTUNITY, id.value())));
-        } catch (GhlException e) {
-            if (e.kind() == GhlException.Kind.NOT_FOUND) {
+                    : Optional.of(read(call, dto.opportunity(), location));
+        } catch (ExternalFailure.Rejected e) {
+            if (GhlFailures.notFound(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -66,22 +71,24 @@ final class RestOpportunities implements Opportunities {
     }
 
     @Override
-    public Optional<GhlOpportunity> findForContact(LocationId location, PipelineId pipeline, ContactId contact) {
+    public Optional<OpportunityRef> findForContact(LocationId location, PipelineId pipeline, ContactId contact) {
         return search(location, pipeline, contact)
                 .filter(o -> contact.equals(o.contact()))
-                .findFirst();
+                .findFirst()
+                .map(GhlOpportunities::ref);
     }
 
-    @Override
+    /** The opportunities of a pipeline, lazily over every page. */
     public Stream<GhlOpportunity> search(LocationId location, PipelineId pipeline) {
         return search(location, pipeline, null);
     }
 
     private Stream<GhlOpportunity> search(LocationId location, PipelineId pipeline, ContactId contact) {
         record Cursor(String startAfterId, String startAfter) {}
+        GhlCall call = GhlCall.idempotent("GET /opportunities/search", calls.as(location));
         return Pager.<Cursor, GhlOpportunity>stream(cursor -> {
             SearchSuccessfulResponseDto dto = calls.call(
-                    GhlCall.idempotent("GET /opportunities/search", owners.of(location)),
+                    call,
                     auth -> api.searchOpportunities(
                             auth,
                             location.value(),
@@ -94,7 +101,7 @@ final class RestOpportunities implements Opportunities {
                     ? List.of()
                     : dto.opportunities().stream()
                             .filter(Objects::nonNull)
-                            .map(o -> seen(o, location))
+                            .map(o -> read(call, o, location))
                             .toList();
             var meta = dto == null ? null : dto.meta();
             // GHL signals the last page by leaving nextPageUrl out (or null).
@@ -113,11 +120,17 @@ final class RestOpportunities implements Opportunities {
         });
     }
 
+    /** {@code PUT /opportunities/{id}}: the stage, the status and (if given) the value. Returns GHL's updatedAt. */
     @Override
-    public GhlOpportunity move(
-            OpportunityId id, StageId stage, OpportunityStatus status, Optional<BigDecimal> monetaryValue) {
+    public Optional<Instant> move(
+            LocationId location,
+            OpportunityId id,
+            StageId stage,
+            OpportunityStatus status,
+            Optional<BigDecimal> monetaryValue) {
+        GhlCall call = GhlCall.idempotent("PUT /opportunities/{id}", calls.as(location));
         var dto = calls.call(
-                GhlCall.idempotent("PUT /opportunities/{id}", owners.of(Record.OPPORTUNITY, id.value())),
+                call,
                 auth -> api.updateOpportunity(
                         auth,
                         id.value(),
@@ -128,31 +141,33 @@ final class RestOpportunities implements Opportunities {
                                 Wire.lower(status),
                                 monetaryValue.map(BigDecimal::doubleValue).orElse(null),
                                 null)));
-        if (dto != null && dto.opportunity() != null) {
-            return seen(dto.opportunity(), owners.locationOf(Record.OPPORTUNITY, id.value()));
-        }
-        return find(id).orElseThrow(() -> new GhlException(
-                GhlException.Kind.NOT_FOUND, 404, "opportunity " + id + " vanished after its update", null));
+        return dto == null || dto.opportunity() == null
+                ? Optional.empty()
+                : read(call, dto.opportunity(), location).updatedAt();
     }
 
-    @Override
-    public void updateStatus(OpportunityId id, OpportunityStatus status) {
+    /** {@code PUT /opportunities/{id}/status}: only the status. */
+    public void updateStatus(LocationId location, OpportunityId id, OpportunityStatus status) {
         calls.call(
-                GhlCall.idempotent("PUT /opportunities/{id}/status", owners.of(Record.OPPORTUNITY, id.value())),
+                GhlCall.idempotent("PUT /opportunities/{id}/status", calls.as(location)),
                 auth -> api.updateOpportunityStatus(auth, id.value(), new UpdateStatusDto(Wire.lower(status), null)));
     }
 
-    @Override
-    public void delete(OpportunityId id) {
+    /** {@code DELETE /opportunities/{id}}. */
+    public void delete(LocationId location, OpportunityId id) {
         calls.call(
-                GhlCall.idempotent("DELETE /opportunities/{id}", owners.of(Record.OPPORTUNITY, id.value())),
+                GhlCall.idempotent("DELETE /opportunities/{id}", calls.as(location)),
                 auth -> api.deleteOpportunity(auth, id.value()));
-        owners.forget(Record.OPPORTUNITY, id.value());
     }
 
-    private GhlOpportunity seen(OpportunityDtos.SearchOpportunitiesResponseSchema dto, LocationId fallback) {
-        GhlOpportunity o = OpportunityMapper.opportunity(dto, fallback);
-        owners.remember(Record.OPPORTUNITY, o.id().value(), o.location());
-        return o;
+    private static GhlOpportunity read(GhlCall call, SearchOpportunitiesResponseSchema dto, LocationId location) {
+        if (dto.id() == null || dto.pipelineId() == null || dto.pipelineStageId() == null) {
+            throw GhlFailures.unusableAnswer(call, "an opportunity without id, pipeline or stage", null);
+        }
+        return OpportunityMapper.opportunity(dto, location);
+    }
+
+    private static OpportunityRef ref(GhlOpportunity o) {
+        return new OpportunityRef(o.id(), o.updatedAt());
     }
 }

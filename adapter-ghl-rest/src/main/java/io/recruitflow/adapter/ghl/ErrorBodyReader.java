@@ -2,37 +2,28 @@ package io.recruitflow.adapter.ghl;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import io.recruitflow.domain.shared.GhlAuthException;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlException.Kind;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import okhttp3.ResponseBody;
 import retrofit2.Response;
 
 /**
- * The one place where a GHL error answer becomes a typed port failure. GHL's error body is
+ * Reads GHL's error answers; {@link GhlFailures} decides what they mean. GHL's error body is
  * {@code {statusCode, message, error?, traceId?}}, where {@code message} is a string, or on a 422 an array
  * of strings. The message is redacted: GHL likes to quote the email or phone it refused.
  */
-final class ErrorTranslator {
+final class ErrorBodyReader {
 
     /** GHL's error body. {@code message} is a string or an array of strings. */
     public record ErrorDto(Integer statusCode, Object message, String error, String traceId) {}
 
     /** What an error answer said. */
-    record ErrorInfo(int status, String message, String traceId) {
-        /** A 401 that no refresh can fix: the token lacks the scope. */
-        boolean scopeProblem() {
-            return message != null && message.toLowerCase(Locale.ROOT).contains("scope");
-        }
-    }
+    record ErrorInfo(int status, String message, String traceId) {}
 
     private final JsonAdapter<ErrorDto> adapter;
 
-    ErrorTranslator(Moshi moshi) {
+    ErrorBodyReader(Moshi moshi) {
         this.adapter = moshi.adapter(ErrorDto.class).lenient();
     }
 
@@ -63,17 +54,6 @@ final class ErrorTranslator {
             message = null;
         }
         return new ErrorInfo(response.code(), Redactor.redact(message), traceId);
-    }
-
-    /** The final failure of a 4xx answer that no retry or refresh can fix. */
-    GhlException toException(GhlCall call, ErrorInfo info) {
-        String text = call.name() + (info.message() == null ? "" : ": " + info.message());
-        if (info.status() == 401 || info.status() == 403) {
-            return new GhlAuthException(info.status(), text, info.traceId());
-        }
-        // A 422 on a create is plain UNPROCESSABLE even though GHL may have created the record anyway
-        // (docs issue #64): the application reconciles (upsert/search) on its own.
-        return new GhlException(Kind.ofStatus(info.status()), info.status(), text, info.traceId());
     }
 
     private static String messageOf(Object message) {

@@ -4,7 +4,6 @@ import io.recruitflow.adapter.ghl.ConversationDtos.GetMessageResponseDto;
 import io.recruitflow.adapter.ghl.ConversationDtos.GetMessagesByConversationResponseDto;
 import io.recruitflow.adapter.ghl.ConversationDtos.SendMessageBodyDto;
 import io.recruitflow.adapter.ghl.ConversationDtos.SendMessageResponseDto;
-import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationId;
 import io.recruitflow.domain.message.ConversationMessage;
@@ -14,7 +13,7 @@ import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.message.OutgoingMessage;
 import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import java.time.Instant;
 import java.util.List;
@@ -24,24 +23,27 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@link Conversations}: sends with {@code POST /conversations/messages} (using the message's location's
- * token), finds a contact's conversation with {@code GET /conversations/search}, and pages messages with the
- * {@code lastMessageId}/{@code nextPage} cursor. Calls, activities and other non-SMS/email entries of a
- * conversation are skipped.
+ * GHL's conversations API, the core's {@link Conversations}: sends with {@code POST /conversations/messages},
+ * finds a contact's conversation with {@code GET /conversations/search}, and pages its messages with the
+ * {@code lastMessageId}/{@code nextPage} cursor, newest first. Calls, activities and other non-SMS/email
+ * entries of a conversation are skipped. Every call names the location whose token it uses. Failures are
+ * {@link ExternalFailure}s with a {@link GhlHttpError} cause.
  */
-final class RestConversations implements Conversations {
+public final class GhlConversations implements Conversations {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
-    private final Owners owners;
     private final ConversationsApi api;
 
-    RestConversations(GhlCalls calls, Owners owners, ConversationsApi api) {
+    GhlConversations(GhlCalls calls, ConversationsApi api) {
         this.calls = calls;
-        this.owners = owners;
         this.api = api;
     }
 
+    /**
+     * Sends the message. Not idempotent (a repeat texts the recruit twice): a 5xx, a timeout or a broken
+     * connection is {@link ExternalFailure.OutcomeUnknown}; read {@link #messagesWith} before sending again.
+     */
     @Override
     public SentMessage send(OutgoingMessage message) {
         boolean email = message.channel() == Channel.EMAIL;
@@ -54,49 +56,50 @@ final class RestConversations implements Conversations {
                 message.subject().orElse(null),
                 message.emailFrom().orElse(null),
                 null);
-        // Not idempotent: a repeat texts the recruit twice. A 5xx, timeout or reset is OUTCOME_UNKNOWN.
-        SendMessageResponseDto dto = calls.call(
-                GhlCall.create("POST /conversations/messages", owners.of(message.location())),
-                auth -> api.sendMessage(auth, body));
+        GhlCall call = GhlCall.create("POST /conversations/messages", calls.as(message.location()));
+        SendMessageResponseDto dto = calls.call(call, auth -> api.sendMessage(auth, body));
         String messageId = dto == null ? null : firstNonBlank(dto.messageId(), dto.emailMessageId());
         if (messageId == null) {
-            throw new GhlOutcomeUnknownException(
-                    200, "POST /conversations/messages: the answer names no message", null, null);
+            throw GhlFailures.unusableAnswer(call, "the answer names no message", dto == null ? null : dto.traceId());
         }
         String conversationId = dto.conversationId();
         if (conversationId == null || conversationId.isBlank()) {
             conversationId = findConversation(message.location(), message.contact())
                     .map(ConversationId::value)
-                    .orElseThrow(() -> new GhlOutcomeUnknownException(
-                            200, "GHL accepted the message but names no conversation for it", dto.traceId(), null));
+                    .orElseThrow(() -> GhlFailures.unusableAnswer(
+                            call, "GHL accepted the message but names no conversation for it", dto.traceId()));
         }
-        owners.remember(Record.CONVERSATION, conversationId, message.location());
         return new SentMessage(new MessageId(messageId), new ConversationId(conversationId));
     }
 
+    /** The contact's messages, newest first, lazily over every page; empty when the contact has no conversation. */
     @Override
+    public Stream<ConversationMessage> messagesWith(LocationId location, ContactId contact) {
+        return findConversation(location, contact)
+                .map(conversation -> messages(location, conversation))
+                .orElseGet(Stream::empty);
+    }
+
+    /** {@code GET /conversations/search}: the contact's conversation, if GHL has one. */
     public Optional<ConversationId> findConversation(LocationId location, ContactId contact) {
         var dto = calls.call(
-                GhlCall.idempotent("GET /conversations/search", owners.of(location)),
+                GhlCall.idempotent("GET /conversations/search", calls.as(location)),
                 auth -> api.searchConversations(auth, location.value(), contact.value(), 20));
-        Optional<ConversationId> found = dto == null || dto.conversations() == null
+        return dto == null || dto.conversations() == null
                 ? Optional.empty()
                 : dto.conversations().stream()
                         .filter(c -> c != null && c.id() != null && !c.id().isBlank())
                         .filter(c -> c.contactId() == null || c.contactId().equals(contact.value()))
                         .map(c -> new ConversationId(c.id()))
                         .findFirst();
-        found.ifPresent(c -> owners.remember(Record.CONVERSATION, c.value(), location));
-        return found;
     }
 
-    @Override
-    public Stream<ConversationMessage> messages(ConversationId conversation) {
+    /** {@code GET /conversations/{id}/messages}: the conversation's messages, newest first, lazily over every page. */
+    public Stream<ConversationMessage> messages(LocationId location, ConversationId conversation) {
+        GhlCall call = GhlCall.idempotent("GET /conversations/{id}/messages", calls.as(location));
         return Pager.<String, ConversationMessage>stream(cursor -> {
-            GetMessagesByConversationResponseDto dto = calls.call(
-                    GhlCall.idempotent(
-                            "GET /conversations/{id}/messages", owners.of(Record.CONVERSATION, conversation.value())),
-                    auth -> api.getMessages(auth, conversation.value(), cursor.orElse(null), PAGE));
+            GetMessagesByConversationResponseDto dto =
+                    calls.call(call, auth -> api.getMessages(auth, conversation.value(), cursor.orElse(null), PAGE));
             List<GetMessageResponseDto> raw = dto == null || dto.messages() == null ? List.of() : dto.messages();
             List<ConversationMessage> items = raw.stream()
                     .filter(Objects::nonNull)

@@ -9,15 +9,12 @@ import io.recruitflow.adapter.ghl.ContactDtos.SearchFilterDto;
 import io.recruitflow.adapter.ghl.ContactDtos.TagsDTO;
 import io.recruitflow.adapter.ghl.ContactDtos.UpdateContactsSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.ContactDtos.UpsertContactsSuccessfulResponseDto;
-import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.recruit.Contact;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.util.ArrayList;
@@ -28,107 +25,124 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * {@link ContactDirectory} on GHL's contacts API. Search is {@code POST /contacts/search} (page/pageLimit,
- * continuing with {@code searchAfter} when GHL gives one); with a v1 API key it is the deprecated
- * {@code GET /contacts/} and its startAfterId/startAfter cursor.
+ * GHL's contacts API. As the core's {@link ContactDirectory} it upserts; the rest of the API is here for
+ * embedders: create, read, update, delete, tags, search and the reconciling look-up by phone or email. Every
+ * call names the location whose token it uses. Failures are {@link ExternalFailure}s with a {@link
+ * GhlHttpError} cause.
+ *
+ * <p>Search is {@code POST /contacts/search} (page/pageLimit, continuing with {@code searchAfter} when GHL gives
+ * one); with a v1 API key it is the deprecated {@code GET /contacts/} and its startAfterId/startAfter cursor.
  */
-final class RestContactDirectory implements ContactDirectory {
+public final class GhlContacts implements ContactDirectory {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
-    private final Owners owners;
     private final ContactsApi api;
     private final boolean legacySearch;
 
-    RestContactDirectory(GhlCalls calls, Owners owners, ContactsApi api, boolean legacySearch) {
+    GhlContacts(GhlCalls calls, ContactsApi api, boolean legacySearch) {
         this.calls = calls;
-        this.owners = owners;
         this.api = api;
         this.legacySearch = legacySearch;
     }
 
+    /** {@code POST /contacts/upsert}: idempotent, GHL finds a duplicate by the location's rule. */
     @Override
     public Upserted upsert(ContactDraft draft) {
-        UpsertContactsSuccessfulResponseDto dto = calls.call(
-                GhlCall.idempotent("POST /contacts/upsert", owners.of(draft.location())),
-                auth -> api.upsertContact(auth, ContactMapper.upsert(draft)));
-        Contact contact = seen(required(dto == null ? null : dto.contact(), "upsert"), draft.location());
-        return new Upserted(contact, dto != null && Boolean.TRUE.equals(dto.created()));
+        GhlCall call = GhlCall.idempotent("POST /contacts/upsert", calls.as(draft.location()));
+        UpsertContactsSuccessfulResponseDto dto =
+                calls.call(call, auth -> api.upsertContact(auth, ContactMapper.upsert(draft)));
+        if (dto == null || dto.contact() == null || dto.contact().id() == null) {
+            throw GhlFailures.unusableAnswer(call, "the answer names no contact", dto == null ? null : dto.traceId());
+        }
+        Contact contact = ContactMapper.contact(dto.contact(), draft.location());
+        return new Upserted(contact, Boolean.TRUE.equals(dto.created()));
     }
 
-    @Override
+    /**
+     * {@code POST /contacts/}. Not idempotent, and GHL may create the contact even when it answers 422: any
+     * failure that leaves this open is {@link ExternalFailure.OutcomeUnknown}; look the contact up ({@link
+     * #findByPhoneOrEmail}) before creating it again, or use {@link #upsert}.
+     */
     public Contact create(ContactDraft draft) {
-        CreateContactsSuccessfulResponseDto dto = calls.call(
-                GhlCall.create("POST /contacts/", owners.of(draft.location())),
-                auth -> api.createContact(auth, ContactMapper.create(draft)));
+        GhlCall call = GhlCall.create("POST /contacts/", calls.as(draft.location()));
+        CreateContactsSuccessfulResponseDto dto =
+                calls.call(call, auth -> api.createContact(auth, ContactMapper.create(draft)));
         if (dto == null || dto.contact() == null || dto.contact().id() == null) {
             // GHL says it worked but not what it made: the caller must look the contact up.
-            throw new GhlOutcomeUnknownException(200, "POST /contacts/: the answer names no contact", null, null);
+            throw GhlFailures.unusableAnswer(call, "the answer names no contact", dto == null ? null : dto.traceId());
         }
-        return seen(dto.contact(), draft.location());
+        return ContactMapper.contact(dto.contact(), draft.location());
     }
 
-    @Override
-    public Optional<Contact> find(ContactId id) {
+    /** {@code GET /contacts/{id}}; empty when GHL answers 404. */
+    public Optional<Contact> find(LocationId location, ContactId id) {
         try {
             var dto = calls.call(
-                    GhlCall.idempotent("GET /contacts/{id}", owners.of(Record.CONTACT, id.value())),
+                    GhlCall.idempotent("GET /contacts/{id}", calls.as(location)),
                     auth -> api.getContact(auth, id.value()));
             return dto == null || dto.contact() == null
                     ? Optional.empty()
-                    : Optional.of(seen(dto.contact(), owners.locationOf(Record.CONTACT, id.value())));
-        } catch (GhlException e) {
-            if (e.kind() == GhlException.Kind.NOT_FOUND) {
+                    : Optional.of(ContactMapper.contact(dto.contact(), location));
+        } catch (ExternalFailure.Rejected e) {
+            if (GhlFailures.notFound(e)) {
                 return Optional.empty();
             }
             throw e;
         }
     }
 
-    @Override
-    public Contact update(ContactId id, ContactChanges changes) {
+    /** {@code PUT /contacts/{id}}: only the present fields change; tags given replace all tags. */
+    public Contact update(LocationId location, ContactId id, ContactChanges changes) {
         UpdateContactsSuccessfulResponseDto dto = calls.call(
-                GhlCall.idempotent("PUT /contacts/{id}", owners.of(Record.CONTACT, id.value())),
+                GhlCall.idempotent("PUT /contacts/{id}", calls.as(location)),
                 auth -> api.updateContact(auth, id.value(), ContactMapper.update(changes)));
         if (dto != null && dto.contact() != null) {
-            return seen(dto.contact(), owners.locationOf(Record.CONTACT, id.value()));
+            return ContactMapper.contact(dto.contact(), location);
         }
-        return find(id).orElseThrow(() -> new GhlException(
-                GhlException.Kind.NOT_FOUND, 404, "contact " + id + " vanished after its update", null));
+        // GHL answered without the contact: read it (a 404 now is a Rejected, as GHL says).
+        GhlCall read = GhlCall.idempotent("GET /contacts/{id}", calls.as(location));
+        var found = calls.call(read, auth -> api.getContact(auth, id.value()));
+        if (found == null || found.contact() == null) {
+            throw GhlFailures.unusableAnswer(read, "the answer names no contact", null);
+        }
+        return ContactMapper.contact(found.contact(), location);
     }
 
-    @Override
-    public void delete(ContactId id) {
+    /** {@code DELETE /contacts/{id}}. */
+    public void delete(LocationId location, ContactId id) {
         calls.call(
-                GhlCall.idempotent("DELETE /contacts/{id}", owners.of(Record.CONTACT, id.value())),
+                GhlCall.idempotent("DELETE /contacts/{id}", calls.as(location)),
                 auth -> api.deleteContact(auth, id.value()));
-        owners.forget(Record.CONTACT, id.value());
     }
 
-    @Override
-    public Set<String> addTags(ContactId id, Set<String> tags) {
+    /** {@code POST /contacts/{id}/tags}; returns the contact's tags afterwards. */
+    public Set<String> addTags(LocationId location, ContactId id, Set<String> tags) {
         // Adding a tag twice leaves one tag: safe to repeat.
         var dto = calls.call(
-                GhlCall.idempotent("POST /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
+                GhlCall.idempotent("POST /contacts/{id}/tags", calls.as(location)),
                 auth -> api.addTags(auth, id.value(), new TagsDTO(List.copyOf(tags))));
         return dto == null || dto.tags() == null ? Set.of() : Set.copyOf(dto.tags());
     }
 
-    @Override
-    public Set<String> removeTags(ContactId id, Set<String> tags) {
+    /** {@code DELETE /contacts/{id}/tags}; returns the contact's tags afterwards. */
+    public Set<String> removeTags(LocationId location, ContactId id, Set<String> tags) {
         var dto = calls.call(
-                GhlCall.idempotent("DELETE /contacts/{id}/tags", owners.of(Record.CONTACT, id.value())),
+                GhlCall.idempotent("DELETE /contacts/{id}/tags", calls.as(location)),
                 auth -> api.removeTags(auth, id.value(), new TagsDTO(List.copyOf(tags))));
         return dto == null || dto.tags() == null ? Set.of() : Set.copyOf(dto.tags());
     }
 
-    @Override
+    /** Contacts of the location matching a free-text query, lazily over every page. */
     public Stream<Contact> search(LocationId location, String query) {
         String q = query == null || query.isBlank() ? null : query.strip();
         return legacySearch ? legacySearch(location, q) : searchV2(location, q, null);
     }
 
-    @Override
+    /**
+     * The contact of the location with this phone, else with this email, if any: what reconciles an unknown
+     * create. GHL's matching is fuzzy; only exact matches count.
+     */
     public Optional<Contact> findByPhoneOrEmail(
             LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
         if (phone.isEmpty() && email.isEmpty()) {
@@ -167,12 +181,12 @@ final class RestContactDirectory implements ContactDirectory {
                     filters,
                     at.searchAfter());
             SearchContactsV2ResponseDto dto = calls.call(
-                    GhlCall.idempotent("POST /contacts/search", owners.of(location)),
+                    GhlCall.idempotent("POST /contacts/search", calls.as(location)),
                     auth -> api.searchContacts(auth, body));
             List<GetContectByIdSchema> raw = dto == null || dto.contacts() == null ? List.of() : dto.contacts();
             List<Contact> items = raw.stream()
                     .filter(Objects::nonNull)
-                    .map(c -> seen(c, location))
+                    .map(c -> ContactMapper.contact(c, location))
                     .toList();
             long seenSoFar = at.seen() + items.size();
             // Stop on a short page when GHL gives no total, else when the total is reached.
@@ -192,7 +206,7 @@ final class RestContactDirectory implements ContactDirectory {
         record Cursor(String startAfterId, Long startAfter) {}
         return Pager.<Cursor, Contact>stream(cursor -> {
             ContactsSearchSuccessfulResponseDto dto = calls.call(
-                    GhlCall.idempotent("GET /contacts/", owners.of(location)),
+                    GhlCall.idempotent("GET /contacts/", calls.as(location)),
                     auth -> api.getContacts(
                             auth,
                             location.value(),
@@ -204,7 +218,7 @@ final class RestContactDirectory implements ContactDirectory {
                     ? List.of()
                     : dto.contacts().stream()
                             .filter(Objects::nonNull)
-                            .map(c -> seen(c, location))
+                            .map(c -> ContactMapper.contact(c, location))
                             .toList();
             var meta = dto == null ? null : dto.meta();
             boolean more = meta != null
@@ -216,19 +230,5 @@ final class RestContactDirectory implements ContactDirectory {
             return new Pager.PageOf<>(
                     items, more ? Optional.of(new Cursor(meta.startAfterId(), meta.startAfter())) : Optional.empty());
         });
-    }
-
-    private Contact seen(GetContectByIdSchema dto, LocationId fallback) {
-        Contact contact = ContactMapper.contact(dto, fallback);
-        owners.remember(Record.CONTACT, contact.id().value(), contact.location());
-        return contact;
-    }
-
-    private static GetContectByIdSchema required(GetContectByIdSchema contact, String what) {
-        if (contact == null) {
-            throw new GhlException(
-                    GhlException.Kind.SERVER_ERROR, 200, "GHL's " + what + " answer has no contact", null);
-        }
-        return contact;
     }
 }

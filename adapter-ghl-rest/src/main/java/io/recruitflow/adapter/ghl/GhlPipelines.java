@@ -5,22 +5,20 @@ import io.recruitflow.domain.pipeline.Pipelines;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.List;
 
-/** {@link Pipelines}: {@code GET /opportunities/pipelines}. */
-final class RestPipelines implements Pipelines {
+/** GHL's pipelines, the core's {@link Pipelines}: {@code GET /opportunities/pipelines}. */
+public final class GhlPipelines implements Pipelines {
     private final GhlCalls calls;
-    private final Owners owners;
     private final OpportunitiesApi api;
 
-    RestPipelines(GhlCalls calls, Owners owners, OpportunitiesApi api) {
+    GhlPipelines(GhlCalls calls, OpportunitiesApi api) {
         this.calls = calls;
-        this.owners = owners;
         this.api = api;
     }
 
     @Override
     public List<Pipeline> list(LocationId location) {
         var dto = calls.call(
-                GhlCall.idempotent("GET /opportunities/pipelines", owners.of(location)),
+                GhlCall.idempotent("GET /opportunities/pipelines", calls.as(location)),
                 auth -> api.getPipelines(auth, location.value()));
         return dto == null || dto.pipelines() == null
                 ? List.of()

@@ -6,7 +6,6 @@ import io.recruitflow.adapter.ghl.CalendarDtos.AppointmentSchemaResponse;
 import io.recruitflow.adapter.ghl.CalendarDtos.DeleteAppointmentSchema;
 import io.recruitflow.adapter.ghl.CalendarDtos.FreeSlotsResponse;
 import io.recruitflow.adapter.ghl.CalendarDtos.SlotDto;
-import io.recruitflow.adapter.ghl.Owners.Record;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentDraft;
 import io.recruitflow.domain.appointment.AppointmentId;
@@ -17,8 +16,7 @@ import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.appointment.Slot;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,23 +31,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * {@link Calendars} on GHL. Free slots are asked in chunks of at most 31 days (GHL's limit), with
- * epoch-millisecond bounds. GHL lists a slot by its start; its end is the start plus the calendar's slot
- * duration ({@code GET /calendars/{id}}, cached; 30 minutes when GHL does not say).
+ * GHL's calendars API. As the core's {@link Calendars} it lists calendars, finds free slots and books; moving
+ * and cancelling an appointment are here for embedders. Every call names the location whose token it uses.
+ * Failures are {@link ExternalFailure}s with a {@link GhlHttpError} cause.
+ *
+ * <p>Free slots are asked in chunks of at most 31 days (GHL's limit), with epoch-millisecond bounds. GHL lists
+ * a slot by its start; its end is the start plus the calendar's slot duration ({@code GET /calendars/{id}},
+ * cached; 30 minutes when GHL does not say).
  */
-final class RestCalendars implements Calendars {
+public final class GhlCalendars implements Calendars {
     static final Duration MAX_RANGE = Duration.ofDays(31);
     static final Duration DEFAULT_SLOT = Duration.ofMinutes(30);
 
     private final GhlCalls calls;
-    private final Owners owners;
     private final CalendarsApi api;
     private final Clock clock;
     private final ConcurrentMap<String, Duration> slotDurations = new ConcurrentHashMap<>();
 
-    RestCalendars(GhlCalls calls, Owners owners, CalendarsApi api, Clock clock) {
+    GhlCalendars(GhlCalls calls, CalendarsApi api, Clock clock) {
         this.calls = calls;
-        this.owners = owners;
         this.api = api;
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ final class RestCalendars implements Calendars {
     @Override
     public List<Calendar> list(LocationId location) {
         var dto = calls.call(
-                GhlCall.idempotent("GET /calendars/", owners.of(location)),
+                GhlCall.idempotent("GET /calendars/", calls.as(location)),
                 auth -> api.getCalendars(auth, location.value()));
         List<Calendar> out = new ArrayList<>();
         if (dto != null && dto.calendars() != null) {
@@ -65,7 +65,6 @@ final class RestCalendars implements Calendars {
                 if (c == null || c.id() == null || c.id().isBlank()) {
                     continue;
                 }
-                owners.remember(Record.CALENDAR, c.id(), location);
                 if (c.slotDuration() != null && c.slotDuration() > 0) {
                     slotDurations.put(c.id(), duration(c.slotDuration(), c.slotDurationUnit()));
                 }
@@ -76,7 +75,7 @@ final class RestCalendars implements Calendars {
     }
 
     @Override
-    public List<Slot> freeSlots(CalendarId calendar, Instant from, Instant to, ZoneId zone) {
+    public List<Slot> freeSlots(LocationId location, CalendarId calendar, Instant from, Instant to, ZoneId zone) {
         if (!to.isAfter(from)) {
             return List.of();
         }
@@ -85,7 +84,7 @@ final class RestCalendars implements Calendars {
             Instant chunkStart = chunk;
             Instant chunkEnd = chunk.plus(MAX_RANGE).isBefore(to) ? chunk.plus(MAX_RANGE) : to;
             FreeSlotsResponse dto = calls.call(
-                    GhlCall.idempotent("GET /calendars/{id}/free-slots", owners.of(Record.CALENDAR, calendar.value())),
+                    GhlCall.idempotent("GET /calendars/{id}/free-slots", calls.as(location)),
                     auth -> api.getSlots(
                             auth, calendar.value(), chunkStart.toEpochMilli(), chunkEnd.toEpochMilli(), zone.getId()));
             if (dto == null) {
@@ -101,7 +100,7 @@ final class RestCalendars implements Calendars {
                     }
                     Instant end = Wire.instant(s.end())
                             .filter(e -> e.isAfter(start.get()))
-                            .orElseGet(() -> start.get().plus(slotDuration(calendar)));
+                            .orElseGet(() -> start.get().plus(slotDuration(location, calendar)));
                     slots.add(new Slot(start.get(), end));
                 }
             }
@@ -109,6 +108,11 @@ final class RestCalendars implements Calendars {
         return List.copyOf(slots);
     }
 
+    /**
+     * {@code POST /calendars/events/appointments}. Not idempotent (a repeat books twice): a failure that
+     * leaves open whether GHL booked is {@link ExternalFailure.OutcomeUnknown}; a slot taken meanwhile is
+     * {@link ExternalFailure.Rejected} (GHL's 400).
+     */
     @Override
     public Appointment book(AppointmentDraft draft) {
         AppointmentCreateSchema body = new AppointmentCreateSchema(
@@ -121,35 +125,26 @@ final class RestCalendars implements Calendars {
                 Wire.lower(draft.status()),
                 null,
                 null);
-        // Not idempotent: a repeat books twice. A 5xx, timeout or reset is OUTCOME_UNKNOWN.
-        AppointmentSchemaResponse dto = calls.call(
-                GhlCall.create("POST /calendars/events/appointments", owners.of(draft.location())),
-                auth -> api.createAppointment(auth, body));
+        GhlCall call = GhlCall.create("POST /calendars/events/appointments", calls.as(draft.location()));
+        AppointmentSchemaResponse dto = calls.call(call, auth -> api.createAppointment(auth, body));
         if (dto == null || dto.id() == null || dto.id().isBlank()) {
-            throw new GhlOutcomeUnknownException(
-                    200, "POST /calendars/events/appointments: the answer names no appointment", null, null);
+            throw GhlFailures.unusableAnswer(call, "the answer names no appointment", null);
         }
-        owners.remember(Record.APPOINTMENT, dto.id(), draft.location());
         return appointment(
                 dto, draft.calendar(), draft.location(), draft.contact(), draft.slot(), draft.title(), draft.status());
     }
 
-    @Override
-    public Appointment update(AppointmentId id, Slot slot, AppointmentStatus status) {
-        LocationId location = owners.locationOf(Record.APPOINTMENT, id.value());
+    /** {@code PUT /calendars/events/appointments/{id}}: moves the appointment and/or changes its status. */
+    public Appointment update(LocationId location, AppointmentId id, Slot slot, AppointmentStatus status) {
+        GhlCall call = GhlCall.idempotent("PUT /calendars/events/appointments/{id}", calls.as(location));
         AppointmentSchemaResponse dto = calls.call(
-                GhlCall.idempotent(
-                        "PUT /calendars/events/appointments/{id}", owners.of(Record.APPOINTMENT, id.value())),
+                call,
                 auth -> api.editAppointment(
                         auth,
                         id.value(),
                         new AppointmentEditSchema(iso(slot.start()), iso(slot.end()), null, Wire.lower(status), null)));
         if (dto == null || dto.calendarId() == null || dto.contactId() == null) {
-            throw new GhlException(
-                    GhlException.Kind.SERVER_ERROR,
-                    200,
-                    "PUT /calendars/events/appointments/{id}: the answer lacks the calendar or contact",
-                    null);
+            throw GhlFailures.unusableAnswer(call, "the answer lacks the calendar or contact", null);
         }
         return appointment(
                 dto,
@@ -161,12 +156,11 @@ final class RestCalendars implements Calendars {
                 status);
     }
 
-    @Override
-    public void cancel(AppointmentId id) {
+    /** {@code DELETE /calendars/events/{id}}: cancels the appointment. */
+    public void cancel(LocationId location, AppointmentId id) {
         calls.call(
-                GhlCall.idempotent("DELETE /calendars/events/{id}", owners.of(Record.APPOINTMENT, id.value())),
+                GhlCall.idempotent("DELETE /calendars/events/{id}", calls.as(location)),
                 auth -> api.deleteEvent(auth, id.value(), new DeleteAppointmentSchema()));
-        owners.forget(Record.APPOINTMENT, id.value());
     }
 
     private Appointment appointment(
@@ -207,20 +201,18 @@ final class RestCalendars implements Calendars {
         };
     }
 
-    private Duration slotDuration(CalendarId calendar) {
+    private Duration slotDuration(LocationId location, CalendarId calendar) {
         return slotDurations.computeIfAbsent(calendar.value(), id -> {
             try {
                 var dto = calls.call(
-                        GhlCall.idempotent("GET /calendars/{id}", owners.of(Record.CALENDAR, id)),
+                        GhlCall.idempotent("GET /calendars/{id}", calls.as(location)),
                         auth -> api.getCalendar(auth, id));
                 var c = dto == null ? null : dto.calendar();
                 return c == null || c.slotDuration() == null || c.slotDuration() <= 0
                         ? DEFAULT_SLOT
                         : duration(c.slotDuration(), c.slotDurationUnit());
-            } catch (GhlException e) {
-                if (e.retryable()) {
-                    throw e;
-                }
+            } catch (ExternalFailure.Rejected | ExternalFailure.AccessDenied e) {
+                // The slots came from GHL all the same; a calendar we may not read keeps the default length.
                 return DEFAULT_SLOT;
             }
         });
