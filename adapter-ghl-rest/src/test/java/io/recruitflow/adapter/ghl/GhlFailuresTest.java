@@ -112,6 +112,20 @@ class GhlFailuresTest {
                 .contains("(HTTP " + status + ")", "GHL said no", "[traceId trace-" + status + "]");
     }
 
+    @ParameterizedTest(name = "422 on {0}: {1}")
+    @CsvSource({
+        "POST /contacts/,                      OutcomeUnknown",
+        "POST /opportunities/,                 OutcomeUnknown",
+        "POST /conversations/messages,         Rejected",
+        "POST /calendars/events/appointments,  Rejected",
+    })
+    void only_the_creates_ghl_carries_out_despite_a_422_are_of_unknown_outcome(String route, String expected) {
+        ErrorBodyReader.ErrorInfo info = new ErrorBodyReader.ErrorInfo(422, "Contact has no phone number", "t");
+        AttemptFailure attempt = AttemptFailure.answered(GhlCall.create(route, OWNER), info);
+
+        assertThat(GhlFailures.failure(attempt)).isExactlyInstanceOf(subtype(expected));
+    }
+
     @ParameterizedTest(name = "{0} on a {1} call: {2}, retried inside: {3}, unhealthy: {4}")
     @CsvSource({
         "CONNECTION_REFUSED, IDEMPOTENT, Unavailable,    true,  true",
