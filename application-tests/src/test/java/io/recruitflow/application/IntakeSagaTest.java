@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.inmemory.GhlFaults;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.InMemoryOpportunities;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.SendState;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.CustomFieldValue;
@@ -22,8 +22,7 @@ import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ class IntakeSagaTest {
                         new CustomFieldValue("cf_license_type", "Health, Life"));
         assertThat(contact.source()).contains("PropHog");
 
-        GhlOpportunity opportunity = w.ghl.allOpportunities().get(0);
+        InMemoryOpportunities.Stored opportunity = w.ghl.allOpportunities().get(0);
         assertThat(opportunity.name()).isEqualTo("John Smith - Agent Recruit");
         assertThat(opportunity.stage()).isEqualTo(InMemoryGhl.STAGE_LEAD);
         assertThat(opportunity.status()).isEqualTo(OpportunityStatus.OPEN);
@@ -142,8 +141,8 @@ class IntakeSagaTest {
 
     @Nested
     class OutcomeUnknown {
-        static GhlOutcomeUnknownException timeout() {
-            return new GhlOutcomeUnknownException(0, "read timed out", null, null);
+        static ExternalFailure timeout() {
+            return new ExternalFailure.OutcomeUnknown("read timed out");
         }
 
         @Test
@@ -162,11 +161,12 @@ class IntakeSagaTest {
 
         @Test
         void ghlsQuirk422ButCreatedIsReconciled() {
+            // The GHL adapter reports a create's 422 as an unknown outcome (GHL may have created it anyway).
             World w = new World(AFTERNOON);
             w.ghl.faults()
                     .failAfterNext(
                             OPPORTUNITY_CREATE,
-                            new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "duplicate opportunity", "t1"));
+                            new ExternalFailure.OutcomeUnknown("POST /opportunities/: 422 duplicate opportunity"));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             w.clock.advance(Duration.ofMinutes(1));
@@ -214,8 +214,7 @@ class IntakeSagaTest {
         @Test
         void aRateLimitedCallIsRetriedLater() {
             World w = new World(AFTERNOON);
-            w.ghl.faults()
-                    .failNext(CONTACT_UPSERT, new GhlException(GhlException.Kind.RATE_LIMITED, 429, "slow down", null));
+            w.ghl.faults().failNext(CONTACT_UPSERT, new ExternalFailure.Unavailable("slow down"));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             assertThat(w.adapters
@@ -232,11 +231,7 @@ class IntakeSagaTest {
         @Test
         void aPermanentRefusalFailsTheStepWithGhlsReasonAndStopsTheSaga() {
             World w = new World(AFTERNOON);
-            w.ghl.faults()
-                    .failNext(
-                            CONTACT_UPSERT,
-                            new GhlException(
-                                    GhlException.Kind.UNPROCESSABLE, 422, "phone must be a valid phone number", "t9"));
+            w.ghl.faults().failNext(CONTACT_UPSERT, new ExternalFailure.Rejected("phone must be a valid phone number"));
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             w.runJobs();
             w.clock.advance(Duration.ofHours(1));
@@ -253,13 +248,55 @@ class IntakeSagaTest {
         }
 
         @Test
+        void anIntroTheCrmRefusesFailsLikeAnyStepAndTheEnrollmentIsSkipped() {
+            World w = new World(AFTERNOON);
+            w.ghl.faults().failNext(MESSAGE_SEND, new ExternalFailure.Rejected("carrier rejected the number"));
+            RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
+            for (int i = 0; i < 3; i++) {
+                w.runJobs();
+                w.clock.advance(Duration.ofMinutes(1));
+            }
+            assertThat(w.adapters.intakeJournal().find(id, IntakeStep.SEND_INTRO))
+                    .map(StepRecord::state)
+                    .contains(StepState.FAILED);
+            assertThat(w.adapters.intakeJournal().find(id, IntakeStep.ENROLL_WORKFLOW))
+                    .map(StepRecord::state)
+                    .contains(StepState.SKIPPED);
+            MessageRecord intro = w.adapters
+                    .messageLog()
+                    .find(io.recruitflow.application.intakerecruit.IntakeSaga.introKey(id))
+                    .orElseThrow();
+            assertThat(intro.state()).isEqualTo(SendState.FAILED);
+            assertThat(intro.detail()).contains("carrier rejected the number");
+            assertThat(w.ghl.enrollments()).isEmpty();
+            assertThat(w.intake.isComplete(id)).isTrue();
+        }
+
+        @Test
+        void aTextTheCrmCannotTakeIsRetriedUnderTheSamePolicyCountingItsOwnAttempts() {
+            World w = new World(AFTERNOON);
+            for (int i = 0; i < 2; i++) {
+                w.ghl.faults().failNext(MESSAGE_SEND, new ExternalFailure.Unavailable("503 service unavailable"));
+            }
+            RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
+            for (int i = 0; i < 4; i++) {
+                w.runJobs();
+                w.clock.advance(Duration.ofMinutes(1));
+            }
+            assertExactlyOnce(w, id);
+            MessageRecord intro = w.adapters
+                    .messageLog()
+                    .find(io.recruitflow.application.intakerecruit.IntakeSaga.introKey(id))
+                    .orElseThrow();
+            assertThat(intro.state()).isEqualTo(SendState.SENT);
+            assertThat(intro.attempts()).isEqualTo(3);
+        }
+
+        @Test
         void anUnreachableGhlIsRetriedWithBackoffAndNothingIsLost() {
             World w = new World(AFTERNOON);
             for (int i = 0; i < 3; i++) {
-                w.ghl.faults()
-                        .failNext(
-                                WORKFLOW_ENROLL,
-                                new GhlException(GhlException.Kind.NETWORK, 0, "connection refused", null));
+                w.ghl.faults().failNext(WORKFLOW_ENROLL, new ExternalFailure.Unavailable("connection refused"));
             }
             RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
             for (int i = 0; i < 6; i++) {

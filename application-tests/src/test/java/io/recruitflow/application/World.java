@@ -12,10 +12,14 @@ import io.recruitflow.application.applyghlevent.GhlEventDecoder;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.importleads.ImportLeadsService;
 import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.application.intakerecruit.CreateOpportunityStep;
+import io.recruitflow.application.intakerecruit.EnrollWorkflowStep;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
 import io.recruitflow.application.intakerecruit.IntakeRecruitService;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.intakerecruit.SendIntroStep;
+import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
@@ -135,19 +139,15 @@ final class World {
         saga = new IntakeSaga(
                 adapters.recruits(),
                 adapters.intakeJournal(),
-                ghl.contactDirectory(),
-                ghl.opportunities(),
-                adapters.opportunityMirror(),
-                ghl.workflows(),
-                sender,
-                setup,
-                settings,
                 adapters.jobQueue(),
                 suspended,
                 backlog,
-                clock);
-        intake = new IntakeRecruitService(
-                PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(), settings, backlog, clock);
+                clock,
+                new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
+                new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
+                new SendIntroStep(sender, adapters.recruits(), settings),
+                new EnrollWorkflowStep(ghl.workflows(), setup));
+        intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         events = new ApplyGhlEventService(
@@ -157,8 +157,7 @@ final class World {
                 advance,
                 setup,
                 adapters.processedEvents(),
-                ghl.authorization(),
-                adapters.tokenStore(),
+                ghl.installations(),
                 suspended,
                 java.util.Set.of());
         presentations = new SchedulePresentationService(

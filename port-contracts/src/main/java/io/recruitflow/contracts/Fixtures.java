@@ -1,6 +1,9 @@
 package io.recruitflow.contracts;
 
+import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.IncomingEvent;
+import io.recruitflow.application.port.JobPayload;
+import io.recruitflow.application.port.StoredCredential;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentId;
 import io.recruitflow.domain.appointment.AppointmentStatus;
@@ -22,10 +25,8 @@ import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
-import io.recruitflow.domain.shared.TokenOwner;
 import io.recruitflow.domain.shared.UsState;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Test data for the contracts. Every instant is whole milliseconds after {@link #T0}, so stores with
@@ -133,13 +135,27 @@ public final class Fixtures {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                0,
                 createdAt,
                 createdAt);
     }
 
-    public static OAuthTokens tokens(TokenOwner owner, String access, Instant expiresAt) {
-        return new OAuthTokens(
-                owner, access, "refresh-" + access, expiresAt, Set.of("contacts.write", "contacts.readonly"));
+    public static StoredCredential credential(CredentialOwner owner, String secret, Instant expiresAt) {
+        return new StoredCredential(
+                owner,
+                secret,
+                Optional.of("renewal-" + secret),
+                expiresAt,
+                Set.of("contacts.write", "contacts.readonly"));
+    }
+
+    /**
+     * A job payload whose key is {@code key}: a message delivery, for tests of queues where only the key
+     * and the order matter.
+     */
+    public static JobPayload named(String key) {
+        return new JobPayload.DeliverMessage(
+                new MessageKey(key), new RecruitId(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** A webhook event of type {@code ContactUpdate} for {@code contact} (or none), received at {@code at}. */

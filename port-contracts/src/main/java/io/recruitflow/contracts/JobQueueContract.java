@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.JobType;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.recruit.IntakePhase;
+import io.recruitflow.domain.recruit.RecruitId;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -63,7 +69,7 @@ public abstract class JobQueueContract {
     private Harness startRecording() {
         harness = start(job -> {
             handled.add(job);
-            Deque<Function<Job, JobOutcome>> script = scripts.get(job.id());
+            Deque<Function<Job, JobOutcome>> script = scripts.get(job.key());
             Function<Job, JobOutcome> next = script == null ? null : script.pollFirst();
             return next == null ? new JobOutcome.Done() : next.apply(job);
         });
@@ -71,18 +77,31 @@ public abstract class JobQueueContract {
     }
 
     @SafeVarargs
-    private void script(String id, Function<Job, JobOutcome>... outcomes) {
-        scripts.put(id, new ArrayDeque<>(List.of(outcomes)));
+    private void script(String name, Function<Job, JobOutcome>... outcomes) {
+        scripts.put(payload(JobType.INTAKE, name).key(), new ArrayDeque<>(List.of(outcomes)));
     }
 
-    private long runsOf(JobType type, String id) {
+    private long runsOf(JobType type, String name) {
         return handled.stream()
-                .filter(j -> j.type() == type && j.id().equals(id))
+                .filter(j -> j.payload().equals(payload(type, name)))
                 .count();
     }
 
-    private static Job job(JobType type, String id, Instant runAt) {
-        return new Job(type, id, runAt, JobPriority.BULK);
+    /**
+     * A payload of the type named {@code name}. An intake and a message delivery of the same name share
+     * their key, so that deduplication shows it is per type.
+     */
+    private static JobPayload payload(JobType type, String name) {
+        RecruitId recruit = new RecruitId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
+        return switch (type) {
+            case INTAKE -> new JobPayload.Intake(recruit, IntakePhase.FIRST);
+            case DEFERRED_MESSAGE -> new JobPayload.DeliverMessage(new MessageKey(recruit.toString()), recruit);
+            case INBOX_DISPATCH -> new JobPayload.SweepInbox();
+        };
+    }
+
+    private static Job job(JobType type, String name, Instant runAt) {
+        return new Job(payload(type, name), runAt, JobPriority.BULK);
     }
 
     @AfterEach
@@ -98,7 +117,9 @@ public abstract class JobQueueContract {
         Instant later = h.now().plus(Duration.ofHours(1));
 
         assertThat(h.queue().schedule(job(JobType.INTAKE, "r1", later))).isTrue();
-        assertThat(h.queue().schedule(new Job(JobType.INTAKE, "r1", later.plusSeconds(60), JobPriority.SPEED_TO_LEAD)))
+        assertThat(h.queue()
+                        .schedule(new Job(
+                                payload(JobType.INTAKE, "r1"), later.plusSeconds(60), JobPriority.SPEED_TO_LEAD)))
                 .isFalse();
         assertThat(h.queue().schedule(job(JobType.DEFERRED_MESSAGE, "r1", later)))
                 .isTrue();
@@ -115,8 +136,23 @@ public abstract class JobQueueContract {
         h.runDue();
 
         assertThat(handled).hasSize(1);
-        assertThat(handled.get(0).type()).isEqualTo(JobType.INTAKE);
-        assertThat(handled.get(0).id()).isEqualTo("r1");
+        assertThat(handled.get(0).payload()).isEqualTo(payload(JobType.INTAKE, "r1"));
+    }
+
+    @Test
+    void every_kind_of_payload_reaches_the_handler_as_it_was_scheduled() {
+        Harness h = startRecording();
+        RecruitId recruit = new RecruitId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+        List<JobPayload> payloads = List.of(
+                new JobPayload.Intake(recruit, IntakePhase.FIRST),
+                new JobPayload.Intake(recruit, IntakePhase.FOLLOW_UP),
+                new JobPayload.DeliverMessage(new MessageKey("intro/" + recruit), recruit),
+                new JobPayload.SweepInbox());
+        payloads.forEach(p -> h.queue().schedule(new Job(p, h.now(), JobPriority.BULK)));
+
+        h.runDue();
+
+        assertThat(handled).extracting(Job::payload).containsExactlyInAnyOrderElementsOf(payloads);
     }
 
     @Test
@@ -135,11 +171,11 @@ public abstract class JobQueueContract {
     @Test
     void a_job_scheduled_in_the_past_runs_at_once() {
         Harness h = startRecording();
-        h.queue().schedule(job(JobType.INBOX_DISPATCH, "wh_1", h.now().minus(Duration.ofHours(1))));
+        h.queue().schedule(job(JobType.INBOX_DISPATCH, "sweep", h.now().minus(Duration.ofHours(1))));
 
         h.runDue();
 
-        assertThat(runsOf(JobType.INBOX_DISPATCH, "wh_1")).isEqualTo(1);
+        assertThat(runsOf(JobType.INBOX_DISPATCH, "sweep")).isEqualTo(1);
     }
 
     @Test
@@ -220,12 +256,12 @@ public abstract class JobQueueContract {
         Harness h = startRecording();
         for (int i = 0; i < 20; i++) {
             JobPriority priority = JobPriority.values()[i % JobPriority.values().length];
-            h.queue().schedule(new Job(JobType.INTAKE, "r" + i, h.now().minusSeconds(i), priority));
+            h.queue().schedule(new Job(payload(JobType.INTAKE, "r" + i), h.now().minusSeconds(i), priority));
         }
 
         h.runDue();
 
         assertThat(handled).hasSize(20);
-        assertThat(handled).extracting(Job::id).doesNotHaveDuplicates();
+        assertThat(handled).extracting(Job::key).doesNotHaveDuplicates();
     }
 }

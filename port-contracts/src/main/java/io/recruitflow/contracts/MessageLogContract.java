@@ -54,6 +54,7 @@ public abstract class MessageLogContract {
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
+                    0,
                     planned.createdAt(),
                     planned.updatedAt());
         }
@@ -94,6 +95,7 @@ public abstract class MessageLogContract {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                0,
                 at(2),
                 at(2));
 

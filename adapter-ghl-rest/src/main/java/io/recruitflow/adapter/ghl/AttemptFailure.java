@@ -1,122 +1,97 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlException.Kind;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One failed HTTP attempt that a retry might fix, classified once. The retry policy asks
- * {@link #retryable()}; when retries end, {@link #toGhlException()} is the typed port failure.
- * Never leaves the module.
+ * What went wrong with one attempt of a call (or why the call was not attempted), as facts only: what GHL
+ * or the connection did ({@link GhlHttpError}) and what a 429's headers said about waiting. {@link
+ * GhlFailures} decides what follows from it. Thrown through the Failsafe policies, never out of the module.
  */
 final class AttemptFailure extends RuntimeException {
+    final GhlCall call;
+    final GhlHttpError error;
+    /** The wait a 429's headers asked for, if they said. */
+    final Optional<Duration> serverDelay;
+    /** When GHL (or the client's circuit breaker) will let the call through again, if known. */
+    final Optional<Instant> retryAt;
+    /** A 429 whose headers say the daily quota is spent (waiting seconds will not help). */
+    final boolean quotaExhausted;
 
-    /** What went wrong with the attempt. */
-    enum Cause {
-        /** 429: always retried, after the wait the headers imply. */
-        RATE_LIMITED,
-        /** 5xx: GHL may have done the work. */
-        SERVER_ERROR,
-        /** The TCP connection was refused: nothing was sent, so it is always safe to retry. */
-        CONNECT_REFUSED,
-        /** No answer in time: the request may have been processed. */
-        TIMEOUT,
-        /** The connection broke (reset, unexpected end of stream): the request may have been processed. */
-        RESET,
-        /** A 2xx whose body could not be read: GHL did the work but we cannot tell the result. */
-        UNREADABLE
-    }
-
-    private final Cause type;
-    private final GhlCall call;
-    private final int status;
-    private final String ghlMessage;
-    private final String traceId;
-    private final Optional<Duration> serverDelay;
-    private final boolean quotaExhausted;
-
-    AttemptFailure(
-            Cause cause,
+    private AttemptFailure(
             GhlCall call,
-            int status,
-            String ghlMessage,
-            String traceId,
+            GhlHttpError error,
             Optional<Duration> serverDelay,
-            boolean quotaExhausted,
-            Throwable source) {
-        super(cause + " on " + call.name(), source, false, false);
-        this.type = cause;
-        this.call = call;
-        this.status = status;
-        this.ghlMessage = ghlMessage;
-        this.traceId = traceId;
+            Optional<Instant> retryAt,
+            boolean quotaExhausted) {
+        super(error.getMessage(), error, false, false);
+        this.call = Objects.requireNonNull(call, "call");
+        this.error = error;
         this.serverDelay = serverDelay;
+        this.retryAt = retryAt;
         this.quotaExhausted = quotaExhausted;
     }
 
-    Cause kind() {
-        return type;
+    /** GHL answered with an error status. */
+    static AttemptFailure answered(GhlCall call, ErrorBodyReader.ErrorInfo info) {
+        return new AttemptFailure(
+                call,
+                new GhlHttpError(Reason.ANSWERED, call.route(), info.status(), info.message(), info.traceId(), null),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
-    /** The wait a 429's headers asked for, if they said. */
-    Optional<Duration> serverDelay() {
-        return serverDelay;
+    /** GHL answered 429. */
+    static AttemptFailure rateLimited(
+            GhlCall call, ErrorBodyReader.ErrorInfo info, Optional<Duration> wait, Instant now, boolean quotaSpent) {
+        return new AttemptFailure(
+                call,
+                new GhlHttpError(Reason.ANSWERED, call.route(), info.status(), info.message(), info.traceId(), null),
+                wait,
+                wait.map(now::plus),
+                quotaSpent);
     }
 
-    /**
-     * Whether another attempt is safe and useful. A 429 and a refused connection always are (nothing was
-     * done); a 5xx, a timeout or a reset only for idempotent calls, because a create may have happened.
-     */
-    boolean retryable(Duration maxRateLimitWait) {
-        return switch (type) {
-            case RATE_LIMITED ->
-                !quotaExhausted
-                        && serverDelay
-                                .map(d -> d.compareTo(maxRateLimitWait) <= 0)
-                                .orElse(true);
-            case CONNECT_REFUSED -> true;
-            case SERVER_ERROR, TIMEOUT, RESET -> call.idempotent();
-            case UNREADABLE -> false;
-        };
+    /** No answer arrived, or a 2xx whose body cannot be read (status 200 then: Retrofit does not say which). */
+    static AttemptFailure transport(GhlCall call, Reason reason, Throwable source) {
+        int status = reason == Reason.UNREADABLE_ANSWER ? 200 : 0;
+        return new AttemptFailure(
+                call,
+                new GhlHttpError(reason, call.route(), status, null, null, source),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
-    /** Whether this failure says GHL (or the way to it) is unhealthy, for the circuit breaker. */
-    boolean unhealthy() {
-        return type == Cause.SERVER_ERROR
-                || type == Cause.CONNECT_REFUSED
-                || type == Cause.TIMEOUT
-                || type == Cause.RESET;
+    /** The call was not sent: no permit, an open circuit, no credential, an interrupted wait. */
+    static AttemptFailure notSent(GhlCall call, Reason reason, String why, Instant retryAt, Throwable source) {
+        return new AttemptFailure(
+                call,
+                new GhlHttpError(reason, call.route(), 0, why, null, source),
+                Optional.empty(),
+                Optional.ofNullable(retryAt),
+                false);
     }
 
-    /** The typed port failure once no (further) retry is made. */
-    GhlException toGhlException() {
-        String detail = ghlMessage != null ? ghlMessage : describe();
-        if (!call.idempotent()
-                && (type == Cause.SERVER_ERROR
-                        || type == Cause.TIMEOUT
-                        || type == Cause.RESET
-                        || type == Cause.UNREADABLE)) {
-            // A non-idempotent create may have happened: never retried blindly, the caller reconciles.
-            return new GhlOutcomeUnknownException(status, call.name() + ": " + detail, traceId, this);
-        }
-        Kind kind = switch (type) {
-            case RATE_LIMITED -> Kind.RATE_LIMITED;
-            case SERVER_ERROR, UNREADABLE -> Kind.SERVER_ERROR;
-            case CONNECT_REFUSED, TIMEOUT, RESET -> Kind.NETWORK;
-        };
-        return new GhlException(kind, status, call.name() + ": " + detail, traceId, this);
+    /** GHL answered 2xx but not what the call needs (an id, a token). */
+    static AttemptFailure unusable(GhlCall call, String what, String traceId) {
+        return new AttemptFailure(
+                call,
+                new GhlHttpError(Reason.UNREADABLE_ANSWER, call.route(), 200, what, traceId, null),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
-    private String describe() {
-        return switch (type) {
-            case RATE_LIMITED -> quotaExhausted ? "daily quota exhausted" : "rate limited";
-            case SERVER_ERROR -> "server error";
-            case CONNECT_REFUSED -> "connection refused";
-            case TIMEOUT -> "no answer in time";
-            case RESET -> "connection broken";
-            case UNREADABLE -> "unreadable answer";
-        };
+    Reason reason() {
+        return error.reason();
+    }
+
+    int status() {
+        return error.status();
     }
 }

@@ -7,7 +7,6 @@ import io.recruitflow.adapter.ghl.ContactDtos.GetContectByIdSchema;
 import io.recruitflow.adapter.ghl.ContactDtos.UpdateContactDto;
 import io.recruitflow.adapter.ghl.ContactDtos.UpsertContactDto;
 import io.recruitflow.domain.recruit.Contact;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.shared.ContactId;

@@ -2,7 +2,6 @@ package io.recruitflow.adapter.ghl;
 
 import dev.failsafe.RateLimiter;
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

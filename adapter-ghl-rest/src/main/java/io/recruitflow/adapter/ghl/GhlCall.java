@@ -1,25 +1,43 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.TokenOwner;
 import java.util.Objects;
 
 /**
- * One logical GHL call: its name for logs and errors, whose token and rate budget it uses, whether it is
- * safe to repeat, and whether it takes a rate-limit permit (the OAuth token endpoint does not).
+ * One logical GHL call: its route for logs and failures, whose token and rate budget it uses, what repeating
+ * it would do ({@link Effect}), and whether it takes a rate-limit permit (the OAuth token endpoint does not).
  */
-record GhlCall(String name, TokenOwner owner, boolean idempotent, boolean limited) {
+record GhlCall(String route, TokenOwner owner, Effect effect, boolean limited) {
+
+    /** What a call does to GHL, which decides what a failure of it means ({@link GhlFailures}). */
+    enum Effect {
+        /** A read, an update, an upsert or a delete: repeating it changes nothing more. */
+        IDEMPOTENT,
+        /** A create: repeating it may create twice (a second contact, a second text to the recruit). */
+        CREATE,
+        /** An OAuth grant (a code exchange, a refresh): spends a single-use secret, so it is never repeated. */
+        GRANT
+    }
+
     GhlCall {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(route, "route");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(effect, "effect");
     }
 
-    /** A read, an update or an upsert: repeating it changes nothing. */
-    static GhlCall idempotent(String name, TokenOwner owner) {
-        return new GhlCall(name, owner, true, true);
+    static GhlCall idempotent(String route, TokenOwner owner) {
+        return new GhlCall(route, owner, Effect.IDEMPOTENT, true);
     }
 
-    /** A create: repeating it may create twice. */
-    static GhlCall create(String name, TokenOwner owner) {
-        return new GhlCall(name, owner, false, true);
+    static GhlCall create(String route, TokenOwner owner) {
+        return new GhlCall(route, owner, Effect.CREATE, true);
+    }
+
+    /** A call of GHL's token endpoint, outside the rate budget of the account. */
+    static GhlCall grant(String route, TokenOwner owner) {
+        return new GhlCall(route, owner, Effect.GRANT, false);
+    }
+
+    boolean idempotent() {
+        return effect == Effect.IDEMPOTENT;
     }
 }

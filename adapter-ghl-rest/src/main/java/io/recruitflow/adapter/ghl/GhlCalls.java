@@ -1,16 +1,17 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.GhlAuthException;
+import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.LocationId;
 import java.util.Optional;
 import java.util.function.Function;
 import retrofit2.Call;
 
 /**
  * Authenticated GHL calls: takes the owner's credential, runs the call through the {@link HttpPipeline} and
- * handles a 401 — once. A 401 that names a scope, and any 401 on a token this call just refreshed, is a
- * {@link GhlAuthException} at once: refreshing cannot fix it, and looping would burn single-use refresh
- * tokens. Otherwise the token is refreshed (single-flight per owner) and the call made once more; a
- * second 401 is final.
+ * handles a 401 — once. Whether a 401 is worth a refresh is {@link GhlFailures#renewAndRepeat}'s decision: not
+ * when it names a scope, nor on a token this call just refreshed (refreshing cannot fix those, and looping
+ * would burn single-use refresh tokens). Otherwise the token is refreshed (single-flight per owner) and the
+ * call made once more; a second 401 is final.
  */
 final class GhlCalls {
     private final HttpPipeline pipeline;
@@ -21,32 +22,34 @@ final class GhlCalls {
         this.credentials = credentials;
     }
 
+    /** Whose token a call on the location uses. */
+    TokenOwner as(LocationId location) {
+        return credentials.ownerOf(location);
+    }
+
+    /** Whose token a call on the agency uses. */
+    TokenOwner as(CompanyId company) {
+        return credentials.ownerOf(company);
+    }
+
     /** Executes the call; {@code request} builds a fresh Retrofit call from an {@code Authorization} value. */
     <T> T call(GhlCall call, Function<String, Call<T>> request) {
-        Credentials.Credential credential = credentials.current(call.owner());
+        Credentials.Credential credential = credentials.current(call);
         try {
             return pipeline.execute(call, () -> request.apply(credential.header));
         } catch (UnauthorizedAnswer first) {
-            if (first.info.scopeProblem() || credential.refreshedNow) {
-                throw authFailure(call, first);
+            if (!GhlFailures.renewAndRepeat(first.attempt, credential.refreshedNow)) {
+                throw GhlFailures.failure(first.attempt);
             }
-            Optional<Credentials.Credential> refreshed = credentials.afterUnauthorized(call.owner(), credential);
+            Optional<Credentials.Credential> refreshed = credentials.afterUnauthorized(call, credential);
             if (refreshed.isEmpty()) {
-                throw authFailure(call, first);
+                throw GhlFailures.failure(first.attempt);
             }
             try {
                 return pipeline.execute(call, () -> request.apply(refreshed.get().header));
             } catch (UnauthorizedAnswer second) {
-                throw authFailure(call, second);
+                throw GhlFailures.failure(second.attempt);
             }
         }
-    }
-
-    static GhlAuthException authFailure(GhlCall call, UnauthorizedAnswer answer) {
-        return new GhlAuthException(
-                401,
-                call.name() + " as " + call.owner()
-                        + (answer.info.message() == null ? "" : ": " + answer.info.message()),
-                answer.info.traceId());
     }
 }

@@ -1,58 +1,56 @@
 package io.recruitflow.adapter.ghl;
 
 import com.squareup.moshi.Moshi;
-import io.recruitflow.domain.appointment.Calendars;
-import io.recruitflow.domain.message.Conversations;
-import io.recruitflow.domain.pipeline.Opportunities;
-import io.recruitflow.domain.pipeline.Pipelines;
-import io.recruitflow.domain.recruit.ContactDirectory;
-import io.recruitflow.domain.recruit.Workflows;
+import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.CallBudgets;
+import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.GhlException;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.Locations;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
-import io.recruitflow.domain.shared.Users;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * The GHL API v2 client: one object that owns the HTTP connection pool, the Failsafe policies per token
- * resource and the OAuth token handling, and hands out the domain's GHL ports. Thread-safe; create one per
- * application and {@link #close()} it on shutdown.
+ * The GHL API v2 client, and the one translation boundary between Recruitflow's core and GoHighLevel: one
+ * object that owns the HTTP connection pool, the Failsafe policies per token resource and the OAuth token
+ * handling, and hands out the core's ports on GHL. Thread-safe; create one per application and {@link
+ * #close()} it on shutdown.
  *
  * <pre>{@code
  * GhlClient ghl = GhlClient.create(GhlClientConfig.builder()
  *         .privateIntegrationToken(System.getenv("RECRUITFLOW_GHL_TOKEN"))
  *         .defaultLocation(System.getenv("RECRUITFLOW_GHL_LOCATION_ID"))
  *         .rateLimit("100/10s")
- *         .build(), tokenStore, Clock.system());
+ *         .build(), credentialStore, Clock.system());
  * ContactDirectory contacts = ghl.contacts();
  * }</pre>
  *
- * <p><b>Which location's token a call uses.</b> Calls that name a location (a draft's, a search's) use that
- * location. Calls that name only a record id (a contact, opportunity, conversation, calendar, appointment or
- * user) use the location this client last saw that record in, else the configured default location, else
- * fail with {@link IllegalStateException}. With a static token every call uses the one token.
+ * <p><b>The whole API, for embedders.</b> Each getter returns a public class that implements the core's narrow
+ * port ({@link io.recruitflow.domain.recruit.ContactDirectory}, {@link
+ * io.recruitflow.domain.pipeline.Opportunities}, {@link io.recruitflow.domain.pipeline.Pipelines}, {@link
+ * io.recruitflow.domain.message.Conversations}, {@link io.recruitflow.domain.appointment.Calendars}, {@link
+ * io.recruitflow.domain.recruit.Workflows}, {@link io.recruitflow.application.port.Installations}, {@link
+ * CallBudgets}) and, beside it, every other endpoint of GHL's reference that Recruitflow covers: {@link
+ * GhlContacts} (create, find, update, delete, tags, search, find by phone or email), {@link GhlOpportunities}
+ * (find, search, status, delete), {@link GhlCalendars} (move, cancel), {@link GhlWorkflows} (unenroll),
+ * {@link GhlDirectory} (locations and users) and {@link GhlInstallations} (the tokens themselves).
  *
- * <p><b>Failures</b> are {@link GhlException}s with a {@link GhlException.Kind}, the status, GHL's message
- * (redacted), its traceId and whether a retry may help. A non-idempotent create (contact, opportunity,
- * message, appointment) that fails after it may have reached GHL (5xx, timeout, reset) is never retried and
- * fails with {@link io.recruitflow.domain.shared.GhlOutcomeUnknownException}: reconcile before repeating. A 422
- * on a create is a plain UNPROCESSABLE failure, although GHL is known to create the record anyway now and then:
- * reconcile (upsert or search) before creating again.
+ * <p><b>Which token a call uses.</b> Every call that needs a token names its location (or, for agency-wide
+ * listings, its company): with OAuth it uses that location's (or company's) token and rate budget; with a
+ * static token every call uses the one token, and one budget.
+ *
+ * <p><b>Failures</b> are {@link io.recruitflow.domain.shared.ExternalFailure}s, classified in one place ({@link
+ * GhlFailures}): {@code Rejected} (a 4xx that repeating cannot fix), {@code AccessDenied} (401 after a
+ * refresh, a scope 401, 403, a refused refresh, no tokens), {@code Unavailable} with {@code retryAfter} when
+ * GHL said (429 after the client's own waiting, a refused connection, an open circuit, no permit, a 5xx or
+ * timeout of an idempotent call), and {@code OutcomeUnknown} (a create that fails after it may have reached
+ * GHL: 5xx, timeout, reset, an unreadable answer, an answer naming no record, or GHL's "422 but created").
+ * Creates are never retried blindly: reconcile before repeating. The cause of each is a {@link GhlHttpError}
+ * with the route, the status, GHL's message (redacted) and its traceId (also {@code reference()}).
  */
 public final class GhlClient implements AutoCloseable {
 
@@ -60,20 +58,19 @@ public final class GhlClient implements AutoCloseable {
     private final OkHttpClient http;
     private final RateBudgets budgets;
     private final HttpPipeline pipeline;
-    private final TokenManager tokens;
-    private final RestContactDirectory contacts;
-    private final RestOpportunities opportunities;
-    private final RestPipelines pipelines;
-    private final RestConversations conversations;
-    private final RestCalendars calendars;
-    private final RestWorkflows workflows;
-    private final RestDirectory directory;
-    private final RestAuthorization authorization;
+    private final GhlContacts contacts;
+    private final GhlOpportunities opportunities;
+    private final GhlPipelines pipelines;
+    private final GhlConversations conversations;
+    private final GhlCalendars calendars;
+    private final GhlWorkflows workflows;
+    private final GhlDirectory directory;
+    private final GhlInstallations installations;
     private final String userAgent;
 
     private GhlClient(
             GhlClientConfig config,
-            TokenStore store,
+            CredentialStore credentials,
             Clock clock,
             PermitSource permits,
             Consumer<OkHttpClient.Builder> customizer) {
@@ -81,7 +78,7 @@ public final class GhlClient implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(permits, "permits");
         if (config.oauth()) {
-            Objects.requireNonNull(store, "an OAuth client needs a TokenStore");
+            Objects.requireNonNull(credentials, "an OAuth client needs a CredentialStore");
         }
         HeadersInterceptor headers = new HeadersInterceptor(config);
         this.userAgent = headers.userAgent();
@@ -106,51 +103,55 @@ public final class GhlClient implements AutoCloseable {
                 .addConverterFactory(MoshiConverterFactory.create(moshi))
                 .validateEagerly(true)
                 .build();
-        this.budgets = new RateBudgets(config, permits);
-        this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorTranslator(moshi), clock);
-        OAuthApi oauthApi = retrofit.create(OAuthApi.class);
-        this.tokens = config.oauth() ? new TokenManager(config, store, clock, pipeline, oauthApi) : null;
-        Credentials credentials = tokens != null
+        TokenOwner staticOwner = StaticCredentials.ownerOf(config);
+        Function<LocationId, TokenOwner> ownerOf = config.oauth() ? TokenOwner::location : location -> staticOwner;
+        this.budgets = new RateBudgets(config, permits, ownerOf);
+        this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorBodyReader(moshi), clock);
+        TokenManager tokens = config.oauth()
+                ? new TokenManager(
+                        config, new CredentialTokenStore(credentials), clock, pipeline, retrofit.create(OAuthApi.class))
+                : null;
+        Credentials credential = tokens != null
                 ? tokens
-                : new StaticCredentials(config.staticToken().orElseThrow());
-        GhlCalls calls = new GhlCalls(pipeline, credentials);
-        Owners owners = new Owners(config);
+                : new StaticCredentials(config.staticToken().orElseThrow(), staticOwner);
+        GhlCalls calls = new GhlCalls(pipeline, credential);
         ContactsApi contactsApi = retrofit.create(ContactsApi.class);
         OpportunitiesApi opportunitiesApi = retrofit.create(OpportunitiesApi.class);
         boolean legacySearch = !config.oauth() && config.tokenKind() == GhlClientConfig.TokenKind.V1_API_KEY;
-        this.contacts = new RestContactDirectory(calls, owners, contactsApi, legacySearch);
-        this.opportunities = new RestOpportunities(calls, owners, opportunitiesApi);
-        this.pipelines = new RestPipelines(calls, owners, opportunitiesApi);
-        this.conversations = new RestConversations(calls, owners, retrofit.create(ConversationsApi.class));
-        this.calendars = new RestCalendars(calls, owners, retrofit.create(CalendarsApi.class), clock);
-        this.workflows = new RestWorkflows(calls, owners, retrofit.create(WorkflowsApi.class), contactsApi);
-        this.directory =
-                new RestDirectory(calls, owners, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
-        this.authorization = new RestAuthorization(config, tokens, budgets);
+        this.contacts = new GhlContacts(calls, contactsApi, legacySearch);
+        this.opportunities = new GhlOpportunities(calls, opportunitiesApi);
+        this.pipelines = new GhlPipelines(calls, opportunitiesApi);
+        this.conversations = new GhlConversations(calls, retrofit.create(ConversationsApi.class));
+        this.calendars = new GhlCalendars(calls, retrofit.create(CalendarsApi.class), clock);
+        this.workflows = new GhlWorkflows(calls, retrofit.create(WorkflowsApi.class), contactsApi);
+        this.directory = new GhlDirectory(calls, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
+        this.installations = new GhlInstallations(config, tokens);
     }
 
     /**
      * A client with the default in-process rate limiter ({@link #defaultPermitSource}).
      *
-     * @param tokens where OAuth tokens live; may be null with a static token
+     * @param credentials where the OAuth tokens live (encrypted at rest, one refresh at a time per owner); may
+     *     be null with a static token
      */
-    public static GhlClient create(GhlClientConfig config, TokenStore tokens, Clock clock) {
-        return create(config, tokens, clock, defaultPermitSource(config));
+    public static GhlClient create(GhlClientConfig config, CredentialStore credentials, Clock clock) {
+        return create(config, credentials, clock, defaultPermitSource(config));
     }
 
     /** A client whose requests take their permits from {@code permits} (e.g. a limiter shared by instances). */
-    public static GhlClient create(GhlClientConfig config, TokenStore tokens, Clock clock, PermitSource permits) {
-        return new GhlClient(config, tokens, clock, permits, null);
+    public static GhlClient create(
+            GhlClientConfig config, CredentialStore credentials, Clock clock, PermitSource permits) {
+        return new GhlClient(config, credentials, clock, permits, null);
     }
 
     /** For tests: lets them add an OkHttp event listener or interceptor. */
     static GhlClient create(
             GhlClientConfig config,
-            TokenStore tokens,
+            CredentialStore credentials,
             Clock clock,
             PermitSource permits,
             Consumer<OkHttpClient.Builder> customizer) {
-        return new GhlClient(config, tokens, clock, permits, customizer);
+        return new GhlClient(config, credentials, clock, permits, customizer);
     }
 
     /**
@@ -161,62 +162,57 @@ public final class GhlClient implements AutoCloseable {
         return new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
     }
 
-    public ContactDirectory contacts() {
+    /** Contacts: the core's {@code ContactDirectory} (upsert) and the rest of GHL's contacts API. */
+    public GhlContacts contacts() {
         return contacts;
     }
 
-    public Opportunities opportunities() {
+    /** Opportunities: the core's {@code Opportunities} and find, search, status and delete. */
+    public GhlOpportunities opportunities() {
         return opportunities;
     }
 
-    public Pipelines pipelines() {
+    /** Pipelines: the core's {@code Pipelines}. */
+    public GhlPipelines pipelines() {
         return pipelines;
     }
 
-    public Conversations conversations() {
+    /** Conversations: the core's {@code Conversations} and the conversation look-up and messages by id. */
+    public GhlConversations conversations() {
         return conversations;
     }
 
-    public Calendars calendars() {
+    /** Calendars: the core's {@code Calendars} and moving and cancelling appointments. */
+    public GhlCalendars calendars() {
         return calendars;
     }
 
-    public Workflows workflows() {
+    /** Workflows: the core's {@code Workflows} and unenrolment. */
+    public GhlWorkflows workflows() {
         return workflows;
     }
 
-    public Locations locations() {
+    /** Locations and users (no core port). */
+    public GhlDirectory directory() {
         return directory;
     }
 
-    public Users users() {
-        return directory;
+    /** The marketplace app's OAuth flow: the core's {@code Installations} and the tokens themselves. */
+    public GhlInstallations installations() {
+        return installations;
     }
 
-    public GhlAuthorization authorization() {
-        return authorization;
-    }
-
-    /** What is left of the owner's GHL rate limit, as GHL last declared it; empty before the first answer. */
-    public Optional<RateBudget> rateBudget(TokenOwner owner) {
-        return budgets.budget(owner);
+    /** The rate budgets GHL last declared, by location: the core's {@code CallBudgets}. */
+    public CallBudgets callBudgets() {
+        return budgets;
     }
 
     /**
-     * Mints (and stores) location tokens from the agency's token for many locations, one after the other
-     * within the agency's rate limit. A failure for one location does not stop the others.
+     * What is left of the owner's GHL rate limit (a location's or, with OAuth, an agency's), as GHL last
+     * declared it; empty before the first answer.
      */
-    public LocationTokenBatch locationTokens(CompanyId company, Collection<LocationId> locations) {
-        Map<LocationId, OAuthTokens> issued = new LinkedHashMap<>();
-        Map<LocationId, GhlException> failed = new LinkedHashMap<>();
-        for (LocationId location : locations) {
-            try {
-                issued.put(location, authorization.locationToken(company, location));
-            } catch (GhlException e) {
-                failed.put(location, e);
-            }
-        }
-        return new LocationTokenBatch(issued, failed);
+    public Optional<CallBudget> rateBudget(TokenOwner owner) {
+        return budgets.budget(owner);
     }
 
     /** The {@code User-Agent} this client sends. */

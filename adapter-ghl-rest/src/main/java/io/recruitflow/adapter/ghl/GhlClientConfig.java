@@ -29,17 +29,20 @@ import java.util.regex.Pattern;
  * @param clientSecret       the OAuth app's client secret
  * @param redirectUri        the OAuth callback registered with the app
  * @param scopes             the OAuth scopes asked for; {@link #DEFAULT_SCOPES} by default
- * @param defaultLocation    the location used when a call names none and none is known (see {@link GhlClient})
- * @param defaultCompany     the agency, for company-level calls in static-token set-ups
+ * @param defaultLocation    with a static token, the location the token belongs to: it names the token's one rate
+ *                           budget and circuit breaker (every call names its own location; none is guessed)
+ * @param defaultCompany     with OAuth, the agency whose token mints a location's token again when the location
+ *                           was not added through this client
  * @param rateLimit          the client-side burst limit per token resource (location or company)
  * @param dailyLimit         the client-side daily limit per token resource
  * @param connectTimeout     TCP connect timeout
  * @param attemptTimeout     the limit of one HTTP attempt (Failsafe's per-attempt timeout)
- * @param permitTimeout      how long a call waits for a rate-limit permit before failing RATE_LIMITED
+ * @param permitTimeout      how long a call waits for a rate-limit permit before failing, unsent, as Unavailable
  * @param maxAttempts        attempts per call, the first included, for calls that may be retried
  * @param backoffBase        the first retry delay cap of the full-jitter backoff
  * @param backoffMax         the largest retry delay of the full-jitter backoff
- * @param maxRateLimitWait   the longest a 429 may make a call wait; longer waits fail RATE_LIMITED at once
+ * @param maxRateLimitWait   the longest a 429 may make a call wait; a longer wait fails at once as Unavailable,
+ *                           with the time GHL named as its {@code retryAfter}
  * @param breakerFailures    consecutive 5xx/network failures that open a resource's circuit breaker
  * @param breakerOpenFor     how long an open breaker refuses calls before it lets a trial through
  * @param refreshSkew        OAuth tokens expiring within this are refreshed before use (at least 60 s)

@@ -1,8 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
 import java.util.Map;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Map;
  * @param issued the tokens GHL issued, by location
  * @param failed the failure of each location that got none
  */
-public record LocationTokenBatch(Map<LocationId, OAuthTokens> issued, Map<LocationId, GhlException> failed) {
+public record LocationTokenBatch(Map<LocationId, OAuthTokens> issued, Map<LocationId, ExternalFailure> failed) {
     public LocationTokenBatch {
         issued = Map.copyOf(issued);
         failed = Map.copyOf(failed);

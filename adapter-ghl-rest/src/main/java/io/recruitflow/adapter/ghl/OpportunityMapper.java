@@ -3,7 +3,6 @@ package io.recruitflow.adapter.ghl;
 import io.recruitflow.adapter.ghl.OpportunityDtos.CreateDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.PipelinesResponseSchema;
 import io.recruitflow.adapter.ghl.OpportunityDtos.SearchOpportunitiesResponseSchema;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;

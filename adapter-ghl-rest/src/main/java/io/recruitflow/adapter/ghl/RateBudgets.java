@@ -1,36 +1,58 @@
 package io.recruitflow.adapter.ghl;
 
-import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.CallBudgets;
+import io.recruitflow.domain.shared.LocationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import okhttp3.Headers;
 
 /**
  * Reads GHL's rate-limit headers after every answer: the real family ({@code X-RateLimit-Max},
  * {@code -Remaining}, {@code -Interval-Milliseconds}, {@code -Limit-Daily}, {@code -Daily-Remaining}) and the
  * reference's ({@code X-Rate-Limit-Limit}, {@code -Remaining}, {@code -Reset}). Keeps the last budget per
- * owner for the application, tells the {@link PermitSource} when GHL declares a stricter limit, and works
- * out how long a 429 asks us to wait.
+ * owner for the application ({@link CallBudgets}: by location, no call made to answer), tells the {@link
+ * PermitSource} when GHL declares a stricter limit, and works out how long a 429 asks us to wait. With a
+ * static token there is one budget, and every location answers with it.
  */
-final class RateBudgets {
+final class RateBudgets implements CallBudgets {
     private final GhlClientConfig config;
     private final PermitSource permits;
-    private final ConcurrentMap<TokenOwner, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final Function<LocationId, TokenOwner> ownerOf;
+    private final ConcurrentMap<TokenOwner, CallBudget> budgets = new ConcurrentHashMap<>();
     private final ConcurrentMap<TokenOwner, Long> declared = new ConcurrentHashMap<>();
 
-    RateBudgets(GhlClientConfig config, PermitSource permits) {
+    /** @param ownerOf whose budget a location's calls spend (its own with OAuth, the static token's otherwise) */
+    RateBudgets(GhlClientConfig config, PermitSource permits, Function<LocationId, TokenOwner> ownerOf) {
         this.config = config;
         this.permits = permits;
+        this.ownerOf = ownerOf;
     }
 
-    Optional<RateBudget> budget(TokenOwner owner) {
+    Optional<CallBudget> budget(TokenOwner owner) {
         return Optional.ofNullable(budgets.get(owner));
+    }
+
+    @Override
+    public Optional<CallBudget> of(LocationId location) {
+        return budget(ownerOf.apply(location));
+    }
+
+    @Override
+    public Map<LocationId, CallBudget> known() {
+        return budgets.entrySet().stream()
+                .filter(e -> e.getKey().type() == TokenOwner.Type.LOCATION
+                        && !e.getKey().equals(StaticCredentials.UNNAMED))
+                .collect(Collectors.toUnmodifiableMap(
+                        e -> new LocationId(e.getKey().id()), Map.Entry::getValue));
     }
 
     void record(TokenOwner owner, Headers h) {
@@ -46,12 +68,12 @@ final class RateBudgets {
         if (max == null && remaining == null && dailyMax == null && dailyRemaining == null) {
             return;
         }
-        RateBudget previous = budgets.get(owner);
+        CallBudget previous = budgets.get(owner);
         Duration interval = intervalMs != null
                 ? Duration.ofMillis(intervalMs)
                 : config.rateLimit().period();
         int burstMax = max != null ? max.intValue() : config.rateLimit().permits();
-        RateBudget budget = new RateBudget(
+        CallBudget budget = new CallBudget(
                 burstMax,
                 remaining != null ? remaining.intValue() : burstMax,
                 interval,

@@ -1,17 +1,12 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
 import io.recruitflow.adapter.ghl.OAuthDtos.GetAccessCodeSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.OAuthDtos.GetLocationAccessTokenSuccessfulResponseDto;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.GhlAuthException;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlException.Kind;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -20,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +34,18 @@ import org.slf4j.LoggerFactory;
  *       caller uses it; a refresher that finds the stored token already replaced uses it and calls nobody;</li>
  *   <li>a location token minted from an agency token has no refresh token: it is minted again from the
  *       agency's token (the agency is remembered from {@link #locationToken}, else the configured default).</li>
+ *   <li>a 401 naming a scope, a 403, or a refused refresh is final ({@link GhlFailures} decides); no refresh
+ *       is tried for them.</li>
  * </ul>
+ *
+ * <p>A call on a location uses the location's token; a call on an agency the company's.
  */
 final class TokenManager implements Credentials {
     private static final Logger log = LoggerFactory.getLogger(TokenManager.class);
     /** The policy key of calls that have no owner yet (the code exchange). */
     static final TokenOwner APP = new TokenOwner(TokenOwner.Type.COMPANY, "_oauth_app");
+
+    private static final String TOKEN_ROUTE = "POST /oauth/token";
 
     private final GhlClientConfig config;
     private final TokenStore store;
@@ -65,33 +67,44 @@ final class TokenManager implements Credentials {
     }
 
     @Override
-    public Credential current(TokenOwner owner) {
+    public TokenOwner ownerOf(LocationId location) {
+        return TokenOwner.location(location);
+    }
+
+    @Override
+    public TokenOwner ownerOf(CompanyId company) {
+        return TokenOwner.company(company);
+    }
+
+    @Override
+    public Credential current(GhlCall call) {
+        TokenOwner owner = call.owner();
         OAuthTokens tokens = cache.get(owner);
         if (tokens == null) {
             tokens = store.find(owner)
-                    .orElseThrow(() -> new GhlAuthException(
-                            401,
+                    .orElseThrow(() -> noCredential(
+                            call,
                             "no OAuth tokens stored for " + owner
-                                    + ": install the app there (or mint a location token) first",
-                            null));
+                                    + ": install the app there (or mint a location token) first"));
             cache.put(owner, tokens);
         }
         if (tokens.expiresWithin(config.refreshSkew(), clock.now())) {
-            return new Credential(refresh(owner, tokens.accessToken()).accessToken(), true);
+            return new Credential(refresh(call, tokens.accessToken()).accessToken(), true);
         }
         return new Credential(tokens.accessToken(), false);
     }
 
     @Override
-    public Optional<Credential> afterUnauthorized(TokenOwner owner, Credential used) {
-        return Optional.of(new Credential(refresh(owner, used.accessToken).accessToken(), true));
+    public Optional<Credential> afterUnauthorized(GhlCall call, Credential used) {
+        return Optional.of(new Credential(refresh(call, used.accessToken).accessToken(), true));
     }
 
     /**
-     * Replaces the owner's tokens whose access token is {@code stale}. Concurrent callers share one refresh;
-     * a caller that finds the stale token already replaced takes the new one without calling GHL.
+     * Replaces the tokens of the call's owner whose access token is {@code stale}. Concurrent callers share one
+     * refresh; a caller that finds the stale token already replaced takes the new one without calling GHL.
      */
-    OAuthTokens refresh(TokenOwner owner, String stale) {
+    OAuthTokens refresh(GhlCall call, String stale) {
+        TokenOwner owner = call.owner();
         OAuthTokens cached = cache.get(owner);
         if (cached != null
                 && !cached.accessToken().equals(stale)
@@ -115,9 +128,7 @@ final class TokenManager implements Credentials {
                     return current.get(); // another caller (or instance) refreshed meanwhile
                 }
                 return requestRefresh(
-                        owner,
-                        current.orElseThrow(
-                                () -> new GhlAuthException(401, "no OAuth tokens stored for " + owner, null)));
+                        call, current.orElseThrow(() -> noCredential(call, "no OAuth tokens stored for " + owner)));
             });
             cache.put(owner, fresh);
             mine.complete(fresh);
@@ -131,25 +142,24 @@ final class TokenManager implements Credentials {
         }
     }
 
-    private OAuthTokens requestRefresh(TokenOwner owner, OAuthTokens current) {
+    private OAuthTokens requestRefresh(GhlCall call, OAuthTokens current) {
+        TokenOwner owner = call.owner();
         if (current.refreshToken() == null || current.refreshToken().isBlank()) {
             Optional<CompanyId> company = owner.type() == TokenOwner.Type.LOCATION
                     ? Optional.ofNullable(companyOf.get(new LocationId(owner.id())))
                             .or(config::defaultCompany)
                     : Optional.empty();
             if (company.isEmpty()) {
-                throw new GhlAuthException(
-                        401,
-                        "the tokens of " + owner + " have no refresh token and no agency is known to mint new ones",
-                        null);
+                throw noCredential(
+                        call,
+                        "the tokens of " + owner + " have no refresh token and no agency is known to mint new ones");
             }
             log.debug("minting a new location token for {} from agency {}", owner, company.get());
             return mintLocationToken(company.get(), new LocationId(owner.id()));
         }
         log.debug("refreshing the OAuth tokens of {}", owner);
         GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(
-                owner,
-                "refresh",
+                GhlCall.grant(TOKEN_ROUTE, owner),
                 () -> api.token(
                         config.clientId().orElseThrow(),
                         config.clientSecret().orElseThrow(),
@@ -171,9 +181,9 @@ final class TokenManager implements Credentials {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("authorization code is blank");
         }
+        GhlCall exchange = GhlCall.grant(TOKEN_ROUTE, APP);
         GetAccessCodeSuccessfulResponseDto dto = tokenEndpoint(
-                APP,
-                "code exchange",
+                exchange,
                 () -> api.token(
                         config.clientId().orElseThrow(),
                         config.clientSecret().orElseThrow(),
@@ -184,10 +194,9 @@ final class TokenManager implements Credentials {
                         config.redirectUri().map(Object::toString).orElse(null)));
         String ownerId = userType == TokenOwner.Type.COMPANY ? dto.companyId() : dto.locationId();
         if (ownerId == null || ownerId.isBlank()) {
-            throw new GhlException(
-                    Kind.SERVER_ERROR,
-                    200,
-                    "GHL's token answer names no " + (userType == TokenOwner.Type.COMPANY ? "companyId" : "locationId"),
+            throw GhlFailures.unusableAnswer(
+                    exchange,
+                    "the answer names no " + (userType == TokenOwner.Type.COMPANY ? "companyId" : "locationId"),
                     null);
         }
         OAuthTokens tokens = new OAuthTokens(
@@ -213,11 +222,11 @@ final class TokenManager implements Credentials {
 
     private OAuthTokens mintLocationToken(CompanyId company, LocationId location) {
         // Minting issues a new token and changes nothing else: safe to retry.
-        GetLocationAccessTokenSuccessfulResponseDto dto = asCompany.call(
-                GhlCall.idempotent("POST /oauth/locationToken", TokenOwner.company(company)),
-                auth -> api.locationToken(auth, company.value(), location.value()));
+        GhlCall mint = GhlCall.idempotent("POST /oauth/locationToken", TokenOwner.company(company));
+        GetLocationAccessTokenSuccessfulResponseDto dto =
+                asCompany.call(mint, auth -> api.locationToken(auth, company.value(), location.value()));
         if (dto == null || dto.accessToken() == null) {
-            throw new GhlException(Kind.SERVER_ERROR, 200, "GHL's location token answer has no access token", null);
+            throw GhlFailures.unusableAnswer(mint, "the answer has no access token", null);
         }
         return new OAuthTokens(
                 TokenOwner.location(location),
@@ -228,40 +237,34 @@ final class TokenManager implements Credentials {
     }
 
     /**
-     * Calls {@code POST /oauth/token}. Codes and refresh tokens are single-use, so the call is never
-     * repeated once it may have reached GHL; a refused token or code is a {@link GhlAuthException}.
+     * Calls {@code POST /oauth/token}. Codes and refresh tokens are single-use, so the call is never repeated
+     * once it may have reached GHL; a refused token or code is final ({@link GhlCall.Effect#GRANT}).
      */
     private GetAccessCodeSuccessfulResponseDto tokenEndpoint(
-            TokenOwner owner,
-            String what,
-            java.util.function.Supplier<retrofit2.Call<GetAccessCodeSuccessfulResponseDto>> request) {
-        GhlCall call = new GhlCall("POST /oauth/token (" + what + ")", owner, false, false);
+            GhlCall call, Supplier<retrofit2.Call<GetAccessCodeSuccessfulResponseDto>> request) {
         GetAccessCodeSuccessfulResponseDto dto;
         try {
             dto = pipeline.execute(call, request);
         } catch (UnauthorizedAnswer e) {
-            throw GhlCalls.authFailure(call, e);
-        } catch (GhlOutcomeUnknownException e) {
-            throw new GhlException(
-                    Kind.SERVER_ERROR,
-                    e.status(),
-                    call.name() + ": outcome unknown, the refresh token may be spent",
-                    e.traceId().orElse(null),
-                    e);
-        } catch (GhlException e) {
-            if (e.kind() == Kind.BAD_REQUEST || e.kind() == Kind.UNPROCESSABLE || e.kind() == Kind.NOT_FOUND) {
-                // invalid_grant and friends: the code or refresh token is spent, revoked or wrong.
-                throw new GhlAuthException(
-                        e.status(),
-                        e.ghlMessage().orElse(call.name() + " refused"),
-                        e.traceId().orElse(null));
-            }
-            throw e;
+            throw GhlFailures.failure(e.attempt);
         }
         if (dto == null || dto.accessToken() == null || dto.accessToken().isBlank()) {
-            throw new GhlException(Kind.SERVER_ERROR, 200, call.name() + ": the answer has no access token", null);
+            throw GhlFailures.unusableAnswer(call, "the answer has no access token", null);
         }
         return dto;
+    }
+
+    /** Forgets the owner's tokens, here and in the store. Returns whether there were any. */
+    boolean revoke(TokenOwner owner) {
+        cache.remove(owner);
+        if (owner.type() == TokenOwner.Type.LOCATION) {
+            companyOf.remove(new LocationId(owner.id()));
+        }
+        return store.revoke(owner);
+    }
+
+    private static ExternalFailure noCredential(GhlCall call, String why) {
+        return GhlFailures.failure(AttemptFailure.notSent(call, Reason.NO_CREDENTIAL, why, null, null));
     }
 
     private Instant expiresAt(Long expiresIn) {

@@ -1,11 +1,14 @@
 package io.recruitflow.adapter.ghl;
 
-/** GHL answered 401. Thrown through the policies (never retried by them) to the auth layer, which decides. */
+/**
+ * GHL answered 401. Thrown out of the {@link HttpPipeline} (never retried by its policies) to the auth layer,
+ * which refreshes the token or gives up as {@link GhlFailures} decides.
+ */
 final class UnauthorizedAnswer extends RuntimeException {
-    final ErrorTranslator.ErrorInfo info;
+    final AttemptFailure attempt;
 
-    UnauthorizedAnswer(ErrorTranslator.ErrorInfo info) {
+    UnauthorizedAnswer(AttemptFailure attempt) {
         super("401", null, false, false);
-        this.info = info;
+        this.attempt = attempt;
     }
 }

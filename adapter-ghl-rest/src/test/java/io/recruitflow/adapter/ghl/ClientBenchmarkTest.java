@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +65,7 @@ class ClientBenchmarkTest {
         try (GhlClient ghl = GhlClient.create(config, null, Clock.system())) {
             ContactId id = new ContactId("cont_1");
             for (int i = 0; i < 3_000; i++) { // warm-up of both paths
-                ghl.contacts().find(id);
+                ghl.contacts().find(MockGhl.LOCATION, id);
                 try (Response r = raw.newCall(rawRequest).execute()) {
                     r.body().bytes();
                 }
@@ -81,7 +81,7 @@ class ClientBenchmarkTest {
                 long w1 = System.nanoTime();
                 long c1 = cpu.getCurrentThreadCpuTime();
                 for (int i = 0; i < block; i++) {
-                    ghl.contacts().find(id).orElseThrow();
+                    ghl.contacts().find(MockGhl.LOCATION, id).orElseThrow();
                 }
                 long w2 = System.nanoTime();
                 long c2 = cpu.getCurrentThreadCpuTime();
@@ -147,20 +147,23 @@ class ClientBenchmarkTest {
         int total = 1_000;
         ExecutorService callers = Executors.newFixedThreadPool(6);
         AtomicInteger ok = new AtomicInteger();
-        List<GhlException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<ExternalFailure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long start;
         long elapsed;
         try (GhlClient ghl = GhlClient.create(config, null, Clock.system())) {
-            ghl.contacts().find(new ContactId("warm")); // connection and class loading out of the measurement
+            ghl.contacts()
+                    .find(
+                            MockGhl.LOCATION,
+                            new ContactId("warm")); // connection and class loading out of the measurement
             Thread.sleep(1_100);
             start = System.nanoTime();
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < total; i++) {
                 futures.add(callers.submit(() -> {
                     try {
-                        ghl.contacts().find(new ContactId("cont_1"));
+                        ghl.contacts().find(MockGhl.LOCATION, new ContactId("cont_1"));
                         ok.incrementAndGet();
-                    } catch (GhlException e) {
+                    } catch (ExternalFailure e) {
                         failures.add(e);
                     }
                 }));

@@ -172,7 +172,7 @@ class DtoFixtureTest {
 
     @Test
     void a422MessageMayBeAStringOrAnArray() throws IOException {
-        var errors = MOSHI.adapter(ErrorTranslator.ErrorDto.class);
+        var errors = MOSHI.adapter(ErrorBodyReader.ErrorDto.class);
         assertThat(errors.fromJson("{\"statusCode\":422,\"message\":[\"a\",\"b\"]}")
                         .message())
                 .isEqualTo(java.util.List.of("a", "b"));

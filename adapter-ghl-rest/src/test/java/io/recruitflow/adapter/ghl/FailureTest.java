@@ -1,27 +1,29 @@
 package io.recruitflow.adapter.ghl;
 
-import static io.recruitflow.adapter.ghl.MockGhl.LOC;
+import static io.recruitflow.adapter.ghl.MockGhl.LOCATION;
+import static io.recruitflow.adapter.ghl.MockGhl.detail;
 import static io.recruitflow.adapter.ghl.MockGhl.json;
+import static io.recruitflow.adapter.ghl.MockGhl.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.GhlAuthException;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlException.Kind;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Failure behaviour: 429s, 5xx on reads and creates, timeouts, resets, refused connections, typed errors. */
+/**
+ * Failure behaviour on the wire: 429s, 5xx on reads and creates, timeouts, resets, refused connections, and
+ * the ExternalFailure subtype each ends as, with GHL's detail ({@link GhlHttpError}) as its cause.
+ */
 class FailureTest {
     private final MockWebServer server = new MockWebServer();
     private GhlClient ghl;
@@ -55,7 +60,7 @@ class FailureTest {
 
     private static ContactDraft draft() {
         return new ContactDraft(
-                new LocationId(LOC),
+                LOCATION,
                 "John",
                 "Smith",
                 Optional.of(new EmailAddress("j@example.com")),
@@ -84,16 +89,15 @@ class FailureTest {
                 .setHeader("X-RateLimit-Daily-Remaining", "199998"));
 
         long start = System.nanoTime();
-        assertThat(ghl.contacts().find(new ContactId("cont_1"))).isPresent();
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("cont_1"))).isPresent();
         long waitedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waitedMs).isGreaterThanOrEqualTo(950);
-        RateBudget budget =
-                ghl.rateBudget(TokenOwner.location(new LocationId(LOC))).orElseThrow();
-        assertThat(budget).isEqualTo(new RateBudget(100, 99, Duration.ofSeconds(10), 200_000, 199_998));
-        assertThat(ghl.authorization().budget(TokenOwner.location(new LocationId(LOC))))
-                .contains(budget);
+        CallBudget budget = ghl.rateBudget(TokenOwner.location(LOCATION)).orElseThrow();
+        assertThat(budget).isEqualTo(new CallBudget(100, 99, Duration.ofSeconds(10), 200_000, 199_998));
+        assertThat(ghl.callBudgets().of(LOCATION)).contains(budget);
+        assertThat(ghl.callBudgets().known()).containsExactly(java.util.Map.entry(LOCATION, budget));
     }
 
     @Test
@@ -112,12 +116,12 @@ class FailureTest {
     void aSpentDailyQuotaIsNotRetried() {
         server.enqueue(json(429, "{\"message\":\"daily limit\"}").setHeader("X-RateLimit-Daily-Remaining", "0"));
 
-        GhlException e =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().find(LOCATION, new ContactId("c")));
 
-        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
-        assertThat(e.retryable()).isTrue();
-        assertThat(e.status()).isEqualTo(429);
+        assertThat(detail(e).status()).isEqualTo(429);
+        assertThat(e.getMessage()).contains("daily quota exhausted");
+        assertThat(e.retryAfter()).isEmpty(); // GHL did not say when the day's quota comes back
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -127,7 +131,7 @@ class FailureTest {
         server.enqueue(json(502, "<html>bad gateway</html>"));
         server.enqueue(contact());
 
-        assertThat(ghl.contacts().find(new ContactId("cont_1"))).isPresent();
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("cont_1"))).isPresent();
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -138,14 +142,17 @@ class FailureTest {
                     json(500, "{\"statusCode\":500,\"message\":\"Internal server error\",\"traceId\":\"tr-500\"}"));
         }
 
-        GhlException e =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("cont_1")));
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().find(LOCATION, new ContactId("cont_1")));
 
-        assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
-        assertThat(e.kind()).isEqualTo(Kind.SERVER_ERROR);
-        assertThat(e.status()).isEqualTo(500);
-        assertThat(e.traceId()).contains("tr-500");
-        assertThat(e.retryable()).isTrue();
+        GhlHttpError ghlSaid = detail(e);
+        assertThat(ghlSaid.reason()).isEqualTo(Reason.ANSWERED);
+        assertThat(ghlSaid.status()).isEqualTo(500);
+        assertThat(ghlSaid.route()).isEqualTo("GET /contacts/{id}");
+        assertThat(ghlSaid.traceId()).contains("tr-500");
+        assertThat(ghlSaid.ghlMessage()).contains("Internal server error");
+        assertThat(e.reference()).contains("tr-500");
+        assertThat(e.getCause()).isSameAs(ghlSaid);
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
 
@@ -154,11 +161,11 @@ class FailureTest {
         server.enqueue(json(500, "{\"statusCode\":500,\"message\":\"Internal server error\"}"));
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_dup") + "}"));
 
-        GhlOutcomeUnknownException e = catchThrowableOfType(
-                GhlOutcomeUnknownException.class, () -> ghl.contacts().create(draft()));
+        ExternalFailure.OutcomeUnknown e = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class, () -> ghl.contacts().create(draft()));
 
-        assertThat(e.kind()).isEqualTo(Kind.OUTCOME_UNKNOWN);
-        assertThat(e.status()).isEqualTo(500);
+        assertThat(detail(e).status()).isEqualTo(500);
+        assertThat(detail(e).route()).isEqualTo("POST /contacts/");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -167,10 +174,12 @@ class FailureTest {
         server.enqueue(json("{\"conversationId\":\"c\",\"messageId\":\"m\"}").setHeadersDelay(3, TimeUnit.SECONDS));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() ->
-                        ghl.conversations().send(OutgoingMessage.sms(new LocationId(LOC), new ContactId("c"), "hi")))
-                .isInstanceOf(GhlOutcomeUnknownException.class);
+        ExternalFailure.OutcomeUnknown e = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class,
+                () -> ghl.conversations().send(OutgoingMessage.sms(LOCATION, new ContactId("c"), "hi")));
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2_500);
+        assertThat(detail(e).reason()).isEqualTo(Reason.TIMEOUT);
+        assertThat(detail(e).status()).isZero();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -179,7 +188,7 @@ class FailureTest {
         server.enqueue(contact().setHeadersDelay(3, TimeUnit.SECONDS));
         server.enqueue(contact());
 
-        assertThat(ghl.contacts().find(new ContactId("cont_1"))).isPresent();
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("cont_1"))).isPresent();
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -187,12 +196,14 @@ class FailureTest {
     void aResetAfterTheRequestIsRetriedForAGetButNotForACreate() {
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(contact());
-        assertThat(ghl.contacts().find(new ContactId("cont_1"))).isPresent();
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("cont_1"))).isPresent();
         assertThat(server.getRequestCount()).isEqualTo(2);
 
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_dup") + "}"));
-        assertThatThrownBy(() -> ghl.contacts().create(draft())).isInstanceOf(GhlOutcomeUnknownException.class);
+        ExternalFailure.OutcomeUnknown e = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class, () -> ghl.contacts().create(draft()));
+        assertThat(detail(e).reason()).isEqualTo(Reason.CONNECTION_BROKEN);
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -243,11 +254,11 @@ class FailureTest {
     void aCreateThatCannotConnectAtAllFailsAsNetworkNotUnknown() throws Exception {
         server.shutdown();
 
-        GhlException e =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().create(draft()));
 
-        assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
-        assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+        assertThat(detail(e).reason()).isEqualTo(Reason.CONNECTION_REFUSED);
+        assertThat(detail(e).status()).isZero();
     }
 
     @Test
@@ -260,42 +271,45 @@ class FailureTest {
                         + "\"error\":\"Unprocessable Entity\"}"));
         server.enqueue(
                 json(403, "{\"statusCode\":403,\"message\":\"The token does not have access to this location.\"}"));
+        server.enqueue(json(422, "{\"statusCode\":422,\"message\":[\"locationId should not be empty\"]}"));
 
-        GhlException bad = catchThrowableOfType(
-                GhlException.class,
-                () -> ghl.opportunities()
-                        .updateStatus(
-                                new io.recruitflow.domain.pipeline.OpportunityId("o"),
-                                io.recruitflow.domain.pipeline.OpportunityStatus.WON));
-        assertThat(ghl.contacts().find(new ContactId("missing"))).isEmpty();
-        GhlException unprocessable =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
-        GhlException forbidden =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        ExternalFailure.Rejected bad = catchThrowableOfType(
+                ExternalFailure.Rejected.class,
+                () -> ghl.opportunities().updateStatus(LOCATION, new OpportunityId("o"), OpportunityStatus.WON));
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("missing"))).isEmpty();
+        ExternalFailure.OutcomeUnknown unprocessable = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class, () -> ghl.contacts().create(draft()));
+        ExternalFailure.AccessDenied forbidden = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.contacts().find(LOCATION, new ContactId("c")));
+        ExternalFailure.Rejected unprocessableUpsert = catchThrowableOfType(
+                ExternalFailure.Rejected.class, () -> ghl.contacts().upsert(draft()));
 
-        assertThat(bad.kind()).isEqualTo(Kind.BAD_REQUEST);
-        assertThat(bad.traceId()).contains("t-400");
-        assertThat(bad.retryable()).isFalse();
-        // A 422 on a create is plain UNPROCESSABLE (GHL may still have created it: the app reconciles).
-        assertThat(unprocessable).isNotInstanceOf(GhlOutcomeUnknownException.class);
-        assertThat(unprocessable.kind()).isEqualTo(Kind.UNPROCESSABLE);
-        assertThat(unprocessable.ghlMessage().orElseThrow())
+        assertThat(detail(bad).status()).isEqualTo(400);
+        assertThat(detail(bad).traceId()).contains("t-400");
+        assertThat(bad.reference()).contains("t-400");
+        // A 422 on a create may still have created the record (GHL docs #64): the outcome is unknown.
+        assertThat(detail(unprocessable).status()).isEqualTo(422);
+        assertThat(detail(unprocessable).ghlMessage().orElseThrow())
                 .contains("email must be an email; phone is invalid")
                 .doesNotContain("4075551234".substring(0, 6));
-        assertThat(forbidden).isInstanceOf(GhlAuthException.class);
-        assertThat(forbidden.kind()).isEqualTo(Kind.FORBIDDEN);
-        assertThat(server.getRequestCount()).isEqualTo(4);
+        assertThat(unprocessable.getMessage())
+                .contains("email must be an email")
+                .doesNotContain("4075551234".substring(0, 6));
+        assertThat(detail(forbidden).status()).isEqualTo(403);
+        // A 422 on an idempotent call cannot have done anything: a plain refusal.
+        assertThat(detail(unprocessableUpsert).status()).isEqualTo(422);
+        assertThat(server.getRequestCount()).isEqualTo(5);
     }
 
     @Test
     void aStaticToken401IsAnAuthFailureWithoutRetry() {
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"Invalid JWT\"}"));
 
-        GhlException e =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().find(new ContactId("c")));
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.contacts().find(LOCATION, new ContactId("c")));
 
-        assertThat(e).isInstanceOf(GhlAuthException.class);
-        assertThat(e.kind()).isEqualTo(Kind.UNAUTHORIZED);
+        assertThat(detail(e).status()).isEqualTo(401);
+        assertThat(detail(e).ghlMessage()).contains("Invalid JWT");
         assertThat(e.getMessage()).doesNotContain(MockGhl.TOKEN);
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -314,31 +328,102 @@ class FailureTest {
             server.enqueue(json(503, "{}"));
         }
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> ghl.contacts().find(new ContactId("c"))).isInstanceOf(GhlException.class);
+            assertThatThrownBy(() -> ghl.contacts().find(LOCATION, new ContactId("c")))
+                    .isInstanceOf(ExternalFailure.Unavailable.class);
         }
-        GhlException e =
-                catchThrowableOfType(GhlException.class, () -> ghl.contacts().create(draft()));
+        Instant before = Instant.now();
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().create(draft()));
 
-        assertThat(e).isNotInstanceOf(GhlOutcomeUnknownException.class);
         assertThat(e.getMessage()).contains("circuit breaker open");
+        assertThat(detail(e).reason()).isEqualTo(Reason.CIRCUIT_OPEN);
+        assertThat(e.retryAfter())
+                .hasValueSatisfying(
+                        at -> assertThat(at).isAfter(before.plusSeconds(50)).isBefore(before.plusSeconds(70)));
         assertThat(server.getRequestCount()).isEqualTo(3);
-        assertThat(ghl.breakerClosed(TokenOwner.location(new LocationId(LOC)))).isFalse();
+        assertThat(ghl.breakerClosed(TokenOwner.location(LOCATION))).isFalse();
     }
 
     @Test
-    void aLocationWithoutAKnownOrDefaultLocationNamesTheFix() throws Exception {
+    void aCallNamesItsLocationSoNoDefaultLocationIsNeeded() throws Exception {
         ghl.close();
+        CountingCredentialStore store = new CountingCredentialStore();
+        LocationId other = new LocationId("loc_other");
+        store.tokens.save(new OAuthTokens(
+                TokenOwner.location(other), "other-access", "r", Instant.now().plusSeconds(86_400), Set.of()));
         ghl = GhlClient.create(
                 GhlClientConfig.builder()
                         .baseUrl(server.url("/").toString())
                         .oauth("client", "secret", "https://app.example/cb")
                         .build(),
-                new CountingTokenStore(),
+                store,
                 Clock.system());
+        server.enqueue(contact());
 
-        assertThatThrownBy(() -> ghl.contacts().find(new ContactId("cont_x")))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("default location");
+        assertThat(ghl.contacts().find(other, new ContactId("cont_1"))).isPresent();
+        assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer other-access");
+    }
+
+    @Test
+    void noPermitInTimeIsUnavailableAndNothingIsSent() throws Exception {
+        ghl.close();
+        ghl = GhlClient.create(
+                MockGhl.config(server).permitTimeout(Duration.ofMillis(5)).build(),
+                null,
+                Clock.system(),
+                new PermitSource() {
+                    @Override
+                    public boolean acquire(TokenOwner owner, Duration maxWait) {
+                        return false;
+                    }
+                });
+
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().create(draft()));
+
+        assertThat(detail(e).reason()).isEqualTo(Reason.NO_PERMIT);
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aCreateAnswerThatNamesNoRecordIsOutcomeUnknown() {
+        server.enqueue(json(201, "{\"contact\":{\"firstName\":\"John\"}}"));
+        server.enqueue(json("{\"conversationId\":\"conv_1\"}"));
+
+        ExternalFailure.OutcomeUnknown contact = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class, () -> ghl.contacts().create(draft()));
+        ExternalFailure.OutcomeUnknown message = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class,
+                () -> ghl.conversations().send(OutgoingMessage.sms(LOCATION, new ContactId("c"), "hi")));
+
+        assertThat(detail(contact).reason()).isEqualTo(Reason.UNREADABLE_ANSWER);
+        assertThat(detail(contact).status()).isEqualTo(200);
+        assertThat(detail(message).route()).isEqualTo("POST /conversations/messages");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a429AfterTheClientsOwnWaitingIsUnavailableUntilWhenGhlSaid() {
+        ghl.close();
+        ghl = GhlClient.create(MockGhl.config(server).maxAttempts(2).build(), null, Clock.system());
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(json(429, "{\"statusCode\":429,\"message\":\"Too many requests\"}")
+                    .setHeader("Retry-After", "0"));
+        }
+        server.enqueue(json(429, "{}").setHeader("Retry-After", "120"));
+
+        Instant before = Instant.now();
+        ExternalFailure.Unavailable spent = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().find(LOCATION, new ContactId("c")));
+        ExternalFailure.Unavailable tooLong = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().create(draft()));
+
+        assertThat(detail(spent).status()).isEqualTo(429);
+        assertThat(spent.retryAfter()).hasValueSatisfying(at -> assertThat(at).isBefore(before.plusSeconds(5)));
+        // A wait longer than maxRateLimitWait (60 s) is not waited out in the client: the caller learns when.
+        assertThat(tooLong.retryAfter())
+                .hasValueSatisfying(
+                        at -> assertThat(at).isAfter(before.plusSeconds(110)).isBefore(before.plusSeconds(130)));
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 }

@@ -1,7 +1,8 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.domain.shared.LocationId;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ final class MockGhl {
 
     static final String TOKEN = "pit-secret-token-123";
     static final String LOC = "loc_abc123";
+    static final LocationId LOCATION = new LocationId(LOC);
 
     /** A static-token config against the server with millisecond backoffs and short timeouts. */
     static GhlClientConfig.Builder config(MockWebServer server) {
@@ -32,8 +34,13 @@ final class MockGhl {
         return GhlClient.create(config(server).build(), null, Clock.system());
     }
 
-    static GhlClient client(GhlClientConfig config, TokenStore store, Clock clock) {
+    static GhlClient client(GhlClientConfig config, CredentialStore store, Clock clock) {
         return GhlClient.create(config, store, clock);
+    }
+
+    /** The GHL detail behind a failure; fails the test when there is none. */
+    static GhlHttpError detail(Throwable failure) {
+        return GhlHttpError.of(failure).orElseThrow(() -> new AssertionError("no GhlHttpError in " + failure));
     }
 
     static MockResponse json(int status, String body) {

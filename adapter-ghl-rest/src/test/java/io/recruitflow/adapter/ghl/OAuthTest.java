@@ -1,16 +1,19 @@
 package io.recruitflow.adapter.ghl;
 
+import static io.recruitflow.adapter.ghl.MockGhl.detail;
 import static io.recruitflow.adapter.ghl.MockGhl.json;
 import static io.recruitflow.adapter.ghl.MockGhl.take;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
+import io.recruitflow.application.port.CredentialOwner;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.GhlAuthException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +36,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** OAuth: the authorization URL, form-encoded token calls, refresh ahead of expiry, on 401, and single-flight. */
+/**
+ * OAuth: the consent URL, form-encoded token calls, installations (complete, add a location, remove), tokens
+ * kept in the neutral credential store, refresh ahead of expiry, on 401, and single-flight.
+ */
 class OAuthTest {
     private static final LocationId LOC = new LocationId("loc_abc123");
     private static final TokenOwner OWNER = TokenOwner.location(LOC);
 
     private final MockWebServer server = new MockWebServer();
-    private final CountingTokenStore store = new CountingTokenStore();
+    private final CountingCredentialStore store = new CountingCredentialStore();
     private final Instant now = Instant.parse("2026-02-12T13:00:00Z");
     private final Clock clock = () -> now;
     private GhlClient ghl;
@@ -67,7 +73,7 @@ class OAuthTest {
     }
 
     private void storeTokens(String access, Instant expiresAt) {
-        store.save(new OAuthTokens(OWNER, access, "refresh-1", expiresAt, Set.of("contacts.readonly")));
+        store.tokens.save(new OAuthTokens(OWNER, access, "refresh-1", expiresAt, Set.of("contacts.readonly")));
     }
 
     private static MockResponse tokenAnswer(String access, String refresh) {
@@ -82,8 +88,9 @@ class OAuthTest {
     }
 
     @Test
-    void theAuthorizationUrlNamesTheAppTheCallbackAndTheDefaultScopes() {
-        URI url = ghl.authorization().authorizationUrl("state-42");
+    void theConsentUrlNamesTheAppTheCallbackAndTheDefaultScopes() {
+        assertThat(ghl.installations().selfInstallable()).isTrue();
+        URI url = ghl.installations().consentUrl("state-42");
 
         assertThat(url.getScheme() + "://" + url.getHost() + url.getPath())
                 .isEqualTo("https://marketplace.example/v2/oauth/chooselocation");
@@ -105,7 +112,7 @@ class OAuthTest {
     void theCodeExchangeIsFormEncodedAndStoresTheTokens() throws Exception {
         server.enqueue(tokenAnswer("access-new", "refresh-new"));
 
-        OAuthTokens tokens = ghl.authorization().exchangeCode("code-xyz", TokenOwner.Type.LOCATION);
+        OAuthTokens tokens = ghl.installations().exchangeCode("code-xyz", TokenOwner.Type.LOCATION);
 
         RecordedRequest r = take(server);
         assertThat(r.getMethod() + " " + r.getPath()).isEqualTo("POST /oauth/token");
@@ -118,7 +125,38 @@ class OAuthTest {
         assertThat(tokens.owner()).isEqualTo(OWNER);
         assertThat(tokens.expiresAt()).isEqualTo(now.plusSeconds(86_400));
         assertThat(tokens.scopes()).containsExactlyInAnyOrder("contacts.readonly", "contacts.write");
-        assertThat(store.find(OWNER)).contains(tokens);
+        assertThat(store.tokens.find(OWNER)).contains(tokens);
+        // Kept in the neutral store: a LOCATION credential whose secret is the access token.
+        var stored = store.find(new CredentialOwner("LOCATION", "loc_abc123")).orElseThrow();
+        assertThat(stored.secret()).isEqualTo("access-new");
+        assertThat(stored.renewal()).contains("refresh-new");
+        assertThat(stored.grants()).containsExactlyInAnyOrder("contacts.readonly", "contacts.write");
+    }
+
+    @Test
+    void completingAnAgencyInstallationExchangesTheCodeAsCompanyAndKeepsTheAgencysTokens() throws Exception {
+        server.enqueue(json("{\"access_token\":\"agency-access\",\"token_type\":\"Bearer\",\"expires_in\":86400,"
+                + "\"refresh_token\":\"agency-refresh\",\"scope\":\"oauth.write\",\"userType\":\"Company\","
+                + "\"companyId\":\"comp_abc\"}"));
+
+        Installations.Installed installed = ghl.installations().complete("code-agency", Installations.Installer.AGENCY);
+
+        assertThat(installed).isEqualTo(new Installations.Installed(Installations.Installer.AGENCY, "comp_abc"));
+        assertThat(take(server).getBody().readUtf8()).contains("&code=code-agency&user_type=Company&");
+        assertThat(store.find(new CredentialOwner("COMPANY", "comp_abc"))
+                        .orElseThrow()
+                        .secret())
+                .isEqualTo("agency-access");
+    }
+
+    @Test
+    void completingALocationInstallationKeepsTheLocationsTokens() throws Exception {
+        server.enqueue(tokenAnswer("access-new", "refresh-new"));
+
+        assertThat(ghl.installations().complete("code-xyz", Installations.Installer.LOCATION))
+                .isEqualTo(new Installations.Installed(Installations.Installer.LOCATION, "loc_abc123"));
+        assertThat(take(server).getBody().readUtf8()).contains("&user_type=Location&");
+        assertThat(store.tokens.find(OWNER)).map(OAuthTokens::accessToken).contains("access-new");
     }
 
     @Test
@@ -128,23 +166,40 @@ class OAuthTest {
                         400,
                         "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid grant: authorization code is invalid\"}"));
 
-        assertThat(catchThrowableOfType(
-                        GhlAuthException.class,
-                        () -> ghl.authorization().exchangeCode("used-code", TokenOwner.Type.COMPANY)))
-                .isNotNull();
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class,
+                () -> ghl.installations().complete("used-code", Installations.Installer.AGENCY));
+
+        assertThat(detail(e).status()).isEqualTo(400);
+        assertThat(detail(e).route()).isEqualTo("POST /oauth/token");
+        assertThat(e.getMessage()).doesNotContain("used-code").doesNotContain("super-secret");
+    }
+
+    @Test
+    void aTokenEndpointThatFailsAfterTheRequestIsNotRepeatedAndTheSecretMayBeSpent() {
+        storeTokens("old", now.plusSeconds(10));
+        server.enqueue(json(502, "{}"));
+        server.enqueue(tokenAnswer("never", "never"));
+
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.pipelines().list(LOC));
+
+        assertThat(detail(e).status()).isEqualTo(502);
+        assertThat(e.getMessage()).contains("may be spent");
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void agencyTokensMintLocationTokensForManyLocations() throws Exception {
         TokenOwner company = TokenOwner.company(new CompanyId("comp_abc"));
-        store.save(new OAuthTokens(
+        store.tokens.save(new OAuthTokens(
                 company, "agency-access", "agency-refresh", now.plusSeconds(86_400), Set.of("oauth.write")));
         server.enqueue(json("{\"access_token\":\"loc1-access\",\"token_type\":\"Bearer\",\"expires_in\":86399,"
                 + "\"scope\":\"contacts.readonly\",\"locationId\":\"loc_1\",\"userId\":\"u1\"}"));
         server.enqueue(json(400, "{\"statusCode\":400,\"message\":\"Location not installed\"}"));
 
-        LocationTokenBatch batch = ghl.locationTokens(
-                new CompanyId("comp_abc"), List.of(new LocationId("loc_1"), new LocationId("loc_2")));
+        LocationTokenBatch batch = ghl.installations()
+                .locationTokens(new CompanyId("comp_abc"), List.of(new LocationId("loc_1"), new LocationId("loc_2")));
 
         RecordedRequest r = take(server);
         assertThat(r.getMethod() + " " + r.getPath()).isEqualTo("POST /oauth/locationToken");
@@ -153,9 +208,54 @@ class OAuthTest {
         assertThat(r.getBody().readUtf8()).isEqualTo("companyId=comp_abc&locationId=loc_1");
         assertThat(batch.issued()).containsOnlyKeys(new LocationId("loc_1"));
         assertThat(batch.failed()).containsOnlyKeys(new LocationId("loc_2"));
-        assertThat(store.find(TokenOwner.location(new LocationId("loc_1"))))
+        assertThat(batch.failed().get(new LocationId("loc_2"))).isInstanceOf(ExternalFailure.Rejected.class);
+        assertThat(detail(batch.failed().get(new LocationId("loc_2"))).status()).isEqualTo(400);
+        assertThat(store.tokens.find(TokenOwner.location(new LocationId("loc_1"))))
                 .map(OAuthTokens::accessToken)
                 .contains("loc1-access");
+    }
+
+    @Test
+    void addingAnAgencysLocationMintsAndKeepsItsTokenAndRemovingItForgetsThem() throws Exception {
+        store.tokens.save(new OAuthTokens(
+                TokenOwner.company(new CompanyId("comp_abc")),
+                "agency-access",
+                "agency-refresh",
+                now.plusSeconds(86_400),
+                Set.of("oauth.write")));
+        server.enqueue(json("{\"access_token\":\"loc1-access\",\"token_type\":\"Bearer\",\"expires_in\":86399,"
+                + "\"scope\":\"contacts.readonly\",\"locationId\":\"loc_1\"}"));
+        server.enqueue(contact());
+        LocationId loc1 = new LocationId("loc_1");
+
+        ghl.installations().addLocation(new CompanyId("comp_abc"), loc1);
+        assertThat(ghl.pipelines().list(loc1)).isEmpty();
+
+        assertThat(take(server).getPath()).isEqualTo("/oauth/locationToken");
+        assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer loc1-access");
+        assertThat(ghl.installations().remove(loc1)).isTrue();
+        assertThat(ghl.installations().remove(loc1)).isFalse();
+        assertThat(store.find(new CredentialOwner("LOCATION", "loc_1"))).isEmpty();
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.pipelines().list(loc1));
+        assertThat(detail(e).reason()).isEqualTo(Reason.NO_CREDENTIAL);
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void eachCallUsesTheTokenOfTheLocationItNames() throws Exception {
+        LocationId other = new LocationId("loc_other");
+        storeTokens("abc-access", now.plusSeconds(3600));
+        store.tokens.save(
+                new OAuthTokens(TokenOwner.location(other), "other-access", "r", now.plusSeconds(3600), Set.of()));
+        server.enqueue(json("{\"workflows\":[]}"));
+        server.enqueue(json("{\"workflows\":[]}"));
+
+        ghl.workflows().list(other);
+        ghl.workflows().list(LOC);
+
+        assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer other-access");
+        assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer abc-access");
     }
 
     @Test
@@ -172,7 +272,7 @@ class OAuthTest {
                 .isEqualTo("client_id=client-123&client_secret=super-secret"
                         + "&grant_type=refresh_token&refresh_token=refresh-1&user_type=Location");
         assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer new-access");
-        assertThat(store.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
+        assertThat(store.tokens.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
     }
 
     @Test
@@ -187,7 +287,7 @@ class OAuthTest {
         assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer stale-access");
         assertThat(take(server).getPath()).isEqualTo("/oauth/token");
         assertThat(take(server).getHeader("Authorization")).isEqualTo("Bearer fresh-access");
-        assertThat(store.find(OWNER).orElseThrow().accessToken()).isEqualTo("fresh-access");
+        assertThat(store.tokens.find(OWNER).orElseThrow().accessToken()).isEqualTo("fresh-access");
     }
 
     @Test
@@ -195,12 +295,13 @@ class OAuthTest {
         storeTokens("access", now.plusSeconds(3600));
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"The token is not authorized for this scope.\"}"));
 
-        GhlAuthException e = catchThrowableOfType(
-                GhlAuthException.class, () -> ghl.calendars().list(LOC));
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.calendars().list(LOC));
 
-        assertThat(e.ghlMessage().orElseThrow()).contains("not authorized for this scope");
+        assertThat(detail(e).status()).isEqualTo(401);
+        assertThat(detail(e).ghlMessage().orElseThrow()).contains("not authorized for this scope");
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(store.refresherRuns).hasValue(0);
+        assertThat(store.updaterRuns).hasValue(0);
     }
 
     @Test
@@ -211,10 +312,10 @@ class OAuthTest {
         server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"Invalid JWT\"}"));
         server.enqueue(tokenAnswer("never", "never"));
 
-        GhlAuthException e = catchThrowableOfType(
-                GhlAuthException.class, () -> ghl.pipelines().list(LOC));
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.pipelines().list(LOC));
 
-        assertThat(e.status()).isEqualTo(401);
+        assertThat(detail(e).status()).isEqualTo(401);
         assertThat(server.getRequestCount()).isEqualTo(3);
         assertThat(e.getMessage()).doesNotContain("fresh-access").doesNotContain("stale-access");
     }
@@ -224,10 +325,26 @@ class OAuthTest {
         storeTokens("old", now.plusSeconds(10));
         server.enqueue(json(401, "{\"error\":\"invalid_grant\",\"message\":\"refresh token revoked\"}"));
 
-        assertThat(catchThrowableOfType(
-                        GhlAuthException.class, () -> ghl.pipelines().list(LOC)))
-                .isNotNull();
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.pipelines().list(LOC));
+
+        assertThat(detail(e).status()).isEqualTo(401);
+        assertThat(detail(e).route()).isEqualTo("POST /oauth/token");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a403IsAccessDeniedWithoutARefresh() {
+        storeTokens("access", now.plusSeconds(3600));
+        server.enqueue(
+                json(403, "{\"statusCode\":403,\"message\":\"The token does not have access to this location.\"}"));
+
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.workflows().list(LOC));
+
+        assertThat(detail(e).status()).isEqualTo(403);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(store.updaterRuns).hasValue(0);
     }
 
     @Test
@@ -254,7 +371,7 @@ class OAuthTest {
             for (int i = 0; i < 50; i++) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return ghl.locations().find(LOC);
+                    return ghl.directory().findLocation(LOC);
                 }));
             }
             go.countDown();
@@ -269,16 +386,34 @@ class OAuthTest {
         // In-process single-flight: the callers share one refresher run instead of queueing 50 on the store's lock
         // (one more may run in the instant between the refresh finishing and its future being removed; it calls
         // nobody).
-        assertThat(store.refresherRuns.get()).isBetween(1, 2);
+        assertThat(store.updaterRuns.get()).isBetween(1, 2);
         assertThat(authorizations).hasSize(50).containsOnly("Bearer fresh-access");
-        assertThat(store.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
+        assertThat(store.tokens.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
     }
 
     @Test
     void noStoredTokensIsAnAuthFailureWithoutAnyRequest() {
-        assertThat(catchThrowableOfType(
-                        GhlAuthException.class, () -> ghl.pipelines().list(LOC)))
-                .isNotNull();
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.pipelines().list(LOC));
+
+        assertThat(detail(e).reason()).isEqualTo(Reason.NO_CREDENTIAL);
+        assertThat(detail(e).status()).isZero();
+        assertThat(e.getMessage()).contains("no OAuth tokens stored for LOCATION:loc_abc123");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aStaticTokenClientIsNotSelfInstallable() {
+        try (GhlClient pit = MockGhl.client(server)) {
+            Installations installations = pit.installations();
+
+            assertThat(installations.selfInstallable()).isFalse();
+            installations.addLocation(new CompanyId("comp_abc"), LOC);
+            assertThat(installations.remove(LOC)).isFalse();
+            assertThatThrownBy(() -> installations.consentUrl("s")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> installations.complete("code", Installations.Installer.LOCATION))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(server.getRequestCount()).isZero();
+        }
     }
 }

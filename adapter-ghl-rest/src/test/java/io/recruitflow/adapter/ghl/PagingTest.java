@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
@@ -129,7 +131,7 @@ class PagingTest {
                 + String.format(sms, 3, "outbound") + "]}"));
         ConversationId conv = new ConversationId("conv_1");
 
-        var messages = ghl.conversations().messages(conv).toList();
+        var messages = ghl.conversations().messages(new LocationId(LOC), conv).toList();
 
         assertThat(messages).extracting(m -> m.id().value()).containsExactly("m1", "m2", "m3");
         assertThat(messages.get(1).direction()).isEqualTo(Direction.INBOUND);
@@ -137,6 +139,35 @@ class PagingTest {
         assertThat(take(server).getPath()).isEqualTo("/conversations/conv_1/messages?limit=100");
         assertThat(take(server).getPath()).isEqualTo("/conversations/conv_1/messages?lastMessageId=m9&limit=100");
         assertThat(take(server).getPath()).isEqualTo("/conversations/conv_1/messages?lastMessageId=m2&limit=100");
+    }
+
+    @Test
+    void messagesWithAContactFindTheConversationThenPageItsMessagesLazily() throws Exception {
+        String sms = "{\"id\":\"m%d\",\"messageType\":\"TYPE_SMS\",\"direction\":\"outbound\",\"body\":\"hi\","
+                + "\"contactId\":\"c1\",\"conversationId\":\"conv_1\",\"dateAdded\":\"2026-02-12T13:05:00.000Z\"}";
+        server.enqueue(json("{\"conversations\":[{\"id\":\"conv_1\",\"contactId\":\"c1\"}],\"total\":1}"));
+        server.enqueue(json("{\"lastMessageId\":\"m2\",\"nextPage\":true,\"messages\":[" + String.format(sms, 1) + ","
+                + String.format(sms, 2) + "]}"));
+        server.enqueue(
+                json("{\"lastMessageId\":\"m3\",\"nextPage\":false,\"messages\":[" + String.format(sms, 3) + "]}"));
+
+        Stream<ConversationMessage> messages =
+                ghl.conversations().messagesWith(new LocationId(LOC), new ContactId("c1"));
+        assertThat(messages.findFirst()).map(m -> m.id().value()).contains("m1");
+
+        assertThat(take(server).getPath())
+                .isEqualTo("/conversations/search?locationId=loc_abc123&contactId=c1&limit=20");
+        assertThat(take(server).getPath()).isEqualTo("/conversations/conv_1/messages?limit=100");
+        assertThat(server.getRequestCount()).isEqualTo(2); // the second page was never needed
+    }
+
+    @Test
+    void aContactWithoutAConversationHasNoMessages() {
+        server.enqueue(json("{\"conversations\":[],\"total\":0}"));
+
+        assertThat(ghl.conversations().messagesWith(new LocationId(LOC), new ContactId("c1")))
+                .isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
@@ -148,7 +179,7 @@ class PagingTest {
         server.enqueue(json("{\"users\":" + full + ",\"count\":101}"));
         server.enqueue(json("{\"users\":[{\"id\":\"u100\",\"name\":\"Last\"}],\"count\":101}"));
 
-        assertThat(ghl.users().search(new CompanyId("comp_abc"), null)).hasSize(101);
+        assertThat(ghl.directory().searchUsers(new CompanyId("comp_abc"), null)).hasSize(101);
         assertThat(take(server).getPath()).isEqualTo("/users/search?companyId=comp_abc&skip=0&limit=100");
         assertThat(take(server).getPath()).isEqualTo("/users/search?companyId=comp_abc&skip=100&limit=100");
     }

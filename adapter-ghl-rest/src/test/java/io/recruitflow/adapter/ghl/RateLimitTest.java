@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Headers;
@@ -52,7 +51,7 @@ class RateLimitTest {
                 .rateLimit("100/10s")
                 .build();
         FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
-        RateBudgets budgets = new RateBudgets(config, permits);
+        RateBudgets budgets = new RateBudgets(config, permits, TokenOwner::location);
         permits.acquire(A, Duration.ZERO);
 
         budgets.record(

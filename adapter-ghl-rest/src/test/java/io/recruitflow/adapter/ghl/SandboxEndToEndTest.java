@@ -1,8 +1,11 @@
 package io.recruitflow.adapter.ghl;
 
+import static io.recruitflow.adapter.ghl.MockGhl.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.appointment.AppointmentDraft;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Slot;
@@ -18,12 +21,9 @@ import io.recruitflow.domain.recruit.WorkflowId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
 import io.recruitflow.domain.shared.PhoneNumber;
-import io.recruitflow.domain.shared.TokenOwner;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import java.math.BigDecimal;
@@ -141,23 +141,36 @@ class SandboxEndToEndTest {
                 .contains(opportunity.id());
 
         var sent = ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi John, this is Gary."));
-        ghl.workflows().enroll(contact.id(), new WorkflowId("wf_speed_to_lead"));
+        ghl.workflows().enroll(LOC, contact.id(), new WorkflowId("wf_speed_to_lead"));
         assertThat(ghl.workflows().findByName(LOC, "Speed to Lead")).isPresent();
-        assertThat(ghl.contacts().addTags(contact.id(), Set.of("Hot-Lead"))).contains("Hot-Lead", "Licensed");
+        assertThat(ghl.contacts().addTags(LOC, contact.id(), Set.of("Hot-Lead")))
+                .contains("Hot-Lead", "Licensed");
 
         sandbox.simulateInboundMessage(contact.id().value(), "Yes, interested!", "SMS");
-        var messages = ghl.conversations().messages(sent.conversationId()).toList();
+        var messages = ghl.conversations().messages(LOC, sent.conversationId()).toList();
         assertThat(messages).extracting(m -> m.direction()).containsExactly(Direction.INBOUND, Direction.OUTBOUND);
+        assertThat(ghl.conversations().messagesWith(LOC, contact.id())).containsExactlyElementsOf(messages);
         assertThat(ghl.conversations().findConversation(LOC, contact.id())).contains(sent.conversationId());
 
         var moved = ghl.opportunities()
-                .move(opportunity.id(), new StageId("stage_presentation"), OpportunityStatus.OPEN, Optional.empty());
-        assertThat(moved.stage().value()).isEqualTo("stage_presentation");
+                .move(
+                        LOC,
+                        opportunity.id(),
+                        new StageId("stage_presentation"),
+                        OpportunityStatus.OPEN,
+                        Optional.empty());
+        assertThat(moved).isPresent();
+        assertThat(ghl.opportunities()
+                        .find(LOC, opportunity.id())
+                        .orElseThrow()
+                        .stage()
+                        .value())
+                .isEqualTo("stage_presentation");
 
         var calendar = ghl.calendars().list(LOC).get(0);
         Instant from = Instant.now();
         var slots = ghl.calendars()
-                .freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York"));
+                .freeSlots(LOC, calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York"));
         assertThat(slots).isNotEmpty().isSorted();
         Slot slot = slots.get(0);
         var booked = ghl.calendars()
@@ -170,29 +183,40 @@ class SandboxEndToEndTest {
                         AppointmentStatus.CONFIRMED));
         assertThat(booked.start()).isEqualTo(slot.start());
         assertThat(ghl.calendars()
-                        .freeSlots(calendar.id(), from, from.plus(Duration.ofDays(40)), ZoneId.of("America/New_York")))
+                        .freeSlots(
+                                LOC,
+                                calendar.id(),
+                                from,
+                                from.plus(Duration.ofDays(40)),
+                                ZoneId.of("America/New_York")))
                 .doesNotContain(slot);
+        ExternalFailure.Rejected taken = catchThrowableOfType(
+                ExternalFailure.Rejected.class,
+                () -> ghl.calendars()
+                        .book(new AppointmentDraft(
+                                calendar.id(), LOC, contact.id(), slot, "Twice", AppointmentStatus.CONFIRMED)));
+        assertThat(detail(taken).status()).isEqualTo(400);
         assertThat(ghl.calendars()
-                        .update(booked.id(), slot, AppointmentStatus.SHOWED)
+                        .update(LOC, booked.id(), slot, AppointmentStatus.SHOWED)
                         .status())
                 .isEqualTo(AppointmentStatus.SHOWED);
 
-        ghl.opportunities().updateStatus(opportunity.id(), OpportunityStatus.WON);
-        assertThat(ghl.opportunities().find(opportunity.id()).orElseThrow().status())
+        ghl.opportunities().updateStatus(LOC, opportunity.id(), OpportunityStatus.WON);
+        assertThat(ghl.opportunities().find(LOC, opportunity.id()).orElseThrow().status())
                 .isEqualTo(OpportunityStatus.WON);
         assertThat(ghl.contacts().search(LOC, "john").map(c -> c.id())).contains(contact.id());
         assertThat(ghl.contacts()
                         .findByPhoneOrEmail(LOC, Optional.of(new PhoneNumber("+14075551234")), Optional.empty()))
                 .map(c -> c.id())
                 .contains(contact.id());
-        assertThat(ghl.locations().find(LOC).orElseThrow().timeZone()).contains(ZoneId.of("America/New_York"));
-        assertThat(ghl.users().byLocation(LOC)).extracting(u -> u.id().value()).contains("user_gary123");
+        assertThat(ghl.directory().findLocation(LOC).orElseThrow().timeZone()).contains(ZoneId.of("America/New_York"));
+        assertThat(ghl.directory().usersOf(LOC)).extracting(u -> u.id().value()).contains("user_gary123");
 
-        ghl.calendars().cancel(booked.id());
-        ghl.workflows().unenroll(contact.id(), new WorkflowId("wf_speed_to_lead"));
-        ghl.opportunities().delete(opportunity.id());
-        ghl.contacts().delete(contact.id());
-        assertThat(ghl.contacts().find(contact.id())).isEmpty();
+        ghl.calendars().cancel(LOC, booked.id());
+        ghl.workflows().unenroll(LOC, contact.id(), new WorkflowId("wf_speed_to_lead"));
+        ghl.opportunities().delete(LOC, opportunity.id());
+        ghl.contacts().delete(LOC, contact.id());
+        assertThat(ghl.contacts().find(LOC, contact.id())).isEmpty();
 
         var stats = sandbox.stats();
         assertThat(stats.duplicateContacts()).isZero();
@@ -200,6 +224,7 @@ class SandboxEndToEndTest {
         assertThat(stats.rateLimited()).isZero();
         assertThat(ghl.rateBudget(TokenOwner.location(LOC)).orElseThrow().burstMax())
                 .isEqualTo(50);
+        assertThat(ghl.callBudgets().of(LOC).orElseThrow().burstMax()).isEqualTo(50);
     }
 
     @Test
@@ -211,13 +236,12 @@ class SandboxEndToEndTest {
         long before = sandbox.stats().requests();
 
         try (GhlClient patient = GhlClient.create(config().maxAttempts(6).build(), null, Clock.system())) {
-            patient.contacts().search(LOC, "r@example.com").findFirst(); // learn the contact's location
             for (int i = 0; i < 20; i++) {
-                assertThat(patient.contacts().find(contact.id())).isPresent();
+                assertThat(patient.contacts().find(LOC, contact.id())).isPresent();
             }
         }
         // Some of the 20 reads needed more than one attempt.
-        assertThat(sandbox.stats().requests() - before).isGreaterThan(21);
+        assertThat(sandbox.stats().requests() - before).isGreaterThan(20);
     }
 
     @Test
@@ -226,21 +250,23 @@ class SandboxEndToEndTest {
         var contact =
                 ghl.contacts().upsert(draft("u@example.com", "+14075550002")).contact();
 
-        assertThat(catchThrowableOfType(
-                        GhlOutcomeUnknownException.class,
-                        () -> ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi"))))
-                .isNotNull();
+        ExternalFailure.OutcomeUnknown e = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class,
+                () -> ghl.conversations().send(OutgoingMessage.sms(LOC, contact.id(), "Hi")));
+        assertThat(detail(e).reason()).isEqualTo(Reason.CONNECTION_BROKEN);
+        assertThat(detail(e).route()).isEqualTo("POST /conversations/messages");
         assertThat(sandbox.stats().duplicateMessages()).isZero();
     }
 
     @Test
-    void a422ThatStillCreatedIsUnprocessableAndReconcilable() throws Exception {
+    void a422ThatStillCreatedIsOutcomeUnknownAndReconcilable() throws Exception {
         fault("{\"route\":\"POST /contacts/\",\"createdButUnprocessable\":1.0}");
 
-        GhlException e = catchThrowableOfType(
-                GhlException.class, () -> ghl.contacts().create(draft("q@example.com", "+14075550003")));
+        ExternalFailure.OutcomeUnknown e = catchThrowableOfType(
+                ExternalFailure.OutcomeUnknown.class,
+                () -> ghl.contacts().create(draft("q@example.com", "+14075550003")));
 
-        assertThat(e.kind()).isEqualTo(GhlException.Kind.UNPROCESSABLE);
+        assertThat(detail(e).status()).isEqualTo(422);
         assertThat(ghl.contacts()
                         .findByPhoneOrEmail(LOC, Optional.empty(), Optional.of(new EmailAddress("q@example.com"))))
                 .isPresent();
@@ -258,7 +284,7 @@ class SandboxEndToEndTest {
     @Test
     void oauthInstallsThroughTheMarketplaceFlowAndMintsLocationTokens() throws Exception {
         var oauth = sandbox.credentials().oauth();
-        CountingTokenStore store = new CountingTokenStore();
+        CountingCredentialStore store = new CountingCredentialStore();
         try (GhlClient client = GhlClient.create(
                 GhlClientConfig.builder()
                         .baseUrl(sandbox.baseUrl())
@@ -268,7 +294,7 @@ class SandboxEndToEndTest {
                         .build(),
                 store,
                 Clock.system())) {
-            URI authorize = client.authorization().authorizationUrl("s1");
+            URI authorize = client.installations().consentUrl("s1");
             String code;
             try (Response r = admin.newBuilder()
                     .followRedirects(false)
@@ -278,8 +304,9 @@ class SandboxEndToEndTest {
                 assertThat(r.code()).isEqualTo(302);
                 code = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
-            OAuthTokens location = client.authorization().exchangeCode(code, TokenOwner.Type.LOCATION);
-            assertThat(location.owner()).isEqualTo(TokenOwner.location(LOC));
+            var location = client.installations().complete(code, Installations.Installer.LOCATION);
+            assertThat(location).isEqualTo(new Installations.Installed(Installations.Installer.LOCATION, LOC.value()));
+            assertThat(store.tokens.find(TokenOwner.location(LOC))).isPresent();
             assertThat(client.pipelines().list(LOC)).isNotEmpty();
 
             String companyCode;
@@ -290,23 +317,31 @@ class SandboxEndToEndTest {
                     .execute()) {
                 companyCode = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
-            OAuthTokens company = client.authorization().exchangeCode(companyCode, TokenOwner.Type.COMPANY);
-            assertThat(company.owner().type()).isEqualTo(TokenOwner.Type.COMPANY);
-            var batch = client.locationTokens(
-                    new CompanyId(company.owner().id()),
-                    List.of(new LocationId("loc_def456"), new LocationId("loc_missing")));
+            var company = client.installations().complete(companyCode, Installations.Installer.AGENCY);
+            assertThat(company.installer()).isEqualTo(Installations.Installer.AGENCY);
+            CompanyId agency = new CompanyId(company.accountId());
+            assertThat(store.tokens.find(TokenOwner.company(agency))).isPresent();
+            var batch = client.installations()
+                    .locationTokens(agency, List.of(new LocationId("loc_def456"), new LocationId("loc_missing")));
             assertThat(batch.issued()).containsOnlyKeys(new LocationId("loc_def456"));
             assertThat(batch.failed()).containsOnlyKeys(new LocationId("loc_missing"));
             assertThat(client.workflows().list(new LocationId("loc_def456"))).isNotEmpty();
-            assertThat(client.locations().search(new CompanyId(company.owner().id())))
-                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(client.directory().searchLocations(agency)).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(client.installations().remove(new LocationId("loc_def456")))
+                    .isTrue();
+            assertThat(catchThrowableOfType(
+                            ExternalFailure.AccessDenied.class,
+                            () -> client.workflows().list(new LocationId("loc_def456"))))
+                    .isNotNull();
+            client.installations().addLocation(agency, new LocationId("loc_def456"));
+            assertThat(client.workflows().list(new LocationId("loc_def456"))).isNotEmpty();
         }
     }
 
     @Test
     void anExpiredOAuthTokenIsRefreshedAgainstTheSandbox() throws Exception {
         var oauth = sandbox.credentials().oauth();
-        CountingTokenStore store = new CountingTokenStore();
+        CountingCredentialStore store = new CountingCredentialStore();
         Instant[] now = {Instant.now()};
         try (GhlClient client = GhlClient.create(
                 GhlClientConfig.builder()
@@ -322,16 +357,16 @@ class SandboxEndToEndTest {
                     .followRedirects(false)
                     .build()
                     .newCall(new Request.Builder()
-                            .url(client.authorization().authorizationUrl("s").toString())
+                            .url(client.installations().consentUrl("s").toString())
                             .build())
                     .execute()) {
                 code = HttpUrl.get(r.header("Location")).queryParameter("code");
             }
-            OAuthTokens first = client.authorization().exchangeCode(code, TokenOwner.Type.LOCATION);
+            OAuthTokens first = client.installations().exchangeCode(code, TokenOwner.Type.LOCATION);
             now[0] = first.expiresAt().minusSeconds(30); // inside the refresh skew
 
             assertThat(client.calendars().list(LOC)).isNotEmpty();
-            OAuthTokens second = store.find(first.owner()).orElseThrow();
+            OAuthTokens second = store.tokens.find(first.owner()).orElseThrow();
             assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
             assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
         }

@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
 import static io.recruitflow.adapter.ghl.MockGhl.LOC;
+import static io.recruitflow.adapter.ghl.MockGhl.LOCATION;
 import static io.recruitflow.adapter.ghl.MockGhl.TOKEN;
 import static io.recruitflow.adapter.ghl.MockGhl.json;
 import static io.recruitflow.adapter.ghl.MockGhl.take;
@@ -18,7 +19,6 @@ import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.recruit.WorkflowId;
@@ -133,13 +133,14 @@ class WireTest {
         server.enqueue(json("{\"succeded\":true}"));
         ContactId id = new ContactId("cont_3");
 
-        assertThat(ghl.contacts().find(id)).isPresent();
-        ghl.contacts().update(id, ContactChanges.none().withTags(Set.of("Contracted")));
-        assertThat(ghl.contacts().addTags(id, Set.of("Hot-Lead"))).containsExactlyInAnyOrder("Licensed", "Hot-Lead");
-        assertThat(ghl.contacts().removeTags(id, Set.of("Licensed"))).containsExactly("Hot-Lead");
-        ghl.workflows().enroll(id, new WorkflowId("wf_speed_to_lead"));
-        ghl.workflows().unenroll(id, new WorkflowId("wf_speed_to_lead"));
-        ghl.contacts().delete(id);
+        assertThat(ghl.contacts().find(LOCATION, id)).isPresent();
+        ghl.contacts().update(LOCATION, id, ContactChanges.none().withTags(Set.of("Contracted")));
+        assertThat(ghl.contacts().addTags(LOCATION, id, Set.of("Hot-Lead")))
+                .containsExactlyInAnyOrder("Licensed", "Hot-Lead");
+        assertThat(ghl.contacts().removeTags(LOCATION, id, Set.of("Licensed"))).containsExactly("Hot-Lead");
+        ghl.workflows().enroll(LOCATION, id, new WorkflowId("wf_speed_to_lead"));
+        ghl.workflows().unenroll(LOCATION, id, new WorkflowId("wf_speed_to_lead"));
+        ghl.contacts().delete(LOCATION, id);
 
         RecordedRequest get = take(server);
         assertThat(get.getMethod() + " " + get.getPath()).isEqualTo("GET /contacts/cont_3");
@@ -167,11 +168,16 @@ class WireTest {
     void opportunitiesUseSnakeCaseSearchAndTheStatusEndpoint() throws Exception {
         String opp = "{\"id\":\"opp_1\",\"name\":\"John Smith - Agent Recruit\",\"pipelineId\":\"pipe_recruiting\","
                 + "\"pipelineStageId\":\"stage_lead\",\"contactId\":\"cont_1\",\"locationId\":\"" + LOC + "\","
-                + "\"monetaryValue\":5000,\"status\":\"open\",\"assignedTo\":\"user_gary123\"}";
+                + "\"monetaryValue\":5000,\"status\":\"open\",\"assignedTo\":\"user_gary123\","
+                + "\"updatedAt\":\"2026-02-12T13:00:00.000Z\"}";
         server.enqueue(json(201, "{\"opportunity\":" + opp + "}"));
         server.enqueue(json("{\"opportunities\":[" + opp + "],\"meta\":{\"total\":1}}"));
+        server.enqueue(json("{\"opportunities\":[" + opp + "],\"meta\":{\"total\":1}}"));
         server.enqueue(json("{\"opportunity\":"
-                + opp.replace("stage_lead", "stage_contracted").replace("open", "won") + "}"));
+                + opp.replace("stage_lead", "stage_contracted")
+                        .replace("open", "won")
+                        .replace("13:00:00.000Z", "14:30:00.000Z")
+                + "}"));
         server.enqueue(json("{\"succeded\":true}"));
         server.enqueue(json("{\"succeded\":true}"));
         server.enqueue(
@@ -191,14 +197,18 @@ class WireTest {
                         new BigDecimal("5000"),
                         Optional.of(new UserId("user_gary123"))));
         var found = ghl.opportunities().findForContact(loc, new PipelineId("pipe_recruiting"), new ContactId("cont_1"));
+        var listed = ghl.opportunities()
+                .search(loc, new PipelineId("pipe_recruiting"))
+                .toList();
         var moved = ghl.opportunities()
                 .move(
+                        loc,
                         new OpportunityId("opp_1"),
                         new StageId("stage_contracted"),
                         OpportunityStatus.WON,
                         Optional.of(new BigDecimal("5000")));
-        ghl.opportunities().updateStatus(new OpportunityId("opp_1"), OpportunityStatus.LOST);
-        ghl.opportunities().delete(new OpportunityId("opp_1"));
+        ghl.opportunities().updateStatus(loc, new OpportunityId("opp_1"), OpportunityStatus.LOST);
+        ghl.opportunities().delete(loc, new OpportunityId("opp_1"));
         var pipelines = ghl.pipelines().list(loc);
 
         RecordedRequest create = take(server);
@@ -212,6 +222,8 @@ class WireTest {
         assertThat(take(server).getPath())
                 .isEqualTo(
                         "/opportunities/search?location_id=loc_abc123&pipeline_id=pipe_recruiting&contact_id=cont_1&limit=100");
+        assertThat(take(server).getPath())
+                .isEqualTo("/opportunities/search?location_id=loc_abc123&pipeline_id=pipe_recruiting&limit=100");
         RecordedRequest move = take(server);
         assertThat(move.getMethod() + " " + move.getPath()).isEqualTo("PUT /opportunities/opp_1");
         assertThat(move.getBody().readUtf8())
@@ -224,9 +236,16 @@ class WireTest {
         assertThat(pipes.getPath()).isEqualTo("/opportunities/pipelines?locationId=loc_abc123");
         assertCommonHeaders(pipes, "2021-07-28");
 
-        assertThat(created.monetaryValue()).isEqualByComparingTo("5000");
+        assertThat(created.id()).isEqualTo(new OpportunityId("opp_1"));
+        assertThat(created.updatedAt()).contains(Instant.parse("2026-02-12T13:00:00Z"));
         assertThat(found).map(o -> o.id().value()).contains("opp_1");
-        assertThat(moved.status()).isEqualTo(OpportunityStatus.WON);
+        GhlOpportunity full = listed.get(0);
+        assertThat(full.monetaryValue()).isEqualByComparingTo("5000");
+        assertThat(full.assignedTo()).contains(new UserId("user_gary123"));
+        assertThat(full.status()).isEqualTo(OpportunityStatus.OPEN);
+        assertThat(full.contact()).isEqualTo(new ContactId("cont_1"));
+        // GHL's own time of the move, read from the PUT's answer.
+        assertThat(moved).contains(Instant.parse("2026-02-12T14:30:00Z"));
         assertThat(pipelines.get(0).stages())
                 .extracting(s -> s.id().value())
                 .containsExactly("stage_lead", "stage_contacted");
@@ -266,13 +285,13 @@ class WireTest {
         var calendars = ghl.calendars().list(loc);
         Instant from = Instant.parse("2026-02-12T00:00:00Z");
         var slots = ghl.calendars()
-                .freeSlots(new CalendarId("cal_1"), from, from.plusSeconds(86_400), ZoneId.of("America/New_York"));
+                .freeSlots(loc, new CalendarId("cal_1"), from, from.plusSeconds(86_400), ZoneId.of("America/New_York"));
         Slot slot = new Slot(Instant.parse("2026-02-14T15:00:00Z"), Instant.parse("2026-02-14T15:30:00Z"));
         var booked = ghl.calendars()
                 .book(new AppointmentDraft(
                         new CalendarId("cal_1"), loc, contact, slot, "iDecide", AppointmentStatus.CONFIRMED));
-        var updated = ghl.calendars().update(new AppointmentId("appt_1"), slot, AppointmentStatus.SHOWED);
-        ghl.calendars().cancel(new AppointmentId("appt_1"));
+        var updated = ghl.calendars().update(loc, new AppointmentId("appt_1"), slot, AppointmentStatus.SHOWED);
+        ghl.calendars().cancel(loc, new AppointmentId("appt_1"));
 
         RecordedRequest send = take(server);
         assertThat(send.getMethod() + " " + send.getPath()).isEqualTo("POST /conversations/messages");
@@ -327,7 +346,7 @@ class WireTest {
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = from.plus(java.time.Duration.ofDays(70));
 
-        assertThat(ghl.calendars().freeSlots(new CalendarId("cal_1"), from, to, ZoneId.of("UTC")))
+        assertThat(ghl.calendars().freeSlots(LOCATION, new CalendarId("cal_1"), from, to, ZoneId.of("UTC")))
                 .isEmpty();
 
         long day = 86_400_000L;
@@ -354,12 +373,12 @@ class WireTest {
         server.enqueue(json("{\"workflows\":[{\"id\":\"wf_1\",\"name\":\"Speed to Lead\",\"status\":\"published\"},"
                 + "{\"id\":\"wf_2\",\"name\":\"Draft\",\"status\":\"draft\"}]}"));
 
-        var location = ghl.locations().find(new LocationId(LOC));
-        var all = ghl.locations().search(new CompanyId("comp_abc"));
-        var users = ghl.users().byLocation(new LocationId(LOC));
-        var found = ghl.users().search(new CompanyId("comp_abc"), "gary");
-        var user = ghl.users().find(new UserId("user_gary123"));
-        var flows = ghl.workflows().findByName(new LocationId(LOC), "speed to lead");
+        var location = ghl.directory().findLocation(LOCATION);
+        var all = ghl.directory().searchLocations(new CompanyId("comp_abc"));
+        var users = ghl.directory().usersOf(LOCATION);
+        var found = ghl.directory().searchUsers(new CompanyId("comp_abc"), "gary");
+        var user = ghl.directory().findUser(LOCATION, new UserId("user_gary123"));
+        var flows = ghl.workflows().findByName(LOCATION, "speed to lead");
 
         assertThat(take(server).getPath()).isEqualTo("/locations/loc_abc123");
         assertThat(take(server).getPath()).isEqualTo("/locations/search?companyId=comp_abc&skip=0&limit=100");
@@ -388,8 +407,8 @@ class WireTest {
         server.enqueue(json("{\"calendars\":[]}"));
         server.enqueue(json("{\"workflows\":[]}"));
 
-        ghl.calendars().list(new LocationId(LOC));
-        ghl.workflows().list(new LocationId(LOC));
+        ghl.calendars().list(LOCATION);
+        ghl.workflows().list(LOCATION);
 
         assertThat(take(server).getHeader("Version")).isEqualTo("2099-01-01");
         assertThat(take(server).getHeader("Version")).isEqualTo("2021-07-28");
@@ -410,7 +429,7 @@ class WireTest {
                 Clock.system());
         server.enqueue(json("{\"contacts\":[" + MockGhl.contactJson("c1") + "],\"count\":1,\"meta\":{\"total\":1}}"));
 
-        var hits = ghl.contacts().search(new LocationId(LOC), "john").toList();
+        var hits = ghl.contacts().search(LOCATION, "john").toList();
 
         RecordedRequest r = take(server);
         assertThat(r.getPath()).isEqualTo("/v1/contacts/?locationId=loc_abc123&query=john&limit=100");

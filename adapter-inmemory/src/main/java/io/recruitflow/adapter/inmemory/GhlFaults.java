@@ -17,8 +17,6 @@ public final class GhlFaults {
     /** The GHL operations a fault can be attached to. */
     public enum Operation {
         CONTACT_UPSERT,
-        CONTACT_CREATE,
-        CONTACT_UPDATE,
         OPPORTUNITY_CREATE,
         OPPORTUNITY_MOVE,
         MESSAGE_SEND,

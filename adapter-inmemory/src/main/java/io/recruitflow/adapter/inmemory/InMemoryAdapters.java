@@ -15,7 +15,7 @@ public final class InMemoryAdapters {
     private final InMemoryOpportunityMirror opportunityMirror = new InMemoryOpportunityMirror();
     private final InMemoryAppointments appointments = new InMemoryAppointments();
     private final InMemoryMessageLog messageLog = new InMemoryMessageLog();
-    private final InMemoryTokenStore tokenStore = new InMemoryTokenStore();
+    private final InMemoryCredentialStore credentialStore = new InMemoryCredentialStore();
     private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents();
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
@@ -50,8 +50,8 @@ public final class InMemoryAdapters {
         return messageLog;
     }
 
-    public InMemoryTokenStore tokenStore() {
-        return tokenStore;
+    public InMemoryCredentialStore credentialStore() {
+        return credentialStore;
     }
 
     public InMemoryProcessedEvents processedEvents() {

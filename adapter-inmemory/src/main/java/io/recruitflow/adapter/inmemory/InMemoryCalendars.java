@@ -4,13 +4,12 @@ import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentDraft;
 import io.recruitflow.domain.appointment.AppointmentId;
-import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Calendar;
 import io.recruitflow.domain.appointment.CalendarId;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.appointment.Slot;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * GHL calendars in memory. Every calendar offers 30-minute slots on weekdays from 09:00 to 17:00 in its
@@ -73,8 +71,12 @@ public final class InMemoryCalendars implements Calendars {
     }
 
     @Override
-    public synchronized List<Slot> freeSlots(CalendarId calendarId, Instant from, Instant to, ZoneId zone) {
+    public synchronized List<Slot> freeSlots(
+            LocationId location, CalendarId calendarId, Instant from, Instant to, ZoneId zone) {
         Calendar calendar = require(calendarId);
+        if (!calendar.location().equals(location)) {
+            throw InMemoryContacts.notFound("Calendar");
+        }
         if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
             throw new IllegalArgumentException("slot range longer than " + MAX_RANGE.toDays() + " days");
         }
@@ -90,7 +92,7 @@ public final class InMemoryCalendars implements Calendars {
             for (LocalTime t = OPENS; t.isBefore(CLOSES); t = t.plus(SLOT)) {
                 Instant start = ZonedDateTime.of(day, t, calendarZone).toInstant();
                 Slot slot = new Slot(start, start.plus(SLOT));
-                if (!start.isBefore(earliest) && start.isBefore(to) && isFree(calendarId, slot, Optional.empty())) {
+                if (!start.isBefore(earliest) && start.isBefore(to) && isFree(calendarId, slot)) {
                     free.add(slot);
                 }
             }
@@ -112,25 +114,23 @@ public final class InMemoryCalendars implements Calendars {
                 && !slot.start().isBefore(clock.now());
     }
 
-    private boolean isFree(CalendarId calendar, Slot slot, Optional<AppointmentId> except) {
+    private boolean isFree(CalendarId calendar, Slot slot) {
         return appointments.values().stream()
                 .noneMatch(a -> a.calendar().equals(calendar)
                         && a.status().active()
-                        && except.map(id -> !id.equals(a.id())).orElse(true)
                         && a.start().isBefore(slot.end())
                         && slot.start().isBefore(a.end()));
     }
 
-    private static GhlException slotTaken() {
-        return new GhlException(
-                GhlException.Kind.UNPROCESSABLE, 422, "The slot you have selected is no longer available.", null);
+    private static ExternalFailure slotTaken() {
+        return new ExternalFailure.Rejected("The slot you have selected is no longer available.");
     }
 
     @Override
     public synchronized Appointment book(AppointmentDraft draft) {
         RuntimeException pending = faults.before(Operation.APPOINTMENT_BOOK);
         Calendar calendar = require(draft.calendar());
-        if (!isOffered(calendar, draft.slot()) || !isFree(calendar.id(), draft.slot(), Optional.empty())) {
+        if (!isOffered(calendar, draft.slot()) || !isFree(calendar.id(), draft.slot())) {
             throw slotTaken();
         }
         AppointmentId id = new AppointmentId(String.format("appt_%06d", ++sequence));
@@ -146,28 +146,6 @@ public final class InMemoryCalendars implements Calendars {
                 clock.now());
         appointments.put(id, booked);
         return GhlFaults.after(pending, booked);
-    }
-
-    @Override
-    public synchronized Appointment update(AppointmentId id, Slot slot, AppointmentStatus status) {
-        Appointment a =
-                Optional.ofNullable(appointments.get(id)).orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
-        boolean moved = !slot.start().equals(a.start()) || !slot.end().equals(a.end());
-        if (status.active()
-                && (moved && !isOffered(require(a.calendar()), slot) || !isFree(a.calendar(), slot, Optional.of(id)))) {
-            throw slotTaken();
-        }
-        Appointment updated = new Appointment(
-                id, a.calendar(), a.location(), a.contact(), a.title(), slot.start(), slot.end(), status, clock.now());
-        appointments.put(id, updated);
-        return updated;
-    }
-
-    @Override
-    public synchronized void cancel(AppointmentId id) {
-        Appointment a =
-                Optional.ofNullable(appointments.get(id)).orElseThrow(() -> InMemoryContacts.notFound("Appointment"));
-        appointments.put(id, a.withStatus(AppointmentStatus.CANCELLED, clock.now()));
     }
 
     /** Every appointment ever booked (cancelled ones included), in booking order. */

@@ -2,31 +2,27 @@ package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
 import io.recruitflow.domain.recruit.Contact;
-import io.recruitflow.domain.recruit.ContactChanges;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * GHL contacts in memory. {@link #upsert} follows the usual duplicate rule of a location (an existing
  * contact with the same email, else the same phone, is updated: names and identifiers given replace,
- * tags and custom fields are merged); {@link #create} always creates, as GHL does when duplicates are
- * allowed.
+ * tags and custom fields are merged).
  */
 public final class InMemoryContacts implements ContactDirectory {
     private final Clock clock;
@@ -43,8 +39,8 @@ public final class InMemoryContacts implements ContactDirectory {
         this.faults = faults;
     }
 
-    static GhlException notFound(String what) {
-        return new GhlException(GhlException.Kind.NOT_FOUND, 404, what + " not found", null);
+    static ExternalFailure notFound(String what) {
+        return new ExternalFailure.Rejected(what + " not found");
     }
 
     @Override
@@ -78,12 +74,6 @@ public final class InMemoryContacts implements ContactDirectory {
         return GhlFaults.after(pending, result);
     }
 
-    @Override
-    public synchronized Contact create(ContactDraft draft) {
-        RuntimeException pending = faults.before(Operation.CONTACT_CREATE);
-        return GhlFaults.after(pending, insert(draft));
-    }
-
     private Contact insert(ContactDraft draft) {
         ContactId id = new ContactId(String.format("cont_%06d", ++sequence));
         Contact c = new Contact(
@@ -111,90 +101,16 @@ public final class InMemoryContacts implements ContactDirectory {
         return new ArrayList<>(byId.values());
     }
 
-    @Override
+    /** The contact with this id, if there is one. */
     public synchronized Optional<Contact> find(ContactId id) {
         return Optional.ofNullable(contacts.get(id));
     }
 
-    private Contact require(ContactId id) {
-        Contact c = contacts.get(id);
-        if (c == null) {
-            throw notFound("Contact");
-        }
-        return c;
-    }
-
-    @Override
-    public synchronized Contact update(ContactId id, ContactChanges changes) {
-        RuntimeException pending = faults.before(Operation.CONTACT_UPDATE);
-        Contact c = require(id);
-        Contact updated = new Contact(
-                c.id(),
-                c.location(),
-                changes.firstName().orElse(c.firstName()),
-                changes.lastName().orElse(c.lastName()),
-                changes.email().or(c::email),
-                changes.phone().or(c::phone),
-                changes.tags().orElse(c.tags()),
-                merge(c.customFields(), changes.customFields()),
-                c.timeZone(),
-                changes.dnd().orElse(c.dnd()),
-                c.source(),
-                c.dateAdded(),
-                Optional.of(clock.now()));
-        contacts.put(id, updated);
-        return GhlFaults.after(pending, updated);
-    }
-
-    @Override
-    public synchronized void delete(ContactId id) {
-        require(id);
-        contacts.remove(id);
-    }
-
-    @Override
-    public synchronized Set<String> addTags(ContactId id, Set<String> tags) {
-        Contact c = require(id);
-        Set<String> all = new LinkedHashSet<>(c.tags());
-        all.addAll(tags);
-        return update(id, ContactChanges.none().withTags(all)).tags();
-    }
-
-    @Override
-    public synchronized Set<String> removeTags(ContactId id, Set<String> tags) {
-        Contact c = require(id);
-        Set<String> rest = new LinkedHashSet<>(c.tags());
-        rest.removeAll(tags);
-        return update(id, ContactChanges.none().withTags(rest)).tags();
-    }
-
-    /** Case-insensitive substring match on names, email and phone; a blank query matches every contact. */
-    @Override
-    public synchronized Stream<Contact> search(LocationId location, String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return contacts.values().stream()
-                .filter(c -> c.location().equals(location))
-                .filter(c -> q.isEmpty()
-                        || (c.firstName() + " " + c.lastName())
-                                .toLowerCase(Locale.ROOT)
-                                .contains(q)
-                        || c.email().map(e -> e.value().contains(q)).orElse(false)
-                        || c.phone().map(p -> p.e164().contains(q)).orElse(false))
-                .toList()
-                .stream();
-    }
-
-    @Override
-    public synchronized Optional<Contact> findByPhoneOrEmail(
-            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
-        return findByEmailThenPhone(location, phone, email);
-    }
-
     private Optional<Contact> findByEmailThenPhone(
             LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
-        Stream<Contact> inLocation =
-                contacts.values().stream().filter(c -> c.location().equals(location));
-        List<Contact> candidates = inLocation.toList();
+        List<Contact> candidates = contacts.values().stream()
+                .filter(c -> c.location().equals(location))
+                .toList();
         Optional<Contact> byEmail = email.flatMap(e -> candidates.stream()
                 .filter(c -> c.email().equals(Optional.of(e)))
                 .findFirst());

@@ -12,7 +12,7 @@ import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,10 +50,10 @@ public final class InMemoryConversations implements Conversations {
         RuntimeException pending = faults.before(Operation.MESSAGE_SEND);
         Contact contact = contacts.find(message.contact()).orElseThrow(() -> InMemoryContacts.notFound("Contact"));
         if (message.channel() == Channel.SMS && contact.phone().isEmpty()) {
-            throw new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "Contact has no phone number", null);
+            throw new ExternalFailure.Rejected("Contact has no phone number");
         }
         if (message.channel() == Channel.EMAIL && contact.email().isEmpty()) {
-            throw new GhlException(GhlException.Kind.UNPROCESSABLE, 422, "Contact has no email address", null);
+            throw new ExternalFailure.Rejected("Contact has no email address");
         }
         ConversationMessage stored = append(message.contact(), message.channel(), Direction.OUTBOUND, message.body());
         return GhlFaults.after(pending, new SentMessage(stored.id(), stored.conversation()));
@@ -83,14 +83,15 @@ public final class InMemoryConversations implements Conversations {
     }
 
     @Override
-    public synchronized Optional<ConversationId> findConversation(LocationId location, ContactId contact) {
-        return contacts.find(contact).filter(c -> c.location().equals(location)).map(c -> conversationOf.get(contact));
-    }
-
-    @Override
-    public synchronized Stream<ConversationMessage> messages(ConversationId conversation) {
+    public synchronized Stream<ConversationMessage> messagesWith(LocationId location, ContactId contact) {
+        Optional<ConversationId> conversation = contacts.find(contact)
+                .filter(c -> c.location().equals(location))
+                .map(c -> conversationOf.get(contact));
+        if (conversation.isEmpty()) {
+            return Stream.empty();
+        }
         List<ConversationMessage> newestFirst = new ArrayList<>(messages.stream()
-                .filter(m -> m.conversation().equals(conversation))
+                .filter(m -> m.conversation().equals(conversation.get()))
                 .toList());
         newestFirst.sort(Comparator.comparing(ConversationMessage::dateAdded)
                 .thenComparing(m -> m.id().value())

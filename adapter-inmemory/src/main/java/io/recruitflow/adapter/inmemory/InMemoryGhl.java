@@ -4,7 +4,6 @@ import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.Calendar;
 import io.recruitflow.domain.appointment.CalendarId;
 import io.recruitflow.domain.message.ConversationMessage;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.Pipeline;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
@@ -13,9 +12,7 @@ import io.recruitflow.domain.recruit.Workflow;
 import io.recruitflow.domain.recruit.WorkflowId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.Location;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.User;
 import io.recruitflow.domain.shared.UserId;
 import java.time.ZoneId;
 import java.util.List;
@@ -51,9 +48,7 @@ public final class InMemoryGhl {
     private final InMemoryConversations conversations;
     private final InMemoryCalendars calendars;
     private final InMemoryWorkflows workflows;
-    private final InMemoryLocations locations = new InMemoryLocations();
-    private final InMemoryUsers users = new InMemoryUsers();
-    private final InMemoryGhlAuthorization authorization = new InMemoryGhlAuthorization();
+    private final InMemoryInstallations installations = new InMemoryInstallations();
 
     /** A seeded account on the system clock. */
     public InMemoryGhl() {
@@ -72,8 +67,6 @@ public final class InMemoryGhl {
     }
 
     private void seed() {
-        locations.put(new Location(LOCATION, "OOC Unlimited", Optional.of(COMPANY), Optional.of(TIME_ZONE)));
-        users.put(LOCATION, COMPANY, new User(USER, "Gary", "gary@example.com"));
         pipelines.put(
                 LOCATION,
                 new Pipeline(
@@ -114,16 +107,8 @@ public final class InMemoryGhl {
         return workflows;
     }
 
-    public InMemoryLocations locations() {
-        return locations;
-    }
-
-    public InMemoryUsers users() {
-        return users;
-    }
-
-    public InMemoryGhlAuthorization authorization() {
-        return authorization;
+    public InMemoryInstallations installations() {
+        return installations;
     }
 
     /** Scripted failures of the GHL calls. */
@@ -147,7 +132,7 @@ public final class InMemoryGhl {
     }
 
     /** Every opportunity, in creation order. */
-    public List<GhlOpportunity> allOpportunities() {
+    public List<InMemoryOpportunities.Stored> allOpportunities() {
         return opportunities.all();
     }
 

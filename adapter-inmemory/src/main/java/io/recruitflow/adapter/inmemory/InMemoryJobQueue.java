@@ -40,7 +40,7 @@ public final class InMemoryJobQueue implements JobQueue {
 
     private record Key(JobType type, String id) {
         static Key of(Job job) {
-            return new Key(job.type(), job.id());
+            return new Key(job.type(), job.key());
         }
     }
 
@@ -172,7 +172,7 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     private static Job rescheduled(Job job, Instant at) {
-        return new Job(job.type(), job.id(), at, job.priority());
+        return new Job(job.payload(), at, job.priority());
     }
 
     static Duration backoff(int failures) {

@@ -1,24 +1,26 @@
 package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;
+import io.recruitflow.domain.pipeline.OpportunityRef;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.Pipeline;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UserId;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * GHL opportunities in memory. Like GHL, it refuses an unknown contact, pipeline or stage, and a second
@@ -29,7 +31,7 @@ public final class InMemoryOpportunities implements Opportunities {
     private final InMemoryContacts contacts;
     private final InMemoryPipelines pipelines;
     private final GhlFaults faults;
-    private final Map<OpportunityId, GhlOpportunity> opportunities = new LinkedHashMap<>();
+    private final Map<OpportunityId, Stored> opportunities = new LinkedHashMap<>();
     private long sequence;
 
     public InMemoryOpportunities(Clock clock, InMemoryContacts contacts, InMemoryPipelines pipelines) {
@@ -43,8 +45,8 @@ public final class InMemoryOpportunities implements Opportunities {
         this.faults = faults;
     }
 
-    private static GhlException badRequest(String message) {
-        return new GhlException(GhlException.Kind.BAD_REQUEST, 400, message, null);
+    private static ExternalFailure badRequest(String message) {
+        return new ExternalFailure.Rejected(message);
     }
 
     private void requireStage(LocationId location, PipelineId pipelineId, StageId stage) {
@@ -56,8 +58,29 @@ public final class InMemoryOpportunities implements Opportunities {
         }
     }
 
+    /** An opportunity as the in-memory GHL holds it, with GHL's raw stage id. */
+    public record Stored(
+            OpportunityId id,
+            LocationId location,
+            ContactId contact,
+            String name,
+            PipelineId pipeline,
+            StageId stage,
+            OpportunityStatus status,
+            BigDecimal monetaryValue,
+            Optional<UserId> assignedTo,
+            Instant updatedAt) {
+        public Stored {
+            Objects.requireNonNull(id, "id");
+        }
+
+        OpportunityRef ref() {
+            return new OpportunityRef(id, Optional.of(updatedAt));
+        }
+    }
+
     @Override
-    public synchronized GhlOpportunity create(OpportunityDraft draft) {
+    public synchronized OpportunityRef create(OpportunityDraft draft) {
         RuntimeException pending = faults.before(Operation.OPPORTUNITY_CREATE);
         if (contacts.find(draft.contact()).isEmpty()) {
             throw badRequest("Contact not found");
@@ -67,7 +90,7 @@ public final class InMemoryOpportunities implements Opportunities {
             throw badRequest("Can not create duplicate opportunity for the contact.");
         }
         OpportunityId id = new OpportunityId(String.format("opp_%06d", ++sequence));
-        GhlOpportunity created = new GhlOpportunity(
+        Stored created = new Stored(
                 id,
                 draft.location(),
                 draft.contact(),
@@ -77,49 +100,36 @@ public final class InMemoryOpportunities implements Opportunities {
                 draft.status(),
                 draft.monetaryValue(),
                 draft.assignedTo(),
-                Optional.of(clock.now()));
+                clock.now());
         opportunities.put(id, created);
-        return GhlFaults.after(pending, created);
+        return GhlFaults.after(pending, created.ref());
     }
 
     @Override
-    public synchronized Optional<GhlOpportunity> find(OpportunityId id) {
-        return Optional.ofNullable(opportunities.get(id));
-    }
-
-    @Override
-    public synchronized Optional<GhlOpportunity> findForContact(
+    public synchronized Optional<OpportunityRef> findForContact(
             LocationId location, PipelineId pipeline, ContactId contact) {
         return opportunities.values().stream()
                 .filter(o -> o.location().equals(location)
                         && o.pipeline().equals(pipeline)
                         && o.contact().equals(contact))
-                .findFirst();
+                .findFirst()
+                .map(Stored::ref);
     }
 
     @Override
-    public synchronized Stream<GhlOpportunity> search(LocationId location, PipelineId pipeline) {
-        return opportunities.values().stream()
-                .filter(o -> o.location().equals(location) && o.pipeline().equals(pipeline))
-                .toList()
-                .stream();
-    }
-
-    private GhlOpportunity require(OpportunityId id) {
-        GhlOpportunity o = opportunities.get(id);
-        if (o == null) {
+    public synchronized Optional<Instant> move(
+            LocationId location,
+            OpportunityId id,
+            StageId stage,
+            OpportunityStatus status,
+            Optional<BigDecimal> monetaryValue) {
+        RuntimeException pending = faults.before(Operation.OPPORTUNITY_MOVE);
+        Stored o = opportunities.get(id);
+        if (o == null || !o.location().equals(location)) {
             throw InMemoryContacts.notFound("Opportunity");
         }
-        return o;
-    }
-
-    @Override
-    public synchronized GhlOpportunity move(
-            OpportunityId id, StageId stage, OpportunityStatus status, Optional<BigDecimal> monetaryValue) {
-        RuntimeException pending = faults.before(Operation.OPPORTUNITY_MOVE);
-        GhlOpportunity o = require(id);
         requireStage(o.location(), o.pipeline(), stage);
-        GhlOpportunity moved = new GhlOpportunity(
+        Stored moved = new Stored(
                 id,
                 o.location(),
                 o.contact(),
@@ -129,37 +139,13 @@ public final class InMemoryOpportunities implements Opportunities {
                 status,
                 monetaryValue.orElse(o.monetaryValue()),
                 o.assignedTo(),
-                Optional.of(clock.now()));
+                clock.now());
         opportunities.put(id, moved);
-        return GhlFaults.after(pending, moved);
-    }
-
-    @Override
-    public synchronized void updateStatus(OpportunityId id, OpportunityStatus status) {
-        GhlOpportunity o = require(id);
-        opportunities.put(
-                id,
-                new GhlOpportunity(
-                        id,
-                        o.location(),
-                        o.contact(),
-                        o.name(),
-                        o.pipeline(),
-                        o.stage(),
-                        status,
-                        o.monetaryValue(),
-                        o.assignedTo(),
-                        Optional.of(clock.now())));
-    }
-
-    @Override
-    public synchronized void delete(OpportunityId id) {
-        require(id);
-        opportunities.remove(id);
+        return GhlFaults.after(pending, Optional.of(moved.updatedAt()));
     }
 
     /** Every opportunity, in creation order. */
-    public synchronized List<GhlOpportunity> all() {
+    public synchronized List<Stored> all() {
         return List.copyOf(opportunities.values());
     }
 }

@@ -49,7 +49,7 @@ public final class InMemoryWorkflows implements Workflows {
     }
 
     @Override
-    public synchronized void enroll(ContactId contact, WorkflowId workflow) {
+    public synchronized void enroll(LocationId location, ContactId contact, WorkflowId workflow) {
         RuntimeException pending = faults.before(Operation.WORKFLOW_ENROLL);
         if (!workflows.containsKey(workflow)) {
             throw InMemoryContacts.notFound("Workflow");
@@ -59,11 +59,6 @@ public final class InMemoryWorkflows implements Workflows {
             enrollments.add(new Enrollment(contact, workflow, clock.now()));
         }
         GhlFaults.after(pending, null);
-    }
-
-    @Override
-    public synchronized void unenroll(ContactId contact, WorkflowId workflow) {
-        enrollments.removeIf(e -> e.contact().equals(contact) && e.workflow().equals(workflow));
     }
 
     /** Current enrolments, in enrolment order. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.appointment.AppointmentDraft;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Slot;
@@ -12,8 +13,8 @@ import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.message.OutgoingMessage;
 import io.recruitflow.domain.message.SentMessage;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
+import io.recruitflow.domain.pipeline.OpportunityRef;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.RecruitingPipeline;
 import io.recruitflow.domain.pipeline.RecruitingStage;
@@ -23,12 +24,10 @@ import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory.Upserted;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
-import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
-import io.recruitflow.domain.shared.TokenOwner;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -74,18 +73,10 @@ class InMemoryGhlTest {
     }
 
     @Test
-    void the_account_is_seeded_with_the_reference_location_user_and_workflows() {
-        assertThat(ghl.locations().find(InMemoryGhl.LOCATION)).isPresent();
-        assertThat(ghl.locations().search(InMemoryGhl.COMPANY)).hasSize(1);
-        assertThat(ghl.users().find(InMemoryGhl.USER)).isPresent();
-        assertThat(ghl.users().search(InMemoryGhl.COMPANY, "gary")).hasSize(1);
-        assertThat(ghl.workflows()
-                        .findByName(InMemoryGhl.LOCATION, " speed to lead ")
-                        .orElseThrow()
-                        .id())
-                .isEqualTo(InMemoryGhl.WF_SPEED_TO_LEAD);
-        assertThat(ghl.workflows().findByName(InMemoryGhl.LOCATION, "Onboarding"))
-                .isPresent();
+    void the_account_is_seeded_with_the_reference_workflows_and_calendar() {
+        assertThat(ghl.workflows().list(InMemoryGhl.LOCATION))
+                .extracting(w -> w.id())
+                .containsExactly(InMemoryGhl.WF_SPEED_TO_LEAD, InMemoryGhl.WF_ONBOARDING);
         assertThat(ghl.calendars().list(InMemoryGhl.LOCATION)).hasSize(1);
     }
 
@@ -110,31 +101,6 @@ class InMemoryGhlTest {
     }
 
     @Test
-    void create_always_creates_and_unknown_contacts_are_404() {
-        ghl.contactDirectory().create(draft("Dana", Optional.of("dana@example.com"), Optional.empty(), Set.of()));
-        ghl.contactDirectory().create(draft("Dana", Optional.of("dana@example.com"), Optional.empty(), Set.of()));
-
-        assertThat(ghl.contacts()).hasSize(2);
-        assertThatThrownBy(() -> ghl.contactDirectory().addTags(new ContactId("cont_none"), Set.of("x")))
-                .isInstanceOfSatisfying(
-                        GhlException.class, e -> assertThat(e.status()).isEqualTo(404));
-    }
-
-    @Test
-    void tags_are_added_and_removed() {
-        Contact c = contact();
-
-        assertThat(ghl.contactDirectory().addTags(c.id(), Set.of("Contacted")))
-                .containsExactlyInAnyOrder("New Lead", "Contacted");
-        assertThat(ghl.contactDirectory().removeTags(c.id(), Set.of("New Lead")))
-                .containsExactly("Contacted");
-        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "whitfield"))
-                .hasSize(1);
-        assertThat(ghl.contactDirectory().search(InMemoryGhl.LOCATION, "nobody"))
-                .isEmpty();
-    }
-
-    @Test
     void an_opportunity_is_created_once_per_contact_and_pipeline_at_a_known_stage() {
         Contact c = contact();
         OpportunityDraft draft = new OpportunityDraft(
@@ -147,25 +113,44 @@ class InMemoryGhlTest {
                 BigDecimal.ZERO,
                 Optional.of(InMemoryGhl.USER));
 
-        GhlOpportunity created = ghl.opportunities().create(draft);
+        OpportunityRef created = ghl.opportunities().create(draft);
 
+        assertThat(created.updatedAt()).contains(now.get());
         assertThat(ghl.opportunities().findForContact(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE, c.id()))
                 .contains(created);
         assertThatThrownBy(() -> ghl.opportunities().create(draft))
-                .isInstanceOfSatisfying(
-                        GhlException.class, e -> assertThat(e.status()).isEqualTo(400))
+                .isInstanceOf(ExternalFailure.Rejected.class)
                 .hasMessageContaining("duplicate opportunity");
         assertThatThrownBy(() -> ghl.opportunities()
-                        .move(created.id(), new StageId("stage_nope"), OpportunityStatus.OPEN, Optional.empty()))
-                .isInstanceOf(GhlException.class);
+                        .move(
+                                InMemoryGhl.LOCATION,
+                                created.id(),
+                                new StageId("stage_nope"),
+                                OpportunityStatus.OPEN,
+                                Optional.empty()))
+                .isInstanceOf(ExternalFailure.Rejected.class);
+        assertThatThrownBy(() -> ghl.opportunities()
+                        .move(
+                                new LocationId("loc_other"),
+                                created.id(),
+                                InMemoryGhl.STAGE_CONTACTED,
+                                OpportunityStatus.OPEN,
+                                Optional.empty()))
+                .isInstanceOf(ExternalFailure.Rejected.class);
 
         now.set(now.get().plusSeconds(60));
-        GhlOpportunity moved = ghl.opportunities()
-                .move(created.id(), InMemoryGhl.STAGE_CONTACTED, OpportunityStatus.OPEN, Optional.empty());
-        assertThat(moved.stage()).isEqualTo(InMemoryGhl.STAGE_CONTACTED);
-        assertThat(moved.updatedAt()).contains(now.get());
-        assertThat(ghl.opportunities().search(InMemoryGhl.LOCATION, InMemoryGhl.PIPELINE))
-                .containsExactly(moved);
+        assertThat(ghl.opportunities()
+                        .move(
+                                InMemoryGhl.LOCATION,
+                                created.id(),
+                                InMemoryGhl.STAGE_CONTACTED,
+                                OpportunityStatus.OPEN,
+                                Optional.empty()))
+                .contains(now.get());
+        assertThat(ghl.allOpportunities()).singleElement().satisfies(o -> {
+            assertThat(o.stage()).isEqualTo(InMemoryGhl.STAGE_CONTACTED);
+            assertThat(o.updatedAt()).isEqualTo(now.get());
+        });
     }
 
     @Test
@@ -177,11 +162,14 @@ class InMemoryGhlTest {
         ghl.conversations().receive(c.id(), Channel.SMS, "Who is this?");
 
         assertThat(ghl.sentMessages()).extracting(ConversationMessage::body).containsExactly("Hi Dana");
-        assertThat(ghl.conversations().findConversation(InMemoryGhl.LOCATION, c.id()))
-                .contains(first.conversationId());
-        assertThat(ghl.conversations().messages(first.conversationId()).toList())
+        assertThat(ghl.conversations()
+                        .messagesWith(InMemoryGhl.LOCATION, c.id())
+                        .toList())
+                .allSatisfy(m -> assertThat(m.conversation()).isEqualTo(first.conversationId()))
                 .extracting(ConversationMessage::direction)
                 .containsExactly(Direction.INBOUND, Direction.OUTBOUND);
+        assertThat(ghl.conversations().messagesWith(new LocationId("loc_other"), c.id()))
+                .isEmpty();
     }
 
     @Test
@@ -192,8 +180,7 @@ class InMemoryGhlTest {
 
         assertThatThrownBy(
                         () -> ghl.conversations().send(OutgoingMessage.sms(InMemoryGhl.LOCATION, emailOnly.id(), "Hi")))
-                .isInstanceOfSatisfying(
-                        GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
+                .isInstanceOf(ExternalFailure.Rejected.class);
         assertThat(ghl.sentMessages()).isEmpty();
     }
 
@@ -201,7 +188,12 @@ class InMemoryGhlTest {
     void free_slots_are_weekday_half_hours_from_9_to_17_new_york_time_and_never_past() {
         Instant from = now.get(); // Monday 08:00 New York
         List<Slot> week = ghl.calendars()
-                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(7)), InMemoryGhl.TIME_ZONE);
+                .freeSlots(
+                        InMemoryGhl.LOCATION,
+                        InMemoryGhl.CALENDAR,
+                        from,
+                        from.plus(Duration.ofDays(7)),
+                        InMemoryGhl.TIME_ZONE);
 
         assertThat(week).hasSize(5 * 16).isSorted();
         assertThat(week).allSatisfy(s -> {
@@ -213,16 +205,26 @@ class InMemoryGhlTest {
 
         now.set(Instant.parse("2026-03-02T17:10:00Z")); // Monday 12:10 New York
         List<Slot> rest = ghl.calendars()
-                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE);
+                .freeSlots(
+                        InMemoryGhl.LOCATION,
+                        InMemoryGhl.CALENDAR,
+                        from,
+                        from.plus(Duration.ofDays(1)),
+                        InMemoryGhl.TIME_ZONE);
         assertThat(rest.get(0).start()).isEqualTo(Instant.parse("2026-03-02T17:30:00Z"));
     }
 
     @Test
-    void booking_takes_the_slot_and_cancelling_frees_it() {
+    void booking_takes_the_slot_and_a_taken_or_unoffered_slot_is_refused() {
         Contact c = contact();
         Instant from = now.get();
         Slot slot = ghl.calendars()
-                .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE)
+                .freeSlots(
+                        InMemoryGhl.LOCATION,
+                        InMemoryGhl.CALENDAR,
+                        from,
+                        from.plus(Duration.ofDays(1)),
+                        InMemoryGhl.TIME_ZONE)
                 .get(0);
         AppointmentDraft draft = new AppointmentDraft(
                 InMemoryGhl.CALENDAR,
@@ -232,15 +234,20 @@ class InMemoryGhlTest {
                 "iDecide Presentation - Dana Whitfield",
                 AppointmentStatus.CONFIRMED);
 
-        var booked = ghl.calendars().book(draft);
+        ghl.calendars().book(draft);
 
         assertThat(ghl.calendars()
-                        .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE))
+                        .freeSlots(
+                                InMemoryGhl.LOCATION,
+                                InMemoryGhl.CALENDAR,
+                                from,
+                                from.plus(Duration.ofDays(1)),
+                                InMemoryGhl.TIME_ZONE))
                 .doesNotContain(slot)
                 .hasSize(15);
         assertThatThrownBy(() -> ghl.calendars().book(draft))
-                .isInstanceOfSatisfying(
-                        GhlException.class, e -> assertThat(e.status()).isEqualTo(422));
+                .isInstanceOf(ExternalFailure.Rejected.class)
+                .hasMessageContaining("no longer available");
         Slot offHours = new Slot(Instant.parse("2026-03-03T02:00:00Z"), Instant.parse("2026-03-03T02:30:00Z"));
         assertThatThrownBy(() -> ghl.calendars()
                         .book(new AppointmentDraft(
@@ -250,51 +257,45 @@ class InMemoryGhlTest {
                                 offHours,
                                 "t",
                                 AppointmentStatus.CONFIRMED)))
-                .isInstanceOf(GhlException.class);
-
-        ghl.calendars().cancel(booked.id());
-        assertThat(ghl.calendars()
-                        .freeSlots(InMemoryGhl.CALENDAR, from, from.plus(Duration.ofDays(1)), InMemoryGhl.TIME_ZONE))
-                .contains(slot);
+                .isInstanceOf(ExternalFailure.Rejected.class);
         assertThat(ghl.appointments())
                 .singleElement()
-                .satisfies(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.CANCELLED));
+                .satisfies(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.CONFIRMED));
     }
 
     @Test
     void enrolment_is_idempotent_and_tracked() {
         Contact c = contact();
 
-        ghl.workflows().enroll(c.id(), InMemoryGhl.WF_SPEED_TO_LEAD);
-        ghl.workflows().enroll(c.id(), InMemoryGhl.WF_SPEED_TO_LEAD);
+        ghl.workflows().enroll(InMemoryGhl.LOCATION, c.id(), InMemoryGhl.WF_SPEED_TO_LEAD);
+        ghl.workflows().enroll(InMemoryGhl.LOCATION, c.id(), InMemoryGhl.WF_SPEED_TO_LEAD);
 
         assertThat(ghl.enrollments()).singleElement().satisfies(e -> {
             assertThat(e.contact()).isEqualTo(c.id());
             assertThat(e.workflow()).isEqualTo(InMemoryGhl.WF_SPEED_TO_LEAD);
         });
-        assertThatThrownBy(() -> ghl.workflows().enroll(c.id(), new io.recruitflow.domain.recruit.WorkflowId("wf_x")))
-                .isInstanceOf(GhlException.class);
-        ghl.workflows().unenroll(c.id(), InMemoryGhl.WF_SPEED_TO_LEAD);
-        assertThat(ghl.workflows().enrolled(c.id())).isEmpty();
+        assertThatThrownBy(() -> ghl.workflows()
+                        .enroll(InMemoryGhl.LOCATION, c.id(), new io.recruitflow.domain.recruit.WorkflowId("wf_x")))
+                .isInstanceOf(ExternalFailure.Rejected.class);
+        assertThat(ghl.workflows().enrolled(c.id())).containsExactly(InMemoryGhl.WF_SPEED_TO_LEAD);
     }
 
     @Test
-    void oauth_is_not_configured_and_refused_clearly() {
-        assertThat(ghl.authorization().oauthConfigured()).isFalse();
-        assertThatThrownBy(() -> ghl.authorization().authorizationUrl("state"))
+    void it_does_not_install_itself_and_says_so_clearly() {
+        assertThat(ghl.installations().selfInstallable()).isFalse();
+        assertThatThrownBy(() -> ghl.installations().consentUrl("state"))
                 .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("OAuth is not configured");
-        assertThatThrownBy(() -> ghl.authorization().exchangeCode("code", TokenOwner.Type.LOCATION))
+                .hasMessageContaining("no marketplace app");
+        assertThatThrownBy(() -> ghl.installations().complete("code", Installations.Installer.LOCATION))
                 .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(ghl.installations().remove(InMemoryGhl.LOCATION)).isFalse();
     }
 
     @Test
     void a_fault_before_the_call_changes_nothing() {
-        ghl.faults()
-                .failNext(
-                        Operation.CONTACT_UPSERT, new GhlException(GhlException.Kind.SERVER_ERROR, 503, "down", null));
+        ghl.faults().failNext(Operation.CONTACT_UPSERT, new ExternalFailure.Unavailable("down"));
 
-        assertThatThrownBy(this::contact).isInstanceOf(GhlException.class);
+        assertThatThrownBy(this::contact).isInstanceOf(ExternalFailure.Unavailable.class);
 
         assertThat(ghl.contacts()).isEmpty();
         assertThat(contact()).isNotNull(); // the fault is used up
@@ -303,11 +304,10 @@ class InMemoryGhlTest {
     @Test
     void a_fault_after_the_call_leaves_its_effect_as_grounds_for_reconciliation() {
         Contact c = contact();
-        ghl.faults()
-                .failAfterNext(Operation.MESSAGE_SEND, new GhlOutcomeUnknownException(0, "read timed out", null, null));
+        ghl.faults().failAfterNext(Operation.MESSAGE_SEND, new ExternalFailure.OutcomeUnknown("read timed out"));
 
         assertThatThrownBy(() -> ghl.conversations().send(OutgoingMessage.sms(InMemoryGhl.LOCATION, c.id(), "Hi")))
-                .isInstanceOf(GhlOutcomeUnknownException.class);
+                .isInstanceOf(ExternalFailure.OutcomeUnknown.class);
 
         assertThat(ghl.sentMessages()).hasSize(1);
     }

@@ -1,12 +1,12 @@
 package io.recruitflow.adapter.inmemory;
 
+import static io.recruitflow.contracts.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,20 +21,20 @@ class InMemoryJobQueueOrderTest {
     void due_jobs_run_by_priority_then_run_at_then_scheduling_order() {
         List<String> order = new ArrayList<>();
         InMemoryJobQueue queue = new InMemoryJobQueue(job -> {
-            order.add(job.id());
+            order.add(job.key());
             return new JobOutcome.Done();
         });
-        queue.schedule(new Job(JobType.INTAKE, "bulk-early", T0.minusSeconds(60), JobPriority.BULK));
-        queue.schedule(new Job(JobType.INTAKE, "speed-late", T0, JobPriority.SPEED_TO_LEAD));
-        queue.schedule(new Job(JobType.INBOX_DISPATCH, "event", T0.minusSeconds(30), JobPriority.EVENTS));
-        queue.schedule(new Job(JobType.INTAKE, "speed-early", T0.minusSeconds(10), JobPriority.SPEED_TO_LEAD));
-        queue.schedule(new Job(JobType.INTAKE, "speed-early-2", T0.minusSeconds(10), JobPriority.SPEED_TO_LEAD));
-        queue.schedule(new Job(JobType.INTAKE, "future", T0.plusSeconds(1), JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("bulk-early"), T0.minusSeconds(60), JobPriority.BULK));
+        queue.schedule(new Job(named("speed-late"), T0, JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("event"), T0.minusSeconds(30), JobPriority.EVENTS));
+        queue.schedule(new Job(named("speed-early"), T0.minusSeconds(10), JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("speed-early-2"), T0.minusSeconds(10), JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("future"), T0.plusSeconds(1), JobPriority.SPEED_TO_LEAD));
 
         assertThat(queue.runDue(T0)).isEqualTo(5);
 
         assertThat(order).containsExactly("speed-early", "speed-early-2", "speed-late", "event", "bulk-early");
-        assertThat(queue.scheduled()).extracting(Job::id).containsExactly("future");
+        assertThat(queue.scheduled()).extracting(Job::key).containsExactly("future");
         assertThat(queue.nextRunAt()).contains(T0.plusSeconds(1));
     }
 
@@ -43,16 +43,16 @@ class InMemoryJobQueueOrderTest {
         List<String> order = new ArrayList<>();
         InMemoryJobQueue queue = new InMemoryJobQueue();
         queue.bind(job -> {
-            order.add(job.id());
-            if (job.id().equals("r1") && order.size() < 3) {
+            order.add(job.key());
+            if (job.key().equals("r1") && order.size() < 3) {
                 return new JobOutcome.RunAgainAt(job.runAt(), "next step");
             }
-            if (job.id().equals("r1")) {
-                queue.schedule(new Job(JobType.DEFERRED_MESSAGE, "intro/r1", T0, JobPriority.BULK));
+            if (job.key().equals("r1")) {
+                queue.schedule(new Job(named("intro/r1"), T0, JobPriority.BULK));
             }
             return new JobOutcome.Done();
         });
-        queue.schedule(new Job(JobType.INTAKE, "r1", T0, JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("r1"), T0, JobPriority.SPEED_TO_LEAD));
 
         queue.runDue(T0);
 
@@ -69,7 +69,7 @@ class InMemoryJobQueueOrderTest {
         InMemoryJobQueue queue = new InMemoryJobQueue(job -> {
             throw new IllegalStateException("boom");
         });
-        queue.schedule(new Job(JobType.INTAKE, "r1", T0, JobPriority.BULK));
+        queue.schedule(new Job(named("r1"), T0, JobPriority.BULK));
         queue.runDue(T0);
         assertThat(queue.nextRunAt()).contains(T0.plusSeconds(1));
         queue.runDue(T0.plusSeconds(1));
@@ -79,18 +79,18 @@ class InMemoryJobQueueOrderTest {
     @Test
     void a_job_rescheduling_itself_forever_for_now_is_stopped() {
         InMemoryJobQueue queue = new InMemoryJobQueue(job -> new JobOutcome.RunAgainAt(job.runAt(), "again"));
-        queue.schedule(new Job(JobType.INTAKE, "loop", T0, JobPriority.BULK));
+        queue.schedule(new Job(named("loop"), T0, JobPriority.BULK));
 
         assertThatThrownBy(() -> queue.runDue(T0))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("keeps rescheduling itself");
-        assertThat(queue.scheduled()).extracting(Job::id).containsExactly("loop");
+        assertThat(queue.scheduled()).extracting(Job::key).containsExactly("loop");
     }
 
     @Test
     void given_up_jobs_are_kept_with_their_reason() {
         InMemoryJobQueue queue = new InMemoryJobQueue(job -> new JobOutcome.GiveUp("recruit deleted"));
-        queue.schedule(new Job(JobType.INTAKE, "r1", T0, JobPriority.BULK));
+        queue.schedule(new Job(named("r1"), T0, JobPriority.BULK));
 
         queue.runDue(T0);
 
@@ -102,7 +102,7 @@ class InMemoryJobQueueOrderTest {
     @Test
     void running_without_a_handler_is_refused() {
         InMemoryJobQueue queue = new InMemoryJobQueue();
-        queue.schedule(new Job(JobType.INTAKE, "r1", T0, JobPriority.BULK));
+        queue.schedule(new Job(named("r1"), T0, JobPriority.BULK));
 
         assertThatThrownBy(() -> queue.runDue(T0))
                 .isInstanceOf(IllegalStateException.class)

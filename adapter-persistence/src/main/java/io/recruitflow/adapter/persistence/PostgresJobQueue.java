@@ -20,6 +20,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.JobType;
@@ -66,7 +67,8 @@ public final class PostgresJobQueue implements JobQueue {
 
     private final DataSource dataSource;
     private final Duration pollingInterval;
-    private final Map<JobType, CustomTask<Void>> tasks = new EnumMap<>(JobType.class);
+    private final Map<JobType, CustomTask<JobPayload>> tasks = new EnumMap<>(JobType.class);
+    private final JobPayloadSerializer serializer = new JobPayloadSerializer();
     private final SchedulerClient client;
     private final AtomicReference<JobHandler> handler = new AtomicReference<>();
     private final Clock clock;
@@ -98,20 +100,22 @@ public final class PostgresJobQueue implements JobQueue {
         for (JobType type : JobType.values()) {
             tasks.put(
                     type,
-                    Tasks.custom(type.name(), Void.class)
+                    Tasks.custom(type.name(), JobPayload.class)
                             .onFailure(new CappedExponentialBackoff(FIRST_RETRY, MAX_RETRY))
                             .onDeadExecutionRevive()
                             .execute((instance, context) -> run(type, instance, context)));
         }
         this.client = SchedulerClient.Builder.create(dataSource, taskList())
+                .serializer(serializer)
                 .enablePriority()
                 .build();
     }
 
     @Override
     public boolean schedule(Job job) {
-        SchedulableInstance<Void> instance = tasks.get(job.type())
-                .instanceBuilder(job.id())
+        SchedulableInstance<JobPayload> instance = tasks.get(job.type())
+                .instanceBuilder(job.key())
+                .data(job.payload())
                 .priority(job.rank())
                 .scheduledTo(job.runAt());
         Scheduler running;
@@ -158,6 +162,7 @@ public final class PostgresJobQueue implements JobQueue {
         };
         scheduler = builder.schedulerName(new SchedulerName.Fixed(
                         "recruitflow-" + UUID.randomUUID().toString().substring(0, 8)))
+                .serializer(serializer)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 // One statement claims a batch (UPDATE ... FOR UPDATE SKIP LOCKED ... RETURNING) of up to 3x
@@ -217,14 +222,19 @@ public final class PostgresJobQueue implements JobQueue {
         }
     }
 
-    private CompletionHandler<Void> run(JobType type, TaskInstance<Void> instance, ExecutionContext context) {
+    private CompletionHandler<JobPayload> run(
+            JobType type, TaskInstance<JobPayload> instance, ExecutionContext context) {
         JobHandler current = handler.get();
         if (current == null) {
             throw new IllegalStateException(
                     "job queue is stopping; job " + type + "/" + instance.getId() + " will run later");
         }
-        Job job = new Job(
-                type, instance.getId(), context.getExecution().getExecutionTime(), priorityOf(instance.getPriority()));
+        JobPayload payload = instance.getData();
+        if (payload == null || payload.type() != type || !payload.key().equals(instance.getId())) {
+            // Only a hand-made row can get here (V7 gave every older job its payload): keep it for an operator.
+            throw new IllegalStateException("job " + type + "/" + instance.getId() + " has no matching payload");
+        }
+        Job job = new Job(payload, context.getExecution().getExecutionTime(), priorityOf(instance.getPriority()));
         JobOutcome outcome = Objects.requireNonNull(current.run(job), "job handler returned null");
         if (outcome instanceof JobOutcome.Done) {
             return new CompletionHandler.OnCompleteRemove<>();
@@ -246,7 +256,7 @@ public final class PostgresJobQueue implements JobQueue {
     }
 
     /** Exponential backoff that stops growing at {@code max}: a failing job is retried forever, never dropped. */
-    static final class CappedExponentialBackoff implements FailureHandler<Void> {
+    static final class CappedExponentialBackoff implements FailureHandler<JobPayload> {
         private final Duration first;
         private final Duration max;
 
@@ -262,7 +272,7 @@ public final class PostgresJobQueue implements JobQueue {
         }
 
         @Override
-        public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> ops) {
+        public void onFailure(ExecutionComplete complete, ExecutionOperations<JobPayload> ops) {
             int failures = complete.getExecution().consecutiveFailures; // before this one
             Instant next = complete.getTimeDone().plus(delay(first, max, failures));
             log.warn(

@@ -41,9 +41,9 @@ public final class PostgresMessageLog implements MessageLog {
         return jdbi.inTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO messages (message_key, location_id, contact_id, channel, body, subject, state,
-                                not_before, message_id, conversation_id, detail, created_at, updated_at)
+                                not_before, message_id, conversation_id, detail, attempts, created_at, updated_at)
                             VALUES (:key, :location, :contact, :channel, :body, :subject, :state, :notBefore,
-                                :messageId, :conversationId, :detail, :createdAt, :updatedAt)
+                                :messageId, :conversationId, :detail, :attempts, :createdAt, :updatedAt)
                             ON CONFLICT (message_key) DO NOTHING
                             """)
                     .bind("key", record.key().value())
@@ -59,6 +59,7 @@ public final class PostgresMessageLog implements MessageLog {
                             "conversationId",
                             record.conversationId().map(ConversationId::value).orElse(null))
                     .bind("detail", record.detail().orElse(null))
+                    .bind("attempts", record.attempts())
                     .bind("createdAt", ts(record.createdAt()))
                     .bind("updatedAt", ts(record.updatedAt()))
                     .execute();
@@ -80,7 +81,7 @@ public final class PostgresMessageLog implements MessageLog {
                         UPDATE messages SET location_id = :location, contact_id = :contact, channel = :channel,
                             body = :body, subject = :subject, state = :state, not_before = :notBefore,
                             message_id = :messageId, conversation_id = :conversationId, detail = :detail,
-                            updated_at = :updatedAt
+                            attempts = :attempts, updated_at = :updatedAt
                         WHERE message_key = :key AND state = :expected
                         """)
                         .bind("key", key.value())
@@ -99,6 +100,7 @@ public final class PostgresMessageLog implements MessageLog {
                                 "conversationId",
                                 next.conversationId().map(ConversationId::value).orElse(null))
                         .bind("detail", next.detail().orElse(null))
+                        .bind("attempts", next.attempts())
                         .bind("updatedAt", ts(next.updatedAt()))
                         .execute()
                 == 1);
@@ -161,6 +163,7 @@ public final class PostgresMessageLog implements MessageLog {
                 optionalString(rs, "message_id").map(MessageId::new),
                 optionalString(rs, "conversation_id").map(ConversationId::new),
                 optionalString(rs, "detail"),
+                rs.getInt("attempts"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }

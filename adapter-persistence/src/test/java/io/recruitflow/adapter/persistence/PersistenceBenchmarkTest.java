@@ -1,12 +1,12 @@
 package io.recruitflow.adapter.persistence;
 
+import static io.recruitflow.contracts.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,11 +93,14 @@ class PersistenceBenchmarkTest {
         Instant due = Instant.now().minusSeconds(1);
         // Scheduled before the clock starts: the figure is claim-run-complete throughput.
         TestDatabase.jdbi().useHandle(h -> h.execute("""
-                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, version, priority)
-                SELECT 'INBOX_DISPATCH', 'wh_' || g, now() - interval '1 second', false, 1, 20
+                INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version,
+                    priority)
+                SELECT 'DEFERRED_MESSAGE', 'wh_' || g, convert_to(json_build_object('kind', 'DeliverMessage',
+                           'message', 'wh_' || g, 'recruit', '00000000-0000-0000-0000-000000000001')::text, 'UTF8'),
+                       now() - interval '1 second', false, 1, 20
                   FROM generate_series(1, ?) g
                 """, jobs));
-        queue.schedule(new Job(JobType.INBOX_DISPATCH, "wh_port", due, JobPriority.EVENTS)); // and one via the port
+        queue.schedule(new Job(named("wh_port"), due, JobPriority.EVENTS)); // and one via the port
         CountDownLatch all = new CountDownLatch(jobs + 1);
         long start = System.nanoTime();
         queue.start(

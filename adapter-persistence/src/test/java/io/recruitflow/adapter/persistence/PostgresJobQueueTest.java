@@ -1,11 +1,11 @@
 package io.recruitflow.adapter.persistence;
 
+import static io.recruitflow.contracts.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ class PostgresJobQueueTest {
         Map<String, String> ranOn = new ConcurrentHashMap<>();
         int jobs = 120;
         for (int i = 0; i < jobs; i++) {
-            first.schedule(new Job(JobType.INBOX_DISPATCH, "wh_" + i, Instant.now(), JobPriority.EVENTS));
+            first.schedule(new Job(named("wh_" + i), Instant.now(), JobPriority.EVENTS));
         }
         CountDownLatch all = new CountDownLatch(jobs);
 
@@ -65,7 +65,7 @@ class PostgresJobQueueTest {
     void scheduling_the_same_job_from_two_instances_at_once_stores_it_once() throws Exception {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         second = new PostgresJobQueue(TestDatabase.secondInstance().dataSource());
-        Job job = new Job(JobType.INTAKE, "recruit-1", Instant.now().plusSeconds(3600), JobPriority.SPEED_TO_LEAD);
+        Job job = new Job(named("recruit-1"), Instant.now().plusSeconds(3600), JobPriority.SPEED_TO_LEAD);
 
         List<Boolean> scheduled =
                 io.recruitflow.contracts.Concurrently.run(8, i -> () -> (i % 2 == 0 ? first : second).schedule(job));
@@ -80,10 +80,10 @@ class PostgresJobQueueTest {
         Instant past = Instant.now().minusSeconds(60);
         // Bulk work is older, so without priorities it would run first.
         for (int i = 0; i < 5; i++) {
-            first.schedule(new Job(JobType.INTAKE, "bulk-" + i, past.minusSeconds(10 - i), JobPriority.BULK));
+            first.schedule(new Job(named("bulk-" + i), past.minusSeconds(10 - i), JobPriority.BULK));
         }
-        first.schedule(new Job(JobType.INBOX_DISPATCH, "event", past, JobPriority.EVENTS));
-        first.schedule(new Job(JobType.INTAKE, "new-lead", past, JobPriority.SPEED_TO_LEAD));
+        first.schedule(new Job(named("event"), past, JobPriority.EVENTS));
+        first.schedule(new Job(named("new-lead"), past, JobPriority.SPEED_TO_LEAD));
         List<Job> order = new CopyOnWriteArrayList<>();
         CountDownLatch all = new CountDownLatch(7);
 
@@ -96,9 +96,9 @@ class PostgresJobQueueTest {
                 1);
 
         await(all);
-        assertThat(order.get(0).id()).isEqualTo("new-lead");
+        assertThat(order.get(0).key()).isEqualTo("new-lead");
         assertThat(order.get(0).priority()).isEqualTo(JobPriority.SPEED_TO_LEAD);
-        assertThat(order.get(1).id()).isEqualTo("event");
+        assertThat(order.get(1).key()).isEqualTo("event");
         assertThat(order.subList(2, 7)).allSatisfy(j -> assertThat(j.priority()).isEqualTo(JobPriority.BULK));
     }
 
@@ -115,7 +115,7 @@ class PostgresJobQueueTest {
         Thread.sleep(300); // the queue is idle, between polls
 
         long start = System.nanoTime();
-        first.schedule(new Job(JobType.INTAKE, "speed-to-lead", Instant.now(), JobPriority.SPEED_TO_LEAD));
+        first.schedule(new Job(named("speed-to-lead"), Instant.now(), JobPriority.SPEED_TO_LEAD));
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
 
@@ -135,7 +135,7 @@ class PostgresJobQueueTest {
                 2);
 
         long start = System.nanoTime();
-        second.schedule(new Job(JobType.INBOX_DISPATCH, "wh_remote", Instant.now(), JobPriority.EVENTS));
+        second.schedule(new Job(named("wh_remote"), Instant.now(), JobPriority.EVENTS));
 
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
@@ -146,7 +146,7 @@ class PostgresJobQueueTest {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         CountDownLatch started = new CountDownLatch(1);
         AtomicInteger finished = new AtomicInteger();
-        first.schedule(new Job(JobType.INTAKE, "slow", Instant.now(), JobPriority.BULK));
+        first.schedule(new Job(named("slow"), Instant.now(), JobPriority.BULK));
         first.start(
                 job -> {
                     started.countDown();
@@ -179,7 +179,7 @@ class PostgresJobQueueTest {
     void a_job_that_keeps_failing_stays_in_the_table_with_its_failure_count() throws Exception {
         first = new PostgresJobQueue(TestDatabase.get().dataSource());
         CountDownLatch tried = new CountDownLatch(1);
-        first.schedule(new Job(JobType.DEFERRED_MESSAGE, "intro/1", Instant.now(), JobPriority.BULK));
+        first.schedule(new Job(named("intro/1"), Instant.now(), JobPriority.BULK));
         first.start(
                 job -> {
                     tried.countDown();
@@ -202,8 +202,8 @@ class PostgresJobQueueTest {
 
     private static JobOutcome count(
             Job job, String instance, Map<String, AtomicInteger> runs, Map<String, String> ranOn, CountDownLatch all) {
-        runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
-        ranOn.put(job.id(), instance);
+        runs.computeIfAbsent(job.key(), k -> new AtomicInteger()).incrementAndGet();
+        ranOn.put(job.key(), instance);
         all.countDown();
         return new JobOutcome.Done();
     }

@@ -3,29 +3,35 @@ package io.recruitflow.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.application.port.CredentialOwner;
+import io.recruitflow.application.port.StoredCredential;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Tokens are AES-GCM ciphertexts at rest, bound to their owner and field, and useless under another key. */
 class TokenEncryptionTest {
-    private final TokenOwner alice = new TokenOwner(TokenOwner.Type.LOCATION, "loc_alice");
-    private final TokenOwner bob = new TokenOwner(TokenOwner.Type.LOCATION, "loc_bob");
-    private PostgresTokenStore store;
+    private final CredentialOwner alice = new CredentialOwner("LOCATION", "loc_alice");
+    private final CredentialOwner bob = new CredentialOwner("LOCATION", "loc_bob");
+    private PostgresCredentialStore store;
 
     @BeforeEach
     void empty() {
         TestDatabase.truncateAll();
-        store = new PostgresTokenStore(TestDatabase.jdbi(), TestDatabase.get().tokenCipher());
+        store = new PostgresCredentialStore(
+                TestDatabase.jdbi(), TestDatabase.get().tokenCipher());
     }
 
-    private static OAuthTokens tokens(TokenOwner owner, String access) {
-        return new OAuthTokens(
-                owner, access, "refresh-" + access, Instant.parse("2026-03-02T15:00:00Z"), Set.of("contacts.write"));
+    private static StoredCredential tokens(CredentialOwner owner, String access) {
+        return new StoredCredential(
+                owner,
+                access,
+                Optional.of("refresh-" + access),
+                Instant.parse("2026-03-02T15:00:00Z"),
+                Set.of("contacts.write"));
     }
 
     @Test
@@ -61,8 +67,8 @@ class TokenEncryptionTest {
     @Test
     void another_key_cannot_read_the_tokens_and_says_so_without_leaking_them() {
         store.save(tokens(alice, "alice-access"));
-        PostgresTokenStore wrongKey =
-                new PostgresTokenStore(TestDatabase.jdbi(), TokenCipher.fromBase64(TokenCipher.generateKey()));
+        PostgresCredentialStore wrongKey =
+                new PostgresCredentialStore(TestDatabase.jdbi(), TokenCipher.fromBase64(TokenCipher.generateKey()));
 
         assertThatThrownBy(() -> wrongKey.find(alice))
                 .isInstanceOf(TokenCipher.TokenDecryptionException.class)
@@ -76,11 +82,11 @@ class TokenEncryptionTest {
         assertThat(TokenCipher.fromBase64(key).toString()).doesNotContain(key);
     }
 
-    private static byte[] column(String column, TokenOwner owner) {
+    private static byte[] column(String column, CredentialOwner owner) {
         return TestDatabase.jdbi()
                 .withHandle(h -> h.createQuery(
                                 "SELECT " + column + " FROM oauth_tokens WHERE owner_type = :t AND owner_id = :id")
-                        .bind("t", owner.type().name())
+                        .bind("t", owner.kind())
                         .bind("id", owner.id())
                         .mapTo(byte[].class)
                         .one());

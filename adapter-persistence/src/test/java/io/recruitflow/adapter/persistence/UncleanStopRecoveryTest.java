@@ -1,11 +1,11 @@
 package io.recruitflow.adapter.persistence;
 
+import static io.recruitflow.contracts.Fixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobType;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.OutgoingMessage;
@@ -39,7 +39,7 @@ class UncleanStopRecoveryTest {
     void jobsClaimedByADeadProcessRunAtOnceAfterRelease() throws Exception {
         TestDatabase.truncateAll();
         queue = new PostgresJobQueue(TestDatabase.get().dataSource());
-        queue.schedule(new Job(JobType.INTAKE, "claimed-by-the-dead", Instant.now(), JobPriority.SPEED_TO_LEAD));
+        queue.schedule(new Job(named("claimed-by-the-dead"), Instant.now(), JobPriority.SPEED_TO_LEAD));
         // As a SIGKILLed instance leaves it: claimed, with a recent heartbeat.
         TestDatabase.jdbi()
                 .useHandle(h -> h.execute("UPDATE scheduled_tasks SET picked = true, picked_by = 'dead-1', "

@@ -15,6 +15,7 @@ import io.recruitflow.adapter.webhook.DashboardView.MessageRow;
 import io.recruitflow.adapter.webhook.DashboardView.More;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
@@ -24,7 +25,6 @@ import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.RateBudget;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,10 +65,10 @@ final class Dashboard {
             .withZone(ZoneOffset.UTC);
 
     private final Optional<AdminServices> services;
-    private final Supplier<Map<String, Optional<RateBudget>>> budgets;
+    private final Supplier<Map<String, Optional<CallBudget>>> budgets;
     private final Clock clock;
 
-    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<RateBudget>>> budgets, Clock clock) {
+    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<CallBudget>>> budgets, Clock clock) {
         this.services = services;
         this.budgets = budgets;
         this.clock = clock;
@@ -81,7 +81,7 @@ final class Dashboard {
             Optional<Funnel> funnel,
             Optional<InboxStats> inbox,
             Optional<List<InboxEvent>> dead,
-            Optional<Map<String, Optional<RateBudget>>> budgets) {}
+            Optional<Map<String, Optional<CallBudget>>> budgets) {}
 
     void serve(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
@@ -214,13 +214,13 @@ final class Dashboard {
                 .toList();
     }
 
-    private static BudgetsView budgets(Map<String, Optional<RateBudget>> budgets) {
+    private static BudgetsView budgets(Map<String, Optional<CallBudget>> budgets) {
         return new BudgetsView(budgets.entrySet().stream()
                 .map(e -> new BudgetRow(e.getKey(), e.getValue().map(Dashboard::headroom)))
                 .toList());
     }
 
-    private static Headroom headroom(RateBudget b) {
+    private static Headroom headroom(CallBudget b) {
         return new Headroom(
                 bar(b.headroom(), b.headroom() < 0.1 ? "low" : b.headroom() < 0.3 ? "mid" : "ok"),
                 percent(b.headroom()),

@@ -1,12 +1,9 @@
 package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.domain.shared.ExternalFailure;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,20 +26,18 @@ final class OAuthRoutes {
     static final String STATE_COOKIE = "recruitflow_oauth_state";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final GhlAuthorization authorization;
-    private final TokenStore tokens;
+    private final Installations installations;
     private final OAuthStateStore states;
     private final Clock clock;
 
-    OAuthRoutes(GhlAuthorization authorization, TokenStore tokens, OAuthStateStore states, Clock clock) {
-        this.authorization = authorization;
-        this.tokens = tokens;
+    OAuthRoutes(Installations installations, OAuthStateStore states, Clock clock) {
+        this.installations = installations;
         this.states = states;
         this.clock = clock;
     }
 
     void install(Context ctx) {
-        if (!authorization.oauthConfigured()) {
+        if (!installations.selfInstallable()) {
             page(
                     ctx,
                     503,
@@ -59,7 +54,7 @@ final class OAuthRoutes {
                 STATE_COOKIE + "=" + state + "; Path=/oauth; Max-Age=" + STATE_TTL.toSeconds()
                         + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(authorization.authorizationUrl(state).toString());
+        ctx.redirect(installations.consentUrl(state).toString());
     }
 
     void callback(Context ctx) {
@@ -86,32 +81,29 @@ final class OAuthRoutes {
             page(ctx, 400, "Installation failed", "GHL sent no authorization code. Start the installation again.");
             return;
         }
-        Optional<TokenOwner.Type> userType = userType(ctx.queryParam("user_type"));
-        if (userType.isEmpty()) {
+        Optional<Installations.Installer> installer = installer(ctx.queryParam("user_type"));
+        if (installer.isEmpty()) {
             page(ctx, 400, "Installation failed", "Unknown user_type; expected Company or Location.");
             return;
         }
-        OAuthTokens issued;
+        Installations.Installed installed;
         try {
-            issued = authorization.exchangeCode(code, userType.get());
-        } catch (GhlException e) {
-            // The message of a GhlException never carries a token; still, keep it out of the page.
+            installed = installations.complete(code, installer.get());
+        } catch (ExternalFailure e) {
+            // The message of an ExternalFailure never carries a token; still, keep it out of the page.
             LOG.warn("OAuth code exchange failed: {}", e.getMessage());
-            if (e.retryable()) {
-                page(ctx, 502, "GHL is unavailable", "GHL could not complete the installation. Try again shortly.");
-            } else {
+            if (e instanceof ExternalFailure.Rejected || e instanceof ExternalFailure.AccessDenied) {
                 page(
                         ctx,
                         400,
                         "Installation refused",
                         "GHL refused the authorization code. Start the installation again.");
+            } else {
+                page(ctx, 502, "GHL is unavailable", "GHL could not complete the installation. Try again shortly.");
             }
             return;
-        }
-        try {
-            tokens.save(issued);
         } catch (RuntimeException e) {
-            LOG.error("could not save the tokens of {}: {}", issued.owner(), e.toString());
+            LOG.error("could not complete the installation: {}", e.toString());
             page(
                     ctx,
                     500,
@@ -119,22 +111,23 @@ final class OAuthRoutes {
                     "Recruitflow could not save the access. Start the installation again.");
             return;
         }
-        LOG.info("GHL app installed for {}", issued.owner());
-        String who = issued.owner().type() == TokenOwner.Type.COMPANY ? "agency " : "location ";
+        LOG.info("GHL app installed for {}", installed);
+        String who = installed.installer() == Installations.Installer.AGENCY ? "agency " : "location ";
         page(
                 ctx,
                 200,
                 "Recruitflow is connected",
-                "Recruitflow can now work with the " + who + issued.owner().id() + ". You can close this page.");
+                "Recruitflow can now work with the " + who + installed.accountId() + ". You can close this page.");
     }
 
-    static Optional<TokenOwner.Type> userType(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return Optional.of(TokenOwner.Type.LOCATION);
+    /** GHL's {@code user_type}: Company (an agency) or Location; absent means Location. */
+    static Optional<Installations.Installer> installer(String userType) {
+        if (userType == null || userType.isBlank()) {
+            return Optional.of(Installations.Installer.LOCATION);
         }
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "location" -> Optional.of(TokenOwner.Type.LOCATION);
-            case "company" -> Optional.of(TokenOwner.Type.COMPANY);
+        return switch (userType.strip().toLowerCase(Locale.ROOT)) {
+            case "location" -> Optional.of(Installations.Installer.LOCATION);
+            case "company" -> Optional.of(Installations.Installer.AGENCY);
             default -> Optional.empty();
         };
     }

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.recruitflow.domain.shared.RateBudget;
+import io.recruitflow.application.port.CallBudget;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -70,12 +70,12 @@ public final class RecruitflowMetrics {
      * Publishes the remaining fraction of an owner's GHL burst budget (1 = untouched, 0 = exhausted),
      * read from {@code budget} at every scrape; NaN while unknown.
      */
-    public void rateLimitHeadroom(String owner, Supplier<Optional<RateBudget>> budget) {
+    public void rateLimitHeadroom(String owner, Supplier<Optional<CallBudget>> budget) {
         Objects.requireNonNull(budget, "budget");
         Gauge.builder(
                         "ghl.rate.limit.headroom",
                         budget,
-                        b -> b.get().map(RateBudget::headroom).orElse(Double.NaN))
+                        b -> b.get().map(CallBudget::headroom).orElse(Double.NaN))
                 .description("Remaining fraction of the GHL burst rate limit")
                 .tag("owner", owner)
                 .strongReference(true)

@@ -5,12 +5,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.RateBudget;
-import io.recruitflow.domain.shared.TokenStore;
+import io.recruitflow.domain.shared.ExternalFailure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +72,7 @@ public final class WebhookServer {
         Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
-                Optional.ofNullable(b.authorization).map(a -> new OAuthRoutes(a, b.tokens, b.states, b.clock));
+                Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(
                 1,
                 1,
@@ -146,16 +145,9 @@ public final class WebhookServer {
 
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
-            cfg.routes.exception(GhlException.class, (e, ctx) -> {
+            cfg.routes.exception(ExternalFailure.class, (e, ctx) -> {
                 LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                json(
-                        ctx,
-                        502,
-                        new ErrorBody(
-                                "ghl_unavailable",
-                                e.retryable()
-                                        ? "GHL did not answer; try again later"
-                                        : "GHL refused the request (" + e.kind() + ")"));
+                json(ctx, 502, new ErrorBody("ghl_unavailable", describe(e)));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
@@ -177,6 +169,20 @@ public final class WebhookServer {
     }
 
     /** Starts the builder; {@link Builder#inbox} is required, everything else has a default. */
+    /** What an admin is told when GHL failed a call their request needed; never GHL's raw message. */
+    static String describe(ExternalFailure failure) {
+        if (failure instanceof ExternalFailure.Rejected) {
+            return "GHL refused the request";
+        }
+        if (failure instanceof ExternalFailure.AccessDenied) {
+            return "GHL refused Recruitflow's access; the app may need to be installed again";
+        }
+        if (failure instanceof ExternalFailure.OutcomeUnknown) {
+            return "GHL did not confirm the request; check GHL before trying again";
+        }
+        return "GHL did not answer; try again later";
+    }
+
     public static Builder builder(WebhookConfig config) {
         return new Builder(config);
     }
@@ -278,11 +284,10 @@ public final class WebhookServer {
         private Clock clock = Clock.system();
         private RecruitflowMetrics metrics;
         private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
-        private GhlAuthorization authorization;
-        private TokenStore tokens;
+        private Installations installations;
         private OAuthStateStore states;
         private AdminServices admin;
-        private Supplier<Map<String, Optional<RateBudget>>> rateBudgets = Map::of;
+        private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
         private int writerThreads = 2;
 
         private Builder(WebhookConfig config) {
@@ -295,7 +300,7 @@ public final class WebhookServer {
             return this;
         }
 
-        /** Told about newly stored events (e.g. to schedule their dispatch); default: nobody. */
+        /** Told about newly stored events (e.g. to wake the inbox sweep); default: nobody. */
         public Builder inboxListener(InboxListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -319,9 +324,8 @@ public final class WebhookServer {
         }
 
         /** Enables {@code /oauth/install} and {@code /oauth/callback}; without it they answer 503. */
-        public Builder oauth(GhlAuthorization authorization, TokenStore tokens, OAuthStateStore states) {
-            this.authorization = Objects.requireNonNull(authorization, "authorization");
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
+        public Builder oauth(Installations installations, OAuthStateStore states) {
+            this.installations = Objects.requireNonNull(installations, "installations");
             this.states = Objects.requireNonNull(states, "states");
             return this;
         }
@@ -333,11 +337,11 @@ public final class WebhookServer {
         }
 
         /**
-         * What the dashboard shows as GHL rate-limit headroom: the last known {@link RateBudget} per location
+         * What the dashboard shows as GHL rate-limit headroom: the last known {@link CallBudget} per location
          * id (empty before GHL's first answer for it). Called on every dashboard request, so it must be cheap
          * (read what the GHL client already knows; no GHL call). Default: no location.
          */
-        public Builder rateBudgets(Supplier<Map<String, Optional<RateBudget>>> rateBudgets) {
+        public Builder rateBudgets(Supplier<Map<String, Optional<CallBudget>>> rateBudgets) {
             this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
             return this;
         }

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.mock;
 
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
@@ -11,7 +12,6 @@ import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCa
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
-import io.recruitflow.domain.shared.RateBudget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,10 +82,10 @@ final class DashboardFixture {
     }
 
     /** loc_main has used 13 of its 100 calls per 10 s; loc_busy is nearly out; loc_new has had no answer yet. */
-    static Map<String, Optional<RateBudget>> budgets() {
+    static Map<String, Optional<CallBudget>> budgets() {
         return Map.of(
-                "loc_main", Optional.of(new RateBudget(100, 87, Duration.ofSeconds(10), 200_000, 198_765)),
-                "loc_busy", Optional.of(new RateBudget(100, 4, Duration.ofSeconds(10), 200_000, 12_000)),
+                "loc_main", Optional.of(new CallBudget(100, 87, Duration.ofSeconds(10), 200_000, 198_765)),
+                "loc_busy", Optional.of(new CallBudget(100, 4, Duration.ofSeconds(10), 200_000, 12_000)),
                 "loc_new", Optional.empty());
     }
 

@@ -3,10 +3,10 @@ package io.recruitflow.adapter.webhook;
 import static io.recruitflow.adapter.webhook.DashboardFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.RateBudget;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class DashboardTest {
 
     private final List<FunnelQuery> queries = new CopyOnWriteArrayList<>();
     private volatile Supplier<Funnel> funnel = DashboardFixture::funnel;
-    private volatile Supplier<Map<String, Optional<RateBudget>>> budgets = DashboardFixture::budgets;
+    private volatile Supplier<Map<String, Optional<CallBudget>>> budgets = DashboardFixture::budgets;
     private FakeEventInbox inbox = DashboardFixture.inboxWithDeadLetter();
     private WebhookServer server;
     private Http http;

@@ -2,14 +2,10 @@ package io.recruitflow.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.CompanyId;
-import io.recruitflow.domain.shared.GhlAuthException;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -17,12 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +24,7 @@ class OAuthFlowTest {
     static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final FakeAuthorization ghl = new FakeAuthorization();
-    private final MapTokenStore tokens = new MapTokenStore();
+    private final FakeInstallations ghl = new FakeInstallations();
     private WebhookServer server;
     private Http http;
 
@@ -43,7 +33,7 @@ class OAuthFlowTest {
         server = WebhookServer.builder(WebhookConfig.defaults())
                 .inbox(new FakeEventInbox())
                 .clock(clock)
-                .oauth(ghl, tokens, new InMemoryOAuthStateStore(clock))
+                .oauth(ghl, new InMemoryOAuthStateStore(clock))
                 .build();
         http = new Http(server.start(0));
     }
@@ -65,7 +55,7 @@ class OAuthFlowTest {
     }
 
     @Test
-    void the_callback_exchanges_the_code_saves_the_tokens_and_shows_no_token() {
+    void the_callback_completes_the_installation_and_names_the_account_escaped() {
         Install i = install();
         HttpResponse<String> r = callback(i.state(), i.state(), "code=the-code&user_type=Location");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -73,20 +63,19 @@ class OAuthFlowTest {
         assertThat(r.body())
                 .contains("Recruitflow is connected")
                 .contains("loc_&lt;b&gt;")
-                .doesNotContain("loc_<b>")
-                .doesNotContain(FakeAuthorization.ACCESS)
-                .doesNotContain(FakeAuthorization.REFRESH);
+                .doesNotContain("loc_<b>");
         assertThat(ghl.exchanges).containsExactly("the-code:LOCATION");
-        assertThat(tokens.saved).hasSize(1);
-        assertThat(tokens.saved.get(0).owner()).isEqualTo(new TokenOwner(TokenOwner.Type.LOCATION, "loc_<b>"));
+        assertThat(ghl.installed)
+                .containsExactly(new Installations.Installed(Installations.Installer.LOCATION, "loc_<b>"));
     }
 
     @Test
-    void an_agency_install_exchanges_as_company() {
+    void a_company_install_completes_as_an_agency() {
         Install i = install();
         assertThat(callback(i.state(), i.state(), "code=c&user_type=Company").statusCode())
                 .isEqualTo(200);
-        assertThat(ghl.exchanges).containsExactly("c:COMPANY");
+        assertThat(ghl.exchanges).containsExactly("c:AGENCY");
+        assertThat(ghl.installed).extracting(Installations.Installed::accountId).containsExactly("comp_1");
     }
 
     @Test
@@ -129,25 +118,28 @@ class OAuthFlowTest {
     }
 
     @Test
-    void a_refused_code_is_400_and_ghl_being_down_is_502_and_no_tokens_are_saved() {
+    void a_refused_code_is_400_and_ghl_being_down_is_502_and_nothing_is_installed() {
         Install i = install();
-        ghl.failure = new GhlAuthException(400, "invalid_grant", "trace-1");
+        ghl.failure = new ExternalFailure.Rejected("invalid_grant", "trace-1", null);
         HttpResponse<String> refused = callback(i.state(), i.state(), "code=c");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).doesNotContain("invalid_grant").doesNotContain("trace-1");
         Install j = install();
-        ghl.failure = new GhlException(GhlException.Kind.SERVER_ERROR, 503, "down", null);
+        ghl.failure = new ExternalFailure.Unavailable("down");
         assertThat(callback(j.state(), j.state(), "code=c").statusCode()).isEqualTo(502);
-        assertThat(tokens.saved).isEmpty();
+        Install k = install();
+        ghl.failure = new ExternalFailure.AccessDenied("app not installed on this location");
+        assertThat(callback(k.state(), k.state(), "code=c").statusCode()).isEqualTo(400);
+        assertThat(ghl.installed).isEmpty();
     }
 
     @Test
-    void a_token_store_failure_is_a_500_page() {
+    void a_store_failure_is_a_500_page_that_shows_no_detail() {
         Install i = install();
-        tokens.fail = true;
+        ghl.fail = true;
         HttpResponse<String> r = callback(i.state(), i.state(), "code=c");
         assertThat(r.statusCode()).isEqualTo(500);
-        assertThat(r.body()).doesNotContain(FakeAuthorization.ACCESS);
+        assertThat(r.body()).contains("Installation not saved").doesNotContain("database down");
     }
 
     @Test
@@ -194,71 +186,46 @@ class OAuthFlowTest {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static final class FakeAuthorization implements GhlAuthorization {
-        static final String ACCESS = "at-SECRET-123";
-        static final String REFRESH = "rt-SECRET-456";
+    /** Installations that record what the routes asked for; {@code fail} stands for a store that is down. */
+    static final class FakeInstallations implements Installations {
         final List<String> exchanges = new CopyOnWriteArrayList<>();
+        final List<Installed> installed = new CopyOnWriteArrayList<>();
         volatile boolean configured = true;
         volatile RuntimeException failure;
+        volatile boolean fail;
 
         @Override
-        public boolean oauthConfigured() {
+        public boolean selfInstallable() {
             return configured;
         }
 
         @Override
-        public URI authorizationUrl(String state) {
+        public URI consentUrl(String state) {
             return URI.create("https://marketplace.gohighlevel.com/v2/oauth/chooselocation?response_type=code"
                     + "&client_id=app&redirect_uri=http%3A%2F%2Flocalhost%2Foauth%2Fcallback&state=" + state);
         }
 
         @Override
-        public OAuthTokens exchangeCode(String code, TokenOwner.Type userType) {
+        public Installed complete(String grant, Installer installer) {
             if (failure != null) {
                 throw failure;
             }
-            exchanges.add(code + ":" + userType);
-            String id = userType == TokenOwner.Type.COMPANY ? "comp_1" : "loc_<b>";
-            return new OAuthTokens(
-                    new TokenOwner(userType, id),
-                    ACCESS,
-                    REFRESH,
-                    NOW.plus(Duration.ofDays(1)),
-                    Set.of("contacts.write"));
-        }
-
-        @Override
-        public OAuthTokens locationToken(CompanyId company, LocationId location) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    static final class MapTokenStore implements TokenStore {
-        final List<OAuthTokens> saved = new CopyOnWriteArrayList<>();
-        final Map<TokenOwner, OAuthTokens> byOwner = new ConcurrentHashMap<>();
-        volatile boolean fail;
-
-        @Override
-        public Optional<OAuthTokens> find(TokenOwner owner) {
-            return Optional.ofNullable(byOwner.get(owner));
-        }
-
-        @Override
-        public void save(OAuthTokens t) {
+            exchanges.add(grant + ":" + installer);
             if (fail) {
                 throw new IllegalStateException("database down");
             }
-            saved.add(t);
-            byOwner.put(t.owner(), t);
+            Installed done = new Installed(installer, installer == Installer.AGENCY ? "comp_1" : "loc_<b>");
+            installed.add(done);
+            return done;
         }
 
         @Override
-        public boolean revoke(TokenOwner owner) {
-            return byOwner.remove(owner) != null;
+        public void addLocation(CompanyId agency, LocationId location) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
-        public OAuthTokens refresh(TokenOwner owner, Function<Optional<OAuthTokens>, OAuthTokens> refresher) {
+        public boolean remove(LocationId location) {
             throw new UnsupportedOperationException();
         }
     }

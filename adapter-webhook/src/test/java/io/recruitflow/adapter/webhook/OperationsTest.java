@@ -2,7 +2,7 @@ package io.recruitflow.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.domain.shared.RateBudget;
+import io.recruitflow.application.port.CallBudget;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
@@ -66,7 +66,7 @@ class OperationsTest {
         metrics.ghlCall("POST /contacts/upsert", 429);
         metrics.intakeStep("SEND_INTRO", "done");
         metrics.rateLimitHeadroom(
-                "location:loc_1", () -> Optional.of(new RateBudget(100, 25, Duration.ofSeconds(10), 200_000, 150_000)));
+                "location:loc_1", () -> Optional.of(new CallBudget(100, 25, Duration.ofSeconds(10), 200_000, 150_000)));
         metrics.registry().counter("from.another.adapter").increment();
         HttpResponse<String> r = http.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);

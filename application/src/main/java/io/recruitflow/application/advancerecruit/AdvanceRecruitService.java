@@ -1,7 +1,6 @@
 package io.recruitflow.application.advancerecruit;
 
 import io.recruitflow.application.setup.LocationSetup;
-import io.recruitflow.domain.pipeline.GhlOpportunity;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
@@ -13,6 +12,7 @@ import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Applies pipeline moves: the rules decide, GHL is told, then our mirror records GHL's answer. */
@@ -68,7 +68,8 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
         }
         Transition.Moved moved = (Transition.Moved) transition;
         Opportunity after = moved.after();
-        GhlOpportunity answer = opportunities.move(
+        Optional<Instant> recordedAt = opportunities.move(
+                after.location(),
                 after.id(),
                 setup.of(after.location()).pipeline().idOf(after.stage()),
                 after.status(),
@@ -83,9 +84,7 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
                 after.status(),
                 after.monetaryValue(),
                 after.assignedTo(),
-                answer.updatedAt()
-                        .filter(t -> t.isAfter(moved.before().updatedAt()))
-                        .orElse(after.updatedAt()),
+                recordedAt.filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()),
                 after.version());
         mirror.save(stored);
         return new AdvanceResult.Moved(moved.before(), stored);

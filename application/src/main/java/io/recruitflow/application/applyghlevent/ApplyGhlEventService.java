@@ -3,6 +3,7 @@ package io.recruitflow.application.applyghlevent;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.advancerecruit.AdvanceResult;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.domain.appointment.Appointment;
@@ -17,12 +18,8 @@ import io.recruitflow.domain.pipeline.StageChange;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.OAuthTokens;
 import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -37,8 +34,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final AdvanceRecruitUseCase advance;
     private final LocationSetup setup;
     private final ProcessedEvents processed;
-    private final GhlAuthorization authorization;
-    private final TokenStore tokens;
+    private final Installations installations;
     private final SuspendedLocations suspended;
     private final Set<GhlEventListener> listeners;
 
@@ -50,8 +46,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             AdvanceRecruitUseCase advance,
             LocationSetup setup,
             ProcessedEvents processed,
-            GhlAuthorization authorization,
-            TokenStore tokens,
+            Installations installations,
             SuspendedLocations suspended,
             Set<GhlEventListener> listeners) {
         this.recruits = recruits;
@@ -60,8 +55,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         this.advance = advance;
         this.setup = setup;
         this.processed = processed;
-        this.authorization = authorization;
-        this.tokens = tokens;
+        this.installations = installations;
         this.suspended = suspended;
         this.listeners = Set.copyOf(listeners);
     }
@@ -123,9 +117,9 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         } else if (event instanceof GhlEvent.AppInstalled e) {
             return installed(e);
         } else if (event instanceof GhlEvent.AppUninstalled e) {
-            tokens.revoke(TokenOwner.location(e.location()));
+            installations.remove(e.location());
             suspended.suspend(e.location(), "app uninstalled at " + e.occurredAt());
-            return new EventOutcome.Applied("location " + e.location() + " suspended, tokens revoked");
+            return new EventOutcome.Applied("location " + e.location() + " suspended, access removed");
         }
         // NoteCreated, TaskCreated, ConversationUnread: informational for recruiting.
         return new EventOutcome.Ignored(event.getClass().getSimpleName() + " needs no action");
@@ -202,12 +196,11 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
 
     private EventOutcome installed(GhlEvent.AppInstalled e) {
         suspended.resume(e.location());
-        if (!authorization.oauthConfigured() || e.company().isEmpty()) {
+        if (!installations.selfInstallable() || e.company().isEmpty()) {
             return new EventOutcome.Applied("location " + e.location() + " active");
         }
-        OAuthTokens minted = authorization.locationToken(e.company().get(), e.location());
-        tokens.save(minted);
-        return new EventOutcome.Applied("location " + e.location() + " installed, token stored");
+        installations.addLocation(e.company().get(), e.location());
+        return new EventOutcome.Applied("location " + e.location() + " installed, access stored");
     }
 
     private EventOutcome withRecruit(ContactId contact, java.util.function.Function<Recruit, EventOutcome> action) {

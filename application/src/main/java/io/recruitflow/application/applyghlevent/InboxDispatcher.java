@@ -3,7 +3,7 @@ package io.recruitflow.application.applyghlevent;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -58,8 +58,9 @@ public class InboxDispatcher {
         } catch (RuntimeException e) {
             // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
             int attempts = stored.attempts() + 1;
-            String error =
-                    e instanceof GhlException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+            String error = e instanceof ExternalFailure
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
             if (attempts >= MAX_ATTEMPTS) {
                 inbox.markDead(id, "gave up after " + attempts + " attempts: " + error);
             } else {

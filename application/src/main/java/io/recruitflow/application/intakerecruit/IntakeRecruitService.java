@@ -1,9 +1,5 @@
 package io.recruitflow.application.intakerecruit;
 
-import io.recruitflow.application.port.Job;
-import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.application.port.JobQueue;
-import io.recruitflow.application.port.JobType;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Lead;
@@ -29,9 +25,8 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final LeadRules rules;
     private final Recruits recruits;
     private final IntakeJournal journal;
-    private final JobQueue jobs;
+    private final IntakeSaga saga;
     private final RecruitingSettings settings;
-    private final LocationBacklog backlog;
     private final Clock clock;
 
     @Inject
@@ -39,16 +34,14 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             PhoneNumbers phoneNumbers,
             Recruits recruits,
             IntakeJournal journal,
-            JobQueue jobs,
+            IntakeSaga saga,
             RecruitingSettings settings,
-            LocationBacklog backlog,
             Clock clock) {
         this.rules = new LeadRules(phoneNumbers);
         this.recruits = recruits;
         this.journal = journal;
-        this.jobs = jobs;
+        this.saga = saga;
         this.settings = settings;
-        this.backlog = backlog;
         this.clock = clock;
     }
 
@@ -69,16 +62,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             return new IntakeAcceptance.AlreadyKnown(recruit.id());
         }
         // New, or known but unfinished (e.g. a crash before its saga completed): make sure it runs.
-        journal.open(recruit.id(), now);
-        Job job = new Job(
-                JobType.INTAKE,
-                IntakeSaga.firstPhaseJobId(recruit.id()),
-                now,
-                JobPriority.SPEED_TO_LEAD,
-                backlog.enter(recruit.location()));
-        if (!jobs.schedule(job)) {
-            backlog.leave(recruit.location()); // already scheduled: it holds its place
-        }
+        saga.start(recruit, now);
         return known ? new IntakeAcceptance.AlreadyKnown(recruit.id()) : new IntakeAcceptance.Accepted(recruit.id());
     }
 

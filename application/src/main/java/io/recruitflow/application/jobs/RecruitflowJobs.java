@@ -7,11 +7,10 @@ import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.JobOutcome;
-import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.application.port.JobPayload;
+import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.domain.message.MessageLog;
-import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.recruit.Recruit;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
 import jakarta.inject.Inject;
@@ -19,15 +18,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Runs Recruitflow's durable jobs: intake sagas, deferred messages and the inbox sweep. */
+/** Runs Recruitflow's durable jobs: intake sagas, message deliveries and the inbox sweep. */
 @Singleton
 public class RecruitflowJobs implements JobHandler {
-    /**
-     * The id of the one self-renewing inbox sweep job. One job id runs on one worker at a time across every
-     * instance, which keeps each contact's events in order.
-     */
-    public static final String INBOX_SWEEP = "inbox-sweep";
-
     static final int SWEEP_BATCH = 200;
     static final Duration SWEEP_IDLE = Duration.ofMillis(250);
 
@@ -54,41 +47,38 @@ public class RecruitflowJobs implements JobHandler {
         this.clock = clock;
     }
 
-    @Override
-    public JobOutcome run(Job job) {
-        switch (job.type()) {
-            case INTAKE:
-                return saga.advance(job.id());
-            case DEFERRED_MESSAGE:
-                return deferredMessage(new MessageKey(job.id()));
-            case INBOX_DISPATCH:
-                if (!job.id().equals(INBOX_SWEEP)) {
-                    // A wake-up for one stored event: the single sweep applies events in order per contact,
-                    // so the event is left to it rather than raced by a second worker.
-                    return new JobOutcome.Done();
-                }
-                int handled = dispatcher.dispatchDue(SWEEP_BATCH);
-                // Keeps itself scheduled: right away while there is a backlog, else after a short pause.
-                return new JobOutcome.RunAgainAt(
-                        handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE), "inbox sweep");
-        }
-        throw new IllegalStateException("unhandled job type " + job.type());
+    /** The inbox sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
+    public static Job inboxSweep(Clock clock) {
+        return new Job(new JobPayload.SweepInbox(), clock.now(), JobPriority.EVENTS);
     }
 
-    private JobOutcome deferredMessage(MessageKey key) {
-        Optional<MessageRecord> record = messages.find(key);
-        if (record.isEmpty()) {
-            return new JobOutcome.GiveUp("no message " + key);
+    @Override
+    public JobOutcome run(Job job) {
+        JobPayload payload = job.payload();
+        if (payload instanceof JobPayload.Intake intake) {
+            return saga.advance(intake);
         }
-        Optional<RecruitId> introOf = IntakeSaga.recruitOfIntro(key);
-        Optional<Recruit> recruit = introOf.isPresent()
-                ? recruits.find(introOf.get())
-                : recruits.findByContact(record.get().contact());
+        if (payload instanceof JobPayload.DeliverMessage delivery) {
+            return deliver(delivery);
+        }
+        // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
+        int handled = dispatcher.dispatchDue(SWEEP_BATCH);
+        return new JobOutcome.RunAgainAt(
+                handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE), "inbox sweep");
+    }
+
+    private JobOutcome deliver(JobPayload.DeliverMessage job) {
+        if (messages.find(job.message()).isEmpty()) {
+            return new JobOutcome.GiveUp("no message " + job.message());
+        }
+        Optional<Recruit> recruit = recruits.find(job.recruit());
         if (recruit.isEmpty()) {
-            return new JobOutcome.GiveUp("message " + key + " has no recruit");
+            return new JobOutcome.GiveUp("message " + job.message() + " has no recruit");
         }
-        SendOutcome outcome = sender.resume(recruit.get(), key);
-        introOf.ifPresent(id -> saga.introDelivered(id, outcome));
+        SendOutcome outcome = sender.resume(recruit.get(), job.message());
+        if (job.message().equals(IntakeSaga.introKey(job.recruit()))) {
+            saga.introSettled(job.recruit(), outcome);
+        }
         if (outcome instanceof SendOutcome.Deferred deferred) {
             return new JobOutcome.RunAgainAt(deferred.until(), deferred.reason());
         }

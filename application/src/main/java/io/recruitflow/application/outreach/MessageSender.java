@@ -1,13 +1,13 @@
 package io.recruitflow.application.outreach;
 
 import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
-import io.recruitflow.application.port.JobType;
+import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ComplianceDecision;
-import io.recruitflow.domain.message.ConversationId;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
@@ -19,8 +19,7 @@ import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlException;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,15 +31,17 @@ import java.util.Optional;
 /**
  * Sends a message to a recruit at most once, under the compliance policy. The message is logged as
  * planned before anything else; it moves planned → sending → sent | unknown | failed. A message left
- * in {@code sending} (crash) or {@code unknown} (timeout) is never resent blindly: the contact's GHL
- * conversation is read first, and only a message GHL does not have is sent again.
+ * in {@code sending} (crash) or {@code unknown} (timeout) is never resent blindly: the contact's
+ * conversation is read first, and only a message the CRM does not have is sent again. A failed send is
+ * retried under the {@link RetryPolicy}, counting the message's own attempts.
  */
 @Singleton
 public class MessageSender {
-    private static final Duration RETRY = Duration.ofSeconds(5);
-    /** GHL stamps a message when it accepts it; allow for clock difference when matching. */
+    /** When another worker holds the message, or a reconciliation could not read the conversation. */
+    private static final Duration RECHECK = Duration.ofSeconds(5);
+    /** The CRM stamps a message when it accepts it; allow for clock difference when matching. */
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
-    /** Longer than a GHL call can take with its timeouts; a SENDING record younger than this may be live. */
+    /** Longer than a CRM call can take with its timeouts; a SENDING record younger than this may be live. */
     static final Duration IN_FLIGHT = Duration.ofSeconds(60);
 
     private final MessageLog log;
@@ -105,7 +106,7 @@ public class MessageSender {
             return refuse(record, "location suspended: " + suspension.get(), now);
         }
         if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
-            scheduleAt(record, record.notBefore().get());
+            scheduleAt(recruit, record, record.notBefore().get());
             return new SendOutcome.Deferred(
                     record.notBefore().get(), record.detail().orElse("deferred"));
         }
@@ -122,7 +123,7 @@ public class MessageSender {
             if (!log.transition(record.key(), SendState.PLANNED, deferred)) {
                 return resume(recruit, record.key());
             }
-            scheduleAt(deferred, defer.notBefore());
+            scheduleAt(recruit, deferred, defer.notBefore());
             return new SendOutcome.Deferred(defer.notBefore(), defer.reason());
         }
         return deliver(record, now);
@@ -132,46 +133,44 @@ public class MessageSender {
         MessageRecord sending = record.sending(now);
         if (!log.transition(record.key(), SendState.PLANNED, sending)) {
             // Another worker took it; its outcome will be recorded there.
-            return new SendOutcome.RetryLater(now.plus(RETRY), "another worker is sending " + record.key());
+            return new SendOutcome.RetryLater(now.plus(RECHECK), "another worker is sending " + record.key());
         }
         try {
             SentMessage sent = conversations.send(record.toOutgoing());
             MessageRecord done = sending.sent(sent, clock.now());
             log.transition(record.key(), SendState.SENDING, done);
             return new SendOutcome.Sent(done);
-        } catch (GhlOutcomeUnknownException e) {
-            log.transition(record.key(), SendState.SENDING, sending.unknown(e.getMessage(), clock.now()));
-            return new SendOutcome.RetryLater(clock.now().plus(RETRY), "GHL may have the message: " + e.getMessage());
-        } catch (GhlException e) {
-            if (e.retryable()) {
-                // Refused before GHL processed it (429, connection refused): safe to send again later.
-                log.transition(
-                        record.key(),
-                        SendState.SENDING,
-                        sending.replanned(clock.now().plus(RETRY), e.getMessage(), clock.now()));
-                return new SendOutcome.RetryLater(clock.now().plus(RETRY), e.getMessage());
+        } catch (ExternalFailure failure) {
+            Instant at = clock.now();
+            RetryPolicy.Next next = RetryPolicy.after(failure, sending.attempts(), at);
+            if (next instanceof RetryPolicy.Next.RetryAt retry) {
+                // UNKNOWN keeps the "may have been sent" mark: the next run reads the conversation first.
+                MessageRecord again = retry.reconcileFirst()
+                        ? sending.unknown(retry.reason(), at)
+                        : sending.replanned(retry.at(), retry.reason(), at);
+                log.transition(record.key(), SendState.SENDING, again);
+                return new SendOutcome.RetryLater(retry.at(), retry.reason());
             }
-            log.transition(record.key(), SendState.SENDING, sending.failed(e.getMessage(), clock.now()));
-            return new SendOutcome.Failed(e.getMessage());
+            String reason = ((RetryPolicy.Next.GiveUp) next).reason();
+            log.transition(record.key(), SendState.SENDING, sending.failed(reason, at));
+            return new SendOutcome.Failed(reason);
         }
     }
 
-    /** Finds out from GHL whether a message whose send may have happened did happen. */
+    /** Finds out from the CRM whether a message whose send may have happened did happen. */
     private SendOutcome reconcile(Recruit recruit, MessageRecord record) {
         Instant now = clock.now();
         if (record.state() == SendState.SENDING
                 && record.updatedAt().plus(IN_FLIGHT).isAfter(now)) {
-            // A worker may still be inside its GHL call; reading the conversation now could miss it.
+            // A worker may still be inside its CRM call; reading the conversation now could miss it.
             return new SendOutcome.RetryLater(
                     record.updatedAt().plus(IN_FLIGHT), "send of " + record.key() + " may still be in flight");
         }
         Optional<ConversationMessage> found;
         try {
-            found = conversations
-                    .findConversation(record.location(), record.contact())
-                    .flatMap(conversation -> findSent(conversation, record));
-        } catch (GhlException e) {
-            return new SendOutcome.RetryLater(now.plus(RETRY), "cannot read the conversation yet: " + e.getMessage());
+            found = findSent(record);
+        } catch (ExternalFailure e) {
+            return new SendOutcome.RetryLater(now.plus(RECHECK), "cannot read the conversation yet: " + e.getMessage());
         }
         if (found.isPresent()) {
             ConversationMessage m = found.get();
@@ -179,23 +178,23 @@ public class MessageSender {
             log.transition(record.key(), record.state(), sent);
             return new SendOutcome.Sent(sent);
         }
-        MessageRecord again = record.replanned(now, "GHL has no such message; sending again", now);
+        MessageRecord again = record.replanned(now, "the CRM has no such message; sending again", now);
         if (!log.transition(record.key(), record.state(), again)) {
-            return new SendOutcome.RetryLater(now.plus(RETRY), "message " + record.key() + " changed meanwhile");
+            return new SendOutcome.RetryLater(now.plus(RECHECK), "message " + record.key() + " changed meanwhile");
         }
         return decideAndSend(recruit, again);
     }
 
-    private Optional<ConversationMessage> findSent(ConversationId conversation, MessageRecord record) {
+    private Optional<ConversationMessage> findSent(MessageRecord record) {
         Instant since = record.createdAt().minus(CLOCK_SLACK);
         // Messages come newest first: stop at the first one older than our plan.
-        return conversations
-                .messages(conversation)
-                .takeWhile(m -> !m.dateAdded().isBefore(since))
-                .filter(m -> m.direction() == Direction.OUTBOUND
-                        && m.channel() == record.channel()
-                        && m.body().strip().equals(record.body().strip()))
-                .findFirst();
+        try (var messages = conversations.messagesWith(record.location(), record.contact())) {
+            return messages.takeWhile(m -> !m.dateAdded().isBefore(since))
+                    .filter(m -> m.direction() == Direction.OUTBOUND
+                            && m.channel() == record.channel()
+                            && m.body().strip().equals(record.body().strip()))
+                    .findFirst();
+        }
     }
 
     private SendOutcome refuse(MessageRecord record, String reason, Instant now) {
@@ -203,7 +202,7 @@ public class MessageSender {
         return new SendOutcome.Refused(reason);
     }
 
-    private void scheduleAt(MessageRecord record, Instant when) {
-        jobs.schedule(new Job(JobType.DEFERRED_MESSAGE, record.key().value(), when, JobPriority.BULK));
+    private void scheduleAt(Recruit recruit, MessageRecord record, Instant when) {
+        jobs.schedule(new Job(new JobPayload.DeliverMessage(record.key(), recruit.id()), when, JobPriority.BULK));
     }
 }

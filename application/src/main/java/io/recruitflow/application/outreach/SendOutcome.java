@@ -6,7 +6,7 @@ import java.time.Instant;
 /** What became of a message we asked to send. */
 public sealed interface SendOutcome {
 
-    /** GHL accepted it (now, or earlier: reconciliation found it in the conversation). */
+    /** The CRM accepted it (now, or earlier: reconciliation found it in the conversation). */
     record Sent(MessageRecord record) implements SendOutcome {}
 
     /** Compliance said not yet; a job sends it at {@code until}. */
@@ -15,9 +15,9 @@ public sealed interface SendOutcome {
     /** Compliance said never (opt-out, DND), or the location is suspended. */
     record Refused(String reason) implements SendOutcome {}
 
-    /** GHL rejected it for good (a 4xx other than 429). */
+    /** The CRM refused it, or it kept failing until the retry policy gave up. */
     record Failed(String reason) implements SendOutcome {}
 
-    /** A transient failure, or the outcome is still unknown: try again at {@code at}. */
+    /** A failure the retry policy retries, or an outcome still unknown: try again at {@code at}. */
     record RetryLater(Instant at, String reason) implements SendOutcome {}
 }

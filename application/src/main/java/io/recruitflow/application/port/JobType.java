@@ -1,11 +1,14 @@
 package io.recruitflow.application.port;
 
-/** The kinds of durable work. */
+/**
+ * The kinds of durable work; each has one {@link JobPayload} record. The names are stored with every
+ * scheduled job: keep them when renaming the payloads.
+ */
 public enum JobType {
-    /** Advance one recruit's intake saga; the id is the recruit id. */
+    /** {@link JobPayload.Intake}. */
     INTAKE,
-    /** Send a message deferred by quiet hours; the id is the message key. */
+    /** {@link JobPayload.DeliverMessage}. */
     DEFERRED_MESSAGE,
-    /** Process one stored webhook event; the id is the webhook id. */
+    /** {@link JobPayload.SweepInbox}. */
     INBOX_DISPATCH
 }

@@ -74,7 +74,7 @@ public class SchedulePresentationService implements SchedulePresentationUseCase 
         ZoneId zone = calendar.timeZone()
                 .orElseGet(() -> recipients.zonesOf(recruit).iterator().next());
         Instant now = clock.now();
-        List<Slot> free = calendars.freeSlots(calendar.id(), now, now.plus(SEARCH_WINDOW), zone);
+        List<Slot> free = calendars.freeSlots(recruit.location(), calendar.id(), now, now.plus(SEARCH_WINDOW), zone);
         Optional<Slot> slot = command.start().isPresent()
                 ? free.stream()
                         .filter(s -> s.start().equals(command.start().get()))

@@ -49,8 +49,10 @@ public class LocationSetup {
                     + "; create it in GHL or configure its name");
         }
         RecruitingPipeline pipeline = ((RecruitingPipeline.Resolution.Resolved) resolution).pipeline();
-        WorkflowId workflow = workflows
-                .findByName(location, settings.speedToLeadWorkflow())
+        String workflowName = settings.speedToLeadWorkflow().strip();
+        WorkflowId workflow = workflows.list(location).stream()
+                .filter(w -> w.name().equalsIgnoreCase(workflowName))
+                .findFirst()
                 .map(Workflow::id)
                 .orElseThrow(() -> new SetupException(
                         "location " + location + " has no workflow named '" + settings.speedToLeadWorkflow() + "'"));

@@ -3,7 +3,11 @@ package io.recruitflow.application.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.recruit.IntakePhase;
+import io.recruitflow.domain.recruit.RecruitId;
 import java.time.Instant;
+import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -11,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class JobTest {
     static Job job(JobPriority p, int position) {
-        return new Job(JobType.INTAKE, "j", Instant.EPOCH, p, position);
+        return new Job(new JobPayload.SweepInbox(), Instant.EPOCH, p, position);
     }
 
     @Test
@@ -23,6 +27,18 @@ class JobTest {
     @Test
     void negativePositionsAreRefused() {
         assertThatThrownBy(() -> job(JobPriority.BULK, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysAreDerivedFromThePayloadAndKeepTheirFormerShape() {
+        RecruitId recruit = new RecruitId(UUID.fromString("00000000-0000-0000-0000-0000000000a1"));
+
+        assertThat(new JobPayload.Intake(recruit, IntakePhase.FIRST).key()).isEqualTo(recruit.toString());
+        assertThat(new JobPayload.Intake(recruit, IntakePhase.FOLLOW_UP).key()).isEqualTo(recruit + ":follow-up");
+        assertThat(new JobPayload.DeliverMessage(new MessageKey("intro/x"), recruit).key())
+                .isEqualTo("intro/x");
+        assertThat(new JobPayload.SweepInbox().key()).isEqualTo("inbox-sweep");
+        assertThat(new JobPayload.Intake(recruit, IntakePhase.FIRST).type()).isEqualTo(JobType.INTAKE);
     }
 
     @Property

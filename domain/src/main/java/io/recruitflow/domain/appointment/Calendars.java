@@ -6,22 +6,23 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * GHL calendars. {@link #book} is not idempotent: after an unknown outcome, check the contact's
- * appointments before booking again.
+ * The CRM's calendars, where presentations are booked. Failures are {@link
+ * io.recruitflow.domain.shared.ExternalFailure}s.
  */
 public interface Calendars {
     List<Calendar> list(LocationId location);
 
     /**
-     * Free slots of a calendar in {@code [from, to)}, sorted. GHL answers at most 31 days per call;
-     * implementations split longer ranges.
+     * Free slots of a calendar in {@code [from, to)}, sorted. Implementations split ranges longer than
+     * the CRM answers at once.
      */
-    List<Slot> freeSlots(CalendarId calendar, Instant from, Instant to, ZoneId zone);
+    List<Slot> freeSlots(LocationId location, CalendarId calendar, Instant from, Instant to, ZoneId zone);
 
+    /**
+     * Books the slot. Not idempotent: after an {@link
+     * io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown}, check the contact's appointments
+     * before booking again. A slot taken meanwhile is {@link
+     * io.recruitflow.domain.shared.ExternalFailure.Rejected}.
+     */
     Appointment book(AppointmentDraft draft);
-
-    /** Moves the appointment and/or changes its status. */
-    Appointment update(AppointmentId id, Slot slot, AppointmentStatus status);
-
-    void cancel(AppointmentId id);
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Our record of one outbound message: what, to whom, its send state, when it may go (for a deferred
- * text) and, once sent, GHL's ids.
+ * text), how many times it was handed to the CRM ({@code attempts}) and, once sent, the CRM's ids.
  */
 public record MessageRecord(
         MessageKey key,
@@ -22,6 +22,7 @@ public record MessageRecord(
         Optional<MessageId> messageId,
         Optional<ConversationId> conversationId,
         Optional<String> detail,
+        int attempts,
         Instant createdAt,
         Instant updatedAt) {
     public MessageRecord {
@@ -33,6 +34,9 @@ public record MessageRecord(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         body = body == null ? "" : body;
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative");
+        }
     }
 
     public static MessageRecord planned(
@@ -49,6 +53,7 @@ public record MessageRecord(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                0,
                 at,
                 at);
     }
@@ -57,8 +62,23 @@ public record MessageRecord(
         return new OutgoingMessage(location, contact, channel, body, subject, Optional.empty());
     }
 
+    /** Handed to the CRM: one more attempt. */
     public MessageRecord sending(Instant at) {
-        return with(SendState.SENDING, notBefore, messageId, conversationId, Optional.empty(), at);
+        return new MessageRecord(
+                key,
+                location,
+                contact,
+                channel,
+                body,
+                subject,
+                SendState.SENDING,
+                notBefore,
+                messageId,
+                conversationId,
+                Optional.empty(),
+                attempts + 1,
+                createdAt,
+                at);
     }
 
     public MessageRecord sent(SentMessage sent, Instant at) {
@@ -95,6 +115,7 @@ public record MessageRecord(
             Optional<ConversationId> cid,
             Optional<String> d,
             Instant at) {
-        return new MessageRecord(key, location, contact, channel, body, subject, s, nb, mid, cid, d, createdAt, at);
+        return new MessageRecord(
+                key, location, contact, channel, body, subject, s, nb, mid, cid, d, attempts, createdAt, at);
     }
 }

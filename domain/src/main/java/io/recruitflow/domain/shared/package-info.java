@@ -1,7 +1,8 @@
 /**
  * Value objects every bounded context needs: identifiers, {@link io.recruitflow.domain.shared.PhoneNumber}
- * in E.164, {@link io.recruitflow.domain.shared.EmailAddress}, US states, the clock port, the GHL account
- * ports (locations, users, tokens) and the typed failures of the GHL ports.
+ * in E.164, {@link io.recruitflow.domain.shared.EmailAddress}, US states, the clock port, the locations we
+ * must not act for, and {@link io.recruitflow.domain.shared.ExternalFailure}, the one failure type of the
+ * outbound ports.
  *
  * <p>Contexts depend on this package, never the other way round.
  */

@@ -3,8 +3,6 @@ package io.recruitflow.domain.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ValueObjectsTest {
@@ -21,17 +19,6 @@ class ValueObjectsTest {
         assertThat(email).isEqualTo(new EmailAddress("john.smith@example.com"));
         assertThat(email.toString()).isEqualTo("j***@example.com");
         assertThat(EmailAddress.parse("no-at-sign")).isEmpty();
-    }
-
-    @Test
-    void tokensNeverShowInToString() {
-        OAuthTokens tokens = new OAuthTokens(
-                TokenOwner.location(new LocationId("loc")),
-                "secret-access",
-                "secret-refresh",
-                Instant.EPOCH,
-                Set.of("contacts.write"));
-        assertThat(tokens.toString()).doesNotContain("secret");
     }
 
     @Test

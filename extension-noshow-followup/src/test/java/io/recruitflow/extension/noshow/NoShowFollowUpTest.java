@@ -16,7 +16,7 @@ import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
-import io.recruitflow.domain.shared.GhlOutcomeUnknownException;
+import io.recruitflow.domain.shared.ExternalFailure;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -205,7 +205,7 @@ class NoShowFollowUpTest {
         w.ghl.faults()
                 .failAfterNext(
                         GhlFaults.Operation.MESSAGE_SEND,
-                        new GhlOutcomeUnknownException(504, "gateway timeout", "trace-1", null));
+                        new ExternalFailure.OutcomeUnknown("gateway timeout", "trace-1", null));
         w.deliver(w.appointment(contact, APPOINTMENT, AppointmentStatus.NOSHOW));
         assertThat(w.adapters
                         .messageLog()

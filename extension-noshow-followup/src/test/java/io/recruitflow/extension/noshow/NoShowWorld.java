@@ -9,10 +9,14 @@ import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.EventOutcome;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
+import io.recruitflow.application.intakerecruit.CreateOpportunityStep;
+import io.recruitflow.application.intakerecruit.EnrollWorkflowStep;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
 import io.recruitflow.application.intakerecruit.IntakeRecruitService;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.intakerecruit.SendIntroStep;
+import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
@@ -111,19 +115,15 @@ final class NoShowWorld {
         IntakeSaga saga = new IntakeSaga(
                 adapters.recruits(),
                 adapters.intakeJournal(),
-                ghl.contactDirectory(),
-                ghl.opportunities(),
-                adapters.opportunityMirror(),
-                ghl.workflows(),
-                sender,
-                setup,
-                settings,
                 adapters.jobQueue(),
                 suspended,
                 backlog,
-                clock);
-        intake = new IntakeRecruitService(
-                PHONES, adapters.recruits(), adapters.intakeJournal(), adapters.jobQueue(), settings, backlog, clock);
+                clock,
+                new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
+                new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
+                new SendIntroStep(sender, adapters.recruits(), settings),
+                new EnrollWorkflowStep(ghl.workflows(), setup));
+        intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         SendRecruitMessageService messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
@@ -144,8 +144,7 @@ final class NoShowWorld {
                 advance,
                 setup,
                 adapters.processedEvents(),
-                ghl.authorization(),
-                adapters.tokenStore(),
+                ghl.installations(),
                 suspended,
                 Set.of(listener));
 

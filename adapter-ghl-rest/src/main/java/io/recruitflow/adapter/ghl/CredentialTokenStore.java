@@ -1,0 +1,80 @@
+package io.recruitflow.adapter.ghl;
+
+import io.recruitflow.application.port.CredentialOwner;
+import io.recruitflow.application.port.CredentialStore;
+import io.recruitflow.application.port.StoredCredential;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The client's {@link TokenStore} over the system's neutral {@link CredentialStore}: an {@link OAuthTokens}
+ * pair is a {@link StoredCredential} (the access token its secret, the refresh token its renewal, the scopes
+ * its grants), and a {@link TokenOwner} is a {@link CredentialOwner} of kind {@code COMPANY} or {@code
+ * LOCATION} with the same id. The store's per-owner lock is what serialises refreshes.
+ */
+final class CredentialTokenStore implements TokenStore {
+    private final CredentialStore credentials;
+
+    CredentialTokenStore(CredentialStore credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+    }
+
+    @Override
+    public Optional<OAuthTokens> find(TokenOwner owner) {
+        return credentials.find(owner(owner)).map(CredentialTokenStore::tokens);
+    }
+
+    @Override
+    public void save(OAuthTokens tokens) {
+        credentials.save(credential(tokens));
+    }
+
+    @Override
+    public boolean revoke(TokenOwner owner) {
+        return credentials.revoke(owner(owner));
+    }
+
+    @Override
+    public OAuthTokens refresh(TokenOwner owner, Function<Optional<OAuthTokens>, OAuthTokens> refresher) {
+        return tokens(credentials.update(
+                owner(owner), current -> credential(refresher.apply(current.map(CredentialTokenStore::tokens)))));
+    }
+
+    static CredentialOwner owner(TokenOwner owner) {
+        return new CredentialOwner(owner.type().name(), owner.id());
+    }
+
+    static TokenOwner owner(CredentialOwner owner) {
+        TokenOwner.Type type;
+        try {
+            type = TokenOwner.Type.valueOf(owner.kind());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a GHL credential owner: " + owner, e);
+        }
+        return new TokenOwner(type, owner.id());
+    }
+
+    static StoredCredential credential(OAuthTokens tokens) {
+        return new StoredCredential(
+                owner(tokens.owner()),
+                tokens.accessToken(),
+                Optional.ofNullable(tokens.refreshToken()),
+                tokens.expiresAt(),
+                tokens.scopes());
+    }
+
+    static OAuthTokens tokens(StoredCredential credential) {
+        return new OAuthTokens(
+                owner(credential.owner()),
+                credential.secret(),
+                credential.renewal().orElse(null),
+                credential.expiresAt(),
+                credential.grants());
+    }
+
+    @Override
+    public String toString() {
+        return "CredentialTokenStore[" + credentials.getClass().getSimpleName() + "]";
+    }
+}

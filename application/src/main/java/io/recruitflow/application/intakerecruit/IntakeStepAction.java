@@ -1,0 +1,22 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.StepRecord;
+
+/**
+ * What one intake step does, and how it reconciles when an earlier attempt may have had its effect. The
+ * {@link IntakeStepRunner} journals, retries and stops; a step only acts. Failures of the CRM are
+ * thrown as {@link io.recruitflow.domain.shared.ExternalFailure}s and handled by the runner.
+ */
+public interface IntakeStepAction {
+    IntakeStep step();
+
+    /**
+     * Runs the step for the recruit.
+     *
+     * @param previous the step's journal entry before this attempt: {@code previous.attempts() > 0} means an
+     *     earlier attempt may have reached the CRM
+     */
+    StepResult perform(Recruit recruit, StepRecord previous);
+}

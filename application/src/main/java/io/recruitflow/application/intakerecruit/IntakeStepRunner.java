@@ -1,0 +1,121 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.retry.RetryPolicy;
+import io.recruitflow.application.setup.LocationSetup;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.ExternalFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs intake steps with one journal discipline and one failure policy for all of them: each step is
+ * journaled as started before it acts and with its result after; a CRM failure goes through the {@link
+ * RetryPolicy}; a step that cannot succeed stops the saga and settles the steps after it as skipped.
+ */
+final class IntakeStepRunner {
+    /** How long a step waits when the CRM account does not match the configuration yet. */
+    static final Duration SETUP_RECHECK = Duration.ofMinutes(5);
+
+    private final Recruits recruits;
+    private final IntakeJournal journal;
+    private final Clock clock;
+    private final Map<IntakeStep, IntakeStepAction> actions = new EnumMap<>(IntakeStep.class);
+
+    IntakeStepRunner(Recruits recruits, IntakeJournal journal, Clock clock, Set<IntakeStepAction> steps) {
+        this.recruits = recruits;
+        this.journal = journal;
+        this.clock = clock;
+        steps.forEach(s -> actions.put(s.step(), s));
+        for (IntakeStep step : IntakeStep.values()) {
+            if (!actions.containsKey(step)) {
+                throw new IllegalArgumentException("no action for intake step " + step);
+            }
+        }
+    }
+
+    /** Runs the steps that are not settled yet, in order; stops at the first that must wait or failed. */
+    JobOutcome run(RecruitId id, List<IntakeStep> steps) {
+        for (IntakeStep step : steps) {
+            Instant now = clock.now();
+            StepRecord record = journal.find(id, step).orElseGet(() -> StepRecord.pending(id, step, now));
+            if (record.state().waitsOnNothing()) {
+                continue;
+            }
+            if (record.notBefore().filter(now::isBefore).isPresent()) {
+                return new JobOutcome.RunAgainAt(
+                        record.notBefore().get(), record.detail().orElse("waiting"));
+            }
+            Recruit recruit = recruits.find(id).orElseThrow();
+            StepRecord started = record.started(now);
+            journal.save(started);
+            Optional<JobOutcome> stop = settle(started, attempt(actions.get(step), recruit, record, started));
+            if (stop.isPresent()) {
+                return stop.get();
+            }
+        }
+        return new JobOutcome.Done();
+    }
+
+    /** Journals a step's result; a non-empty answer stops the saga for now. */
+    Optional<JobOutcome> settle(StepRecord record, StepResult result) {
+        Instant now = clock.now();
+        if (result instanceof StepResult.Done done) {
+            journal.save(record.done(done.ref(), now));
+        } else if (result instanceof StepResult.Deferred deferred) {
+            journal.save(record.deferred(deferred.until(), deferred.reason(), now));
+        } else if (result instanceof StepResult.Skipped skipped) {
+            journal.save(record.skipped(skipped.reason(), now));
+        } else if (result instanceof StepResult.RetryAt retry) {
+            journal.save(
+                    retry.mayHaveHappened()
+                            ? record.unknown(retry.reason(), now)
+                            : record.retryAt(retry.at(), retry.reason(), now));
+            return Optional.of(new JobOutcome.RunAgainAt(retry.at(), record.step() + ": " + retry.reason()));
+        } else {
+            String reason = ((StepResult.Failed) result).reason();
+            journal.save(record.failed(reason, now));
+            skipAfter(record, now);
+            return Optional.of(new JobOutcome.GiveUp(record.step() + " failed: " + reason));
+        }
+        return Optional.empty();
+    }
+
+    private StepResult attempt(IntakeStepAction action, Recruit recruit, StepRecord previous, StepRecord started) {
+        try {
+            return action.perform(recruit, previous);
+        } catch (ExternalFailure failure) {
+            RetryPolicy.Next next = RetryPolicy.after(failure, started.attempts(), clock.now());
+            if (next instanceof RetryPolicy.Next.RetryAt retry) {
+                return new StepResult.RetryAt(retry.at(), retry.reason(), retry.reconcileFirst());
+            }
+            return new StepResult.Failed(((RetryPolicy.Next.GiveUp) next).reason());
+        } catch (LocationSetup.SetupException e) {
+            return new StepResult.RetryAt(clock.now().plus(SETUP_RECHECK), e.getMessage(), false);
+        }
+    }
+
+    /**
+     * A step that failed for good stops the saga: the steps after it will never run, so they are settled as
+     * skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
+     * forever) and every start would resume it and run the later steps after all.
+     */
+    private void skipAfter(StepRecord failed, Instant now) {
+        for (StepRecord s : journal.steps(failed.recruit())) {
+            if (s.step().ordinal() > failed.step().ordinal() && !s.state().settled()) {
+                journal.save(s.skipped("not run: " + failed.step() + " failed", now));
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.application.outreach.MessageSender;
+import io.recruitflow.application.outreach.SendOutcome;
+import io.recruitflow.application.setup.RecruitUpdater;
+import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.recruit.StepRecord;
+import io.recruitflow.domain.shared.ContactId;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends the intro text (or an email, to a lead without a phone) through the {@link MessageSender}, which
+ * keeps it to one copy and under the compliance policy; a deferred intro completes later through {@link
+ * IntakeSaga#introSettled}.
+ */
+public final class SendIntroStep implements IntakeStepAction {
+    private final MessageSender sender;
+    private final Recruits recruits;
+    private final RecruitingSettings settings;
+
+    @Inject
+    public SendIntroStep(MessageSender sender, Recruits recruits, RecruitingSettings settings) {
+        this.sender = sender;
+        this.recruits = recruits;
+        this.settings = settings;
+    }
+
+    /** The key of a recruit's intro in the message log: one intro per recruit. */
+    static MessageKey introKey(RecruitId id) {
+        return new MessageKey("intro/" + id);
+    }
+
+    @Override
+    public IntakeStep step() {
+        return IntakeStep.SEND_INTRO;
+    }
+
+    @Override
+    public StepResult perform(Recruit recruit, StepRecord previous) {
+        ContactId contact = recruit.contactId().orElseThrow(() -> new IllegalStateException("contact not linked"));
+        return resultOf(recruit.id(), sender.send(recruit, introKey(recruit.id()), introFor(recruit, contact)));
+    }
+
+    /** The step's result for what became of the intro; records when it went out. */
+    StepResult resultOf(RecruitId recruit, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Sent sent) {
+            RecruitUpdater.update(
+                    recruits, recruit, r -> r.introSent(sent.record().updatedAt()));
+            return new StepResult.Done(sent.record().messageId().map(Object::toString));
+        }
+        if (outcome instanceof SendOutcome.Deferred deferred) {
+            return new StepResult.Deferred(deferred.until(), deferred.reason());
+        }
+        if (outcome instanceof SendOutcome.Refused refused) {
+            return new StepResult.Skipped(refused.reason());
+        }
+        if (outcome instanceof SendOutcome.Failed failed) {
+            return new StepResult.Failed(failed.reason());
+        }
+        SendOutcome.RetryLater later = (SendOutcome.RetryLater) outcome;
+        // The message log, not the step, knows whether a copy may be out: it reconciles on the next run.
+        return new StepResult.RetryAt(later.at(), later.reason(), false);
+    }
+
+    private OutgoingMessage introFor(Recruit recruit, ContactId contact) {
+        Map<String, String> values = Map.of(
+                "First", recruit.name().first(),
+                "Last", recruit.name().last(),
+                "FullName", recruit.name().full(),
+                "State", recruit.license().state().displayName());
+        if (recruit.phone().isPresent()) {
+            return new OutgoingMessage(
+                    recruit.location(),
+                    contact,
+                    Channel.SMS,
+                    settings.introSms().render(values),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+        return new OutgoingMessage(
+                recruit.location(),
+                contact,
+                Channel.EMAIL,
+                settings.introEmailBody().render(values),
+                Optional.of(settings.introEmailSubject().render(values)),
+                settings.emailFrom());
+    }
+}

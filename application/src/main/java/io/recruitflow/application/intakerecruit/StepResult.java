@@ -1,0 +1,22 @@
+package io.recruitflow.application.intakerecruit;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What one run of an intake step came to; the {@link IntakeStepRunner} journals it. */
+public sealed interface StepResult {
+    /** Done; {@code ref} is the id of what the step made or found in the CRM. */
+    record Done(Optional<String> ref) implements StepResult {}
+
+    /** Not yet, by rule (quiet hours): a job takes it up at {@code until}; the saga goes on. */
+    record Deferred(Instant until, String reason) implements StepResult {}
+
+    /** Not done, by rule (an opt-out, do-not-disturb): settled, and the saga goes on. */
+    record Skipped(String reason) implements StepResult {}
+
+    /** Cannot succeed: settled, and the saga stops (later steps are skipped). */
+    record Failed(String reason) implements StepResult {}
+
+    /** Try again at {@code at}; when {@code mayHaveHappened}, reconcile before acting again. */
+    record RetryAt(Instant at, String reason, boolean mayHaveHappened) implements StepResult {}
+}

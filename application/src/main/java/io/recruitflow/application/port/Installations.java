@@ -1,0 +1,40 @@
+package io.recruitflow.application.port;
+
+import io.recruitflow.domain.shared.CompanyId;
+import io.recruitflow.domain.shared.LocationId;
+import java.net.URI;
+
+/**
+ * Recruitflow's installation in the CRM's accounts: how access is asked for, granted and given up. How
+ * the grant works and where the resulting credentials live is the CRM adapter's business (GHL: the
+ * marketplace app's OAuth flow). Failures are {@link io.recruitflow.domain.shared.ExternalFailure}s.
+ */
+public interface Installations {
+
+    /** Whether this set-up can install itself into accounts (false with a fixed access token). */
+    boolean selfInstallable();
+
+    /** Where to send a person who installs Recruitflow; {@code state} comes back with the grant. */
+    URI consentUrl(String state);
+
+    /** Completes an installation from the grant the person came back with, and keeps the access. */
+    Installed complete(String grant, Installer installer);
+
+    /**
+     * Gains access to one location of an agency that installed Recruitflow for all its locations. Does
+     * nothing when the set-up is not self-installable.
+     */
+    void addLocation(CompanyId agency, LocationId location);
+
+    /** Gives up all access to the location (Recruitflow was uninstalled there). Returns whether there was any. */
+    boolean remove(LocationId location);
+
+    /** Who installed: an agency for its locations, or one location. */
+    enum Installer {
+        AGENCY,
+        LOCATION
+    }
+
+    /** The account an installation was completed for. */
+    record Installed(Installer installer, String accountId) {}
+}

@@ -1,0 +1,72 @@
+package io.recruitflow.application.port;
+
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.recruit.IntakePhase;
+import io.recruitflow.domain.recruit.RecruitId;
+import java.util.Objects;
+
+/**
+ * What a durable job is to do, as typed data that the queue stores with the job. The {@link #key()}
+ * deduplicates (a job whose type and key are already scheduled is not scheduled again); it is derived
+ * from the payload and never parsed back.
+ */
+public sealed interface JobPayload {
+
+    JobType type();
+
+    /** The key that deduplicates jobs of the same type. */
+    String key();
+
+    /** Advance one phase of a recruit's intake saga. */
+    record Intake(RecruitId recruit, IntakePhase phase) implements JobPayload {
+        public Intake {
+            Objects.requireNonNull(recruit, "recruit");
+            Objects.requireNonNull(phase, "phase");
+        }
+
+        @Override
+        public JobType type() {
+            return JobType.INTAKE;
+        }
+
+        @Override
+        public String key() {
+            // The keys jobs had before payloads were typed, so jobs scheduled by an older version still dedupe.
+            return phase == IntakePhase.FIRST ? recruit.toString() : recruit + ":follow-up";
+        }
+    }
+
+    /** Send (or reconcile) a planned message to a recruit once it is due. */
+    record DeliverMessage(MessageKey message, RecruitId recruit) implements JobPayload {
+        public DeliverMessage {
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(recruit, "recruit");
+        }
+
+        @Override
+        public JobType type() {
+            return JobType.DEFERRED_MESSAGE;
+        }
+
+        @Override
+        public String key() {
+            return message.value();
+        }
+    }
+
+    /**
+     * Apply the stored webhook events that are due. There is one such job: one job key runs on one worker
+     * at a time across every instance, which keeps each contact's events in order.
+     */
+    record SweepInbox() implements JobPayload {
+        @Override
+        public JobType type() {
+            return JobType.INBOX_DISPATCH;
+        }
+
+        @Override
+        public String key() {
+            return "inbox-sweep";
+        }
+    }
+}
