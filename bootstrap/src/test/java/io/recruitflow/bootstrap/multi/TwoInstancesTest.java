@@ -3,6 +3,7 @@ package io.recruitflow.bootstrap.multi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.ghl.GhlClientConfig;
+import io.recruitflow.adapter.ghl.ratelimit.PostgresPermitSource;
 import io.recruitflow.adapter.persistence.Database;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
@@ -10,7 +11,6 @@ import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
-import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.StepState;

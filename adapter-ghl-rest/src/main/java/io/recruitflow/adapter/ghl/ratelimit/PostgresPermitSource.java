@@ -1,4 +1,4 @@
-package io.recruitflow.bootstrap.ratelimit;
+package io.recruitflow.adapter.ghl.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
