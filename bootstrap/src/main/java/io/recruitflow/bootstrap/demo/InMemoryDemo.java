@@ -3,6 +3,7 @@ package io.recruitflow.bootstrap.demo;
 import com.google.inject.Injector;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.InMemoryModule;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
@@ -15,7 +16,6 @@ import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCa
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
-import io.recruitflow.bootstrap.wiring.InMemoryModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.LeadFileModule;
 import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;

@@ -1,9 +1,6 @@
-package io.recruitflow.bootstrap.wiring;
+package io.recruitflow.adapter.inmemory;
 
 import com.google.inject.AbstractModule;
-import io.recruitflow.adapter.inmemory.InMemoryAdapters;
-import io.recruitflow.adapter.inmemory.InMemoryGhl;
-import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.domain.appointment.Appointments;
@@ -27,8 +24,10 @@ import io.recruitflow.domain.shared.Users;
 import java.util.Objects;
 
 /**
- * Every outbound port on the in-memory adapters: our stores, the job queue and an in-memory GHL. For
- * tests, the demo and embedders trying Recruitflow out; nothing survives the process.
+ * Every outbound port on the in-memory adapters: our stores, the job queue, an in-memory GHL and the
+ * {@link Clock} they share. For tests, the demo and embedders trying Recruitflow out; nothing survives the
+ * process and nothing needs starting. Its configuration is the {@link InMemoryAdapters} it binds, which the
+ * caller keeps to inspect them and to drive the job queue ({@link InMemoryJobQueue#bind}, {@code runDue}).
  */
 public final class InMemoryModule extends AbstractModule {
     private final InMemoryAdapters adapters;
