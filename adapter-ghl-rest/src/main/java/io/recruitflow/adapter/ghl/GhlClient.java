@@ -18,6 +18,7 @@ import io.recruitflow.domain.shared.RateBudget;
 import io.recruitflow.domain.shared.TokenOwner;
 import io.recruitflow.domain.shared.TokenStore;
 import io.recruitflow.domain.shared.Users;
+import jakarta.annotation.PreDestroy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -233,7 +234,8 @@ public final class GhlClient implements AutoCloseable {
         return pipeline.breakerClosed(owner);
     }
 
-    /** Releases the connection pool and the dispatcher's threads. */
+    /** Releases the connection pool and the dispatcher's threads (the lifecycle's stop, see {@link GhlRestModule}). */
+    @PreDestroy
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -21,11 +21,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * installation. An owner with no row yet is serialised by a transaction-scoped advisory lock instead,
  * since there is no row to lock.
  */
-public final class PostgresTokenStore implements TokenStore {
+final class PostgresTokenStore implements TokenStore {
     private final Jdbi jdbi;
     private final TokenCipher cipher;
 
-    public PostgresTokenStore(Jdbi jdbi, TokenCipher cipher) {
+    PostgresTokenStore(Jdbi jdbi, TokenCipher cipher) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }

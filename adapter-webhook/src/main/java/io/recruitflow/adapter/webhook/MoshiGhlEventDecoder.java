@@ -67,7 +67,7 @@ import okio.Buffer;
  *       agency-level INSTALL / UNINSTALL (no {@code locationId}) are not acted on: empty.</li>
  * </ul>
  */
-public final class MoshiGhlEventDecoder implements GhlEventDecoder {
+final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     private final JsonAdapter<ContactDto> contacts;
     private final JsonAdapter<OpportunityDto> opportunities;
@@ -77,7 +77,7 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
     private final JsonAdapter<UnreadDto> unread;
     private final JsonAdapter<AppDto> apps;
 
-    public MoshiGhlEventDecoder() {
+    MoshiGhlEventDecoder() {
         Moshi moshi = new Moshi.Builder().add(new BigDecimalAdapter()).build();
         this.contacts = moshi.adapter(ContactDto.class);
         this.opportunities = moshi.adapter(OpportunityDto.class);
