@@ -4,13 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEn
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -19,6 +22,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.recruitflow.domain.shared.ExternalFailure;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -125,45 +131,44 @@ class ArchitectureTest {
             .because("dependencies point inward: use cases know ports, never their implementations");
 
     /**
-     * A public class in an adapter must be something the wiring needs: bootstrap (where the Guice modules
-     * live) uses it, or it appears in the public signature of something bootstrap uses (a parameter,
-     * return or exception type, such as a builder's argument). Java has no module-private visibility, so a
-     * class that another package of the same adapter uses (the GHL adapter's webhook decoder reads its
-     * contact DTOs) must be public too. Everything else stays package-private, so an adapter's internals
-     * can change without breaking anyone. The in-memory adapters are exempt: they exist for embedders and
-     * tests to use.
+     * A public class in an adapter must be part of what the adapter offers: used from outside its own package
+     * (by bootstrap, which composes the adapters' Guice modules; by another package of the same adapter, since
+     * Java has no module-private visibility; by an embedder's entry point such as {@code GhlClient}), or
+     * reachable through the public signatures of such a class (a parameter, return or exception type, a public
+     * nested class such as a builder), transitively: the GHL client's public API reaches every endpoint.
+     * Everything else stays package-private, so an adapter's internals can change without breaking anyone. The
+     * in-memory adapters are exempt (they exist for embedders and tests), and so are jte's generated templates
+     * (public because jte's engine loads them by name).
      */
     @ArchTest
     static void adapterInternalsAreNotPublic(JavaClasses classes) {
-        Set<JavaClass> usedByWiring = new HashSet<>();
         Set<String> needed = new HashSet<>();
+        Deque<JavaClass> offered = new ArrayDeque<>();
         for (JavaClass c : classes) {
-            if (c.getPackageName().startsWith("io.recruitflow.adapter")) {
-                boolean used = c.getDirectDependenciesToSelf().stream()
-                        .anyMatch(d -> d.getOriginClass().getPackageName().startsWith("io.recruitflow.bootstrap"));
-                if (used) {
-                    usedByWiring.add(c);
-                }
-                boolean usedBySibling = c.getDirectDependenciesToSelf().stream()
-                        .map(d -> d.getOriginClass().getPackageName())
-                        .anyMatch(p -> !p.equals(c.getPackageName())
-                                && p.startsWith("io.recruitflow.adapter")
-                                && adapterOf(p).equals(adapterOf(c.getPackageName())));
-                if (usedBySibling) {
-                    needed.add(c.getName());
-                    c.getEnclosingClass().ifPresent(e -> needed.add(e.getName()));
-                }
+            if (c.getPackageName().startsWith("io.recruitflow.adapter")
+                    && c.getDirectDependenciesToSelf().stream()
+                            .anyMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName()))) {
+                offered.add(c);
             }
         }
-        for (JavaClass c : usedByWiring) {
-            needed.add(c.getName());
-            c.getEnclosingClass().ifPresent(e -> needed.add(e.getName()));
+        while (!offered.isEmpty()) {
+            JavaClass c = offered.pop();
+            if (!needed.add(c.getName())) {
+                continue;
+            }
+            c.getEnclosingClass().ifPresent(offered::add);
+            for (JavaClass nested : classes) {
+                if (nested.getModifiers().contains(JavaModifier.PUBLIC)
+                        && nested.getEnclosingClass().filter(c::equals).isPresent()) {
+                    offered.add(nested);
+                }
+            }
             for (JavaCodeUnit unit : c.getCodeUnits()) {
                 if (unit.getModifiers().contains(JavaModifier.PUBLIC)) {
-                    unit.getParameterTypes()
-                            .forEach(t -> needed.add(t.toErasure().getName()));
-                    needed.add(unit.getReturnType().toErasure().getName());
-                    unit.getThrowsClause().getTypes().forEach(t -> needed.add(t.getName()));
+                    // Every raw type involved, so that Optional<GhlOpportunity> or Stream<Contact> counts too.
+                    unit.getParameterTypes().forEach(t -> offered.addAll(t.getAllInvolvedRawTypes()));
+                    offered.addAll(unit.getReturnType().getAllInvolvedRawTypes());
+                    unit.getThrowsClause().getTypes().forEach(offered::add);
                 }
             }
         }
@@ -178,26 +183,21 @@ class ArchitectureTest {
                 .areTopLevelClasses()
                 .and(DescribedPredicate.not(simpleNameStartingWith("Jte").and(simpleNameEndingWith("Generated")))
                         .as("are not jte templates (generated public: jte's engine loads them by name)"))
-                .should(new ArchCondition<JavaClass>("be needed by the wiring in io.recruitflow.bootstrap") {
+                .should(new ArchCondition<JavaClass>("be part of what the adapter offers") {
                     @Override
                     public void check(JavaClass item, ConditionEvents events) {
                         if (!needed.contains(item.getName())) {
-                            events.add(SimpleConditionEvent.violated(
-                                    item,
-                                    item.getName()
-                                            + " is public but the wiring does not need it: make it package-private"));
+                            events.add(
+                                    SimpleConditionEvent.violated(
+                                            item,
+                                            item.getName()
+                                                    + " is public but nothing outside its package needs it: make it package-private"));
                         }
                     }
                 })
-                .because("adapter implementation classes are not public, apart from what their Guice module needs")
+                .because("adapter implementation classes are not public, apart from what their module, their config "
+                        + "and their embedders' entry points need")
                 .check(classes);
-    }
-
-    /** The adapter a package belongs to: {@code io.recruitflow.adapter.<name>}. */
-    private static String adapterOf(String packageName) {
-        String rest = packageName.substring("io.recruitflow.adapter.".length());
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
     }
 
     @ArchTest
@@ -212,4 +212,59 @@ class ArchitectureTest {
                     "io.recruitflow.adapter..",
                     "io.recruitflow.bootstrap..")
             .because("the sandbox emulates GHL for any client; knowing our domain would make it agree with our bugs");
+
+    private static final String[] CORE = {"io.recruitflow.domain..", "io.recruitflow.application.."};
+
+    @ArchTest
+    static final ArchRule theCoreNamesNoOAuthTokenRateLimitOrHttpConcept = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .haveSimpleNameContaining("OAuth")
+            .orShould()
+            .haveSimpleNameContaining("Token")
+            .orShould()
+            .haveSimpleNameContaining("RateBudget")
+            .orShould()
+            .haveSimpleNameContaining("RateLimit")
+            .orShould()
+            .haveSimpleNameContaining("Http")
+            .because(
+                    "how Recruitflow authenticates to GHL, how GHL throttles it and how it talks HTTP are the GHL "
+                            + "side's business; the core speaks recruiting (neutral ports such as CredentialStore meet it there)");
+
+    @ArchTest
+    static final ArchRule theCoreHoldsNoHttpStatus = noFields()
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(CORE)
+            .and()
+            .haveRawType(int.class)
+            .should()
+            .haveNameMatching("(?i)(status|statusCode|httpStatus)")
+            .because("a failure crosses the ports as an ExternalFailure, whose subtype says what to do; an HTTP status "
+                    + "would make every caller re-interpret GHL's answers");
+
+    @ArchTest
+    static final ArchRule theCoreHasNoGhlTypeBesideTheEventsItApplies = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .and()
+            .resideOutsideOfPackage("io.recruitflow.application.applyghlevent..")
+            .should()
+            .haveSimpleNameStartingWith("Ghl")
+            .because("GHL's records, errors and OAuth types live on the GHL side; the one GHL word in the core is the "
+                    + "use case that applies GHL's events, in the core's own terms");
+
+    @ArchTest
+    static final ArchRule onlyTheGhlClassifierBuildsExternalFailures = noClasses()
+            .that()
+            .resideInAPackage("io.recruitflow.adapter.ghl..")
+            .and()
+            .doNotHaveSimpleName("GhlFailures")
+            .should()
+            .callConstructorWhere(JavaCall.Predicates.target(
+                    HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(ExternalFailure.class))))
+            .because("every GHL failure is classified in one place, so that every caller decides with the same "
+                    + "rule (stripe-java's HttpClient.shouldRetry is the model)");
 }

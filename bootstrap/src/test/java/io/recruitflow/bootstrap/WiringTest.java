@@ -1,21 +1,27 @@
 package io.recruitflow.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.util.Modules;
+import io.recruitflow.adapter.ghl.webhook.WebhookDecodingModule;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
+import io.recruitflow.adapter.inmemory.InMemoryModule;
 import io.recruitflow.adapter.inmemory.InMemoryRecruits;
+import io.recruitflow.adapter.leadfile.LeadFileModule;
+import io.recruitflow.adapter.webhook.MetricsModule;
+import io.recruitflow.adapter.webhook.WebhookConfig;
+import io.recruitflow.adapter.webhook.WebhookModule;
+import io.recruitflow.adapter.webhook.WebhookServer;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
-import io.recruitflow.bootstrap.wiring.InMemoryModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
-import io.recruitflow.bootstrap.wiring.LeadFileModule;
-import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
+import io.recruitflow.bootstrap.wiring.Lifecycle;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
@@ -26,7 +32,13 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +55,29 @@ class WiringTest {
                 new WebhookDecodingModule(),
                 new ApplicationModule(RecruitingSettings.defaults()));
         assertThat(injector.getInstance(ImportLeadsUseCase.class)).isNotNull();
+    }
+
+    @Test
+    void theHttpServerServesOnTheInMemoryAdaptersAndStopsWithTheLifecycle() throws Exception {
+        Injector injector = Injectors.create(
+                new InMemoryModule(new InMemoryAdapters(Clock.system())),
+                new LeadFileModule(),
+                new WebhookDecodingModule(),
+                new ApplicationModule(RecruitingSettings.defaults()),
+                new MetricsModule(),
+                new WebhookModule(WebhookConfig.defaults().withPort(0), Optional.empty()));
+        int port = injector.getInstance(WebhookServer.class).port();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        assertThat(http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        injector.getInstance(Lifecycle.class).stop();
+
+        assertThatThrownBy(() -> http.send(ready, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(IOException.class);
     }
 
     /** An embedder's own store of recruits, replacing ours through {@code Modules.override}. */

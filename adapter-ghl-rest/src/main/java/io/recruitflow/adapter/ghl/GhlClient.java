@@ -6,6 +6,7 @@ import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import jakarta.annotation.PreDestroy;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -229,7 +230,8 @@ public final class GhlClient implements AutoCloseable {
         return pipeline.breakerClosed(owner);
     }
 
-    /** Releases the connection pool and the dispatcher's threads. */
+    /** Releases the connection pool and the dispatcher's threads (the lifecycle's stop, see {@link GhlRestModule}). */
+    @PreDestroy
     @Override
     public void close() {
         http.dispatcher().executorService().shutdown();

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * credentials encrypted at rest and serialises refreshes: {@link #refresh} runs at most once at a time per
  * owner, across threads and across instances sharing one store.
  */
-public interface TokenStore {
+interface TokenStore {
 
     Optional<OAuthTokens> find(TokenOwner owner);
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Every in-memory adapter in one place, without a DI container: the stores of our own data, the job
- * queue (a caller-driven test fake) and the in-memory GHL account. The bootstrap's Guice module or an
+ * queue (a caller-driven test fake) and the in-memory GHL account. {@link InMemoryModule} or an
  * embedder binds each port to the matching accessor.
  */
 public final class InMemoryAdapters {

@@ -8,10 +8,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** The application's {@link LeadFileReader} on the CSV {@link LeadFileParser}: streams rows, never the whole file. */
-public final class CsvLeadFileReader implements LeadFileReader {
+final class CsvLeadFileReader implements LeadFileReader {
     private final LeadFileParser parser;
 
-    public CsvLeadFileReader(LeadFileParser parser) {
+    CsvLeadFileReader(LeadFileParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");
     }
 

@@ -25,7 +25,7 @@ import org.apache.commons.csv.CSVRecord;
  * An open lead file: its header, read by {@link LeadFileParser#open}, and its rows, read lazily by
  * {@link #rows()}. Close it (or the stream) to release the input.
  */
-public final class LeadFile implements AutoCloseable {
+final class LeadFile implements AutoCloseable {
     private static final Pattern TYPE_SEPARATORS = Pattern.compile("[;,|/]");
     /** Longer fields are refused: no lead needs them, and they hint at a broken quote. */
     static final int MAX_FIELD_LENGTH = 10_000;

@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVParser;
  * the others are still read. The lead rules are not applied here; the application applies them.
  * Rows are read lazily, so files of any size stream through in constant memory.
  */
-public final class LeadFileParser {
+final class LeadFileParser {
     // Empty lines are kept as records so that row numbers match the spreadsheet; blank rows are skipped later.
     private static final CSVFormat FORMAT =
             CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).build();
@@ -38,7 +38,7 @@ public final class LeadFileParser {
     private final Map<String, String> customFieldByHeader;
 
     /** A parser that maps no extra column to a custom field. */
-    public LeadFileParser() {
+    LeadFileParser() {
         this(Map.of());
     }
 
@@ -46,7 +46,7 @@ public final class LeadFileParser {
      * @param customFieldColumns extra columns to keep, by header (matched like the known headers) → the
      *                           GHL custom field id their values go to
      */
-    public LeadFileParser(Map<String, String> customFieldColumns) {
+    LeadFileParser(Map<String, String> customFieldColumns) {
         Map<String, String> byHeader = new LinkedHashMap<>();
         customFieldColumns.forEach((header, fieldId) -> {
             String normalized = LeadColumn.normalize(header);

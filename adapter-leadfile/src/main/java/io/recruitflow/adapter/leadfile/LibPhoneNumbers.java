@@ -18,13 +18,13 @@ import java.util.Set;
  * accepted. Time zones come from its geocoding data, which knows that e.g. Idaho's 208 rings in both
  * Mountain and Pacific time; a non-geographic number (toll-free) has no known zone. Thread-safe.
  */
-public final class LibPhoneNumbers implements PhoneNumbers {
+final class LibPhoneNumbers implements PhoneNumbers {
     private static final String DEFAULT_REGION = "US";
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneNumberToTimeZonesMapper zones = PhoneNumberToTimeZonesMapper.getInstance();
 
-    public LibPhoneNumbers() {}
+    LibPhoneNumbers() {}
 
     @Override
     public Optional<PhoneNumber> parse(String raw) {

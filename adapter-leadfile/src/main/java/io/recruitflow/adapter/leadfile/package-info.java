@@ -2,6 +2,7 @@
  * Lead files: {@link io.recruitflow.adapter.leadfile.LeadFileParser} reads CSV lead lists with Apache
  * Commons CSV into raw {@link io.recruitflow.domain.recruit.LeadInput}s, and
  * {@link io.recruitflow.adapter.leadfile.LibPhoneNumbers} implements the domain's phone-number port with
- * Google's libphonenumber.
+ * Google's libphonenumber. {@link io.recruitflow.adapter.leadfile.LeadFileModule} binds both, from a
+ * {@link io.recruitflow.adapter.leadfile.LeadFileConfig}.
  */
 package io.recruitflow.adapter.leadfile;

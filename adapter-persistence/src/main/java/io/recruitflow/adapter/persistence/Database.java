@@ -2,6 +2,8 @@ package io.recruitflow.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * {@link EmbeddedServer}). External mode connects to the configured server. Either way the Flyway
  * migrations under {@code db/migration} run at start; Flyway's lock lets several instances start at once.
  *
- * <p>{@link #close()} closes the pool, then stops the embedded server cleanly.
+ * <p>{@link #create} makes it without I/O; {@link #start()} (the lifecycle's {@code @PostConstruct}) starts it,
+ * {@link #close()} ({@code @PreDestroy}) closes the pool, then stops the embedded server cleanly.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -33,25 +39,46 @@ public final class Database implements AutoCloseable {
     static final String KEY_FILE = "secret.key";
 
     private final DatabaseConfig config;
-    private final Optional<EmbeddedServer> embedded;
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
-    private final Optional<TokenCipher> tokenCipher;
+    private volatile Started started;
+    private boolean closed;
 
-    private Database(
-            DatabaseConfig config,
+    /** What a start brings up: the embedded server (if embedded), the pool, JDBI over it, the token cipher. */
+    private record Started(
             Optional<EmbeddedServer> embedded,
             HikariDataSource dataSource,
-            Optional<TokenCipher> tokenCipher) {
-        this.config = config;
-        this.embedded = embedded;
-        this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
-        this.tokenCipher = tokenCipher;
+            Jdbi jdbi,
+            Optional<TokenCipher> tokenCipher) {}
+
+    private Database(DatabaseConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Starts (embedded) or connects to (external) PostgreSQL and migrates the schema. */
+    /**
+     * The database {@code config} describes, not started yet: {@link #start()} (called by the lifecycle that
+     * manages it, see {@link PersistenceModule}) does the I/O.
+     */
+    public static Database create(DatabaseConfig config) {
+        return new Database(config);
+    }
+
+    /** Starts (embedded) or connects to (external) PostgreSQL and migrates the schema: {@link #create} + {@link #start()}. */
     public static Database start(DatabaseConfig config) {
+        Database database = create(config);
+        database.start();
+        return database;
+    }
+
+    /**
+     * Starts (embedded) or connects to (external) PostgreSQL and migrates the schema. On failure, whatever it
+     * had started is stopped again.
+     *
+     * @throws IllegalStateException when already started
+     */
+    @PostConstruct
+    public synchronized void start() {
+        if (started != null) {
+            throw new IllegalStateException("the database is already started");
+        }
         Optional<EmbeddedServer> embedded = Optional.empty();
         HikariDataSource pool = null;
         try {
@@ -78,7 +105,7 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(hikari);
             migrate(pool);
             log.info("database ready: {}", config);
-            return new Database(config, embedded, pool, cipher);
+            started = new Started(embedded, pool, Jdbi.create(pool), cipher);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -86,6 +113,14 @@ public final class Database implements AutoCloseable {
             embedded.ifPresent(EmbeddedServer::close);
             throw e;
         }
+    }
+
+    private Started started() {
+        Started s = started;
+        if (s == null) {
+            throw new IllegalStateException("the database is not started");
+        }
+        return s;
     }
 
     static void migrate(DataSource dataSource) {
@@ -99,12 +134,12 @@ public final class Database implements AutoCloseable {
 
     /** The pooled connections, e.g. for db-scheduler. */
     public DataSource dataSource() {
-        return dataSource;
+        return started().dataSource();
     }
 
     /** JDBI over the pool, for the stores. */
     public Jdbi jdbi() {
-        return jdbi;
+        return started().jdbi();
     }
 
     /**
@@ -113,33 +148,52 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException with an external database and no {@code RECRUITFLOW_SECRET_KEY}
      */
     public TokenCipher tokenCipher() {
-        return tokenCipher.orElseThrow(() -> new IllegalStateException(DatabaseConfig.ENV_SECRET_KEY
-                + " is required to store OAuth tokens in an external database (base64 of 32 random bytes)"));
+        return started()
+                .tokenCipher()
+                .orElseThrow(() -> new IllegalStateException(DatabaseConfig.ENV_SECRET_KEY
+                        + " is required to store OAuth tokens in an external database (base64 of 32 random bytes)"));
     }
 
     /** Whether this is the embedded server. */
     public boolean embedded() {
-        return embedded.isPresent();
+        return config.embedded();
     }
 
     /** The JDBC URL (without credentials), e.g. for a second instance in tests or for logs. */
     public String jdbcUrl() {
-        return dataSource.getJdbcUrl();
+        return started().dataSource().getJdbcUrl();
     }
 
     /** The embedded server's port, if embedded. */
     public Optional<Integer> embeddedPort() {
-        return embedded.map(EmbeddedServer::port);
+        return started().embedded().map(EmbeddedServer::port);
+    }
+
+    /**
+     * Whether the database answers now (a pooled connection that is valid within two seconds): the readiness of
+     * whatever runs on it.
+     */
+    public boolean answers() throws SQLException {
+        try (Connection c = dataSource().getConnection()) {
+            return c.isValid(2);
+        }
     }
 
     public DatabaseConfig config() {
         return config;
     }
 
+    /** Closes the pool, then stops the embedded server cleanly. Idempotent; nothing to do if never started. */
+    @PreDestroy
     @Override
-    public void close() {
-        dataSource.close();
-        embedded.ifPresent(EmbeddedServer::close);
+    public synchronized void close() {
+        Started s = started;
+        if (s == null || closed) {
+            return;
+        }
+        closed = true;
+        s.dataSource().close();
+        s.embedded().ifPresent(EmbeddedServer::close);
     }
 
     /** Reads the embedded mode's generated key, creating it (owner read/write only) on first start. */

@@ -18,10 +18,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link Appointments} on PostgreSQL; like the opportunity mirror, an older {@code updatedAt} changes nothing. */
-public final class PostgresAppointments implements Appointments {
+final class PostgresAppointments implements Appointments {
     private final Jdbi jdbi;
 
-    public PostgresAppointments(Jdbi jdbi) {
+    PostgresAppointments(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

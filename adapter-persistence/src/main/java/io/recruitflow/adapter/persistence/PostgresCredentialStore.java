@@ -21,11 +21,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * single-use, and a second use would revoke the installation. An owner with no row yet is serialised by a transaction-scoped advisory lock instead,
  * since there is no row to lock.
  */
-public final class PostgresCredentialStore implements CredentialStore {
+final class PostgresCredentialStore implements CredentialStore {
     private final Jdbi jdbi;
     private final TokenCipher cipher;
 
-    public PostgresCredentialStore(Jdbi jdbi, TokenCipher cipher) {
+    PostgresCredentialStore(Jdbi jdbi, TokenCipher cipher) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
     }

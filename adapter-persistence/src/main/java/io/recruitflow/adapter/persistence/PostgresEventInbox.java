@@ -29,10 +29,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * plus the duplicate counter; it returns only after the commit, so the receiver may then acknowledge.
  * Any database failure there becomes {@link InboxUnavailableException}: nothing was stored.
  */
-public final class PostgresEventInbox implements EventInbox {
+final class PostgresEventInbox implements EventInbox {
     private final Jdbi jdbi;
 
-    public PostgresEventInbox(Jdbi jdbi) {
+    PostgresEventInbox(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

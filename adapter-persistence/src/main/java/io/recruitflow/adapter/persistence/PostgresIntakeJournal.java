@@ -22,12 +22,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@link IntakeJournal} on PostgreSQL: one row per recruit and step, in {@code intake_steps}. */
-public final class PostgresIntakeJournal implements IntakeJournal {
+final class PostgresIntakeJournal implements IntakeJournal {
     private static final String SETTLED = "('DONE', 'SKIPPED', 'FAILED')";
 
     private final Jdbi jdbi;
 
-    public PostgresIntakeJournal(Jdbi jdbi) {
+    PostgresIntakeJournal(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * and a due job scheduled on a started queue is claimed at once, so a new lead's first step starts well
  * within a second.
  */
-public final class PostgresJobQueue implements JobQueue {
+final class PostgresJobQueue implements JobQueue {
     private static final Logger log = LoggerFactory.getLogger(PostgresJobQueue.class);
     /** How often a started queue looks for due jobs scheduled elsewhere. */
     public static final Duration DEFAULT_POLLING_INTERVAL = Duration.ofMillis(100);
@@ -74,11 +74,11 @@ public final class PostgresJobQueue implements JobQueue {
     private final Clock clock;
     private Scheduler scheduler;
 
-    public PostgresJobQueue(DataSource dataSource) {
+    PostgresJobQueue(DataSource dataSource) {
         this(dataSource, DEFAULT_POLLING_INTERVAL);
     }
 
-    public PostgresJobQueue(DataSource dataSource, Duration pollingInterval) {
+    PostgresJobQueue(DataSource dataSource, Duration pollingInterval) {
         this(dataSource, pollingInterval, new SystemClock());
     }
 

@@ -29,10 +29,10 @@ import org.jdbi.v3.core.Jdbi;
  * of two workers moving a message from {@code PLANNED} to {@code SENDING}, exactly one updates a row and
  * may send. {@code SENDING} and {@code UNKNOWN} rows are never picked by {@link #due}: GHL may have them.
  */
-public final class PostgresMessageLog implements MessageLog {
+final class PostgresMessageLog implements MessageLog {
     private final Jdbi jdbi;
 
-    public PostgresMessageLog(Jdbi jdbi) {
+    PostgresMessageLog(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

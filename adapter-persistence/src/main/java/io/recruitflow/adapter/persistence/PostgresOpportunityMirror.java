@@ -26,10 +26,10 @@ import org.jdbi.v3.core.Jdbi;
  * {@code WHERE excluded.updated_at >= opportunities.updated_at} lets an older GHL timestamp change nothing,
  * atomically, whatever the interleaving of concurrent writers.
  */
-public final class PostgresOpportunityMirror implements OpportunityMirror {
+final class PostgresOpportunityMirror implements OpportunityMirror {
     private final Jdbi jdbi;
 
-    public PostgresOpportunityMirror(Jdbi jdbi) {
+    PostgresOpportunityMirror(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link ProcessedEvents} on PostgreSQL: the primary key decides, so two racing markers cannot both win. */
-public final class PostgresProcessedEvents implements ProcessedEvents {
+final class PostgresProcessedEvents implements ProcessedEvents {
     private final Jdbi jdbi;
 
-    public PostgresProcessedEvents(Jdbi jdbi) {
+    PostgresProcessedEvents(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

@@ -40,7 +40,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
  * once. Updates are compare-and-set on {@code version}. Custom fields are a {@code jsonb} object built and
  * read by PostgreSQL's own JSON functions.
  */
-public final class PostgresRecruits implements Recruits {
+final class PostgresRecruits implements Recruits {
     private static final String COLUMNS = """
             r.id, r.seq, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
             r.license_number, r.license_types, r.source, r.tags, r.dnd, r.opted_out_at, r.time_zone, r.contact_id,
@@ -51,7 +51,7 @@ public final class PostgresRecruits implements Recruits {
 
     private final Jdbi jdbi;
 
-    public PostgresRecruits(Jdbi jdbi) {
+    PostgresRecruits(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

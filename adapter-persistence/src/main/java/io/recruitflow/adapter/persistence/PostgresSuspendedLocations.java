@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link SuspendedLocations} on PostgreSQL, shared by every instance. */
-public final class PostgresSuspendedLocations implements SuspendedLocations {
+final class PostgresSuspendedLocations implements SuspendedLocations {
     private final Jdbi jdbi;
 
-    public PostgresSuspendedLocations(Jdbi jdbi) {
+    PostgresSuspendedLocations(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 

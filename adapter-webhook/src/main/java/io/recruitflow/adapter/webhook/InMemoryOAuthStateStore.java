@@ -11,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link OAuthStateStore} in memory, for a single instance. Bounded, because {@code /oauth/install}
  * is public: when full, expired states are purged and then the oldest ones make room.
  */
-public final class InMemoryOAuthStateStore implements OAuthStateStore {
+final class InMemoryOAuthStateStore implements OAuthStateStore {
 
     private final Clock clock;
     private final int capacity;
     private final Map<String, Instant> states = new ConcurrentHashMap<>();
 
-    public InMemoryOAuthStateStore(Clock clock) {
+    InMemoryOAuthStateStore(Clock clock) {
         this(clock, 10_000);
     }
 
-    public InMemoryOAuthStateStore(Clock clock, int capacity) {
+    InMemoryOAuthStateStore(Clock clock, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }

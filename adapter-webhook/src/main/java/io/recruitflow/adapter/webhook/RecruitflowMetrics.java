@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * The process-wide metrics registry, exposed at {@code GET /metrics} in Prometheus text. Every meter
  * registered here is named {@code recruitflow_*} on the wire, whoever registers it: the filter adds the
  * prefix to names that lack it. Besides the webhook meters the receiver registers itself, this class
- * names the meters other adapters report through (the lead records them in bootstrap decorators):
+ * names the meters other adapters report through (bootstrap's {@code MeteringModule} records them by
+ * decorating the ports those adapters bind):
  *
  * <ul>
  *   <li>{@code recruitflow_ghl_calls_total{route, status}} — {@link #ghlCall}</li>

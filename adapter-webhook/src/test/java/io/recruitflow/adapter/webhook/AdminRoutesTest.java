@@ -6,6 +6,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
+import io.recruitflow.application.intakerecruit.IntakeProgress;
 import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.InboxStatus;
@@ -83,8 +84,8 @@ class AdminRoutesTest {
             }
 
             @Override
-            public boolean isComplete(RecruitId recruit) {
-                return false;
+            public IntakeProgress progress(RecruitId recruit) {
+                return new IntakeProgress(List.of());
             }
         };
         ImportLeadsUseCase imports = command -> {

@@ -302,9 +302,10 @@ class WebhookThroughputBenchTest {
                     databaseClass.getMethod("start", configClass).invoke(null, config);
             Object jdbi = databaseClass.getMethod("jdbi").invoke(database);
             Class<?> inboxClass = Class.forName("io.recruitflow.adapter.persistence.PostgresEventInbox");
-            EventInbox inbox = (EventInbox) inboxClass
-                    .getConstructor(Class.forName("org.jdbi.v3.core.Jdbi"))
-                    .newInstance(jdbi);
+            // Package-private in its adapter: reached by reflection, like the adapter itself.
+            var constructor = inboxClass.getDeclaredConstructor(Class.forName("org.jdbi.v3.core.Jdbi"));
+            constructor.setAccessible(true);
+            EventInbox inbox = (EventInbox) constructor.newInstance(jdbi);
             return Optional.of(new PostgresInbox(inbox, database, dir));
         }
 

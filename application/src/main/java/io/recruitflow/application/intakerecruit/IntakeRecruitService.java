@@ -9,14 +9,12 @@ import io.recruitflow.domain.recruit.LicenseType;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
-import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.PhoneNumbers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** Accepts leads and schedules their intake sagas ({@link IntakeSaga}). */
@@ -67,9 +65,8 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     }
 
     @Override
-    public boolean isComplete(RecruitId recruit) {
-        List<StepRecord> steps = journal.steps(recruit);
-        return !steps.isEmpty() && steps.stream().allMatch(s -> s.state().waitsOnNothing());
+    public IntakeProgress progress(RecruitId recruit) {
+        return new IntakeProgress(journal.steps(recruit));
     }
 
     private Set<String> tagsFor(Lead lead) {

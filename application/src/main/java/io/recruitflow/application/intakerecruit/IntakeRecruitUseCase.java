@@ -13,6 +13,11 @@ public interface IntakeRecruitUseCase {
     /** Validates and durably accepts the lead, and schedules its intake. Makes no GHL call. */
     IntakeAcceptance accept(IntakeRecruitCommand command);
 
+    /** Where the recruit's intake stands (its steps; none before it opens). Makes no GHL call. */
+    IntakeProgress progress(RecruitId recruit);
+
     /** Whether the recruit's intake needs no more work now (every step done, skipped, failed or deferred). */
-    boolean isComplete(RecruitId recruit);
+    default boolean isComplete(RecruitId recruit) {
+        return progress(recruit).complete();
+    }
 }

@@ -1,13 +1,17 @@
 package io.recruitflow.bootstrap.cli;
 
-import io.recruitflow.adapter.persistence.Database;
-import io.recruitflow.adapter.persistence.PostgresMessageLog;
-import io.recruitflow.adapter.persistence.PostgresOpportunityMirror;
-import io.recruitflow.adapter.persistence.PostgresRecruits;
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import io.recruitflow.adapter.persistence.PersistenceModule;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
+import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.wiring.ClockModule;
+import io.recruitflow.bootstrap.wiring.Injectors;
+import io.recruitflow.bootstrap.wiring.Lifecycle;
+import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,16 +34,35 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database database = Database.start(RecruitflowConfig.database(options.load()))) {
-            RecruitingFunnelService funnel = new RecruitingFunnelService(
-                    new PostgresRecruits(database.jdbi()),
-                    new PostgresOpportunityMirror(database.jdbi()),
-                    new PostgresMessageLog(database.jdbi()),
-                    RecruitingSettings.defaults());
+        // The database alone: no GHL configuration needed, no job runs.
+        Injector injector = Injectors.create(
+                new ClockModule(Clock.system()),
+                new PersistenceModule(RecruitflowConfig.database(options.load())),
+                new FunnelModule(RecruitingSettings.defaults()));
+        try {
             new FunnelPrinter(System.out)
-                    .print(funnel.funnel(
-                            new FunnelQuery(Optional.ofNullable(location).map(LocationId::new))));
+                    .print(injector.getInstance(RecruitingFunnelUseCase.class)
+                            .funnel(new FunnelQuery(
+                                    Optional.ofNullable(location).map(LocationId::new))));
+        } finally {
+            injector.getInstance(Lifecycle.class).stop();
         }
         return 0;
+    }
+
+    /** The funnel use case alone, on the stores of whichever module binds them. */
+    private static final class FunnelModule extends AbstractModule {
+        private final RecruitingSettings settings;
+
+        FunnelModule(RecruitingSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        protected void configure() {
+            bind(RecruitingSettings.class).toInstance(settings);
+            bind(RecruitingFunnelUseCase.class).to(RecruitingFunnelService.class);
+            bind(RecruitingFunnelService.class);
+        }
     }
 }

@@ -4,13 +4,12 @@ import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.application.intakerecruit.IntakeProgress;
+import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
-import io.recruitflow.domain.recruit.IntakeJournal;
-import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
-import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
@@ -119,33 +118,30 @@ final class ImportCommand implements Callable<Integer> {
         }
     }
 
-    /** Polls the journal of the file's recruits until every one is complete; draws a progress bar. */
+    /** Polls the intake of the file's recruits until every one is complete; draws a progress bar. */
     private static Map<StepState, Long> waitUntilComplete(
             RecruitflowRuntime runtime, ImportReport report, double callsPerSecond) throws InterruptedException {
-        IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
+        IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
         List<RecruitId> all = report.recruits();
         Set<RecruitId> open = new LinkedHashSet<>(all);
-        Map<RecruitId, List<StepRecord>> finished = new java.util.HashMap<>();
+        Map<RecruitId, IntakeProgress> finished = new java.util.HashMap<>();
         boolean console = System.console() != null;
         Instant lastLine = Instant.EPOCH;
         while (true) {
             long stepsDone = 0;
             long stepsLeft = 0;
             for (RecruitId id : new ArrayList<>(open)) {
-                List<StepRecord> steps = journal.steps(id);
-                boolean complete = !steps.isEmpty()
-                        && steps.stream().allMatch(s -> s.state().waitsOnNothing());
-                if (complete) {
+                IntakeProgress progress = intake.progress(id);
+                if (progress.complete()) {
                     open.remove(id);
-                    finished.put(id, steps);
+                    finished.put(id, progress);
                 } else {
-                    stepsLeft += steps.isEmpty()
-                            ? IntakeStep.values().length
-                            : steps.stream().filter(s -> !s.state().settled()).count();
-                    stepsDone += steps.stream().filter(s -> s.state().settled()).count();
+                    stepsLeft += progress.left();
+                    stepsDone += progress.settled();
                 }
             }
-            stepsDone += finished.values().stream().mapToLong(List::size).sum();
+            stepsDone +=
+                    finished.values().stream().mapToLong(p -> p.steps().size()).sum();
             Duration eta = Duration.ofSeconds((long) Math.ceil(stepsLeft / Math.max(0.1, callsPerSecond)));
             String line = String.format(
                     "[%s] %d/%d leads complete · %d steps done · ETA %s",
@@ -172,7 +168,7 @@ final class ImportCommand implements Callable<Integer> {
         for (StepState s : StepState.values()) {
             counts.put(s, 0L);
         }
-        finished.values().forEach(steps -> steps.forEach(s -> counts.merge(s.state(), 1L, Long::sum)));
+        finished.values().forEach(p -> p.steps().forEach(s -> counts.merge(s.state(), 1L, Long::sum)));
         return counts;
     }
 

@@ -1,6 +1,7 @@
 package io.recruitflow.bootstrap.config;
 
 import io.recruitflow.adapter.ghl.GhlClientConfig;
+import io.recruitflow.adapter.leadfile.LeadFileConfig;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.setup.RecruitingSettings;
@@ -32,7 +33,7 @@ public record RecruitflowConfig(
         DatabaseConfig database,
         WebhookConfig webhook,
         RecruitingSettings recruiting,
-        Map<String, String> extraColumns,
+        LeadFileConfig leadFile,
         Optional<LocationId> defaultLocation,
         int jobThreads,
         boolean quietHoursOff) {
@@ -49,12 +50,12 @@ public record RecruitflowConfig(
         Integer threads = attempt(problems, () -> positive(s, Setting.JOB_THREADS));
         boolean quietOff = quiet.equals("off");
         RecruitingSettings recruiting = attempt(problems, () -> recruiting(s, quietOff));
-        Map<String, String> extraColumns = attempt(problems, () -> pairs(s, Setting.LEAD_EXTRA_COLUMNS));
+        LeadFileConfig leadFile = attempt(problems, () -> leadFile(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
-        return new RecruitflowConfig(ghl, database, webhook, recruiting, extraColumns, location, threads, quietOff);
+        return new RecruitflowConfig(ghl, database, webhook, recruiting, leadFile, location, threads, quietOff);
     }
 
     /** How Recruitflow recruits: tags, custom fields, templates and the GHL names it resolves at start. */
@@ -98,6 +99,16 @@ public record RecruitflowConfig(
                 d.assignTo(),
                 quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(),
                 d.fallbackZone());
+    }
+
+    /** Which extra CSV columns go to which GHL custom fields. */
+    private static LeadFileConfig leadFile(Settings s) {
+        Map<String, String> columns = pairs(s, Setting.LEAD_EXTRA_COLUMNS);
+        try {
+            return new LeadFileConfig(columns);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.LEAD_EXTRA_COLUMNS.env() + ": " + e.getMessage());
+        }
     }
 
     private static MessageTemplate template(Settings s, Setting setting, MessageTemplate fallback) {

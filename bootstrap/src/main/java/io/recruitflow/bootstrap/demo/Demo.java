@@ -1,5 +1,6 @@
 package io.recruitflow.bootstrap.demo;
 
+import com.google.inject.AbstractModule;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
@@ -25,6 +26,7 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -54,6 +56,7 @@ public final class Demo {
     private final Clock clock;
     private final PrintStream out;
 
+    @Inject
     public Demo(
             ImportLeadsUseCase importLeads,
             ViewRecruitUseCase view,
@@ -227,5 +230,20 @@ public final class Demo {
                 .findFirst()
                 .orElseThrow()
                 .id();
+    }
+
+    /** Binds the demo, printing to {@code out}; a {@link DemoDriver} comes from the demo's world. */
+    static final class DemoModule extends AbstractModule {
+        private final PrintStream out;
+
+        DemoModule(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        protected void configure() {
+            bind(PrintStream.class).toInstance(out);
+            bind(Demo.class);
+        }
     }
 }

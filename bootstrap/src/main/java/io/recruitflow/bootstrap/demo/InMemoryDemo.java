@@ -1,29 +1,26 @@
 package io.recruitflow.bootstrap.demo;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Provides;
+import io.recruitflow.adapter.ghl.webhook.WebhookDecodingModule;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
-import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.adapter.inmemory.InMemoryModule;
+import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
 import io.recruitflow.application.applyghlevent.GhlEvent;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
-import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
-import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.setup.RecruitingSettings;
-import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
-import io.recruitflow.bootstrap.wiring.InMemoryModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
-import io.recruitflow.bootstrap.wiring.LeadFileModule;
-import io.recruitflow.bootstrap.wiring.WebhookDecodingModule;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.recruit.Recruit;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,82 +52,101 @@ public final class InMemoryDemo {
                 new InMemoryModule(adapters),
                 new LeadFileModule(),
                 new WebhookDecodingModule(),
-                new ApplicationModule(RecruitingSettings.defaults()));
-        adapters.jobQueue().bind(injector.getInstance(JobHandler.class));
-        ApplyGhlEventUseCase apply = injector.getInstance(ApplyGhlEventUseCase.class);
+                new ApplicationModule(RecruitingSettings.defaults()),
+                new Demo.DemoModule(out),
+                new InMemoryWorld(adapters, clock));
+        return injector.getInstance(Demo.class).run(leads, InMemoryGhl.LOCATION, NEXT_MORNING);
+    }
 
-        DemoDriver driver = new DemoDriver() {
-            @Override
-            public void runDueWork() {
-                adapters.jobQueue().drain(clock);
-            }
+    /** The in-memory world: the caller-driven job queue runs the application's jobs, events go straight in. */
+    private static final class InMemoryWorld extends AbstractModule {
+        private final InMemoryAdapters adapters;
+        private final DemoClock clock;
 
-            @Override
-            public void advanceTo(Instant instant) {
-                clock.advanceTo(instant);
-            }
+        InMemoryWorld(InMemoryAdapters adapters, DemoClock clock) {
+            this.adapters = adapters;
+            this.clock = clock;
+        }
 
-            @Override
-            public void introsReported(List<MessageRecord> intros) {
-                intros.forEach(m -> deliver(new GhlEvent.MessageSent(
-                        eventId(), m.location(), clock.now(), m.contact(), m.conversationId(), m.channel(), m.body())));
-            }
+        @Provides
+        @Singleton
+        DemoDriver driver(JobHandler jobs, ApplyGhlEventUseCase apply) {
+            adapters.jobQueue().bind(jobs);
+            return new InMemoryDriver(adapters, clock, apply);
+        }
+    }
 
-            @Override
-            public void recruitReplies(Recruit recruit, String body) {
-                deliver(new GhlEvent.MessageReceived(
-                        eventId(),
-                        recruit.location(),
-                        clock.now(),
-                        recruit.contactId().orElseThrow(),
-                        Optional.empty(),
-                        Channel.SMS,
-                        body));
-            }
+    /** GHL's reports handed to the application as the webhook dispatcher would hand them. */
+    private static final class InMemoryDriver implements DemoDriver {
+        private final InMemoryAdapters adapters;
+        private final DemoClock clock;
+        private final ApplyGhlEventUseCase apply;
 
-            @Override
-            public void bookingReported(Appointment a) {
-                deliver(appointment(a, a.status(), true));
-            }
+        InMemoryDriver(InMemoryAdapters adapters, DemoClock clock, ApplyGhlEventUseCase apply) {
+            this.adapters = adapters;
+            this.clock = clock;
+            this.apply = apply;
+        }
 
-            @Override
-            public void appointmentMarked(Appointment a, AppointmentStatus status) {
-                deliver(appointment(a, status, false));
-            }
+        @Override
+        public void runDueWork() {
+            adapters.jobQueue().drain(clock);
+        }
 
-            private GhlEvent appointment(Appointment a, AppointmentStatus status, boolean created) {
-                return new GhlEvent.AppointmentChanged(
-                        eventId(),
-                        a.location(),
-                        clock.now(),
-                        created,
-                        a.id(),
-                        a.calendar(),
-                        a.contact(),
-                        a.title(),
-                        a.start(),
-                        a.end(),
-                        status);
-            }
+        @Override
+        public void advanceTo(Instant instant) {
+            clock.advanceTo(instant);
+        }
 
-            private void deliver(GhlEvent event) {
-                apply.apply(new ApplyGhlEventCommand(event));
-            }
+        @Override
+        public void introsReported(List<MessageRecord> intros) {
+            intros.forEach(m -> deliver(new GhlEvent.MessageSent(
+                    eventId(), m.location(), clock.now(), m.contact(), m.conversationId(), m.channel(), m.body())));
+        }
 
-            private String eventId() {
-                return UUID.randomUUID().toString();
-            }
-        };
-        Demo demo = new Demo(
-                injector.getInstance(ImportLeadsUseCase.class),
-                injector.getInstance(ViewRecruitUseCase.class),
-                injector.getInstance(SchedulePresentationUseCase.class),
-                injector.getInstance(AdvanceRecruitUseCase.class),
-                injector.getInstance(RecruitingFunnelUseCase.class),
-                injector.getInstance(RecipientProfile.class),
-                driver,
-                clock,
-                out);
-        return demo.run(leads, InMemoryGhl.LOCATION, NEXT_MORNING);
+        @Override
+        public void recruitReplies(Recruit recruit, String body) {
+            deliver(new GhlEvent.MessageReceived(
+                    eventId(),
+                    recruit.location(),
+                    clock.now(),
+                    recruit.contactId().orElseThrow(),
+                    Optional.empty(),
+                    Channel.SMS,
+                    body));
+        }
+
+        @Override
+        public void bookingReported(Appointment a) {
+            deliver(appointment(a, a.status(), true));
+        }
+
+        @Override
+        public void appointmentMarked(Appointment a, AppointmentStatus status) {
+            deliver(appointment(a, status, false));
+        }
+
+        private GhlEvent appointment(Appointment a, AppointmentStatus status, boolean created) {
+            return new GhlEvent.AppointmentChanged(
+                    eventId(),
+                    a.location(),
+                    clock.now(),
+                    created,
+                    a.id(),
+                    a.calendar(),
+                    a.contact(),
+                    a.title(),
+                    a.start(),
+                    a.end(),
+                    status);
+        }
+
+        private void deliver(GhlEvent event) {
+            apply.apply(new ApplyGhlEventCommand(event));
+        }
+
+        private static String eventId() {
+            return UUID.randomUUID().toString();
+        }
     }
 }

@@ -1,12 +1,8 @@
 package io.recruitflow.bootstrap.demo;
 
-import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.outreach.RecipientProfile;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import io.recruitflow.application.port.EventInbox;
-import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
-import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
-import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
@@ -23,6 +19,7 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -76,29 +73,18 @@ public final class SandboxDemo {
                     .with(Setting.HTTP_PORT, "0")
                     .with(Setting.ADMIN_TOKEN, HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))
                     .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
-            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), clock)) {
+            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(
+                    RecruitflowConfig.from(settings),
+                    clock,
+                    new Demo.DemoModule(out),
+                    new SandboxWorld(sandbox, clock))) {
                 int port = runtime.startHttp();
                 sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
                 runtime.startJobs();
                 out.printf(
                         "Running on the real adapters: embedded PostgreSQL, GHL sandbox at %s, webhooks on port %d%n",
                         sandbox.baseUrl(), port);
-                var injector = runtime.injector();
-                Demo demo = new Demo(
-                        injector.getInstance(ImportLeadsUseCase.class),
-                        injector.getInstance(ViewRecruitUseCase.class),
-                        injector.getInstance(SchedulePresentationUseCase.class),
-                        injector.getInstance(AdvanceRecruitUseCase.class),
-                        injector.getInstance(RecruitingFunnelUseCase.class),
-                        injector.getInstance(RecipientProfile.class),
-                        new SandboxDriver(
-                                sandbox,
-                                clock,
-                                injector.getInstance(IntakeJournal.class),
-                                injector.getInstance(EventInbox.class),
-                                injector.getInstance(MessageLog.class)),
-                        clock,
-                        out);
+                Demo demo = runtime.injector().getInstance(Demo.class);
                 int exit = demo.run(leads, new LocationId(LOCATION), InMemoryDemo.NEXT_MORNING);
                 SandboxStats stats = sandbox.stats();
                 out.printf(
@@ -121,6 +107,23 @@ public final class SandboxDemo {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** The sandbox's world: the driver watches the real stores and lets the sandbox report what recruits do. */
+    private static final class SandboxWorld extends AbstractModule {
+        private final GhlSandbox sandbox;
+        private final DemoClock clock;
+
+        SandboxWorld(GhlSandbox sandbox, DemoClock clock) {
+            this.sandbox = sandbox;
+            this.clock = clock;
+        }
+
+        @Provides
+        @Singleton
+        DemoDriver driver(IntakeJournal journal, EventInbox inbox, MessageLog messages) {
+            return new SandboxDriver(sandbox, clock, journal, inbox, messages);
         }
     }
 

@@ -1,12 +1,12 @@
 package io.recruitflow.bootstrap.runtime;
 
+import io.recruitflow.adapter.ghl.GhlHttpError;
 import io.recruitflow.adapter.webhook.RecruitflowMetrics;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
-import io.recruitflow.domain.shared.GhlException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -35,7 +35,8 @@ final class Metering {
                 return result;
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                metrics.ghlCall(route, cause instanceof GhlException g ? g.status() : 0);
+                metrics.ghlCall(
+                        route, GhlHttpError.of(cause).map(GhlHttpError::status).orElse(0));
                 throw cause;
             }
         });

@@ -136,7 +136,9 @@ class SettingsTest {
         assertThat(config.recruiting().stageNames().nameOf(io.recruitflow.domain.pipeline.RecruitingStage.CONTRACTED))
                 .isEqualTo("Signed");
         assertThat(config.recruiting().speedToLeadWorkflow()).isEqualTo("Nurture");
-        assertThat(config.extraColumns()).containsEntry("NPN", "cf_npn").containsEntry("Agency Name", "cf_agency");
+        assertThat(config.leadFile().customFieldColumns())
+                .containsEntry("NPN", "cf_npn")
+                .containsEntry("Agency Name", "cf_agency");
     }
 
     @Test

@@ -2,18 +2,18 @@ package io.recruitflow.bootstrap.multi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.adapter.ghl.GhlDirectory;
+import io.recruitflow.application.port.CredentialOwner;
+import io.recruitflow.application.port.CredentialStore;
+import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.StoredCredential;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlAuthorization;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.Locations;
-import io.recruitflow.domain.shared.OAuthTokens;
-import io.recruitflow.domain.shared.TokenOwner;
-import io.recruitflow.domain.shared.TokenStore;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import java.net.URI;
@@ -66,17 +66,18 @@ class TokenRefreshAcrossInstancesTest {
                         .withClock(JavaClocks.of(now::get)));
                 RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
                 RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
-            OAuthTokens installed = a.injector()
-                    .getInstance(GhlAuthorization.class)
-                    .exchangeCode(authorizationCode(sandbox), TokenOwner.Type.LOCATION);
-            TokenOwner owner = TokenOwner.location(new LocationId(LOCATION));
-            TokenStore store = b.injector().getInstance(TokenStore.class);
+            a.injector()
+                    .getInstance(Installations.class)
+                    .complete(authorizationCode(sandbox), Installations.Installer.LOCATION);
+            CredentialOwner owner = new CredentialOwner("LOCATION", LOCATION);
+            CredentialStore store = b.injector().getInstance(CredentialStore.class);
+            StoredCredential installed = store.find(owner).orElseThrow();
             int callsPerRound = 2 * THREADS * CALLS_PER_THREAD;
 
             // A valid token: every call is one GHL request, no refresh.
             assertThat(requestsOf(sandbox, () -> race(a, b))).isEqualTo(callsPerRound);
 
-            String previous = installed.accessToken();
+            String previous = installed.secret();
             for (int expiry = 1; expiry <= 2; expiry++) {
                 now.updateAndGet(t -> t.plus(LIFETIME).plusSeconds(1));
 
@@ -84,10 +85,10 @@ class TokenRefreshAcrossInstancesTest {
                 assertThat(requestsOf(sandbox, () -> race(a, b)))
                         .as("GHL requests after expiry %d: every call plus one refresh", expiry)
                         .isEqualTo(callsPerRound + 1);
-                OAuthTokens stored = store.find(owner).orElseThrow();
-                assertThat(stored.accessToken()).isNotEqualTo(previous);
+                StoredCredential stored = store.find(owner).orElseThrow();
+                assertThat(stored.secret()).isNotEqualTo(previous);
                 assertThat(stored.expiresAt()).isAfter(now.get());
-                previous = stored.accessToken();
+                previous = stored.secret();
             }
         }
     }
@@ -99,13 +100,17 @@ class TokenRefreshAcrossInstancesTest {
         try {
             List<Callable<Integer>> work = new ArrayList<>();
             for (RecruitflowRuntime runtime : List.of(a, b)) {
-                Locations locations = runtime.injector().getInstance(Locations.class);
+                GhlDirectory directory = runtime.ghl().directory();
                 for (int t = 0; t < THREADS; t++) {
                     work.add(() -> {
                         start.await(10, TimeUnit.SECONDS);
                         int found = 0;
                         for (int i = 0; i < CALLS_PER_THREAD; i++) {
-                            found += locations.find(new LocationId(LOCATION)).isPresent() ? 1 : 0;
+                            found += directory
+                                            .findLocation(new LocationId(LOCATION))
+                                            .isPresent()
+                                    ? 1
+                                    : 0;
                         }
                         return found;
                     });

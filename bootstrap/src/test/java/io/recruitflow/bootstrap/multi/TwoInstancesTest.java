@@ -3,6 +3,7 @@ package io.recruitflow.bootstrap.multi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.ghl.GhlClientConfig;
+import io.recruitflow.adapter.ghl.ratelimit.PostgresPermitSource;
 import io.recruitflow.adapter.persistence.Database;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
@@ -10,13 +11,11 @@ import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
-import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.TokenOwner;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
@@ -88,9 +87,9 @@ class TwoInstancesTest {
             assertThat(stats.duplicateMessages()).isZero();
             assertThat(stats.rateLimited()).as("429s from GHL").isZero();
             // Both instances did GHL work (each client saw GHL's rate-limit headers).
-            TokenOwner owner = TokenOwner.location(new LocationId(LOCATION));
-            assertThat(a.ghl().rateBudget(owner)).isPresent();
-            assertThat(b.ghl().rateBudget(owner)).isPresent();
+            LocationId location = new LocationId(LOCATION);
+            assertThat(a.ghl().callBudgets().of(location)).isPresent();
+            assertThat(b.ghl().callBudgets().of(location)).isPresent();
             long requests = stats.requests() - requestsBefore;
             System.out.printf(
                     "two instances: %d leads, %d GHL requests from the import on, %d answered 429, all done"

@@ -72,7 +72,7 @@ import okio.Buffer;
  *       agency-level INSTALL / UNINSTALL (no {@code locationId}) are not acted on: empty.</li>
  * </ul>
  */
-public final class MoshiGhlEventDecoder implements GhlEventDecoder {
+final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     private final JsonAdapter<DeliveryDto> deliveries;
     private final JsonAdapter<GetContectByIdSchema> contacts;
@@ -83,7 +83,7 @@ public final class MoshiGhlEventDecoder implements GhlEventDecoder {
     private final JsonAdapter<UnreadDto> unread;
     private final JsonAdapter<AppDto> apps;
 
-    public MoshiGhlEventDecoder() {
+    MoshiGhlEventDecoder() {
         Moshi moshi = GhlJson.moshi();
         this.deliveries = moshi.adapter(DeliveryDto.class);
         this.contacts = moshi.adapter(GetContectByIdSchema.class);

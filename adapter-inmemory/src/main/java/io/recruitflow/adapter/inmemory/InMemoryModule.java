@@ -1,10 +1,10 @@
-package io.recruitflow.bootstrap.wiring;
+package io.recruitflow.adapter.inmemory;
 
 import com.google.inject.AbstractModule;
-import io.recruitflow.adapter.inmemory.InMemoryAdapters;
-import io.recruitflow.adapter.inmemory.InMemoryGhl;
-import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.application.port.CallBudgets;
+import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
@@ -18,17 +18,15 @@ import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.Workflows;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.GhlAuthorization;
-import io.recruitflow.domain.shared.Locations;
 import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
-import io.recruitflow.domain.shared.TokenStore;
-import io.recruitflow.domain.shared.Users;
 import java.util.Objects;
 
 /**
- * Every outbound port on the in-memory adapters: our stores, the job queue and an in-memory GHL. For
- * tests, the demo and embedders trying Recruitflow out; nothing survives the process.
+ * Every outbound port on the in-memory adapters: our stores, the job queue, an in-memory GHL and the
+ * {@link Clock} they share. For tests, the demo and embedders trying Recruitflow out; nothing survives the
+ * process and nothing needs starting. Its configuration is the {@link InMemoryAdapters} it binds, which the
+ * caller keeps to inspect them and to drive the job queue ({@link InMemoryJobQueue#bind}, {@code runDue}).
  */
 public final class InMemoryModule extends AbstractModule {
     private final InMemoryAdapters adapters;
@@ -45,7 +43,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(OpportunityMirror.class).toInstance(adapters.opportunityMirror());
         bind(Appointments.class).toInstance(adapters.appointments());
         bind(MessageLog.class).toInstance(adapters.messageLog());
-        bind(TokenStore.class).toInstance(adapters.tokenStore());
+        bind(CredentialStore.class).toInstance(adapters.credentialStore());
         bind(ProcessedEvents.class).toInstance(adapters.processedEvents());
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
@@ -58,8 +56,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(Conversations.class).toInstance(ghl.conversations());
         bind(Calendars.class).toInstance(ghl.calendars());
         bind(Workflows.class).toInstance(ghl.workflows());
-        bind(Locations.class).toInstance(ghl.locations());
-        bind(Users.class).toInstance(ghl.users());
-        bind(GhlAuthorization.class).toInstance(ghl.authorization());
+        bind(Installations.class).toInstance(ghl.installations());
+        bind(CallBudgets.class).toInstance(new NoCallBudgets());
     }
 }

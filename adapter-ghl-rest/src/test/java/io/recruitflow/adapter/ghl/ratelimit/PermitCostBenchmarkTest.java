@@ -1,11 +1,10 @@
-package io.recruitflow.bootstrap.multi;
+package io.recruitflow.adapter.ghl.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
-import io.recruitflow.adapter.persistence.Database;
-import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
-import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.adapter.ghl.TokenOwner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,12 +25,12 @@ class PermitCostBenchmarkTest {
 
     @Test
     void permits_per_second_on_the_shared_bucket() throws Exception {
-        String url = SharedPostgres.freshDatabase("permit_bench");
-        try (Database first = SharedPostgres.instance(url);
-                Database second = SharedPostgres.instance(url)) {
+        String url = BucketDatabase.freshDatabase("permit_bench");
+        try (HikariDataSource first = BucketDatabase.instance(url);
+                HikariDataSource second = BucketDatabase.instance(url)) {
             RateLimit unlimited = RateLimit.parse("1000000/1s");
-            PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), unlimited, 1_000_000_000L);
-            PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), unlimited, 1_000_000_000L);
+            PostgresPermitSource a = PostgresPermitSource.create(first, unlimited, 1_000_000_000L);
+            PostgresPermitSource b = PostgresPermitSource.create(second, unlimited, 1_000_000_000L);
             TokenOwner owner = new TokenOwner(TokenOwner.Type.LOCATION, "loc_bench");
             run(List.of(a), owner, 200); // warm-up
             double[] single = new double[5];

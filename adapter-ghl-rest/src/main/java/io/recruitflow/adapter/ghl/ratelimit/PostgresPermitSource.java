@@ -1,4 +1,4 @@
-package io.recruitflow.bootstrap.ratelimit;
+package io.recruitflow.adapter.ghl.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
@@ -10,7 +10,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.recruitflow.adapter.ghl.GhlClientConfig;
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
 import io.recruitflow.adapter.ghl.PermitSource;
-import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.adapter.ghl.TokenOwner;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,10 +68,12 @@ import org.slf4j.LoggerFactory;
  * RATE_LIMITED without being sent, and the job that made it is retried later. Falling back to a local
  * limiter would spend the shared budget once per instance.
  *
- * <p><b>Every runtime uses it</b>, embedded mode included ({@code RecruitflowRuntime}): one code path, tested
- * wherever Recruitflow runs; the budget survives a restart, so an instance restarted mid-batch (or after
- * {@code kill -9}) does not begin with a fresh burst; and a permit costs about a millisecond on the local
- * server, against GHL's 111 ms between permits at 90/10 s.
+ * <p><b>Who uses it.</b> {@code GhlRestModule.sharingRateBudget()} binds it over the injector's
+ * {@link DataSource}; Recruitflow's runtime does so on an external database, which several instances may share.
+ * An embedded database has one instance (its data directory is locked), which the in-process limiter serves
+ * closer to GHL's limit. A permit costs about a millisecond on a local server, against GHL's 111 ms between
+ * permits at 90/10 s, and the budget survives a restart, so an instance restarted mid-batch (or after
+ * {@code kill -9}) does not begin with a fresh burst.
  *
  * <p>Thread-safe. One per process is enough; several on one database share the same buckets.
  */

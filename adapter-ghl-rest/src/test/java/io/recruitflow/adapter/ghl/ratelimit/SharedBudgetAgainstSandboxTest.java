@@ -1,12 +1,11 @@
-package io.recruitflow.bootstrap.multi;
+package io.recruitflow.adapter.ghl.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.recruitflow.adapter.ghl.GhlClient;
 import io.recruitflow.adapter.ghl.GhlClientConfig;
 import io.recruitflow.adapter.ghl.PermitSource;
-import io.recruitflow.adapter.persistence.Database;
-import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
@@ -19,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,15 +35,15 @@ class SharedBudgetAgainstSandboxTest {
     private static final int CALLS_PER_INSTANCE = 30;
 
     private static GhlSandbox sandbox;
-    private static Database first;
-    private static Database second;
+    private static HikariDataSource first;
+    private static HikariDataSource second;
 
     @BeforeAll
     static void start() {
         sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT));
-        String url = SharedPostgres.freshDatabase("shared_budget");
-        first = SharedPostgres.instance(url);
-        second = SharedPostgres.instance(url);
+        String url = BucketDatabase.freshDatabase("shared_budget");
+        first = BucketDatabase.instance(url);
+        second = BucketDatabase.instance(url);
     }
 
     @AfterAll
@@ -69,7 +69,7 @@ class SharedBudgetAgainstSandboxTest {
 
     @Test
     void the_shared_bucket_keeps_two_instances_within_the_limit() throws Exception {
-        SandboxStats stats = runTwoInstances(db -> PostgresPermitSource.forClient(db.dataSource(), config()));
+        SandboxStats stats = runTwoInstances(db -> PostgresPermitSource.forClient(db, config()));
 
         assertThat(stats.requests()).isEqualTo(2L * CALLS_PER_INSTANCE);
         assertThat(stats.rateLimited()).as("429s with the shared bucket").isZero();
@@ -88,7 +88,7 @@ class SharedBudgetAgainstSandboxTest {
     }
 
     /** Each instance: its own client and permit source, three threads, {@link #CALLS_PER_INSTANCE} calls. */
-    private static SandboxStats runTwoInstances(Function<Database, PermitSource> permits) throws Exception {
+    private static SandboxStats runTwoInstances(Function<DataSource, PermitSource> permits) throws Exception {
         List<GhlClient> clients = List.of(
                 GhlClient.create(config(), null, Clock.system(), permits.apply(first)),
                 GhlClient.create(config(), null, Clock.system(), permits.apply(second)));
@@ -100,8 +100,8 @@ class SharedBudgetAgainstSandboxTest {
                     work.add(() -> {
                         int found = 0;
                         for (int i = 0; i < CALLS_PER_INSTANCE / 3; i++) {
-                            found += client.locations()
-                                            .find(new LocationId(LOCATION))
+                            found += client.directory()
+                                            .findLocation(new LocationId(LOCATION))
                                             .isPresent()
                                     ? 1
                                     : 0;

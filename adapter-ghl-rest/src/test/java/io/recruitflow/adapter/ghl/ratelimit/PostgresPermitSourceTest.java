@@ -1,12 +1,11 @@
-package io.recruitflow.bootstrap.multi;
+package io.recruitflow.adapter.ghl.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.recruitflow.adapter.ghl.GhlClientConfig.RateLimit;
-import io.recruitflow.adapter.persistence.Database;
-import io.recruitflow.bootstrap.ratelimit.PostgresPermitSource;
-import io.recruitflow.domain.shared.TokenOwner;
+import io.recruitflow.adapter.ghl.TokenOwner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,19 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared permit source on a real PostgreSQL, as two instances see it: two {@link Database}s (two pools)
+ * The shared permit source on a real PostgreSQL, as two instances see it: two connection pools
  * on one database, a {@link PostgresPermitSource} on each.
  */
 class PostgresPermitSourceTest {
     private static final AtomicInteger OWNERS = new AtomicInteger();
-    private static Database first;
-    private static Database second;
+    private static HikariDataSource first;
+    private static HikariDataSource second;
 
     @BeforeAll
     static void databases() {
-        String url = SharedPostgres.freshDatabase("permits");
-        first = SharedPostgres.instance(url);
-        second = SharedPostgres.instance(url);
+        String url = BucketDatabase.freshDatabase("permits");
+        first = BucketDatabase.instance(url);
+        second = BucketDatabase.instance(url);
     }
 
     @AfterAll
@@ -49,8 +48,8 @@ class PostgresPermitSourceTest {
     @Test
     void two_instances_spend_one_budget_between_them() throws Exception {
         RateLimit limit = RateLimit.parse("20/500ms"); // granted: 10 per 500 ms, one every 50 ms
-        PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), limit, 1_000_000);
-        PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), limit, 1_000_000);
+        PostgresPermitSource a = PostgresPermitSource.create(first, limit, 1_000_000);
+        PostgresPermitSource b = PostgresPermitSource.create(second, limit, 1_000_000);
         TokenOwner owner = owner();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -95,15 +94,14 @@ class PostgresPermitSourceTest {
 
     @Test
     void a_limit_bucket4j_cannot_hold_is_refused_at_start_not_on_every_call() {
-        assertThatThrownBy(() -> PostgresPermitSource.create(
-                        first.dataSource(), RateLimit.parse("10/1s"), 1_000_000_000_000_000L))
+        assertThatThrownBy(() -> PostgresPermitSource.create(first, RateLimit.parse("10/1s"), 1_000_000_000_000_000L))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_permit_further_away_than_the_wait_is_refused_at_once_and_not_taken() throws Exception {
-        PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), RateLimit.parse("2/2s"), 1_000_000);
-        PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), RateLimit.parse("2/2s"), 1_000_000);
+        PostgresPermitSource a = PostgresPermitSource.create(first, RateLimit.parse("2/2s"), 1_000_000);
+        PostgresPermitSource b = PostgresPermitSource.create(second, RateLimit.parse("2/2s"), 1_000_000);
         TokenOwner owner = owner();
 
         assertThat(a.acquire(owner, Duration.ofMillis(50))).isTrue(); // an idle owner's first call goes at once
@@ -119,7 +117,7 @@ class PostgresPermitSourceTest {
 
     @Test
     void each_owner_has_its_own_bucket() throws Exception {
-        PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), RateLimit.parse("1/10s"), 1_000_000);
+        PostgresPermitSource a = PostgresPermitSource.create(first, RateLimit.parse("1/10s"), 1_000_000);
         TokenOwner one = owner();
         TokenOwner other = owner();
 
@@ -133,8 +131,8 @@ class PostgresPermitSourceTest {
     @Test
     void a_stricter_limit_declared_by_ghl_slows_every_instance_and_a_looser_one_never_raises_it_above_the_configured()
             throws Exception {
-        PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), RateLimit.parse("20/1s"), 1_000_000);
-        PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), RateLimit.parse("20/1s"), 1_000_000);
+        PostgresPermitSource a = PostgresPermitSource.create(first, RateLimit.parse("20/1s"), 1_000_000);
+        PostgresPermitSource b = PostgresPermitSource.create(second, RateLimit.parse("20/1s"), 1_000_000);
         TokenOwner owner = owner();
         assertThat(a.acquire(owner, Duration.ofSeconds(1))).isTrue();
         assertThat(b.sharedRate(owner)).contains(RateLimit.parse("13/1s"));
@@ -152,12 +150,10 @@ class PostgresPermitSourceTest {
     @Test
     void an_instance_that_starts_brings_the_stored_limit_to_its_configuration() throws Exception {
         TokenOwner owner = owner();
-        PostgresPermitSource before =
-                PostgresPermitSource.create(first.dataSource(), RateLimit.parse("20/1s"), 1_000_000);
+        PostgresPermitSource before = PostgresPermitSource.create(first, RateLimit.parse("20/1s"), 1_000_000);
         assertThat(before.acquire(owner, Duration.ofSeconds(1))).isTrue();
 
-        PostgresPermitSource after =
-                PostgresPermitSource.create(second.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
+        PostgresPermitSource after = PostgresPermitSource.create(second, RateLimit.parse("10/1s"), 1_000_000);
         assertThat(after.acquire(owner, Duration.ofSeconds(1))).isTrue();
 
         assertThat(before.sharedRate(owner)).contains(RateLimit.parse("6/1s"));
@@ -165,8 +161,8 @@ class PostgresPermitSourceTest {
 
     @Test
     void the_daily_quota_is_shared_too() throws Exception {
-        PostgresPermitSource a = PostgresPermitSource.create(first.dataSource(), RateLimit.parse("1000/1s"), 3);
-        PostgresPermitSource b = PostgresPermitSource.create(second.dataSource(), RateLimit.parse("1000/1s"), 3);
+        PostgresPermitSource a = PostgresPermitSource.create(first, RateLimit.parse("1000/1s"), 3);
+        PostgresPermitSource b = PostgresPermitSource.create(second, RateLimit.parse("1000/1s"), 3);
         TokenOwner owner = owner();
 
         assertThat(a.acquire(owner, Duration.ofSeconds(1))).isTrue();
@@ -179,9 +175,8 @@ class PostgresPermitSourceTest {
 
     @Test
     void when_the_database_fails_the_permit_is_refused_not_thrown() throws Exception {
-        Database gone = SharedPostgres.instance(first.jdbcUrl());
-        PostgresPermitSource source =
-                PostgresPermitSource.create(gone.dataSource(), RateLimit.parse("10/1s"), 1_000_000);
+        HikariDataSource gone = BucketDatabase.instance(first.getJdbcUrl());
+        PostgresPermitSource source = PostgresPermitSource.create(gone, RateLimit.parse("10/1s"), 1_000_000);
         TokenOwner owner = owner();
         assertThat(source.acquire(owner, Duration.ofSeconds(1))).isTrue();
         gone.close();

@@ -1,0 +1,141 @@
+package io.recruitflow.adapter.persistence;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import io.recruitflow.application.port.CredentialStore;
+import io.recruitflow.application.port.EventInbox;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.ProcessedEvents;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import jakarta.inject.Singleton;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Every stateful port on PostgreSQL, and the durable job queue, built from a {@link DatabaseConfig}.
+ *
+ * <p>Binds {@link Database} (started and stopped by the injector's lifecycle through its
+ * {@code @PostConstruct}/{@code @PreDestroy}: the embedded server or the pool, and the migrations), its pooled
+ * {@link DataSource} (for other parts that keep state in the same database, such as the GHL client's shared
+ * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
+ * {@link MessageLog}, {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox},
+ * {@link CredentialStore} and {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
+ * or a demo's simulated one).
+ *
+ * <p>Modules only bind: nothing here does I/O or starts a thread. The queue accepts jobs from the start; its
+ * worker threads are a part of their own ({@link #jobWorkers}), for the processes that run jobs.
+ */
+public final class PersistenceModule extends AbstractModule {
+    private final DatabaseConfig config;
+
+    public PersistenceModule(DatabaseConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * The job queue's worker threads, {@code threads} of them, running the bound {@code JobHandler}: they start
+     * with the module's injector (after releasing what a killed process had claimed, in embedded mode) and stop
+     * letting in-flight jobs finish. Install it where {@link PersistenceModule} is bound, or in a child injector
+     * of it, to start the workers later.
+     */
+    public static Module jobWorkers(int threads) {
+        return new JobWorkers.WorkersModule(threads);
+    }
+
+    @Override
+    protected void configure() {
+        bind(DatabaseConfig.class).toInstance(config);
+    }
+
+    @Provides
+    @Singleton
+    Database database(DatabaseConfig config) {
+        return Database.create(config);
+    }
+
+    @Provides
+    @Singleton
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Provides
+    @Singleton
+    Recruits recruits(Database database) {
+        return new PostgresRecruits(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    IntakeJournal intakeJournal(Database database) {
+        return new PostgresIntakeJournal(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    OpportunityMirror opportunityMirror(Database database) {
+        return new PostgresOpportunityMirror(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    Appointments appointments(Database database) {
+        return new PostgresAppointments(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    PostgresMessageLog postgresMessageLog(Database database) {
+        return new PostgresMessageLog(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    MessageLog messageLog(PostgresMessageLog messages) {
+        return messages;
+    }
+
+    @Provides
+    @Singleton
+    ProcessedEvents processedEvents(Database database) {
+        return new PostgresProcessedEvents(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    SuspendedLocations suspendedLocations(Database database) {
+        return new PostgresSuspendedLocations(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    EventInbox eventInbox(Database database) {
+        return new PostgresEventInbox(database.jdbi());
+    }
+
+    /** Fails the start of an external database without {@code RECRUITFLOW_SECRET_KEY}: credentials are stored encrypted. */
+    @Provides
+    @Singleton
+    CredentialStore credentialStore(Database database) {
+        return new PostgresCredentialStore(database.jdbi(), database.tokenCipher());
+    }
+
+    @Provides
+    @Singleton
+    PostgresJobQueue postgresJobQueue(Database database, Clock clock) {
+        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock);
+    }
+
+    @Provides
+    @Singleton
+    JobQueue jobQueue(PostgresJobQueue queue) {
+        return queue;
+    }
+}
