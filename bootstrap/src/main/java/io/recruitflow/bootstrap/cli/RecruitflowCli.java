@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SandboxCommand.class,
             ConfigCommand.class,
+            ComplianceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RecruitflowCli implements Runnable {

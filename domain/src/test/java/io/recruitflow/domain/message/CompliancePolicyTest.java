@@ -52,9 +52,12 @@ class CompliancePolicyTest {
         }
 
         @Test
-        void federalWindowClosesAt9pm() {
-            assertThat(sms(in(UsState.NY, NEW_YORK), at("2026-02-12T20:59", NEW_YORK)))
+        void federalWindowClosesAt9pmLessTheMargin() {
+            // Adapted: 20:59 used to be sent; no text starts within the 2-minute margin before 21:00 any more.
+            assertThat(sms(in(UsState.NY, NEW_YORK), at("2026-02-12T20:57:59", NEW_YORK)))
                     .isInstanceOf(ComplianceDecision.SendNow.class);
+            assertThat(sms(in(UsState.NY, NEW_YORK), at("2026-02-12T20:58", NEW_YORK)))
+                    .satisfies(deferredUntil(at("2026-02-13T08:00", NEW_YORK)));
             assertThat(sms(in(UsState.NY, NEW_YORK), at("2026-02-12T21:00", NEW_YORK)))
                     .satisfies(deferredUntil(at("2026-02-13T08:00", NEW_YORK)));
         }
@@ -69,7 +72,8 @@ class CompliancePolicyTest {
         void oklahomaAndMarylandCloseAt8pmToo() {
             assertThat(sms(in(UsState.OK, CHICAGO), at("2026-02-12T20:00", CHICAGO)))
                     .satisfies(deferredUntil(at("2026-02-13T08:00", CHICAGO)));
-            assertThat(sms(in(UsState.MD, NEW_YORK), at("2026-02-12T19:59", NEW_YORK)))
+            // Adapted for the 2-minute margin: 19:59 used to be sent.
+            assertThat(sms(in(UsState.MD, NEW_YORK), at("2026-02-12T19:57", NEW_YORK)))
                     .isInstanceOf(ComplianceDecision.SendNow.class);
         }
 
@@ -113,9 +117,14 @@ class CompliancePolicyTest {
 
         @Test
         void zonesThatShareNoHoursAreRefused() {
-            // Florida's 12-hour window in Bangkok (UTC+7) and in New York in winter (UTC-5) only touch.
-            Recipient impossible =
-                    new Recipient(Set.of(ZoneId.of("Asia/Bangkok"), NEW_YORK), Optional.of(UsState.FL), false, false);
+            // Florida's 12-hour window in Bangkok (UTC+7) and in Panama (UTC-5, no daylight saving) never meet.
+            // Adapted: the test used New York, whose windows meet Bangkok's once daylight saving starts; the old
+            // search gave up after 8 passes, the engine now looks 31 days ahead.
+            Recipient impossible = new Recipient(
+                    Set.of(ZoneId.of("Asia/Bangkok"), ZoneId.of("America/Panama")),
+                    Optional.of(UsState.FL),
+                    false,
+                    false);
             assertThat(sms(impossible, Instant.parse("2026-02-12T15:00:00Z")))
                     .isInstanceOf(ComplianceDecision.Refuse.class);
         }
@@ -230,11 +239,19 @@ class CompliancePolicyTest {
                 .map(Instant::ofEpochSecond);
     }
 
+    /**
+     * States whose only rows are every-day calling hours: the properties below check windows alone. Adapted:
+     * they used to range over every state, when only FL, OK and MD had rules; SolicitationEngineTest covers
+     * the others.
+     */
+    static final List<UsState> WINDOW_ONLY_STATES =
+            List.of(UsState.NY, UsState.CA, UsState.GA, UsState.FL, UsState.OK, UsState.MD);
+
     @Provide
     Arbitrary<Recipient> recipients() {
         Arbitrary<Set<ZoneId>> zones =
                 Arbitraries.of(US_ZONES).set().ofMinSize(1).ofMaxSize(2);
-        Arbitrary<UsState> states = Arbitraries.of(UsState.class);
+        Arbitrary<UsState> states = Arbitraries.of(WINDOW_ONLY_STATES);
         return Combinators.combine(zones, states).as((z, s) -> new Recipient(z, Optional.of(s), false, false));
     }
 
@@ -242,7 +259,8 @@ class CompliancePolicyTest {
         boolean strict = to.state()
                 .filter(s -> s == UsState.FL || s == UsState.OK || s == UsState.MD)
                 .isPresent();
-        LocalTime end = strict ? LocalTime.of(20, 0) : LocalTime.of(21, 0);
+        // The last start is 2 minutes (the default margin) before the window ends.
+        LocalTime end = (strict ? LocalTime.of(20, 0) : LocalTime.of(21, 0)).minusMinutes(2);
         return to.zones().stream()
                 .map(z -> ZonedDateTime.ofInstant(t, z).toLocalTime())
                 .allMatch(l -> !l.isBefore(LocalTime.of(8, 0)) && l.isBefore(end));
