@@ -121,7 +121,7 @@ class ReplacePersistenceTest {
     final TeamStore<SuspendedLocations> suspended =
             new TeamStore<>(SuspendedLocations.class, new InMemorySuspendedLocations());
     final List<TeamStore<?>> all =
-            List.of(recruits, journal, mirror, appointments, messageLog, processed, tokens, inbox, suspended);
+            List.of(recruits, journal, mirror, appointments, messageLog, processed, inbox, suspended);
 
     Injector boot() {
         Injector injector = Injectors.create(
@@ -207,7 +207,7 @@ class ReplacePersistenceTest {
                 .hasValueSatisfying(m -> assertThat(m.state()).isEqualTo(SendState.SENT));
         assertThat(ours.ghl().sentMessages()).hasSize(2);
 
-        // The app is uninstalled: tokens revoked and the location suspended, in the team's stores.
+        // The app is uninstalled: the location is suspended, in the team's stores.
         injector.getInstance(ApplyGhlEventUseCase.class)
                 .apply(new ApplyGhlEventCommand(new GhlEvent.AppUninstalled(
                         "wh_uninstall_1", InMemoryGhl.LOCATION, clock.now(), Optional.empty())));
@@ -221,6 +221,10 @@ class ReplacePersistenceTest {
                 .allSatisfy(store -> assertThat(store.calls.get())
                         .as("calls to the team's %s", store.port.getSimpleName())
                         .isPositive());
+        // The team's credential store is the one bound, yet the core never reads it: only the GHL adapter does.
+        assertThat(tokens.calls.get())
+                .as("calls to the team's CredentialStore from the core")
+                .isZero();
         // ... and Recruitflow's own in-memory stores were never used.
         assertThat(ours.recruits().all(Optional.empty())).isEmpty();
         assertThat(ours.intakeJournal().countByState())
