@@ -8,6 +8,7 @@ import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,12 +31,15 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Database database = Database.start(RecruitflowConfig.database(options.load()))) {
+        Settings settings = options.load();
+        // The stage names are the configured ones (RECRUITFLOW_PIPELINE_STAGES), as in every other command.
+        RecruitingSettings recruiting = RecruitflowConfig.recruiting(settings);
+        try (Database database = Database.start(RecruitflowConfig.database(settings))) {
             RecruitingFunnelService funnel = new RecruitingFunnelService(
                     new PostgresRecruits(database.jdbi()),
                     new PostgresOpportunityMirror(database.jdbi()),
                     new PostgresMessageLog(database.jdbi()),
-                    RecruitingSettings.defaults());
+                    recruiting);
             new FunnelPrinter(System.out)
                     .print(funnel.funnel(
                             new FunnelQuery(Optional.ofNullable(location).map(LocationId::new))));
