@@ -3,6 +3,7 @@ package io.recruitflow.application;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
 import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
@@ -29,12 +30,8 @@ import io.recruitflow.application.viewrecruit.ViewRecruitService;
 import io.recruitflow.domain.recruit.LeadInput;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
-import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.PhoneNumbers;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -50,28 +47,6 @@ import java.util.UUID;
 public final class World {
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-
-    /** A settable clock. */
-    public static final class TestClock implements Clock {
-        private Instant now;
-
-        public TestClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public synchronized Instant now() {
-            return now;
-        }
-
-        public synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        public synchronized void set(Instant t) {
-            now = t;
-        }
-    }
 
     /** A use case added beside the core, as the no-show follow-up is: built on the core's use cases. */
     @FunctionalInterface
@@ -103,7 +78,7 @@ public final class World {
         }
     };
 
-    public final TestClock clock;
+    public final ManualClock clock;
     public final InMemoryAdapters adapters;
     public final InMemoryGhl ghl;
     public final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
@@ -132,8 +107,7 @@ public final class World {
     }
 
     public World(String localNewYorkTime, RecruitingSettings settings, Extension extension) {
-        this.clock = new TestClock(
-                LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
+        this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
         this.ghl = adapters.ghl();
         this.settings = settings;

@@ -2,6 +2,7 @@ package io.recruitflow.extension.noshow;
 
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.application.World;
 import io.recruitflow.application.applyghlevent.EventOutcome;
 import io.recruitflow.application.applyghlevent.GhlEvent;
@@ -31,7 +32,7 @@ final class NoShowWorld {
     static final String LINK = "https://book.example.com/idecide?src=sms";
 
     final World world;
-    final World.TestClock clock;
+    final ManualClock clock;
     final InMemoryAdapters adapters;
     final InMemoryGhl ghl;
     // Set while the world wires the extension.
