@@ -76,7 +76,7 @@ public final class PostgresOpportunityMirror implements OpportunityMirror {
                         """)
                     .bind("id", o.id().value())
                     .bind("furthest", o.furthestStage().name())
-                    .bindArray("order", String.class, STAGE_ORDER)
+                    .bind("order", Rows.array(STAGE_ORDER))
                     .execute();
             return stored;
         });
