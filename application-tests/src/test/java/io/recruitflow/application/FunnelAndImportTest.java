@@ -87,4 +87,32 @@ class FunnelAndImportTest {
         assertThat(f.speedToLeadSamples()).isEqualTo(4);
         assertThat(f.speedToLeadMedian()).contains(Duration.ofMillis(400));
     }
+
+    @Test
+    void aRecruitWhoWentBackStillCountsAsHavingReachedTheStage() {
+        World w = new World("2026-02-12T10:00");
+        List<RecruitId> ids = List.of(
+                w.accept(World.lead("A", "One", "4075550001", null, "NY")),
+                w.accept(World.lead("B", "Two", "4075550002", null, "NY")));
+        w.runJobs();
+        for (RecruitId id : ids) {
+            w.advance.advance(new AdvanceRecruitCommand(id, RecruitingStage.INTERESTED, StageChange.Cause.REPLY));
+            w.advance.advance(
+                    new AdvanceRecruitCommand(id, RecruitingStage.PRESENTATION_SCHEDULED, StageChange.Cause.BOOKING));
+        }
+        w.advance.advance(
+                new AdvanceRecruitCommand(ids.get(0), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
+        w.advance.advance(new AdvanceRecruitCommand(ids.get(1), RecruitingStage.INTERESTED, StageChange.Cause.NO_SHOW));
+
+        Funnel f = w.funnel.funnel(FunnelQuery.all());
+
+        // Where they are now: one back at Interested, one contracted.
+        assertThat(f.stages()).extracting(Funnel.StageCount::count).containsExactly(0L, 0L, 1L, 0L, 1L);
+        // Where they have been: both reached Presentation Scheduled.
+        Funnel.Conversion booked = f.conversions().get(2);
+        assertThat(booked.to()).isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
+        assertThat(booked.reachedFrom()).isEqualTo(2);
+        assertThat(booked.reachedTo()).isEqualTo(2);
+        assertThat(f.conversions().get(3).reachedTo()).isEqualTo(1);
+    }
 }

@@ -6,8 +6,10 @@ import io.recruitflow.bootstrap.cli.RecruitflowCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
     /** Runs the CLI with stdout captured; surefire's working directory is the bootstrap module. */
@@ -47,6 +49,20 @@ class CliTest {
                         "Contracted ");
         assertThat(out).containsPattern("Contracted\\s+[1-9]");
         assertThat(out).contains("Speed to lead");
+    }
+
+    @Test
+    void theFunnelNamesTheConfiguredStages(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("recruitflow.yml");
+        Files.writeString(
+                config, "dataDir: " + dir.resolve("data") + "\npipeline.stages: New,Texted,Warm,Booked,Signed\n");
+
+        String out = run(0, "funnel", "--config", config.toString());
+
+        assertThat(out)
+                .containsSubsequence("New ", "Texted ", "Warm ", "Booked ", "Signed ")
+                .contains("New → Texted", "Booked → Signed")
+                .doesNotContain("Lead", "Presentation Scheduled");
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.recruitflow.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.recruitflow.ghl.specs.GhlSpecs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +16,14 @@ import java.util.Set;
  * to be broken) are skipped and must be named by the caller.
  */
 final class OpenApiValidator {
-    static final Path SPECS = Path.of(System.getProperty("recruitflow.shared.dir", "../../shared"), "ghl", "openapi");
     private static final Map<String, Map<String, Object>> LOADED = new HashMap<>();
 
     private OpenApiValidator() {}
 
     @SuppressWarnings("unchecked")
     static synchronized Map<String, Object> spec(String file) {
-        return LOADED.computeIfAbsent(file, f -> {
-            try {
-                return (Map<String, Object>) Json.parse(Files.readString(SPECS.resolve(f)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return LOADED.computeIfAbsent(
+                file, f -> (Map<String, Object>) Json.parse(GhlSpecs.openApi(f.replaceFirst("\\.json$", ""))));
     }
 
     /** The JSON schema of a documented response, or an error when the spec documents no such status. */

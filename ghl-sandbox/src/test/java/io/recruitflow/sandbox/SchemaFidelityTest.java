@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every covered endpoint's answer validates against its response schema in ../shared/ghl/openapi,
- * with the documented status code. Schemas known to be broken (../shared/ghl/README.md) are exempt
+ * Every covered endpoint's answer validates against its response schema in GHL's OpenAPI specs (ghl-specs),
+ * with the documented status code. Schemas known to be broken (ghl-specs/README.md) are exempt
  * where they are wrong, and each exemption says why.
  */
 class SchemaFidelityTest {

@@ -2,10 +2,9 @@ package io.recruitflow.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.ghl.specs.GhlSpecs;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WebhooksTest {
-    private static final Path EVENTS =
-            Path.of(System.getProperty("recruitflow.shared.dir", "../../shared"), "ghl", "webhook-events");
     private GhlSandbox sandbox;
     private WebhookReceiver receiver;
     private Ghl ghl;
@@ -252,11 +249,11 @@ class WebhooksTest {
                 "AppointmentDelete",
                 "InboundMessage",
                 "OutboundMessage")) {
-            docs.put(type, type + ".md");
+            docs.put(type, type);
         }
-        docs.put("ConversationUnreadUpdate", "ConversationUnreadWebhook.md");
-        docs.put("INSTALL", "AppInstall.md");
-        docs.put("UNINSTALL", "AppUninstall.md");
+        docs.put("ConversationUnreadUpdate", "ConversationUnreadWebhook");
+        docs.put("INSTALL", "AppInstall");
+        docs.put("UNINSTALL", "AppUninstall");
         for (Map.Entry<String, String> doc : docs.entrySet()) {
             Map<String, Object> example = docExample(doc.getValue(), doc.getKey());
             Map<String, Object> payload = receiver.next(doc.getKey()).json();
@@ -280,8 +277,8 @@ class WebhooksTest {
      * the second one, a location-level install of a non-whitelabel company, is the sandbox's case.
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> docExample(String file, String type) throws Exception {
-        String markdown = Files.readString(EVENTS.resolve(file));
+    static Map<String, Object> docExample(String event, String type) throws Exception {
+        String markdown = GhlSpecs.webhookEvent(event);
         Matcher blocks = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
         List<Map<String, Object>> examples = new ArrayList<>();
         while (blocks.find()) {

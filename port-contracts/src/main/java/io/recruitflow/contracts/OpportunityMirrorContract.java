@@ -82,6 +82,33 @@ public abstract class OpportunityMirrorContract {
     }
 
     @Test
+    void the_furthest_stage_only_rises_even_through_older_writes() {
+        mirror.save(opportunity("opp_1", contact, LOCATION, RecruitingStage.PRESENTATION_SCHEDULED, at(1)));
+        Opportunity back = opportunity("opp_1", contact, LOCATION, RecruitingStage.INTERESTED, at(2));
+
+        assertThat(mirror.save(back)).isTrue();
+
+        Opportunity stored = mirror.find(back.id()).orElseThrow();
+        assertThat(stored.stage()).isEqualTo(RecruitingStage.INTERESTED);
+        assertThat(stored.furthestStage()).isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
+        assertThat(mirror.findByContact(contact).orElseThrow().furthestStage())
+                .isEqualTo(RecruitingStage.PRESENTATION_SCHEDULED);
+
+        // Older news is not stored, but the stage it reports was reached all the same.
+        assertThat(mirror.save(opportunity("opp_1", contact, LOCATION, RecruitingStage.CONTRACTED, at(0))))
+                .isFalse();
+
+        stored = mirror.find(back.id()).orElseThrow();
+        assertThat(stored.stage()).isEqualTo(RecruitingStage.INTERESTED);
+        assertThat(stored.updatedAt()).isEqualTo(at(2));
+        assertThat(stored.furthestStage()).isEqualTo(RecruitingStage.CONTRACTED);
+        assertThat(mirror.all(Optional.empty()))
+                .singleElement()
+                .extracting(Opportunity::furthestStage)
+                .isEqualTo(RecruitingStage.CONTRACTED);
+    }
+
+    @Test
     void a_write_with_the_same_timestamp_is_stored() {
         Opportunity first = opportunity("opp_1", contact, LOCATION, RecruitingStage.LEAD, at(3));
         Opportunity same = new Opportunity(
@@ -114,8 +141,9 @@ public abstract class OpportunityMirrorContract {
 
         Concurrently.run(versions.size(), i -> () -> mirror.save(versions.get(i)));
 
-        assertThat(mirror.find(new OpportunityId("opp_race")).orElseThrow().updatedAt())
-                .isEqualTo(at(7));
+        Opportunity stored = mirror.find(new OpportunityId("opp_race")).orElseThrow();
+        assertThat(stored.updatedAt()).isEqualTo(at(7));
+        assertThat(stored.furthestStage()).isEqualTo(RecruitingStage.CONTRACTED);
     }
 
     @Test

@@ -6,13 +6,12 @@ import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.recruitflow.ghl.specs.GhlSpecs;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,9 +35,9 @@ import retrofit2.http.PUT;
 import retrofit2.http.Query;
 
 /**
- * Checks every Retrofit method against the official OpenAPI specs (../shared/ghl/openapi, found through
- * {@code recruitflow.shared.dir}): the path and HTTP method exist, the Version header is in the operation's
- * enum, the required query parameters are sent, and our request DTO can carry every required field.
+ * Checks every Retrofit method against GHL's official OpenAPI specs (vendored in ghl-specs): the path and HTTP
+ * method exist, the Version header is in the operation's enum, the required query parameters are sent, and our
+ * request DTO can carry every required field.
  */
 class SpecConformanceTest {
     /** method + normalised path -> operation, across every spec file. */
@@ -49,23 +48,19 @@ class SpecConformanceTest {
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void readSpecs() throws IOException {
-        Path dir = Path.of(System.getProperty("recruitflow.shared.dir", "../../shared"), "ghl", "openapi");
         JsonAdapter<Map<String, Object>> adapter =
                 new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Map<String, Object> spec = adapter.fromJson(Files.readString(file));
-                Map<String, Object> paths = (Map<String, Object>) spec.getOrDefault("paths", Map.of());
-                Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
-                Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
-                paths.forEach((path, ops) -> ((Map<String, Object>) ops).forEach((method, op) -> {
-                    if (op instanceof Map<?, ?> m) {
-                        OPERATIONS.put(
-                                key(method, path),
-                                new Operation(file.getFileName().toString(), (Map<String, Object>) m, schemas));
-                    }
-                }));
-            }
+        for (String service : GhlSpecs.openApiServices()) {
+            Map<String, Object> spec = adapter.fromJson(GhlSpecs.openApi(service));
+            Map<String, Object> paths = (Map<String, Object>) spec.getOrDefault("paths", Map.of());
+            Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
+            Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
+            paths.forEach((path, ops) -> ((Map<String, Object>) ops).forEach((method, op) -> {
+                if (op instanceof Map<?, ?> m) {
+                    OPERATIONS.put(
+                            key(method, path), new Operation(service + ".json", (Map<String, Object>) m, schemas));
+                }
+            }));
         }
         assertThat(OPERATIONS).hasSizeGreaterThan(100);
     }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link OpportunityMirror} in memory: a write older than the stored opportunity is ignored. */
+/**
+ * {@link OpportunityMirror} in memory: a write older than the stored opportunity is ignored, but for the
+ * furthest stage, which only rises.
+ */
 public final class InMemoryOpportunityMirror implements OpportunityMirror {
     private final Map<OpportunityId, Opportunity> byId = new LinkedHashMap<>();
 
@@ -22,10 +25,15 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
     @Override
     public synchronized boolean save(Opportunity opportunity) {
         Opportunity stored = byId.get(opportunity.id());
-        if (stored != null && stored.updatedAt().isAfter(opportunity.updatedAt())) {
+        if (stored == null) {
+            byId.put(opportunity.id(), opportunity);
+            return true;
+        }
+        if (stored.updatedAt().isAfter(opportunity.updatedAt())) {
+            byId.put(opportunity.id(), stored.withFurthestStage(opportunity.furthestStage()));
             return false;
         }
-        byId.put(opportunity.id(), opportunity);
+        byId.put(opportunity.id(), opportunity.withFurthestStage(stored.furthestStage()));
         return true;
     }
 

@@ -19,14 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@link OpportunityMirror} on PostgreSQL. Out-of-order safety is one statement: the upsert's
  * {@code WHERE excluded.updated_at >= opportunities.updated_at} lets an older GHL timestamp change nothing,
- * atomically, whatever the interleaving of concurrent writers.
+ * atomically, whatever the interleaving of concurrent writers. The furthest stage is left out of it and raised
+ * by a second statement that only ever raises it (stages compared in {@link RecruitingStage}'s order), so an
+ * older write still counts the stage it reached.
  */
 final class PostgresOpportunityMirror implements OpportunityMirror {
+    private static final List<String> STAGE_ORDER =
+            Stream.of(RecruitingStage.values()).map(Enum::name).toList();
     private final Jdbi jdbi;
 
     PostgresOpportunityMirror(Jdbi jdbi) {
@@ -35,11 +40,12 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
 
     @Override
     public boolean save(Opportunity o) {
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.inTransaction(h -> {
+            boolean stored = h.createUpdate("""
                         INSERT INTO opportunities AS t (id, location_id, contact_id, name, pipeline_id, stage, status,
-                            monetary_value, assigned_to, updated_at, version)
+                            monetary_value, assigned_to, updated_at, version, furthest_stage)
                         VALUES (:id, :location, :contact, :name, :pipeline, :stage, :status, :value, :assignedTo,
-                            :updatedAt, :version)
+                            :updatedAt, :version, :furthest)
                         ON CONFLICT (id) DO UPDATE SET location_id = excluded.location_id,
                             contact_id = excluded.contact_id, name = excluded.name, pipeline_id = excluded.pipeline_id,
                             stage = excluded.stage, status = excluded.status, monetary_value = excluded.monetary_value,
@@ -47,19 +53,33 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
                             version = excluded.version
                         WHERE excluded.updated_at >= t.updated_at
                         """)
-                        .bind("id", o.id().value())
-                        .bind("location", o.location().value())
-                        .bind("contact", o.contact().value())
-                        .bind("name", o.name())
-                        .bind("pipeline", o.pipeline().value())
-                        .bind("stage", o.stage().name())
-                        .bind("status", o.status().name())
-                        .bind("value", o.monetaryValue())
-                        .bind("assignedTo", o.assignedTo().map(UserId::value).orElse(null))
-                        .bind("updatedAt", ts(o.updatedAt()))
-                        .bind("version", o.version())
-                        .execute()
-                == 1);
+                            .bind("id", o.id().value())
+                            .bind("location", o.location().value())
+                            .bind("contact", o.contact().value())
+                            .bind("name", o.name())
+                            .bind("pipeline", o.pipeline().value())
+                            .bind("stage", o.stage().name())
+                            .bind("status", o.status().name())
+                            .bind("value", o.monetaryValue())
+                            .bind(
+                                    "assignedTo",
+                                    o.assignedTo().map(UserId::value).orElse(null))
+                            .bind("updatedAt", ts(o.updatedAt()))
+                            .bind("version", o.version())
+                            .bind("furthest", o.furthestStage().name())
+                            .execute()
+                    == 1;
+            h.createUpdate("""
+                        UPDATE opportunities SET furthest_stage = :furthest
+                         WHERE id = :id AND array_position(CAST(:order AS text[]), furthest_stage)
+                             < array_position(CAST(:order AS text[]), CAST(:furthest AS text))
+                        """)
+                    .bind("id", o.id().value())
+                    .bind("furthest", o.furthestStage().name())
+                    .bind("order", Rows.array(STAGE_ORDER))
+                    .execute();
+            return stored;
+        });
     }
 
     @Override
@@ -113,6 +133,7 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
                 rs.getString("name"),
                 new PipelineId(rs.getString("pipeline_id")),
                 RecruitingStage.valueOf(rs.getString("stage")),
+                RecruitingStage.valueOf(rs.getString("furthest_stage")),
                 OpportunityStatus.valueOf(rs.getString("status")),
                 rs.getBigDecimal("monetary_value"),
                 optionalString(rs, "assigned_to").map(UserId::new),

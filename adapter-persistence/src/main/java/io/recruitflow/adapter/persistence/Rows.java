@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -57,10 +56,6 @@ final class Rows {
 
     static Timestamp ts(Optional<Instant> instant) {
         return instant.map(Timestamp::from).orElse(null);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     static String[] array(java.util.Collection<String> values) {

@@ -74,18 +74,8 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
                 setup.of(after.location()).pipeline().idOf(after.stage()),
                 after.status(),
                 Optional.empty());
-        Opportunity stored = new Opportunity(
-                after.id(),
-                after.location(),
-                after.contact(),
-                after.name(),
-                after.pipeline(),
-                after.stage(),
-                after.status(),
-                after.monetaryValue(),
-                after.assignedTo(),
-                recordedAt.filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()),
-                after.version());
+        Opportunity stored = after.withUpdatedAt(
+                recordedAt.filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()));
         mirror.save(stored);
         return new AdvanceResult.Moved(moved.before(), stored);
     }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The recruiting funnel: recruits per stage (with the stage's GHL name), the conversion from each stage
- * to the next (of those who reached a stage, the share who reached the next), won and lost counts,
+ * The recruiting funnel: recruits per stage now (with the stage's GHL name), the conversion from each stage
+ * to the next (of those who ever reached a stage, the share who ever reached the next, wherever they are now),
+ * won and lost counts,
  * speed-to-lead (accepted lead → intro accepted by GHL) median and p95, and messages by send state.
  */
 public record Funnel(

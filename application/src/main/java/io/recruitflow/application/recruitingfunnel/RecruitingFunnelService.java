@@ -71,9 +71,11 @@ public class RecruitingFunnelService implements RecruitingFunnelUseCase {
                 messages.countByState(query.location()));
     }
 
-    /** Opportunities that reached the stage: those at it or beyond it. */
+    /** Opportunities that ever reached the stage, wherever they are now. */
     private static long reached(List<Opportunity> opportunities, RecruitingStage stage) {
-        return opportunities.stream().filter(o -> !o.stage().isBefore(stage)).count();
+        return opportunities.stream()
+                .filter(o -> !o.furthestStage().isBefore(stage))
+                .count();
     }
 
     /** Nearest-rank percentile of sorted samples. */

@@ -8,6 +8,7 @@ import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.Lifecycle;
@@ -34,11 +35,13 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The database alone: no GHL configuration needed, no job runs.
+        Settings settings = options.load();
+        // The database alone: no GHL configuration needed, no job runs. The stage names are the configured
+        // ones (RECRUITFLOW_PIPELINE_STAGES), as in every other command.
         Injector injector = Injectors.create(
                 new ClockModule(Clock.system()),
-                new PersistenceModule(RecruitflowConfig.database(options.load())),
-                new FunnelModule(RecruitingSettings.defaults()));
+                new PersistenceModule(RecruitflowConfig.database(settings)),
+                new FunnelModule(RecruitflowConfig.recruiting(settings)));
         try {
             new FunnelPrinter(System.out)
                     .print(injector.getInstance(RecruitingFunnelUseCase.class)

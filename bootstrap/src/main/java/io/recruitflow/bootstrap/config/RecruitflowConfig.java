@@ -58,6 +58,12 @@ public record RecruitflowConfig(
         return new RecruitflowConfig(ghl, database, webhook, recruiting, leadFile, location, threads, quietOff);
     }
 
+    /** The recruiting part alone, for commands that need nothing else (e.g. {@code funnel}'s stage names). */
+    public static RecruitingSettings recruiting(Settings s) {
+        return recruiting(
+                s, s.get(Setting.COMPLIANCE_QUIET_HOURS).orElse("enforce").equalsIgnoreCase("off"));
+    }
+
     /** How Recruitflow recruits: tags, custom fields, templates and the GHL names it resolves at start. */
     private static RecruitingSettings recruiting(Settings s, boolean quietHoursOff) {
         RecruitingSettings d = RecruitingSettings.defaults();

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reference's {@code processNewRecruit} (shared/ghl/api-reference.md, "Node.js SDK Example") done the
- * way it is written, in Java, as the baseline: one lead after another, no client-side throttling, no retries,
- * no dedupe — {@code POST /contacts/} (create, not upsert), {@code POST /opportunities/},
+ * The reference's {@code processNewRecruit} (the "Node.js SDK Example" of the API reference Recruitflow was
+ * specified from) done the way it is written, in Java, as the baseline: one lead after another, no client-side
+ * throttling, no retries, no dedupe — {@code POST /contacts/} (create, not upsert), {@code POST /opportunities/},
  * {@code POST /conversations/messages}, {@code POST /contacts/{id}/workflow/wf_speed_to_lead}, with
  * {@code Version: 2021-07-28} on every call. Like axios under {@code await}, the first non-2xx answer
  * aborts that lead's flow; the loop goes on with the next lead.

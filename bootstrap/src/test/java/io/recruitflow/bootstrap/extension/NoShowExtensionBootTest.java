@@ -10,6 +10,7 @@ import io.recruitflow.adapter.ghl.webhook.WebhookDecodingModule;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
 import io.recruitflow.adapter.inmemory.InMemoryModule;
+import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
@@ -35,6 +36,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +50,8 @@ class NoShowExtensionBootTest {
     static final String CSV = "First Name,Last Name,Phone,License State\nJohn,Smith,(407) 555-0123,FL\n";
     static final AppointmentId PRESENTATION = new AppointmentId("apt_idecide_1");
 
-    final MutableClock clock = new MutableClock("2026-02-12T10:00"); // a Thursday morning in Florida
+    final ManualClock clock =
+            ManualClock.at("2026-02-12T10:00", ZoneId.of("America/New_York")); // a Thursday morning in Florida
     final InMemoryAdapters adapters = new InMemoryAdapters(clock);
 
     Injector boot(Module... extensions) {

@@ -18,6 +18,7 @@ import io.recruitflow.adapter.inmemory.InMemoryOpportunityMirror;
 import io.recruitflow.adapter.inmemory.InMemoryProcessedEvents;
 import io.recruitflow.adapter.inmemory.InMemoryRecruits;
 import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
@@ -61,6 +62,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -106,7 +108,7 @@ class ReplacePersistenceTest {
         }
     }
 
-    final MutableClock clock = new MutableClock("2026-02-12T10:00");
+    final ManualClock clock = ManualClock.at("2026-02-12T10:00", ZoneId.of("America/New_York"));
     final InMemoryAdapters ours = new InMemoryAdapters(clock);
 
     final TeamStore<Recruits> recruits = new TeamStore<>(Recruits.class, new InMemoryRecruits());

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fat jar as users run it ({@code java -jar recruitflow.jar ...}). Its manifest must keep
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedJarIT {
     static final Path JAR = Path.of(System.getProperty("recruitflow.jar", "target/recruitflow.jar"));
+    /** A line of Logback's own status, e.g. {@code 09:01:41,220 |-INFO in ch.qos.logback...}. */
+    static final String LOGBACK_STATUS = "\\|-(INFO|WARN|ERROR) in ";
 
     static Process start(Path workDir, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
@@ -62,7 +66,55 @@ class PackagedJarIT {
         assertThat(demo.exitValue()).as(out).isZero();
         assertThat(out)
                 .contains("Contracted", "0 duplicate contacts, 0 duplicate messages")
-                .doesNotContain("Exception");
+                .doesNotContain("Exception")
+                .doesNotContainPattern(LOGBACK_STATUS);
+    }
+
+    /** Logback prints nothing of its own: the first line out is the command's, in either log format. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void logbackIsQuietAtStartInEitherFormat(String format, @TempDir Path dir) throws Exception {
+        Path leads = Path.of("..", "examples", "leads.csv").toAbsolutePath();
+        String config = run(dir, Map.of("RECRUITFLOW_LOG_FORMAT", format), "config", "--print");
+        assertThat(config).startsWith("RECRUITFLOW_").doesNotContainPattern(LOGBACK_STATUS);
+
+        String demo =
+                run(dir, Map.of("RECRUITFLOW_LOG_FORMAT", format), "demo", "--in-memory", "--leads", leads.toString());
+        assertThat(demo).startsWith("Recruitflow demo").doesNotContainPattern(LOGBACK_STATUS);
+    }
+
+    @Test
+    void anUnknownLogFormatIsStillReportedByLogback(@TempDir Path dir) throws Exception {
+        Process p = start(dir, Map.of("RECRUITFLOW_LOG_FORMAT", "yaml"), "config", "--print");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8))
+                .containsPattern(LOGBACK_STATUS)
+                .contains("logback-yaml.xml");
+    }
+
+    @Test
+    void theFunnelNamesTheStagesOfTheEnvironment(@TempDir Path dir) throws Exception {
+        String out = run(
+                dir,
+                Map.of(
+                        "RECRUITFLOW_PIPELINE_STAGES",
+                        "New,Texted,Warm,Booked,Signed",
+                        "RECRUITFLOW_DATA_DIR",
+                        dir.resolve("data").toString()),
+                "funnel");
+        assertThat(out)
+                .containsSubsequence("New ", "Texted ", "Warm ", "Booked ", "Signed ")
+                .doesNotContain("Presentation Scheduled")
+                .doesNotContainPattern(LOGBACK_STATUS);
+    }
+
+    /** Runs the jar to its end; returns what it printed (stdout and stderr), after checking it exited 0. */
+    static String run(Path dir, Map<String, String> env, String... args) throws Exception {
+        Process p = start(dir, env, args);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        String out = Files.readString(dir.resolve("out.log"), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     @Test

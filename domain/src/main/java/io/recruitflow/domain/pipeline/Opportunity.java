@@ -17,7 +17,9 @@ import java.util.Optional;
  *   <li>it moves backward only when an event says so (a no-show, or a user in GHL).</li>
  * </ul>
  * {@code updatedAt} is GHL's own timestamp of the last change we know of: older news never overwrites
- * newer state.
+ * newer state. {@code furthestStage} is the furthest stage it ever reached (never before {@code stage}): a
+ * recruit who missed a presentation and went back to Interested still reached Presentation Scheduled, and
+ * the funnel counts them there.
  */
 public record Opportunity(
         OpportunityId id,
@@ -26,6 +28,7 @@ public record Opportunity(
         String name,
         PipelineId pipeline,
         RecruitingStage stage,
+        RecruitingStage furthestStage,
         OpportunityStatus status,
         BigDecimal monetaryValue,
         Optional<UserId> assignedTo,
@@ -37,6 +40,7 @@ public record Opportunity(
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(stage, "stage");
+        furthestStage = furthest(stage, furthestStage == null ? stage : furthestStage);
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(updatedAt, "updatedAt");
         monetaryValue = monetaryValue == null ? BigDecimal.ZERO : monetaryValue;
@@ -44,6 +48,39 @@ public record Opportunity(
         if (stage == RecruitingStage.CONTRACTED && status == OpportunityStatus.OPEN) {
             status = OpportunityStatus.WON;
         }
+    }
+
+    /** A new opportunity, which has reached no stage but its current one. */
+    public Opportunity(
+            OpportunityId id,
+            LocationId location,
+            ContactId contact,
+            String name,
+            PipelineId pipeline,
+            RecruitingStage stage,
+            OpportunityStatus status,
+            BigDecimal monetaryValue,
+            Optional<UserId> assignedTo,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                location,
+                contact,
+                name,
+                pipeline,
+                stage,
+                stage,
+                status,
+                monetaryValue,
+                assignedTo,
+                updatedAt,
+                version);
+    }
+
+    /** The further of two stages. */
+    public static RecruitingStage furthest(RecruitingStage a, RecruitingStage b) {
+        return a.isBefore(b) ? b : a;
     }
 
     /** The opportunity's name in GHL: "{First} {Last} - Agent Recruit". */
@@ -95,11 +132,51 @@ public record Opportunity(
 
     private Opportunity withStage(RecruitingStage newStage, OpportunityStatus newStatus, Instant at) {
         return new Opportunity(
-                id, location, contact, name, pipeline, newStage, newStatus, monetaryValue, assignedTo, at, version);
+                id,
+                location,
+                contact,
+                name,
+                pipeline,
+                newStage,
+                furthest(furthestStage, newStage),
+                newStatus,
+                monetaryValue,
+                assignedTo,
+                at,
+                version);
     }
 
-    public Opportunity withVersion(long newVersion) {
+    /** The same opportunity, as GHL timestamped it. */
+    public Opportunity withUpdatedAt(Instant ghlTime) {
         return new Opportunity(
-                id, location, contact, name, pipeline, stage, status, monetaryValue, assignedTo, updatedAt, newVersion);
+                id,
+                location,
+                contact,
+                name,
+                pipeline,
+                stage,
+                furthestStage,
+                status,
+                monetaryValue,
+                assignedTo,
+                ghlTime,
+                version);
+    }
+
+    /** The same opportunity, having reached at least {@code reached} (a store keeps the furthest it saw). */
+    public Opportunity withFurthestStage(RecruitingStage reached) {
+        return new Opportunity(
+                id,
+                location,
+                contact,
+                name,
+                pipeline,
+                stage,
+                furthest(furthestStage, reached),
+                status,
+                monetaryValue,
+                assignedTo,
+                updatedAt,
+                version);
     }
 }

@@ -9,13 +9,15 @@ import java.util.Optional;
 /**
  * Our durable mirror of the recruiting pipeline: one opportunity per recruit (per GHL contact), with its
  * stage, status and version. Writes carry GHL's timestamp, and a write older than what is stored is
- * ignored, so events arriving out of order never overwrite newer state.
+ * ignored, so events arriving out of order never overwrite newer state. The furthest stage each
+ * opportunity reached only ever rises, whatever the order of the writes.
  */
 public interface OpportunityMirror {
 
     /**
      * Stores the opportunity unless the stored one is newer ({@code updatedAt} after this one's).
-     * Returns whether it was stored.
+     * Returns whether it was stored. Its {@link Opportunity#furthestStage()} never lowers the stored one, and
+     * raises it even when the write is older and so not stored: that stage was reached all the same.
      */
     boolean save(Opportunity opportunity);
 

@@ -105,4 +105,40 @@ class OpportunityTest {
                     .isEqualTo(moved.after().status() == OpportunityStatus.WON);
         }
     }
+
+    @Test
+    void aMoveBackKeepsTheFurthestStageReached() {
+        Opportunity booked = at(PRESENTATION_SCHEDULED, OpportunityStatus.OPEN);
+        assertThat(booked.furthestStage()).isEqualTo(PRESENTATION_SCHEDULED);
+
+        Opportunity back = ((Transition.Moved) move(booked, INTERESTED, StageChange.Cause.NO_SHOW)).after();
+
+        assertThat(back.stage()).isEqualTo(INTERESTED);
+        assertThat(back.furthestStage()).isEqualTo(PRESENTATION_SCHEDULED);
+        assertThat(back.reportedByGhl(CONTACTED, OpportunityStatus.OPEN, T1.plusSeconds(1)))
+                .map(Opportunity::furthestStage)
+                .contains(PRESENTATION_SCHEDULED);
+        assertThat(back.withFurthestStage(LEAD).furthestStage()).isEqualTo(PRESENTATION_SCHEDULED);
+        assertThat(back.withFurthestStage(CONTRACTED).furthestStage()).isEqualTo(CONTRACTED);
+    }
+
+    @Property
+    void theFurthestStageIsNeverBeforeTheCurrentOne(@ForAll RecruitingStage stage, @ForAll RecruitingStage furthest) {
+        Opportunity o = at(stage, OpportunityStatus.OPEN);
+        Opportunity given = new Opportunity(
+                o.id(),
+                o.location(),
+                o.contact(),
+                o.name(),
+                o.pipeline(),
+                stage,
+                furthest,
+                o.status(),
+                o.monetaryValue(),
+                o.assignedTo(),
+                o.updatedAt(),
+                o.version());
+        assertThat(given.furthestStage()).isEqualTo(Opportunity.furthest(stage, furthest));
+        assertThat(given.furthestStage().isBefore(given.stage())).isFalse();
+    }
 }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * The webhook payload shapes Recruitflow reads, field names exactly as in
- * {@code shared/ghl/webhook-events/*.md}; fields not listed are skipped, missing ones are null. Every
+ * GHL's webhook event pages (vendored in {@code ghl-specs}); fields not listed are skipped, missing ones are null. Every
  * payload may carry the delivery envelope's {@code webhookId} and {@code timestamp}. The records are
  * public only because Moshi's record adapter needs public accessors; their holder is not.
  */

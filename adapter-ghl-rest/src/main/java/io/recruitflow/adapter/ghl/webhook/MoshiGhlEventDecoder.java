@@ -49,7 +49,7 @@ import okio.Buffer;
 
 /**
  * Decodes stored GHL webhook bodies into {@link GhlEvent}s with Moshi, following the payloads of
- * {@code shared/ghl/webhook-events/*.md} field for field: the 17 reference events, the opportunity
+ * GHL's webhook event pages (vendored in {@code ghl-specs}) field for field: the 17 reference events, the opportunity
  * status / monetary-value / assigned-to updates, and the app's INSTALL / UNINSTALL.
  *
  * <p>Tolerant where GHL is loose: optional fields may be missing (tags → none, monetary value → 0,

@@ -11,11 +11,10 @@ import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.ghl.specs.GhlSpecs;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,7 @@ class MoshiGhlEventDecoderTest {
     private static final Instant TS = Instant.parse("2025-01-28T14:35:00Z");
     private final MoshiGhlEventDecoder decoder = new MoshiGhlEventDecoder();
 
-    // ---- every example payload of shared/ghl/webhook-events/*.md
+    // ---- every example payload of GHL's webhook event pages (ghl-specs)
 
     /** File name → the webhook type GHL sends for it. */
     private static final Map<String, String> TYPE_OF_FILE = Map.of(
@@ -79,19 +78,15 @@ class MoshiGhlEventDecoderTest {
     }
 
     static Stream<Arguments> documentedExamples() throws IOException {
-        Path dir = Path.of(System.getProperty("recruitflow.shared.dir", "../../shared"), "ghl", "webhook-events");
         Pattern block = Pattern.compile("```json\\s*\\n(.*?)```", Pattern.DOTALL);
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString().replace(".md", "");
-                Matcher m = block.matcher(Files.readString(f));
-                int i = 0;
-                while (m.find()) {
-                    out.add(Arguments.of(name, i++, m.group(1)));
-                }
+        GhlSpecs.webhookEvents().forEach((name, markdown) -> {
+            Matcher m = block.matcher(markdown);
+            int i = 0;
+            while (m.find()) {
+                out.add(Arguments.of(name, i++, m.group(1)));
             }
-        }
+        });
         assertThat(out).hasSizeGreaterThanOrEqualTo(28);
         return out.stream();
     }

@@ -3,12 +3,14 @@ package io.recruitflow.application;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
 import io.recruitflow.adapter.inmemory.InMemorySuspendedLocations;
+import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.EventOutcome;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEventDecoder;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.importleads.ImportLeadsService;
 import io.recruitflow.application.importleads.LeadFileReader;
@@ -32,12 +34,8 @@ import io.recruitflow.application.viewrecruit.ViewRecruitService;
 import io.recruitflow.domain.recruit.LeadInput;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
-import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.PhoneNumbers;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -46,36 +44,24 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The application wired by hand on the in-memory adapters, with a clock the test moves. One per test.
+ * The application wired by hand on the in-memory adapters, with a clock the test moves. One per test. The tests
+ * of this module use it, and so do an extension's tests: an {@link Extension} is wired on the world's use cases
+ * and its listeners handed to the core, as an embedder without a DI container would.
  */
-final class World {
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+public final class World {
+    public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    public static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
-    /** A settable clock. */
-    static final class TestClock implements Clock {
-        private Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public synchronized Instant now() {
-            return now;
-        }
-
-        synchronized void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        synchronized void set(Instant t) {
-            now = t;
-        }
+    /** A use case added beside the core, as the no-show follow-up is: built on the core's use cases. */
+    @FunctionalInterface
+    public interface Extension {
+        /** The listeners to hand the core, built on the world's adapters and use cases. */
+        Set<GhlEventListener> listeners(
+                InMemoryAdapters adapters, AdvanceRecruitService advance, SendRecruitMessageService messages);
     }
 
     /** Ten-digit North American numbers; area code 850 spans Central and Eastern time, 213 is Pacific. */
-    static final PhoneNumbers PHONES = new PhoneNumbers() {
+    public static final PhoneNumbers PHONES = new PhoneNumbers() {
         @Override
         public Optional<PhoneNumber> parse(String raw) {
             String digits = raw.replaceAll("\\D", "");
@@ -96,33 +82,36 @@ final class World {
         }
     };
 
-    final TestClock clock;
-    final InMemoryAdapters adapters;
-    final InMemoryGhl ghl;
-    final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
-    final io.recruitflow.application.intakerecruit.LocationBacklog backlog =
+    public final ManualClock clock;
+    public final InMemoryAdapters adapters;
+    public final InMemoryGhl ghl;
+    public final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
+    public final io.recruitflow.application.intakerecruit.LocationBacklog backlog =
             new io.recruitflow.application.intakerecruit.LocationBacklog();
-    final RecruitingSettings settings;
-    final LocationSetup setup;
-    final RecipientProfile recipients;
-    final MessageSender sender;
-    final IntakeSaga saga;
-    final IntakeRecruitService intake;
-    final AdvanceRecruitService advance;
-    final ApplyGhlEventService events;
-    final SchedulePresentationService presentations;
-    final SendRecruitMessageService messages;
-    final RecruitingFunnelService funnel;
-    final ViewRecruitService view;
-    final RecruitflowJobs jobs;
+    public final RecruitingSettings settings;
+    public final LocationSetup setup;
+    public final RecipientProfile recipients;
+    public final MessageSender sender;
+    public final IntakeSaga saga;
+    public final IntakeRecruitService intake;
+    public final AdvanceRecruitService advance;
+    public final ApplyGhlEventService events;
+    public final SchedulePresentationService presentations;
+    public final SendRecruitMessageService messages;
+    public final RecruitingFunnelService funnel;
+    public final ViewRecruitService view;
+    public final RecruitflowJobs jobs;
 
-    World(String localNewYorkTime) {
+    public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
     }
 
-    World(String localNewYorkTime, RecruitingSettings settings) {
-        this.clock = new TestClock(
-                LocalDateTime.parse(localNewYorkTime).atZone(NEW_YORK).toInstant());
+    public World(String localNewYorkTime, RecruitingSettings settings) {
+        this(localNewYorkTime, settings, (adapters, advance, messages) -> Set.of());
+    }
+
+    public World(String localNewYorkTime, RecruitingSettings settings, Extension extension) {
+        this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
         this.ghl = adapters.ghl();
         this.settings = settings;
@@ -150,6 +139,7 @@ final class World {
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
+        messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         events = new ApplyGhlEventService(
                 adapters.recruits(),
                 adapters.opportunityMirror(),
@@ -159,7 +149,7 @@ final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                java.util.Set.of());
+                extension.listeners(adapters, advance, messages));
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -169,7 +159,6 @@ final class World {
                 recipients,
                 settings,
                 clock);
-        messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         funnel = new RecruitingFunnelService(
                 adapters.recruits(), adapters.opportunityMirror(), adapters.messageLog(), settings);
         view = new ViewRecruitService(
@@ -183,19 +172,19 @@ final class World {
         adapters.jobQueue().bind(jobs);
     }
 
-    InboxDispatcher dispatcher(GhlEventDecoder decoder) {
+    public InboxDispatcher dispatcher(GhlEventDecoder decoder) {
         return new InboxDispatcher(adapters.eventInbox(), decoder, events, clock);
     }
 
-    static GhlEventDecoder noDecoder() {
+    public static GhlEventDecoder noDecoder() {
         return (type, body) -> Optional.empty();
     }
 
-    ImportLeadsService importer(LeadFileReader reader) {
+    public ImportLeadsService importer(LeadFileReader reader) {
         return new ImportLeadsService(reader, intake);
     }
 
-    static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {
+    public static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {
         return new LeadInput(
                 first,
                 last,
@@ -208,7 +197,7 @@ final class World {
                 Map.of());
     }
 
-    RecruitId accept(LeadInput lead) {
+    public RecruitId accept(LeadInput lead) {
         IntakeAcceptance a = intake.accept(new IntakeRecruitCommand(InMemoryGhl.LOCATION, lead));
         if (a instanceof IntakeAcceptance.Accepted accepted) {
             return accepted.recruit();
@@ -220,19 +209,19 @@ final class World {
     }
 
     /** Runs every due job, as often as it takes; returns how many ran. */
-    int runJobs() {
+    public int runJobs() {
         return adapters.jobQueue().runDue(clock.now());
     }
 
-    Recruit recruit(RecruitId id) {
+    public Recruit recruit(RecruitId id) {
         return adapters.recruits().find(id).orElseThrow();
     }
 
-    EventOutcome deliver(GhlEvent event) {
+    public EventOutcome deliver(GhlEvent event) {
         return events.apply(new ApplyGhlEventCommand(event));
     }
 
-    static String eventId() {
+    public static String eventId() {
         return UUID.randomUUID().toString();
     }
 }
