@@ -79,7 +79,7 @@ public enum Setting {
             "intro.sms",
             null,
             false,
-            "The intro text template ({First}, {Last}, {FullName}, {State}). Default: the reference's text."),
+            "The intro text template ({First}, {Last}, {FullName}, {State}). Default: the reference's text with \"Reply STOP to opt out.\"; a template that names no sender or no way to opt out is warned about at start."),
     INTRO_EMAIL_SUBJECT(
             "intro.emailSubject",
             "Exciting Opportunity for Licensed Agents",

@@ -45,6 +45,11 @@ public final class RecruitflowRuntime implements AutoCloseable {
             LOG.warn(
                     "RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
         }
+        config.recruiting()
+                .introSms()
+                .firstTextConcerns()
+                .forEach(concern ->
+                        LOG.warn("RECRUITFLOW_INTRO_SMS {}: check the template before texting recruits", concern));
         // Several instances can share an external database, so there the GHL budget of each location is
         // shared through it too. An embedded database has one instance (its data directory is locked),
         // which the in-process limiter serves closer to GHL's limit.

@@ -101,7 +101,8 @@ final class NaiveReferenceFlow {
                                     "Hi " + lead.first()
                                             + ", this is Gary from OOC Unlimited. I noticed you're a licensed agent in "
                                             + lead.state()
-                                            + ". I'd love to share an opportunity with you. When's a good time to chat?"));
+                                            + ". I'd love to share an opportunity with you. When's a good time to chat?"
+                                            + " Reply STOP to opt out."));
                     calls++;
                     statuses.merge(answer.status(), 1, Integer::sum);
                     if (answer.ok()) {
