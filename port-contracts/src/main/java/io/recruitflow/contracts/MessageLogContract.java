@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link MessageLog} must do. A text's send instant (for {@link MessageLog#sentSince}) is the
+ * What every {@link MessageLog} must do. A text's send instant (for {@link MessageLog#possiblySentSince}) is the
  * {@code updatedAt} of its {@code SENT} record.
  */
 public abstract class MessageLogContract {
@@ -155,7 +155,7 @@ public abstract class MessageLogContract {
     }
 
     @Test
-    void sentSince_lists_the_contacts_sent_texts_since_an_instant() {
+    void possiblySentSince_lists_the_texts_that_may_have_reached_the_contact_since_an_instant() {
         sentAt("t1", contact, Channel.SMS, at(10));
         sentAt("t2", contact, Channel.SMS, at(20));
         sentAt("t0", contact, Channel.SMS, at(1));
@@ -166,10 +166,22 @@ public abstract class MessageLogContract {
         log.plan(failing);
         log.transition(failing.key(), SendState.PLANNED, failing.failed("GHL 400", at(14)));
 
-        assertThat(log.sentSince(contact, Channel.SMS, at(5))).containsExactlyInAnyOrder(at(10), at(20));
-        assertThat(log.sentSince(contact, Channel.SMS, at(0))).containsExactlyInAnyOrder(at(1), at(10), at(20));
-        assertThat(log.sentSince(contact, Channel.EMAIL, at(0))).containsExactly(at(15));
-        assertThat(log.sentSince(contact, Channel.SMS, at(30))).isEmpty();
+        MessageRecord inFlight = plannedSms("in-flight", LOCATION, contact, at(16), Optional.empty());
+        log.plan(inFlight);
+        log.transition(inFlight.key(), SendState.PLANNED, inFlight.sending(at(17)));
+        MessageRecord timedOut = plannedSms("timed-out", LOCATION, contact, at(18), Optional.empty());
+        log.plan(timedOut);
+        log.transition(timedOut.key(), SendState.PLANNED, timedOut.sending(at(18)));
+        log.transition(
+                timedOut.key(), SendState.SENDING, timedOut.sending(at(18)).unknown("timeout", at(19)));
+
+        // Sent, being sent and of unknown outcome all count; planned and failed do not.
+        assertThat(log.possiblySentSince(contact, Channel.SMS, at(5)))
+                .containsExactlyInAnyOrder(at(10), at(17), at(19), at(20));
+        assertThat(log.possiblySentSince(contact, Channel.SMS, at(0)))
+                .containsExactlyInAnyOrder(at(1), at(10), at(17), at(19), at(20));
+        assertThat(log.possiblySentSince(contact, Channel.EMAIL, at(0))).containsExactly(at(15));
+        assertThat(log.possiblySentSince(contact, Channel.SMS, at(30))).isEmpty();
     }
 
     @Test

@@ -10,10 +10,12 @@ import io.recruitflow.domain.shared.LocationId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link MessageLog} in memory. Every method is atomic, so {@link #transition} is a true compare-and-set.
@@ -47,10 +49,13 @@ public final class InMemoryMessageLog implements MessageLog {
         return true;
     }
 
+    private static final Set<SendState> POSSIBLY_SENT =
+            EnumSet.of(SendState.SENT, SendState.SENDING, SendState.UNKNOWN);
+
     @Override
-    public synchronized List<Instant> sentSince(ContactId contact, Channel channel, Instant since) {
+    public synchronized List<Instant> possiblySentSince(ContactId contact, Channel channel, Instant since) {
         return byKey.values().stream()
-                .filter(r -> r.state() == SendState.SENT
+                .filter(r -> POSSIBLY_SENT.contains(r.state())
                         && r.contact().equals(contact)
                         && r.channel() == channel
                         && !r.updatedAt().isBefore(since))

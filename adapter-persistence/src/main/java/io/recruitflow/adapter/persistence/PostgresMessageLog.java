@@ -107,11 +107,11 @@ final class PostgresMessageLog implements MessageLog {
     }
 
     @Override
-    public List<Instant> sentSince(ContactId contact, Channel channel, Instant since) {
-        // The record's updatedAt when it became SENT is the time GHL accepted it.
+    public List<Instant> possiblySentSince(ContactId contact, Channel channel, Instant since) {
+        // A SENT record's updatedAt is when GHL accepted it; a SENDING or UNKNOWN one's, when it was handed over.
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT updated_at FROM messages
-                         WHERE contact_id = :contact AND channel = :channel AND state = 'SENT' AND updated_at >= :since
+                         WHERE contact_id = :contact AND channel = :channel AND state IN ('SENT', 'SENDING', 'UNKNOWN') AND updated_at >= :since
                          ORDER BY updated_at
                         """)
                 .bind("contact", contact.value())

@@ -111,7 +111,7 @@ public class MessageSender {
                     record.notBefore().get(), record.detail().orElse("deferred"));
         }
         List<Instant> recent = record.channel() == Channel.SMS
-                ? log.sentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
+                ? log.possiblySentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
                 : List.of();
         ComplianceDecision decision =
                 settings.compliance().decide(recipients.of(recruit), record.channel(), now, recent);

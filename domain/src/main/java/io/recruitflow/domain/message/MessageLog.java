@@ -23,8 +23,11 @@ public interface MessageLog {
      */
     boolean transition(MessageKey key, SendState expected, MessageRecord next);
 
-    /** Instants of texts sent to the contact since {@code since}, for the per-day caps. */
-    List<Instant> sentSince(ContactId contact, Channel channel, Instant since);
+    /**
+     * Instants of the messages to the contact since {@code since} that may have reached them — sent, being sent,
+     * or of unknown outcome — for the per-day caps: when in doubt a message counts.
+     */
+    List<Instant> possiblySentSince(ContactId contact, Channel channel, Instant since);
 
     /** Planned messages whose time has come, oldest first. */
     List<MessageRecord> due(Instant now, int limit);
