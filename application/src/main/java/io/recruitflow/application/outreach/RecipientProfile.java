@@ -1,12 +1,15 @@
 package io.recruitflow.application.outreach;
 
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.message.AreaCodes;
 import io.recruitflow.domain.message.Recipient;
+import io.recruitflow.domain.message.Whereabouts;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.PhoneNumbers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,19 +28,39 @@ public class RecipientProfile {
         this.settings = settings;
     }
 
+    /**
+     * Where the recruit may be, for the compliance rules: the state(s) and every zone of the phone's area code
+     * (Florida presumes a Florida area code is a Florida resident), the license state, and the contact's own
+     * zone when GHL has one — added together, never one replacing another; with no zone known at all, every
+     * zone of the contiguous United States.
+     */
     public Recipient of(Recruit recruit) {
-        return new Recipient(
-                zonesOf(recruit),
-                Optional.of(recruit.license().state()),
-                recruit.consent().dnd(),
-                recruit.consent().optedOut());
+        return Recipient.at(
+                whereabouts(recruit), recruit.consent().dnd(), recruit.consent().optedOut());
     }
 
+    /** Every zone the recruit may be in (see {@link #of}). */
     public Set<ZoneId> zonesOf(Recruit recruit) {
-        if (recruit.timeZone().isPresent()) {
-            return Set.of(recruit.timeZone().get());
-        }
-        Set<ZoneId> byPhone = recruit.phone().map(phoneNumbers::timeZones).orElse(Set.of());
-        return byPhone.isEmpty() ? Set.of(settings.fallbackZone()) : byPhone;
+        return Set.copyOf(whereabouts(recruit).zoneIds());
+    }
+
+    /**
+     * One zone to show the recruit's times in, or to book in when the calendar names none: the contact's own,
+     * else the phone's, else the configured fallback.
+     */
+    public ZoneId displayZoneOf(Recruit recruit) {
+        return recruit.timeZone()
+                .or(() -> recruit.phone()
+                        .flatMap(AreaCodes::of)
+                        .flatMap(code -> code.zones().stream().findFirst()))
+                .or(() -> recruit.phone()
+                        .map(phoneNumbers::timeZones)
+                        .flatMap(z -> z.stream().min(Comparator.comparing(ZoneId::getId))))
+                .orElse(settings.fallbackZone());
+    }
+
+    private static Whereabouts whereabouts(Recruit recruit) {
+        return Whereabouts.of(
+                recruit.phone(), Optional.of(recruit.license().state()), Optional.empty(), recruit.timeZone());
     }
 }

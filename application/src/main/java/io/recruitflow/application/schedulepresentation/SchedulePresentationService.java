@@ -71,8 +71,7 @@ public class SchedulePresentationService implements SchedulePresentationUseCase 
             return new BookingResult.NotFound("recruit " + recruit.id() + " is not in GHL yet");
         }
         Calendar calendar = setup.presentationCalendar(recruit.location());
-        ZoneId zone = calendar.timeZone()
-                .orElseGet(() -> recipients.zonesOf(recruit).iterator().next());
+        ZoneId zone = calendar.timeZone().orElseGet(() -> recipients.displayZoneOf(recruit));
         Instant now = clock.now();
         List<Slot> free = calendars.freeSlots(recruit.location(), calendar.id(), now, now.plus(SEARCH_WINDOW), zone);
         Optional<Slot> slot = command.start().isPresent()

@@ -147,7 +147,7 @@ public final class Demo {
 
     private String describe(Recruit r, MessageRecord m) {
         String channel = m.channel() == Channel.EMAIL ? "email" : "text";
-        ZoneId zone = recipients.zonesOf(r).iterator().next();
+        ZoneId zone = recipients.displayZoneOf(r);
         switch (m.state()) {
             case SENT:
                 return channel + " sent "

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides whether a message to a recruit may be sent now, later or never: consent first, then the
@@ -63,8 +62,7 @@ public final class CompliancePolicy {
         if (channel == Channel.EMAIL || !quietHours) {
             return new ComplianceDecision.SendNow();
         }
-        Whereabouts where =
-                Whereabouts.resolved(to.state().map(Set::of).orElse(Set.of()), to.zones(), "given by the caller");
+        Whereabouts where = Whereabouts.resolved(to.states(), to.zones(), "given by the caller");
         return engine.decide(where, channel, now, recentTexts).toDecision();
     }
 
