@@ -122,7 +122,7 @@ public final class GhlClient implements AutoCloseable {
         this.contacts = new GhlContacts(calls, contactsApi, legacySearch);
         this.opportunities = new GhlOpportunities(calls, opportunitiesApi);
         this.pipelines = new GhlPipelines(calls, opportunitiesApi);
-        this.conversations = new GhlConversations(calls, retrofit.create(ConversationsApi.class));
+        this.conversations = new GhlConversations(calls, retrofit.create(ConversationsApi.class), clock);
         this.calendars = new GhlCalendars(calls, retrofit.create(CalendarsApi.class), clock);
         this.workflows = new GhlWorkflows(calls, retrofit.create(WorkflowsApi.class), contactsApi);
         this.directory = new GhlDirectory(calls, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));

@@ -5,13 +5,17 @@ import io.recruitflow.adapter.ghl.ConversationDtos.GetMessagesByConversationResp
 import io.recruitflow.adapter.ghl.ConversationDtos.SendMessageBodyDto;
 import io.recruitflow.adapter.ghl.ConversationDtos.SendMessageResponseDto;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceDecision;
 import io.recruitflow.domain.message.ConversationId;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
+import io.recruitflow.domain.message.Dispatch;
 import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SentMessage;
+import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
@@ -34,10 +38,22 @@ public final class GhlConversations implements Conversations {
 
     private final GhlCalls calls;
     private final ConversationsApi api;
+    private final Clock clock;
 
-    GhlConversations(GhlCalls calls, ConversationsApi api) {
+    GhlConversations(GhlCalls calls, ConversationsApi api, Clock clock) {
         this.calls = calls;
         this.api = api;
+        this.clock = clock;
+    }
+
+    /** The gate withheld the message before its request left; never leaves this class. */
+    private static final class Withheld extends RuntimeException {
+        final ComplianceDecision decision;
+
+        Withheld(ComplianceDecision decision) {
+            super("withheld", null, false, false);
+            this.decision = decision;
+        }
     }
 
     /**
@@ -45,7 +61,20 @@ public final class GhlConversations implements Conversations {
      * connection is {@link ExternalFailure.OutcomeUnknown}; read {@link #messagesWith} before sending again.
      */
     @Override
+    public Dispatch send(OutgoingMessage message, SendGate gate) {
+        try {
+            return new Dispatch.Sent(send(message, Optional.of(gate)));
+        } catch (Withheld w) {
+            return new Dispatch.Withheld(w.decision);
+        }
+    }
+
+    /** {@code POST /conversations/messages} with no gate (for embedders). */
     public SentMessage send(OutgoingMessage message) {
+        return send(message, Optional.empty());
+    }
+
+    private SentMessage send(OutgoingMessage message, Optional<SendGate> gate) {
         boolean email = message.channel() == Channel.EMAIL;
         SendMessageBodyDto body = new SendMessageBodyDto(
                 email ? "Email" : "SMS",
@@ -57,7 +86,16 @@ public final class GhlConversations implements Conversations {
                 message.emailFrom().orElse(null),
                 null);
         GhlCall call = GhlCall.create("POST /conversations/messages", calls.as(message.location()));
-        SendMessageResponseDto dto = calls.call(call, auth -> api.sendMessage(auth, body));
+        SendMessageResponseDto dto = calls.call(call, auth -> {
+            // Built per attempt, after the attempt's rate-limit permit: the gate's last word comes right before
+            // the request leaves, however long the permit took.
+            gate.map(g -> g.decide(clock.now()))
+                    .filter(d -> !(d instanceof ComplianceDecision.SendNow))
+                    .ifPresent(d -> {
+                        throw new Withheld(d);
+                    });
+            return api.sendMessage(auth, body);
+        });
         String messageId = dto == null ? null : firstNonBlank(dto.messageId(), dto.emailMessageId());
         if (messageId == null) {
             throw GhlFailures.unusableAnswer(call, "the answer names no message", dto == null ? null : dto.traceId());

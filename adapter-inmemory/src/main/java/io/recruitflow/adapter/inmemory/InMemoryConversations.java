@@ -2,12 +2,15 @@ package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceDecision;
 import io.recruitflow.domain.message.ConversationId;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
+import io.recruitflow.domain.message.Dispatch;
 import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.shared.Clock;
@@ -46,6 +49,15 @@ public final class InMemoryConversations implements Conversations {
     }
 
     @Override
+    public synchronized Dispatch send(OutgoingMessage message, SendGate gate) {
+        ComplianceDecision last = gate.decide(clock.now());
+        if (!(last instanceof ComplianceDecision.SendNow)) {
+            return new Dispatch.Withheld(last);
+        }
+        return new Dispatch.Sent(send(message));
+    }
+
+    /** Sends with no gate (tests and the demo). */
     public synchronized SentMessage send(OutgoingMessage message) {
         RuntimeException pending = faults.before(Operation.MESSAGE_SEND);
         Contact contact = contacts.find(message.contact()).orElseThrow(() -> InMemoryContacts.notFound("Contact"));

@@ -11,10 +11,12 @@ import io.recruitflow.domain.message.ComplianceDecision;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
+import io.recruitflow.domain.message.Dispatch;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.recruit.Recruit;
@@ -110,34 +112,50 @@ public class MessageSender {
             return new SendOutcome.Deferred(
                     record.notBefore().get(), record.detail().orElse("deferred"));
         }
+        // The texts that may have reached the recipient, read before this one is handed over (so it does not
+        // count itself against a cap).
         List<Instant> recent = record.channel() == Channel.SMS
                 ? log.possiblySentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
                 : List.of();
-        ComplianceDecision decision =
-                settings.compliance().decide(recipients.of(recruit), record.channel(), now, recent);
-        if (decision instanceof ComplianceDecision.Refuse refuse) {
-            return refuse(record, refuse.reason(), now);
+        SendGate rules = at -> settings.compliance().decide(recipients.of(recruit), record.channel(), at, recent);
+        ComplianceDecision decision = rules.decide(now);
+        if (!(decision instanceof ComplianceDecision.SendNow)) {
+            return notNow(recruit, record, SendState.PLANNED, decision, now);
         }
-        if (decision instanceof ComplianceDecision.DeferUntil defer) {
-            MessageRecord deferred = record.replanned(defer.notBefore(), defer.reason(), now);
-            if (!log.transition(record.key(), SendState.PLANNED, deferred)) {
-                return resume(recruit, record.key());
-            }
-            scheduleAt(recruit, deferred, defer.notBefore());
-            return new SendOutcome.Deferred(defer.notBefore(), defer.reason());
-        }
-        return deliver(record, now);
+        return deliver(recruit, record, rules, now);
     }
 
-    private SendOutcome deliver(MessageRecord record, Instant now) {
+    /** Records a refusal or a deferral of the message, which is in state {@code from}. */
+    private SendOutcome notNow(
+            Recruit recruit, MessageRecord record, SendState from, ComplianceDecision decision, Instant now) {
+        if (decision instanceof ComplianceDecision.Refuse refusal) {
+            log.transition(record.key(), from, record.refused(refusal.reason(), now));
+            return new SendOutcome.Refused(refusal.reason());
+        }
+        ComplianceDecision.DeferUntil defer = (ComplianceDecision.DeferUntil) decision;
+        MessageRecord deferred = record.replanned(defer.notBefore(), defer.reason(), now);
+        if (!log.transition(record.key(), from, deferred)) {
+            return resume(recruit, record.key());
+        }
+        scheduleAt(recruit, deferred, defer.notBefore());
+        return new SendOutcome.Deferred(defer.notBefore(), defer.reason());
+    }
+
+    private SendOutcome deliver(Recruit recruit, MessageRecord record, SendGate rules, Instant now) {
         MessageRecord sending = record.sending(now);
         if (!log.transition(record.key(), SendState.PLANNED, sending)) {
             // Another worker took it; its outcome will be recorded there.
             return new SendOutcome.RetryLater(now.plus(RECHECK), "another worker is sending " + record.key());
         }
         try {
-            SentMessage sent = conversations.send(record.toOutgoing());
-            MessageRecord done = sending.sent(sent, clock.now());
+            // The same rules again at the moment the message would leave: a wait for a rate-limit permit
+            // must not carry a text decided at 20:59 past 21:00.
+            Dispatch dispatch = conversations.send(record.toOutgoing(), rules);
+            if (dispatch instanceof Dispatch.Withheld withheld) {
+                // Nothing reached the CRM, so the attempt does not count: back to the record as it was planned.
+                return notNow(recruit, record, SendState.SENDING, withheld.decision(), clock.now());
+            }
+            MessageRecord done = sending.sent(((Dispatch.Sent) dispatch).message(), clock.now());
             log.transition(record.key(), SendState.SENDING, done);
             return new SendOutcome.Sent(done);
         } catch (ExternalFailure failure) {

@@ -11,11 +11,12 @@ import java.util.stream.Stream;
 public interface Conversations {
 
     /**
-     * Sends the message. Not idempotent: after an {@link
-     * io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown} read {@link #messagesWith} before
-     * sending again.
+     * Sends the message, unless {@code gate} withholds it at the moment it would be handed over (after any
+     * wait for a rate-limit permit). Not idempotent: after an {@link
+     * io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown} read {@link #messagesWith} before sending
+     * again.
      */
-    SentMessage send(OutgoingMessage message);
+    Dispatch send(OutgoingMessage message, SendGate gate);
 
     /** The messages exchanged with the contact, newest first, lazily over every page; empty when none. */
     Stream<ConversationMessage> messagesWith(LocationId location, ContactId contact);
