@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * envelope (malformed JSON: 400), check the timestamp against the replay window (else 401), store the
  * event durably through the group committer and only then answer 200. Whenever the event cannot be
  * stored, and on any unexpected failure, the answer is 429, never 5xx.
+ *
+ * <p>The replay window is asymmetric. GHL's retry after a 429 re-sends the very same signed payload, so its
+ * {@code timestamp} is the original one and grows older with each retry (up to about 70 minutes): the window
+ * reaches {@link WebhookConfig#maxAge()} into the past. Into the future only clock skew can explain a
+ * timestamp, so it reaches {@link WebhookConfig#maxSkew()}. A replay within the window is a duplicate
+ * {@code webhookId}, which the inbox answers (200, nothing stored again) for as long as it keeps the id.
  */
 final class WebhookReceiver implements Handler {
 
@@ -84,7 +90,8 @@ final class WebhookReceiver implements Handler {
     private final SignatureVerifier verifier;
     private final GroupCommitter committer;
     private final Clock clock;
-    private final Duration tolerance;
+    private final Duration maxAge;
+    private final Duration maxSkew;
     private final int maxBodyBytes;
     private final Duration storeTimeout;
     private final MeterRegistry meters;
@@ -100,7 +107,8 @@ final class WebhookReceiver implements Handler {
         this.verifier = verifier;
         this.committer = committer;
         this.clock = clock;
-        this.tolerance = config.timestampTolerance();
+        this.maxAge = config.maxAge();
+        this.maxSkew = config.maxSkew();
         this.maxBodyBytes = config.maxBodyBytes();
         this.storeTimeout = config.storeTimeout();
         this.meters = meters;
@@ -199,9 +207,10 @@ final class WebhookReceiver implements Handler {
         }
     }
 
+    /** Older than {@code maxAge}, or further ahead than {@code maxSkew}; the bounds themselves are inside. */
     private boolean outsideWindow(Instant timestamp, Instant now) {
-        Duration skew = Duration.between(timestamp, now).abs();
-        return skew.compareTo(tolerance) > 0;
+        Duration age = Duration.between(timestamp, now);
+        return age.compareTo(maxAge) > 0 || age.negated().compareTo(maxSkew) > 0;
     }
 
     // The answers, written once: the request path only copies them.
