@@ -28,6 +28,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code INSERT ... ON CONFLICT (webhook_id) DO NOTHING} whose per-row counts say which events were new,
  * plus the duplicate counter; it returns only after the commit, so the receiver may then acknowledge.
  * Any database failure there becomes {@link InboxUnavailableException}: nothing was stored.
+ *
+ * <p>Rows are never deleted, so a {@code webhookId} is recognised as a duplicate for as long as the
+ * database lives — longer than any replay window the receiver accepts ({@code RECRUITFLOW_WEBHOOK_MAX_AGE}).
+ * Whoever adds pruning must keep ids at least that long.
  */
 final class PostgresEventInbox implements EventInbox {
     private final Jdbi jdbi;

@@ -7,6 +7,12 @@ import java.util.Optional;
 /**
  * The durable inbox of verified GHL webhook events, unique on {@code webhookId}. Storing must be
  * durable (committed) before the receiver acknowledges, because GHL does not redeliver after a 2xx.
+ *
+ * <p>Dedupe must outlast the receiver's replay window: the receiver accepts a {@code timestamp} up to
+ * {@code RECRUITFLOW_WEBHOOK_MAX_AGE} old (2 h by default, because GHL retries with the original timestamp
+ * for about 70 minutes), and only the inbox can tell a replay inside that window from a new event. So an
+ * implementation keeps every stored {@code webhookId} for at least that long, finished events included;
+ * Recruitflow's own inboxes never delete one.
  */
 public interface EventInbox {
 
