@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code maxBodyBytes}, else 413), verify the signature over exactly those bytes (else 401), read the
  * envelope (malformed JSON: 400), check the timestamp against the replay window (else 401), store the
  * event durably through the group committer and only then answer 200. Whenever the event cannot be
- * stored, and on any unexpected failure, the answer is 429, never 5xx.
+ * stored yet, and on any unexpected failure, the answer is 429, never 5xx; an event the inbox can never hold
+ * as it is ({@link EventInbox.EventRefusedException}) is answered 422, since GHL's six retries would only meet
+ * the same refusal.
  *
  * <p>The replay window is asymmetric. GHL's retry after a 429 re-sends the very same signed payload, so its
  * {@code timestamp} is the original one and grows older with each retry (up to about 70 minutes): the window
@@ -84,6 +86,8 @@ final class WebhookReceiver implements Handler {
         BAD_SIGNATURE,
         STALE,
         MALFORMED,
+        /** Verified, but the inbox can never hold it as it is (e.g. text PostgreSQL cannot store). */
+        REFUSED,
         UNAVAILABLE
     }
 
@@ -194,6 +198,15 @@ final class WebhookReceiver implements Handler {
             EventInbox.Stored stored = committer.submit(event).get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof EventInbox.EventRefusedException refused) {
+                // A retry would meet the same refusal six times over an hour: answer for good, loudly.
+                LOG.error(
+                        "webhook {} ({}) verified but refused by the inbox, answering 422; GHL will not resend it: {}",
+                        event.webhookId(),
+                        LABELLED_TYPES.contains(event.type()) ? event.type() : "unknown type",
+                        refused.getMessage());
+                return Outcome.REFUSED;
+            }
             // InboxUnavailableException, an overloaded queue, or anything else the store threw.
             LOG.warn(
                     "webhook {} not stored, answering 429 so that GHL retries: {}",
@@ -222,6 +235,7 @@ final class WebhookReceiver implements Handler {
     private static final String STALE_BODY =
             ApiJson.error("unauthorized", "timestamp missing or outside the accepted window");
     private static final String MALFORMED_BODY = ApiJson.error("bad_request", "malformed webhook body");
+    private static final String REFUSED_BODY = ApiJson.error("unprocessable", "the event cannot be stored as it is");
     private static final String UNAVAILABLE_BODY = ApiJson.error("unavailable", "event not stored; retry later");
 
     private static void respond(Context ctx, Outcome outcome) {
@@ -237,6 +251,7 @@ final class WebhookReceiver implements Handler {
             case BAD_SIGNATURE -> json(ctx, 401, BAD_SIGNATURE_BODY);
             case STALE -> json(ctx, 401, STALE_BODY);
             case MALFORMED -> json(ctx, 400, MALFORMED_BODY);
+            case REFUSED -> json(ctx, 422, REFUSED_BODY);
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                 json(ctx, 429, UNAVAILABLE_BODY);

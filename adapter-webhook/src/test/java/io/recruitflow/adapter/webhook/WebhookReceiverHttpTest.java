@@ -321,6 +321,37 @@ class WebhookReceiverHttpTest {
     }
 
     @Test
+    void an_event_the_inbox_refuses_answers_422_alone_and_the_others_of_its_batch_are_stored() throws Exception {
+        inbox.refuse("wh_refused");
+        inbox.commitCost(Duration.ofMillis(20));
+        start(c -> c.withGroupCommit(Duration.ofMillis(50), 256, 20_000));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.Map<String, Future<HttpResponse<String>>> answers = new java.util.LinkedHashMap<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String id = i == 3 ? "wh_refused" : "wh_ok_" + i;
+                byte[] body = Bodies.contactCreate(id, NOW);
+                answers.put(id, pool.submit(() -> http.webhook(body)));
+            }
+            for (var a : answers.entrySet()) {
+                HttpResponse<String> r = a.getValue().get(20, TimeUnit.SECONDS);
+                if (a.getKey().equals("wh_refused")) {
+                    assertThat(r.statusCode()).isEqualTo(422);
+                    assertThat(r.body()).contains("unprocessable");
+                } else {
+                    assertThat(r.statusCode()).as(a.getKey()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inbox.size()).isEqualTo(7);
+        assertThat(inbox.find("wh_refused")).isEmpty();
+        assertThat(http.get("/metrics").body())
+                .contains("recruitflow_webhooks_total{outcome=\"refused\",type=\"ContactCreate\"} 1.0");
+    }
+
+    @Test
     void any_exception_from_the_store_is_429() {
         start();
         inbox.failWith(new IllegalStateException("connection pool exhausted"));
