@@ -1,6 +1,5 @@
 package io.recruitflow.sandbox;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +12,7 @@ final class Engine {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     final SandboxConfig config;
-    final Clock clock;
+    final SandboxClock clock;
     final Store store = new Store();
     final Tokens tokens;
     final RateLimiter rateLimiter;
@@ -30,14 +29,15 @@ final class Engine {
 
     Engine(SandboxConfig config) {
         this.config = config;
-        this.clock = config.clock();
+        this.clock = new SandboxClock(config.clock());
         this.tokens = new Tokens(clock, config.accessTokenLifetime());
         this.rateLimiter =
                 new RateLimiter(config.burstLimit(), config.burstWindow().toMillis(), config.dailyLimit());
         this.signer = config.ed25519PrivateKeyPem() != null
                 ? WebhookSigner.fromPem(config.ed25519PrivateKeyPem(), config.rsaPrivateKeyPem())
                 : WebhookSigner.generated();
-        this.webhooks = new WebhookDispatcher(signer, clock, config.webhookMaxRetries(), config.webhookRetryInterval());
+        this.webhooks = new WebhookDispatcher(
+                signer, clock, config.webhookMaxRetries(), config.webhookRetryInterval(), config.webhookRetryJitter());
         config.webhookUrls().forEach(webhooks::subscribe);
         Map<String, String> pits = new java.util.LinkedHashMap<>();
         for (Store.Location location : store.locations) {

@@ -1,6 +1,9 @@
 package io.recruitflow.sandbox;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,30 @@ public final class GhlSandbox implements AutoCloseable {
     /** Stops sending webhooks to any receiver. */
     public void unsubscribeWebhooks() {
         engine.webhooks.unsubscribeAll();
+    }
+
+    /** The last 1,000 webhook delivery attempts, oldest first (like {@code GET /_sandbox/webhooks/deliveries}). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return engine.webhooks.deliveries();
+    }
+
+    /** Deliveries answered 429 and waiting for their retry, soonest first ({@code GET /_sandbox/webhooks/pending}). */
+    public List<PendingWebhookRetry> pendingWebhookRetries() {
+        return engine.webhooks.pending();
+    }
+
+    /**
+     * Moves the sandbox's clock forward ({@code POST /_sandbox/clock}): token expiry, timestamps and webhook
+     * retries see the time pass; retries now due go out at once. Returns the new time. To move a client's
+     * clock too, give both the same clock ({@link SandboxConfig#withClock}) and move that instead.
+     */
+    public Instant advanceClock(Duration by) {
+        return engine.clock.advance(Objects.requireNonNull(by));
+    }
+
+    /** The sandbox's clock: the configured one, plus {@link #advanceClock} moves. */
+    public Clock clock() {
+        return engine.clock;
     }
 
     /** The public keys that verify webhook signatures. */

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox standalone:
- * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s] [--host 127.0.0.1]}.
+ * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s]
+ * [--webhook-retries 6/10m+100s] [--host 127.0.0.1]}.
  */
 public final class GhlSandboxMain {
     private GhlSandboxMain() {}
@@ -64,10 +65,27 @@ public final class GhlSandboxMain {
                 case "--rate-limit" -> config = config.withRateLimit(value);
                 case "--webhook-url" -> config = config.withWebhookUrl(URI.create(value));
                 case "--token-lifetime" -> config = config.withAccessTokenLifetime(duration(value));
+                case "--webhook-retries" -> config = webhookRetries(config, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
         return config;
+    }
+
+    /**
+     * {@code N/INTERVAL[+JITTER]}: {@code 6/10m+100s} is GHL's schedule (the default), {@code 0/10m} never
+     * retries, {@code 3/1s+0s} retries fast.
+     */
+    static SandboxConfig webhookRetries(SandboxConfig config, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*/\\s*([^+\\s]+)\\s*(?:\\+\\s*(\\S+))?")
+                .matcher(value.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--webhook-retries must look like 6/10m+100s, was: " + value);
+        }
+        Duration interval = duration(m.group(2));
+        return m.group(3) == null
+                ? config.withWebhookRetries(Integer.parseInt(m.group(1)), interval)
+                : config.withWebhookRetries(Integer.parseInt(m.group(1)), interval, duration(m.group(3)));
     }
 
     /** {@code 86400s}, {@code 30m}, {@code 1h}, {@code 1d} or plain seconds. */
@@ -92,6 +110,6 @@ public final class GhlSandboxMain {
 
     private static String usage() {
         return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
-                + "[--token-lifetime 86400s] [--host 127.0.0.1]";
+                + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1]";
     }
 }

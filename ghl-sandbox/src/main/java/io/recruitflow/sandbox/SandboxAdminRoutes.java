@@ -56,6 +56,13 @@ final class SandboxAdminRoutes {
             engine.webhooks.deliveries().forEach(d -> deliveries.add(d.toJson()));
             json(ctx, 200, Json.obj("deliveries", deliveries));
         });
+        routes.admin(HandlerType.GET, "/_sandbox/webhooks/pending", ctx -> {
+            List<Object> pending = new ArrayList<>();
+            engine.webhooks.pending().forEach(p -> pending.add(p.toJson()));
+            json(ctx, 200, Json.obj("pending", pending));
+        });
+        routes.admin(HandlerType.GET, "/_sandbox/clock", ctx -> json(ctx, 200, clockJson()));
+        routes.admin(HandlerType.POST, "/_sandbox/clock", this::advanceClock);
         routes.admin(HandlerType.GET, "/_sandbox/stats", ctx -> json(ctx, 200, statsJson(engine.stats())));
         routes.admin(HandlerType.POST, "/_sandbox/reset", ctx -> {
             engine.reset();
@@ -137,6 +144,30 @@ final class SandboxAdminRoutes {
         }
         engine.webhooks.subscribe(uri);
         json(ctx, 201, Json.obj("url", uri.toString()));
+    }
+
+    private Map<String, Object> clockJson() {
+        return Json.obj("now", engine.now(), "advancedBy", engine.clock.offset().toString());
+    }
+
+    /** Simulated time passes: {@code {"advance": "10m"}} (or {@code 600s}, {@code PT10M}); due webhook retries go out. */
+    private void advanceClock(Context ctx) {
+        String advance = Json.string(Json.parseObject(ctx.body()), "advance");
+        Duration by;
+        try {
+            by = advance == null
+                    ? null
+                    : advance.strip().toUpperCase(java.util.Locale.ROOT).startsWith("P")
+                            ? Duration.parse(advance.strip())
+                            : GhlSandboxMain.duration(advance);
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            by = null;
+        }
+        if (by == null || by.isNegative()) {
+            throw ApiException.unprocessable("advance must be a duration forward, e.g. 10m, 600s or PT10M");
+        }
+        engine.clock.advance(by);
+        json(ctx, 200, clockJson());
     }
 
     private void faults(Context ctx) {

@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>The defaults are GHL's real behaviour: 100 requests per 10 s burst and 200,000 per day per token
- * resource, access tokens living one day, webhook retries only on 429, 6 times, 10 minutes apart.
+ * resource, access tokens living one day, webhook retries only on 429, 6 times, 10 minutes apart plus a
+ * random jitter of up to 100 s, on the sandbox's clock.
  */
 public final class SandboxConfig {
+    /**
+     * Up to 100 s added to each 10-minute retry interval: GHL gives no figure for its jitter, but puts the
+     * worst case of its six retries at about 1 h 10 min, i.e. 10 minutes of jitter over six intervals.
+     */
+    public static final Duration DEFAULT_WEBHOOK_RETRY_JITTER = Duration.ofSeconds(100);
+
     private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
 
     private final String host;
@@ -32,6 +39,7 @@ public final class SandboxConfig {
     private final List<URI> webhookUrls;
     private final int webhookMaxRetries;
     private final Duration webhookRetryInterval;
+    private final Duration webhookRetryJitter;
     private final boolean allowDuplicateContacts;
     private final String ed25519PrivateKeyPem;
     private final String rsaPrivateKeyPem;
@@ -47,6 +55,7 @@ public final class SandboxConfig {
             List<URI> webhookUrls,
             int webhookMaxRetries,
             Duration webhookRetryInterval,
+            Duration webhookRetryJitter,
             boolean allowDuplicateContacts,
             String ed25519PrivateKeyPem,
             String rsaPrivateKeyPem,
@@ -60,6 +69,7 @@ public final class SandboxConfig {
         this.webhookUrls = List.copyOf(webhookUrls);
         this.webhookMaxRetries = webhookMaxRetries;
         this.webhookRetryInterval = webhookRetryInterval;
+        this.webhookRetryJitter = webhookRetryJitter;
         this.allowDuplicateContacts = allowDuplicateContacts;
         this.ed25519PrivateKeyPem = ed25519PrivateKeyPem;
         this.rsaPrivateKeyPem = rsaPrivateKeyPem;
@@ -78,6 +88,7 @@ public final class SandboxConfig {
                 List.of(),
                 6,
                 Duration.ofMinutes(10),
+                DEFAULT_WEBHOOK_RETRY_JITTER,
                 true,
                 null,
                 null,
@@ -96,6 +107,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -117,6 +129,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -160,6 +173,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -181,6 +195,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -202,6 +217,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -222,16 +238,30 @@ public final class SandboxConfig {
                 urls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
                 clock);
     }
 
-    /** Webhook redelivery after a receiver's 429: how many retries and how far apart (GHL: 6, 10 min). */
+    /**
+     * Webhook redelivery after a receiver's 429: how many retries and how far apart (GHL: 6, 10 min); the
+     * jitter stays as configured.
+     */
     public SandboxConfig withWebhookRetries(int maxRetries, Duration interval) {
-        if (maxRetries < 0 || interval.isNegative()) {
-            throw new IllegalArgumentException("retries and interval must not be negative");
+        return withWebhookRetries(maxRetries, interval, webhookRetryJitter);
+    }
+
+    /**
+     * Webhook redelivery after a receiver's 429: how many retries, how long after the previous attempt, and
+     * the most random jitter added to each interval (GHL: 6, 10 min, a small pseudo-random offset; the
+     * sandbox's default jitter of up to 100 s keeps six retries within GHL's stated worst case of about
+     * 1 h 10 min). Retries are due on the sandbox's {@link #withClock clock}.
+     */
+    public SandboxConfig withWebhookRetries(int maxRetries, Duration interval, Duration jitter) {
+        if (maxRetries < 0 || interval.isNegative() || jitter.isNegative()) {
+            throw new IllegalArgumentException("retries, interval and jitter must not be negative");
         }
         return new SandboxConfig(
                 host,
@@ -243,6 +273,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 maxRetries,
                 interval,
+                jitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -266,6 +297,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allow,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -287,13 +319,17 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 Objects.requireNonNull(ed25519PrivateKeyPem),
                 Objects.requireNonNull(rsaPrivateKeyPem),
                 clock);
     }
 
-    /** The clock for token expiry, timestamps and free slots (tests may pass a fixed or offset clock). */
+    /**
+     * The clock for token expiry, timestamps, free slots and webhook retries (tests may pass a simulated clock
+     * and move it: a retry due ten minutes later goes out as soon as the clock says so).
+     */
     public SandboxConfig withClock(Clock clock) {
         return new SandboxConfig(
                 host,
@@ -305,6 +341,7 @@ public final class SandboxConfig {
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
+                webhookRetryJitter,
                 allowDuplicateContacts,
                 ed25519PrivateKeyPem,
                 rsaPrivateKeyPem,
@@ -351,9 +388,14 @@ public final class SandboxConfig {
         return webhookMaxRetries;
     }
 
-    /** The pause before each redelivery. */
+    /** The pause before each redelivery, before jitter. */
     public Duration webhookRetryInterval() {
         return webhookRetryInterval;
+    }
+
+    /** The most random time added to each pause before a redelivery. */
+    public Duration webhookRetryJitter() {
+        return webhookRetryJitter;
     }
 
     /** Whether {@code POST /contacts/} may create a contact whose email or phone exists. */
@@ -380,6 +422,6 @@ public final class SandboxConfig {
         return "SandboxConfig[host=" + host + ", port=" + port + ", rateLimit=" + burstLimit + "/"
                 + burstWindow.toMillis() + "ms, dailyLimit=" + dailyLimit + ", accessTokenLifetime="
                 + accessTokenLifetime + ", webhookUrls=" + webhookUrls + ", webhookRetries="
-                + webhookMaxRetries + "x" + webhookRetryInterval + "]";
+                + webhookMaxRetries + "x" + webhookRetryInterval + "+0.." + webhookRetryJitter + "]";
     }
 }

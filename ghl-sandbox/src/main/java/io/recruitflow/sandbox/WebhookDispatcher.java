@@ -6,69 +6,78 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each event to every subscribed URL, off the request thread. Like GHL, it retries a delivery
- * only when the receiver answers 429 (by default 6 times, 10 minutes apart); any other answer,
- * 5xx included, and any transport error is final.
+ * Sends each event to every subscribed URL, off the request thread, the way GHL's "Automated Webhook
+ * Retries" do: a delivery is retried only when the receiver answers 429, by default up to 6 times, each
+ * 10 minutes after the previous attempt plus a random jitter (up to 100 s), re-sending the exact same bytes
+ * with the same signatures — so the same {@code webhookId} and the original {@code timestamp}. Any other
+ * answer, 5xx included, and a transport error are final.
+ *
+ * <p>Retries are due on the sandbox's clock, not on the wall clock: a test that moves a simulated clock ten
+ * minutes forward gets the retry within milliseconds. A ticker checks every {@link #TICK} for retries due.
  */
 final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int LOG_CAPACITY = 1000;
+    /** How often (wall time) the dispatcher looks for retries due on the sandbox's clock. */
+    static final Duration TICK = Duration.ofMillis(10);
 
-    /** One attempt to deliver an event, as logged and shown by {@code GET /_sandbox/webhooks/deliveries}. */
-    record Delivery(String webhookId, String type, String url, int attempt, int status, String outcome, String at) {
-        Map<String, Object> toJson() {
-            return Json.obj(
-                    "webhookId",
-                    webhookId,
-                    "type",
-                    type,
-                    "url",
-                    url,
-                    "attempt",
-                    attempt,
-                    "status",
-                    status,
-                    "outcome",
-                    outcome,
-                    "at",
-                    at);
-        }
-    }
+    /** A delivery waiting for its retry: the exact bytes and signatures of the first attempt. */
+    private record Retry(
+            URI target,
+            byte[] body,
+            String ed25519,
+            String rsa,
+            String webhookId,
+            String type,
+            int attempt,
+            Instant due,
+            long sequence) {}
 
     private final WebhookSigner signer;
     private final Clock clock;
     private final int maxRetries;
     private final Duration retryInterval;
+    private final Duration retryJitter;
     private final Set<URI> subscribers = new CopyOnWriteArraySet<>();
-    private final Deque<Delivery> log = new ConcurrentLinkedDeque<>();
+    private final Deque<WebhookDelivery> log = new ConcurrentLinkedDeque<>();
     private final AtomicInteger logSize = new AtomicInteger();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final PriorityQueue<Retry> retries =
+            new PriorityQueue<>(Comparator.comparing(Retry::due).thenComparingLong(Retry::sequence));
+    private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService executor;
     private final HttpClient http;
 
-    WebhookDispatcher(WebhookSigner signer, Clock clock, int maxRetries, Duration retryInterval) {
+    WebhookDispatcher(WebhookSigner signer, Clock clock, int maxRetries, Duration retryInterval, Duration retryJitter) {
         this.signer = signer;
         this.clock = clock;
         this.maxRetries = maxRetries;
         this.retryInterval = retryInterval;
+        this.retryJitter = retryJitter;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "ghl-sandbox-webhooks-" + threads.incrementAndGet());
@@ -79,6 +88,7 @@ final class WebhookDispatcher implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(executor)
                 .build();
+        executor.scheduleWithFixedDelay(this::sendDueRetries, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void subscribe(URI url) {
@@ -97,7 +107,8 @@ final class WebhookDispatcher implements AutoCloseable {
 
     /**
      * Queues an event for every subscriber. It gets its {@code webhookId} and {@code timestamp} here;
-     * serialising and signing happen on the webhook threads. Cheap when nobody subscribed.
+     * serialising and signing happen on the webhook threads, once: every attempt sends these bytes.
+     * Cheap when nobody subscribed.
      */
     void emit(Map<String, Object> event) {
         if (subscribers.isEmpty()) {
@@ -133,34 +144,75 @@ final class WebhookDispatcher implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            String url = target.toString();
             if (error != null) {
-                record(new Delivery(webhookId, type, target.toString(), attempt, 0, "failed: " + error, now()));
+                record(new WebhookDelivery(
+                        webhookId, type, url, attempt, 0, "failed: " + error, clock.instant(), Optional.empty()));
                 failed.increment();
                 return;
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                record(new Delivery(webhookId, type, target.toString(), attempt, status, "delivered", now()));
+                record(new WebhookDelivery(
+                        webhookId, type, url, attempt, status, "delivered", clock.instant(), Optional.empty()));
                 delivered.increment();
             } else if (status == 429 && attempt <= maxRetries) {
-                record(new Delivery(webhookId, type, target.toString(), attempt, status, "retry scheduled", now()));
-                executor.schedule(
-                        () -> attempt(target, body, ed25519, rsa, webhookId, type, attempt + 1),
-                        retryInterval.toMillis(),
-                        TimeUnit.MILLISECONDS);
+                Instant answered = clock.instant();
+                Instant due = answered.plus(nextDelay());
+                synchronized (retries) {
+                    retries.add(new Retry(
+                            target, body, ed25519, rsa, webhookId, type, attempt + 1, due, sequence.incrementAndGet()));
+                }
+                record(new WebhookDelivery(
+                        webhookId, type, url, attempt, status, "retry scheduled", answered, Optional.of(due)));
+            } else if (status == 429) {
+                record(new WebhookDelivery(
+                        webhookId, type, url, attempt, status, "given up", clock.instant(), Optional.empty()));
+                failed.increment();
             } else {
                 // GHL's rule: only 429 is retried; every other answer loses the event.
-                record(new Delivery(webhookId, type, target.toString(), attempt, status, "failed", now()));
+                record(new WebhookDelivery(
+                        webhookId, type, url, attempt, status, "failed", clock.instant(), Optional.empty()));
                 failed.increment();
             }
         });
     }
 
-    private String now() {
-        return clock.instant().toString();
+    /** The interval plus a uniformly random jitter of 0 to {@code retryJitter}. */
+    private Duration nextDelay() {
+        long jitter = retryJitter.isZero() ? 0 : ThreadLocalRandom.current().nextLong(retryJitter.toMillis() + 1);
+        return retryInterval.plusMillis(jitter);
     }
 
-    private void record(Delivery delivery) {
+    /** Sends every retry whose time has come on the sandbox's clock, oldest first. */
+    private void sendDueRetries() {
+        try {
+            Instant now = clock.instant();
+            while (true) {
+                Retry next;
+                synchronized (retries) {
+                    next = retries.peek();
+                    if (next == null || next.due().isAfter(now)) {
+                        return;
+                    }
+                    retries.poll();
+                }
+                attempt(
+                        next.target(),
+                        next.body(),
+                        next.ed25519(),
+                        next.rsa(),
+                        next.webhookId(),
+                        next.type(),
+                        next.attempt());
+            }
+        } catch (RuntimeException e) {
+            // A ticker that throws is never run again: log and carry on.
+            LOG.warn("sending due webhook retries failed: {}", e.toString());
+        }
+    }
+
+    private void record(WebhookDelivery delivery) {
         LOG.info(
                 "webhook {} {} to {} attempt {}: {} {}",
                 delivery.type(),
@@ -176,8 +228,21 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    List<Delivery> deliveries() {
+    List<WebhookDelivery> deliveries() {
         return List.copyOf(log);
+    }
+
+    /** The retries waiting for their time, soonest first. */
+    List<PendingWebhookRetry> pending() {
+        List<Retry> copy;
+        synchronized (retries) {
+            copy = new ArrayList<>(retries);
+        }
+        copy.sort(retries.comparator());
+        return copy.stream()
+                .map(r -> new PendingWebhookRetry(
+                        r.webhookId(), r.type(), r.target().toString(), r.attempt(), r.due()))
+                .toList();
     }
 
     long delivered() {
@@ -188,7 +253,11 @@ final class WebhookDispatcher implements AutoCloseable {
         return failed.sum();
     }
 
+    /** Counters and the delivery log to zero, and the retries waiting dropped (their state is gone). */
     void resetCounters() {
+        synchronized (retries) {
+            retries.clear();
+        }
         delivered.reset();
         failed.reset();
         log.clear();

@@ -149,6 +149,19 @@ class SandboxAdminRoutesTest {
         assertThat(config.burstWindow()).hasSeconds(60);
         assertThat(config.webhookUrls()).extracting(Object::toString).containsExactly("http://localhost:9000/hook");
         assertThat(config.accessTokenLifetime()).hasHours(1);
+        assertThat(config.webhookMaxRetries()).isEqualTo(6);
+        assertThat(config.webhookRetryInterval()).hasMinutes(10);
+        assertThat(config.webhookRetryJitter()).hasSeconds(100);
+        SandboxConfig fast = GhlSandboxMain.parse(new String[] {"--webhook-retries", "3/1s+0s"});
+        assertThat(fast.webhookMaxRetries()).isEqualTo(3);
+        assertThat(fast.webhookRetryInterval()).hasSeconds(1);
+        assertThat(fast.webhookRetryJitter()).isZero();
+        assertThat(GhlSandboxMain.parse(new String[] {"--webhook-retries=0/10m"})
+                        .webhookMaxRetries())
+                .isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> GhlSandboxMain.parse(new String[] {"--webhook-retries", "six"}))
+                .hasMessageContaining("6/10m+100s");
         assertThat(GhlSandboxMain.parse(new String[] {"--help"})).isNull();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> GhlSandboxMain.parse(new String[] {"--bogus", "1"}))
                 .isInstanceOf(IllegalArgumentException.class);

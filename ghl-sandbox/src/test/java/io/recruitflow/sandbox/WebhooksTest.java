@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -24,6 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WebhooksTest {
+    /** GHL's retry schedule: 6 retries, each 10 minutes after the previous attempt plus up to 100 s of jitter. */
+    private static final Duration INTERVAL = Duration.ofMinutes(10);
+
+    private static final Duration JITTER = SandboxConfig.DEFAULT_WEBHOOK_RETRY_JITTER;
+    /** Simulated time: it only moves when a test moves it, so retries come at GHL's real intervals in milliseconds. */
+    private final MutableClock clock = new MutableClock(Instant.now());
+
     private GhlSandbox sandbox;
     private WebhookReceiver receiver;
     private Ghl ghl;
@@ -31,10 +39,8 @@ class WebhooksTest {
     @BeforeEach
     void start() throws Exception {
         receiver = new WebhookReceiver();
-        sandbox = GhlSandbox.start(SandboxConfig.defaults()
-                .withPort(0)
-                .withRateLimit("10000/1s")
-                .withWebhookRetries(3, Duration.ofMillis(50)));
+        sandbox = GhlSandbox.start(
+                SandboxConfig.defaults().withPort(0).withRateLimit("10000/1s").withClock(clock));
         sandbox.subscribeWebhooks(receiver.url());
         ghl = Ghl.forLocation(sandbox, "loc_abc123");
     }
@@ -99,34 +105,170 @@ class WebhooksTest {
     }
 
     @Test
-    void aReceiverAnswering429IsRetriedUntilItAccepts() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        receiver.answer(() -> calls.incrementAndGet() <= 2 ? 429 : 200);
-
-        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Bob", "bob@example.com", null));
-        List<WebhookReceiver.Received> attempts =
-                List.of(receiver.next("ContactCreate"), receiver.next("ContactCreate"), receiver.next("ContactCreate"));
-        awaitStats(s -> s.webhooksDelivered() == 1);
-
-        assertThat(attempts)
-                .extracting(a -> a.json().get("webhookId"))
-                .containsOnly(attempts.get(0).json().get("webhookId"));
-        assertThat(sandbox.stats().webhooksFailed()).isZero();
+    void theDefaultsAreGhlsSchedule() {
+        SandboxConfig d = SandboxConfig.defaults();
+        assertThat(d.webhookMaxRetries()).isEqualTo(6);
+        assertThat(d.webhookRetryInterval()).isEqualTo(INTERVAL);
+        assertThat(d.webhookRetryJitter()).isEqualTo(Duration.ofSeconds(100));
     }
 
     @Test
-    void anyOtherAnswerIsFinalAndA429IsGivenUpAfterTheLastRetry() throws Exception {
-        receiver.answer(() -> 500);
-        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Cat", "cat@example.com", null));
-        awaitStats(s -> s.webhooksFailed() == 1);
-        Thread.sleep(200);
-        assertThat(receiver.all()).hasSize(1);
+    void a429IsRetriedTenSimulatedMinutesLaterWithTheSameBytesAndSignatures() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer(() -> calls.incrementAndGet() == 1 ? 429 : 200);
+        Instant sent = clock.instant();
 
+        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Bob", "bob@example.com", null));
+        WebhookReceiver.Received first = receiver.next("ContactCreate");
+        PendingWebhookRetry pending = awaitPending(1).get(0);
+        assertThat(pending.webhookId()).isEqualTo(first.json().get("webhookId"));
+        assertThat(pending.attempt()).isEqualTo(2);
+        assertThat(pending.dueAt())
+                .isBetween(sent.plus(INTERVAL), sent.plus(INTERVAL).plus(JITTER));
+
+        Thread.sleep(150); // wall time does not count
+        clock.advance(Duration.between(clock.instant(), pending.dueAt()).minusSeconds(1));
+        Thread.sleep(150);
+        assertThat(deliveriesOf("ContactCreate")).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        long wall = System.nanoTime();
+        WebhookReceiver.Received retry = receiver.next("ContactCreate");
+        assertThat(Duration.ofNanos(System.nanoTime() - wall)).isLessThan(Duration.ofSeconds(5));
+        assertThat(retry.body()).isEqualTo(first.body()); // same webhookId, same original timestamp
+        assertThat(retry.ghlSignature()).isEqualTo(first.ghlSignature());
+        assertThat(retry.whSignature()).isEqualTo(first.whSignature());
+        assertThat(retry.json().get("timestamp")).isEqualTo(sent.toString());
+        awaitStats(st -> st.webhooksDelivered() == 1);
+        assertThat(sandbox.stats().webhooksFailed()).isZero();
+        assertThat(sandbox.pendingWebhookRetries()).isEmpty();
+        List<WebhookDelivery> log = sandbox.webhookDeliveries();
+        assertThat(log)
+                .extracting(WebhookDelivery::attempt, WebhookDelivery::status, WebhookDelivery::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 429, "retry scheduled"),
+                        org.assertj.core.groups.Tuple.tuple(2, 200, "delivered"));
+        assertThat(log.get(0).nextAttemptAt()).contains(pending.dueAt());
+    }
+
+    @Test
+    void aReceiverThatKeepsAnswering429GetsSixRetriesAtGhlsIntervalsAndThenTheEventIsGivenUp() throws Exception {
         receiver.answer(() -> 429);
         ghl.post("/contacts/", Ghl.contact("loc_abc123", "Dan", "dan@example.com", null));
-        awaitStats(s -> s.webhooksFailed() == 2);
-        assertThat(receiver.all()).hasSize(1 + 1 + 3);
+        List<Instant> attempts = new ArrayList<>();
+        attempts.add(clock.instant());
+        receiver.next("ContactCreate");
+        for (int retry = 1; retry <= 6; retry++) {
+            PendingWebhookRetry pending = awaitPending(1).get(0);
+            assertThat(pending.attempt()).isEqualTo(retry + 1);
+            clock.advance(Duration.between(clock.instant(), pending.dueAt()));
+            attempts.add(clock.instant());
+            receiver.next("ContactCreate");
+        }
+        awaitStats(st -> st.webhooksFailed() == 1);
+        assertThat(sandbox.pendingWebhookRetries()).isEmpty();
+        for (int i = 1; i < attempts.size(); i++) {
+            assertThat(Duration.between(attempts.get(i - 1), attempts.get(i)))
+                    .as("pause before retry %d", i)
+                    .isBetween(INTERVAL, INTERVAL.plus(JITTER));
+        }
+        // GHL's help centre: "worst-case latency (~1 hr 10 min)".
+        assertThat(Duration.between(attempts.get(0), attempts.get(6))).isLessThanOrEqualTo(Duration.ofMinutes(70));
+        List<WebhookDelivery> log = sandbox.webhookDeliveries();
+        assertThat(log).hasSize(7);
+        assertThat(log)
+                .extracting(WebhookDelivery::webhookId)
+                .containsOnly(log.get(0).webhookId());
+        assertThat(log.get(6).outcome()).isEqualTo("given up");
+
+        clock.advance(Duration.ofHours(2));
+        Thread.sleep(150);
+        assertThat(deliveriesOf("ContactCreate")).hasSize(7);
         assertThat(sandbox.stats().webhooksDelivered()).isZero();
+    }
+
+    @Test
+    void anyOtherAnswerThan429IsFinal() throws Exception {
+        receiver.answer(() -> 500);
+        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Cat", "cat@example.com", null));
+        awaitStats(st -> st.webhooksFailed() == 1);
+        assertThat(sandbox.pendingWebhookRetries()).isEmpty();
+        clock.advance(Duration.ofHours(2));
+        Thread.sleep(150);
+        assertThat(receiver.all()).hasSize(1);
+        assertThat(sandbox.webhookDeliveries().get(0).outcome()).isEqualTo("failed");
+    }
+
+    @Test
+    void theJitterSpreadsRetriesOverUpTo100SecondsAndCanBeTurnedOff() throws Exception {
+        receiver.answer(() -> 429);
+        Instant sent = clock.instant();
+        for (int i = 0; i < 12; i++) {
+            ghl.post("/contacts/", Ghl.contact("loc_abc123", "J" + i, "j" + i + "@example.com", null));
+        }
+        List<PendingWebhookRetry> pending = awaitPending(12);
+        assertThat(pending)
+                .allSatisfy(p -> assertThat(p.dueAt())
+                        .isBetween(sent.plus(INTERVAL), sent.plus(INTERVAL).plus(JITTER)));
+        assertThat(pending.stream().map(PendingWebhookRetry::dueAt).distinct().count())
+                .as("12 draws of up to 100,000 ms")
+                .isGreaterThan(1);
+
+        try (WebhookReceiver exact = new WebhookReceiver();
+                GhlSandbox noJitter = GhlSandbox.start(SandboxConfig.defaults()
+                        .withPort(0)
+                        .withClock(clock)
+                        .withWebhookRetries(6, INTERVAL, Duration.ZERO))) {
+            exact.answer(() -> 429);
+            noJitter.subscribeWebhooks(exact.url());
+            Ghl.forLocation(noJitter, "loc_abc123")
+                    .post("/contacts/", Ghl.contact("loc_abc123", "Exact", "exact@example.com", null));
+            exact.next("ContactCreate");
+            await(() -> noJitter.pendingWebhookRetries().size() == 1);
+            assertThat(noJitter.pendingWebhookRetries().get(0).dueAt())
+                    .isEqualTo(clock.instant().plus(INTERVAL));
+        }
+    }
+
+    @Test
+    void theAdminClockMakesSimulatedTimePassAndDueRetriesGoOut() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer(() -> calls.incrementAndGet() == 1 ? 429 : 200);
+        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Eve", "eve@example.com", null));
+        receiver.next("ContactCreate");
+        awaitPending(1);
+        Ghl admin = new Ghl(sandbox.baseUrl(), null);
+        Ghl.Response pending = admin.get("/_sandbox/webhooks/pending");
+        assertThat(pending.json().get("pending").toString())
+                .contains("ContactCreate")
+                .contains("dueAt");
+
+        Ghl.Response moved = admin.post("/_sandbox/clock", Json.obj("advance", "12m"));
+        assertThat(moved.str("advancedBy")).isEqualTo("PT12M");
+        receiver.next("ContactCreate");
+        awaitStats(st -> st.webhooksDelivered() == 1);
+        assertThat(admin.get("/_sandbox/webhooks/pending").json().get("pending").toString())
+                .isEqualTo("[]");
+        assertThat(admin.get("/_sandbox/webhooks/deliveries")
+                        .json()
+                        .get("deliveries")
+                        .toString())
+                .contains("retry scheduled")
+                .contains("nextAttemptAt")
+                .contains("delivered");
+        assertThat(sandbox.clock().instant()).isEqualTo(clock.instant().plus(Duration.ofMinutes(12)));
+    }
+
+    @Test
+    void aResetDropsTheRetriesWaiting() throws Exception {
+        receiver.answer(() -> 429);
+        ghl.post("/contacts/", Ghl.contact("loc_abc123", "Fay", "fay@example.com", null));
+        awaitPending(1);
+        sandbox.reset();
+        assertThat(sandbox.pendingWebhookRetries()).isEmpty();
+        clock.advance(Duration.ofMinutes(15));
+        Thread.sleep(150);
+        assertThat(deliveriesOf("ContactCreate")).hasSize(1);
     }
 
     @Test
@@ -288,6 +430,25 @@ class WebhooksTest {
             }
         }
         return type.equals("INSTALL") ? examples.get(1) : examples.get(0);
+    }
+
+    private List<WebhookReceiver.Received> deliveriesOf(String type) {
+        return receiver.all().stream().filter(r -> type.equals(r.type())).toList();
+    }
+
+    private List<PendingWebhookRetry> awaitPending(int count) throws InterruptedException {
+        await(() -> sandbox.pendingWebhookRetries().size() == count);
+        return sandbox.pendingWebhookRetries();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private void awaitStats(java.util.function.Predicate<SandboxStats> condition) throws InterruptedException {

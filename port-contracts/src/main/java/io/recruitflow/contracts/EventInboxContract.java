@@ -92,6 +92,18 @@ public abstract class EventInboxContract {
     }
 
     @Test
+    void a_finished_events_webhook_id_stays_a_duplicate_long_after_the_receivers_replay_window() {
+        inbox.store(event("wh_1", contact("ct_1"), at(0)));
+        inbox.markProcessed("wh_1");
+
+        // GHL's retries come within ~70 minutes; the receiver accepts timestamps up to 2 hours old. A replay a
+        // day later, with the same id, must still be recognised.
+        assertThat(inbox.store(event("wh_1", contact("ct_1"), at(26 * 60)))).isEqualTo(Stored.DUPLICATE);
+        assertThat(inbox.find("wh_1").orElseThrow().status()).isEqualTo(InboxStatus.PROCESSED);
+        assertThat(inbox.stats().stored()).isEqualTo(1);
+    }
+
+    @Test
     void storeAll_of_nothing_answers_nothing() {
         assertThat(inbox.storeAll(List.of())).isEmpty();
         assertThat(inbox.stats()).isEqualTo(new InboxStats(0, 0, 0, 0, 0, 0));

@@ -13,11 +13,16 @@ import io.recruitflow.application.port.IncomingEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -28,6 +33,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * {@code INSERT ... ON CONFLICT (webhook_id) DO NOTHING} whose per-row counts say which events were new,
  * plus the duplicate counter; it returns only after the commit, so the receiver may then acknowledge.
  * Any database failure there becomes {@link InboxUnavailableException}: nothing was stored.
+ *
+ * <p>Rows are never deleted, so a {@code webhookId} is recognised as a duplicate for as long as the
+ * database lives — longer than any replay window the receiver accepts ({@code RECRUITFLOW_WEBHOOK_MAX_AGE}).
+ * Whoever adds pruning must keep ids at least that long.
  */
 final class PostgresEventInbox implements EventInbox {
     private final Jdbi jdbi;
@@ -89,9 +98,48 @@ final class PostgresEventInbox implements EventInbox {
                 return List.of(result);
             });
         } catch (JdbiException e) {
+            Optional<String> refused = refusedState(e);
+            if (refused.isPresent()) {
+                throw new EventRefusedException(
+                        "PostgreSQL refused "
+                                + (events.size() == 1 ? "the event" : "an event of the batch of " + events.size())
+                                + " (SQLSTATE " + refused.get() + "); nothing was stored",
+                        e);
+            }
             throw new InboxUnavailableException(
                     "the inbox could not store " + events.size() + " event(s); nothing was stored", e);
         }
+    }
+
+    /**
+     * The SQLSTATE of a failure that the data itself causes, so that the same row fails every time: class 22
+     * (data exception, e.g. a NUL character in text), 23 (integrity constraint violation) and 54 (program limit
+     * exceeded, e.g. an index entry too large). Anything else (connection lost, read-only, deadlock, shutdown)
+     * is the store's state and may pass.
+     */
+    static Optional<String> refusedState(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("54"))) {
+                    return Optional.of(state);
+                }
+                if (sql.getNextException() != null) {
+                    todo.add(sql.getNextException());
+                }
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

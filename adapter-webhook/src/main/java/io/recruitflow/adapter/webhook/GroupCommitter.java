@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.webhook;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recruitflow.application.port.EventInbox;
@@ -29,8 +30,14 @@ import org.slf4j.LoggerFactory;
  * machine; batching moves the limit to the signature checks.
  *
  * <p>A webhook id that appears twice in one batch is stored once; the second request is answered as a
- * duplicate. When the queue is full or the inbox throws, the waiting requests fail and the receiver
- * answers 429, so GHL delivers again later.
+ * duplicate. When the queue is full or the inbox is unavailable ({@link InboxUnavailableException}: the store
+ * is down, nothing can be stored), the waiting requests fail and the receiver answers 429, so GHL delivers
+ * again later.
+ *
+ * <p>When a batch fails for any other reason — typically one event the store refuses
+ * ({@link EventInbox.EventRefusedException}), which aborts the whole commit — its events are stored again one
+ * by one, so that the bad one answers for itself and the others are stored. Should the store become
+ * unavailable during that, the events not yet tried fail as unavailable without being tried.
  */
 final class GroupCommitter {
 
@@ -54,6 +61,7 @@ final class GroupCommitter {
     private final ExecutorService notifier;
     private final int writerThreads;
     private final DistributionSummary batchSizes;
+    private final Counter batchesRetried;
     private final AtomicLong droppedNotifications = new AtomicLong();
     private volatile boolean accepting = true;
     private volatile boolean running = true;
@@ -73,6 +81,9 @@ final class GroupCommitter {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.batchSizes = DistributionSummary.builder("webhook.inbox.batch.size")
                 .description("Events stored per inbox commit")
+                .register(meters);
+        this.batchesRetried = Counter.builder("webhook.inbox.batch.retried")
+                .description("Failed inbox commits whose events were then stored one by one")
                 .register(meters);
         meters.gauge("webhook.inbox.queue.depth", queue, BlockingQueue::size);
         meters.gauge("webhook.inbox.listener.dropped", droppedNotifications, AtomicLong::get);
@@ -196,27 +207,34 @@ final class GroupCommitter {
         }
         List<IncomingEvent> unique = new ArrayList<>(byId.size());
         byId.values().forEach(ps -> unique.add(ps.get(0).event()));
-        List<EventInbox.Stored> outcomes;
+        List<Object> outcomes; // per unique event: an EventInbox.Stored, or the Throwable it failed with
         try {
-            outcomes = inbox.storeAll(unique);
-            if (outcomes == null || outcomes.size() != unique.size()) {
-                throw new IllegalStateException(
-                        "EventInbox.storeAll answered " + (outcomes == null ? "null" : outcomes.size() + " outcomes")
-                                + " for " + unique.size() + " events");
-            }
-        } catch (RuntimeException | Error e) {
-            batch.forEach(p -> p.result().completeExceptionally(e));
+            outcomes = new ArrayList<>(storeAll(unique));
+            batchSizes.record(unique.size());
+        } catch (InboxUnavailableException down) {
+            batch.forEach(p -> p.result().completeExceptionally(down));
             return;
+        } catch (RuntimeException | Error e) {
+            if (unique.size() == 1 || e instanceof Error) {
+                batch.forEach(p -> p.result().completeExceptionally(e));
+                return;
+            }
+            batchesRetried.increment();
+            LOG.warn("an inbox commit of {} events failed ({}); storing them one by one", unique.size(), e.toString());
+            outcomes = oneByOne(unique);
         }
-        batchSizes.record(unique.size());
         List<IncomingEvent> fresh = new ArrayList<>();
         int i = 0;
         for (List<Pending> ps : byId.values()) {
-            EventInbox.Stored outcome = outcomes.get(i++);
+            Object outcome = outcomes.get(i++);
+            if (outcome instanceof Throwable failure) {
+                ps.forEach(p -> p.result().completeExceptionally(failure));
+                continue;
+            }
             if (outcome == EventInbox.Stored.STORED) {
                 fresh.add(ps.get(0).event());
             }
-            ps.get(0).result().complete(outcome);
+            ps.get(0).result().complete((EventInbox.Stored) outcome);
             for (int k = 1; k < ps.size(); k++) {
                 ps.get(k).result().complete(EventInbox.Stored.DUPLICATE);
             }
@@ -224,6 +242,41 @@ final class GroupCommitter {
         if (!fresh.isEmpty()) {
             notifyListener(fresh);
         }
+    }
+
+    /**
+     * Each event in its own commit, after its batch failed: the outcome of each, or what it failed with. Once the
+     * store is unavailable, the events after it fail the same way without being tried.
+     */
+    private List<Object> oneByOne(List<IncomingEvent> events) {
+        List<Object> outcomes = new ArrayList<>(events.size());
+        InboxUnavailableException down = null;
+        for (IncomingEvent event : events) {
+            if (down != null) {
+                outcomes.add(down);
+                continue;
+            }
+            try {
+                outcomes.add(storeAll(List.of(event)).get(0));
+                batchSizes.record(1);
+            } catch (InboxUnavailableException e) {
+                down = e;
+                outcomes.add(e);
+            } catch (RuntimeException e) {
+                outcomes.add(e);
+            }
+        }
+        return outcomes;
+    }
+
+    private List<EventInbox.Stored> storeAll(List<IncomingEvent> events) {
+        List<EventInbox.Stored> outcomes = inbox.storeAll(events);
+        if (outcomes == null || outcomes.size() != events.size()) {
+            throw new IllegalStateException(
+                    "EventInbox.storeAll answered " + (outcomes == null ? "null" : outcomes.size() + " outcomes")
+                            + " for " + events.size() + " events");
+        }
+        return outcomes;
     }
 
     private void notifyListener(List<IncomingEvent> fresh) {

@@ -28,7 +28,15 @@ import org.slf4j.LoggerFactory;
  * {@code maxBodyBytes}, else 413), verify the signature over exactly those bytes (else 401), read the
  * envelope (malformed JSON: 400), check the timestamp against the replay window (else 401), store the
  * event durably through the group committer and only then answer 200. Whenever the event cannot be
- * stored, and on any unexpected failure, the answer is 429, never 5xx.
+ * stored yet, and on any unexpected failure, the answer is 429, never 5xx; an event the inbox can never hold
+ * as it is ({@link EventInbox.EventRefusedException}) is answered 422, since GHL's six retries would only meet
+ * the same refusal.
+ *
+ * <p>The replay window is asymmetric. GHL's retry after a 429 re-sends the very same signed payload, so its
+ * {@code timestamp} is the original one and grows older with each retry (up to about 70 minutes): the window
+ * reaches {@link WebhookConfig#maxAge()} into the past. Into the future only clock skew can explain a
+ * timestamp, so it reaches {@link WebhookConfig#maxSkew()}. A replay within the window is a duplicate
+ * {@code webhookId}, which the inbox answers (200, nothing stored again) for as long as it keeps the id.
  */
 final class WebhookReceiver implements Handler {
 
@@ -78,13 +86,16 @@ final class WebhookReceiver implements Handler {
         BAD_SIGNATURE,
         STALE,
         MALFORMED,
+        /** Verified, but the inbox can never hold it as it is (e.g. text PostgreSQL cannot store). */
+        REFUSED,
         UNAVAILABLE
     }
 
     private final SignatureVerifier verifier;
     private final GroupCommitter committer;
     private final Clock clock;
-    private final Duration tolerance;
+    private final Duration maxAge;
+    private final Duration maxSkew;
     private final int maxBodyBytes;
     private final Duration storeTimeout;
     private final MeterRegistry meters;
@@ -100,7 +111,8 @@ final class WebhookReceiver implements Handler {
         this.verifier = verifier;
         this.committer = committer;
         this.clock = clock;
-        this.tolerance = config.timestampTolerance();
+        this.maxAge = config.maxAge();
+        this.maxSkew = config.maxSkew();
         this.maxBodyBytes = config.maxBodyBytes();
         this.storeTimeout = config.storeTimeout();
         this.meters = meters;
@@ -186,6 +198,15 @@ final class WebhookReceiver implements Handler {
             EventInbox.Stored stored = committer.submit(event).get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof EventInbox.EventRefusedException refused) {
+                // A retry would meet the same refusal six times over an hour: answer for good, loudly.
+                LOG.error(
+                        "webhook {} ({}) verified but refused by the inbox, answering 422; GHL will not resend it: {}",
+                        event.webhookId(),
+                        LABELLED_TYPES.contains(event.type()) ? event.type() : "unknown type",
+                        refused.getMessage());
+                return Outcome.REFUSED;
+            }
             // InboxUnavailableException, an overloaded queue, or anything else the store threw.
             LOG.warn(
                     "webhook {} not stored, answering 429 so that GHL retries: {}",
@@ -199,9 +220,10 @@ final class WebhookReceiver implements Handler {
         }
     }
 
+    /** Older than {@code maxAge}, or further ahead than {@code maxSkew}; the bounds themselves are inside. */
     private boolean outsideWindow(Instant timestamp, Instant now) {
-        Duration skew = Duration.between(timestamp, now).abs();
-        return skew.compareTo(tolerance) > 0;
+        Duration age = Duration.between(timestamp, now);
+        return age.compareTo(maxAge) > 0 || age.negated().compareTo(maxSkew) > 0;
     }
 
     // The answers, written once: the request path only copies them.
@@ -213,6 +235,7 @@ final class WebhookReceiver implements Handler {
     private static final String STALE_BODY =
             ApiJson.error("unauthorized", "timestamp missing or outside the accepted window");
     private static final String MALFORMED_BODY = ApiJson.error("bad_request", "malformed webhook body");
+    private static final String REFUSED_BODY = ApiJson.error("unprocessable", "the event cannot be stored as it is");
     private static final String UNAVAILABLE_BODY = ApiJson.error("unavailable", "event not stored; retry later");
 
     private static void respond(Context ctx, Outcome outcome) {
@@ -228,6 +251,7 @@ final class WebhookReceiver implements Handler {
             case BAD_SIGNATURE -> json(ctx, 401, BAD_SIGNATURE_BODY);
             case STALE -> json(ctx, 401, STALE_BODY);
             case MALFORMED -> json(ctx, 400, MALFORMED_BODY);
+            case REFUSED -> json(ctx, 422, REFUSED_BODY);
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                 json(ctx, 429, UNAVAILABLE_BODY);

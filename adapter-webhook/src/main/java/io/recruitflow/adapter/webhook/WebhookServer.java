@@ -208,6 +208,14 @@ public final class WebhookServer {
                     "the admin API is disabled: {} is not set; every /api call answers 401",
                     WebhookConfig.ENV_ADMIN_TOKEN);
         }
+        if (config.maxAge().compareTo(WebhookConfig.GHL_RETRY_HORIZON) < 0) {
+            LOG.warn(
+                    "{}={} is shorter than GHL's retries (about {} after the first attempt): an event answered 429 "
+                            + "will be refused as stale when GHL re-sends it, and lost",
+                    WebhookConfig.ENV_MAX_AGE,
+                    config.maxAge(),
+                    WebhookConfig.GHL_RETRY_HORIZON);
+        }
         committer.start();
         app.start(port);
         started = true;

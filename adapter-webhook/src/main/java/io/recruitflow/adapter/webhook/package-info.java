@@ -3,10 +3,12 @@
  *
  * <p><b>Webhooks.</b> {@code POST /webhooks/ghl} verifies GHL's signature over the raw bytes
  * ({@code X-GHL-Signature}, Ed25519, then the legacy {@code x-wh-signature}, RSA-SHA256), checks the
- * {@code timestamp} against a ±5 min window, stores the event in the durable
+ * {@code timestamp} against the replay window (2 h into the past, since GHL's retries carry the original
+ * timestamp; 5 min into the future), stores the event in the durable
  * {@link io.recruitflow.application.port.EventInbox} — concurrent requests share one commit (group
- * commit) — and only then answers 200. GHL redelivers only after a 429, so every failure to store is a
- * 429, never a 5xx. Stored events are handed to an {@link io.recruitflow.adapter.webhook.InboxListener}
+ * commit; a failed batch is stored again event by event) — and only then answers 200. GHL redelivers
+ * only after a 429, so every failure to store is a 429, never a 5xx; only an event the inbox can never
+ * hold is answered 422. Stored events are handed to an {@link io.recruitflow.adapter.webhook.InboxListener}
  * (none by default: the dispatcher sweeps the inbox) and later decoded by
  * the GHL side's decoder (adapter-ghl-rest), the application's
  * {@link io.recruitflow.application.applyghlevent.GhlEventDecoder}.

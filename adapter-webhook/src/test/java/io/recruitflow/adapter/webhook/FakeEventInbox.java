@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A thread-safe in-memory {@link EventInbox} for tests: unique on webhook id, with switches to be "down"
- * (throws {@link InboxUnavailableException}), to throw anything else, or to take time per commit.
+ * (throws {@link InboxUnavailableException}), to refuse given events, to throw anything else, or to take
+ * time per commit.
  */
 class FakeEventInbox implements EventInbox {
 
@@ -28,6 +29,7 @@ class FakeEventInbox implements EventInbox {
     private long duplicates;
     private volatile RuntimeException failure;
     private volatile Duration commitCost = Duration.ZERO;
+    private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Every storeAll throws InboxUnavailableException until {@link #up()}. */
     void down() {
@@ -36,6 +38,14 @@ class FakeEventInbox implements EventInbox {
 
     void failWith(RuntimeException e) {
         failure = e;
+    }
+
+    /**
+     * Any storeAll holding this id throws {@link EventRefusedException} and stores nothing, as PostgreSQL does
+     * when one row of a batch breaks a rule.
+     */
+    void refuse(String webhookId) {
+        refused.add(webhookId);
     }
 
     void up() {
@@ -64,6 +74,9 @@ class FakeEventInbox implements EventInbox {
         RuntimeException f = failure;
         if (f != null) {
             throw f;
+        }
+        if (batch.stream().anyMatch(e -> refused.contains(e.webhookId()))) {
+            throw new EventRefusedException("an event of the batch cannot be stored (test)", null);
         }
         storeAllCalls.incrementAndGet();
         synchronized (this) {

@@ -22,9 +22,10 @@ class GroupCommitterTest {
     private final FakeEventInbox inbox = new FakeEventInbox();
     private GroupCommitter committer;
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private GroupCommitter committer(Duration window, int maxBatch, int capacity, int writers) {
-        committer = new GroupCommitter(
-                inbox, InboxListener.none(), window, maxBatch, capacity, writers, new SimpleMeterRegistry());
+        committer = new GroupCommitter(inbox, InboxListener.none(), window, maxBatch, capacity, writers, meters);
         committer.start();
         return committer;
     }
@@ -74,6 +75,76 @@ class GroupCommitterTest {
                 .hasCauseInstanceOf(EventInbox.InboxUnavailableException.class);
         inbox.up();
         assertThat(c.submit(event("x")).get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
+    }
+
+    @Test
+    void one_refused_event_fails_alone_and_the_rest_of_its_batch_is_stored() throws Exception {
+        inbox.refuse("bad");
+        inbox.commitCost(Duration.ofMillis(50));
+        GroupCommitter c = committer(Duration.ofMillis(20), 500, 1000, 1);
+        CompletableFuture<EventInbox.Stored> blocker = c.submit(event("first")); // the others queue behind it
+        CompletableFuture<EventInbox.Stored> a = c.submit(event("a"));
+        CompletableFuture<EventInbox.Stored> bad = c.submit(event("bad"));
+        CompletableFuture<EventInbox.Stored> b = c.submit(event("b"));
+        CompletableFuture<EventInbox.Stored> badAgain = c.submit(event("bad"));
+
+        assertThat(blocker.get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
+        assertThat(a.get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
+        assertThat(b.get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
+        for (CompletableFuture<EventInbox.Stored> refused : List.of(bad, badAgain)) {
+            assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(EventInbox.EventRefusedException.class);
+        }
+        assertThat(inbox.all()).extracting(IncomingEvent::webhookId).containsExactly("first", "a", "b");
+        assertThat(meters.counter("webhook.inbox.batch.retried").count()).isEqualTo(1);
+    }
+
+    @Test
+    void an_unavailable_store_fails_the_whole_batch_without_trying_its_events_one_by_one() throws Exception {
+        GroupCommitter c = committer(Duration.ofMillis(20), 500, 1000, 1);
+        inbox.down();
+        List<CompletableFuture<EventInbox.Stored>> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            results.add(c.submit(event("down" + i)));
+        }
+        for (CompletableFuture<EventInbox.Stored> r : results) {
+            assertThatThrownBy(() -> r.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(EventInbox.InboxUnavailableException.class);
+        }
+        assertThat(inbox.storeAttempts()).isLessThanOrEqualTo(2); // one commit per batch, nothing row by row
+        assertThat(meters.counter("webhook.inbox.batch.retried").count()).isZero();
+    }
+
+    @Test
+    void when_the_store_goes_down_during_the_one_by_one_retry_the_events_left_fail_as_unavailable_untried()
+            throws Exception {
+        List<List<String>> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeEventInbox flaky = new FakeEventInbox() {
+            @Override
+            public List<Stored> storeAll(List<IncomingEvent> batch) {
+                calls.add(batch.stream().map(IncomingEvent::webhookId).toList());
+                if (batch.size() > 1) {
+                    throw new EventRefusedException("one of them is bad (test)", null);
+                }
+                if (batch.get(0).webhookId().equals("y")) {
+                    throw new InboxUnavailableException("the database went away (test)", null);
+                }
+                return super.storeAll(batch);
+            }
+        };
+        flaky.commitCost(Duration.ofMillis(50));
+        committer = new GroupCommitter(flaky, InboxListener.none(), Duration.ofMillis(20), 500, 1000, 1, meters);
+        committer.start();
+        CompletableFuture<EventInbox.Stored> x = committer.submit(event("x"));
+        CompletableFuture<EventInbox.Stored> y = committer.submit(event("y"));
+        CompletableFuture<EventInbox.Stored> z = committer.submit(event("z"));
+
+        assertThat(x.get(5, TimeUnit.SECONDS)).isEqualTo(EventInbox.Stored.STORED);
+        for (CompletableFuture<EventInbox.Stored> r : List.of(y, z)) {
+            assertThatThrownBy(() -> r.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(EventInbox.InboxUnavailableException.class);
+        }
+        assertThat(calls).containsExactly(List.of("x", "y", "z"), List.of("x"), List.of("y"));
     }
 
     @Test

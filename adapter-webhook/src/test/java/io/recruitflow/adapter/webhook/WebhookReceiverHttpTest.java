@@ -203,30 +203,78 @@ class WebhookReceiverHttpTest {
     }
 
     @Test
+    void a_timestamp_up_to_two_hours_old_is_accepted_because_ghl_retries_with_the_original_one() {
+        start();
+        // GHL's retries of an event answered 429: the same payload, 10, 20, ... 60 minutes (plus jitter) later.
+        for (int minutes : List.of(15, 75, 119)) {
+            assertThat(http.webhook(Bodies.contactCreate(
+                                    "wh_" + minutes + "min", NOW.minus(Duration.ofMinutes(minutes))))
+                            .statusCode())
+                    .as("%d minutes old", minutes)
+                    .isEqualTo(200);
+        }
+        assertThat(http.webhook(Bodies.contactCreate("wh_edge", NOW.minus(Duration.ofHours(2))))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(inbox.all())
+                .extracting(IncomingEvent::webhookId)
+                .containsExactly("wh_15min", "wh_75min", "wh_119min", "wh_edge");
+    }
+
+    @Test
     void a_stale_a_future_or_a_missing_timestamp_is_401() {
         start();
-        assertThat(http.webhook(Bodies.contactCreate(
-                                "wh_old", NOW.minus(Duration.ofMinutes(5)).minusSeconds(1)))
+        assertThat(http.webhook(Bodies.contactCreate("wh_26h", NOW.minus(Duration.ofHours(26))))
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(http.webhook(Bodies.contactCreate("wh_future", NOW.plus(Duration.ofMinutes(6))))
+        assertThat(http.webhook(Bodies.contactCreate(
+                                "wh_old", NOW.minus(Duration.ofHours(2)).minusSeconds(1)))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.webhook(Bodies.contactCreate("wh_future", NOW.plus(Duration.ofMinutes(10))))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.webhook(Bodies.contactCreate(
+                                "wh_future_edge",
+                                NOW.plus(Duration.ofMinutes(5)).plusSeconds(1)))
                         .statusCode())
                 .isEqualTo(401);
         assertThat(http.webhook(Bodies.utf8("{\"type\":\"ContactCreate\",\"webhookId\":\"wh_none\",\"id\":\"c\"}"))
                         .statusCode())
                 .isEqualTo(401);
-        assertThat(http.webhook(Bodies.contactCreate("wh_edge", NOW.minus(Duration.ofMinutes(5))))
+        assertThat(http.webhook(Bodies.contactCreate("wh_skew", NOW.plus(Duration.ofMinutes(5))))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(inbox.size()).isEqualTo(1);
+        assertThat(http.get("/metrics").body())
+                .contains("recruitflow_webhooks_total{outcome=\"stale\",type=\"ContactCreate\"} 5.0");
     }
 
     @Test
-    void the_replay_window_is_configurable() {
-        start(c -> c.withTimestampTolerance(Duration.ofMinutes(30)));
+    void a_replay_of_a_stored_webhook_id_an_hour_later_answers_200_and_is_not_stored_again() {
+        start();
+        byte[] body = Bodies.contactCreate("wh_replayed", NOW);
+        assertThat(http.webhook(body).statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofHours(1));
+        HttpResponse<String> replay = http.webhook(body);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("duplicate");
+        assertThat(inbox.size()).isEqualTo(1);
+        assertThat(inbox.stats().duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void the_replay_window_is_configurable_in_each_direction() {
+        start(c -> c.withReplayWindow(Duration.ofMinutes(30), Duration.ofSeconds(30)));
         assertThat(http.webhook(Bodies.contactCreate("wh_20min", NOW.minus(Duration.ofMinutes(20))))
                         .statusCode())
                 .isEqualTo(200);
+        assertThat(http.webhook(Bodies.contactCreate("wh_40min", NOW.minus(Duration.ofMinutes(40))))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(http.webhook(Bodies.contactCreate("wh_ahead_1min", NOW.plus(Duration.ofMinutes(1))))
+                        .statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -266,10 +314,41 @@ class WebhookReceiverHttpTest {
         assertThat(inbox.size()).isZero();
 
         inbox.up();
-        // GHL's redelivery of the same event (same id, its timestamp now a little older)
-        clock.advance(Duration.ofMinutes(1));
+        // GHL's redelivery of the same bytes (same id and timestamp) about ten minutes later.
+        clock.advance(Duration.ofMinutes(10).plusSeconds(37));
         assertThat(http.webhook(body).statusCode()).isEqualTo(200);
         assertThat(inbox.find("wh_down")).isPresent();
+    }
+
+    @Test
+    void an_event_the_inbox_refuses_answers_422_alone_and_the_others_of_its_batch_are_stored() throws Exception {
+        inbox.refuse("wh_refused");
+        inbox.commitCost(Duration.ofMillis(20));
+        start(c -> c.withGroupCommit(Duration.ofMillis(50), 256, 20_000));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.Map<String, Future<HttpResponse<String>>> answers = new java.util.LinkedHashMap<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String id = i == 3 ? "wh_refused" : "wh_ok_" + i;
+                byte[] body = Bodies.contactCreate(id, NOW);
+                answers.put(id, pool.submit(() -> http.webhook(body)));
+            }
+            for (var a : answers.entrySet()) {
+                HttpResponse<String> r = a.getValue().get(20, TimeUnit.SECONDS);
+                if (a.getKey().equals("wh_refused")) {
+                    assertThat(r.statusCode()).isEqualTo(422);
+                    assertThat(r.body()).contains("unprocessable");
+                } else {
+                    assertThat(r.statusCode()).as(a.getKey()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inbox.size()).isEqualTo(7);
+        assertThat(inbox.find("wh_refused")).isEmpty();
+        assertThat(http.get("/metrics").body())
+                .contains("recruitflow_webhooks_total{outcome=\"refused\",type=\"ContactCreate\"} 1.0");
     }
 
     @Test

@@ -35,6 +35,14 @@ final class SandboxCommand implements Callable<Integer> {
             description = "OAuth access-token lifetime (86400s, 30m, 1h). Default: ${DEFAULT-VALUE}")
     String tokenLifetime;
 
+    @Option(
+            names = "--webhook-retries",
+            paramLabel = "N/INTERVAL+JITTER",
+            defaultValue = "6/10m+100s",
+            description = "Retries of a webhook answered 429, on the sandbox's clock (POST /_sandbox/clock moves it). "
+                    + "Default: ${DEFAULT-VALUE}, GHL's schedule")
+    String webhookRetries;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
     String host;
 
@@ -47,6 +55,8 @@ final class SandboxCommand implements Callable<Integer> {
                 rateLimit,
                 "--token-lifetime",
                 tokenLifetime,
+                "--webhook-retries",
+                webhookRetries,
                 "--host",
                 host));
         webhookUrls.forEach(url -> args.addAll(List.of("--webhook-url", url)));

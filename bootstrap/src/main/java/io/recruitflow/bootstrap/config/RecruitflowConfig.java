@@ -13,6 +13,7 @@ import io.recruitflow.domain.pipeline.StageNames;
 import io.recruitflow.domain.shared.LocationId;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -56,6 +57,12 @@ public record RecruitflowConfig(
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
         return new RecruitflowConfig(ghl, database, webhook, recruiting, leadFile, location, threads, quietOff);
+    }
+
+    /** The same configuration with another webhook receiver configuration (tests, embedders). */
+    public RecruitflowConfig withWebhook(WebhookConfig newWebhook) {
+        return new RecruitflowConfig(
+                ghl, database, newWebhook, recruiting, leadFile, defaultLocation, jobThreads, quietHoursOff);
     }
 
     /** The recruiting part alone, for commands that need nothing else (e.g. {@code funnel}'s stage names). */
@@ -235,7 +242,37 @@ public record RecruitflowConfig(
         if (!Set.of("true", "false").contains(unsigned)) {
             throw new Settings.ConfigException(Setting.WEBHOOK_ALLOW_UNSIGNED.env() + " must be true or false");
         }
-        return config.withAllowUnsigned(Boolean.parseBoolean(unsigned));
+        config = config.withAllowUnsigned(Boolean.parseBoolean(unsigned));
+        List<String> problems = new ArrayList<>();
+        Duration maxAge =
+                attempt(problems, () -> window(s, Setting.WEBHOOK_MAX_AGE, WebhookConfig.MAX_MAX_AGE, "at most 7d"));
+        Duration maxSkew = attempt(
+                problems,
+                () -> window(
+                        s,
+                        Setting.WEBHOOK_MAX_SKEW,
+                        WebhookConfig.MAX_MAX_SKEW,
+                        "at most 1h (it only absorbs clock skew)"));
+        if (!problems.isEmpty()) {
+            throw new Settings.ConfigException(String.join("\n  ", problems));
+        }
+        return config.withReplayWindow(maxAge, maxSkew);
+    }
+
+    /** One side of the webhook replay window: a duration above zero and up to {@code max}. */
+    private static Duration window(Settings s, Setting setting, Duration max, String bound) {
+        String text = s.require(setting);
+        Duration d;
+        try {
+            d = WebhookConfig.parseDuration(text);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(setting.env() + ": " + e.getMessage());
+        }
+        if (d.isNegative() || d.isZero() || d.compareTo(max) > 0) {
+            throw new Settings.ConfigException(
+                    setting.env() + " must be more than 0 and " + bound + ", not '" + text + "'");
+        }
+        return d;
     }
 
     private static int port(Settings s) {

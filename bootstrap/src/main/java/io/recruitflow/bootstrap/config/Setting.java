@@ -55,6 +55,16 @@ public enum Setting {
             "false",
             false,
             "Development only: accept unsigned webhooks (logged loudly at every start)."),
+    WEBHOOK_MAX_AGE(
+            "webhook.maxAge",
+            "2h",
+            false,
+            "How old a webhook's timestamp may be (2h, 90m, PT2H): GHL retries a 429 with the original one for ~70 min."),
+    WEBHOOK_MAX_SKEW(
+            "webhook.maxSkew",
+            "5m",
+            false,
+            "How far ahead of our clock a webhook's timestamp may be (clock skew); later ones are refused."),
     COMPLIANCE_QUIET_HOURS(
             "compliance.quietHours",
             "enforce",

@@ -33,6 +33,14 @@ public final class Settings {
 
     private record Value(String text, Source source) {}
 
+    /** Variables of earlier versions, with what replaces them: named in the error instead of "unknown". */
+    private static final Map<String, String> REPLACED = Map.of(
+            "RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS",
+            "replaced by " + Setting.WEBHOOK_MAX_AGE.env() + " (how old a webhook's timestamp may be, default "
+                    + Setting.WEBHOOK_MAX_AGE.defaultValue().orElseThrow() + ") and " + Setting.WEBHOOK_MAX_SKEW.env()
+                    + " (how far ahead, default "
+                    + Setting.WEBHOOK_MAX_SKEW.defaultValue().orElseThrow() + ")");
+
     private final Map<Setting, Value> values;
 
     private Settings(Map<Setting, Value> values) {
@@ -54,8 +62,13 @@ public final class Settings {
                     .forEach((key, text) -> values.put(byYamlKey(file.get(), key), new Value(text, Source.FILE)));
         }
         List<String> unknown = new ArrayList<>();
+        List<String> replaced = new ArrayList<>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
             if (!e.getKey().startsWith("RECRUITFLOW_")) {
+                continue;
+            }
+            if (REPLACED.containsKey(e.getKey())) {
+                replaced.add(e.getKey() + " is " + REPLACED.get(e.getKey()));
                 continue;
             }
             Optional<Setting> setting = byEnv(e.getKey());
@@ -69,6 +82,9 @@ public final class Settings {
             if (!e.getValue().isBlank()) {
                 values.put(setting.get(), new Value(e.getValue().strip(), Source.ENVIRONMENT));
             }
+        }
+        if (!replaced.isEmpty()) {
+            throw new ConfigException(String.join("; ", new TreeSet<>(replaced)));
         }
         if (!unknown.isEmpty()) {
             throw new ConfigException("unknown environment variable(s) " + new TreeSet<>(unknown)

@@ -43,6 +43,41 @@ class SettingsTest {
     }
 
     @Test
+    void theWebhookReplayWindowIsTwoHoursBackAndFiveMinutesAheadAndConfigurable() {
+        Map<String, String> base = Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x", "RECRUITFLOW_DATA_DIR", dir.toString());
+        RecruitflowConfig defaults = RecruitflowConfig.from(Settings.load(Optional.empty(), base));
+        assertThat(defaults.webhook().maxAge()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(defaults.webhook().maxSkew()).isEqualTo(java.time.Duration.ofMinutes(5));
+
+        Map<String, String> env = new java.util.HashMap<>(base);
+        env.put("RECRUITFLOW_WEBHOOK_MAX_AGE", "90m");
+        env.put("RECRUITFLOW_WEBHOOK_MAX_SKEW", "PT1M");
+        RecruitflowConfig set = RecruitflowConfig.from(Settings.load(Optional.empty(), env));
+        assertThat(set.webhook().maxAge()).isEqualTo(java.time.Duration.ofMinutes(90));
+        assertThat(set.webhook().maxSkew()).isEqualTo(java.time.Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aWrongReplayWindowSaysWhatToFix() {
+        Map<String, String> env = new java.util.HashMap<>(
+                Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x", "RECRUITFLOW_DATA_DIR", dir.toString()));
+        env.put("RECRUITFLOW_WEBHOOK_MAX_AGE", "two hours");
+        env.put("RECRUITFLOW_WEBHOOK_MAX_SKEW", "3h");
+        assertThatThrownBy(() -> RecruitflowConfig.from(Settings.load(Optional.empty(), env)))
+                .hasMessageContaining("RECRUITFLOW_WEBHOOK_MAX_AGE: 'two hours' is not a duration")
+                .hasMessageContaining("RECRUITFLOW_WEBHOOK_MAX_SKEW must be more than 0 and at most 1h");
+    }
+
+    @Test
+    void theSymmetricToleranceOfEarlierVersionsNamesItsReplacements() {
+        assertThatThrownBy(
+                        () -> Settings.load(Optional.empty(), Map.of("RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS", "300")))
+                .hasMessageContaining(
+                        "RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS is replaced by RECRUITFLOW_WEBHOOK_MAX_AGE")
+                .hasMessageContaining("RECRUITFLOW_WEBHOOK_MAX_SKEW");
+    }
+
+    @Test
     void invalidYamlSaysSo() throws IOException {
         Path file = yaml("ghl: [unclosed\n");
         assertThatThrownBy(() -> Settings.load(Optional.of(file), Map.of())).hasMessageContaining("not valid YAML");
