@@ -1,6 +1,7 @@
 package io.recruitflow.domain.recruit;
 
 import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.NameCase;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.PhoneNumbers;
@@ -15,6 +16,8 @@ import java.util.Set;
 /**
  * The rules a lead must pass to become a recruit. They never throw on bad input: every problem
  * becomes a {@link LeadDecision.Rejected} whose reason names the fields at fault.
+ *
+ * <p>Names are normalised ({@link NameCase}: white space collapsed, capitals-only names in proper case).
  */
 public final class LeadRules {
     private final PhoneNumbers phoneNumbers;
@@ -28,7 +31,7 @@ public final class LeadRules {
 
         PersonName name = null;
         try {
-            name = new PersonName(input.firstName(), input.lastName());
+            name = new PersonName(NameCase.normalize(input.firstName()), NameCase.normalize(input.lastName()));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }

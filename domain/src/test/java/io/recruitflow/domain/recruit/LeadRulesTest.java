@@ -107,4 +107,17 @@ class LeadRulesTest {
             assertThat(rejected.reason()).isNotBlank();
         }
     }
+
+    @Test
+    void namesInCapitalsGetProperCaseAndLineBreaksInNamesAreCollapsed() {
+        Lead lead = ((LeadDecision.Accepted) rules.decide(new LeadInput(
+                        "JOHN\nPAUL", "MCDONALD", null, "4075551234", "FL", null, List.of(), null, Map.of())))
+                .lead();
+        assertThat(lead.name()).isEqualTo(new io.recruitflow.domain.shared.PersonName("John Paul", "McDonald"));
+
+        Lead mixed = ((LeadDecision.Accepted) rules.decide(new LeadInput(
+                        "DeShawn", "van der Berg", null, "4075551234", "FL", null, List.of(), null, Map.of())))
+                .lead();
+        assertThat(mixed.name().full()).isEqualTo("DeShawn van der Berg");
+    }
 }
