@@ -35,7 +35,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock) {
-        this.rules = new LeadRules(phoneNumbers);
+        this.rules = new LeadRules(phoneNumbers, clock);
         this.recruits = recruits;
         this.journal = journal;
         this.saga = saga;
