@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Upserts the recruit's contact (tags, license custom fields, source) and links the recruit to it. */
+/**
+ * Upserts the recruit's contact (tags, license custom fields — state, number, types, NPN, expiration — and
+ * source) and links the recruit to it.
+ */
 public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
     private final Recruits recruits;
@@ -53,6 +56,8 @@ public final class UpsertContactStep implements IntakeStepAction {
         Map<String, String> ids = settings.customFieldIds();
         field(ids, "licenseState", recruit.license().state().code(), fields);
         recruit.license().number().ifPresent(n -> field(ids, "licenseNumber", n, fields));
+        recruit.license().npn().ifPresent(n -> field(ids, "npn", n.value(), fields));
+        recruit.license().expires().ifPresent(d -> field(ids, "licenseExpiration", d.toString(), fields));
         if (!recruit.license().types().isEmpty()) {
             String types = recruit.license().types().stream()
                     .map(LicenseType::name)

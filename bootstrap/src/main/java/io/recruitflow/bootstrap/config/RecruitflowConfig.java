@@ -66,10 +66,10 @@ public record RecruitflowConfig(
                 .toList();
         Map<String, String> fields = pairs(s, Setting.INTAKE_CUSTOM_FIELDS);
         Set<String> unknown = new java.util.TreeSet<>(fields.keySet());
-        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType"));
+        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType", "npn", "licenseExpiration"));
         if (!unknown.isEmpty()) {
             throw new Settings.ConfigException(Setting.INTAKE_CUSTOM_FIELDS.env() + ": unknown field(s) " + unknown
-                    + "; known: licenseState, licenseNumber, licenseType");
+                    + "; known: licenseState, licenseNumber, licenseType, npn, licenseExpiration");
         }
         List<String> stages = List.of(s.require(Setting.PIPELINE_STAGES).split("\\s*,\\s*"));
         if (stages.size() != RecruitingStage.values().length) {

@@ -67,9 +67,10 @@ public enum Setting {
             "Tags every new contact gets (comma-separated); each license type adds <Type>-Licensed."),
     INTAKE_CUSTOM_FIELDS(
             "intake.customFields",
-            "licenseState=cf_license_state,licenseNumber=cf_license_number," + "licenseType=cf_license_type",
+            "licenseState=cf_license_state,licenseNumber=cf_license_number,licenseType=cf_license_type,npn=cf_npn",
             false,
-            "GHL custom field ids of the license fields: licenseState=ID,licenseNumber=ID,licenseType=ID."),
+            "GHL custom field ids of the license fields: licenseState, licenseNumber, licenseType, npn, "
+                    + "licenseExpiration (e.g. licenseState=ID,npn=ID); a field without an id is not written."),
     LEAD_EXTRA_COLUMNS(
             "intake.extraColumns",
             null,
