@@ -42,7 +42,7 @@ public final class UpsertContactStep implements IntakeStepAction {
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         // Upsert is idempotent: repeating it after a crash finds the same contact.
-        ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit));
+        ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit, settings));
         ContactId contact = upserted.contact().id();
         RecruitUpdater.update(recruits, recruit.id(), r -> {
             Recruit linked = r.linkedTo(contact);
@@ -51,7 +51,8 @@ public final class UpsertContactStep implements IntakeStepAction {
         return new StepResult.Done(Optional.of(contact.value()));
     }
 
-    private ContactDraft draftOf(Recruit recruit) {
+    /** The contact GHL is asked for: also what an import's dry run shows ({@link IntakePreview}). */
+    static ContactDraft draftOf(Recruit recruit, RecruitingSettings settings) {
         List<CustomFieldValue> fields = new ArrayList<>();
         Map<String, String> ids = settings.customFieldIds();
         field(ids, "licenseState", recruit.license().state().code(), fields);
