@@ -4,6 +4,7 @@ import io.recruitflow.adapter.ghl.GhlClientConfig;
 import io.recruitflow.adapter.leadfile.LeadFileConfig;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
+import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
@@ -101,14 +102,33 @@ public record RecruitflowConfig(
                 d.fallbackZone());
     }
 
-    /** Which extra CSV columns go to which GHL custom fields. */
-    private static LeadFileConfig leadFile(Settings s) {
+    /**
+     * How lead files are read: which extra CSV columns go to which GHL custom fields, and the configured column
+     * mapping. Alone, for commands that read lead files and need nothing else (e.g. {@code import --dry-run}).
+     */
+    public static LeadFileConfig leadFile(Settings s) {
         Map<String, String> columns = pairs(s, Setting.LEAD_EXTRA_COLUMNS);
+        ColumnMapping mapping;
         try {
-            return new LeadFileConfig(columns);
+            mapping = ColumnMapping.parse(s.get(Setting.LEAD_COLUMN_MAP)
+                    .map(text -> List.of(text.split(",")).stream()
+                            .filter(pair -> !pair.isBlank())
+                            .toList())
+                    .orElse(List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.LEAD_COLUMN_MAP.env() + ": " + e.getMessage());
+        }
+        try {
+            return new LeadFileConfig(columns, mapping);
         } catch (IllegalArgumentException e) {
             throw new Settings.ConfigException(Setting.LEAD_EXTRA_COLUMNS.env() + ": " + e.getMessage());
         }
+    }
+
+    /** How Recruitflow recruits, alone, for commands that need nothing else (e.g. {@code import --dry-run}). */
+    public static RecruitingSettings recruiting(Settings s) {
+        return recruiting(
+                s, s.get(Setting.COMPLIANCE_QUIET_HOURS).orElse("enforce").equalsIgnoreCase("off"));
     }
 
     private static MessageTemplate template(Settings s, Setting setting, MessageTemplate fallback) {

@@ -76,6 +76,12 @@ public enum Setting {
             null,
             false,
             "Extra CSV columns copied into GHL custom fields: Header=fieldId,Other Header=fieldId."),
+    LEAD_COLUMN_MAP(
+            "intake.columnMap",
+            null,
+            false,
+            "Lead-file columns of fields whose headers are not recognised: Field=Header,... e.g. "
+                    + "First Name=Agent First Name,Phone=Cell 2 (import --map overrides it per field)."),
     INTRO_SMS(
             "intro.sms",
             null,
