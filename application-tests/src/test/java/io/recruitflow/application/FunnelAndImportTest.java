@@ -7,6 +7,8 @@ import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.importleads.LeadFileEncoding;
+import io.recruitflow.application.importleads.LeadFileLayout;
 import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.application.importleads.LeadRow;
 import io.recruitflow.application.recruitingfunnel.Funnel;
@@ -26,14 +28,17 @@ class FunnelAndImportTest {
     @Test
     void anImportReportsEveryRowAndGoesOnPastBadOnes() {
         World w = new World("2026-02-12T10:00");
-        LeadFileReader reader = (file, rows) -> List.<LeadRow>of(
-                        new LeadRow.Parsed(2, World.lead("John", "Smith", "4075551234", null, "FL")),
-                        new LeadRow.Unreadable(3, "3 columns where the header has 7"),
-                        new LeadRow.Parsed(4, World.lead("Ann", "Lee", null, null, "TX")),
-                        new LeadRow.Parsed(5, World.lead("Johnny", "Smith", "407-555-1234", null, "FL")),
-                        new LeadRow.Parsed(6, World.lead("Bo", "Chen", "12345", null, "ZZ")),
-                        new LeadRow.Parsed(7, World.lead("Eve", "Park", "2135550100", null, "CA")))
-                .forEach(rows);
+        LeadFileReader reader = (file, mapping, rows) -> {
+            List.<LeadRow>of(
+                            new LeadRow.Parsed(2, World.lead("John", "Smith", "4075551234", null, "FL")),
+                            new LeadRow.Unreadable(3, "3 columns where the header has 7"),
+                            new LeadRow.Parsed(4, World.lead("Ann", "Lee", null, null, "TX")),
+                            new LeadRow.Parsed(5, World.lead("Johnny", "Smith", "407-555-1234", null, "FL")),
+                            new LeadRow.Parsed(6, World.lead("Bo", "Chen", "12345", null, "ZZ")),
+                            new LeadRow.Parsed(7, World.lead("Eve", "Park", "2135550100", null, "CA")))
+                    .forEach(rows);
+            return new LeadFileLayout(LeadFileEncoding.ASCII, List.of());
+        };
         ImportReport report = w.importer(reader)
                 .importLeads(new ImportLeadsCommand(InMemoryGhl.LOCATION, new ByteArrayInputStream(new byte[0])));
         assertThat(report.rows()).isEqualTo(6);

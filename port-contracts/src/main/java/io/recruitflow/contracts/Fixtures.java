@@ -18,8 +18,10 @@ import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.recruit.Consent;
+import io.recruitflow.domain.recruit.Lead;
 import io.recruitflow.domain.recruit.License;
 import io.recruitflow.domain.recruit.LicenseType;
+import io.recruitflow.domain.recruit.Npn;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
@@ -32,6 +34,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +86,32 @@ public final class Fixtures {
                 acceptedAt,
                 Optional.empty(),
                 0);
+    }
+
+    /**
+     * A fresh recruit whose license carries an NPN and an expiration date, with the given phone and email.
+     * Built through {@link Recruit#accept}, as intake builds it.
+     */
+    public static Recruit licensed(
+            LocationId location,
+            Optional<PhoneNumber> phone,
+            Optional<EmailAddress> email,
+            String npn,
+            Instant acceptedAt) {
+        License license = new License(
+                UsState.TX,
+                Optional.of("TX-2081736"),
+                Set.of(new LicenseType("Life")),
+                Optional.of(new Npn(npn)),
+                Optional.of(LocalDate.of(2027, 3, 31)));
+        Lead lead = new Lead(
+                new PersonName("Cody", "Ramirez"),
+                email,
+                phone,
+                license,
+                "PropHog",
+                Map.of("cf_agency", "Ramirez Ins"));
+        return Recruit.accept(RecruitId.random(), location, lead, Set.of("Licensed"), acceptedAt);
     }
 
     /** A fresh recruit with a distinct phone and email derived from {@code n}. */

@@ -4,6 +4,7 @@ import static io.recruitflow.contracts.Fixtures.LOCATION;
 import static io.recruitflow.contracts.Fixtures.OTHER_LOCATION;
 import static io.recruitflow.contracts.Fixtures.at;
 import static io.recruitflow.contracts.Fixtures.email;
+import static io.recruitflow.contracts.Fixtures.licensed;
 import static io.recruitflow.contracts.Fixtures.phone;
 import static io.recruitflow.contracts.Fixtures.recruit;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -281,5 +282,72 @@ public abstract class RecruitsContract {
         assertThat(recruits.all(Optional.of(OTHER_LOCATION))).containsExactly(b);
         assertThat(recruits.all(Optional.of(new LocationId("loc_none")))).isEmpty();
         assertThat(recruits.all(Optional.empty())).containsExactlyInAnyOrder(a, b);
+    }
+
+    // ---- NPN: the producer's stable identity
+
+    @Test
+    void the_npn_and_license_expiration_are_stored_with_the_recruit() {
+        Recruit stored =
+                added(licensed(LOCATION, Optional.of(phone(1)), Optional.of(email("agent1")), "12345678", at(0)));
+
+        assertThat(recruits.find(stored.id())).contains(stored);
+        assertThat(stored.license().npn()).map(n -> n.value()).contains("12345678");
+        assertThat(stored.license().expires()).contains(java.time.LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
+    void add_with_a_known_npn_in_the_same_location_returns_the_existing_recruit_whatever_its_phone_and_email() {
+        Recruit first =
+                added(licensed(LOCATION, Optional.of(phone(1)), Optional.of(email("agent1")), "12345678", at(0)));
+        Recruit newPhoneAndEmail =
+                licensed(LOCATION, Optional.of(phone(2)), Optional.of(email("new.address")), "12345678", at(1));
+
+        AddOutcome outcome = recruits.add(newPhoneAndEmail);
+
+        assertThat(outcome).isEqualTo(new AddOutcome.AlreadyKnown(first));
+        assertThat(recruits.find(newPhoneAndEmail.id())).isEmpty();
+        assertThat(recruits.all(Optional.empty())).containsExactly(first);
+    }
+
+    @Test
+    void the_npn_match_wins_over_a_phone_match_of_another_recruit() {
+        Recruit byNpn = added(licensed(LOCATION, Optional.of(phone(1)), Optional.empty(), "12345678", at(0)));
+        added(recruit(LOCATION, Optional.of(phone(2)), Optional.empty(), at(1)));
+
+        AddOutcome outcome =
+                recruits.add(licensed(LOCATION, Optional.of(phone(2)), Optional.empty(), "12345678", at(2)));
+
+        assertThat(outcome).isEqualTo(new AddOutcome.AlreadyKnown(byNpn));
+    }
+
+    @Test
+    void the_same_npn_in_another_location_and_another_npn_in_the_same_location_are_different_recruits() {
+        Recruit inA = added(licensed(LOCATION, Optional.of(phone(1)), Optional.empty(), "12345678", at(0)));
+        Recruit inB = added(licensed(OTHER_LOCATION, Optional.of(phone(1)), Optional.empty(), "12345678", at(1)));
+        Recruit other = added(licensed(LOCATION, Optional.of(phone(2)), Optional.empty(), "87654321", at(2)));
+
+        assertThat(recruits.all(Optional.empty())).containsExactlyInAnyOrder(inA, inB, other);
+    }
+
+    @Test
+    void concurrent_adds_of_the_same_npn_store_exactly_one_recruit() {
+        List<AddOutcome> outcomes = Concurrently.run(
+                8,
+                i -> () -> recruits.add(licensed(
+                        LOCATION,
+                        Optional.of(phone(20 + i)),
+                        Optional.of(email("npn.racer" + i)),
+                        "4455667788",
+                        at(i))));
+
+        assertThat(outcomes).filteredOn(o -> o instanceof AddOutcome.Added).hasSize(1);
+        Recruit winner = outcomes.stream()
+                .filter(o -> o instanceof AddOutcome.Added)
+                .findFirst()
+                .orElseThrow()
+                .recruit();
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.recruit()).isEqualTo(winner));
+        assertThat(recruits.all(Optional.empty())).containsExactly(winner);
     }
 }

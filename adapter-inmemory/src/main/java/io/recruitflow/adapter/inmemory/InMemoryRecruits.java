@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * {@link Recruits} in memory. Every method is atomic (one monitor); a location's phone and email indexes
- * make the duplicate check exact. The listing cursor is the acceptance instant and id of the last recruit
+ * {@link Recruits} in memory. Every method is atomic (one monitor); a location's NPN, phone and email
+ * indexes make the duplicate check exact. The listing cursor is the acceptance instant and id of the last recruit
  * of the page.
  */
 public final class InMemoryRecruits implements Recruits {
@@ -65,6 +65,7 @@ public final class InMemoryRecruits implements Recruits {
     private final NavigableMap<Order, RecruitId> ordered = new TreeMap<>();
     private final Map<Key, RecruitId> byPhone = new HashMap<>();
     private final Map<Key, RecruitId> byEmail = new HashMap<>();
+    private final Map<Key, RecruitId> byNpn = new HashMap<>();
     private final Map<ContactId, RecruitId> byContact = new HashMap<>();
 
     public InMemoryRecruits() {}
@@ -72,7 +73,11 @@ public final class InMemoryRecruits implements Recruits {
     @Override
     public synchronized AddOutcome add(Recruit recruit) {
         Objects.requireNonNull(recruit, "recruit");
-        Optional<Recruit> known = findByPhoneOrEmail(recruit.location(), recruit.phone(), recruit.email());
+        Optional<Recruit> known = recruit.license()
+                .npn()
+                .map(npn -> byNpn.get(new Key(recruit.location(), npn.value())))
+                .map(byId::get)
+                .or(() -> findByPhoneOrEmail(recruit.location(), recruit.phone(), recruit.email()));
         if (known.isPresent()) {
             return new AddOutcome.AlreadyKnown(known.get());
         }
@@ -105,6 +110,7 @@ public final class InMemoryRecruits implements Recruits {
         ordered.put(Order.of(r), r.id());
         r.phone().ifPresent(p -> byPhone.put(new Key(r.location(), p.e164()), r.id()));
         r.email().ifPresent(e -> byEmail.put(new Key(r.location(), e.value()), r.id()));
+        r.license().npn().ifPresent(n -> byNpn.put(new Key(r.location(), n.value()), r.id()));
         r.contactId().ifPresent(c -> byContact.put(c, r.id()));
     }
 
@@ -113,6 +119,7 @@ public final class InMemoryRecruits implements Recruits {
         ordered.remove(Order.of(r));
         r.phone().ifPresent(p -> byPhone.remove(new Key(r.location(), p.e164()), r.id()));
         r.email().ifPresent(e -> byEmail.remove(new Key(r.location(), e.value()), r.id()));
+        r.license().npn().ifPresent(n -> byNpn.remove(new Key(r.location(), n.value()), r.id()));
         r.contactId().ifPresent(c -> byContact.remove(c, r.id()));
     }
 

@@ -1,5 +1,9 @@
 package io.recruitflow.adapter.leadfile;
 
+import io.recruitflow.application.importleads.ColumnMapping;
+import io.recruitflow.application.importleads.LeadField;
+import io.recruitflow.application.importleads.LeadFileEncoding;
+import io.recruitflow.application.importleads.LeadFileLayout;
 import io.recruitflow.application.importleads.LeadRow;
 import io.recruitflow.domain.recruit.LeadInput;
 import java.io.IOException;
@@ -13,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -22,8 +28,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * An open lead file: its header, read by {@link LeadFileParser#open}, and its rows, read lazily by
- * {@link #rows()}. Close it (or the stream) to release the input.
+ * An open lead file: its header, read by {@link LeadFileParser#open}, what each column gives ({@link
+ * #layout()}), and its rows, read lazily by {@link #rows()}. Close it (or the stream) to release the input.
  */
 final class LeadFile implements AutoCloseable {
     private static final Pattern TYPE_SEPARATORS = Pattern.compile("[;,|/]");
@@ -32,42 +38,78 @@ final class LeadFile implements AutoCloseable {
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final Supplier<LeadFileEncoding> encoding;
     private final List<String> headers;
     private final Map<LeadColumn, List<Integer>> columns = new EnumMap<>(LeadColumn.class);
     private final Map<Integer, String> customFieldAt = new LinkedHashMap<>();
     private final Map<String, String> customFieldColumns = new LinkedHashMap<>();
     private final List<String> ignoredColumns = new ArrayList<>();
+    private final List<LeadFileLayout.Column> layout = new ArrayList<>();
     private boolean streamed;
 
-    LeadFile(CSVParser parser, Map<String, String> customFieldByHeader) {
+    LeadFile(
+            CSVParser parser,
+            Supplier<LeadFileEncoding> encoding,
+            Map<String, String> customFieldByHeader,
+            ColumnMapping mapping) {
         this.parser = parser;
+        this.encoding = encoding;
         this.records = parser.iterator();
         this.headers = readHeader();
+        Map<Integer, LeadField> mapped = mappedColumns(mapping);
         for (int i = 0; i < headers.size(); i++) {
             String header = headers.get(i);
-            int index = i;
-            LeadColumn.of(header)
-                    .ifPresentOrElse(
-                            c -> columns.computeIfAbsent(c, k -> new ArrayList<>())
-                                    .add(index),
-                            () -> {
-                                String fieldId = customFieldByHeader.get(LeadColumn.normalize(header));
-                                if (fieldId != null) {
-                                    customFieldAt.put(index, fieldId);
-                                    customFieldColumns.put(header, fieldId);
-                                } else if (!header.isBlank()) {
-                                    ignoredColumns.add(header);
-                                }
-                            });
+            Optional<LeadColumn> recognised = LeadColumn.of(header)
+                    // A field the mapping gives its column takes no other.
+                    .filter(c -> !mapping.columns().containsKey(c.field()));
+            Optional<LeadColumn> column =
+                    Optional.ofNullable(mapped.get(i)).map(LeadColumn::of).or(() -> recognised);
+            if (column.isPresent()) {
+                columns.computeIfAbsent(column.get(), k -> new ArrayList<>()).add(i);
+                layout.add(new LeadFileLayout.Column(
+                        header, Optional.of(column.get().field()), Optional.empty(), mapped.containsKey(i)));
+                continue;
+            }
+            String fieldId =
+                    LeadColumn.of(header).isPresent() ? null : customFieldByHeader.get(LeadColumn.normalize(header));
+            if (fieldId != null) {
+                customFieldAt.put(i, fieldId);
+                customFieldColumns.put(header, fieldId);
+                layout.add(new LeadFileLayout.Column(header, Optional.empty(), Optional.of(fieldId), false));
+            } else {
+                if (!header.isBlank()) {
+                    ignoredColumns.add(header);
+                }
+                layout.add(new LeadFileLayout.Column(header, Optional.empty(), Optional.empty(), false));
+            }
         }
         if (!columns.containsKey(LeadColumn.FIRST_NAME) && !columns.containsKey(LeadColumn.FULL_NAME)) {
             throw new InvalidLeadFileException("the lead file has no name column: add a 'First Name' (or 'Name') "
-                    + "column; the header has " + headers);
+                    + "column, or map one (e.g. 'First Name=Agent First Name'); the header has " + headers);
         }
         if (!columns.containsKey(LeadColumn.PHONE) && !columns.containsKey(LeadColumn.EMAIL)) {
             throw new InvalidLeadFileException("the lead file has neither a phone nor an email column: add a "
-                    + "'Phone' or 'Email' column; the header has " + headers);
+                    + "'Phone' or 'Email' column, or map one (e.g. 'Phone=Cell 2'); the header has " + headers);
         }
+    }
+
+    /** The index of each column the mapping names; a column the file lacks refuses the file. */
+    private Map<Integer, LeadField> mappedColumns(ColumnMapping mapping) {
+        Map<Integer, LeadField> mapped = new LinkedHashMap<>();
+        mapping.columns().forEach((field, column) -> {
+            int index = -1;
+            for (int i = 0; i < headers.size() && index < 0; i++) {
+                if (LeadColumn.normalize(headers.get(i)).equals(LeadColumn.normalize(column))) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new InvalidLeadFileException("the column mapping takes " + field.label() + " from '" + column
+                        + "', but the file has no such column; the header has " + headers);
+            }
+            mapped.put(index, field);
+        });
+        return mapped;
     }
 
     private List<String> readHeader() {
@@ -84,7 +126,8 @@ final class LeadFile implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new InvalidLeadFileException(
                     e.getCause() instanceof CharacterCodingException
-                            ? "the lead file is not UTF-8 text; save it as \"CSV UTF-8\""
+                            ? "the header row is not " + encoding.get().label()
+                                    + " text; save the file as \"CSV UTF-8\""
                             : "the header row could not be read: "
                                     + e.getCause().getMessage(),
                     e);
@@ -106,9 +149,19 @@ final class LeadFile implements AutoCloseable {
         return Map.copyOf(customFieldColumns);
     }
 
+    /** The encoding, as far as read (a file whose non-ASCII bytes come late is ASCII until then). */
+    public LeadFileEncoding encoding() {
+        return encoding.get();
+    }
+
+    /** The encoding (as far as read) and what each column of the header gives. */
+    public LeadFileLayout layout() {
+        return new LeadFileLayout(encoding.get(), layout);
+    }
+
     /**
      * The data rows, lazily, in file order; blank rows are skipped. A row the CSV reader cannot get past
-     * (an unterminated quote, bytes that are not UTF-8) ends the stream with a {@link LeadRow.Unreadable}
+     * (an unterminated quote, bytes that are not text in the file's encoding) ends the stream with a {@link LeadRow.Unreadable}
      * saying which row it was. May be called once.
      */
     public Stream<LeadRow> rows() {
@@ -150,7 +203,7 @@ final class LeadFile implements AutoCloseable {
                     broken = true;
                     rowNumber++;
                     String why = e.getCause() instanceof CharacterCodingException
-                            ? "it is not UTF-8 text"
+                            ? "it is not " + encoding.get().label() + " text"
                             : e.getCause().getMessage();
                     next = new LeadRow.Unreadable(
                             rowNumber,
@@ -226,6 +279,8 @@ final class LeadFile implements AutoCloseable {
                         value(values, LeadColumn.LICENSE_STATE),
                         value(values, LeadColumn.LICENSE_NUMBER),
                         licenseTypes,
+                        value(values, LeadColumn.NPN),
+                        value(values, LeadColumn.LICENSE_EXPIRATION),
                         value(values, LeadColumn.SOURCE),
                         extra));
     }

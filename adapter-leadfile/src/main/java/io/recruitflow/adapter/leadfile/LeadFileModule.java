@@ -37,6 +37,6 @@ public final class LeadFileModule extends AbstractModule {
     @Provides
     @Singleton
     LeadFileReader leadFileReader(LeadFileConfig config) {
-        return new CsvLeadFileReader(new LeadFileParser(config.customFieldColumns()));
+        return new CsvLeadFileReader(new LeadFileParser(config.customFieldColumns()), config.columnMapping());
     }
 }

@@ -16,13 +16,13 @@ class LeadFileConfigTest {
     @Test
     void keepsTheColumnsInTheirOrderAndCannotBeChangedAfterwards() {
         Map<String, String> columns = new LinkedHashMap<>();
-        columns.put("NPN", "cf_npn");
+        columns.put("Upline", "cf_upline");
         columns.put("Agency Name", "cf_agency");
         LeadFileConfig config = new LeadFileConfig(columns);
         columns.put("Late", "cf_late");
 
         assertThat(config.customFieldColumns())
-                .containsExactly(Map.entry("NPN", "cf_npn"), Map.entry("Agency Name", "cf_agency"));
+                .containsExactly(Map.entry("Upline", "cf_upline"), Map.entry("Agency Name", "cf_agency"));
         assertThatThrownBy(() -> config.customFieldColumns().put("X", "cf_x"))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
@@ -32,8 +32,23 @@ class LeadFileConfigTest {
         assertThatThrownBy(() -> new LeadFileConfig(Map.of("Phone", "cf_phone")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("standard lead column");
-        assertThatThrownBy(() -> new LeadFileConfig(Map.of("NPN", " ")))
+        assertThatThrownBy(() -> new LeadFileConfig(Map.of("Upline", " ")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a header and a field id");
+    }
+
+    @Test
+    void theNpnIsAStandardColumnNowAndTheMessageSaysWhereItsCustomFieldIsSet() {
+        assertThatThrownBy(() -> new LeadFileConfig(Map.of("NPN", "cf_npn")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("standard lead column (NPN)")
+                .hasMessageContaining("npn=ID");
+    }
+
+    @Test
+    void keepsTheColumnMapping() {
+        var mapping = io.recruitflow.application.importleads.ColumnMapping.parse(java.util.List.of("Phone=Cell 2"));
+        assertThat(new LeadFileConfig(Map.of(), mapping).columnMapping()).isEqualTo(mapping);
+        assertThat(LeadFileConfig.defaults().columnMapping().isEmpty()).isTrue();
     }
 }

@@ -251,7 +251,7 @@ class LeadFileParserTest {
     }
 
     @Test
-    void bytes_that_are_not_utf8_in_a_row_are_a_row_error() {
+    void bytes_that_are_not_utf8_after_an_ascii_header_make_the_file_windows_1252() {
         byte[] header = "First Name,Email\nMaria,maria@example.com\n".getBytes(StandardCharsets.UTF_8);
         byte[] latin1 = "J\u00fcrgen,j@example.com\n".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -259,10 +259,8 @@ class LeadFileParserTest {
                 new SequenceInputStream(new ByteArrayInputStream(header), new ByteArrayInputStream(latin1)))) {
             List<LeadRow> rows = file.rows().toList();
             assertThat(rows).hasSize(2);
-            assertThat(rows.get(1))
-                    .isInstanceOfSatisfying(
-                            LeadRow.Unreadable.class,
-                            e -> assertThat(e.reason()).contains("not UTF-8"));
+            assertThat(input(rows.get(1)).firstName()).isEqualTo("Jürgen");
+            assertThat(file.encoding()).isEqualTo(io.recruitflow.application.importleads.LeadFileEncoding.WINDOWS_1252);
         }
     }
 
@@ -287,10 +285,10 @@ class LeadFileParserTest {
                 .isInstanceOf(InvalidLeadFileException.class)
                 .hasMessageContaining("empty");
         assertThatThrownBy(() -> parser.open(utf8("\uFEFF"))).isInstanceOf(InvalidLeadFileException.class);
-        assertThatThrownBy(() ->
-                        parser.open(new ByteArrayInputStream("Prénom,Email\n".getBytes(StandardCharsets.ISO_8859_1))))
+        byte[] brokenAfterTheMark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'P', 'r', (byte) 0xE9, 'n', 'o', 'm', '\n'};
+        assertThatThrownBy(() -> parser.open(new ByteArrayInputStream(brokenAfterTheMark)))
                 .isInstanceOf(InvalidLeadFileException.class)
-                .hasMessageContaining("not UTF-8");
+                .hasMessageContaining("not UTF-8 (with byte-order mark) text");
     }
 
     @Test

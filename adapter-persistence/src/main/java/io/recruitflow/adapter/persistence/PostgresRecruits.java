@@ -10,6 +10,7 @@ import static io.recruitflow.adapter.persistence.Rows.ts;
 import io.recruitflow.domain.recruit.Consent;
 import io.recruitflow.domain.recruit.License;
 import io.recruitflow.domain.recruit.LicenseType;
+import io.recruitflow.domain.recruit.Npn;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
@@ -22,6 +23,7 @@ import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * {@link Recruits} on PostgreSQL. The one-recruit-per-phone-and-email rule is two partial unique indexes;
+ * {@link Recruits} on PostgreSQL. The one-recruit-per-phone, per-email and per-NPN rule is three partial unique
+ * indexes;
  * {@link #add} inserts with {@code ON CONFLICT DO NOTHING}, so two concurrent imports of one lead store it
  * once. Updates are compare-and-set on {@code version}. Custom fields are a {@code jsonb} object built and
  * read by PostgreSQL's own JSON functions.
@@ -45,6 +48,7 @@ final class PostgresRecruits implements Recruits {
             r.id, r.seq, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
             r.license_number, r.license_types, r.source, r.tags, r.dnd, r.opted_out_at, r.time_zone, r.contact_id,
             r.accepted_at, r.intro_sent_at, r.version,
+            r.npn, r.license_expires,
             ARRAY(SELECT key FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_keys,
             ARRAY(SELECT value FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_values
             """;
@@ -62,18 +66,23 @@ final class PostgresRecruits implements Recruits {
             int inserted = bindAll(h.createUpdate("""
                     INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
                         license_number, license_types, source, tags, custom_fields, dnd, opted_out_at, time_zone,
-                        contact_id, accepted_at, intro_sent_at, version)
+                        contact_id, accepted_at, intro_sent_at, version,
+                        npn, license_expires)
                     VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
                         CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
                         jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :optedOutAt,
-                        :timeZone, :contact, :acceptedAt, :introSentAt, :version)
+                        :timeZone, :contact, :acceptedAt, :introSentAt, :version,
+                        :npn, :licenseExpires)
                     ON CONFLICT DO NOTHING
                     """), stored).execute();
             if (inserted == 1) {
                 return new AddOutcome.Added(stored);
             }
-            // A conflict on phone, email (or, for a retried add, the id): the existing recruit wins.
-            Optional<Recruit> existing = findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email())
+            // A conflict on NPN, phone, email (or, for a retried add, the id): the existing recruit wins.
+            Optional<Recruit> existing = recruit.license()
+                    .npn()
+                    .flatMap(npn -> findByNpn(h, recruit.location(), npn))
+                    .or(() -> findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email()))
                     .or(() -> find(h, recruit.id()));
             return new AddOutcome.AlreadyKnown(existing.orElseThrow(() ->
                     new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
@@ -90,7 +99,8 @@ final class PostgresRecruits implements Recruits {
                         license_types = CAST(:licenseTypes AS text[]), source = :source, tags = CAST(:tags AS text[]),
                         custom_fields = jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), dnd = :dnd,
                         opted_out_at = :optedOutAt, time_zone = :timeZone, contact_id = :contact,
-                        accepted_at = :acceptedAt, intro_sent_at = :introSentAt, version = :version
+                        accepted_at = :acceptedAt, intro_sent_at = :introSentAt, version = :version,
+                        npn = :npn, license_expires = :licenseExpires
                     WHERE id = :id AND version = :expected
                     """), next)
                     .bind("expected", recruit.version())
@@ -188,6 +198,14 @@ final class PostgresRecruits implements Recruits {
                 .findOne();
     }
 
+    private static Optional<Recruit> findByNpn(Handle h, LocationId location, Npn npn) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM recruits r WHERE r.location_id = :location AND r.npn = :npn")
+                .bind("location", location.value())
+                .bind("npn", npn.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne();
+    }
+
     private static <S extends SqlStatement<S>> S bindAll(S statement, Recruit r) {
         Map<String, String> fields = new TreeMap<>(r.customFields());
         return statement
@@ -215,7 +233,9 @@ final class PostgresRecruits implements Recruits {
                 .bind("contact", r.contactId().map(ContactId::value).orElse(null))
                 .bind("acceptedAt", ts(r.acceptedAt()))
                 .bind("introSentAt", ts(r.introSentAt()))
-                .bind("version", r.version());
+                .bind("version", r.version())
+                .bind("npn", r.license().npn().map(Npn::value).orElse(null))
+                .bind("licenseExpires", r.license().expires().orElse(null));
     }
 
     static Recruit map(ResultSet rs) throws SQLException {
@@ -228,7 +248,9 @@ final class PostgresRecruits implements Recruits {
         License license = new License(
                 UsState.valueOf(rs.getString("license_state")),
                 optionalString(rs, "license_number"),
-                strings(rs, "license_types").stream().map(LicenseType::new).collect(Collectors.toSet()));
+                strings(rs, "license_types").stream().map(LicenseType::new).collect(Collectors.toSet()),
+                optionalString(rs, "npn").map(Npn::new),
+                Optional.ofNullable(rs.getObject("license_expires", LocalDate.class)));
         return new Recruit(
                 new RecruitId(rs.getObject("id", java.util.UUID.class)),
                 new LocationId(rs.getString("location_id")),

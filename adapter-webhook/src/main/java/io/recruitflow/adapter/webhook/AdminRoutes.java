@@ -6,6 +6,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
 import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
+import io.recruitflow.adapter.webhook.ApiBodies.ImportedColumn;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportedRow;
 import io.recruitflow.adapter.webhook.ApiBodies.InboxEventBody;
 import io.recruitflow.adapter.webhook.ApiBodies.InboxStatsBody;
@@ -23,8 +24,10 @@ import io.recruitflow.adapter.webhook.ApiBodies.SpeedToLeadBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StageBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StepBody;
 import io.recruitflow.adapter.webhook.ApiBodies.Text;
+import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.importleads.LeadField;
 import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeRecruitCommand;
@@ -107,16 +110,22 @@ final class AdminRoutes {
         }
     }
 
-    // POST /api/recruits/import
+    // POST /api/recruits/import?locationId=&map=First%20Name%3DAgent%20First%20Name&map=...
     void importRecruits(Context ctx) {
         String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("text/csv")) {
             throw new ApiError(415, "unsupported_media_type", "send the lead file as text/csv");
         }
         LocationId location = location(Optional.ofNullable(ctx.queryParam("locationId")));
+        ColumnMapping mapping;
+        try {
+            mapping = ColumnMapping.parse(ctx.queryParams("map"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "bad_mapping", "map: " + e.getMessage());
+        }
         ImportReport report;
         try {
-            report = services.imports().importLeads(new ImportLeadsCommand(location, ctx.bodyInputStream()));
+            report = services.imports().importLeads(new ImportLeadsCommand(location, ctx.bodyInputStream(), mapping));
         } catch (LeadFileReader.BadLeadFileException e) {
             throw new ApiError(422, "bad_lead_file", e.getMessage());
         }
@@ -130,7 +139,17 @@ final class AdminRoutes {
                         report.known().stream().map(AdminRoutes::row).toList(),
                         report.rejected().stream()
                                 .map(r -> new RejectedRow(r.row(), r.reason()))
-                                .toList()));
+                                .toList(),
+                        report.layout().map(l -> l.encoding().label()).orElse(null),
+                        report.layout()
+                                .map(l -> l.columns().stream()
+                                        .map(c -> new ImportedColumn(
+                                                c.header(),
+                                                c.field().map(LeadField::label).orElse(null),
+                                                c.customField().orElse(null),
+                                                c.mapped()))
+                                        .toList())
+                                .orElse(List.of())));
     }
 
     // GET /api/recruits?limit=&cursor=&locationId=

@@ -57,8 +57,17 @@ final class ApiBodies {
 
     public record RejectedRow(int row, String reason) {}
 
+    /** What a column of the imported file gave: a lead field, a custom field, or neither (ignored). */
+    public record ImportedColumn(String column, String field, String customField, boolean mapped) {}
+
+    /** {@code encoding} and {@code columns} say how the file was read ({@code null} and empty when unknown). */
     public record ImportSummary(
-            int rows, List<ImportedRow> accepted, List<ImportedRow> known, List<RejectedRow> rejected) {}
+            int rows,
+            List<ImportedRow> accepted,
+            List<ImportedRow> known,
+            List<RejectedRow> rejected,
+            String encoding,
+            List<ImportedColumn> columns) {}
 
     public record RecruitSummary(
             String id,

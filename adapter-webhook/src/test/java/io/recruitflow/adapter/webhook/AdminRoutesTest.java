@@ -2,8 +2,12 @@ package io.recruitflow.adapter.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.importleads.LeadField;
+import io.recruitflow.application.importleads.LeadFileEncoding;
+import io.recruitflow.application.importleads.LeadFileLayout;
 import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeProgress;
@@ -65,6 +69,7 @@ class AdminRoutesTest {
     private final List<IntakeRecruitCommand> intakes = new CopyOnWriteArrayList<>();
     private final List<SchedulePresentationCommand> bookings = new CopyOnWriteArrayList<>();
     private final List<String> imported = new CopyOnWriteArrayList<>();
+    private final List<ColumnMapping> mappings = new CopyOnWriteArrayList<>();
     private volatile RuntimeException viewFailure;
     private WebhookServer server;
     private Http http;
@@ -99,11 +104,20 @@ class AdminRoutesTest {
                 throw new LeadFileReader.BadLeadFileException("no header row with a name column");
             }
             imported.add(command.location().value());
+            mappings.add(command.mapping());
             return new ImportReport(
                     2,
                     List.of(new ImportReport.Row(2, ANN)),
                     List.of(),
-                    List.of(new ImportReport.Rejection(3, "no phone or email")));
+                    List.of(new ImportReport.Rejection(3, "no phone or email")),
+                    Optional.of(new LeadFileLayout(
+                            LeadFileEncoding.WINDOWS_1252,
+                            List.of(
+                                    new LeadFileLayout.Column(
+                                            "first_name", Optional.of(LeadField.FIRST_NAME), Optional.empty(), false),
+                                    new LeadFileLayout.Column(
+                                            "phone", Optional.of(LeadField.PHONE), Optional.empty(), true),
+                                    new LeadFileLayout.Column("notes", Optional.empty(), Optional.empty(), false)))));
         };
         ViewRecruitUseCase recruits = new ViewRecruitUseCase() {
             @Override
@@ -264,6 +278,50 @@ class AdminRoutesTest {
         assertThat(body.get("accepted")).isEqualTo(List.of(Map.of("row", 2.0, "id", ANN.toString())));
         assertThat(body.get("rejected")).isEqualTo(List.of(Map.of("row", 3.0, "reason", "no phone or email")));
         assertThat(imported).containsExactly("loc_9");
+        assertThat(mappings).containsExactly(ColumnMapping.none());
+        assertThat(body).containsEntry("encoding", "Windows-1252");
+        assertThat(body.get("columns")).asList().hasSize(3);
+        assertThat(((List<?>) body.get("columns")).get(2)).isEqualTo(columnJson("notes", null, null, false));
+    }
+
+    private static Map<String, Object> columnJson(String column, String field, String customField, boolean mapped) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("column", column);
+        m.put("field", field);
+        m.put("customField", customField);
+        m.put("mapped", mapped);
+        return m;
+    }
+
+    @Test
+    void an_import_takes_its_column_mapping_from_repeated_map_parameters_and_says_what_each_column_gave() {
+        HttpResponse<String> r = http.send(http.request("/api/recruits/import?locationId=loc_9"
+                        + "&map=First%20Name%3DAgent%20First%20Name&map=Phone%3DCell%202")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\n"))
+                .build());
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(mappings)
+                .containsExactly(ColumnMapping.parse(List.of("First Name=Agent First Name", "Phone=Cell 2")));
+        assertThat(((List<?>) json(r).get("columns")).get(1)).isEqualTo(columnJson("phone", "Phone", null, true));
+    }
+
+    @Test
+    void a_mapping_naming_an_unknown_field_is_422_and_says_which_fields_there_are() {
+        HttpResponse<String> r = http.send(http.request("/api/recruits/import?locationId=loc_9&map=Frist%3DGiven")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\n"))
+                .build());
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r)).containsEntry("error", "bad_mapping");
+        assertThat((String) json(r).get("message"))
+                .contains("unknown field 'Frist'")
+                .contains("First Name, Last Name");
+        assertThat(imported).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads the file row by row and hands each lead to intake. */
 @Singleton
@@ -26,7 +27,7 @@ public class ImportLeadsService implements ImportLeadsUseCase {
         List<ImportReport.Row> known = new ArrayList<>();
         List<ImportReport.Rejection> rejected = new ArrayList<>();
         int[] rows = {0};
-        reader.read(command.file(), row -> {
+        LeadFileLayout layout = reader.read(command.file(), command.mapping(), row -> {
             rows[0]++;
             if (row instanceof LeadRow.Unreadable unreadable) {
                 rejected.add(new ImportReport.Rejection(row.row(), unreadable.reason()));
@@ -42,6 +43,6 @@ public class ImportLeadsService implements ImportLeadsUseCase {
                 rejected.add(new ImportReport.Rejection(row.row(), ((IntakeAcceptance.Rejected) outcome).reason()));
             }
         });
-        return new ImportReport(rows[0], accepted, known, rejected);
+        return new ImportReport(rows[0], accepted, known, rejected, Optional.ofNullable(layout));
     }
 }

@@ -2,17 +2,27 @@ package io.recruitflow.application.importleads;
 
 import io.recruitflow.domain.recruit.RecruitId;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What an import accepted and rejected. Every data row is in exactly one of: accepted (new recruits),
- * known (a recruit with that phone or email existed, earlier in this file or from an earlier import) or
- * rejected (with its row number and reason).
+ * known (a recruit with that NPN, phone or email existed, earlier in this file or from an earlier import) or
+ * rejected (with its row number and reason). {@code layout} says how the file was read (its encoding, what
+ * each column gave), when the reader said.
  */
-public record ImportReport(int rows, List<Row> accepted, List<Row> known, List<Rejection> rejected) {
+public record ImportReport(
+        int rows, List<Row> accepted, List<Row> known, List<Rejection> rejected, Optional<LeadFileLayout> layout) {
     public ImportReport {
         accepted = List.copyOf(accepted);
         known = List.copyOf(known);
         rejected = List.copyOf(rejected);
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    /** A report without the file's layout. */
+    public ImportReport(int rows, List<Row> accepted, List<Row> known, List<Rejection> rejected) {
+        this(rows, accepted, known, rejected, Optional.empty());
     }
 
     public record Row(int row, RecruitId recruit) {}

@@ -35,7 +35,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock) {
-        this.rules = new LeadRules(phoneNumbers);
+        this.rules = new LeadRules(phoneNumbers, clock);
         this.recruits = recruits;
         this.journal = journal;
         this.saga = saga;
@@ -51,7 +51,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
         }
         Lead lead = ((LeadDecision.Accepted) decision).lead();
         Instant now = clock.now();
-        Recruit candidate = Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead), now);
+        Recruit candidate = Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead, settings), now);
         Recruits.AddOutcome outcome = recruits.add(candidate);
         Recruit recruit = outcome.recruit();
         boolean known = outcome instanceof Recruits.AddOutcome.AlreadyKnown;
@@ -69,7 +69,8 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
         return new IntakeProgress(journal.steps(recruit));
     }
 
-    private Set<String> tagsFor(Lead lead) {
+    /** The recruit's tags: the base tags and one per license type. */
+    static Set<String> tagsFor(Lead lead, RecruitingSettings settings) {
         Set<String> tags = new LinkedHashSet<>(settings.baseTags());
         lead.license().types().stream().map(LicenseType::tag).sorted().forEach(tags::add);
         return tags;

@@ -47,7 +47,8 @@ public final class SendIntroStep implements IntakeStepAction {
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         ContactId contact = recruit.contactId().orElseThrow(() -> new IllegalStateException("contact not linked"));
-        return resultOf(recruit.id(), sender.send(recruit, introKey(recruit.id()), introFor(recruit, contact)));
+        return resultOf(
+                recruit.id(), sender.send(recruit, introKey(recruit.id()), introFor(recruit, contact, settings)));
     }
 
     /** The step's result for what became of the intro; records when it went out. */
@@ -71,7 +72,8 @@ public final class SendIntroStep implements IntakeStepAction {
         return new StepResult.RetryAt(later.at(), later.reason(), false);
     }
 
-    private OutgoingMessage introFor(Recruit recruit, ContactId contact) {
+    /** The intro: a text to a recruit with a phone, else an email; also what a dry run shows ({@link IntakePreview}). */
+    static OutgoingMessage introFor(Recruit recruit, ContactId contact, RecruitingSettings settings) {
         Map<String, String> values = Map.of(
                 "First", recruit.name().first(),
                 "Last", recruit.name().last(),

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Upserts the recruit's contact (tags, license custom fields, source) and links the recruit to it. */
+/**
+ * Upserts the recruit's contact (tags, license custom fields — state, number, types, NPN, expiration — and
+ * source) and links the recruit to it.
+ */
 public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
     private final Recruits recruits;
@@ -39,7 +42,7 @@ public final class UpsertContactStep implements IntakeStepAction {
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         // Upsert is idempotent: repeating it after a crash finds the same contact.
-        ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit));
+        ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit, settings));
         ContactId contact = upserted.contact().id();
         RecruitUpdater.update(recruits, recruit.id(), r -> {
             Recruit linked = r.linkedTo(contact);
@@ -48,11 +51,14 @@ public final class UpsertContactStep implements IntakeStepAction {
         return new StepResult.Done(Optional.of(contact.value()));
     }
 
-    private ContactDraft draftOf(Recruit recruit) {
+    /** The contact GHL is asked for: also what an import's dry run shows ({@link IntakePreview}). */
+    static ContactDraft draftOf(Recruit recruit, RecruitingSettings settings) {
         List<CustomFieldValue> fields = new ArrayList<>();
         Map<String, String> ids = settings.customFieldIds();
         field(ids, "licenseState", recruit.license().state().code(), fields);
         recruit.license().number().ifPresent(n -> field(ids, "licenseNumber", n, fields));
+        recruit.license().npn().ifPresent(n -> field(ids, "npn", n.value(), fields));
+        recruit.license().expires().ifPresent(d -> field(ids, "licenseExpiration", d.toString(), fields));
         if (!recruit.license().types().isEmpty()) {
             String types = recruit.license().types().stream()
                     .map(LicenseType::name)

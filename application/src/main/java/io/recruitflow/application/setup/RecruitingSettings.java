@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * @param baseTags         tags every recruit gets; each license type adds {@code <Type>-Licensed}
  * @param customFieldIds   GHL custom field id per lead field: {@code licenseState}, {@code licenseNumber},
- *                         {@code licenseType}
+ *                         {@code licenseType}, {@code npn} and {@code licenseExpiration} (ISO date); a field
+ *                         without an id is not written
  * @param fallbackZone     the time zone used when neither GHL nor the phone number gives one
  */
 public record RecruitingSettings(
@@ -61,7 +62,9 @@ public record RecruitingSettings(
                         "licenseNumber",
                         "cf_license_number",
                         "licenseType",
-                        "cf_license_type"),
+                        "cf_license_type",
+                        "npn",
+                        "cf_npn"),
                 MessageTemplate.DEFAULT_INTRO_SMS,
                 MessageTemplate.DEFAULT_INTRO_EMAIL_SUBJECT,
                 MessageTemplate.DEFAULT_INTRO_EMAIL_BODY,
@@ -91,6 +94,24 @@ public record RecruitingSettings(
                 opportunityValue,
                 assignTo,
                 policy,
+                fallbackZone);
+    }
+
+    public RecruitingSettings withCustomFieldIds(Map<String, String> ids) {
+        return new RecruitingSettings(
+                baseTags,
+                ids,
+                introSms,
+                introEmailSubject,
+                introEmailBody,
+                emailFrom,
+                stageNames,
+                speedToLeadWorkflow,
+                presentationCalendar,
+                presentationTitle,
+                opportunityValue,
+                assignTo,
+                compliance,
                 fallbackZone);
     }
 }

@@ -1,5 +1,6 @@
 package io.recruitflow.bootstrap.cli;
 
+import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.bootstrap.demo.InMemoryDemo;
 import io.recruitflow.bootstrap.demo.SandboxDemo;
 import java.nio.file.Files;
@@ -31,11 +32,16 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isReadable(leads)) {
+        if (!Files.isRegularFile(leads) || !Files.isReadable(leads)) {
             System.err.println("recruitflow demo: cannot read the lead file " + leads
                     + " (run from the repository root, or pass --leads FILE)");
             return 2;
         }
-        return inMemory ? InMemoryDemo.run(leads, System.out) : SandboxDemo.run(leads, System.out);
+        try {
+            return inMemory ? InMemoryDemo.run(leads, System.out) : SandboxDemo.run(leads, System.out);
+        } catch (LeadFileReader.BadLeadFileException e) {
+            System.err.println("recruitflow demo: " + leads + ": " + e.getMessage());
+            return 2;
+        }
     }
 }

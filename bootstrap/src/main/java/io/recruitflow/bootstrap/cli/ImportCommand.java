@@ -1,18 +1,29 @@
 package io.recruitflow.bootstrap.cli;
 
+import com.google.inject.Injector;
+import io.recruitflow.adapter.leadfile.LeadFileModule;
+import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportPreview;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadFileReader;
+import io.recruitflow.application.importleads.PreviewImportService;
+import io.recruitflow.application.intakerecruit.IntakePreview;
 import io.recruitflow.application.intakerecruit.IntakeProgress;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
+import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
+import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
+import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.PhoneNumbers;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,6 +35,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,14 +43,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code recruitflow import FILE.csv}: accept a lead file durably and, with {@code --wait}, work it off. */
+/**
+ * {@code recruitflow import FILE.csv}: accept a lead file durably and, with {@code --wait}, work it off; with
+ * {@code --dry-run}, only show what the import would do.
+ */
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
-        description = "Imports a lead file (CSV). Every valid lead is accepted durably before anything else; "
-                + "rejected rows are listed with their row number and reason. With --wait, works until every "
-                + "accepted lead's intake is complete. Running it again after a crash resumes: known leads cost no "
-                + "GHL call.")
+        description = "Imports a lead file (CSV, in UTF-8, UTF-16 with a byte-order mark or Windows-1252, as Excel "
+                + "saves it). Every valid lead is accepted durably before anything else; rejected rows are listed "
+                + "with their row number and reason. With --wait, works until every accepted lead's intake is "
+                + "complete. Running it again after a crash resumes: known leads cost no GHL call. With --dry-run, "
+                + "shows the encoding, the columns, the first leads as they will be sent and every rejected row, "
+                + "and stores nothing and calls no GHL API.")
 final class ImportCommand implements Callable<Integer> {
     private static final Duration TICK = Duration.ofMillis(500);
     private static final int BAR = 30;
@@ -55,21 +72,57 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Work until every accepted lead is complete, with a progress bar.")
     boolean waitForCompletion;
 
+    @Option(
+            names = "--map",
+            paramLabel = "FIELD=COLUMN",
+            description = "The file's column of a field whose header is not recognised, e.g. "
+                    + "--map 'First Name=Agent First Name'. Repeatable; overrides RECRUITFLOW_LEAD_COLUMN_MAP per "
+                    + "field. Fields: First Name, Last Name, Name, Email, Phone, License State, License Number, "
+                    + "License Types, NPN, License Expiration, Source.")
+    List<String> map = new ArrayList<>();
+
+    @Option(
+            names = "--dry-run",
+            description = "Show how the file is read and what would be sent, without storing anything or calling GHL.")
+    boolean dryRun;
+
+    @Option(
+            names = "--sample",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "With --dry-run: how many leads to show as they will be sent. Default: ${DEFAULT-VALUE}")
+    int sample;
+
     @CommandLine.Mixin
     ConfigOptions options = new ConfigOptions();
 
     @Override
     public Integer call() throws Exception {
-        RecruitflowConfig config = RecruitflowConfig.from(options.load());
+        ColumnMapping mapping;
+        try {
+            mapping = ColumnMapping.parse(map);
+        } catch (IllegalArgumentException e) {
+            System.err.println("recruitflow import: --map: " + e.getMessage());
+            return 2;
+        }
+        if (sample < 0) {
+            System.err.println("recruitflow import: --sample must not be negative");
+            return 2;
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            System.err.println("recruitflow import: cannot read " + file);
+            return 2;
+        }
+        Settings settings = options.load();
+        if (dryRun) {
+            return dryRun(settings, mapping);
+        }
+        RecruitflowConfig config = RecruitflowConfig.from(settings);
         LocationId target = location != null
                 ? new LocationId(location)
                 : config.defaultLocation()
                         .orElseThrow(() -> new Settings.ConfigException(
                                 "no location: pass --location ID or set RECRUITFLOW_GHL_LOCATION_ID"));
-        if (!Files.isReadable(file)) {
-            System.err.println("recruitflow import: cannot read " + file);
-            return 2;
-        }
         PrintStream out = System.out;
         try (RecruitflowRuntime runtime = RecruitflowRuntime.open(config, Clock.system())) {
             Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "recruitflow-shutdown"));
@@ -80,8 +133,8 @@ final class ImportCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(file)) {
                 report = runtime.injector()
                         .getInstance(ImportLeadsUseCase.class)
-                        .importLeads(new ImportLeadsCommand(target, in));
-            } catch (LeadFileReader.BadLeadFileException e) {
+                        .importLeads(new ImportLeadsCommand(target, in, mapping));
+            } catch (LeadFileReader.BadLeadFileException | IOException e) {
                 System.err.println("recruitflow import: " + file + ": " + e.getMessage());
                 return 2;
             }
@@ -92,6 +145,7 @@ final class ImportCommand implements Callable<Integer> {
                     report.accepted().size(),
                     report.known().size(),
                     report.rejected().size());
+            report.layout().ifPresent(layout -> out.println("  " + LeadFilePrinter.summary(layout)));
             if (!waitForCompletion) {
                 printRejected(out, report);
                 out.println(
@@ -109,6 +163,28 @@ final class ImportCommand implements Callable<Integer> {
             printRejected(out, report);
             return steps.get(StepState.FAILED) > 0 ? 1 : 0;
         }
+    }
+
+    /** Reads the file through the lead rules and prints what the import would do; needs no database, no GHL. */
+    private int dryRun(Settings settings, ColumnMapping mapping) {
+        RecruitingSettings recruiting = RecruitflowConfig.recruiting(settings);
+        Injector leadFiles = Injectors.create(new LeadFileModule(RecruitflowConfig.leadFile(settings)));
+        PreviewImportService preview = new PreviewImportService(
+                leadFiles.getInstance(LeadFileReader.class),
+                new IntakePreview(leadFiles.getInstance(PhoneNumbers.class), recruiting, Clock.system()));
+        LocationId target = new LocationId(Optional.ofNullable(location)
+                .or(() -> settings.get(Setting.GHL_LOCATION_ID))
+                .orElse("dry-run"));
+        ImportPreview result;
+        try (InputStream in = Files.newInputStream(file)) {
+            result = preview.preview(new ImportLeadsCommand(target, in, mapping), sample);
+        } catch (LeadFileReader.BadLeadFileException | IOException e) {
+            System.err.println("recruitflow import: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        new LeadFilePrinter(System.out)
+                .dryRun(file, result, recruiting.customFieldIds().values());
+        return 0;
     }
 
     private static void printRejected(PrintStream out, ImportReport report) {

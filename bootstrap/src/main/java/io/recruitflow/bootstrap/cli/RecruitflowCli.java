@@ -1,5 +1,6 @@
 package io.recruitflow.bootstrap.cli;
 
+import io.recruitflow.application.importleads.LeadFileReader;
 import io.recruitflow.bootstrap.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,11 @@ public final class RecruitflowCli implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof Settings.ConfigException) {
                 commandLine.getErr().println("recruitflow: configuration error: " + e.getMessage());
+                return 2;
+            }
+            // A lead file that cannot be imported is the user's to fix too (the commands name the file).
+            if (e instanceof LeadFileReader.BadLeadFileException) {
+                commandLine.getErr().println("recruitflow: the lead file cannot be imported: " + e.getMessage());
                 return 2;
             }
             throw e;

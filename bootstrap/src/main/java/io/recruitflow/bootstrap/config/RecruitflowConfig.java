@@ -4,6 +4,7 @@ import io.recruitflow.adapter.ghl.GhlClientConfig;
 import io.recruitflow.adapter.leadfile.LeadFileConfig;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
+import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
@@ -79,10 +80,10 @@ public record RecruitflowConfig(
                 .toList();
         Map<String, String> fields = pairs(s, Setting.INTAKE_CUSTOM_FIELDS);
         Set<String> unknown = new java.util.TreeSet<>(fields.keySet());
-        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType"));
+        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType", "npn", "licenseExpiration"));
         if (!unknown.isEmpty()) {
             throw new Settings.ConfigException(Setting.INTAKE_CUSTOM_FIELDS.env() + ": unknown field(s) " + unknown
-                    + "; known: licenseState, licenseNumber, licenseType");
+                    + "; known: licenseState, licenseNumber, licenseType, npn, licenseExpiration");
         }
         List<String> stages = List.of(s.require(Setting.PIPELINE_STAGES).split("\\s*,\\s*"));
         if (stages.size() != RecruitingStage.values().length) {
@@ -114,11 +115,24 @@ public record RecruitflowConfig(
                 d.fallbackZone());
     }
 
-    /** Which extra CSV columns go to which GHL custom fields. */
-    private static LeadFileConfig leadFile(Settings s) {
+    /**
+     * How lead files are read: which extra CSV columns go to which GHL custom fields, and the configured column
+     * mapping. Alone, for commands that read lead files and need nothing else (e.g. {@code import --dry-run}).
+     */
+    public static LeadFileConfig leadFile(Settings s) {
         Map<String, String> columns = pairs(s, Setting.LEAD_EXTRA_COLUMNS);
+        ColumnMapping mapping;
         try {
-            return new LeadFileConfig(columns);
+            mapping = ColumnMapping.parse(s.get(Setting.LEAD_COLUMN_MAP)
+                    .map(text -> List.of(text.split(",")).stream()
+                            .filter(pair -> !pair.isBlank())
+                            .toList())
+                    .orElse(List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.LEAD_COLUMN_MAP.env() + ": " + e.getMessage());
+        }
+        try {
+            return new LeadFileConfig(columns, mapping);
         } catch (IllegalArgumentException e) {
             throw new Settings.ConfigException(Setting.LEAD_EXTRA_COLUMNS.env() + ": " + e.getMessage());
         }

@@ -77,14 +77,21 @@ public enum Setting {
             "Tags every new contact gets (comma-separated); each license type adds <Type>-Licensed."),
     INTAKE_CUSTOM_FIELDS(
             "intake.customFields",
-            "licenseState=cf_license_state,licenseNumber=cf_license_number," + "licenseType=cf_license_type",
+            "licenseState=cf_license_state,licenseNumber=cf_license_number,licenseType=cf_license_type,npn=cf_npn",
             false,
-            "GHL custom field ids of the license fields: licenseState=ID,licenseNumber=ID,licenseType=ID."),
+            "GHL custom field ids of the license fields: licenseState, licenseNumber, licenseType, npn, "
+                    + "licenseExpiration (e.g. licenseState=ID,npn=ID); a field without an id is not written."),
     LEAD_EXTRA_COLUMNS(
             "intake.extraColumns",
             null,
             false,
             "Extra CSV columns copied into GHL custom fields: Header=fieldId,Other Header=fieldId."),
+    LEAD_COLUMN_MAP(
+            "intake.columnMap",
+            null,
+            false,
+            "Lead-file columns of fields whose headers are not recognised: Field=Header,... e.g. "
+                    + "First Name=Agent First Name,Phone=Cell 2 (import --map overrides it per field)."),
     INTRO_SMS(
             "intro.sms",
             null,

@@ -187,8 +187,9 @@ public final class Settings {
             if (v instanceof Map<?, ?> nested) {
                 flatten(key + ".", nested, into);
             } else if (v instanceof List<?> list) {
+                // Every list-valued setting reads its items separated by commas (scopes by commas or spaces).
                 into.put(
-                        key, String.join(" ", list.stream().map(String::valueOf).toList()));
+                        key, String.join(",", list.stream().map(String::valueOf).toList()));
             } else if (v != null) {
                 into.put(key, String.valueOf(v));
             }

@@ -89,8 +89,9 @@ public final class Demo {
             report = importLeads.importLeads(new ImportLeadsCommand(location, in));
         }
         out.printf(
-                "1. Imported %s: %d rows → %d new recruits, %d already known, %d rejected%n",
+                "1. Imported %s%s: %d rows → %d new recruits, %d already known, %d rejected%n",
                 leadFile.getFileName(),
+                report.layout().map(l -> " (" + l.encoding().label() + ")").orElse(""),
                 report.rows(),
                 report.accepted().size(),
                 report.known().size(),

@@ -163,7 +163,7 @@ class SettingsTest {
                         "RECRUITFLOW_WORKFLOW_NAME",
                         "Nurture",
                         "RECRUITFLOW_LEAD_EXTRA_COLUMNS",
-                        "NPN=cf_npn, Agency Name=cf_agency"));
+                        "Upline=cf_upline, Agency Name=cf_agency"));
         RecruitflowConfig config = RecruitflowConfig.from(s);
         assertThat(config.recruiting().baseTags()).containsExactly("Licensed", "Agent-Lead");
         assertThat(config.recruiting().introSms().render(Map.of("First", "Ann", "State", "Texas")))
@@ -172,7 +172,7 @@ class SettingsTest {
                 .isEqualTo("Signed");
         assertThat(config.recruiting().speedToLeadWorkflow()).isEqualTo("Nurture");
         assertThat(config.leadFile().customFieldColumns())
-                .containsEntry("NPN", "cf_npn")
+                .containsEntry("Upline", "cf_upline")
                 .containsEntry("Agency Name", "cf_agency");
     }
 
@@ -203,5 +203,52 @@ class SettingsTest {
                         "Hi {Frist}"));
         assertThatThrownBy(() -> RecruitflowConfig.from(template))
                 .hasMessageContaining("RECRUITFLOW_INTRO_SMS: unknown placeholder(s) [{Frist}]");
+    }
+
+    @Test
+    void theColumnMapComesFromTheFileAsTextOrAsAListAndReachesTheLeadFileConfig() throws IOException {
+        Path text = yaml("intake:\n  columnMap: First Name=Agent First Name, Phone=Cell 2\n");
+        assertThat(RecruitflowConfig.leadFile(Settings.load(Optional.of(text), Map.of()))
+                        .columnMapping()
+                        .toString())
+                .isEqualTo("First Name=Agent First Name, Phone=Cell 2");
+
+        Path list = yaml("intake:\n  columnMap:\n    - First Name=Agent First Name\n    - Phone=Cell 2\n"
+                + "  tags: [Licensed, Imported]\n");
+        Settings fromList = Settings.load(Optional.of(list), Map.of());
+        assertThat(RecruitflowConfig.leadFile(fromList).columnMapping().toString())
+                .isEqualTo("First Name=Agent First Name, Phone=Cell 2");
+        assertThat(RecruitflowConfig.recruiting(fromList).baseTags()).containsExactly("Licensed", "Imported");
+    }
+
+    @Test
+    void aColumnMapNamingAnUnknownFieldIsAConfigurationErrorNamingTheVariable() {
+        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_LEAD_COLUMN_MAP", "Frist Name=Given"));
+        assertThatThrownBy(() -> RecruitflowConfig.leadFile(s))
+                .isInstanceOf(Settings.ConfigException.class)
+                .hasMessageContaining("RECRUITFLOW_LEAD_COLUMN_MAP: unknown field 'Frist Name'")
+                .hasMessageContaining("First Name, Last Name");
+    }
+
+    @Test
+    void theNpnGoesToItsCustomFieldByDefaultAndTheExpirationWhenConfigured() {
+        assertThat(RecruitflowConfig.recruiting(Settings.load(Optional.empty(), Map.of()))
+                        .customFieldIds())
+                .containsEntry("npn", "cf_npn")
+                .doesNotContainKey("licenseExpiration");
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of("RECRUITFLOW_INTAKE_CUSTOM_FIELDS", "licenseState=cf_state,licenseExpiration=cf_expires"));
+        assertThat(RecruitflowConfig.recruiting(s).customFieldIds())
+                .containsOnly(Map.entry("licenseState", "cf_state"), Map.entry("licenseExpiration", "cf_expires"));
+    }
+
+    @Test
+    void anNpnColumnConfiguredAsAnExtraColumnBeforeNpnWasAFieldSaysWhereItsCustomFieldGoesNow() {
+        Settings s = Settings.load(Optional.empty(), Map.of("RECRUITFLOW_LEAD_EXTRA_COLUMNS", "NPN=cf_npn"));
+        assertThatThrownBy(() -> RecruitflowConfig.leadFile(s))
+                .isInstanceOf(Settings.ConfigException.class)
+                .hasMessageContaining("RECRUITFLOW_LEAD_EXTRA_COLUMNS: column 'NPN' is a standard lead column (NPN)")
+                .hasMessageContaining("npn=ID");
     }
 }

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Our durable store of recruits. A location holds at most one recruit per phone number and per email
- * address, which is how a lead seen before (in the same file or an earlier import) is recognised.
+ * Our durable store of recruits. A location holds at most one recruit per phone number, per email address
+ * and per National Producer Number ({@code recruit.license().npn()}), which is how a lead seen before (in the
+ * same file or an earlier import) is recognised.
  */
 public interface Recruits {
 
     /**
      * Stores a new recruit (version 0 → stored as 1) unless the location already has one with the same
-     * phone or email; then the existing one is returned and nothing is stored.
+     * NPN, phone or email; then the existing one (by NPN first) is returned and nothing is stored.
      */
     AddOutcome add(Recruit recruit);
 
@@ -48,7 +49,7 @@ public interface Recruits {
 
         record Added(Recruit recruit) implements AddOutcome {}
 
-        /** A recruit with the same phone or email existed; it is returned unchanged. */
+        /** A recruit with the same NPN, phone or email existed; it is returned unchanged. */
         record AlreadyKnown(Recruit recruit) implements AddOutcome {}
     }
 

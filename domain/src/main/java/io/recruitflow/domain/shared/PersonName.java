@@ -1,10 +1,14 @@
 package io.recruitflow.domain.shared;
 
-/** A person's first and last name as the lead source gave them; the last name may be empty. */
+/**
+ * A person's first and last name; the last name may be empty. White space is collapsed (a line break or a run
+ * of spaces inside a quoted spreadsheet cell is one space); the letters are kept as given: proper case for
+ * names that arrive in capitals is a lead rule ({@link NameCase}), applied when a lead is accepted.
+ */
 public record PersonName(String first, String last) {
     public PersonName {
-        first = first == null ? "" : first.strip();
-        last = last == null ? "" : last.strip();
+        first = first == null ? "" : NameCase.collapseWhitespace(first);
+        last = last == null ? "" : NameCase.collapseWhitespace(last);
         if (first.isEmpty()) {
             throw new IllegalArgumentException("first name is missing");
         }
