@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    /** GHL's own SDKs send one Version everywhere, so every route accepts every value clients send. */
-    static final Set<String> VERSIONS = Set.of("2021-04-15", "2021-07-28", "2023-02-21");
+    /**
+     * GHL's own SDKs send one Version everywhere, so every route accepts every value clients send; {@code v3}
+     * since GHL published its v3 specs (highlevel-api-docs PR #302).
+     */
+    static final Set<String> VERSIONS = Set.of("2021-04-15", "2021-07-28", "2023-02-21", "v3");
 
     @FunctionalInterface
     interface ApiHandler {
