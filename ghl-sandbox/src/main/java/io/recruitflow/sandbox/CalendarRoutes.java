@@ -19,6 +19,13 @@ import java.util.Set;
 final class CalendarRoutes {
     static final Set<String> APPOINTMENT_STATUSES =
             Set.of("new", "confirmed", "cancelled", "showed", "noshow", "invalid");
+    /**
+     * What GHL itself may set and report (calendars spec, AppointmentSchemaResponse): also {@code active}
+     * and {@code completed}, which a client cannot write.
+     */
+    static final Set<String> REPORTED_STATUSES =
+            Set.of("new", "confirmed", "cancelled", "showed", "noshow", "invalid", "active", "completed");
+
     private static final long MAX_RANGE_MILLIS = Duration.ofDays(31).toMillis();
 
     private final Engine engine;
