@@ -156,6 +156,10 @@ final class ApiServer {
                 case ERROR_500 -> throw ApiException.of(500, "Internal Server Error");
                 case ERROR_503 -> throw ApiException.of(503, "Service Unavailable");
                 case ERROR_429 -> throw ApiException.of(429, "Too Many Requests");
+                // GHL's 401 that is not about the token (highlevel-api-docs #74): nothing is done.
+                case IAM_UNSUPPORTED ->
+                    throw ApiException.unauthorized(
+                            "This route is not yet supported by the IAM Service. Please update your IAM config.");
                 default -> {}
             }
             route.handler().handle(call);
