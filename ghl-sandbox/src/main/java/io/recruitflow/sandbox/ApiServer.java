@@ -188,6 +188,9 @@ final class ApiServer {
         ctx.header("X-RateLimit-Interval-Milliseconds", Long.toString(limits.intervalMillis()));
         ctx.header("X-RateLimit-Limit-Daily", Long.toString(limits.dailyLimit()));
         ctx.header("X-RateLimit-Daily-Remaining", Long.toString(limits.dailyRemaining()));
+        if (limits.dailyResetMillis() > 0) { // when the day's quota comes back (epoch ms; the day is UTC's)
+            ctx.header("X-RateLimit-Daily-Reset", Long.toString(limits.dailyResetMillis()));
+        }
     }
 
     private static void checkVersion(String version) {
