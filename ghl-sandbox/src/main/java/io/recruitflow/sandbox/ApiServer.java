@@ -21,8 +21,11 @@ import org.slf4j.LoggerFactory;
 final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    /** GHL's own SDKs send one Version everywhere, so every route accepts every value clients send. */
-    static final Set<String> VERSIONS = Set.of("2021-04-15", "2021-07-28", "2023-02-21");
+    /**
+     * GHL's own SDKs send one Version everywhere, so every route accepts every value clients send; {@code v3}
+     * since GHL published its v3 specs (highlevel-api-docs PR #302).
+     */
+    static final Set<String> VERSIONS = Set.of("2021-04-15", "2021-07-28", "2023-02-21", "v3");
 
     @FunctionalInterface
     interface ApiHandler {
@@ -153,6 +156,10 @@ final class ApiServer {
                 case ERROR_500 -> throw ApiException.of(500, "Internal Server Error");
                 case ERROR_503 -> throw ApiException.of(503, "Service Unavailable");
                 case ERROR_429 -> throw ApiException.of(429, "Too Many Requests");
+                // GHL's 401 that is not about the token (highlevel-api-docs #74): nothing is done.
+                case IAM_UNSUPPORTED ->
+                    throw ApiException.unauthorized(
+                            "This route is not yet supported by the IAM Service. Please update your IAM config.");
                 default -> {}
             }
             route.handler().handle(call);
@@ -181,6 +188,9 @@ final class ApiServer {
         ctx.header("X-RateLimit-Interval-Milliseconds", Long.toString(limits.intervalMillis()));
         ctx.header("X-RateLimit-Limit-Daily", Long.toString(limits.dailyLimit()));
         ctx.header("X-RateLimit-Daily-Remaining", Long.toString(limits.dailyRemaining()));
+        if (limits.dailyResetMillis() > 0) { // when the day's quota comes back (epoch ms; the day is UTC's)
+            ctx.header("X-RateLimit-Daily-Reset", Long.toString(limits.dailyResetMillis()));
+        }
     }
 
     private static void checkVersion(String version) {

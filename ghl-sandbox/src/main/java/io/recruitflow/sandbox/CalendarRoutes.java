@@ -19,6 +19,13 @@ import java.util.Set;
 final class CalendarRoutes {
     static final Set<String> APPOINTMENT_STATUSES =
             Set.of("new", "confirmed", "cancelled", "showed", "noshow", "invalid");
+    /**
+     * What GHL itself may set and report (calendars spec, AppointmentSchemaResponse): also {@code active}
+     * and {@code completed}, which a client cannot write.
+     */
+    static final Set<String> REPORTED_STATUSES =
+            Set.of("new", "confirmed", "cancelled", "showed", "noshow", "invalid", "active", "completed");
+
     private static final long MAX_RANGE_MILLIS = Duration.ofDays(31).toMillis();
 
     private final Engine engine;
@@ -124,7 +131,10 @@ final class CalendarRoutes {
         return store.calendar;
     }
 
-    /** GHL's shape: {"2026-02-12": {"slots": [...]}, ..., "traceId": "..."}; the range is epoch ms, at most 31 days. */
+    /**
+     * GHL's shape: {"2026-02-12": {"slots": [...]}, ..., "_dates_": [...], "traceId": "..."}; the range is epoch
+     * ms, at most 31 days.
+     */
     private void freeSlots(ApiCall call) {
         calendar(call, call.path("calendarId"));
         List<String> problems = new ArrayList<>();
@@ -159,6 +169,8 @@ final class CalendarRoutes {
             List<String> slots = (List<String>) day.get("slots");
             slots.add(local.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         }
+        // Real answers carry a "_dates_" key beside the days (and traceId): the days it spans.
+        days.put("_dates_", new ArrayList<>(days.keySet()));
         call.json(200, days);
     }
 

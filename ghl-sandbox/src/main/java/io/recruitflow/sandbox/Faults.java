@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Injected failures per route ({@code "POST /contacts/"}) or for every route ({@code "*"}): 500, 503,
  * 429, added latency, a TCP reset without a response, and GHL's documented quirk of a create that
- * answers 422 although the contact was created (highlevel-api-docs issue #64).
+ * answers 422 although the contact was created (highlevel-api-docs issue #64), and GHL's 401 that is not about
+ * the token: "This route is not yet supported by the IAM Service" (highlevel-api-docs issue #74), which no
+ * token refresh fixes.
  */
 final class Faults {
     enum Outcome {
@@ -17,7 +19,8 @@ final class Faults {
         ERROR_500,
         ERROR_503,
         ERROR_429,
-        CREATED_BUT_UNPROCESSABLE
+        CREATED_BUT_UNPROCESSABLE,
+        IAM_UNSUPPORTED
     }
 
     record Rule(
@@ -27,7 +30,8 @@ final class Faults {
             double error429,
             long latencyMs,
             double reset,
-            double createdButUnprocessable) {
+            double createdButUnprocessable,
+            double iamUnsupported) {
         Map<String, Object> toJson() {
             return Json.obj(
                     "route",
@@ -43,7 +47,9 @@ final class Faults {
                     "reset",
                     reset,
                     "createdButUnprocessable",
-                    createdButUnprocessable);
+                    createdButUnprocessable,
+                    "iamUnsupported",
+                    iamUnsupported);
         }
     }
 
@@ -65,8 +71,14 @@ final class Faults {
                 probability(body, "error429"),
                 (long) number(body, "latencyMs"),
                 probability(body, "reset"),
-                probability(body, "createdButUnprocessable"));
-        double sum = rule.error500 + rule.error503 + rule.error429 + rule.reset + rule.createdButUnprocessable;
+                probability(body, "createdButUnprocessable"),
+                probability(body, "iamUnsupported"));
+        double sum = rule.error500
+                + rule.error503
+                + rule.error429
+                + rule.reset
+                + rule.createdButUnprocessable
+                + rule.iamUnsupported;
         if (sum > 1.0 + 1e-9) {
             throw ApiException.unprocessable("the probabilities of one route must add up to at most 1");
         }
@@ -111,8 +123,10 @@ final class Faults {
             outcome = Outcome.ERROR_503;
         } else if (r < (edge += rule.error429)) {
             outcome = Outcome.ERROR_429;
-        } else if (r < edge + rule.createdButUnprocessable) {
+        } else if (r < (edge += rule.createdButUnprocessable)) {
             outcome = Outcome.CREATED_BUT_UNPROCESSABLE;
+        } else if (r < edge + rule.iamUnsupported) {
+            outcome = Outcome.IAM_UNSUPPORTED;
         }
         return new Decision(rule.latencyMs, outcome);
     }

@@ -10,7 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RateLimiter {
     /** The outcome of one request and the values of the five {@code X-RateLimit-*} headers. */
     record Decision(
-            boolean allowed, int max, long remaining, long intervalMillis, long dailyLimit, long dailyRemaining) {}
+            boolean allowed,
+            int max,
+            long remaining,
+            long intervalMillis,
+            long dailyLimit,
+            long dailyRemaining,
+            long dailyResetMillis) {}
 
     private static final long DAY_MILLIS = 86_400_000L;
 
@@ -31,7 +37,7 @@ final class RateLimiter {
 
     /** The headers of a request that has no token resource (e.g. a 401): full quotas. */
     Decision unmetered() {
-        return new Decision(true, burstLimit, burstLimit, windowMillis, dailyLimit, dailyLimit);
+        return new Decision(true, burstLimit, burstLimit, windowMillis, dailyLimit, dailyLimit, 0);
     }
 
     void reset() {
@@ -62,7 +68,13 @@ final class RateLimiter {
                 usedToday++;
             }
             return new Decision(
-                    allowed, burstLimit, burstLimit - usedInWindow, windowMillis, dailyLimit, dailyLimit - usedToday);
+                    allowed,
+                    burstLimit,
+                    burstLimit - usedInWindow,
+                    windowMillis,
+                    dailyLimit,
+                    dailyLimit - usedToday,
+                    (today + 1) * DAY_MILLIS);
         }
     }
 }

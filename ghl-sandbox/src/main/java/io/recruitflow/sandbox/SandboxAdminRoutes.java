@@ -251,9 +251,9 @@ final class SandboxAdminRoutes {
             throw ApiException.notFound("Appointment not found");
         }
         String status = Json.string(Json.parseObject(ctx.body()), "status");
-        if (status == null || !CalendarRoutes.APPOINTMENT_STATUSES.contains(status)) {
+        if (status == null || !CalendarRoutes.REPORTED_STATUSES.contains(status)) {
             throw ApiException.unprocessable(
-                    "status must be one of: new, confirmed, cancelled, showed, noshow, invalid");
+                    "status must be one of: new, confirmed, cancelled, showed, noshow, invalid, active, completed");
         }
         Doc after = calendars.change(appointment, Map.of("appointmentStatus", status), false);
         json(ctx, 200, Json.obj("appointment", after.mutableCopy()));

@@ -277,7 +277,7 @@ class ContactRoutesTest {
     void everyVersionThatRealClientsSendIsAcceptedOnEveryRouteAndAMissingOneIsRefused() {
         String id = createContact("Kim", "kim@example.com");
 
-        for (String version : List.of("2021-04-15", "2021-07-28", "2023-02-21")) {
+        for (String version : List.of("2021-04-15", "2021-07-28", "2023-02-21", "v3")) {
             assertThat(ghl.version(version).get("/contacts/" + id).status()).isEqualTo(200);
             assertThat(ghl.version(version)
                             .get("/calendars/?locationId=loc_abc123")

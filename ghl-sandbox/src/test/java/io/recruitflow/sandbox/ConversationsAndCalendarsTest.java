@@ -133,6 +133,7 @@ class ConversationsAndCalendarsTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json())
                 .containsKey("traceId")
+                .containsKey("_dates_")
                 .containsKeys("2026-02-09", "2026-02-13")
                 .doesNotContainKeys("2026-02-14", "2026-02-15");
         @SuppressWarnings("unchecked")

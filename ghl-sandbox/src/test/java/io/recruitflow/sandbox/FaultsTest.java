@@ -69,6 +69,17 @@ class FaultsTest {
     }
 
     @Test
+    void iamUnsupportedAnswersGhls401ThatIsNotAboutTheTokenAndChangesNothing() {
+        admin.post("/_sandbox/faults", Json.obj("route", "POST /contacts/", "iamUnsupported", 1.0));
+
+        Ghl.Response response = ghl.post("/contacts/", Ghl.contact("loc_abc123", "Q", "q@example.com", null));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat((String) response.json().get("message")).contains("not yet supported by the IAM Service");
+        assertThat(sandbox.stats().contacts()).isZero();
+    }
+
+    @Test
     void aResetAbortsTheConnectionWithoutAResponse() {
         admin.post("/_sandbox/faults", Json.obj("route", "GET /users/{userId}", "reset", 1.0));
         HttpClient client = HttpClient.newHttpClient();

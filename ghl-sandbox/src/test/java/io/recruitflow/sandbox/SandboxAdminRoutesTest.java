@@ -116,6 +116,30 @@ class SandboxAdminRoutesTest {
     }
 
     @Test
+    void ghlsOwnStatusesActiveAndCompletedAreReportedButNotWritableByAClient() throws Exception {
+        admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
+        String contactId = (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Ada", "ada@example.com", null))
+                .map("contact")
+                .get("id");
+        String appointmentId = (String) admin.post("/_sandbox/book", Json.obj("contactId", contactId))
+                .map("appointment")
+                .get("id");
+        receiver.next("AppointmentCreate");
+
+        Ghl.Response completed =
+                admin.post("/_sandbox/appointments/" + appointmentId + "/status", Json.obj("status", "completed"));
+        Ghl.Response written =
+                ghl.put("/calendars/events/appointments/" + appointmentId, Json.obj("appointmentStatus", "completed"));
+
+        assertThat(completed.status()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> updated =
+                (Map<String, Object>) receiver.next("AppointmentUpdate").json().get("appointment");
+        assertThat(updated).containsEntry("appointmentStatus", "completed");
+        assertThat(written.status()).isEqualTo(422);
+    }
+
+    @Test
     void resetRestoresTheSeedZeroesCountersAndKeepsTokensAndSubscriptions() {
         admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
         ghl.post("/contacts/", Ghl.contact("loc_abc123", "Sam", "sam@example.com", null));

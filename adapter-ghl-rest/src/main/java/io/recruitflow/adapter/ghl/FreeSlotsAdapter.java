@@ -11,13 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads GHL's free-slots answer: {@code {"2026-02-12": {"slots": ["2026-02-12T09:00:00-05:00", ...]}, ...,
- * "traceId": "..."}}. The {@code traceId} key sits among the dates; a slot is a start time (the spec) or an
- * object {@code {start, end}} (the reference); anything else is skipped.
+ * "traceId": "..."}}. The {@code traceId} key, and on real answers a {@code _dates_} key, sit among the
+ * dates: only keys shaped {@code YYYY-MM-DD} are days, every other key is metadata and skipped. A slot is a
+ * start time (the spec) or an object {@code {start, end}} (the reference); anything else is skipped.
  */
 final class FreeSlotsAdapter {
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     @FromJson
     FreeSlotsResponse fromJson(JsonReader reader) throws IOException {
@@ -29,6 +33,8 @@ final class FreeSlotsAdapter {
                 String key = String.valueOf(e.getKey());
                 if (key.equals("traceId")) {
                     traceId = e.getValue() instanceof String s ? s : null;
+                } else if (!DAY.matcher(key).matches()) {
+                    continue; // "_dates_" and any other metadata beside the days
                 } else if (e.getValue() instanceof Map<?, ?> day) {
                     days.put(key, slots(day.get("slots")));
                 } else if (e.getValue() instanceof List<?> list) { // the reference's shape: date -> [slots]

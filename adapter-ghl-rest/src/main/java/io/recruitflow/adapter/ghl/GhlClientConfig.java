@@ -161,8 +161,9 @@ public record GhlClientConfig(
                 throw new IllegalArgumentException(
                         "unknown service in versionOverrides: " + e.getKey() + " (known: " + GhlService.KEYS + ")");
             }
-            if (!e.getValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
-                throw new IllegalArgumentException("a Version is a date like 2021-07-28, not " + e.getValue());
+            // GHL's Versions are dates; since its v3 specs (highlevel-api-docs PR #302) also "v3".
+            if (!e.getValue().matches("\\d{4}-\\d{2}-\\d{2}|v3")) {
+                throw new IllegalArgumentException("a Version is a date like 2021-07-28 or v3, not " + e.getValue());
             }
         }
     }

@@ -98,13 +98,26 @@ final class GhlFailures {
     }
 
     /**
-     * After a 401: whether to refresh the token and make the call once more. Not when GHL names a missing
-     * scope (a refresh keeps the scopes), and not when the token was renewed for this very call (a loop would
-     * burn single-use refresh tokens).
+     * After a 401: whether to refresh the token and make the call once more. Only when the 401 is about the
+     * token: GHL says nothing more than "Unauthorized", or names the token or its JWT ("Invalid JWT", "token
+     * expired"). Not when it names a missing scope (a refresh keeps the scopes), nor for GHL's other 401s such
+     * as "This route is not yet supported by the IAM Service" (highlevel-api-docs #74): a refresh spends the
+     * single-use refresh token and fixes nothing. Not either when the token was renewed for this very call (a
+     * loop would burn refresh tokens).
      */
     static boolean renewAndRepeat(AttemptFailure unauthorized, boolean tokenJustRenewed) {
-        String message = unauthorized.error.ghlMessage().orElse("").toLowerCase(Locale.ROOT);
-        return unauthorized.status() == 401 && !tokenJustRenewed && !message.contains("scope");
+        if (unauthorized.status() != 401 || tokenJustRenewed) {
+            return false;
+        }
+        String message = unauthorized.error.ghlMessage().orElse("").strip().toLowerCase(Locale.ROOT);
+        if (message.contains("scope")) {
+            return false;
+        }
+        return message.isEmpty()
+                || message.equals("unauthorized")
+                || message.contains("jwt")
+                || message.contains("token")
+                || message.contains("expired");
     }
 
     /** The failure a call ends with. */

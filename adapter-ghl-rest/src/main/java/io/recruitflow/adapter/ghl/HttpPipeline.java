@@ -14,6 +14,7 @@ import io.recruitflow.domain.shared.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -127,18 +128,21 @@ final class HttpPipeline {
             }
             throw e;
         }
-        budgets.record(call.owner(), response.headers());
+        budgets.record(call.owner(), response.headers(), clock.now());
         if (response.isSuccessful()) {
             return response.body();
         }
         ErrorBodyReader.ErrorInfo info = errors.read(response);
         if (response.code() == 429) {
-            throw AttemptFailure.rateLimited(
-                    call,
-                    info,
-                    RateBudgets.retryDelay(response.headers(), clock.now()),
-                    clock.now(),
-                    RateBudgets.dailyQuotaExhausted(response.headers()));
+            Instant now = clock.now();
+            boolean quotaSpent = RateBudgets.dailyQuotaExhausted(response.headers());
+            // A spent daily quota comes back when the day resets, not after the burst window.
+            Optional<Duration> wait = quotaSpent
+                    ? budgets.dailyResetAt(call.owner())
+                            .map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO)
+                            .or(() -> RateBudgets.retryDelay(response.headers(), now))
+                    : RateBudgets.retryDelay(response.headers(), now);
+            throw AttemptFailure.rateLimited(call, info, wait, now, quotaSpent);
         }
         throw AttemptFailure.answered(call, info);
     }

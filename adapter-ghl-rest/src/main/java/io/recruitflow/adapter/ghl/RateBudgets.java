@@ -29,6 +29,7 @@ final class RateBudgets implements CallBudgets {
     private final Function<LocationId, TokenOwner> ownerOf;
     private final ConcurrentMap<TokenOwner, CallBudget> budgets = new ConcurrentHashMap<>();
     private final ConcurrentMap<TokenOwner, Long> declared = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenOwner, Instant> dailyResets = new ConcurrentHashMap<>();
 
     /** @param ownerOf whose budget a location's calls spend (its own with OAuth, the static token's otherwise) */
     RateBudgets(GhlClientConfig config, PermitSource permits, Function<LocationId, TokenOwner> ownerOf) {
@@ -39,6 +40,11 @@ final class RateBudgets implements CallBudgets {
 
     Optional<CallBudget> budget(TokenOwner owner) {
         return Optional.ofNullable(budgets.get(owner));
+    }
+
+    /** When the owner's daily quota resets, as GHL's {@code X-RateLimit-Daily-Reset} last said. */
+    Optional<Instant> dailyResetAt(TokenOwner owner) {
+        return Optional.ofNullable(dailyResets.get(owner));
     }
 
     @Override
@@ -56,6 +62,11 @@ final class RateBudgets implements CallBudgets {
     }
 
     void record(TokenOwner owner, Headers h) {
+        record(owner, h, Instant.now());
+    }
+
+    void record(TokenOwner owner, Headers h, Instant now) {
+        dailyReset(h, now).ifPresent(at -> dailyResets.put(owner, at));
         Long max = number(h, "X-RateLimit-Max");
         Long remaining = number(h, "X-RateLimit-Remaining");
         Long intervalMs = number(h, "X-RateLimit-Interval-Milliseconds");
@@ -89,6 +100,33 @@ final class RateBudgets implements CallBudgets {
                 permits.serverDeclared(owner, max.intValue(), interval);
             }
         }
+    }
+
+    /**
+     * When the daily quota resets: GHL's {@code X-RateLimit-Daily-Reset} beside {@code -Daily-Remaining}
+     * (not in GHL's guide; seen on real answers), as epoch milliseconds, epoch seconds, seconds from now, or
+     * an ISO instant.
+     */
+    static Optional<Instant> dailyReset(Headers h, Instant now) {
+        String raw = h.get("X-RateLimit-Daily-Reset");
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        Long n = parse(raw);
+        if (n == null) {
+            try {
+                return Optional.of(Instant.parse(raw.strip()));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        if (n > 100_000_000_000L) {
+            return Optional.of(Instant.ofEpochMilli(n));
+        }
+        if (n > 1_000_000_000L) {
+            return Optional.of(Instant.ofEpochSecond(n));
+        }
+        return Optional.of(now.plusSeconds(Math.max(0, n)));
     }
 
     /** Whether a 429's headers say the daily quota is spent (waiting seconds will not help). */

@@ -83,6 +83,22 @@ class ConfigTest {
     }
 
     @Test
+    void versionOverridesTakeGhlsV3AsWellAsDates() {
+        // GHL publishes v3 specs (highlevel-api-docs PR #302): a Version of "v3" must be configurable.
+        GhlClientConfig c = GhlClientConfig.builder()
+                .privateIntegrationToken("t")
+                .versionOverrides(Map.of("contacts", "v3", "calendars", "2021-04-15"))
+                .build();
+
+        assertThat(c.versionOverrides()).containsEntry("contacts", "v3");
+        assertThatThrownBy(() -> GhlClientConfig.builder()
+                        .privateIntegrationToken("t")
+                        .versionOverrides(Map.of("contacts", "v3.1"))
+                        .build())
+                .hasMessageContaining("v3");
+    }
+
+    @Test
     void toStringMasksEverySecret() {
         String oauth = GhlClientConfig.builder()
                 .oauth("client-abcdef", "super-secret-value", "https://app/cb")

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JSON fixture round-trips for every DTO: the fixtures (src/test/resources/fixtures) are the specs' examples,
@@ -100,6 +102,24 @@ class DtoFixtureTest {
         FIXTURES.put(
                 "oauth-GetLocationAccessTokenSuccessfulResponseDto",
                 OAuthDtos.GetLocationAccessTokenSuccessfulResponseDto.class);
+    }
+
+    /** GHL's free slots may carry a {@code _dates_} key beside the days and {@code traceId}: it is not a day. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "[\"2026-02-12\", \"2026-02-13\"]",
+                "{\"slots\": [\"2026-02-14T09:00:00-05:00\"]}",
+                "{\"startDate\": 1770872400000, \"endDate\": 1771045200000}"
+            })
+    void freeSlotsTolerateTheDatesKeyBesideTheDays(String dates) throws IOException {
+        String json = fixture("calendars-free-slots").replace("\"traceId\"", "\"_dates_\": " + dates + ", \"traceId\"");
+
+        var slots = MOSHI.adapter(CalendarDtos.FreeSlotsResponse.class).fromJson(json);
+
+        assertThat(slots.days()).containsOnlyKeys("2026-02-12", "2026-02-13");
+        assertThat(slots.days().get("2026-02-12")).hasSize(2);
+        assertThat(slots.traceId()).isEqualTo("8f2c1d3e-4b5a-6c7d-8e9f-0a1b2c3d4e5f");
     }
 
     static String fixture(String name) throws IOException {

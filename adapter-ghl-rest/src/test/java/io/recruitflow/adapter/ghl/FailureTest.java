@@ -7,6 +7,7 @@ import static io.recruitflow.adapter.ghl.MockGhl.take;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import io.recruitflow.adapter.ghl.GhlHttpError.Reason;
 import io.recruitflow.application.port.CallBudget;
@@ -109,6 +110,27 @@ class FailureTest {
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_1") + "}"));
 
         assertThat(ghl.contacts().create(draft()).id().value()).isEqualTo("cont_1");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSpentDailyQuotaIsUnavailableUntilTheDailyResetGhlDeclared() {
+        java.time.Instant reset = java.time.Instant.now()
+                .plus(java.time.Duration.ofHours(5))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        server.enqueue(json(200, "{\"contact\":{\"id\":\"c\",\"locationId\":\"" + LOCATION.value() + "\"}}")
+                .setHeader("X-RateLimit-Daily-Remaining", "1")
+                .setHeader("X-RateLimit-Daily-Reset", Long.toString(reset.toEpochMilli())));
+        server.enqueue(json(429, "{\"message\":\"daily limit\"}").setHeader("X-RateLimit-Daily-Remaining", "0"));
+        ghl.contacts().find(LOCATION, new ContactId("c"));
+
+        ExternalFailure.Unavailable e = catchThrowableOfType(
+                ExternalFailure.Unavailable.class, () -> ghl.contacts().find(LOCATION, new ContactId("c")));
+
+        assertThat(e.getMessage()).contains("daily quota exhausted");
+        assertThat(e.retryAfter())
+                .hasValueSatisfying(
+                        at -> assertThat(at).isCloseTo(reset, within(2, java.time.temporal.ChronoUnit.SECONDS)));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 

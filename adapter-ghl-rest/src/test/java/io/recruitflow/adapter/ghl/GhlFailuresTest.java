@@ -220,7 +220,7 @@ class GhlFailuresTest {
 
     @Test
     void a401IsWorthOneRefreshUnlessItNamesAScopeOrTheTokenIsFresh() {
-        AttemptFailure plain = answered(Effect.IDEMPOTENT, 401);
+        AttemptFailure plain = unauthorized("Invalid JWT");
         AttemptFailure scope = AttemptFailure.answered(
                 call(Effect.IDEMPOTENT),
                 new ErrorBodyReader.ErrorInfo(401, "The token is not authorized for this scope.", null));
@@ -230,6 +230,25 @@ class GhlFailuresTest {
         assertThat(GhlFailures.renewAndRepeat(scope, false)).isFalse();
         assertThat(GhlFailures.renewAndRepeat(answered(Effect.IDEMPOTENT, 403), false))
                 .isFalse();
+    }
+
+    @Test
+    void onlyA401AboutTheTokenIsWorthARefresh() {
+        for (String aboutTheToken : new String[] {"Invalid JWT", "Invalid JWT: token expired", "Unauthorized"}) {
+            assertThat(GhlFailures.renewAndRepeat(unauthorized(aboutTheToken), false))
+                    .as(aboutTheToken)
+                    .isTrue();
+        }
+        // highlevel-api-docs #74: GHL's IAM answers 401 for routes it does not know; a refresh fixes nothing.
+        assertThat(GhlFailures.renewAndRepeat(
+                        unauthorized(
+                                "This route is not yet supported by the IAM Service. Please update your IAM config."),
+                        false))
+                .isFalse();
+    }
+
+    private static AttemptFailure unauthorized(String message) {
+        return AttemptFailure.answered(call(Effect.IDEMPOTENT), new ErrorBodyReader.ErrorInfo(401, message, null));
     }
 
     @Test

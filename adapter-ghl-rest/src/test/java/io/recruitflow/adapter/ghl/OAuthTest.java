@@ -304,6 +304,27 @@ class OAuthTest {
         assertThat(store.updaterRuns).hasValue(0);
     }
 
+    /** GHL answers 401 for routes its IAM does not know (highlevel-api-docs #74, #306): not a token problem. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "This route is not yet supported by the IAM Service. Please update your IAM config.",
+                "IAM config not found for this route"
+            })
+    void a401ThatIsNotAboutTheTokenIsAccessDeniedWithoutSpendingTheRefreshToken(String message) {
+        storeTokens("access", now.plusSeconds(3600));
+        server.enqueue(json(401, "{\"statusCode\":401,\"message\":\"" + message + "\"}"));
+        server.enqueue(tokenAnswer("fresh-access", "refresh-2"));
+
+        ExternalFailure.AccessDenied e = catchThrowableOfType(
+                ExternalFailure.AccessDenied.class, () -> ghl.calendars().list(LOC));
+
+        assertThat(detail(e).status()).isEqualTo(401);
+        assertThat(server.getRequestCount()).isEqualTo(1); // no POST /oauth/token
+        assertThat(store.updaterRuns).hasValue(0);
+        assertThat(store.tokens.find(OWNER).orElseThrow().accessToken()).isEqualTo("access");
+    }
+
     @Test
     void a401RightAfterARefreshIsAnAuthFailureNotALoop() {
         storeTokens("stale-access", now.plusSeconds(3600));

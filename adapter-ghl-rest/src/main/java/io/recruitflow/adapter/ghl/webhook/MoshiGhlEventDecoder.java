@@ -66,8 +66,10 @@ import okio.Buffer;
  *       is {@code active}: Recruitflow texts, so a channel-level SMS DND blocks it too;</li>
  *   <li>an opportunity webhook without {@code status} is taken as {@code open} (the reference's own
  *       stage-update example carries none);</li>
- *   <li>an appointment without {@code appointmentStatus} is {@code new}; {@code booked} is
- *       confirmed and GHL's {@code invalid} counts as cancelled;</li>
+ *   <li>an appointment without {@code appointmentStatus} is {@code new}; {@code booked} and GHL's
+ *       {@code active} are confirmed, GHL's {@code invalid} counts as cancelled and {@code completed} as
+ *       showed (the calendars spec lists {@code active} and {@code completed} among the statuses GHL
+ *       answers with);</li>
  *   <li>messages on channels other than SMS and email (calls, voicemail, social, chat) and
  *       agency-level INSTALL / UNINSTALL (no {@code locationId}) are not acted on: empty.</li>
  * </ul>
@@ -302,9 +304,12 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
         }
         return switch (raw.strip().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "")) {
             case "new" -> AppointmentStatus.NEW;
-            case "confirmed", "booked" -> AppointmentStatus.CONFIRMED;
+            // GHL's own "active" still holds the slot: confirmed (as GhlCalendars reads it).
+            case "confirmed", "booked", "active" -> AppointmentStatus.CONFIRMED;
             case "cancelled", "canceled", "invalid" -> AppointmentStatus.CANCELLED;
-            case "showed" -> AppointmentStatus.SHOWED;
+            // GHL's "completed": the meeting took place. Showed, which the flow only records: it neither
+            // moves the recruit on (contracting is the recruiter's call) nor sends a no-show follow-up.
+            case "showed", "completed" -> AppointmentStatus.SHOWED;
             case "noshow" -> AppointmentStatus.NOSHOW;
             default -> throw new MalformedEventException(type + " has an unknown appointmentStatus");
         };

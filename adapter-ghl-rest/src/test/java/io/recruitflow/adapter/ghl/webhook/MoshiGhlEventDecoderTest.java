@@ -234,7 +234,10 @@ class MoshiGhlEventDecoderTest {
                 "invalid:CANCELLED",
                 "showed:SHOWED",
                 "noshow:NOSHOW",
-                "no_show:NOSHOW"
+                "no_show:NOSHOW",
+                // GHL's own values (calendars spec, AppointmentSchemaResponse): set by GHL, never by a client
+                "active:CONFIRMED",
+                "completed:SHOWED"
             })
     void appointment_statuses(String mapping) {
         String[] p = mapping.split(":");
