@@ -5,6 +5,7 @@ import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
@@ -86,7 +87,7 @@ public final class InMemoryContacts implements ContactDirectory {
                 draft.tags(),
                 draft.customFields(),
                 Optional.empty(),
-                false,
+                DoNotDisturb.NONE,
                 draft.source(),
                 Optional.of(clock.now()),
                 Optional.of(clock.now()));
@@ -99,6 +100,32 @@ public final class InMemoryContacts implements ContactDirectory {
         current.forEach(f -> byId.put(f.fieldId(), f));
         changes.forEach(f -> byId.put(f.fieldId(), f));
         return new ArrayList<>(byId.values());
+    }
+
+    /** A contact GHL already holds (made in GHL, by a form or an earlier import): no duplicate check. */
+    public synchronized Contact add(ContactDraft draft) {
+        return insert(draft);
+    }
+
+    /** A user (or the contact, by replying STOP to GHL) sets the contact's do-not-disturb in GHL. */
+    public synchronized Contact setDnd(ContactId id, DoNotDisturb dnd) {
+        Contact c = find(id).orElseThrow(() -> notFound("Contact"));
+        Contact changed = new Contact(
+                c.id(),
+                c.location(),
+                c.firstName(),
+                c.lastName(),
+                c.email(),
+                c.phone(),
+                c.tags(),
+                c.customFields(),
+                c.timeZone(),
+                dnd,
+                c.source(),
+                c.dateAdded(),
+                Optional.of(clock.now()));
+        contacts.put(id, changed);
+        return changed;
     }
 
     /** The contact with this id, if there is one. */

@@ -2,6 +2,7 @@ package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
@@ -18,7 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Upserts the recruit's contact (tags, license custom fields, source) and links the recruit to it. */
+/**
+ * Upserts the recruit's contact (tags, license custom fields, source) and links the recruit to it. The
+ * contact's do-not-disturb in GHL becomes the recruit's before the intro: a lead bought again who told GHL
+ * not to text them is not texted. DND read here only ever turns on; turning it off is left to GHL's explicit
+ * DND events.
+ */
 public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
     private final Recruits recruits;
@@ -40,10 +46,14 @@ public final class UpsertContactStep implements IntakeStepAction {
     public StepResult perform(Recruit recruit, StepRecord previous) {
         // Upsert is idempotent: repeating it after a crash finds the same contact.
         ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit));
-        ContactId contact = upserted.contact().id();
+        Contact found = upserted.contact();
+        ContactId contact = found.id();
         RecruitUpdater.update(recruits, recruit.id(), r -> {
             Recruit linked = r.linkedTo(contact);
-            return upserted.contact().timeZone().map(linked::withTimeZone).orElse(linked);
+            if (linked.blockedBy(found.dnd())) {
+                linked = linked.withConsent(linked.consent().withDnd(true));
+            }
+            return found.timeZone().map(linked::withTimeZone).orElse(linked);
         });
         return new StepResult.Done(Optional.of(contact.value()));
     }

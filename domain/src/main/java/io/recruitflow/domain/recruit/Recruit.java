@@ -136,6 +136,14 @@ public record Recruit(
                 version);
     }
 
+    /**
+     * Whether the CRM's do-not-disturb blocks the way we reach this recruit: texts when it has a phone, else
+     * email (the intro of a lead without a phone is an email).
+     */
+    public boolean blockedBy(DoNotDisturb dnd) {
+        return phone.isPresent() ? dnd.blocksTexts() : dnd.blocksEmail();
+    }
+
     public Recruit withTags(Set<String> newTags) {
         return new Recruit(
                 id,
