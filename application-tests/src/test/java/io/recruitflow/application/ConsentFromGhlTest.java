@@ -3,6 +3,7 @@ package io.recruitflow.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
+import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.DoNotDisturb;
@@ -10,8 +11,10 @@ import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.PhoneNumber;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +83,67 @@ class ConsentFromGhlTest {
         assertThat(w.recruit(emailed).consent().dnd()).isTrue();
         assertThat(step(emailed, IntakeStep.SEND_INTRO).state()).isEqualTo(StepState.SKIPPED);
         assertThat(w.ghl.sentMessages()).extracting(m -> m.channel()).hasSize(1);
+    }
+
+    // ---- DND from GHL's contact events: contact events may set it, only an explicit DND event clears it
+
+    GhlEvent.DndChanged dndEvent(ContactId contact, boolean on, Instant at) {
+        // An SMS DND, as a ContactDndUpdate's dndSettings says it.
+        return new GhlEvent.DndChanged(
+                World.eventId(), InMemoryGhl.LOCATION, at, contact, new DoNotDisturb(false, on, false));
+    }
+
+    GhlEvent.ContactChanged contactUpdate(ContactId contact, boolean dnd, Instant at) {
+        return new GhlEvent.ContactChanged(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                at,
+                contact,
+                false,
+                Optional.empty(),
+                Optional.of(new PhoneNumber("+14075551234")),
+                Set.of("Licensed"),
+                DoNotDisturb.onEveryChannel(dnd));
+    }
+
+    RecruitId introduced() {
+        RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
+        w.runJobs();
+        return id;
+    }
+
+    @Test
+    void aLaterContactUpdateDoesNotSwitchOffTheDndThatADndUpdateSet() {
+        RecruitId id = introduced();
+        ContactId contact = w.recruit(id).contactId().orElseThrow();
+        Instant t = w.clock.now();
+
+        w.deliver(dndEvent(contact, true, t.plusSeconds(1))); // SMS DND: ContactDndUpdate with dndSettings
+        w.deliver(contactUpdate(contact, false, t.plusSeconds(60))); // a name change: dnd false, no dndSettings
+
+        assertThat(w.recruit(id).consent().dnd()).isTrue();
+    }
+
+    @Test
+    void aDndUpdateOlderThanTheStoredConsentChangeIsIgnored() {
+        RecruitId id = introduced();
+        ContactId contact = w.recruit(id).contactId().orElseThrow();
+        Instant t = w.clock.now();
+
+        w.deliver(dndEvent(contact, true, t.plusSeconds(20)));
+        w.deliver(dndEvent(contact, false, t.plusSeconds(10))); // delivered late, out of order
+
+        assertThat(w.recruit(id).consent().dnd()).isTrue();
+        assertThat(w.recruit(id).consent().dndChangedAt()).contains(t.plusSeconds(20));
+
+        w.deliver(dndEvent(contact, false, t.plusSeconds(30))); // a newer, explicit "off"
+        assertThat(w.recruit(id).consent().dnd()).isFalse();
+
+        w.deliver(contactUpdate(contact, true, t.plusSeconds(25))); // older than the "off"
+        assertThat(w.recruit(id).consent().dnd()).isFalse();
+
+        w.deliver(contactUpdate(contact, true, t.plusSeconds(40))); // a contact event may set DND
+        assertThat(w.recruit(id).consent().dnd()).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.ContactId;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,8 @@ public final class UpsertContactStep implements IntakeStepAction {
         RecruitUpdater.update(recruits, recruit.id(), r -> {
             Recruit linked = r.linkedTo(contact);
             if (linked.blockedBy(found.dnd())) {
-                linked = linked.withConsent(linked.consent().withDnd(true));
+                Instant at = found.dateUpdated().or(found::dateAdded).orElse(linked.acceptedAt());
+                linked = linked.withConsent(linked.consent().dndReported(true, false, at));
             }
             return found.timeZone().map(linked::withTimeZone).orElse(linked);
         });

@@ -116,7 +116,7 @@ public record Recruit(
     public Recruit withConsent(Consent newConsent) {
         // An opt-out is kept: only the recruit's own opt-in (not modelled yet) may lift it.
         Consent kept = consent.optedOut() && !newConsent.optedOut()
-                ? new Consent(newConsent.dnd(), consent.optedOutAt())
+                ? new Consent(newConsent.dnd(), consent.optedOutAt(), newConsent.dndChangedAt())
                 : newConsent;
         return new Recruit(
                 id,
