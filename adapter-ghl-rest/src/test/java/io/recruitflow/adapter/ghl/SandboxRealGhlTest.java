@@ -7,6 +7,7 @@ import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.sandbox.GhlSandbox;
@@ -137,5 +138,79 @@ class SandboxRealGhlTest {
 
         assertThat(upserted.contact().dnd().blocksTexts()).isFalse();
         assertThat(upserted.contact().dnd().blocksEmail()).isTrue();
+    }
+
+    // ---- an upsert whose email matches one contact and phone another (highlevel-api-docs #37)
+
+    @Test
+    void anUpsertMatchingTheEmailDropsAPhoneThatAnotherContactHolds() throws IOException {
+        String byEmail = createContact("john@example.com", "+14075559876");
+        String byPhone = createContact(null, "+14075551234");
+
+        ContactDirectory.Upserted upserted = ghl.contacts().upsert(draft("john@example.com", "+14075551234"));
+
+        assertThat(upserted.contact().id()).isEqualTo(new ContactId(byEmail));
+        assertThat(upserted.contact().phone()).contains(new PhoneNumber("+14075559876"));
+        assertThat(upserted.contact()
+                        .carries(
+                                Optional.of(new PhoneNumber("+14075551234")),
+                                Optional.of(new EmailAddress("john@example.com"))))
+                .isFalse();
+        assertThat(ghl.contacts()
+                        .find(LOC, new ContactId(byPhone))
+                        .orElseThrow()
+                        .phone())
+                .contains(new PhoneNumber("+14075551234"));
+    }
+
+    @Test
+    void whereDuplicatesAreAllowedASeparateContactIsCreatedOnceAndFoundAgain() throws IOException {
+        createContact("john@example.com", "+14075559876");
+        createContact(null, "+14075551234");
+        assertThat(ghl.contacts().allowsDuplicates(LOC))
+                .as("the sandbox's default")
+                .isTrue();
+        ContactDraft lead = draft("john@example.com", "+14075551234");
+
+        var first = ghl.contacts().createSeparate(lead);
+        var again = ghl.contacts().createSeparate(lead);
+
+        assertThat(first.carries(lead.phone(), lead.email())).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(sandbox.stats().contacts()).isEqualTo(3);
+    }
+
+    @Test
+    void whereDuplicatesAreNotAllowedGhlRefusesToGiveAContactAnotherContactsPhone() throws IOException {
+        try (GhlSandbox strict =
+                        GhlSandbox.start(SandboxConfig.defaults().withPort(0).withAllowDuplicateContacts(false));
+                GhlClient client = GhlClient.create(
+                        GhlClientConfig.builder()
+                                .baseUrl(strict.baseUrl())
+                                .privateIntegrationToken(strict.credentials()
+                                        .location(LOC.value())
+                                        .privateIntegrationToken())
+                                .defaultLocation(LOC.value())
+                                .backoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                                .build(),
+                        null,
+                        Clock.system())) {
+            assertThat(client.contacts().allowsDuplicates(LOC)).isFalse();
+            ContactId emailOnly =
+                    client.contacts().create(draft("john@example.com", null)).id();
+            client.contacts().create(draft(null, "+14075551234"));
+
+            var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    ExternalFailure.Rejected.class,
+                    () -> client.contacts().addIdentifiers(emailOnly, draft("john@example.com", "+14075551234")));
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.getMessage()).doesNotContain("+14075551234");
+            assertThat(client.contacts().find(LOC, emailOnly).orElseThrow().phone())
+                    .isEmpty();
+            // Nobody else holds it: the contact takes the phone.
+            var completed = client.contacts().addIdentifiers(emailOnly, draft("john@example.com", "+14075550000"));
+            assertThat(completed.phone()).contains(new PhoneNumber("+14075550000"));
+        }
     }
 }
