@@ -205,7 +205,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         // The mirror refuses state older than what it holds: out-of-order events change nothing.
         return mirror.save(next)
                 ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
-                : new EventOutcome.Ignored("older than the opportunity we hold");
+                : new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
     }
 
     private EventOutcome installed(GhlEvent.AppInstalled e) {
