@@ -213,4 +213,27 @@ class SandboxRealGhlTest {
             assertThat(completed.phone()).contains(new PhoneNumber("+14075550000"));
         }
     }
+
+    // ---- a contact that already has an opportunity in the pipeline
+
+    @Test
+    void theContactsOpportunityIsFoundWithItsStageAndStatus() throws IOException {
+        String contact = createContact(null, "+14075551234");
+        String answer = ghlCall(
+                "POST",
+                "/opportunities/",
+                "{\"pipelineId\":\"pipe_recruiting\",\"locationId\":\"" + LOC.value() + "\",\"name\":\"x\","
+                        + "\"pipelineStageId\":\"stage_interested\",\"status\":\"open\",\"contactId\":\""
+                        + contact + "\"}");
+        assertThat(answer).contains("stage_interested");
+
+        var found = ghl.opportunities()
+                .findForContact(
+                        LOC, new io.recruitflow.domain.pipeline.PipelineId("pipe_recruiting"), new ContactId(contact))
+                .orElseThrow();
+
+        assertThat(found.stage()).contains(new io.recruitflow.domain.pipeline.StageId("stage_interested"));
+        assertThat(found.status()).contains(io.recruitflow.domain.pipeline.OpportunityStatus.OPEN);
+        assertThat(found.updatedAt()).isPresent();
+    }
 }

@@ -75,7 +75,7 @@ public final class InMemoryOpportunities implements Opportunities {
         }
 
         OpportunityRef ref() {
-            return new OpportunityRef(id, Optional.of(updatedAt));
+            return new OpportunityRef(id, Optional.of(updatedAt), Optional.of(stage), Optional.of(status));
         }
     }
 
