@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** Contacts: create, upsert with duplicate detection, search, get, update, delete, tags, workflows, notes, tasks. */
 final class ContactRoutes {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final java.util.Set<Object> DND_STATUSES = java.util.Set.of("active", "inactive", "permanent");
     private static final List<String> STRING_FIELDS = List.of(
             "firstName",
             "lastName",
@@ -366,6 +367,18 @@ final class ContactRoutes {
         }
         if (body.containsKey("customFields") && !(body.get("customFields") instanceof List)) {
             problems.add("customFields must be an array");
+        }
+        if (body.get("dndSettings") instanceof Map<?, ?> channels) {
+            // DndSettingSchema: status is active, inactive or permanent (contacts spec).
+            channels.forEach((channel, setting) -> {
+                Object status = setting instanceof Map<?, ?> m ? m.get("status") : null;
+                if (status == null || !DND_STATUSES.contains(status)) {
+                    problems.add("dndSettings." + channel
+                            + ".status must be one of the following values: active, inactive, permanent");
+                }
+            });
+        } else if (body.containsKey("dndSettings")) {
+            problems.add("dndSettings must be an object");
         }
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable(problems);
