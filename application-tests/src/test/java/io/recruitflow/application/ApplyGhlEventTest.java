@@ -100,6 +100,18 @@ class ApplyGhlEventTest {
     }
 
     @Test
+    void aReplyForAnOpportunityDeletedInGhlTombstonesItInsteadOfFailingForever() {
+        Opportunity held = opportunity();
+        w.ghl.opportunities().delete(held.id()); // deleted in GHL; its OpportunityDelete is not here yet
+
+        EventOutcome outcome = w.deliver(reply("Sure, tell me more"));
+
+        assertThat(outcome).isInstanceOf(EventOutcome.Ignored.class);
+        assertThat(w.adapters.opportunityMirror().find(held.id())).isEmpty();
+        assertThat(w.adapters.opportunityMirror().save(held)).as("tombstoned").isFalse();
+    }
+
+    @Test
     void theSameEventIsAppliedOnce() {
         GhlEvent.MessageReceived event = reply("yes");
         w.deliver(event);

@@ -144,6 +144,11 @@ public final class InMemoryOpportunities implements Opportunities {
         return GhlFaults.after(pending, Optional.of(moved.updatedAt()));
     }
 
+    /** A user deletes the opportunity in GHL. */
+    public synchronized void delete(OpportunityId id) {
+        opportunities.remove(id);
+    }
+
     /** Every opportunity, in creation order. */
     public synchronized List<Stored> all() {
         return List.copyOf(opportunities.values());
