@@ -72,6 +72,46 @@ class ApplyGhlEventTest {
     }
 
     @Test
+    void aDeletedOpportunityIsNotResurrectedByTheOpportunityUpdateGhlSendsAfterTheDelete() {
+        Opportunity held = opportunity();
+        w.clock.advance(Duration.ofMinutes(1));
+        w.deliver(new GhlEvent.OpportunityDeleted(
+                World.eventId(), InMemoryGhl.LOCATION, w.clock.now(), held.id(), Optional.of(contact)));
+        // highlevel-api-docs #27: OpportunityDelete is followed by an OpportunityUpdate of the same opportunity.
+        EventOutcome trailing = w.deliver(new GhlEvent.OpportunityChanged(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now().plusMillis(5),
+                GhlEvent.OpportunityChange.UPDATED,
+                held.id(),
+                contact,
+                InMemoryGhl.PIPELINE,
+                InMemoryGhl.STAGE_CONTACTED,
+                OpportunityStatus.OPEN,
+                BigDecimal.ZERO));
+
+        assertThat(trailing).isInstanceOf(EventOutcome.Ignored.class);
+        assertThat(w.adapters.opportunityMirror().find(held.id())).isEmpty();
+        assertThat(w.funnel
+                        .funnel(io.recruitflow.application.recruitingfunnel.FunnelQuery.all())
+                        .stages())
+                .as("the funnel shows no deleted opportunity")
+                .allSatisfy(s -> assertThat(s.count()).isZero());
+    }
+
+    @Test
+    void aReplyForAnOpportunityDeletedInGhlTombstonesItInsteadOfFailingForever() {
+        Opportunity held = opportunity();
+        w.ghl.opportunities().delete(held.id()); // deleted in GHL; its OpportunityDelete is not here yet
+
+        EventOutcome outcome = w.deliver(reply("Sure, tell me more"));
+
+        assertThat(outcome).isInstanceOf(EventOutcome.Ignored.class);
+        assertThat(w.adapters.opportunityMirror().find(held.id())).isEmpty();
+        assertThat(w.adapters.opportunityMirror().save(held)).as("tombstoned").isFalse();
+    }
+
+    @Test
     void theSameEventIsAppliedOnce() {
         GhlEvent.MessageReceived event = reply("yes");
         w.deliver(event);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** Contacts: create, upsert with duplicate detection, search, get, update, delete, tags, workflows, notes, tasks. */
 final class ContactRoutes {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final java.util.Set<Object> DND_STATUSES = java.util.Set.of("active", "inactive", "permanent");
     private static final List<String> STRING_FIELDS = List.of(
             "firstName",
             "lastName",
@@ -115,7 +116,11 @@ final class ContactRoutes {
         call.json(201, Json.obj("contact", view(contact)));
     }
 
-    /** GHL's upsert: matches the location's contacts by email, then phone; answers {new, contact, traceId}. */
+    /**
+     * GHL's upsert: matches the location's contacts by email, then phone; answers {new, contact, traceId}. When
+     * the email matches one contact and the phone another, the email's contact is updated and the phone is
+     * silently dropped (the spec's description; highlevel-api-docs #37).
+     */
     private void upsert(ApiCall call) {
         Map<String, Object> body = call.body();
         validate(body, true);
@@ -125,7 +130,9 @@ final class ContactRoutes {
         Doc after;
         synchronized (index) {
             before = findDuplicate(index, body);
-            after = before == null ? insert(index, locationId, body) : replace(index, before, body, false);
+            after = before == null
+                    ? insert(index, locationId, body)
+                    : replace(index, before, withoutIdentifiersOfOthers(index, before, body), false);
         }
         if (before == null) {
             emitContact("ContactCreate", after);
@@ -133,6 +140,57 @@ final class ContactRoutes {
             emitChanges(before, after);
         }
         call.json(200, Json.obj("new", before == null, "contact", view(after)));
+    }
+
+    /** The body without an email or phone that a contact other than {@code target} holds. */
+    private static Map<String, Object> withoutIdentifiersOfOthers(
+            Store.LocationIndex index, Doc target, Map<String, Object> body) {
+        Map<String, Object> kept = new LinkedHashMap<>(body);
+        String phone = normalizePhone(Json.string(body, "phone"));
+        String phoneOwner = phone == null ? null : index.contactByPhone.get(phone);
+        if (phoneOwner != null && !phoneOwner.equals(target.id())) {
+            kept.remove("phone");
+        }
+        String email = lower(Json.string(body, "email"));
+        String emailOwner = email == null ? null : index.contactByEmail.get(email);
+        if (emailOwner != null && !emailOwner.equals(target.id())) {
+            kept.remove("email");
+        }
+        return kept;
+    }
+
+    /**
+     * With "Allow Duplicate Contact" off, the email or phone of a change may not be another contact's: 400 as
+     * on create (GHL's duplicate check, which keeps an upsert from adding the phone in #37).
+     */
+    private void refuseDuplicateIdentifiers(Store.LocationIndex index, Doc target, Map<String, Object> body) {
+        if (engine.config.allowDuplicateContacts()) {
+            return;
+        }
+        Doc other = null;
+        String phone = normalizePhone(Json.string(body, "phone"));
+        String email = lower(Json.string(body, "email"));
+        for (String id : java.util.Arrays.asList(
+                phone == null ? null : index.contactByPhone.get(phone),
+                email == null ? null : index.contactByEmail.get(email))) {
+            if (id != null && !id.equals(target.id())) {
+                other = store.contacts.get(id);
+            }
+        }
+        if (other != null) {
+            throw ApiException.withExtra(
+                    400,
+                    "This location does not allow duplicated contacts.",
+                    Map.of(
+                            "meta",
+                            Json.obj(
+                                    "contactName",
+                                    other.str("name"),
+                                    "contactId",
+                                    other.id(),
+                                    "matchingField",
+                                    matchingField(other, body))));
+        }
     }
 
     private Doc findDuplicate(Store.LocationIndex index, Map<String, Object> body) {
@@ -310,6 +368,18 @@ final class ContactRoutes {
         if (body.containsKey("customFields") && !(body.get("customFields") instanceof List)) {
             problems.add("customFields must be an array");
         }
+        if (body.get("dndSettings") instanceof Map<?, ?> channels) {
+            // DndSettingSchema: status is active, inactive or permanent (contacts spec).
+            channels.forEach((channel, setting) -> {
+                Object status = setting instanceof Map<?, ?> m ? m.get("status") : null;
+                if (status == null || !DND_STATUSES.contains(status)) {
+                    problems.add("dndSettings." + channel
+                            + ".status must be one of the following values: active, inactive, permanent");
+                }
+            });
+        } else if (body.containsKey("dndSettings")) {
+            problems.add("dndSettings must be an object");
+        }
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable(problems);
         }
@@ -327,6 +397,7 @@ final class ContactRoutes {
         Store.LocationIndex index = store.index(before.locationId());
         Doc after;
         synchronized (index) {
+            refuseDuplicateIdentifiers(index, before, body);
             // GHL: tags sent to PUT replace the contact's tags.
             after = replace(index, current(before), body, true);
         }

@@ -148,7 +148,9 @@ final class OpportunityRoutes {
             opportunity = new Doc(id, locationId, store.nextSeq(), fields);
             store.opportunities.put(id, opportunity);
         }
+        // GHL follows every specific opportunity event with an OpportunityUpdate (highlevel-api-docs #27).
         emit("OpportunityCreate", opportunity);
+        emit("OpportunityUpdate", opportunity);
         call.json(201, Json.obj("opportunity", view(opportunity)));
     }
 
@@ -212,7 +214,10 @@ final class OpportunityRoutes {
         call.json(200, Json.obj("succeded", true));
     }
 
-    /** Applies changes and emits OpportunityUpdate plus the specific events GHL sends for them. */
+    /**
+     * Applies changes and emits OpportunityUpdate plus the specific events GHL sends for them (the update
+     * comes with every one of them, highlevel-api-docs #27).
+     */
     Doc change(Doc opportunity, Map<String, Object> changes) {
         Doc before;
         Doc after;
@@ -256,7 +261,10 @@ final class OpportunityRoutes {
         if (store.opportunities.remove(opportunity.id()) == null) {
             throw ApiException.notFound("Opportunity not found");
         }
+        // Even a delete: [OpportunityDelete, OpportunityUpdate] (highlevel-api-docs #27), the update carrying
+        // the opportunity as it was.
         emit("OpportunityDelete", opportunity);
+        emit("OpportunityUpdate", opportunity);
         call.json(200, Json.obj("succeded", true));
     }
 

@@ -59,6 +59,52 @@ class ContactRoutesTest {
     }
 
     @Test
+    void upsertWhoseEmailAndPhoneMatchDifferentContactsUpdatesTheEmailsAndDropsThePhone() {
+        String byEmail = (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Mary", "ann@example.com", null))
+                .map("contact")
+                .get("id");
+        String byPhone = (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Jack", null, "+14075550001"))
+                .map("contact")
+                .get("id");
+
+        Ghl.Response upserted =
+                ghl.post("/contacts/upsert", Ghl.contact("loc_abc123", "Ann", "ann@example.com", "+14075550001"));
+
+        assertThat(upserted.status()).isEqualTo(200);
+        assertThat(upserted.json()).containsEntry("new", false);
+        assertThat(upserted.map("contact")).containsEntry("id", byEmail).doesNotContainKey("phone");
+        assertThat(ghl.get("/contacts/" + byPhone).map("contact")).containsEntry("phone", "+14075550001");
+    }
+
+    @Test
+    void withoutDuplicatesAnUpdateMayNotGiveAContactAnotherContactsPhone() {
+        try (GhlSandbox strict =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withAllowDuplicateContacts(false))) {
+            Ghl api = Ghl.forLocation(strict, "loc_abc123");
+            String emailOnly =
+                    (String) api.post("/contacts/", Ghl.contact("loc_abc123", "Ann", "ann@example.com", null))
+                            .map("contact")
+                            .get("id");
+            String phoneOnly = (String) api.post("/contacts/", Ghl.contact("loc_abc123", "Jack", null, "+14075550001"))
+                    .map("contact")
+                    .get("id");
+
+            Ghl.Response refused = api.put("/contacts/" + emailOnly, Json.obj("phone", "+14075550001"));
+            Ghl.Response allowed = api.put("/contacts/" + emailOnly, Json.obj("phone", "+14075550002"));
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.str("message")).isEqualTo("This location does not allow duplicated contacts.");
+            assertThat(refused.map("meta")).containsEntry("contactId", phoneOnly);
+            assertThat(allowed.status()).isEqualTo(200);
+            assertThat(allowed.map("contact")).containsEntry("phone", "+14075550002");
+            assertThat(api.get("/locations/loc_abc123").map("location"))
+                    .extractingByKey("settings")
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("allowDuplicateContact", false);
+        }
+    }
+
+    @Test
     void upsertFindsTheContactByEmailThenByPhone() {
         Ghl.Response first =
                 ghl.post("/contacts/upsert", Ghl.contact("loc_abc123", "Ann", "ann@example.com", "+14075550001"));

@@ -160,6 +160,36 @@ public abstract class OpportunityMirrorContract {
     }
 
     @Test
+    void a_deleted_opportunity_stays_deleted_whatever_is_written_after() {
+        Opportunity opp = opportunity("opp_1", contact, LOCATION, RecruitingStage.CONTACTED, at(0));
+        mirror.save(opp);
+        mirror.delete(opp.id());
+
+        // GHL sends OpportunityUpdate after OpportunityDelete (highlevel-api-docs #27): newer, and still deleted.
+        assertThat(mirror.save(opportunity("opp_1", contact, LOCATION, RecruitingStage.CONTACTED, at(5))))
+                .isFalse();
+
+        assertThat(mirror.find(opp.id())).isEmpty();
+        assertThat(mirror.findByContact(contact)).isEmpty();
+        assertThat(mirror.all(Optional.of(LOCATION))).isEmpty();
+        assertThat(mirror.countByStage(Optional.empty()))
+                .allSatisfy((stage, n) -> assertThat(n).isZero());
+    }
+
+    @Test
+    void a_delete_that_arrives_before_the_opportunity_is_known_still_keeps_it_out() {
+        mirror.delete(new OpportunityId("opp_early"));
+
+        assertThat(mirror.save(opportunity("opp_early", contact, LOCATION, RecruitingStage.LEAD, at(1))))
+                .isFalse();
+        assertThat(mirror.find(new OpportunityId("opp_early"))).isEmpty();
+        // Another opportunity of the same contact is not affected.
+        Opportunity other = opportunity("opp_other", contact, LOCATION, RecruitingStage.LEAD, at(2));
+        assertThat(mirror.save(other)).isTrue();
+        assertSame(mirror.findByContact(contact), other);
+    }
+
+    @Test
     void all_filters_by_location() {
         mirror.save(opportunity("opp_a", new ContactId("ct_a"), LOCATION, RecruitingStage.LEAD, at(0)));
         mirror.save(opportunity("opp_b", new ContactId("ct_b"), OTHER_LOCATION, RecruitingStage.LEAD, at(0)));

@@ -10,6 +10,7 @@ import static io.recruitflow.contracts.Fixtures.recruit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recruitflow.domain.recruit.Consent;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
@@ -146,6 +147,20 @@ public abstract class RecruitsContract {
         Recruit again = recruits.update(updated.introSent(at(5)));
         assertThat(again.version()).isEqualTo(3);
         assertThat(recruits.find(stored.id()).orElseThrow().introSentAt()).contains(at(5));
+    }
+
+    @Test
+    void consent_is_stored_with_the_time_of_its_last_dnd_change() {
+        Recruit stored = added(recruit(LOCATION, 1, at(0)));
+
+        Recruit dnd = recruits.update(stored.withConsent(
+                stored.consent().dndReported(true, false, at(3)).optOut(at(4))));
+
+        Consent consent = recruits.find(stored.id()).orElseThrow().consent();
+        assertThat(consent).isEqualTo(dnd.consent());
+        assertThat(consent.dnd()).isTrue();
+        assertThat(consent.dndChangedAt()).contains(at(3));
+        assertThat(consent.optedOutAt()).contains(at(4));
     }
 
     @Test

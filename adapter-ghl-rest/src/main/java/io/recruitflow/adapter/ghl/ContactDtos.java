@@ -111,8 +111,13 @@ public final class ContactDtos {
             List<CustomFieldSchema> customFields,
             List<Object> searchAfter) {}
 
-    /** Do-not-disturb per channel; the wire names are GHL's channel names. */
+    /**
+     * Do-not-disturb per channel; the wire names are GHL's channel names. {@code all} is not in the spec's
+     * schema but is GHL's name for every channel at once (as in {@code inboundDndSettings}); it is read when
+     * present.
+     */
     public record DndSettingsSchema(
+            @Json(name = "all") DndSettingSchema all,
             @Json(name = "Call") DndSettingSchema call,
             @Json(name = "Email") DndSettingSchema email,
             @Json(name = "SMS") DndSettingSchema sms,

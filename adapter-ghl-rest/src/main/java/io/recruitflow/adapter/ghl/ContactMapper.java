@@ -83,7 +83,10 @@ final class ContactMapper {
                 .toList();
     }
 
-    /** GHL's contact; {@code fallbackLocation} when the answer omits {@code locationId}. */
+    /**
+     * GHL's contact, with its do-not-disturb ({@code dnd} and {@code dndSettings}, see {@link GhlDnd});
+     * {@code fallbackLocation} when the answer omits {@code locationId}.
+     */
     static Contact contact(GetContectByIdSchema c, LocationId fallbackLocation) {
         if (c == null || c.id() == null) {
             throw new IllegalArgumentException("GHL answered without a contact id");
@@ -115,7 +118,7 @@ final class ContactMapper {
                         : Set.copyOf(c.tags().stream().filter(t -> t != null).toList()),
                 fields,
                 Wire.zone(c.timezone()),
-                Boolean.TRUE.equals(c.dnd()),
+                GhlDnd.of(c.dnd(), c.dndSettings()),
                 Optional.ofNullable(c.source()),
                 Wire.instant(c.dateAdded()),
                 Wire.instant(c.dateUpdated()));

@@ -29,7 +29,11 @@ final class DirectoryDtos {
 
         public record GetLocationByIdSuccessfulResponseDto(GetLocationByIdSchema location) {}
 
-        public record GetLocationByIdSchema(String id, String companyId, String name, String timezone) {}
+        public record GetLocationByIdSchema(
+                String id, String companyId, String name, String timezone, SettingsSchema settings) {}
+
+        /** The location's settings; {@code allowDuplicateContact} decides what an upsert may merge. */
+        public record SettingsSchema(Boolean allowDuplicateContact, Boolean allowDuplicateOpportunity) {}
     }
 
     /** users.json */

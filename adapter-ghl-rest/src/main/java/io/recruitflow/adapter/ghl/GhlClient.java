@@ -119,13 +119,14 @@ public final class GhlClient implements AutoCloseable {
         ContactsApi contactsApi = retrofit.create(ContactsApi.class);
         OpportunitiesApi opportunitiesApi = retrofit.create(OpportunitiesApi.class);
         boolean legacySearch = !config.oauth() && config.tokenKind() == GhlClientConfig.TokenKind.V1_API_KEY;
-        this.contacts = new GhlContacts(calls, contactsApi, legacySearch);
+        LocationsApi locationsApi = retrofit.create(LocationsApi.class);
+        this.contacts = new GhlContacts(calls, contactsApi, locationsApi, legacySearch);
         this.opportunities = new GhlOpportunities(calls, opportunitiesApi);
         this.pipelines = new GhlPipelines(calls, opportunitiesApi);
         this.conversations = new GhlConversations(calls, retrofit.create(ConversationsApi.class), clock);
         this.calendars = new GhlCalendars(calls, retrofit.create(CalendarsApi.class), clock);
         this.workflows = new GhlWorkflows(calls, retrofit.create(WorkflowsApi.class), contactsApi);
-        this.directory = new GhlDirectory(calls, retrofit.create(LocationsApi.class), retrofit.create(UsersApi.class));
+        this.directory = new GhlDirectory(calls, locationsApi, retrofit.create(UsersApi.class));
         this.installations = new GhlInstallations(config, tokens);
     }
 

@@ -25,7 +25,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * GHL's contacts API. As the core's {@link ContactDirectory} it upserts; the rest of the API is here for
+ * GHL's contacts API. As the core's {@link ContactDirectory} it upserts, reads the location's duplicate
+ * setting, creates a contact of the lead's own and completes a contact's identifiers; the rest of the API is here for
  * embedders: create, read, update, delete, tags, search and the reconciling look-up by phone or email. Every
  * call names the location whose token it uses. Failures are {@link ExternalFailure}s with a {@link
  * GhlHttpError} cause.
@@ -38,11 +39,13 @@ public final class GhlContacts implements ContactDirectory {
 
     private final GhlCalls calls;
     private final ContactsApi api;
+    private final LocationsApi locations;
     private final boolean legacySearch;
 
-    GhlContacts(GhlCalls calls, ContactsApi api, boolean legacySearch) {
+    GhlContacts(GhlCalls calls, ContactsApi api, LocationsApi locations, boolean legacySearch) {
         this.calls = calls;
         this.api = api;
+        this.locations = locations;
         this.legacySearch = legacySearch;
     }
 
@@ -57,6 +60,75 @@ public final class GhlContacts implements ContactDirectory {
         }
         Contact contact = ContactMapper.contact(dto.contact(), draft.location());
         return new Upserted(contact, Boolean.TRUE.equals(dto.created()));
+    }
+
+    /**
+     * The location's "Allow Duplicate Contact" ({@code GET /locations/{id}}, {@code settings}). Off when GHL does
+     * not say, and when the token may not read the location: off is GHL's default, and the caller then only
+     * tries to complete the matched contact, which GHL refuses if that would duplicate another.
+     */
+    @Override
+    public boolean allowsDuplicates(LocationId location) {
+        try {
+            var dto = calls.call(
+                    GhlCall.idempotent("GET /locations/{id}", calls.as(location)),
+                    auth -> locations.getLocation(auth, location.value()));
+            var settings = dto == null || dto.location() == null
+                    ? null
+                    : dto.location().settings();
+            return settings != null && Boolean.TRUE.equals(settings.allowDuplicateContact());
+        } catch (ExternalFailure.AccessDenied e) {
+            return false;
+        }
+    }
+
+    /**
+     * A contact of the draft's own, although others share its email or phone: the one with both the draft's
+     * phone and email if GHL already holds it (an earlier attempt made it), else {@code POST /contacts/}, which
+     * GHL allows where the location allows duplicates. The create is not idempotent; after {@link
+     * ExternalFailure.OutcomeUnknown} calling this again finds what it made.
+     */
+    @Override
+    public Contact createSeparate(ContactDraft draft) {
+        Optional<Contact> made = findCarrying(draft.location(), draft.phone(), draft.email());
+        return made.orElseGet(() -> create(draft));
+    }
+
+    /** {@code PUT /contacts/{id}} with the draft's email and phone. Idempotent. */
+    @Override
+    public Contact addIdentifiers(ContactId contact, ContactDraft draft) {
+        ContactChanges identifiers = new ContactChanges(
+                Optional.empty(),
+                Optional.empty(),
+                draft.email(),
+                draft.phone(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty());
+        return update(draft.location(), contact, identifiers);
+    }
+
+    /** The contact of the location with exactly this phone and this email (those given), if GHL holds one. */
+    public Optional<Contact> findCarrying(
+            LocationId location, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
+        if (phone.isEmpty() && email.isEmpty()) {
+            return Optional.empty();
+        }
+        Stream<Contact> hits;
+        if (legacySearch) {
+            hits = search(
+                            location,
+                            phone.map(PhoneNumber::e164)
+                                    .orElseGet(() -> email.get().value()))
+                    .limit(PAGE);
+        } else {
+            List<SearchFilterDto> all = new ArrayList<>();
+            phone.ifPresent(p -> all.add(new SearchFilterDto(null, "phone", "eq", p.e164(), null)));
+            email.ifPresent(e -> all.add(new SearchFilterDto(null, "email", "eq", e.value(), null)));
+            hits = searchV2(location, null, all).limit(PAGE);
+        }
+        // GHL's matching is fuzzy: only exact matches count.
+        return hits.filter(c -> c.carries(phone, email)).findFirst();
     }
 
     /**

@@ -168,6 +168,6 @@ public final class GhlOpportunities implements Opportunities {
     }
 
     private static OpportunityRef ref(GhlOpportunity o) {
-        return new OpportunityRef(o.id(), o.updatedAt());
+        return new OpportunityRef(o.id(), o.updatedAt(), Optional.of(o.stage()), Optional.of(o.status()));
     }
 }

@@ -5,6 +5,7 @@ import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
@@ -12,6 +13,7 @@ import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +24,15 @@ import java.util.Set;
 /**
  * GHL contacts in memory. {@link #upsert} follows the usual duplicate rule of a location (an existing
  * contact with the same email, else the same phone, is updated: names and identifiers given replace,
- * tags and custom fields are merged).
+ * tags and custom fields are merged) and GHL's quirk: when the email matches one contact and the phone
+ * another, the email's contact is updated and the phone silently dropped (highlevel-api-docs #37).
  */
 public final class InMemoryContacts implements ContactDirectory {
     private final Clock clock;
     private final GhlFaults faults;
     private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+    private final Set<LocationId> allowingDuplicates = new HashSet<>();
+    private boolean dropNextUpsertPhone;
     private long sequence;
 
     public InMemoryContacts(Clock clock) {
@@ -50,6 +55,11 @@ public final class InMemoryContacts implements ContactDirectory {
         Upserted result;
         if (existing.isPresent()) {
             Contact c = existing.get();
+            // GHL (highlevel-api-docs #37): matched on the email, it drops a phone that another contact holds.
+            Optional<PhoneNumber> phone = draft.phone()
+                    .filter(p -> heldByAnother(c, p).isEmpty() && !dropNextUpsertPhone)
+                    .or(c::phone);
+            dropNextUpsertPhone = false;
             Set<String> tags = new LinkedHashSet<>(c.tags());
             tags.addAll(draft.tags());
             Contact updated = new Contact(
@@ -58,7 +68,7 @@ public final class InMemoryContacts implements ContactDirectory {
                     draft.firstName().isBlank() ? c.firstName() : draft.firstName(),
                     draft.lastName().isBlank() ? c.lastName() : draft.lastName(),
                     draft.email().or(c::email),
-                    draft.phone().or(c::phone),
+                    phone,
                     tags,
                     merge(c.customFields(), draft.customFields()),
                     c.timeZone(),
@@ -86,7 +96,7 @@ public final class InMemoryContacts implements ContactDirectory {
                 draft.tags(),
                 draft.customFields(),
                 Optional.empty(),
-                false,
+                DoNotDisturb.NONE,
                 draft.source(),
                 Optional.of(clock.now()),
                 Optional.of(clock.now()));
@@ -101,9 +111,131 @@ public final class InMemoryContacts implements ContactDirectory {
         return new ArrayList<>(byId.values());
     }
 
+    /**
+     * Whether the location lets two contacts share an email or a phone (GHL's "Allow Duplicate Contact"); off
+     * unless {@linkplain #allowDuplicates set}, as in a new GHL location.
+     */
+    @Override
+    public synchronized boolean allowsDuplicates(LocationId location) {
+        return allowingDuplicates.contains(location);
+    }
+
+    /** Sets the location's "Allow Duplicate Contact". */
+    public synchronized void allowDuplicates(LocationId location, boolean allowed) {
+        if (allowed) {
+            allowingDuplicates.add(location);
+        } else {
+            allowingDuplicates.remove(location);
+        }
+    }
+
+    /**
+     * A contact of the draft's own; the one an earlier call made (same phone and email) if there is one.
+     * Refused, as GHL refuses it, where the location allows no duplicates and another contact has the email
+     * or the phone.
+     */
+    @Override
+    public synchronized Contact createSeparate(ContactDraft draft) {
+        Optional<Contact> made = contacts.values().stream()
+                .filter(c -> c.location().equals(draft.location()) && c.carries(draft.phone(), draft.email()))
+                .findFirst();
+        if (made.isPresent()) {
+            return made.get();
+        }
+        if (!allowsDuplicates(draft.location())
+                && findByEmailThenPhone(draft.location(), draft.phone(), draft.email())
+                        .isPresent()) {
+            throw duplicate();
+        }
+        return insert(draft);
+    }
+
+    /**
+     * Gives the contact the draft's email and phone. Refused where the location allows no duplicates and
+     * another contact holds one of them (GHL's duplicate check, highlevel-api-docs #37).
+     */
+    @Override
+    public synchronized Contact addIdentifiers(ContactId id, ContactDraft draft) {
+        Contact c = find(id).orElseThrow(() -> notFound("Contact"));
+        if (!allowsDuplicates(c.location())) {
+            boolean taken = contacts.values().stream()
+                    .anyMatch(o -> o.location().equals(c.location())
+                            && !o.id().equals(id)
+                            && ((draft.phone().isPresent() && o.phone().equals(draft.phone()))
+                                    || (draft.email().isPresent() && o.email().equals(draft.email()))));
+            if (taken) {
+                throw duplicate();
+            }
+        }
+        Contact changed = new Contact(
+                c.id(),
+                c.location(),
+                c.firstName(),
+                c.lastName(),
+                draft.email().or(c::email),
+                draft.phone().or(c::phone),
+                c.tags(),
+                c.customFields(),
+                c.timeZone(),
+                c.dnd(),
+                c.source(),
+                c.dateAdded(),
+                Optional.of(clock.now()));
+        contacts.put(id, changed);
+        return changed;
+    }
+
+    private static ExternalFailure duplicate() {
+        return new ExternalFailure.Rejected("This location does not allow duplicated contacts.");
+    }
+
+    /** The next upsert answers without the draft's phone, as GHL sometimes does (for tests). */
+    public synchronized void dropNextUpsertPhone() {
+        dropNextUpsertPhone = true;
+    }
+
+    /** A user deletes the contact in GHL. */
+    public synchronized void delete(ContactId id) {
+        contacts.remove(id);
+    }
+
+    /** A contact GHL already holds (made in GHL, by a form or an earlier import): no duplicate check. */
+    public synchronized Contact add(ContactDraft draft) {
+        return insert(draft);
+    }
+
+    /** A user (or the contact, by replying STOP to GHL) sets the contact's do-not-disturb in GHL. */
+    public synchronized Contact setDnd(ContactId id, DoNotDisturb dnd) {
+        Contact c = find(id).orElseThrow(() -> notFound("Contact"));
+        Contact changed = new Contact(
+                c.id(),
+                c.location(),
+                c.firstName(),
+                c.lastName(),
+                c.email(),
+                c.phone(),
+                c.tags(),
+                c.customFields(),
+                c.timeZone(),
+                dnd,
+                c.source(),
+                c.dateAdded(),
+                Optional.of(clock.now()));
+        contacts.put(id, changed);
+        return changed;
+    }
+
     /** The contact with this id, if there is one. */
     public synchronized Optional<Contact> find(ContactId id) {
         return Optional.ofNullable(contacts.get(id));
+    }
+
+    private Optional<Contact> heldByAnother(Contact c, PhoneNumber phone) {
+        return contacts.values().stream()
+                .filter(o -> o.location().equals(c.location())
+                        && !o.id().equals(c.id())
+                        && o.phone().equals(Optional.of(phone)))
+                .findFirst();
     }
 
     private Optional<Contact> findByEmailThenPhone(

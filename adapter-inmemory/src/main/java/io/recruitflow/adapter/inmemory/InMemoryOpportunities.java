@@ -75,7 +75,7 @@ public final class InMemoryOpportunities implements Opportunities {
         }
 
         OpportunityRef ref() {
-            return new OpportunityRef(id, Optional.of(updatedAt));
+            return new OpportunityRef(id, Optional.of(updatedAt), Optional.of(stage), Optional.of(status));
         }
     }
 
@@ -142,6 +142,11 @@ public final class InMemoryOpportunities implements Opportunities {
                 clock.now());
         opportunities.put(id, moved);
         return GhlFaults.after(pending, Optional.of(moved.updatedAt()));
+    }
+
+    /** A user deletes the opportunity in GHL. */
+    public synchronized void delete(OpportunityId id) {
+        opportunities.remove(id);
     }
 
     /** Every opportunity, in creation order. */

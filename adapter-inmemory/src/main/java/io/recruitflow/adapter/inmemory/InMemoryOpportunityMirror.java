@@ -8,22 +8,29 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link OpportunityMirror} in memory: a write older than the stored opportunity is ignored, but for the
- * furthest stage, which only rises.
+ * furthest stage, which only rises; a deleted opportunity's id is kept so that nothing written after brings
+ * it back.
  */
 public final class InMemoryOpportunityMirror implements OpportunityMirror {
     private final Map<OpportunityId, Opportunity> byId = new LinkedHashMap<>();
+    private final Set<OpportunityId> deleted = new HashSet<>();
 
     public InMemoryOpportunityMirror() {}
 
     @Override
     public synchronized boolean save(Opportunity opportunity) {
+        if (deleted.contains(opportunity.id())) {
+            return false;
+        }
         Opportunity stored = byId.get(opportunity.id());
         if (stored == null) {
             byId.put(opportunity.id(), opportunity);
@@ -52,6 +59,7 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
 
     @Override
     public synchronized void delete(OpportunityId id) {
+        deleted.add(id);
         byId.remove(id);
     }
 

@@ -311,4 +311,57 @@ class InMemoryGhlTest {
 
         assertThat(ghl.sentMessages()).hasSize(1);
     }
+
+    // ---- the contact's identity: GHL's upsert and its duplicate setting
+
+    @Test
+    void an_upsert_matching_the_email_drops_a_phone_that_another_contact_holds_as_ghl_does() {
+        Contact byEmail = ghl.contactDirectory()
+                .add(draft("Mary", Optional.of("dana@example.com"), Optional.of("+14072220199"), Set.of()));
+        Contact byPhone =
+                ghl.contactDirectory().add(draft("Jack", Optional.empty(), Optional.of("+14072220101"), Set.of()));
+
+        Upserted upserted = ghl.contactDirectory()
+                .upsert(draft("Dana", Optional.of("dana@example.com"), Optional.of("+14072220101"), Set.of()));
+
+        assertThat(upserted.contact().id()).isEqualTo(byEmail.id());
+        assertThat(upserted.contact().phone()).contains(new PhoneNumber("+14072220199"));
+        assertThat(ghl.contactDirectory().find(byPhone.id()).orElseThrow().phone())
+                .contains(new PhoneNumber("+14072220101"));
+    }
+
+    @Test
+    void a_separate_contact_needs_a_location_that_allows_duplicates_and_is_made_once() {
+        ghl.contactDirectory().add(draft("Mary", Optional.of("dana@example.com"), Optional.empty(), Set.of()));
+        ContactDraft lead = draft("Dana", Optional.of("dana@example.com"), Optional.of("+14072220101"), Set.of());
+        assertThat(ghl.contactDirectory().allowsDuplicates(InMemoryGhl.LOCATION))
+                .isFalse();
+        assertThatThrownBy(() -> ghl.contactDirectory().createSeparate(lead))
+                .isInstanceOf(ExternalFailure.Rejected.class);
+
+        ghl.contactDirectory().allowDuplicates(InMemoryGhl.LOCATION, true);
+        Contact own = ghl.contactDirectory().createSeparate(lead);
+
+        assertThat(own.carries(lead.phone(), lead.email())).isTrue();
+        assertThat(ghl.contactDirectory().createSeparate(lead).id()).isEqualTo(own.id());
+        assertThat(ghl.contacts()).hasSize(2);
+    }
+
+    @Test
+    void identifiers_another_contact_holds_are_refused_where_duplicates_are_not_allowed() {
+        Contact emailOnly =
+                ghl.contactDirectory().add(draft("Dana", Optional.of("dana@example.com"), Optional.empty(), Set.of()));
+        ghl.contactDirectory().add(draft("Jack", Optional.empty(), Optional.of("+14072220101"), Set.of()));
+
+        assertThatThrownBy(() -> ghl.contactDirectory()
+                        .addIdentifiers(
+                                emailOnly.id(),
+                                draft("Dana", Optional.of("dana@example.com"), Optional.of("+14072220101"), Set.of())))
+                .isInstanceOf(ExternalFailure.Rejected.class);
+        Contact completed = ghl.contactDirectory()
+                .addIdentifiers(
+                        emailOnly.id(),
+                        draft("Dana", Optional.of("dana@example.com"), Optional.of("+14072220102"), Set.of()));
+        assertThat(completed.phone()).contains(new PhoneNumber("+14072220102"));
+    }
 }

@@ -27,11 +27,16 @@ import org.jdbi.v3.core.Jdbi;
  * {@code WHERE excluded.updated_at >= opportunities.updated_at} lets an older GHL timestamp change nothing,
  * atomically, whatever the interleaving of concurrent writers. The furthest stage is left out of it and raised
  * by a second statement that only ever raises it (stages compared in {@link RecruitingStage}'s order), so an
- * older write still counts the stage it reached.
+ * older write still counts the stage it reached. A delete leaves a tombstone in {@code deleted_opportunities}:
+ * writes skip a tombstoned id, and reads leave it out too, so a write racing the delete cannot show the
+ * opportunity again either.
  */
 final class PostgresOpportunityMirror implements OpportunityMirror {
     private static final List<String> STAGE_ORDER =
             Stream.of(RecruitingStage.values()).map(Enum::name).toList();
+    /** Not tombstoned (the table is aliased {@code o}). */
+    private static final String LIVE = "NOT EXISTS (SELECT 1 FROM deleted_opportunities d WHERE d.id = o.id)";
+
     private final Jdbi jdbi;
 
     PostgresOpportunityMirror(Jdbi jdbi) {
@@ -44,8 +49,9 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
             boolean stored = h.createUpdate("""
                         INSERT INTO opportunities AS t (id, location_id, contact_id, name, pipeline_id, stage, status,
                             monetary_value, assigned_to, updated_at, version, furthest_stage)
-                        VALUES (:id, :location, :contact, :name, :pipeline, :stage, :status, :value, :assignedTo,
-                            :updatedAt, :version, :furthest)
+                        SELECT :id, :location, :contact, :name, :pipeline, :stage, :status, :value, :assignedTo,
+                            :updatedAt, :version, :furthest
+                         WHERE NOT EXISTS (SELECT 1 FROM deleted_opportunities d WHERE d.id = :id)
                         ON CONFLICT (id) DO UPDATE SET location_id = excluded.location_id,
                             contact_id = excluded.contact_id, name = excluded.name, pipeline_id = excluded.pipeline_id,
                             stage = excluded.stage, status = excluded.status, monetary_value = excluded.monetary_value,
@@ -84,7 +90,7 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
 
     @Override
     public Optional<Opportunity> find(OpportunityId id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities o WHERE id = :id AND " + LIVE)
                 .bind("id", id.value())
                 .map((rs, ctx) -> map(rs))
                 .findOne());
@@ -92,8 +98,8 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
 
     @Override
     public Optional<Opportunity> findByContact(ContactId contact) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT * FROM opportunities WHERE contact_id = :contact ORDER BY updated_at DESC, id LIMIT 1")
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities o WHERE contact_id = :contact AND "
+                        + LIVE + " ORDER BY updated_at DESC, id LIMIT 1")
                 .bind("contact", contact.value())
                 .map((rs, ctx) -> map(rs))
                 .findOne());
@@ -101,17 +107,21 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
 
     @Override
     public void delete(OpportunityId id) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM opportunities WHERE id = :id")
-                .bind("id", id.value())
-                .execute());
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO deleted_opportunities (id) VALUES (:id) ON CONFLICT DO NOTHING")
+                    .bind("id", id.value())
+                    .execute();
+            h.createUpdate("DELETE FROM opportunities WHERE id = :id")
+                    .bind("id", id.value())
+                    .execute();
+        });
     }
 
     @Override
     public List<Opportunity> all(Optional<LocationId> location) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM opportunities WHERE (CAST(:location AS text) IS NULL OR location_id = :location)
-                        ORDER BY updated_at, id
-                        """)
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM opportunities o"
+                        + " WHERE (CAST(:location AS text) IS NULL OR location_id = :location) AND " + LIVE
+                        + " ORDER BY updated_at, id")
                 .bind("location", location.map(LocationId::value).orElse(null))
                 .map((rs, ctx) -> map(rs))
                 .list());
@@ -120,8 +130,9 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
     @Override
     public Map<RecruitingStage, Long> countByStage(Optional<LocationId> location) {
         return Rows.countsBy(jdbi, RecruitingStage.class, """
-                SELECT stage, count(*) FROM opportunities
-                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY stage
+                SELECT stage, count(*) FROM opportunities o
+                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location)
+                   AND NOT EXISTS (SELECT 1 FROM deleted_opportunities d WHERE d.id = o.id) GROUP BY stage
                 """, location);
     }
 

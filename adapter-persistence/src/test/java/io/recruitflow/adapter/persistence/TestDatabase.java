@@ -50,7 +50,7 @@ final class TestDatabase {
     static void truncateAll() {
         jdbi().useHandle(h -> {
             h.execute("""
-                    TRUNCATE recruits, intake_steps, opportunities, appointments, messages, oauth_tokens,
+                    TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, appointments, messages, oauth_tokens,
                         processed_events, inbox_events, scheduled_tasks, suspended_locations RESTART IDENTITY
                     """);
             h.execute("UPDATE inbox_counters SET value = 0");

@@ -4,18 +4,23 @@ import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
+import io.recruitflow.domain.pipeline.RecruitingPipeline;
 import io.recruitflow.domain.pipeline.StageChange;
 import io.recruitflow.domain.pipeline.Transition;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.ExternalFailure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Applies pipeline moves: the rules decide, GHL is told, then our mirror records GHL's answer. */
+/**
+ * Applies pipeline moves: the rules decide, GHL is told, then our mirror records GHL's answer. An opportunity
+ * GHL refuses to move because it no longer holds it (deleted by a user) is deleted from the mirror.
+ */
 @Singleton
 public class AdvanceRecruitService implements AdvanceRecruitUseCase {
     private final Recruits recruits;
@@ -68,15 +73,31 @@ public class AdvanceRecruitService implements AdvanceRecruitUseCase {
         }
         Transition.Moved moved = (Transition.Moved) transition;
         Opportunity after = moved.after();
-        Optional<Instant> recordedAt = opportunities.move(
-                after.location(),
-                after.id(),
-                setup.of(after.location()).pipeline().idOf(after.stage()),
-                after.status(),
-                Optional.empty());
+        RecruitingPipeline pipeline = setup.of(after.location()).pipeline();
+        Optional<Instant> recordedAt;
+        try {
+            recordedAt = opportunities.move(
+                    after.location(), after.id(), pipeline.idOf(after.stage()), after.status(), Optional.empty());
+        } catch (ExternalFailure.Rejected refused) {
+            if (goneFromCrm(after, pipeline)) {
+                // Deleted in GHL, its OpportunityDelete not applied yet: keep it deleted here too, rather than
+                // failing (and holding up the contact's later events, that delete among them) until dead-lettered.
+                mirror.delete(after.id());
+                return new AdvanceResult.NotFound("opportunity " + after.id() + " was deleted in GHL");
+            }
+            throw refused;
+        }
         Opportunity stored = after.withUpdatedAt(
                 recordedAt.filter(t -> t.isAfter(moved.before().updatedAt())).orElse(after.updatedAt()));
         mirror.save(stored);
         return new AdvanceResult.Moved(moved.before(), stored);
+    }
+
+    /** Whether the CRM no longer holds the opportunity: the contact has none in the pipeline, or another. */
+    private boolean goneFromCrm(Opportunity o, RecruitingPipeline pipeline) {
+        return opportunities
+                .findForContact(o.location(), pipeline.pipelineId(), o.contact())
+                .filter(ref -> ref.id().equals(o.id()))
+                .isEmpty();
     }
 }

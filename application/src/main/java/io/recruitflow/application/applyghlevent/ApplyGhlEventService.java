@@ -15,6 +15,8 @@ import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.RecruitingPipeline;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageChange;
+import io.recruitflow.domain.recruit.Consent;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.ContactId;
@@ -22,6 +24,7 @@ import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -94,18 +97,12 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             mirror.delete(e.opportunityId());
             return new EventOutcome.Applied("opportunity " + e.opportunityId() + " deleted");
         } else if (event instanceof GhlEvent.DndChanged e) {
-            return withRecruit(e.contactId(), r -> {
-                RecruitUpdater.update(
-                        recruits, r.id(), x -> x.withConsent(x.consent().withDnd(e.dnd())));
-                return new EventOutcome.Applied("DND " + (e.dnd() ? "on" : "off"));
-            });
+            return withRecruit(e.contactId(), r -> dnd(r, e.dnd(), true, e.occurredAt(), "DND"));
         } else if (event instanceof GhlEvent.ContactChanged e) {
             return withRecruit(e.contactId(), r -> {
-                RecruitUpdater.update(
-                        recruits,
-                        r.id(),
-                        x -> x.withTags(e.tags()).withConsent(x.consent().withDnd(e.dnd())));
-                return new EventOutcome.Applied("contact updated");
+                RecruitUpdater.update(recruits, r.id(), x -> x.withTags(e.tags()));
+                // A contact event carries dnd but no dndSettings: it may set DND, never clear it.
+                return dnd(r, e.dnd(), false, e.occurredAt(), "contact updated; DND");
             });
         } else if (event instanceof GhlEvent.TagsChanged e) {
             return withRecruit(e.contactId(), r -> {
@@ -123,6 +120,23 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         }
         // NoteCreated, TaskCreated, ConversationUnread: informational for recruiting.
         return new EventOutcome.Ignored(event.getClass().getSimpleName() + " needs no action");
+    }
+
+    /**
+     * Applies what GHL said of the contact's do-not-disturb (for the channel we reach the recruit on); only an
+     * explicit DND event ({@code explicit}) may clear it, and news older than the last change applied is not.
+     */
+    private EventOutcome dnd(Recruit r, DoNotDisturb reported, boolean explicit, Instant at, String what) {
+        boolean on = r.blockedBy(reported);
+        Consent now = RecruitUpdater.update(
+                        recruits, r.id(), x -> x.withConsent(x.consent().dndReported(on, explicit, at)))
+                .map(Recruit::consent)
+                .orElse(r.consent());
+        Optional<Instant> newer = now.dndChangedAt().filter(at::isBefore);
+        if (newer.isPresent() && explicit) {
+            return new EventOutcome.Ignored(what + ": older than the consent change of " + newer.get());
+        }
+        return new EventOutcome.Applied(what + " " + (now.dnd() ? "on" : "off"));
     }
 
     private EventOutcome inbound(GhlEvent.MessageReceived e) {
@@ -191,7 +205,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         // The mirror refuses state older than what it holds: out-of-order events change nothing.
         return mirror.save(next)
                 ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
-                : new EventOutcome.Ignored("older than the opportunity we hold");
+                : new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
     }
 
     private EventOutcome installed(GhlEvent.AppInstalled e) {

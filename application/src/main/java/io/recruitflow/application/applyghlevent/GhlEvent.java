@@ -9,6 +9,7 @@ import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
@@ -34,7 +35,10 @@ public sealed interface GhlEvent {
     /** The contact the event concerns, when there is one. */
     Optional<ContactId> contact();
 
-    /** ContactCreate / ContactUpdate. */
+    /**
+     * ContactCreate / ContactUpdate. GHL sends {@code dnd} but no {@code dndSettings} with these, so
+     * {@code dnd} here may say "on" but never reliably "off" (an SMS-only DND reads as off).
+     */
     record ContactChanged(
             String eventId,
             LocationId location,
@@ -44,7 +48,7 @@ public sealed interface GhlEvent {
             Optional<EmailAddress> email,
             Optional<PhoneNumber> phone,
             Set<String> tags,
-            boolean dnd)
+            DoNotDisturb dnd)
             implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
@@ -59,8 +63,8 @@ public sealed interface GhlEvent {
         }
     }
 
-    /** ContactDndUpdate. */
-    record DndChanged(String eventId, LocationId location, Instant occurredAt, ContactId contactId, boolean dnd)
+    /** ContactDndUpdate: the contact's do-not-disturb afterwards, the one event that may clear it. */
+    record DndChanged(String eventId, LocationId location, Instant occurredAt, ContactId contactId, DoNotDisturb dnd)
             implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);

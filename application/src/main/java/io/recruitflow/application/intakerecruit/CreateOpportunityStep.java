@@ -19,9 +19,12 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Creates the recruit's opportunity at the first stage of the recruiting pipeline and mirrors it. A
- * create is not idempotent, so after an attempt that may have reached the CRM (a crash, a timeout, GHL's
- * "422 but created") the contact's opportunity is looked up first.
+ * Creates the recruit's opportunity at the first stage of the recruiting pipeline and mirrors it — unless the
+ * contact has one in the pipeline already: it is looked up before every create, since a create is not
+ * idempotent and the contact may have one from an earlier import, a user in GHL, or an attempt that may have
+ * reached the CRM (a crash, a timeout, GHL's "422 but created"). A found opportunity is mirrored at the stage
+ * and status it really is at. (GHL's {@code POST /opportunities/upsert} takes no contact to match on, so it
+ * cannot replace the look-up.)
  */
 public final class CreateOpportunityStep implements IntakeStepAction {
     private final Opportunities opportunities;
@@ -62,22 +65,27 @@ public final class CreateOpportunityStep implements IntakeStepAction {
                 OpportunityStatus.OPEN,
                 settings.opportunityValue(),
                 settings.assignTo());
-        Optional<OpportunityRef> earlier = previous.attempts() > 0
-                ? opportunities.findForContact(recruit.location(), pipeline.pipelineId(), contact)
-                : Optional.empty();
-        OpportunityRef created = earlier.orElseGet(() -> opportunities.create(draft));
+        Optional<OpportunityRef> existing =
+                opportunities.findForContact(recruit.location(), pipeline.pipelineId(), contact);
+        OpportunityRef ref = existing.orElseGet(() -> opportunities.create(draft));
+        RecruitingStage stage = existing.flatMap(OpportunityRef::stage)
+                .flatMap(pipeline::stageOf)
+                .orElse(RecruitingStage.first());
+        OpportunityStatus status = existing.flatMap(OpportunityRef::status).orElse(draft.status());
         mirror.save(new Opportunity(
-                created.id(),
+                ref.id(),
                 recruit.location(),
                 contact,
                 draft.name(),
                 draft.pipeline(),
-                RecruitingStage.first(),
-                draft.status(),
+                stage,
+                status,
                 draft.monetaryValue(),
                 draft.assignedTo(),
-                created.updatedAt().orElse(clock.now()),
+                ref.updatedAt().orElse(clock.now()),
                 0));
-        return new StepResult.Done(Optional.of(created.id().value()));
+        Optional<String> detail = existing.map(
+                e -> "found the contact's existing opportunity, at " + stage + " / " + status + "; none created");
+        return new StepResult.Done(Optional.of(ref.id().value()), detail);
     }
 }

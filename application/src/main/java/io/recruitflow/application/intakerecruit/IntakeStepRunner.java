@@ -72,7 +72,7 @@ final class IntakeStepRunner {
     Optional<JobOutcome> settle(StepRecord record, StepResult result) {
         Instant now = clock.now();
         if (result instanceof StepResult.Done done) {
-            journal.save(record.done(done.ref(), now));
+            journal.save(record.done(done.ref(), done.detail(), now));
         } else if (result instanceof StepResult.Deferred deferred) {
             journal.save(record.deferred(deferred.until(), deferred.reason(), now));
         } else if (result instanceof StepResult.Skipped skipped) {

@@ -2,6 +2,7 @@ package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
 import io.recruitflow.domain.recruit.CustomFieldValue;
@@ -10,8 +11,11 @@ import io.recruitflow.domain.recruit.LicenseType;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
-import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.EmailAddress;
+import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.PhoneNumber;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +24,14 @@ import java.util.stream.Collectors;
 
 /**
  * Upserts the recruit's contact (tags, license custom fields — state, number, types, NPN, expiration — and
- * source) and links the recruit to it.
+ * source) and links the recruit to it — only to a
+ * contact that carries the lead's phone and email: when GHL's upsert matched the email to one contact and
+ * dropped a phone that another holds (highlevel-api-docs #37), the lead gets a contact of its own, or the
+ * matched one takes the missing identifier, as the location's duplicate setting says, and the journal says
+ * which; if neither can be done the step fails and nobody is texted. The
+ * contact's do-not-disturb in GHL becomes the recruit's before the intro: a lead bought again who told GHL
+ * not to text them is not texted. DND read here only ever turns on; turning it off is left to GHL's explicit
+ * DND events.
  */
 public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
@@ -42,13 +53,87 @@ public final class UpsertContactStep implements IntakeStepAction {
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         // Upsert is idempotent: repeating it after a crash finds the same contact.
-        ContactDirectory.Upserted upserted = contacts.upsert(draftOf(recruit, settings));
-        ContactId contact = upserted.contact().id();
+        ContactDraft draft = draftOf(recruit, settings);
+        ContactDirectory.Upserted upserted = contacts.upsert(draft);
+        Contact found = upserted.contact();
+        Optional<String> detail = Optional.empty();
+        if (!found.carries(recruit.phone(), recruit.email())) {
+            // GHL matched one identifier and dropped the other (highlevel-api-docs #37): that contact may be
+            // someone else's; never text it.
+            String mismatch = "GHL matched contact " + found.id() + ", which lacks the lead's "
+                    + missing(found, recruit) + " (another contact may hold it)";
+            Identity resolved = resolve(found, draft, mismatch);
+            if (resolved.contact().isEmpty()) {
+                return new StepResult.Failed(resolved.detail());
+            }
+            found = resolved.contact().get();
+            detail = Optional.of(resolved.detail());
+        }
+        Contact contact = found;
         RecruitUpdater.update(recruits, recruit.id(), r -> {
-            Recruit linked = r.linkedTo(contact);
-            return upserted.contact().timeZone().map(linked::withTimeZone).orElse(linked);
+            Recruit linked = r.linkedTo(contact.id());
+            if (linked.blockedBy(contact.dnd())) {
+                Instant at = contact.dateUpdated().or(contact::dateAdded).orElse(linked.acceptedAt());
+                linked = linked.withConsent(linked.consent().dndReported(true, false, at));
+            }
+            return contact.timeZone().map(linked::withTimeZone).orElse(linked);
         });
-        return new StepResult.Done(Optional.of(contact.value()));
+        return new StepResult.Done(Optional.of(contact.id().value()), detail);
+    }
+
+    /** A contact that carries the lead's identifiers, or none; and what happened, for the journal. */
+    private record Identity(Optional<Contact> contact, String detail) {}
+
+    /**
+     * As the location's duplicate setting says: a contact of the lead's own where duplicates are allowed,
+     * else the matched contact given the missing identifier — unless GHL refuses it.
+     */
+    private Identity resolve(Contact matched, ContactDraft draft, String mismatch) {
+        if (contacts.allowsDuplicates(draft.location())) {
+            Contact own = contacts.createSeparate(draft);
+            return carrying(
+                    own,
+                    draft,
+                    mismatch + "; the location allows duplicates: created a separate contact " + own.id()
+                            + " for the lead");
+        }
+        try {
+            Contact updated = contacts.addIdentifiers(matched.id(), draft);
+            return carrying(
+                    updated,
+                    draft,
+                    mismatch + "; the location allows no duplicates: updated contact " + matched.id()
+                            + " with the lead's " + missing(matched, draft));
+        } catch (ExternalFailure.Rejected refused) {
+            return new Identity(
+                    Optional.empty(),
+                    mismatch + "; the location allows no duplicates and GHL refused to"
+                            + " add it: not linked, not texted. Merge the contacts in GHL, then import the lead again");
+        }
+    }
+
+    private static Identity carrying(Contact c, ContactDraft draft, String detail) {
+        return c.carries(draft.phone(), draft.email())
+                ? new Identity(Optional.of(c), detail)
+                : new Identity(
+                        Optional.empty(),
+                        detail + ", but GHL still answers it without the lead's " + missing(c, draft)
+                                + ": not linked, not texted");
+    }
+
+    /** Which of the lead's identifiers the contact lacks: names, never values (no PII in the journal). */
+    private static String missing(Contact c, Recruit r) {
+        return missing(c, r.phone(), r.email());
+    }
+
+    private static String missing(Contact c, ContactDraft d) {
+        return missing(c, d.phone(), d.email());
+    }
+
+    private static String missing(Contact c, Optional<PhoneNumber> phone, Optional<EmailAddress> email) {
+        boolean noPhone = phone.isPresent() && !c.phone().equals(phone);
+        boolean noEmail = email.isPresent() && !c.email().equals(email);
+        return noPhone && noEmail ? "phone and email" : noPhone ? "phone" : "email";
     }
 
     /** The contact GHL is asked for: also what an import's dry run shows ({@link IntakePreview}). */

@@ -13,13 +13,13 @@ import java.util.Optional;
 public interface Opportunities {
 
     /**
-     * Creates the opportunity. Not idempotent: after an {@link
-     * io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown} look it up with {@link #findForContact}
-     * before creating it again.
+     * Creates the opportunity. Not idempotent: look the contact's opportunity up with {@link #findForContact}
+     * before creating one (the contact may have one from an earlier import, a user, or an attempt that ended
+     * in {@link io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown}).
      */
     OpportunityRef create(OpportunityDraft draft);
 
-    /** The contact's opportunity in the pipeline, if it has one. */
+    /** The contact's opportunity in the pipeline, if it has one, with its stage and status. */
     Optional<OpportunityRef> findForContact(LocationId location, PipelineId pipeline, ContactId contact);
 
     /**

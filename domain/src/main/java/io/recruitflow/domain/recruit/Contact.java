@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A GHL contact as GHL holds it. */
+/** A GHL contact as GHL holds it, with its do-not-disturb per channel. */
 public record Contact(
         ContactId id,
         LocationId location,
@@ -22,16 +22,25 @@ public record Contact(
         Set<String> tags,
         List<CustomFieldValue> customFields,
         Optional<ZoneId> timeZone,
-        boolean dnd,
+        DoNotDisturb dnd,
         Optional<String> source,
         Optional<Instant> dateAdded,
         Optional<Instant> dateUpdated) {
     public Contact {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(location, "location");
+        dnd = dnd == null ? DoNotDisturb.NONE : dnd;
         firstName = firstName == null ? "" : firstName;
         lastName = lastName == null ? "" : lastName;
         tags = Set.copyOf(tags);
         customFields = List.copyOf(customFields);
+    }
+
+    /**
+     * Whether the contact carries every identifier of the lead that the draft has: its phone (E.164) and its
+     * email. A contact the CRM matched on one identifier only may be someone else's.
+     */
+    public boolean carries(Optional<PhoneNumber> leadPhone, Optional<EmailAddress> leadEmail) {
+        return (leadPhone.isEmpty() || phone.equals(leadPhone)) && (leadEmail.isEmpty() || email.equals(leadEmail));
     }
 }

@@ -116,7 +116,7 @@ public record Recruit(
     public Recruit withConsent(Consent newConsent) {
         // An opt-out is kept: only the recruit's own opt-in (not modelled yet) may lift it.
         Consent kept = consent.optedOut() && !newConsent.optedOut()
-                ? new Consent(newConsent.dnd(), consent.optedOutAt())
+                ? new Consent(newConsent.dnd(), consent.optedOutAt(), newConsent.dndChangedAt())
                 : newConsent;
         return new Recruit(
                 id,
@@ -134,6 +134,14 @@ public record Recruit(
                 acceptedAt,
                 introSentAt,
                 version);
+    }
+
+    /**
+     * Whether the CRM's do-not-disturb blocks the way we reach this recruit: texts when it has a phone, else
+     * email (the intro of a lead without a phone is an email).
+     */
+    public boolean blockedBy(DoNotDisturb dnd) {
+        return phone.isPresent() ? dnd.blocksTexts() : dnd.blocksEmail();
     }
 
     public Recruit withTags(Set<String> newTags) {

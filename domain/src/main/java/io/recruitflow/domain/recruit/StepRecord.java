@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The journal entry of one intake step of one recruit: its state, how many times it was started, the
  * GHL id it produced ({@code ref}: contact, opportunity or message id), a detail (the reason for a
- * skip, deferral or failure) and, for a deferred step, when it may run.
+ * skip, deferral or failure, or how a done step was done when a person should know) and, for a deferred step,
+ * when it may run.
  */
 public record StepRecord(
         RecruitId recruit,
@@ -36,8 +37,12 @@ public record StepRecord(
     }
 
     public StepRecord done(Optional<String> newRef, Instant at) {
-        return new StepRecord(
-                recruit, step, StepState.DONE, attempts, newRef.or(() -> ref), Optional.empty(), Optional.empty(), at);
+        return done(newRef, Optional.empty(), at);
+    }
+
+    /** Done, with what a person should know about how it was done. */
+    public StepRecord done(Optional<String> newRef, Optional<String> why, Instant at) {
+        return new StepRecord(recruit, step, StepState.DONE, attempts, newRef.or(() -> ref), why, Optional.empty(), at);
     }
 
     public StepRecord deferred(Instant until, String why, Instant at) {

@@ -14,6 +14,7 @@ import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ExternalFailure;
@@ -158,7 +159,12 @@ class NoShowFollowUpTest {
 
     @Test
     void aRecruitOnDoNotDisturbIsMovedBackButNotTexted() {
-        w.deliver(new GhlEvent.DndChanged(NoShowWorld.eventId(), InMemoryGhl.LOCATION, w.clock.now(), contact, true));
+        w.deliver(new GhlEvent.DndChanged(
+                NoShowWorld.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                contact,
+                DoNotDisturb.onEveryChannel(true)));
         // The no-show is on record (say GHL's webhook was applied by another instance before the extension
         // was deployed); the use case is invoked directly, so it makes the move back itself.
         Appointment booked = w.adapters.appointments().find(APPOINTMENT).orElseThrow();

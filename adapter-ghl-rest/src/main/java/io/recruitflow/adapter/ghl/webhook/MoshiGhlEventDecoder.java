@@ -5,6 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import io.recruitflow.adapter.ghl.ContactDtos.GetContectByIdSchema;
+import io.recruitflow.adapter.ghl.GhlDnd;
 import io.recruitflow.adapter.ghl.GhlJson;
 import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppDto;
 import io.recruitflow.adapter.ghl.webhook.GhlPayloads.AppointmentDto;
@@ -26,6 +27,7 @@ import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
@@ -62,8 +64,10 @@ import okio.Buffer;
  * <ul>
  *   <li>{@code occurredAt} is the envelope's {@code timestamp}, else {@code dateUpdated}, else
  *       {@code dateAdded} (of the appointment, for appointment events);</li>
- *   <li>do-not-disturb is on when {@code dnd} is true <em>or</em> the SMS channel of {@code dndSettings}
- *       is {@code active}: Recruitflow texts, so a channel-level SMS DND blocks it too;</li>
+ *   <li>do-not-disturb is read per channel ({@link GhlDnd}): {@code dnd: true} or an {@code all} setting is
+ *       every channel, and a channel is on unless its status is {@code inactive} ({@code permanent} too).
+ *       ContactCreate / ContactUpdate carry {@code dnd} but no {@code dndSettings}, so their "off" means
+ *       nothing: the application lets them set DND, and only a ContactDndUpdate clear it;</li>
  *   <li>an opportunity webhook without {@code status} is taken as {@code open} (the reference's own
  *       stage-update example carries none);</li>
  *   <li>an appointment without {@code appointmentStatus} is {@code new}; {@code booked} and GHL's
@@ -217,11 +221,8 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 tags(e.contact().tags()));
     }
 
-    private static boolean dnd(GetContectByIdSchema c) {
-        boolean smsChannel = c.dndSettings() != null
-                && c.dndSettings().sms() != null
-                && "active".equalsIgnoreCase(c.dndSettings().sms().status());
-        return Boolean.TRUE.equals(c.dnd()) || smsChannel;
+    private static DoNotDisturb dnd(GetContectByIdSchema c) {
+        return GhlDnd.of(c.dnd(), c.dndSettings());
     }
 
     // ---- opportunities (the opportunity's id is "id"; the contact's "contactId")

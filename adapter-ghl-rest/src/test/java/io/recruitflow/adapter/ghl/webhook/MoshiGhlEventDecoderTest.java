@@ -132,7 +132,7 @@ class MoshiGhlEventDecoderTest {
         assertThat(c.email()).contains(new EmailAddress("ann@example.com"));
         assertThat(c.phone()).contains(new PhoneNumber("+14075551234"));
         assertThat(c.tags()).containsExactlyInAnyOrder("Licensed", "Life-Licensed");
-        assertThat(c.dnd()).isFalse();
+        assertThat(c.dnd().blocksTexts()).isFalse();
         assertThat(c.occurredAt()).isEqualTo(TS);
         assertThat(c.contact()).contains(c.contactId());
     }
@@ -146,7 +146,7 @@ class MoshiGhlEventDecoderTest {
         assertThat(c.email()).isEmpty();
         assertThat(c.phone()).isEmpty();
         assertThat(c.tags()).isEmpty();
-        assertThat(c.dnd()).isFalse();
+        assertThat(c.dnd().blocksTexts()).isFalse();
         assertThat(c.eventId()).startsWith("sha256:"); // no webhookId: the receiver's digest id
         assertThat(c.occurredAt()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z")); // dateUpdated before dateAdded
     }
@@ -156,15 +156,27 @@ class MoshiGhlEventDecoderTest {
         GhlEvent.DndChanged d = (GhlEvent.DndChanged) decode("ContactDndUpdate", """
                 {"locationId":"l","id":"c","dnd":false,"timestamp":"2025-01-28T14:35:00Z",
                  "dndSettings":{"SMS":{"status":"active","code":"101"},"Email":{"status":"inactive"}}}""");
-        assertThat(d.dnd()).isTrue();
+        assertThat(d.dnd().blocksTexts()).isTrue();
         GhlEvent.DndChanged off = (GhlEvent.DndChanged) decode("ContactDndUpdate", """
                 {"locationId":"l","id":"c","dnd":false,"timestamp":"2025-01-28T14:35:00Z",
                  "dndSettings":{"SMS":{"status":"inactive"},"Email":{"status":"active"}}}""");
-        assertThat(off.dnd()).isFalse();
+        assertThat(off.dnd().blocksTexts()).isFalse();
         assertMalformed(
                 "ContactDndUpdate",
                 "{\"locationId\":\"l\",\"id\":\"c\",\"timestamp\":\"2025-01-28T14:35:00Z\"}",
                 "dnd");
+    }
+
+    @Test
+    void a_permanent_sms_dnd_and_dnd_on_all_channels_count_as_dnd() {
+        GhlEvent.DndChanged permanent = (GhlEvent.DndChanged) decode("ContactDndUpdate", """
+                {"locationId":"l","id":"c","dnd":false,"timestamp":"2025-01-28T14:35:00Z",
+                 "dndSettings":{"SMS":{"status":"permanent","code":"103"}}}""");
+        assertThat(permanent.dnd().blocksTexts()).isTrue();
+        GhlEvent.DndChanged all = (GhlEvent.DndChanged) decode("ContactDndUpdate", """
+                {"locationId":"l","id":"c","dnd":false,"timestamp":"2025-01-28T14:35:00Z",
+                 "dndSettings":{"all":{"status":"active"},"SMS":{"status":"inactive"}}}""");
+        assertThat(all.dnd().blocksTexts()).isTrue();
     }
 
     @Test
