@@ -146,6 +146,15 @@ final class GhlFailures {
         return GhlHttpError.of(e).filter(h -> h.status() == 404).isPresent();
     }
 
+    /** GHL's refusal of a second opportunity for a contact in a pipeline (a 400 that names the duplicate). */
+    static boolean duplicateOpportunity(ExternalFailure.Rejected e) {
+        return GhlHttpError.of(e)
+                .filter(h -> h.status() == 400)
+                .flatMap(GhlHttpError::ghlMessage)
+                .filter(m -> m.toLowerCase(Locale.ROOT).contains("duplicate opportunity"))
+                .isPresent();
+    }
+
     /** A 2xx answer that lacks what the call needs: a create's record id, a token, a contact. */
     static ExternalFailure unusableAnswer(GhlCall call, String what, String traceId) {
         return failure(AttemptFailure.unusable(call, what, traceId));

@@ -6,6 +6,7 @@ import io.recruitflow.adapter.ghl.OpportunityDtos.SearchSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateOpportunityDto;
 import io.recruitflow.adapter.ghl.OpportunityDtos.UpdateStatusDto;
 import io.recruitflow.domain.pipeline.Opportunities;
+import io.recruitflow.domain.pipeline.Opportunities.Placed;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityRef;
@@ -44,6 +45,22 @@ public final class GhlOpportunities implements Opportunities {
      * {@link ExternalFailure.OutcomeUnknown}; look it up with {@link #findForContact} before creating again.
      */
     @Override
+    public Placed place(OpportunityDraft draft) {
+        try {
+            return new Placed(create(draft), false);
+        } catch (ExternalFailure.Rejected refused) {
+            // GHL refuses a second opportunity for the contact in a pipeline ("Can not create duplicate
+            // opportunity for the contact."): the one it has is the answer, found with one more call.
+            if (GhlFailures.duplicateOpportunity(refused)) {
+                return findForContact(draft.location(), draft.pipeline(), draft.contact())
+                        .map(found -> new Placed(found, true))
+                        .orElseThrow(() -> refused);
+            }
+            throw refused;
+        }
+    }
+
+    /** {@code POST /opportunities/} (GHL refuses a duplicate for the contact and pipeline with a 400). */
     public OpportunityRef create(OpportunityDraft draft) {
         GhlCall call = GhlCall.create("POST /opportunities/", calls.as(draft.location()));
         GetPostOpportunitySuccessfulResponseDto dto =

@@ -2,6 +2,7 @@ package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.adapter.inmemory.GhlFaults.Operation;
 import io.recruitflow.domain.pipeline.Opportunities;
+import io.recruitflow.domain.pipeline.Opportunities.Placed;
 import io.recruitflow.domain.pipeline.OpportunityDraft;
 import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityRef;
@@ -79,7 +80,14 @@ public final class InMemoryOpportunities implements Opportunities {
         }
     }
 
+    /** The contact's opportunity if it has one in the pipeline (no scripted fault applies), else a new one. */
     @Override
+    public synchronized Placed place(OpportunityDraft draft) {
+        Optional<OpportunityRef> existing = findForContact(draft.location(), draft.pipeline(), draft.contact());
+        return existing.map(found -> new Placed(found, true)).orElseGet(() -> new Placed(create(draft), false));
+    }
+
+    /** Creates the opportunity; refuses a duplicate for the contact and pipeline, as GHL does. */
     public synchronized OpportunityRef create(OpportunityDraft draft) {
         RuntimeException pending = faults.before(Operation.OPPORTUNITY_CREATE);
         if (contacts.find(draft.contact()).isEmpty()) {

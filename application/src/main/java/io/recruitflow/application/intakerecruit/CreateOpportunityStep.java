@@ -65,9 +65,16 @@ public final class CreateOpportunityStep implements IntakeStepAction {
                 OpportunityStatus.OPEN,
                 settings.opportunityValue(),
                 settings.assignTo());
-        Optional<OpportunityRef> existing =
-                opportunities.findForContact(recruit.location(), pipeline.pipelineId(), contact);
-        OpportunityRef ref = existing.orElseGet(() -> opportunities.create(draft));
+        // After an attempt that may have created it (a crash, a timeout, GHL's "422 but created") look first;
+        // otherwise placing it answers the contact's existing opportunity, if any, without a lookup.
+        Optional<Opportunities.Placed> earlier = previous.attempts() > 0
+                ? opportunities
+                        .findForContact(recruit.location(), pipeline.pipelineId(), contact)
+                        .map(found -> new Opportunities.Placed(found, true))
+                : Optional.empty();
+        Opportunities.Placed placed = earlier.orElseGet(() -> opportunities.place(draft));
+        OpportunityRef ref = placed.opportunity();
+        Optional<OpportunityRef> existing = placed.existing() ? Optional.of(ref) : Optional.empty();
         RecruitingStage stage = existing.flatMap(OpportunityRef::stage)
                 .flatMap(pipeline::stageOf)
                 .orElse(RecruitingStage.first());

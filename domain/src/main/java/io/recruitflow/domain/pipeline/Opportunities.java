@@ -13,11 +13,20 @@ import java.util.Optional;
 public interface Opportunities {
 
     /**
-     * Creates the opportunity. Not idempotent: look the contact's opportunity up with {@link #findForContact}
-     * before creating one (the contact may have one from an earlier import, a user, or an attempt that ended
-     * in {@link io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown}).
+     * Creates the contact's opportunity in the pipeline, or answers the one it already has (from an earlier
+     * import or a user): the CRM keeps one per contact and pipeline. One call when there is none, so a new
+     * lead costs nothing extra. Not idempotent: after an {@link
+     * io.recruitflow.domain.shared.ExternalFailure.OutcomeUnknown} look it up with {@link #findForContact}
+     * before placing it again.
      */
-    OpportunityRef create(OpportunityDraft draft);
+    Placed place(OpportunityDraft draft);
+
+    /** The contact's opportunity, and whether it was there before {@link #place}. */
+    record Placed(OpportunityRef opportunity, boolean existing) {
+        public Placed {
+            java.util.Objects.requireNonNull(opportunity, "opportunity");
+        }
+    }
 
     /** The contact's opportunity in the pipeline, if it has one, with its stage and status. */
     Optional<OpportunityRef> findForContact(LocationId location, PipelineId pipeline, ContactId contact);
