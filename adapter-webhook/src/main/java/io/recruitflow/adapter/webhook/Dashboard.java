@@ -88,7 +88,7 @@ final class Dashboard {
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer");
-        if (!auth.authorized(ctx)) {
+        if (!auth.bearerOrBasic(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
             html(
                     ctx,

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /webhooks/ghl} — verified, durable GHL webhooks (see {@link WebhookReceiver});</li>
  *   <li>{@code GET /oauth/install}, {@code GET /oauth/callback} — the marketplace app's OAuth install flow;</li>
  *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
- *   <li>{@code /api/**} — the admin API (bearer token);</li>
+ *   <li>{@code /api/**} — the admin API (bearer token only; cross-site and wrong-media-type writes refused,
+ *       see {@link ApiRequestGuard});</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
  * </ul>
  *
@@ -69,6 +70,7 @@ public final class WebhookServer {
                 metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken());
+        ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
         Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
@@ -124,8 +126,15 @@ public final class WebhookServer {
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
-                if (!adminAuth.authorized(ctx)) {
-                    AdminAuth.challenge(ctx);
+                // Cross-site → 403, wrong media type → 415, no bearer token → 401 (see ApiRequestGuard).
+                Optional<ApiRequestGuard.Refusal> refusal = apiGuard.check(ctx);
+                if (refusal.isPresent()) {
+                    ApiRequestGuard.Refusal r = refusal.get();
+                    if (r.status() == 401) {
+                        AdminAuth.challenge(ctx, r.message());
+                    } else {
+                        json(ctx, r.status(), new ErrorBody(r.code(), r.message()));
+                    }
                     ctx.skipRemainingHandlers();
                 } else if (admin.isEmpty()) {
                     json(ctx, 503, new ErrorBody("unavailable", "the admin API is not wired"));
