@@ -38,6 +38,19 @@ public final class Database implements AutoCloseable {
     static final String EMBEDDED_DATABASE = "recruitflow";
     static final String KEY_FILE = "secret.key";
 
+    /**
+     * In the data directory of the embedded server: the password (one line, mode 0600) of its application
+     * role {@code recruitflow}, owner of the database {@code recruitflow} — what
+     * {@code pg_dump} or {@code psql} of an operator use.
+     */
+    public static final String APP_PASSWORD_FILE = EmbeddedServer.APP_PASSWORD_FILE;
+
+    /** In the data directory of the embedded server: the password (0600) of its superuser {@code postgres}. */
+    public static final String SUPERUSER_PASSWORD_FILE = EmbeddedServer.SUPERUSER_PASSWORD_FILE;
+
+    /** The embedded server's application role. */
+    public static final String APP_ROLE = EmbeddedServer.APP_ROLE;
+
     private final DatabaseConfig config;
     private volatile Started started;
     private boolean closed;
@@ -94,7 +107,11 @@ public final class Database implements AutoCloseable {
                 Path dataDir = config.dataDir().toAbsolutePath().normalize();
                 EmbeddedServer server = EmbeddedServer.start(dataDir);
                 embedded = Optional.of(server);
-                hikari.setJdbcUrl(server.ensureDatabase(EMBEDDED_DATABASE));
+                // An ordinary role that owns the database, never the superuser (see EmbeddedServer).
+                EmbeddedServer.Login login = server.prepareApplication(EMBEDDED_DATABASE);
+                hikari.setJdbcUrl(login.url());
+                hikari.setUsername(login.user());
+                hikari.setPassword(login.password());
                 cipher = Optional.of(TokenCipher.fromBase64(config.secretKey().orElseGet(() -> keyFile(dataDir))));
             } else {
                 hikari.setJdbcUrl(config.url().orElseThrow());

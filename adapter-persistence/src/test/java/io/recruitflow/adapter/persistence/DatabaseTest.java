@@ -156,8 +156,7 @@ class DatabaseTest {
 
     @Test
     void an_external_database_without_a_secret_key_cannot_store_tokens() {
-        try (Database db =
-                Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null))) {
+        try (Database db = Database.start(TestDatabase.external())) {
             assertThatThrownBy(db::tokenCipher)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("RECRUITFLOW_SECRET_KEY");
