@@ -18,6 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +103,9 @@ public final class Database implements AutoCloseable {
             // Fail fast when the database is down: the webhook receiver answers 429 and GHL retries.
             hikari.setConnectionTimeout(5_000);
             hikari.addDataSourceProperty("ApplicationName", "recruitflow");
+            // PostgreSQL's detail of a failed statement names the values (Key (phone)=(…), Failing row
+            // contains (…)): never into an exception message, a log or a stored error.
+            hikari.addDataSourceProperty("logServerErrorDetail", "false");
             Optional<TokenCipher> cipher;
             if (config.embedded()) {
                 Path dataDir = config.dataDir().toAbsolutePath().normalize();
@@ -122,7 +126,7 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(hikari);
             migrate(pool);
             log.info("database ready: {}", config);
-            started = new Started(embedded, pool, Jdbi.create(pool), cipher);
+            started = new Started(embedded, pool, jdbi(pool), cipher);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -138,6 +142,16 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database is not started");
         }
         return s;
+    }
+
+    /**
+     * Jdbi over the pool. Its default exception message renders the statement with its bound values — a
+     * recruit's phone, email and name — so a failed statement's message is the driver's alone.
+     */
+    static Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     static void migrate(DataSource dataSource) {

@@ -25,6 +25,7 @@ import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.PersonalData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -131,7 +132,7 @@ final class Dashboard {
         try {
             return Optional.of(source.get());
         } catch (RuntimeException e) {
-            LOG.warn("dashboard: could not read the {}: {}", what, e.toString());
+            LOG.warn("dashboard: could not read the {}: {}", what, PersonalData.mask(e.toString()));
             return Optional.empty();
         }
     }
@@ -249,7 +250,7 @@ final class Dashboard {
                         e.event().locationId().orElse("—"),
                         e.event().webhookId(),
                         String.valueOf(e.attempts()),
-                        e.lastError().orElse("—")))
+                        e.lastError().map(PersonalData::mask).orElse("—")))
                 .toList());
         Optional<More> more = dead.filter(events -> !events.isEmpty()).flatMap(events -> {
             long total = stats.map(InboxStats::dead).orElse((long) events.size());

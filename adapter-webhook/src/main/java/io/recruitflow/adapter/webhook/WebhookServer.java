@@ -10,6 +10,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -155,11 +156,16 @@ public final class WebhookServer {
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
             cfg.routes.exception(ExternalFailure.class, (e, ctx) -> {
-                LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                LOG.warn(
+                        "GHL call failed during {} {}: {}",
+                        ctx.method(),
+                        ctx.path(),
+                        PersonalData.mask(e.getMessage()));
                 json(ctx, 502, new ErrorBody("ghl_unavailable", describe(e)));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+                // The stack is kept for the bug; messages lose the personal data they may carry.
+                LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), PersonalData.masked(e));
                 if (ctx.path().startsWith("/webhooks/")) {
                     ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS);
                     json(ctx, 429, new ErrorBody("unavailable", "retry later"));
