@@ -139,6 +139,10 @@ class DatabaseTest {
         assertThat(external.toString())
                 .doesNotContain("s3cret-pw", "hunter2", key)
                 .contains("password=***");
+        assertThat(DatabaseConfig.external("jdbc:postgresql://rf:in-userinfo@db:5432/rf", null, null)
+                        .toString())
+                .doesNotContain("in-userinfo")
+                .contains("//rf:***@db:5432/rf");
     }
 
     @Test
