@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -21,9 +22,19 @@ final class AdminAuth {
     static final String CHALLENGE_BEARER = "Bearer realm=\"recruitflow-admin\"";
 
     private final Optional<byte[]> expectedDigest;
+    private final FailedTokenThrottle throttle;
 
-    AdminAuth(Optional<String> token) {
+    AdminAuth(Optional<String> token, FailedTokenThrottle throttle) {
         this.expectedDigest = token.map(AdminAuth::sha256);
+        this.throttle = throttle;
+    }
+
+    /**
+     * How long the client must wait before a token it presents is checked, because it presented too many
+     * wrong ones (see {@link FailedTokenThrottle}); empty when it may now, or when it presents none.
+     */
+    Optional<Duration> throttled(Context ctx) {
+        return ctx.header("Authorization") == null ? Optional.empty() : throttle.blocked(ctx.ip());
     }
 
     boolean enabled() {
@@ -32,20 +43,25 @@ final class AdminAuth {
 
     /** The admin API's check: a bearer token only. */
     boolean bearer(Context ctx) {
-        return matches(bearerToken(ctx.header("Authorization")));
+        return matches(ctx, bearerToken(ctx.header("Authorization")));
     }
 
     /** A page's check (a browser's GET): a bearer token, or Basic with the token as the password. */
     boolean bearerOrBasic(Context ctx) {
         String authorization = ctx.header("Authorization");
-        return matches(bearerToken(authorization).or(() -> basicPassword(authorization)));
+        return matches(ctx, bearerToken(authorization).or(() -> basicPassword(authorization)));
     }
 
-    private boolean matches(Optional<String> presented) {
+    /** Whether the presented token is the admin token; a wrong one (not a missing one) counts as a failure. */
+    private boolean matches(Context ctx, Optional<String> presented) {
         // MessageDigest.isEqual is constant-time for equal-length inputs; digests always are.
-        return expectedDigest.isPresent()
+        boolean matches = expectedDigest.isPresent()
                 && presented.isPresent()
                 && MessageDigest.isEqual(expectedDigest.get(), sha256(presented.get()));
+        if (!matches && ctx.header("Authorization") != null) {
+            throttle.failed(ctx.ip());
+        }
+        return matches;
     }
 
     static boolean isBasic(String authorization) {

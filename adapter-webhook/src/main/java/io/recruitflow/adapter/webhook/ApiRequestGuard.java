@@ -3,6 +3,7 @@ package io.recruitflow.adapter.webhook;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  *       not the route's: {@code text/csv} for {@code /api/recruits/import}, {@code application/json} for
  *       every other route (even with an empty body). A form can only send {@code text/plain},
  *       {@code application/x-www-form-urlencoded} or {@code multipart/form-data}, so no form reaches a route.
+ *   <li><b>429 {@code too_many_attempts}</b> — this client address presented too many wrong tokens lately
+ *       (see {@link FailedTokenThrottle}); {@code Retry-After} says when to try again.
  *   <li><b>401 {@code unauthorized}</b> — no valid {@code Authorization: Bearer <admin token>}. HTTP Basic
  *       is <em>not</em> accepted here: a browser attaches cached Basic credentials to any request to the
  *       origin, a bearer token it never attaches by itself. (The dashboard page, {@code GET /}, accepts
@@ -43,8 +46,12 @@ final class ApiRequestGuard {
         this.auth = auth;
     }
 
-    /** Why the request is refused (status, code, message), or empty when its route may run. */
-    record Refusal(int status, String code, String message) {}
+    /** Why the request is refused (status, code, message, when to retry), or empty when its route may run. */
+    record Refusal(int status, String code, String message, Optional<Duration> retryAfter) {
+        Refusal(int status, String code, String message) {
+            this(status, code, message, Optional.empty());
+        }
+    }
 
     Optional<Refusal> check(Context ctx) {
         if (STATE_CHANGING.contains(ctx.method())) {
@@ -56,6 +63,11 @@ final class ApiRequestGuard {
             if (!mediaType(ctx.header("Content-Type")).equals(required)) {
                 return Optional.of(new Refusal(415, "unsupported_media_type", "send the body as " + required));
             }
+        }
+        Optional<Duration> wait = auth.throttled(ctx);
+        if (wait.isPresent()) {
+            return Optional.of(new Refusal(
+                    429, "too_many_attempts", "too many wrong admin tokens from this address; retry later", wait));
         }
         if (!auth.bearer(ctx)) {
             return Optional.of(new Refusal(

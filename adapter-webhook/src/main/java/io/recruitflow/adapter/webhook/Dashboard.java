@@ -89,6 +89,17 @@ final class Dashboard {
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer");
+        Optional<Duration> wait = auth.throttled(ctx);
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(wait.get()));
+            html(
+                    ctx,
+                    429,
+                    HtmlPage.render(
+                            "Too many attempts",
+                            "Too many wrong admin tokens came from this address. Wait a minute, then sign in again."));
+            return;
+        }
         if (!auth.bearerOrBasic(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
             html(

@@ -70,7 +70,7 @@ public final class WebhookServer {
                 b.writerThreads,
                 metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
-        AdminAuth adminAuth = new AdminAuth(config.adminToken());
+        AdminAuth adminAuth = new AdminAuth(config.adminToken(), new FailedTokenThrottle(b.clock));
         ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
         Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
@@ -127,10 +127,11 @@ public final class WebhookServer {
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
-                // Cross-site → 403, wrong media type → 415, no bearer token → 401 (see ApiRequestGuard).
+                // Cross-site → 403, wrong media type → 415, too many wrong tokens → 429, no bearer token → 401.
                 Optional<ApiRequestGuard.Refusal> refusal = apiGuard.check(ctx);
                 if (refusal.isPresent()) {
                     ApiRequestGuard.Refusal r = refusal.get();
+                    r.retryAfter().ifPresent(w -> ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(w)));
                     if (r.status() == 401) {
                         AdminAuth.challenge(ctx, r.message());
                     } else {
