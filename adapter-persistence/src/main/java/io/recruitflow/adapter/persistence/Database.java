@@ -18,6 +18,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,19 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     static final String EMBEDDED_DATABASE = "recruitflow";
     static final String KEY_FILE = "secret.key";
+
+    /**
+     * In the data directory of the embedded server: the password (one line, mode 0600) of its application
+     * role {@code recruitflow}, owner of the database {@code recruitflow} — what
+     * {@code pg_dump} or {@code psql} of an operator use.
+     */
+    public static final String APP_PASSWORD_FILE = EmbeddedServer.APP_PASSWORD_FILE;
+
+    /** In the data directory of the embedded server: the password (0600) of its superuser {@code postgres}. */
+    public static final String SUPERUSER_PASSWORD_FILE = EmbeddedServer.SUPERUSER_PASSWORD_FILE;
+
+    /** The embedded server's application role. */
+    public static final String APP_ROLE = EmbeddedServer.APP_ROLE;
 
     private final DatabaseConfig config;
     private volatile Started started;
@@ -89,12 +103,19 @@ public final class Database implements AutoCloseable {
             // Fail fast when the database is down: the webhook receiver answers 429 and GHL retries.
             hikari.setConnectionTimeout(5_000);
             hikari.addDataSourceProperty("ApplicationName", "recruitflow");
+            // PostgreSQL's detail of a failed statement names the values (Key (phone)=(…), Failing row
+            // contains (…)): never into an exception message, a log or a stored error.
+            hikari.addDataSourceProperty("logServerErrorDetail", "false");
             Optional<TokenCipher> cipher;
             if (config.embedded()) {
                 Path dataDir = config.dataDir().toAbsolutePath().normalize();
                 EmbeddedServer server = EmbeddedServer.start(dataDir);
                 embedded = Optional.of(server);
-                hikari.setJdbcUrl(server.ensureDatabase(EMBEDDED_DATABASE));
+                // An ordinary role that owns the database, never the superuser (see EmbeddedServer).
+                EmbeddedServer.Login login = server.prepareApplication(EMBEDDED_DATABASE);
+                hikari.setJdbcUrl(login.url());
+                hikari.setUsername(login.user());
+                hikari.setPassword(login.password());
                 cipher = Optional.of(TokenCipher.fromBase64(config.secretKey().orElseGet(() -> keyFile(dataDir))));
             } else {
                 hikari.setJdbcUrl(config.url().orElseThrow());
@@ -105,7 +126,7 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(hikari);
             migrate(pool);
             log.info("database ready: {}", config);
-            started = new Started(embedded, pool, Jdbi.create(pool), cipher);
+            started = new Started(embedded, pool, jdbi(pool), cipher);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -121,6 +142,16 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database is not started");
         }
         return s;
+    }
+
+    /**
+     * Jdbi over the pool. Its default exception message renders the statement with its bound values — a
+     * recruit's phone, email and name — so a failed statement's message is the driver's alone.
+     */
+    static Jdbi jdbi(DataSource dataSource) {
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        return jdbi;
     }
 
     static void migrate(DataSource dataSource) {

@@ -152,9 +152,11 @@ public final class DatabaseConfig {
         }
     }
 
-    /** The URL with any password parameter masked, for logs. */
+    /** The URL with any password masked (a {@code password=} parameter, a {@code user:pass@}), for logs. */
     String maskedUrl() {
-        return url.map(u -> u.replaceAll("(?i)(password=)[^&]*", "$1***")).orElse("embedded");
+        return url.map(u -> u.replaceAll("(?i)(password=)[^&;]*", "$1***")
+                        .replaceAll("(//[^/?#@:\\s]*:)[^/?#@\\s]*@", "$1***@"))
+                .orElse("embedded");
     }
 
     private static Optional<String> nonBlank(String s) {

@@ -10,6 +10,7 @@ import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.port.IncomingEvent;
+import io.recruitflow.domain.shared.PersonalData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -186,7 +187,7 @@ final class PostgresEventInbox implements EventInbox {
                 UPDATE inbox_events SET status = 'IGNORED', last_error = :error, next_attempt_at = NULL,
                     updated_at = now()
                 WHERE webhook_id = :id
-                """, reason, null);
+                """, PersonalData.mask(reason), null);
     }
 
     @Override
@@ -196,7 +197,7 @@ final class PostgresEventInbox implements EventInbox {
                 UPDATE inbox_events SET attempts = attempts + 1, failures = failures + 1, last_error = :error,
                     next_attempt_at = :retryAt, updated_at = now()
                 WHERE webhook_id = :id AND status = 'PENDING'
-                """, error, retryAt);
+                """, PersonalData.mask(error), retryAt);
     }
 
     @Override
@@ -205,7 +206,7 @@ final class PostgresEventInbox implements EventInbox {
                 UPDATE inbox_events SET status = 'DEAD', attempts = attempts + 1, last_error = :error,
                     next_attempt_at = NULL, updated_at = now()
                 WHERE webhook_id = :id
-                """, error, null);
+                """, PersonalData.mask(error), null);
     }
 
     private void mark(String webhookId, String sql, String error, Instant retryAt) {

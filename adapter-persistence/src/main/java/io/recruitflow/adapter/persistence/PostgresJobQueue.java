@@ -24,6 +24,7 @@ import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.JobType;
+import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -241,7 +242,7 @@ final class PostgresJobQueue implements JobQueue {
         } else if (outcome instanceof JobOutcome.RunAgainAt again) {
             return (complete, ops) -> ops.reschedule(complete, again.at());
         } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
-            log.warn("job {}/{} gave up: {}", type, instance.getId(), giveUp.reason());
+            log.warn("job {}/{} gave up: {}", type, instance.getId(), PersonalData.mask(giveUp.reason()));
             return new CompletionHandler.OnCompleteRemove<>();
         }
         throw new IllegalStateException("unknown job outcome " + outcome);
@@ -281,7 +282,7 @@ final class PostgresJobQueue implements JobQueue {
                     complete.getExecution().getId(),
                     failures + 1,
                     complete.getCause()
-                            .map(c -> c.getClass().getSimpleName() + ": " + c.getMessage())
+                            .map(c -> c.getClass().getSimpleName() + ": " + PersonalData.mask(c.getMessage()))
                             .orElse("?"),
                     next);
             ops.reschedule(complete, next);

@@ -139,6 +139,10 @@ class DatabaseTest {
         assertThat(external.toString())
                 .doesNotContain("s3cret-pw", "hunter2", key)
                 .contains("password=***");
+        assertThat(DatabaseConfig.external("jdbc:postgresql://rf:in-userinfo@db:5432/rf", null, null)
+                        .toString())
+                .doesNotContain("in-userinfo")
+                .contains("//rf:***@db:5432/rf");
     }
 
     @Test
@@ -156,8 +160,7 @@ class DatabaseTest {
 
     @Test
     void an_external_database_without_a_secret_key_cannot_store_tokens() {
-        try (Database db =
-                Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null))) {
+        try (Database db = Database.start(TestDatabase.external())) {
             assertThatThrownBy(db::tokenCipher)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("RECRUITFLOW_SECRET_KEY");

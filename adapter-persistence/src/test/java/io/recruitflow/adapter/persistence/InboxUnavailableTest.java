@@ -17,8 +17,7 @@ class InboxUnavailableTest {
     @Test
     void a_closed_pool_makes_the_inbox_unavailable_and_nothing_is_stored() {
         TestDatabase.truncateAll();
-        Database doomed =
-                Database.start(DatabaseConfig.external(TestDatabase.get().jdbcUrl(), "postgres", null));
+        Database doomed = Database.start(TestDatabase.external());
         PostgresEventInbox inbox = new PostgresEventInbox(doomed.jdbi());
         doomed.close();
         IncomingEvent event = new IncomingEvent(

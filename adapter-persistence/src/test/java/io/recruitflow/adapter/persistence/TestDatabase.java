@@ -35,11 +35,24 @@ final class TestDatabase {
     /** Another instance (own pool, own Flyway run) on the same PostgreSQL, as a second service would be. */
     static synchronized Database secondInstance() {
         if (secondary == null) {
-            secondary = Database.start(DatabaseConfig.external(get().jdbcUrl(), "postgres", null)
-                    .withSecretKey(secretKeyOf(get()))
-                    .withMaximumPoolSize(12));
+            secondary =
+                    Database.start(external().withSecretKey(secretKeyOf(get())).withMaximumPoolSize(12));
         }
         return secondary;
+    }
+
+    /**
+     * The shared server as an external database, with the embedded server's application login (the role
+     * and the password from the data directory), as another service would be configured.
+     */
+    static DatabaseConfig external() {
+        try {
+            String password = Files.readString(get().config().dataDir().resolve(Database.APP_PASSWORD_FILE))
+                    .strip();
+            return DatabaseConfig.external(get().jdbcUrl(), Database.APP_ROLE, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Jdbi jdbi() {

@@ -50,6 +50,7 @@ import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
+import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.PhoneNumber;
 import java.time.Duration;
 import java.time.Instant;
@@ -413,7 +414,7 @@ final class AdminRoutes {
                 s.state().name(),
                 s.attempts(),
                 s.ref().orElse(null),
-                s.detail().orElse(null),
+                s.detail().map(PersonalData::mask).orElse(null),
                 s.notBefore().map(Instant::toString).orElse(null),
                 s.updatedAt().toString());
     }
@@ -423,7 +424,7 @@ final class AdminRoutes {
                 m.channel().name(),
                 m.state().name(),
                 m.messageId().map(Object::toString).orElse(null),
-                m.detail().orElse(null),
+                m.detail().map(PersonalData::mask).orElse(null),
                 m.updatedAt().toString());
     }
 
@@ -448,7 +449,8 @@ final class AdminRoutes {
                 e.event().receivedAt().toString(),
                 e.status().name(),
                 e.attempts(),
-                e.lastError().orElse(null),
+                // Also rows stored before errors were masked at the source.
+                e.lastError().map(PersonalData::mask).orElse(null),
                 e.nextAttemptAt().map(Instant::toString).orElse(null));
     }
 

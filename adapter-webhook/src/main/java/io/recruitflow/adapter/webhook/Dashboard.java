@@ -25,6 +25,7 @@ import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.PersonalData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,7 +89,18 @@ final class Dashboard {
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer");
-        if (!auth.authorized(ctx)) {
+        Optional<Duration> wait = auth.throttled(ctx);
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(wait.get()));
+            html(
+                    ctx,
+                    429,
+                    HtmlPage.render(
+                            "Too many attempts",
+                            "Too many wrong admin tokens came from this address. Wait a minute, then sign in again."));
+            return;
+        }
+        if (!auth.bearerOrBasic(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
             html(
                     ctx,
@@ -131,7 +143,7 @@ final class Dashboard {
         try {
             return Optional.of(source.get());
         } catch (RuntimeException e) {
-            LOG.warn("dashboard: could not read the {}: {}", what, e.toString());
+            LOG.warn("dashboard: could not read the {}: {}", what, PersonalData.mask(e.toString()));
             return Optional.empty();
         }
     }
@@ -249,7 +261,7 @@ final class Dashboard {
                         e.event().locationId().orElse("—"),
                         e.event().webhookId(),
                         String.valueOf(e.attempts()),
-                        e.lastError().orElse("—")))
+                        e.lastError().map(PersonalData::mask).orElse("—")))
                 .toList());
         Optional<More> more = dead.filter(events -> !events.isEmpty()).flatMap(events -> {
             long total = stats.map(InboxStats::dead).orElse((long) events.size());

@@ -10,6 +10,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /webhooks/ghl} — verified, durable GHL webhooks (see {@link WebhookReceiver});</li>
  *   <li>{@code GET /oauth/install}, {@code GET /oauth/callback} — the marketplace app's OAuth install flow;</li>
  *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
- *   <li>{@code /api/**} — the admin API (bearer token);</li>
+ *   <li>{@code /api/**} — the admin API (bearer token only; cross-site and wrong-media-type writes refused,
+ *       see {@link ApiRequestGuard});</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
  * </ul>
  *
@@ -68,7 +70,8 @@ public final class WebhookServer {
                 b.writerThreads,
                 metrics.registry());
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
-        AdminAuth adminAuth = new AdminAuth(config.adminToken());
+        AdminAuth adminAuth = new AdminAuth(config.adminToken(), new FailedTokenThrottle(b.clock));
+        ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
         Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
@@ -124,8 +127,16 @@ public final class WebhookServer {
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
-                if (!adminAuth.authorized(ctx)) {
-                    AdminAuth.challenge(ctx);
+                // Cross-site → 403, wrong media type → 415, too many wrong tokens → 429, no bearer token → 401.
+                Optional<ApiRequestGuard.Refusal> refusal = apiGuard.check(ctx);
+                if (refusal.isPresent()) {
+                    ApiRequestGuard.Refusal r = refusal.get();
+                    r.retryAfter().ifPresent(w -> ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(w)));
+                    if (r.status() == 401) {
+                        AdminAuth.challenge(ctx, r.message());
+                    } else {
+                        json(ctx, r.status(), new ErrorBody(r.code(), r.message()));
+                    }
                     ctx.skipRemainingHandlers();
                 } else if (admin.isEmpty()) {
                     json(ctx, 503, new ErrorBody("unavailable", "the admin API is not wired"));
@@ -146,11 +157,16 @@ public final class WebhookServer {
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
             cfg.routes.exception(ExternalFailure.class, (e, ctx) -> {
-                LOG.warn("GHL call failed during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                LOG.warn(
+                        "GHL call failed during {} {}: {}",
+                        ctx.method(),
+                        ctx.path(),
+                        PersonalData.mask(e.getMessage()));
                 json(ctx, 502, new ErrorBody("ghl_unavailable", describe(e)));
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
+                // The stack is kept for the bug; messages lose the personal data they may carry.
+                LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), PersonalData.masked(e));
                 if (ctx.path().startsWith("/webhooks/")) {
                     ctx.header("Retry-After", WebhookReceiver.RETRY_AFTER_SECONDS);
                     json(ctx, 429, new ErrorBody("unavailable", "retry later"));

@@ -14,7 +14,8 @@
  * {@link io.recruitflow.application.applyghlevent.GhlEventDecoder}.
  *
  * <p><b>Also served:</b> the OAuth install flow ({@code /oauth/install}, {@code /oauth/callback}), the
- * admin API ({@code /api/**}, bearer token, over {@link io.recruitflow.adapter.webhook.AdminServices}),
+ * admin API ({@code /api/**}, bearer token only, cross-site writes and writes of the wrong media type
+ * refused, over {@link io.recruitflow.adapter.webhook.AdminServices}),
  * the funnel dashboard ({@code GET /}, one server-rendered HTML page behind the same token, which a
  * browser asks for through HTTP Basic),
  * {@code /health/live}, {@code /health/ready} ({@link io.recruitflow.adapter.webhook.ReadinessCheck})

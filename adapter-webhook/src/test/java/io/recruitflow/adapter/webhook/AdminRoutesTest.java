@@ -162,7 +162,7 @@ class AdminRoutesTest {
     // ---- authentication
 
     @Test
-    void every_route_needs_the_admin_token_and_answers_401_with_a_challenge() {
+    void every_route_needs_the_admin_token_and_answers_401_with_a_bearer_challenge() {
         for (String path : List.of(
                 "/api/recruits",
                 "/api/recruits/" + ANN,
@@ -171,32 +171,175 @@ class AdminRoutesTest {
                 "/api/events?status=dead")) {
             HttpResponse<String> none = http.get(path);
             assertThat(none.statusCode()).as(path).isEqualTo(401);
+            // Only Bearer is offered: a Basic challenge would make a browser prompt, then cache and attach it.
             assertThat(none.headers().allValues("WWW-Authenticate"))
-                    .anyMatch(v -> v.startsWith("Basic"))
-                    .anyMatch(v -> v.startsWith("Bearer"));
+                    .anyMatch(v -> v.startsWith("Bearer"))
+                    .noneMatch(v -> v.startsWith("Basic"));
             assertThat(http.get(path, "Authorization", "Bearer wrong-token-0123456789")
                             .statusCode())
                     .isEqualTo(401);
             assertThat(http.get(path, "Authorization", "Bearer " + TOKEN + "x").statusCode())
                     .isEqualTo(401);
         }
-        assertThat(http.post("/api/recruits", Bodies.utf8("{}")).statusCode()).isEqualTo(401);
+        assertThat(http.post("/api/recruits", Bodies.utf8("{}"), "Content-Type", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
         assertThat(intakes).isEmpty();
     }
 
     @Test
-    void bearer_and_basic_with_the_token_as_password_are_accepted() {
+    void the_api_takes_the_bearer_token_and_refuses_basic_with_a_clear_answer() {
         assertThat(get("/api/events/stats").statusCode()).isEqualTo(200);
-        String basic = Base64.getEncoder().encodeToString(("anyone:" + TOKEN).getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + basic)
-                        .statusCode())
-                .isEqualTo(200);
-        String wrong = Base64.getEncoder().encodeToString((TOKEN + ":nope").getBytes(StandardCharsets.UTF_8));
-        assertThat(http.get("/api/events/stats", "Authorization", "Basic " + wrong)
-                        .statusCode())
-                .isEqualTo(401);
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString(("anyone:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = http.get("/api/events/stats", "Authorization", basic);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(json(r)).containsEntry("error", "unauthorized");
+        assertThat((String) json(r).get("message"))
+                .contains("Bearer")
+                .contains("Basic is accepted only by the dashboard");
+        HttpResponse<String> create = http.post(
+                "/api/recruits",
+                Bodies.utf8("{\"locationId\":\"loc_1\",\"firstName\":\"Bob\",\"phone\":\"4075551234\"}"),
+                "Authorization",
+                basic,
+                "Content-Type",
+                "application/json");
+        assertThat(create.statusCode()).isEqualTo(401);
         assertThat(http.get("/api/events/stats", "Authorization", "Basic %%%").statusCode())
                 .isEqualTo(401);
+        assertThat(intakes).isEmpty();
+    }
+
+    // ---- requests a browser could be made to send: cross-site, or with a body a form can send
+
+    private static final String LEAD = "{\"locationId\":\"loc_1\",\"firstName\":\"Bob\",\"phone\":\"4075551234\"}";
+
+    private HttpResponse<String> postLead(String... headers) {
+        return http.post("/api/recruits", Bodies.utf8(LEAD), headers);
+    }
+
+    @Test
+    void a_json_route_answers_415_to_any_other_media_type_and_creates_nothing() {
+        for (String type : List.of(
+                "text/plain",
+                "text/plain; charset=utf-8",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/jsonp",
+                "text/json")) {
+            HttpResponse<String> r = postLead("Authorization", "Bearer " + TOKEN, "Content-Type", type);
+            assertThat(r.statusCode()).as(type).isEqualTo(415);
+            assertThat(json(r)).containsEntry("error", "unsupported_media_type");
+        }
+        assertThat(postLead("Authorization", "Bearer " + TOKEN).statusCode())
+                .as("no Content-Type")
+                .isEqualTo(415);
+        assertThat(intakes).isEmpty();
+        // The media type's case and parameters do not matter.
+        assertThat(postLead("Authorization", "Bearer " + TOKEN, "Content-Type", "Application/JSON; charset=UTF-8")
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void every_state_changing_route_needs_its_media_type_even_without_a_body() {
+        HttpResponse<String> booking =
+                http.post("/api/recruits/" + ANN + "/presentation", new byte[0], "Authorization", "Bearer " + TOKEN);
+        assertThat(booking.statusCode()).isEqualTo(415);
+        HttpResponse<String> importAsJson = http.post(
+                "/api/recruits/import?locationId=loc_9",
+                Bodies.utf8("first_name,phone\nAnn,4075551234\n"),
+                "Authorization",
+                "Bearer " + TOKEN,
+                "Content-Type",
+                "application/json");
+        assertThat(importAsJson.statusCode()).isEqualTo(415);
+        assertThat(json(importAsJson)).containsEntry("message", "send the body as text/csv");
+        assertThat(bookings).isEmpty();
+        assertThat(imported).isEmpty();
+    }
+
+    @Test
+    void basic_credentials_with_a_text_plain_body_get_415_before_any_credential_is_looked_at() {
+        // The acceptance: curl -u admin:TOKEN -H 'Content-Type: text/plain' -d '{...}' /api/recruits
+        String basic =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + TOKEN).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = postLead("Authorization", basic, "Content-Type", "text/plain");
+        assertThat(r.statusCode()).isEqualTo(415);
+        assertThat(postLead("Content-Type", "text/plain").statusCode())
+                .as("no credentials")
+                .isEqualTo(415);
+        assertThat(intakes).isEmpty();
+    }
+
+    @Test
+    void a_state_changing_request_from_another_site_is_403_whatever_it_carries() {
+        String own = "http://127.0.0.1:" + server.port();
+        List<String[]> crossSite = List.of(
+                new String[] {"Origin", "http://evil.example"},
+                new String[] {"Origin", "http://127.0.0.1:1"},
+                new String[] {"Origin", "http://localhost:" + server.port()},
+                new String[] {"Origin", "null"},
+                new String[] {"Origin", "garbage"},
+                new String[] {"Sec-Fetch-Site", "cross-site"},
+                new String[] {"Sec-Fetch-Site", "same-site"},
+                new String[] {"Sec-Fetch-Site", "cross-site", "Origin", own});
+        for (String[] h : crossSite) {
+            List<String> headers = new ArrayList<>(List.of(h));
+            headers.addAll(List.of("Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"));
+            HttpResponse<String> r = postLead(headers.toArray(String[]::new));
+            assertThat(r.statusCode()).as(String.join(" ", h)).isEqualTo(403);
+            assertThat(json(r)).containsEntry("error", "cross_site");
+        }
+        // First of the checks: also without a token and with a form's media type.
+        assertThat(postLead("Origin", "http://evil.example", "Content-Type", "text/plain")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> booking = http.post(
+                "/api/recruits/" + ANN + "/presentation",
+                Bodies.utf8("{}"),
+                "Sec-Fetch-Site",
+                "cross-site",
+                "Authorization",
+                "Bearer " + TOKEN,
+                "Content-Type",
+                "application/json");
+        assertThat(booking.statusCode()).isEqualTo(403);
+        assertThat(intakes).isEmpty();
+        assertThat(bookings).isEmpty();
+    }
+
+    @Test
+    void the_servers_own_origin_and_clients_that_are_not_browsers_pass() {
+        String own = "http://127.0.0.1:" + server.port();
+        String[] bearer = {"Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"};
+        assertThat(postLead(bearer).statusCode())
+                .as("no Origin, no Sec-Fetch-Site")
+                .isEqualTo(201);
+        assertThat(postLead(concat(bearer, "Origin", own)).statusCode()).isEqualTo(201);
+        assertThat(postLead(concat(bearer, "Origin", own, "Sec-Fetch-Site", "same-origin"))
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(postLead(concat(bearer, "Sec-Fetch-Site", "none")).statusCode())
+                .as("typed by the user")
+                .isEqualTo(201);
+        // Behind a TLS-terminating proxy: the browser's origin is the proxy's, which forwards its host.
+        assertThat(postLead(concat(
+                                bearer, "Origin", "https://admin.example.com", "X-Forwarded-Host", "admin.example.com"))
+                        .statusCode())
+                .isEqualTo(201);
+        // Reads are not state-changing: a cross-site Origin on a GET is answered (the browser's same-origin
+        // policy keeps the answer from the other page).
+        assertThat(http.get("/api/events/stats", "Authorization", "Bearer " + TOKEN, "Origin", "http://evil.example")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

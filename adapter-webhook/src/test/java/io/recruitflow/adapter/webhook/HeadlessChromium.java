@@ -53,6 +53,11 @@ public final class HeadlessChromium {
         return Optional.empty();
     }
 
+    /** The browser's executable. */
+    public Path executable() {
+        return executable;
+    }
+
     /** What a run printed: the DOM on stdout, Chromium's own log (credentials in URLs masked). */
     public record Output(String stdout, String log) {}
 

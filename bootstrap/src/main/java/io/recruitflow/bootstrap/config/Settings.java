@@ -131,10 +131,26 @@ public final class Settings {
         Map<Setting, String> out = new LinkedHashMap<>();
         for (Setting s : Setting.values()) {
             Value v = values.get(s);
-            String shown = v == null ? "(unset)" : s.secret() ? "****** (set)" : v.text();
+            String shown = v == null ? "(unset)" : s.secret() ? "****** (set)" : maskUrlCredentials(v.text());
             out.put(s, shown + (v == null ? "" : "  [" + v.source().name().toLowerCase() + "]"));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern URL_USER_INFO =
+            java.util.regex.Pattern.compile("(//[^/?#@:\\s]*:)[^/?#@\\s]*@");
+    private static final java.util.regex.Pattern URL_SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)([?&;](?:password|passwd|pwd|sslpassword|secret|client_secret|token|access_token|api[_-]?key)=)"
+                    + "[^&;#\\s]*");
+
+    /**
+     * A value with the credentials inside a URL masked — a password in the user info
+     * ({@code //user:pass@host}) or in a parameter ({@code ?password=…}, as a JDBC URL may carry it) — for
+     * any setting, since a URL that is not a secret as a whole may still hold one.
+     */
+    static String maskUrlCredentials(String value) {
+        String masked = URL_USER_INFO.matcher(value).replaceAll("$1***@");
+        return URL_SECRET_PARAMETER.matcher(masked).replaceAll("$1***");
     }
 
     private static Setting byYamlKey(Path file, String key) {

@@ -1,5 +1,6 @@
 package io.recruitflow.bootstrap.bench;
 
+import io.recruitflow.adapter.persistence.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,13 @@ import java.sql.Statement;
  */
 final class PgCommits {
     private final String url;
+    private final String password;
 
     PgCommits(Path dataDir) throws IOException {
         String port = Files.readString(dataDir.resolve("postgres.port")).strip();
-        this.url = "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+        this.password = Files.readString(dataDir.resolve(Database.SUPERUSER_PASSWORD_FILE))
+                .strip();
     }
 
     /**
@@ -29,7 +33,7 @@ final class PgCommits {
      */
     Counts counts() throws SQLException, InterruptedException {
         Thread.sleep(700);
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = DriverManager.getConnection(url, "postgres", password);
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
                         + "(select wal_sync from pg_stat_wal)")) {

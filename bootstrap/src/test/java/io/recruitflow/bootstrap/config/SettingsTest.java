@@ -108,6 +108,29 @@ class SettingsTest {
     }
 
     @Test
+    void credentialsInsideAUrlAreMaskedWhenPrinted() {
+        Settings s = Settings.load(
+                Optional.empty(),
+                Map.of(
+                        "RECRUITFLOW_DB_URL",
+                        "jdbc:postgresql://db.internal:5432/rf?user=rf&password=hunter2&sslpassword=keypass&ssl=true",
+                        "RECRUITFLOW_GHL_BASE_URL",
+                        "https://proxyuser:proxy-pass@ghl-proxy.internal/v2?apiKey=k3y&region=us"));
+        String printed = s.masked().toString();
+        assertThat(printed)
+                .doesNotContain("hunter2", "keypass", "proxy-pass", "k3y")
+                .contains("jdbc:postgresql://db.internal:5432/rf?user=rf&password=***&sslpassword=***&ssl=true")
+                .contains("https://proxyuser:***@ghl-proxy.internal/v2?apiKey=***&region=us");
+        // The effective value is untouched: only what is printed is masked.
+        assertThat(s.get(Setting.DB_URL)).get().asString().contains("hunter2");
+        assertThat(Settings.maskUrlCredentials("postgresql://rf:s3cr%40t@db/x;password=p;user=rf"))
+                .isEqualTo("postgresql://rf:***@db/x;password=***;user=rf");
+        assertThat(Settings.maskUrlCredentials("https://services.leadconnectorhq.com"))
+                .isEqualTo("https://services.leadconnectorhq.com");
+        assertThat(Settings.maskUrlCredentials("mailto:a@b.co")).isEqualTo("mailto:a@b.co");
+    }
+
+    @Test
     void theConfigurationNamesEveryProblemAtOnce() {
         Settings s = Settings.load(
                 Optional.empty(),

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
@@ -36,13 +37,25 @@ final class SharedPostgres {
             server = Database.start(DatabaseConfig.embedded(dataDir).withMaximumPoolSize(2));
             Runtime.getRuntime().addShutdownHook(new Thread(SharedPostgres::stop, "multi-postgres-stop"));
         }
-        try (Connection c = server.dataSource().getConnection();
+        // The application role may not create databases; the superuser, with its password file, may.
+        String base = "jdbc:postgresql://127.0.0.1:" + server.embeddedPort().orElseThrow() + "/";
+        try (Connection c = DriverManager.getConnection(
+                        base + "postgres", "postgres", secret(Database.SUPERUSER_PASSWORD_FILE));
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + " OWNER " + Database.APP_ROLE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
-        return "jdbc:postgresql://localhost:" + server.embeddedPort().orElseThrow() + "/" + name + "?user=postgres";
+        // Credentials inside the URL, as some operators configure RECRUITFLOW_DB_URL.
+        return base + name + "?user=" + Database.APP_ROLE + "&password=" + secret(Database.APP_PASSWORD_FILE);
+    }
+
+    private static String secret(String file) {
+        try {
+            return Files.readString(dataDir.resolve(file)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An instance's own connection pool on the database (external mode, migrated like a service's). */
