@@ -32,6 +32,7 @@ import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.Lifecycle;
+import io.recruitflow.domain.recruit.DoNotDisturb;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
@@ -144,7 +145,8 @@ class NoPersonalDataInErrorsTest {
                 throw new GhlEventDecoder.MalformedEventException(
                         "contact has a phone " + PHONE + " and an email " + EMAIL + " of the wrong shape");
             }
-            return Optional.of(new GhlEvent.DndChanged(id, LOC, now.get(), new ContactId("c_" + id), true));
+            return Optional.of(new GhlEvent.DndChanged(
+                    id, LOC, now.get(), new ContactId("c_" + id), DoNotDisturb.onEveryChannel(true)));
         };
         ApplyGhlEventUseCase apply = command -> {
             GhlEvent.DndChanged e = (GhlEvent.DndChanged) command.event();
