@@ -12,6 +12,7 @@ import io.recruitflow.domain.message.MessageTemplate;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageNames;
 import io.recruitflow.domain.shared.LocationId;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,10 +55,24 @@ public record RecruitflowConfig(
         RecruitingSettings recruiting = attempt(problems, () -> recruiting(s, quietOff));
         LeadFileConfig leadFile = attempt(problems, () -> leadFile(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
+        if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
+            // Unsigned webhooks are for the sandbox and tests: against GHL itself, anyone could post events.
+            problems.add(Setting.WEBHOOK_ALLOW_UNSIGNED.env() + "=true is refused against GHL's production API ("
+                    + ghl.effectiveBaseUrl().getHost() + "): unsigned webhooks are for the sandbox and tests only");
+        }
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
         return new RecruitflowConfig(ghl, database, webhook, recruiting, leadFile, location, threads, quietOff);
+    }
+
+    /** Whether the URL is GHL's own API (v2 or v1), as opposed to the sandbox or another test double. */
+    static boolean isGhlProduction(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return host.equals(GhlClientConfig.DEFAULT_BASE_URL.getHost())
+                || host.equals(GhlClientConfig.DEFAULT_V1_BASE_URL.getHost())
+                || host.endsWith(".leadconnectorhq.com")
+                || host.endsWith(".gohighlevel.com");
     }
 
     /** The same configuration with another webhook receiver configuration (tests, embedders). */

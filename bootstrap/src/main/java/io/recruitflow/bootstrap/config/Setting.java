@@ -54,7 +54,7 @@ public enum Setting {
             "webhook.allowUnsigned",
             "false",
             false,
-            "Development only: accept unsigned webhooks (logged loudly at every start)."),
+            "Development only: accept unsigned webhooks (logged loudly at every start); refused against GHL's production API."),
     WEBHOOK_MAX_AGE(
             "webhook.maxAge",
             "2h",

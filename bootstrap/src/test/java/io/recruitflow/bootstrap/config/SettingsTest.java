@@ -58,6 +58,23 @@ class SettingsTest {
     }
 
     @Test
+    void unsignedWebhooksAreRefusedAgainstGhlsProductionApiAndAllowedAgainstTheSandbox() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "RECRUITFLOW_GHL_TOKEN", "pit-x",
+                "RECRUITFLOW_DATA_DIR", dir.toString(),
+                "RECRUITFLOW_WEBHOOK_ALLOW_UNSIGNED", "true"));
+        assertThatThrownBy(() -> RecruitflowConfig.from(Settings.load(Optional.empty(), env)))
+                .hasMessageContaining("RECRUITFLOW_WEBHOOK_ALLOW_UNSIGNED=true is refused against GHL's production API")
+                .hasMessageContaining("services.leadconnectorhq.com");
+
+        env.put("RECRUITFLOW_GHL_BASE_URL", "http://127.0.0.1:8089");
+        assertThat(RecruitflowConfig.from(Settings.load(Optional.empty(), env))
+                        .webhook()
+                        .allowUnsigned())
+                .isTrue();
+    }
+
+    @Test
     void aWrongReplayWindowSaysWhatToFix() {
         Map<String, String> env = new java.util.HashMap<>(
                 Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x", "RECRUITFLOW_DATA_DIR", dir.toString()));
