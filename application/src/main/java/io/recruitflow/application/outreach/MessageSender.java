@@ -16,6 +16,7 @@ import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.Recipient;
 import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.message.SentMessage;
@@ -117,7 +118,8 @@ public class MessageSender {
         List<Instant> recent = record.channel() == Channel.SMS
                 ? log.possiblySentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
                 : List.of();
-        SendGate rules = at -> settings.compliance().decide(recipients.of(recruit), record.channel(), at, recent);
+        Recipient to = recipients.of(recruit);
+        SendGate rules = at -> settings.compliance().decide(to, record.channel(), at, recent);
         ComplianceDecision decision = rules.decide(now);
         if (!(decision instanceof ComplianceDecision.SendNow)) {
             return notNow(recruit, record, SendState.PLANNED, decision, now);

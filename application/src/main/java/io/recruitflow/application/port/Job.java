@@ -47,9 +47,4 @@ public record Job(JobPayload payload, Instant runAt, JobPriority priority, int b
     public int rank() {
         return priority.weight() * (MAX_POSITION + 1) - Math.min(backlogPosition, MAX_POSITION);
     }
-
-    /** The same job due at another time. */
-    public Job at(Instant when) {
-        return new Job(payload, when, priority, backlogPosition);
-    }
 }
