@@ -2,10 +2,6 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.application.importleads.ImportLeadsCommand;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.importleads.ImportReport;
-import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
@@ -20,12 +16,9 @@ import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
-import io.recruitflow.domain.recruit.Recruits;
-import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.DeliveryFailures;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -95,7 +88,7 @@ class DeliveryStatusE2eTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anIntroToAnUnregisteredSenderShowsAsFailedWithGhlsReasonAndIsNeverSentAgain() throws Exception {
         onTheRealAdapters(DeliveryFailures.Reason.UNREGISTERED, -1, (sandbox, clock, runtime, port) -> {
-            Recruit recruit = importOneRecruit(runtime);
+            Recruit recruit = E2e.importOneRecruit(runtime, dir);
             MessageLog log = runtime.injector().getInstance(MessageLog.class);
             E2e.await(
                     Duration.ofSeconds(30),
@@ -137,7 +130,7 @@ class DeliveryStatusE2eTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void anIntroHitByATemporaryCarrierErrorIsSentAgainOnceAfterTheBackoffAndDelivered() throws Exception {
         onTheRealAdapters(DeliveryFailures.Reason.TEMPORARY, 1, (sandbox, clock, runtime, port) -> {
-            Recruit recruit = importOneRecruit(runtime);
+            Recruit recruit = E2e.importOneRecruit(runtime, dir);
             MessageLog log = runtime.injector().getInstance(MessageLog.class);
             E2e.await(
                     Duration.ofSeconds(30),
@@ -177,26 +170,6 @@ class DeliveryStatusE2eTest {
 
     private static Optional<MessageRecord> intro(MessageLog log, RecruitId id) {
         return log.find(IntakeSaga.introKey(id));
-    }
-
-    private Recruit importOneRecruit(RecruitflowRuntime runtime) throws Exception {
-        Path leads = E2e.writeLeads(dir.resolve("one-lead.csv"), 1, 12);
-        ImportReport report;
-        try (InputStream in = Files.newInputStream(leads)) {
-            report = runtime.injector()
-                    .getInstance(ImportLeadsUseCase.class)
-                    .importLeads(new ImportLeadsCommand(new LocationId(E2e.LOCATION), in));
-        }
-        RecruitId id = report.accepted().get(0).recruit();
-        IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
-        Recruits recruits = runtime.injector().getInstance(Recruits.class);
-        E2e.await(
-                Duration.ofSeconds(45),
-                Duration.ofMillis(100),
-                () -> intake.isComplete(id)
-                        && recruits.find(id).flatMap(Recruit::contactId).isPresent(),
-                () -> "intake not complete: " + intake.progress(id));
-        return recruits.find(id).orElseThrow();
     }
 
     /** {@code recruitflow_text_deliveries_total{outcome=...}} from the Prometheus text. */
