@@ -123,22 +123,7 @@ public record MessageRecord(
      * was sent, which the per-day caps count from.
      */
     public MessageRecord withDelivery(Delivery report) {
-        return new MessageRecord(
-                key,
-                location,
-                contact,
-                channel,
-                body,
-                subject,
-                state,
-                notBefore,
-                messageId,
-                conversationId,
-                detail,
-                attempts,
-                createdAt,
-                updatedAt,
-                Optional.of(report));
+        return with(state, notBefore, messageId, conversationId, detail, attempts, updatedAt, Optional.of(report));
     }
 
     /** The CRM reported that this text did not reach the phone. */
@@ -171,40 +156,19 @@ public record MessageRecord(
 
     /** Handed to the CRM: one more attempt. */
     public MessageRecord sending(Instant at) {
-        return new MessageRecord(
-                key,
-                location,
-                contact,
-                channel,
-                body,
-                subject,
-                SendState.SENDING,
-                notBefore,
-                messageId,
-                conversationId,
-                Optional.empty(),
-                attempts + 1,
-                createdAt,
-                at,
-                delivery);
+        return with(
+                SendState.SENDING, notBefore, messageId, conversationId, Optional.empty(), attempts + 1, at, delivery);
     }
 
     /** Accepted by the CRM: a new message, so no delivery report yet (a failed earlier attempt's is dropped). */
     public MessageRecord sent(SentMessage sent, Instant at) {
-        return new MessageRecord(
-                key,
-                location,
-                contact,
-                channel,
-                body,
-                subject,
+        return with(
                 SendState.SENT,
                 notBefore,
                 Optional.of(sent.messageId()),
                 Optional.of(sent.conversationId()),
                 Optional.empty(),
                 attempts,
-                createdAt,
                 at,
                 Optional.empty());
     }
@@ -233,7 +197,19 @@ public record MessageRecord(
             Optional<ConversationId> cid,
             Optional<String> d,
             Instant at) {
+        return with(s, nb, mid, cid, d, attempts, at, delivery);
+    }
+
+    private MessageRecord with(
+            SendState s,
+            Optional<Instant> nb,
+            Optional<MessageId> mid,
+            Optional<ConversationId> cid,
+            Optional<String> d,
+            int tries,
+            Instant at,
+            Optional<Delivery> report) {
         return new MessageRecord(
-                key, location, contact, channel, body, subject, s, nb, mid, cid, d, attempts, createdAt, at, delivery);
+                key, location, contact, channel, body, subject, s, nb, mid, cid, d, tries, createdAt, at, report);
     }
 }
