@@ -211,4 +211,21 @@ class DeliveryStatusTest {
             assertThat(t.retrying()).isFalse();
         });
     }
+
+    @Test
+    void a_report_of_a_retry_still_in_flight_waits_too_although_the_record_carries_the_failed_attempts_id() {
+        w.deliver(reportOfIntro(failed("carrier network congestion", true)));
+        MessageRecord planned = intro();
+        MessageRecord sending = planned.sending(w.clock.now());
+        w.adapters.messageLog().transition(planned.key(), SendState.PLANNED, sending);
+        assertThat(sending.messageId()).isPresent();
+
+        assertThatThrownBy(() -> w.deliver(report(
+                        new MessageId("msg_retry"),
+                        sending.body(),
+                        Optional.of(Delivery.of(DeliveryStatus.DELIVERED, w.clock.now())))))
+                .isInstanceOf(DeliveryReports.SendInFlight.class);
+        assertThat(w.adapters.messageLog().findByMessageId(new MessageId("msg_retry")))
+                .isEmpty();
+    }
 }

@@ -132,11 +132,11 @@ public class DeliveryReports implements GhlEventListener {
             return "not ours and not delivered: nothing to count";
         }
         Instant now = clock.now();
+        // A send of ours not yet recorded (a retry still carries its failed attempt's id, never this one).
         boolean inFlight = log.ofContact(sent.contactId()).stream()
                 .anyMatch(r -> !r.reported()
                         && r.channel() == sent.channel()
                         && (r.state() == SendState.SENDING || r.state() == SendState.UNKNOWN)
-                        && r.messageId().isEmpty()
                         && r.body().strip().equals(sent.body().strip())
                         && r.updatedAt().plus(MessageSender.IN_FLIGHT).isAfter(now));
         if (inFlight) {
