@@ -23,6 +23,7 @@ import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.intakerecruit.SendIntroStep;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
@@ -101,6 +102,8 @@ public final class World {
     public final RecruitingFunnelService funnel;
     public final ViewRecruitService view;
     public final RecruitflowJobs jobs;
+    /** The core's own listener: GHL's delivery reports of our texts and of the texts GHL sent itself. */
+    public final DeliveryReports deliveries;
 
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
@@ -140,6 +143,9 @@ public final class World {
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
+        deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
+        Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
+        listeners.addAll(extension.listeners(adapters, advance, messages));
         events = new ApplyGhlEventService(
                 adapters.recruits(),
                 adapters.opportunityMirror(),
@@ -149,7 +155,7 @@ public final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                extension.listeners(adapters, advance, messages));
+                listeners);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),

@@ -54,8 +54,18 @@ final class ConversationRoutes {
         if (text == null || text.isEmpty()) {
             throw ApiException.unprocessable("message should not be empty");
         }
+        // A text that will not reach the phone is still accepted and queued; its failure comes with the webhook.
+        java.util.Optional<DeliveryFailures.Reason> failure = "SMS".equals(type)
+                ? engine.deliveryFailures.nextText(contact.str("phone"))
+                : java.util.Optional.empty();
         Doc message = addMessage(
-                contact, type, text, "outbound", Json.string(body, "subject"), Json.string(body, "emailFrom"));
+                contact,
+                type,
+                text,
+                "outbound",
+                Json.string(body, "subject"),
+                Json.string(body, "emailFrom"),
+                failure.orElse(null));
         Map<String, Object> answer = Json.obj(
                 "conversationId",
                 message.str("conversationId"),
@@ -64,7 +74,7 @@ final class ConversationRoutes {
                 "msg",
                 "Message queued successfully.",
                 "status",
-                "delivered");
+                failure.isPresent() ? "pending" : "delivered");
         if ("Email".equals(type)) {
             answer.put("emailMessageId", message.id());
         }
@@ -73,6 +83,22 @@ final class ConversationRoutes {
 
     /** Stores a message on the contact's conversation (made when missing) and emits its webhooks. */
     Doc addMessage(Doc contact, String type, String text, String direction, String subject, String from) {
+        return addMessage(contact, type, text, direction, subject, from, null);
+    }
+
+    /**
+     * The same, for an outbound text that {@code failure} keeps from the phone (null: delivered): the message's
+     * status and its OutboundMessage's are GHL's {@code failed} or {@code undelivered}, with GHL's {@code error}.
+     */
+    Doc addMessage(
+            Doc contact,
+            String type,
+            String text,
+            String direction,
+            String subject,
+            String from,
+            DeliveryFailures.Reason failure) {
+        String status = failure == null ? "delivered" : failure.status;
         String conversationId;
         Doc message;
         synchronized (store.index(contact.locationId())) {
@@ -101,7 +127,7 @@ final class ConversationRoutes {
                     "direction",
                     direction,
                     "status",
-                    "delivered",
+                    status,
                     "contentType",
                     email ? "text/html" : "text/plain",
                     "attachments",
@@ -110,6 +136,9 @@ final class ConversationRoutes {
                     "inbound".equals(direction) ? null : "api");
             if (email && subject != null) {
                 fields.put("meta", Json.obj("email", Json.obj("subject", subject)));
+            }
+            if (failure != null) {
+                fields.put("error", failure.error());
             }
             message = new Doc(id, contact.locationId(), store.nextSeq(), fields);
             store.messagesOf(conversationId).add(message);
@@ -180,11 +209,14 @@ final class ConversationRoutes {
                 "messageId",
                 message.id(),
                 "status",
-                "delivered",
+                status,
                 "source",
                 message.get("source"),
                 "conversationProviderId",
                 PROVIDER_ID);
+        if (failure != null) {
+            event.put("error", failure.error());
+        }
         if ("Email".equals(type)) {
             event.put("emailMessageId", message.id());
             event.put("threadId", message.id());

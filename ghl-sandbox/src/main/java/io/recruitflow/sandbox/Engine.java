@@ -17,6 +17,9 @@ final class Engine {
     final Tokens tokens;
     final RateLimiter rateLimiter;
     final Faults faults = new Faults();
+    /** Texts reported as not delivered; configuration like the subscriptions: a reset keeps it. */
+    final DeliveryFailures deliveryFailures = new DeliveryFailures();
+
     final WebhookSigner signer;
     final WebhookDispatcher webhooks;
     final LongAdder requests = new LongAdder();

@@ -47,6 +47,7 @@ public final class GhlSandbox implements AutoCloseable {
         calendarsApi.register(routes);
         new DirectoryRoutes(engine).register(routes);
         new OAuthServerRoutes(engine).register(routes);
+        new DeliveryFailureRoutes(engine).register(routes);
         this.host = config.host();
         try {
             this.port = server.start(config.host(), config.port());
@@ -70,6 +71,14 @@ public final class GhlSandbox implements AutoCloseable {
     /** The port the sandbox listens on. */
     public int port() {
         return port;
+    }
+
+    /**
+     * Which texts this sandbox reports as not delivered (failed or undelivered, with GHL's error), per number or
+     * at a rate; the same as {@code /_sandbox/delivery-failures}.
+     */
+    public DeliveryFailures deliveryFailures() {
+        return engine.deliveryFailures;
     }
 
     /** The company, the locations with their private integration tokens, and the OAuth client. */

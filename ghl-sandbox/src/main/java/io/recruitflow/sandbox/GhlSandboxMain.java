@@ -7,15 +7,17 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox standalone:
  * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s]
- * [--webhook-retries 6/10m+100s] [--host 127.0.0.1]}.
+ * [--webhook-retries 6/10m+100s] [--host 127.0.0.1] [--fail-texts-to +15551234567=unregistered[*N]]...
+ * [--text-failure-rate 0.05] [--text-failure-reason temporary]}.
  */
 public final class GhlSandboxMain {
     private GhlSandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         SandboxConfig config;
+        DeliveryFailures failures = new DeliveryFailures();
         try {
-            config = parse(args);
+            config = parse(args, failures);
         } catch (IllegalArgumentException e) {
             System.err.println("ghl-sandbox: " + e.getMessage());
             System.err.println(usage());
@@ -27,6 +29,7 @@ public final class GhlSandboxMain {
             return;
         }
         GhlSandbox sandbox = GhlSandbox.start(config);
+        sandbox.deliveryFailures().copyFrom(failures);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -43,7 +46,14 @@ public final class GhlSandboxMain {
 
     /** The config for these arguments; null when help was asked for. */
     static SandboxConfig parse(String[] args) {
+        return parse(args, new DeliveryFailures());
+    }
+
+    /** The config for these arguments, the delivery failures they ask for put in {@code failures}. */
+    static SandboxConfig parse(String[] args, DeliveryFailures failures) {
         SandboxConfig config = SandboxConfig.defaults();
+        double failureRate = 0;
+        DeliveryFailures.Reason failureReason = DeliveryFailures.Reason.TEMPORARY;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -66,10 +76,28 @@ public final class GhlSandboxMain {
                 case "--webhook-url" -> config = config.withWebhookUrl(URI.create(value));
                 case "--token-lifetime" -> config = config.withAccessTokenLifetime(duration(value));
                 case "--webhook-retries" -> config = webhookRetries(config, value);
+                case "--fail-texts-to" -> failures.failTextsTo(value);
+                case "--text-failure-rate" -> failureRate = rate(value);
+                case "--text-failure-reason" -> failureReason = DeliveryFailures.Reason.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
+        if (failureRate > 0) {
+            failures.failAtRate(failureRate, failureReason, 1L);
+        }
         return config;
+    }
+
+    private static double rate(String value) {
+        try {
+            double rate = Double.parseDouble(value.strip());
+            if (rate >= 0 && rate <= 1) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new IllegalArgumentException("--text-failure-rate must be between 0 and 1, e.g. 0.05, was: " + value);
     }
 
     /**
@@ -110,6 +138,8 @@ public final class GhlSandboxMain {
 
     private static String usage() {
         return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
-                + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1]";
+                + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1] "
+                + "[--fail-texts-to +15551234567=REASON[*N]]... [--text-failure-rate 0.05] [--text-failure-reason REASON] "
+                + "(REASON: " + String.join(", ", DeliveryFailures.Reason.ids()) + ")";
     }
 }

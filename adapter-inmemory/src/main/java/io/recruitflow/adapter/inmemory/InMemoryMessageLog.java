@@ -1,6 +1,9 @@
 package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.Delivery;
+import io.recruitflow.domain.message.DeliveryStatus;
+import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
@@ -58,7 +61,8 @@ public final class InMemoryMessageLog implements MessageLog {
                 .filter(r -> POSSIBLY_SENT.contains(r.state())
                         && r.contact().equals(contact)
                         && r.channel() == channel
-                        && !r.updatedAt().isBefore(since))
+                        && !r.updatedAt().isBefore(since)
+                        && !(r.reported() && r.messageId().flatMap(this::ours).isPresent()))
                 .map(MessageRecord::updatedAt)
                 .sorted()
                 .toList();
@@ -82,8 +86,60 @@ public final class InMemoryMessageLog implements MessageLog {
             counts.put(s, 0L);
         }
         byKey.values().stream()
-                .filter(r -> location.map(l -> l.equals(r.location())).orElse(true))
+                .filter(r -> !r.reported()
+                        && location.map(l -> l.equals(r.location())).orElse(true))
                 .forEach(r -> counts.merge(r.state(), 1L, Long::sum));
         return counts;
+    }
+
+    @Override
+    public synchronized Optional<MessageRecord> findByMessageId(MessageId id) {
+        return ours(id).or(() -> byKey.values().stream()
+                .filter(r -> r.reported() && r.messageId().filter(id::equals).isPresent())
+                .findFirst());
+    }
+
+    private Optional<MessageRecord> ours(MessageId id) {
+        return byKey.values().stream()
+                .filter(r -> !r.reported() && r.messageId().filter(id::equals).isPresent())
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<MessageRecord> ofContact(ContactId contact) {
+        return byKey.values().stream()
+                .filter(r -> r.contact().equals(contact))
+                .sorted(Comparator.comparing(MessageRecord::createdAt)
+                        .thenComparing(r -> r.key().value()))
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<DeliveryStatus, Long> countByDelivery(Optional<LocationId> location) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus s : DeliveryStatus.values()) {
+            counts.put(s, 0L);
+        }
+        byKey.values().stream()
+                .filter(r -> !r.reported()
+                        && location.map(l -> l.equals(r.location())).orElse(true)
+                        && (r.state() == SendState.SENT || r.delivery().isPresent()))
+                .forEach(r ->
+                        counts.merge(r.delivery().map(Delivery::status).orElse(DeliveryStatus.PENDING), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<MessageRecord> notDelivered(Optional<LocationId> location, int limit) {
+        return byKey.values().stream()
+                .filter(r -> !r.reported()
+                        && r.notDelivered()
+                        && location.map(l -> l.equals(r.location())).orElse(true))
+                .sorted(Comparator.comparing(
+                                (MessageRecord r) -> r.delivery().orElseThrow().reportedAt())
+                        .reversed()
+                        .thenComparing(r -> r.key().value()))
+                .limit(limit)
+                .toList();
     }
 }

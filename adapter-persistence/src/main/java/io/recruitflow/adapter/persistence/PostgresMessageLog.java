@@ -7,6 +7,8 @@ import static io.recruitflow.adapter.persistence.Rows.ts;
 
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.Delivery;
+import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
@@ -41,9 +43,11 @@ final class PostgresMessageLog implements MessageLog {
         return jdbi.inTransaction(h -> {
             h.createUpdate("""
                             INSERT INTO messages (message_key, location_id, contact_id, channel, body, subject, state,
-                                not_before, message_id, conversation_id, detail, attempts, created_at, updated_at)
+                                not_before, message_id, conversation_id, detail, attempts, created_at, updated_at,
+                                delivery_status, delivery_reason, delivery_retryable, delivery_reported_at)
                             VALUES (:key, :location, :contact, :channel, :body, :subject, :state, :notBefore,
-                                :messageId, :conversationId, :detail, :attempts, :createdAt, :updatedAt)
+                                :messageId, :conversationId, :detail, :attempts, :createdAt, :updatedAt,
+                                :deliveryStatus, :deliveryReason, :deliveryRetryable, :deliveryReportedAt)
                             ON CONFLICT (message_key) DO NOTHING
                             """)
                     .bind("key", record.key().value())
@@ -62,6 +66,14 @@ final class PostgresMessageLog implements MessageLog {
                     .bind("attempts", record.attempts())
                     .bind("createdAt", ts(record.createdAt()))
                     .bind("updatedAt", ts(record.updatedAt()))
+                    .bind("deliveryStatus", deliveryStatus(record))
+                    .bind(
+                            "deliveryReason",
+                            record.delivery().flatMap(Delivery::reason).orElse(null))
+                    .bind(
+                            "deliveryRetryable",
+                            record.delivery().map(Delivery::retryable).orElse(false))
+                    .bind("deliveryReportedAt", ts(record.delivery().map(Delivery::reportedAt)))
                     .execute();
             return find(h, record.key()).orElseThrow();
         });
@@ -81,7 +93,9 @@ final class PostgresMessageLog implements MessageLog {
                         UPDATE messages SET location_id = :location, contact_id = :contact, channel = :channel,
                             body = :body, subject = :subject, state = :state, not_before = :notBefore,
                             message_id = :messageId, conversation_id = :conversationId, detail = :detail,
-                            attempts = :attempts, updated_at = :updatedAt
+                            attempts = :attempts, updated_at = :updatedAt, delivery_status = :deliveryStatus,
+                            delivery_reason = :deliveryReason, delivery_retryable = :deliveryRetryable,
+                            delivery_reported_at = :deliveryReportedAt
                         WHERE message_key = :key AND state = :expected
                         """)
                         .bind("key", key.value())
@@ -102,6 +116,14 @@ final class PostgresMessageLog implements MessageLog {
                         .bind("detail", next.detail().orElse(null))
                         .bind("attempts", next.attempts())
                         .bind("updatedAt", ts(next.updatedAt()))
+                        .bind("deliveryStatus", deliveryStatus(next))
+                        .bind(
+                                "deliveryReason",
+                                next.delivery().flatMap(Delivery::reason).orElse(null))
+                        .bind(
+                                "deliveryRetryable",
+                                next.delivery().map(Delivery::retryable).orElse(false))
+                        .bind("deliveryReportedAt", ts(next.delivery().map(Delivery::reportedAt)))
                         .execute()
                 == 1);
     }
@@ -110,9 +132,11 @@ final class PostgresMessageLog implements MessageLog {
     public List<Instant> possiblySentSince(ContactId contact, Channel channel, Instant since) {
         // A SENT record's updatedAt is when GHL accepted it; a SENDING or UNKNOWN one's, when it was handed over.
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT updated_at FROM messages
-                         WHERE contact_id = :contact AND channel = :channel AND state IN ('SENT', 'SENDING', 'UNKNOWN') AND updated_at >= :since
-                         ORDER BY updated_at
+                        SELECT m.updated_at FROM messages m
+                         WHERE m.contact_id = :contact AND m.channel = :channel AND m.state IN ('SENT', 'SENDING', 'UNKNOWN') AND m.updated_at >= :since
+                           AND NOT (m.message_key LIKE 'crm/%' AND EXISTS (
+                               SELECT 1 FROM messages o WHERE o.message_id = m.message_id AND o.message_key NOT LIKE 'crm/%'))
+                         ORDER BY m.updated_at
                         """)
                 .bind("contact", contact.value())
                 .bind("channel", channel.name())
@@ -139,8 +163,58 @@ final class PostgresMessageLog implements MessageLog {
     public Map<SendState, Long> countByState(Optional<LocationId> location) {
         return Rows.countsBy(jdbi, SendState.class, """
                 SELECT state, count(*) FROM messages
-                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) GROUP BY state
+                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) AND message_key NOT LIKE 'crm/%'
+                 GROUP BY state
                 """, location);
+    }
+
+    @Override
+    public Optional<MessageRecord> findByMessageId(MessageId id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM messages WHERE message_id = :id
+                         ORDER BY (message_key LIKE 'crm/%'), created_at LIMIT 1
+                        """)
+                .bind("id", id.value())
+                .map((rs, ctx) -> map(rs))
+                .findOne());
+    }
+
+    @Override
+    public List<MessageRecord> ofContact(ContactId contact) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM messages WHERE contact_id = :contact ORDER BY created_at, message_key")
+                .bind("contact", contact.value())
+                .map((rs, ctx) -> map(rs))
+                .list());
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByDelivery(Optional<LocationId> location) {
+        return Rows.countsBy(jdbi, DeliveryStatus.class, """
+                SELECT COALESCE(delivery_status, 'PENDING'), count(*) FROM messages
+                 WHERE (CAST(:location AS text) IS NULL OR location_id = :location) AND message_key NOT LIKE 'crm/%'
+                   AND (state = 'SENT' OR delivery_status IS NOT NULL)
+                 GROUP BY COALESCE(delivery_status, 'PENDING')
+                """, location);
+    }
+
+    @Override
+    public List<MessageRecord> notDelivered(Optional<LocationId> location, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT * FROM messages
+                         WHERE delivery_status IN ('UNDELIVERED', 'FAILED') AND message_key NOT LIKE 'crm/%'
+                           AND (CAST(:location AS text) IS NULL OR location_id = :location)
+                         ORDER BY delivery_reported_at DESC, message_key
+                         LIMIT :limit
+                        """)
+                .bind("location", location.map(LocationId::value).orElse(null))
+                .bind("limit", limit)
+                .map((rs, ctx) -> map(rs))
+                .list());
+    }
+
+    private static String deliveryStatus(MessageRecord record) {
+        return record.delivery().map(d -> d.status().name()).orElse(null);
     }
 
     private static Optional<MessageRecord> find(Handle h, MessageKey key) {
@@ -165,7 +239,20 @@ final class PostgresMessageLog implements MessageLog {
                 optionalString(rs, "detail"),
                 rs.getInt("attempts"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                delivery(rs));
+    }
+
+    private static Optional<Delivery> delivery(ResultSet rs) throws SQLException {
+        Optional<String> status = optionalString(rs, "delivery_status");
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Delivery(
+                DeliveryStatus.valueOf(status.get()),
+                optionalString(rs, "delivery_reason"),
+                rs.getBoolean("delivery_retryable"),
+                optionalInstant(rs, "delivery_reported_at").orElseThrow()));
     }
 
     /**

@@ -189,7 +189,8 @@ final class AdminRoutes {
                         view.intro().map(AdminRoutes::message).orElse(null),
                         view.appointments().stream()
                                 .map(AdminRoutes::appointment)
-                                .toList()));
+                                .toList(),
+                        view.messages().stream().map(AdminRoutes::message).toList()));
     }
 
     // POST /api/recruits/{id}/presentation   (body optional: {"start": ISO-8601})
@@ -223,6 +224,10 @@ final class AdminRoutes {
         Funnel f = services.funnel().funnel(new FunnelQuery(location));
         Map<String, Long> messages = new LinkedHashMap<>();
         new EnumMap<>(f.messages()).forEach((state, n) -> messages.put(state.name(), n));
+        Map<String, Long> deliveries = new LinkedHashMap<>();
+        f.deliveries().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> deliveries.put(e.getKey().name(), e.getValue()));
         json(
                 ctx,
                 200,
@@ -245,7 +250,18 @@ final class AdminRoutes {
                                 f.speedToLeadMedian().map(AdminRoutes::seconds).orElse(null),
                                 f.speedToLeadP95().map(AdminRoutes::seconds).orElse(null),
                                 f.speedToLeadSamples()),
-                        messages));
+                        messages,
+                        deliveries,
+                        f.notDelivered().stream()
+                                .map(t -> new ApiBodies.NotDeliveredBody(
+                                        t.key().value(),
+                                        t.contact().value(),
+                                        t.channel().name(),
+                                        t.status().name(),
+                                        PersonalData.mask(t.reason()),
+                                        t.reportedAt().toString(),
+                                        t.retrying()))
+                                .toList()));
     }
 
     // GET /api/events/stats
@@ -421,11 +437,19 @@ final class AdminRoutes {
 
     private static MessageBody message(MessageRecord m) {
         return new MessageBody(
+                m.key().value(),
                 m.channel().name(),
                 m.state().name(),
                 m.messageId().map(Object::toString).orElse(null),
                 m.detail().map(PersonalData::mask).orElse(null),
-                m.updatedAt().toString());
+                m.updatedAt().toString(),
+                m.attempts(),
+                m.delivery()
+                        .map(d -> d.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .orElse(null),
+                m.delivery().flatMap(d -> d.reason()).map(PersonalData::mask).orElse(null),
+                m.delivery().map(d -> d.notDelivered() ? d.retryable() : null).orElse(null),
+                m.delivery().map(d -> d.reportedAt().toString()).orElse(null));
     }
 
     private static AppointmentBody appointment(Appointment a) {

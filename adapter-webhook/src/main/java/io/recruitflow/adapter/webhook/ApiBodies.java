@@ -90,7 +90,10 @@ final class ApiBodies {
 
     public record RecruitPage(List<RecruitSummary> items, String next) {}
 
-    /** A recruit's summary fields, then its pipeline, intake and appointments. */
+    /**
+     * A recruit's summary fields, then its pipeline, intake, intro, every message to its contact (ours, and the
+     * texts GHL sent itself and reported) with its delivery, and appointments.
+     */
     public record RecruitDetail(
             String id,
             String locationId,
@@ -113,7 +116,8 @@ final class ApiBodies {
             OpportunityBody opportunity,
             List<StepBody> steps,
             MessageBody intro,
-            List<AppointmentBody> appointments) {
+            List<AppointmentBody> appointments,
+            List<MessageBody> messages) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -121,7 +125,8 @@ final class ApiBodies {
                 OpportunityBody opportunity,
                 List<StepBody> steps,
                 MessageBody intro,
-                List<AppointmentBody> appointments) {
+                List<AppointmentBody> appointments,
+                List<MessageBody> messages) {
             return new RecruitDetail(
                     s.id(),
                     s.locationId(),
@@ -144,7 +149,8 @@ final class ApiBodies {
                     opportunity,
                     steps,
                     intro,
-                    appointments);
+                    appointments,
+                    messages);
         }
     }
 
@@ -154,7 +160,24 @@ final class ApiBodies {
     public record StepBody(
             String step, String state, int attempts, String ref, String detail, String notBefore, String updatedAt) {}
 
-    public record MessageBody(String channel, String state, String messageId, String detail, String updatedAt) {}
+    /**
+     * One message: our key ({@code crm/<id>} for a text GHL sent itself), channel, send state, GHL's id, how many
+     * times we handed it to GHL, and what GHL last reported of its delivery ({@code delivery}: pending, sent,
+     * delivered, read, undelivered, failed; null before any report) with GHL's reason for a text that did not
+     * reach the phone and whether that reason can pass.
+     */
+    public record MessageBody(
+            String key,
+            String channel,
+            String state,
+            String messageId,
+            String detail,
+            String updatedAt,
+            int attempts,
+            String delivery,
+            String deliveryReason,
+            Boolean deliveryRetryable,
+            String deliveryReportedAt) {}
 
     public record AppointmentBody(
             String id, String calendarId, String contactId, String title, String start, String end, String status) {}
@@ -168,7 +191,19 @@ final class ApiBodies {
             List<StageBody> stages,
             List<ConversionBody> conversions,
             SpeedToLeadBody speedToLead,
-            Map<String, Long> messages) {}
+            Map<String, Long> messages,
+            Map<String, Long> deliveries,
+            List<NotDeliveredBody> notDelivered) {}
+
+    /** A text GHL could not deliver, with GHL's reason; {@code retrying} when it is planned again. */
+    public record NotDeliveredBody(
+            String key,
+            String contactId,
+            String channel,
+            String status,
+            String reason,
+            String reportedAt,
+            boolean retrying) {}
 
     public record StageBody(String stage, String name, long count) {}
 

@@ -13,6 +13,7 @@ import io.recruitflow.adapter.webhook.DashboardView.InboxLine;
 import io.recruitflow.adapter.webhook.DashboardView.LocationLink;
 import io.recruitflow.adapter.webhook.DashboardView.MessageRow;
 import io.recruitflow.adapter.webhook.DashboardView.More;
+import io.recruitflow.adapter.webhook.DashboardView.NotDeliveredRow;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
 import io.recruitflow.application.port.CallBudget;
@@ -21,6 +22,7 @@ import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
+import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
@@ -174,7 +176,8 @@ final class Dashboard {
     }
 
     private static FunnelView funnel(Funnel f) {
-        return new FunnelView(tiles(f), f.recruits() == 0, stages(f), conversions(f), messages(f));
+        return new FunnelView(
+                tiles(f), f.recruits() == 0, stages(f), conversions(f), messages(f), deliveries(f), notDelivered(f));
     }
 
     private static List<Tile> tiles(Funnel f) {
@@ -191,6 +194,11 @@ final class Dashboard {
                         f.speedToLeadP95().map(Dashboard::duration).orElse("—"),
                         samples(f.speedToLeadSamples())),
                 new Tile("sent", "Texts sent", num(count(f, SendState.SENT)), "accepted by GHL"),
+                new Tile(
+                        "not-delivered",
+                        "Texts not delivered",
+                        num(f.notDeliveredCount()),
+                        "GHL reported them failed or undelivered"),
                 new Tile("deferred", "Texts deferred", num(count(f, SendState.PLANNED)), "waiting for allowed hours"));
     }
 
@@ -224,6 +232,37 @@ final class Dashboard {
         return Stream.of(SendState.values())
                 .map(state -> new MessageRow(state.name(), stateLabel(state), num(count(f, state))))
                 .toList();
+    }
+
+    /** Our texts by what GHL last reported of their delivery. */
+    private static List<MessageRow> deliveries(Funnel f) {
+        return Stream.of(DeliveryStatus.values())
+                .map(status -> new MessageRow(
+                        status.name(), deliveryLabel(status), num(f.deliveries().getOrDefault(status, 0L))))
+                .toList();
+    }
+
+    private static List<NotDeliveredRow> notDelivered(Funnel f) {
+        return f.notDelivered().stream()
+                .map(t -> new NotDeliveredRow(
+                        t.key().value(),
+                        t.channel().name(),
+                        t.status().name().toLowerCase(Locale.ROOT),
+                        PersonalData.mask(t.reason()),
+                        UTC.format(t.reportedAt()),
+                        t.retrying() ? "sent again after a backoff" : "not retried"))
+                .toList();
+    }
+
+    private static String deliveryLabel(DeliveryStatus status) {
+        return switch (status) {
+            case PENDING -> "Accepted, no report yet";
+            case SENT -> "Sent to the carrier";
+            case DELIVERED -> "Delivered";
+            case READ -> "Read";
+            case UNDELIVERED -> "Undelivered";
+            case FAILED -> "Failed";
+        };
     }
 
     private static BudgetsView budgets(Map<String, Optional<CallBudget>> budgets) {

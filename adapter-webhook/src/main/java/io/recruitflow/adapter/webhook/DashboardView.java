@@ -29,7 +29,12 @@ record DashboardView(
             boolean noRecruits,
             List<StageRow> stages,
             List<ConversionRow> conversions,
-            List<MessageRow> messages) {}
+            List<MessageRow> messages,
+            List<MessageRow> deliveries,
+            List<NotDeliveredRow> notDelivered) {}
+
+    /** A text GHL could not deliver: our message key, GHL's status and reason, when, and whether it is retried. */
+    record NotDeliveredRow(String key, String channel, String status, String reason, String reportedAt, String next) {}
 
     record Tile(String id, String label, String value, String note) {}
 

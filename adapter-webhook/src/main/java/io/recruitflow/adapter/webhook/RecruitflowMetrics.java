@@ -92,4 +92,16 @@ public final class RecruitflowMetrics {
                 .register(registry)
                 .increment();
     }
+
+    /**
+     * Counts one delivery report GHL sent for a text (OutboundMessage), by outcome: {@code pending}, {@code sent},
+     * {@code delivered}, {@code read}, {@code undelivered} or {@code failed}.
+     */
+    public void textDelivery(String outcome) {
+        Counter.builder("text.deliveries")
+                .description("Delivery reports GHL sent for texts, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
 }

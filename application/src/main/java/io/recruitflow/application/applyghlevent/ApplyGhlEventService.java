@@ -82,6 +82,10 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         if (event instanceof GhlEvent.MessageReceived e) {
             return inbound(e);
         } else if (event instanceof GhlEvent.MessageSent e) {
+            if (e.notDelivered()) {
+                // The text never reached the phone: the recruit was not contacted (DeliveryReports records why).
+                return new EventOutcome.Ignored("text not delivered");
+            }
             return withRecruit(
                     e.contactId(),
                     r -> moved(advance.advance(

@@ -5,6 +5,8 @@ import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.CalendarId;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.Delivery;
+import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
@@ -159,7 +161,11 @@ public sealed interface GhlEvent {
         }
     }
 
-    /** OutboundMessage: a message went out (from us, a workflow, or a user in GHL). */
+    /**
+     * OutboundMessage: a message went out (from us, a workflow, or a user in GHL), with GHL's message id and
+     * what GHL says of its delivery (its {@code status}, and for a text that did not reach the phone GHL's
+     * error as a reason), when the payload carries them.
+     */
     record MessageSent(
             String eventId,
             LocationId location,
@@ -167,10 +173,43 @@ public sealed interface GhlEvent {
             ContactId contactId,
             Optional<ConversationId> conversation,
             Channel channel,
-            String body)
+            String body,
+            Optional<MessageId> messageId,
+            Optional<Delivery> delivery)
             implements GhlEvent {
+        public MessageSent {
+            messageId = messageId == null ? Optional.empty() : messageId;
+            delivery = delivery == null ? Optional.empty() : delivery;
+        }
+
+        /** Without a message id or delivery report. */
+        public MessageSent(
+                String eventId,
+                LocationId location,
+                Instant occurredAt,
+                ContactId contactId,
+                Optional<ConversationId> conversation,
+                Channel channel,
+                String body) {
+            this(
+                    eventId,
+                    location,
+                    occurredAt,
+                    contactId,
+                    conversation,
+                    channel,
+                    body,
+                    Optional.empty(),
+                    Optional.empty());
+        }
+
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
+        }
+
+        /** GHL says the message did not reach the phone. */
+        public boolean notDelivered() {
+            return delivery.map(Delivery::notDelivered).orElse(false);
         }
     }
 

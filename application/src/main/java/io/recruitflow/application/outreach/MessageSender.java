@@ -212,9 +212,23 @@ public class MessageSender {
             return messages.takeWhile(m -> !m.dateAdded().isBefore(since))
                     .filter(m -> m.direction() == Direction.OUTBOUND
                             && m.channel() == record.channel()
-                            && m.body().strip().equals(record.body().strip()))
+                            && m.body().strip().equals(record.body().strip())
+                            && !failedEarlier(record, m))
                     .findFirst();
         }
+    }
+
+    /**
+     * A copy of the text that GHL could not deliver (an earlier attempt, sent again after a temporary carrier
+     * error) is not this attempt: taking it for the new one would drop the retry.
+     */
+    private static boolean failedEarlier(MessageRecord record, ConversationMessage m) {
+        boolean failedStatus = m.status()
+                .map(s -> s.equalsIgnoreCase("failed") || s.equalsIgnoreCase("undelivered"))
+                .orElse(false);
+        return failedStatus
+                || (record.notDelivered()
+                        && record.messageId().filter(m.id()::equals).isPresent());
     }
 
     private SendOutcome refuse(MessageRecord record, String reason, Instant now) {

@@ -68,7 +68,11 @@ public class RecruitingFunnelService implements RecruitingFunnelUseCase {
                 percentile(samples, 50),
                 percentile(samples, 95),
                 samples.size(),
-                messages.countByState(query.location()));
+                messages.countByState(query.location()),
+                messages.countByDelivery(query.location()),
+                messages.notDelivered(query.location(), Funnel.NOT_DELIVERED_SHOWN).stream()
+                        .map(Funnel.NotDelivered::of)
+                        .toList());
     }
 
     /** Opportunities that ever reached the stage, wherever they are now. */

@@ -8,15 +8,30 @@ import io.recruitflow.domain.recruit.StepRecord;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything we know of one recruit: the recruit, its opportunity, every intake step, its intro and appointments. */
+/**
+ * Everything we know of one recruit: the recruit, its opportunity, every intake step, its intro, appointments, and
+ * every message to its contact (ours and the texts the CRM sent itself), each with its delivery.
+ */
 public record RecruitView(
         Recruit recruit,
         Optional<Opportunity> opportunity,
         List<StepRecord> steps,
         Optional<MessageRecord> intro,
-        List<Appointment> appointments) {
+        List<Appointment> appointments,
+        List<MessageRecord> messages) {
     public RecruitView {
         steps = List.copyOf(steps);
         appointments = List.copyOf(appointments);
+        messages = List.copyOf(messages);
+    }
+
+    /** Without the contact's messages. */
+    public RecruitView(
+            Recruit recruit,
+            Optional<Opportunity> opportunity,
+            List<StepRecord> steps,
+            Optional<MessageRecord> intro,
+            List<Appointment> appointments) {
+        this(recruit, opportunity, steps, intro, appointments, intro.stream().toList());
     }
 }

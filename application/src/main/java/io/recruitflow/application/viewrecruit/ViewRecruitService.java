@@ -46,7 +46,11 @@ public class ViewRecruitService implements ViewRecruitUseCase {
                         r.contactId().flatMap(mirror::findByContact),
                         journal.steps(id),
                         messages.find(IntakeSaga.introKey(id)),
-                        r.contactId().map(appointments::forContact).orElse(List.of())));
+                        r.contactId().map(appointments::forContact).orElse(List.of()),
+                        r.contactId()
+                                .map(messages::ofContact)
+                                .orElseGet(() -> messages.find(IntakeSaga.introKey(id)).stream()
+                                        .toList())));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.recruitflow.bootstrap.cli;
 
 import io.recruitflow.application.recruitingfunnel.Funnel;
+import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.shared.PersonalData;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,6 +52,30 @@ public final class FunnelPrinter {
                 funnel.messages().getOrDefault(SendState.FAILED, 0L),
                 funnel.messages().getOrDefault(SendState.UNKNOWN, 0L)
                         + funnel.messages().getOrDefault(SendState.SENDING, 0L));
+        if (!funnel.deliveries().isEmpty()) {
+            out.printf(
+                    "   Delivery reported by GHL: %d delivered, %d read, %d not delivered (%d failed, %d undelivered), "
+                            + "%d awaiting a report%n",
+                    delivery(funnel, DeliveryStatus.DELIVERED),
+                    delivery(funnel, DeliveryStatus.READ),
+                    funnel.notDeliveredCount(),
+                    delivery(funnel, DeliveryStatus.FAILED),
+                    delivery(funnel, DeliveryStatus.UNDELIVERED),
+                    delivery(funnel, DeliveryStatus.PENDING) + delivery(funnel, DeliveryStatus.SENT));
+        }
+        for (Funnel.NotDelivered t : funnel.notDelivered()) {
+            out.printf(
+                    "     %s %s %s: %s%s%n",
+                    t.key(),
+                    t.channel().name().toLowerCase(java.util.Locale.ROOT),
+                    t.status().name().toLowerCase(java.util.Locale.ROOT),
+                    PersonalData.mask(t.reason()),
+                    t.retrying() ? " — sent again after a backoff" : " — not retried");
+        }
+    }
+
+    private static long delivery(Funnel funnel, DeliveryStatus status) {
+        return funnel.deliveries().getOrDefault(status, 0L);
     }
 
     private static String name(Funnel funnel, io.recruitflow.domain.pipeline.RecruitingStage stage) {

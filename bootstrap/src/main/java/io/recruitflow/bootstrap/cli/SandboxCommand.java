@@ -46,6 +46,27 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
     String host;
 
+    @Option(
+            names = "--fail-texts-to",
+            paramLabel = "PHONE=REASON[*N]",
+            description = "Texts to this E.164 number are accepted, then reported failed or undelivered with GHL's "
+                    + "error (only the next N with *N). REASON: unregistered, carrier-blocked, invalid-number, "
+                    + "landline, dnd, temporary, unknown, or an error code (30034). Repeatable.")
+    List<String> failTextsTo = new ArrayList<>();
+
+    @Option(
+            names = "--text-failure-rate",
+            paramLabel = "SHARE",
+            description = "A share of all texts (0.05: one in twenty) reported undelivered. Default: none")
+    Double textFailureRate;
+
+    @Option(
+            names = "--text-failure-reason",
+            paramLabel = "REASON",
+            defaultValue = "temporary",
+            description = "The reason of the texts failed by --text-failure-rate. Default: ${DEFAULT-VALUE}")
+    String textFailureReason;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of(
@@ -60,6 +81,11 @@ final class SandboxCommand implements Callable<Integer> {
                 "--host",
                 host));
         webhookUrls.forEach(url -> args.addAll(List.of("--webhook-url", url)));
+        failTextsTo.forEach(spec -> args.addAll(List.of("--fail-texts-to", spec)));
+        if (textFailureRate != null) {
+            args.addAll(List.of("--text-failure-rate", String.valueOf(textFailureRate)));
+        }
+        args.addAll(List.of("--text-failure-reason", textFailureReason));
         GhlSandboxMain.main(args.toArray(String[]::new));
         return 0;
     }

@@ -108,9 +108,13 @@ public final class Demo {
         driver.runDueWork();
         recruits = views(report);
         long sentAfter = recruits.stream().filter(v -> sent(v)).count();
+        long undeliveredAfter = recruits.stream().filter(Demo::notDelivered).count();
         out.printf(
-                "%n3. Next morning (%s): deferred texts go out; %d of %d intros now sent.%n",
-                LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))), sentAfter, recruits.size());
+                "%n3. Next morning (%s): deferred texts go out; %d of %d intros now sent%s.%n",
+                LOCAL.format(clock.now().atZone(ZoneId.of("America/New_York"))),
+                sentAfter,
+                recruits.size(),
+                undeliveredAfter == 0 ? "" : ", " + undeliveredAfter + " GHL could not deliver");
 
         simulateResponses(recruits);
 
@@ -125,11 +129,15 @@ public final class Demo {
                 .toList();
     }
 
+    /** Accepted by GHL and not reported undelivered since. */
     private static boolean sent(RecruitView v) {
         return v.intro()
-                .map(MessageRecord::state)
-                .filter(s -> s == SendState.SENT)
+                .filter(m -> m.state() == SendState.SENT && !m.notDelivered())
                 .isPresent();
+    }
+
+    private static boolean notDelivered(RecruitView v) {
+        return v.intro().map(MessageRecord::notDelivered).orElse(false);
     }
 
     private void printIntros(List<RecruitView> recruits) {
@@ -141,14 +149,23 @@ public final class Demo {
         }
         long now = recruits.stream().filter(Demo::sent).count();
         long deferred = recruits.stream()
-                .filter(v -> v.intro().map(m -> m.state() == SendState.PLANNED).orElse(false))
+                .filter(v -> v.intro()
+                        .map(m -> m.state() == SendState.PLANNED && !m.notDelivered())
+                        .orElse(false))
                 .count();
-        out.printf("   → %d intros sent now, %d deferred by quiet hours%n", now, deferred);
+        long undelivered = recruits.stream().filter(Demo::notDelivered).count();
+        out.printf(
+                "   → %d intros sent now, %d deferred by quiet hours%s%n",
+                now, deferred, undelivered == 0 ? "" : ", " + undelivered + " not delivered (GHL's reason above)");
     }
 
     private String describe(Recruit r, MessageRecord m) {
         String channel = m.channel() == Channel.EMAIL ? "email" : "text";
         ZoneId zone = recipients.displayZoneOf(r);
+        if (m.notDelivered()) {
+            return channel + " " + m.delivery().orElseThrow().describe()
+                    + (m.state() == SendState.PLANNED ? " — sending again later" : " — not sent again");
+        }
         switch (m.state()) {
             case SENT:
                 return channel + " sent "

@@ -16,6 +16,7 @@ import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.sandbox.DeliveryFailures;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
@@ -45,6 +46,12 @@ import java.util.stream.Stream;
  */
 public final class SandboxDemo {
     static final String LOCATION = "loc_abc123";
+    /**
+     * The number whose texts the demo's sandbox reports failed, as GHL reports a text from an unregistered A2P
+     * 10DLC sender: Andre Lefebvre's in {@code examples/leads.csv}.
+     */
+    static final String UNDELIVERABLE = "+13035550130";
+
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
 
     private SandboxDemo() {}
@@ -57,11 +64,13 @@ public final class SandboxDemo {
         Path dir = Files.createTempDirectory("recruitflow-demo");
         try (GhlSandbox sandbox = GhlSandbox.start(
                 SandboxConfig.defaults().withPort(0).withRateLimit("100/1s").withClock(JavaClocks.of(clock)))) {
+            sandbox.deliveryFailures().failTextsTo(UNDELIVERABLE, DeliveryFailures.Reason.UNREGISTERED, -1);
             Path keys = dir.resolve("webhook-public-keys.pem");
             Files.writeString(
                     keys,
                     sandbox.publicKeysPem().ed25519() + "\n"
                             + sandbox.publicKeysPem().rsa() + "\n");
+            String adminToken = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             Settings settings = Settings.load(Optional.empty(), Map.of())
                     .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
                     .with(
@@ -71,7 +80,7 @@ public final class SandboxDemo {
                     .with(Setting.GHL_RATE_LIMIT, "100/1s")
                     .with(Setting.DATA_DIR, dir.resolve("data").toString())
                     .with(Setting.HTTP_PORT, "0")
-                    .with(Setting.ADMIN_TOKEN, HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))
+                    .with(Setting.ADMIN_TOKEN, adminToken)
                     .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
             try (RecruitflowRuntime runtime = RecruitflowRuntime.open(
                     RecruitflowConfig.from(settings),
@@ -86,6 +95,7 @@ public final class SandboxDemo {
                         sandbox.baseUrl(), port);
                 Demo demo = runtime.injector().getInstance(Demo.class);
                 int exit = demo.run(leads, new LocationId(LOCATION), InMemoryDemo.NEXT_MORNING);
+                printDashboardFailures(out, port, adminToken);
                 SandboxStats stats = sandbox.stats();
                 out.printf(
                         "%n   GHL sandbox: %d API calls, %d rate-limited, %d duplicate contacts, %d duplicate messages, "
@@ -100,6 +110,45 @@ public final class SandboxDemo {
         } finally {
             deleteRecursively(dir);
         }
+    }
+
+    /** The dashboard's list of the texts GHL could not deliver, read from the running server's {@code GET /}. */
+    private static void printDashboardFailures(PrintStream out, int port, String adminToken) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("Authorization", "Bearer " + adminToken)
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        String html;
+        try {
+            html = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            out.printf("%n   (the dashboard could not be read: %s)%n", e.getMessage());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        java.util.regex.Matcher tile = java.util.regex.Pattern.compile("id=\"not-delivered\">([0-9,]+)<")
+                .matcher(html);
+        out.printf(
+                "%n6. The dashboard (GET /) shows %s text(s) GHL could not deliver:%n",
+                tile.find() ? tile.group(1) : "?");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(
+                        "<tr data-message=\"([^\"]*)\">.*?<td>([^<]*)</td><td class=\"error\">([^<]*)</td>")
+                .matcher(html);
+        while (row.find()) {
+            out.printf("   %s %s: %s%n", unescape(row.group(1)), unescape(row.group(2)), unescape(row.group(3)));
+        }
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -2,6 +2,8 @@ package io.recruitflow.bootstrap.runtime;
 
 import io.recruitflow.adapter.ghl.GhlHttpError;
 import io.recruitflow.adapter.webhook.RecruitflowMetrics;
+import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
@@ -78,6 +80,16 @@ final class Metering {
             @Override
             public Map<StepState, Long> countByState() {
                 return target.countByState();
+            }
+        };
+    }
+
+    /** Counts GHL's delivery reports of texts by outcome ({@code recruitflow_text_deliveries_total}). */
+    static GhlEventListener deliveries(RecruitflowMetrics metrics) {
+        return (event, outcome) -> {
+            if (event instanceof GhlEvent.MessageSent sent) {
+                sent.delivery()
+                        .ifPresent(d -> metrics.textDelivery(d.status().name().toLowerCase(java.util.Locale.ROOT)));
             }
         };
     }

@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Provider;
+import com.google.inject.multibindings.Multibinder;
 import io.recruitflow.adapter.webhook.RecruitflowMetrics;
+import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.bootstrap.wiring.Decorations;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import jakarta.inject.Singleton;
@@ -15,7 +17,8 @@ import java.util.Set;
  * Metrics as a concern of its own. Installs the GHL module and the stores' module with their ports decorated,
  * so that neither adapter knows it is metered: every call of a domain port the GHL module binds is counted by
  * route and status ({@code recruitflow_ghl_calls_total}), every intake step by the state it reaches
- * ({@code recruitflow_intake_steps_total}). Needs {@link RecruitflowMetrics}.
+ * ({@code recruitflow_intake_steps_total}), every delivery report GHL sends for a text by outcome
+ * ({@code recruitflow_text_deliveries_total}). Needs {@link RecruitflowMetrics}.
  */
 public final class MeteringModule extends AbstractModule {
     private final Module ghl;
@@ -42,6 +45,10 @@ public final class MeteringModule extends AbstractModule {
         Provider<RecruitflowMetrics> metrics = getProvider(RecruitflowMetrics.class);
         bind(journal)
                 .toProvider((Provider<IntakeJournal>) () -> Metering.journal(steps.get(), metrics.get()))
+                .in(Singleton.class);
+        Multibinder.newSetBinder(binder(), GhlEventListener.class)
+                .addBinding()
+                .toProvider((Provider<GhlEventListener>) () -> Metering.deliveries(metrics.get()))
                 .in(Singleton.class);
     }
 

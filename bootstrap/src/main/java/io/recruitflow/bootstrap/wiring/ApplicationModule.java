@@ -22,6 +22,7 @@ import io.recruitflow.application.intakerecruit.LocationBacklog;
 import io.recruitflow.application.intakerecruit.SendIntroStep;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
@@ -52,7 +53,8 @@ public final class ApplicationModule extends AbstractModule {
     protected void configure() {
         bind(RecruitingSettings.class).toInstance(settings);
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
-        Multibinder.newSetBinder(binder(), GhlEventListener.class);
+        // The core's own listener: what GHL reports of the texts' delivery (OutboundMessage).
+        Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(DeliveryReports.class);
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);

@@ -1,8 +1,18 @@
 package io.recruitflow.bootstrap.e2e;
 
+import io.recruitflow.application.importleads.ImportLeadsCommand;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -201,6 +211,27 @@ final class E2e {
         s.put(Setting.COMPLIANCE_QUIET_HOURS, "off");
         s.put(Setting.HTTP_PORT, "0");
         return s;
+    }
+
+    /** Imports one lead (from {@link #writeLeads} with seed 12, number (206) 555-0131) and waits for its intake. */
+    static Recruit importOneRecruit(RecruitflowRuntime runtime, Path dir) throws Exception {
+        Path leads = writeLeads(dir.resolve("one-lead.csv"), 1, 12);
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(leads)) {
+            report = runtime.injector()
+                    .getInstance(ImportLeadsUseCase.class)
+                    .importLeads(new ImportLeadsCommand(new LocationId(LOCATION), in));
+        }
+        RecruitId id = report.accepted().get(0).recruit();
+        IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
+        Recruits recruits = runtime.injector().getInstance(Recruits.class);
+        await(
+                Duration.ofSeconds(45),
+                Duration.ofMillis(100),
+                () -> intake.isComplete(id)
+                        && recruits.find(id).flatMap(Recruit::contactId).isPresent(),
+                () -> "intake not complete: " + intake.progress(id));
+        return recruits.find(id).orElseThrow();
     }
 
     /** Polls until the condition holds; fails with the diagnosis once {@code timeout} has passed. */

@@ -3,10 +3,6 @@ package io.recruitflow.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.persistence.Database;
-import io.recruitflow.application.importleads.ImportLeadsCommand;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.importleads.ImportReport;
-import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStatus;
@@ -17,15 +13,12 @@ import io.recruitflow.bootstrap.demo.DemoClock;
 import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.Recruit;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.PendingWebhookRetry;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.WebhookDelivery;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +91,7 @@ class GhlWebhookRetryE2eTest {
                 int port = runtime.startHttp();
                 sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
                 runtime.startJobs();
-                Recruit recruit = importOneRecruit(runtime);
+                Recruit recruit = E2e.importOneRecruit(runtime, dir);
                 String contact = recruit.contactId().orElseThrow().value();
                 EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
                 Recruits recruits = runtime.injector().getInstance(Recruits.class);
@@ -224,26 +217,6 @@ class GhlWebhookRetryE2eTest {
                     .as("the refused event shared a failed batch at least once")
                     .isPositive();
         }
-    }
-
-    private Recruit importOneRecruit(RecruitflowRuntime runtime) throws Exception {
-        Path leads = E2e.writeLeads(dir.resolve("one-lead.csv"), 1, 12);
-        ImportReport report;
-        try (InputStream in = Files.newInputStream(leads)) {
-            report = runtime.injector()
-                    .getInstance(ImportLeadsUseCase.class)
-                    .importLeads(new ImportLeadsCommand(new LocationId(E2e.LOCATION), in));
-        }
-        RecruitId id = report.accepted().get(0).recruit();
-        IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
-        Recruits recruits = runtime.injector().getInstance(Recruits.class);
-        E2e.await(
-                Duration.ofSeconds(45),
-                Duration.ofMillis(100),
-                () -> intake.isComplete(id)
-                        && recruits.find(id).flatMap(Recruit::contactId).isPresent(),
-                () -> "intake not complete: " + intake.progress(id));
-        return recruits.find(id).orElseThrow();
     }
 
     /** The inbox's table refuses inserts as a read-only database does, or again accepts them. */

@@ -42,8 +42,22 @@ class SandboxDemoE2eTest {
                 .contains("deferred until")
                 .containsPattern("→ \\d+ intros sent now, [1-9]\\d* deferred by quiet hours");
         assertThat(out)
-                .as("the deferred texts go out in the morning")
-                .contains("deferred texts go out; 31 of 31 intros now sent");
+                .as("the deferred texts go out in the morning; the sandbox fails the texts of one number")
+                .contains("deferred texts go out; 30 of 31 intros now sent, 1 GHL could not deliver");
+        assertThat(out)
+                .as("the intro to the unregistered-sender number shows as failed with GHL's reason")
+                .containsPattern("Andre Lefebvre, Jr\\.\\s+CO text failed: unregistered sender \\(A2P 10DLC\\) "
+                        + "\\(GHL: \"Message from an Unregistered Number[^\"]*\", error 30034\\) — not sent again");
+        assertThat(out)
+                .as("the CLI funnel counts it apart from the delivered ones and names it")
+                .contains("not delivered (1 failed, 0 undelivered)")
+                .containsPattern(
+                        "intro/[0-9a-f-]{36} sms failed: unregistered sender \\(A2P 10DLC\\).*error 30034.* — not retried");
+        assertThat(out)
+                .as("so does the dashboard")
+                .contains("6. The dashboard (GET /) shows 1 text(s) GHL could not deliver:")
+                .containsPattern(
+                        "   intro/[0-9a-f-]{36} failed: unregistered sender \\(A2P 10DLC\\) \\(GHL: \"Message");
         assertThat(out).contains("replied STOP: opted out, opportunity lost, never texted again");
         assertThat(out).containsPattern("[1-9]\\d* booked an iDecide presentation → Presentation Scheduled");
         assertThat(out).contains("1 did not show up → back to Interested");

@@ -25,13 +25,30 @@ public interface MessageLog {
 
     /**
      * Instants of the messages to the contact since {@code since} that may have reached them — sent, being sent,
-     * or of unknown outcome — for the per-day caps: when in doubt a message counts.
+     * or of unknown outcome — for the per-day caps: when in doubt a message counts. Texts the CRM sent on its own
+     * and reported ({@link MessageRecord#reported()}) count too, except one that is a report of our own text (the
+     * same CRM message id as one of ours): each text counts once.
      */
     List<Instant> possiblySentSince(ContactId contact, Channel channel, Instant since);
 
     /** Planned messages whose time has come, oldest first. */
     List<MessageRecord> due(Instant now, int limit);
 
-    /** Messages per state, every state present. */
+    /** Messages per state, every state present; ours only, not the texts the CRM sent on its own. */
     Map<SendState, Long> countByState(Optional<LocationId> location);
+
+    /** The message with this CRM message id: ours if there is one, else a reported one. */
+    Optional<MessageRecord> findByMessageId(MessageId id);
+
+    /** Every message to the contact, ours and reported ones, oldest first. */
+    List<MessageRecord> ofContact(ContactId contact);
+
+    /**
+     * Our sent messages per last reported delivery status, every status present; a sent message without a
+     * report yet counts as {@link DeliveryStatus#PENDING}.
+     */
+    Map<DeliveryStatus, Long> countByDelivery(Optional<LocationId> location);
+
+    /** Our messages the CRM reported as not delivered (undelivered or failed), newest report first. */
+    List<MessageRecord> notDelivered(Optional<LocationId> location, int limit);
 }

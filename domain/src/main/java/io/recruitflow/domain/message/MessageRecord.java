@@ -8,7 +8,11 @@ import java.util.Optional;
 
 /**
  * Our record of one outbound message: what, to whom, its send state, when it may go (for a deferred
- * text), how many times it was handed to the CRM ({@code attempts}) and, once sent, the CRM's ids.
+ * text), how many times it was handed to the CRM ({@code attempts}), once sent the CRM's ids, and what the
+ * CRM last reported of its delivery ({@code delivery}, empty before the first report).
+ *
+ * <p>A record whose key starts with {@link #REPORTED_PREFIX} is not ours: a text the CRM sent on its own (a
+ * workflow, a user) and reported to us, kept so that the per-day caps count it. Only its delivery changes.
  */
 public record MessageRecord(
         MessageKey key,
@@ -24,7 +28,11 @@ public record MessageRecord(
         Optional<String> detail,
         int attempts,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<Delivery> delivery) {
+    /** The key prefix of a text the CRM sent on its own and reported: {@code crm/<message id>}. */
+    public static final String REPORTED_PREFIX = "crm/";
+
     public MessageRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(location, "location");
@@ -37,6 +45,90 @@ public record MessageRecord(
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative");
         }
+        delivery = delivery == null ? Optional.empty() : delivery;
+    }
+
+    /** A record without a delivery report. */
+    public MessageRecord(
+            MessageKey key,
+            LocationId location,
+            ContactId contact,
+            Channel channel,
+            String body,
+            Optional<String> subject,
+            SendState state,
+            Optional<Instant> notBefore,
+            Optional<MessageId> messageId,
+            Optional<ConversationId> conversationId,
+            Optional<String> detail,
+            int attempts,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                key,
+                location,
+                contact,
+                channel,
+                body,
+                subject,
+                state,
+                notBefore,
+                messageId,
+                conversationId,
+                detail,
+                attempts,
+                createdAt,
+                updatedAt,
+                Optional.empty());
+    }
+
+    /**
+     * A text the CRM sent on its own (not through us) and reported at {@code sentAt}: {@code SENT}, under the
+     * key {@code crm/<message id>}, so that the caps count it.
+     */
+    public static MessageRecord reportedByCrm(
+            MessageId id,
+            LocationId location,
+            ContactId contact,
+            Channel channel,
+            String body,
+            Optional<ConversationId> conversation,
+            Instant sentAt,
+            Optional<Delivery> delivery) {
+        return new MessageRecord(
+                new MessageKey(REPORTED_PREFIX + id.value()),
+                location,
+                contact,
+                channel,
+                body,
+                Optional.empty(),
+                SendState.SENT,
+                Optional.empty(),
+                Optional.of(id),
+                conversation,
+                Optional.of("sent by the CRM, not by Recruitflow"),
+                0,
+                sentAt,
+                sentAt,
+                delivery);
+    }
+
+    /** A text the CRM sent on its own and reported (see {@link #reportedByCrm}). */
+    public boolean reported() {
+        return key.value().startsWith(REPORTED_PREFIX);
+    }
+
+    /**
+     * The same record with this delivery report. {@code updatedAt} stays: for a sent text it is the instant it
+     * was sent, which the per-day caps count from.
+     */
+    public MessageRecord withDelivery(Delivery report) {
+        return with(state, notBefore, messageId, conversationId, detail, attempts, updatedAt, Optional.of(report));
+    }
+
+    /** The CRM reported that this text did not reach the phone. */
+    public boolean notDelivered() {
+        return delivery.map(Delivery::notDelivered).orElse(false);
     }
 
     public static MessageRecord planned(
@@ -64,23 +156,11 @@ public record MessageRecord(
 
     /** Handed to the CRM: one more attempt. */
     public MessageRecord sending(Instant at) {
-        return new MessageRecord(
-                key,
-                location,
-                contact,
-                channel,
-                body,
-                subject,
-                SendState.SENDING,
-                notBefore,
-                messageId,
-                conversationId,
-                Optional.empty(),
-                attempts + 1,
-                createdAt,
-                at);
+        return with(
+                SendState.SENDING, notBefore, messageId, conversationId, Optional.empty(), attempts + 1, at, delivery);
     }
 
+    /** Accepted by the CRM: a new message, so no delivery report yet (a failed earlier attempt's is dropped). */
     public MessageRecord sent(SentMessage sent, Instant at) {
         return with(
                 SendState.SENT,
@@ -88,7 +168,9 @@ public record MessageRecord(
                 Optional.of(sent.messageId()),
                 Optional.of(sent.conversationId()),
                 Optional.empty(),
-                at);
+                attempts,
+                at,
+                Optional.empty());
     }
 
     public MessageRecord unknown(String why, Instant at) {
@@ -115,7 +197,19 @@ public record MessageRecord(
             Optional<ConversationId> cid,
             Optional<String> d,
             Instant at) {
+        return with(s, nb, mid, cid, d, attempts, at, delivery);
+    }
+
+    private MessageRecord with(
+            SendState s,
+            Optional<Instant> nb,
+            Optional<MessageId> mid,
+            Optional<ConversationId> cid,
+            Optional<String> d,
+            int tries,
+            Instant at,
+            Optional<Delivery> report) {
         return new MessageRecord(
-                key, location, contact, channel, body, subject, s, nb, mid, cid, d, attempts, createdAt, at);
+                key, location, contact, channel, body, subject, s, nb, mid, cid, d, tries, createdAt, at, report);
     }
 }

@@ -48,7 +48,11 @@ final class GhlPayloads {
     public record AppointmentEnvelopeDto(
             String webhookId, String timestamp, String locationId, AppointmentDto appointment) {}
 
-    /** InboundMessage / OutboundMessage. */
+    /**
+     * InboundMessage / OutboundMessage. {@code messageId}, {@code status} and {@code source} are in the
+     * OutboundMessage schema; {@code error} (GHL's {@code ErrorDto}: code, type, message, or a plain string) is
+     * read when present, as the conversations spec gives it with a failed status.
+     */
     public record MessageDto(
             String webhookId,
             String timestamp,
@@ -57,7 +61,11 @@ final class GhlPayloads {
             String conversationId,
             String messageType,
             String body,
-            String dateAdded) {}
+            String dateAdded,
+            String messageId,
+            String status,
+            String source,
+            Object error) {}
 
     /** NoteCreate ({@code body}) / TaskCreate ({@code title}). */
     public record NoteOrTaskDto(

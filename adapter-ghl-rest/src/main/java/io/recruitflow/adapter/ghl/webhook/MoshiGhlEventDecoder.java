@@ -23,6 +23,7 @@ import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.CalendarId;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ConversationId;
+import io.recruitflow.domain.message.MessageId;
 import io.recruitflow.domain.pipeline.OpportunityId;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.PipelineId;
@@ -74,6 +75,8 @@ import okio.Buffer;
  *       {@code active} are confirmed, GHL's {@code invalid} counts as cancelled and {@code completed} as
  *       showed (the calendars spec lists {@code active} and {@code completed} among the statuses GHL
  *       answers with);</li>
+ *   <li>an OutboundMessage's {@code status} and {@code error} are its delivery ({@link GhlDeliveryReports});
+ *       its {@code messageId} matches it to our own text;</li>
  *   <li>messages on channels other than SMS and email (calls, voicemail, social, chat) and
  *       agency-level INSTALL / UNINSTALL (no {@code locationId}) are not acted on: empty.</li>
  * </ul>
@@ -333,7 +336,16 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 inbound
                         ? new GhlEvent.MessageReceived(
                                 eventId, location, at, contact, conversation, channel.get(), text)
-                        : new GhlEvent.MessageSent(eventId, location, at, contact, conversation, channel.get(), text));
+                        : new GhlEvent.MessageSent(
+                                eventId,
+                                location,
+                                at,
+                                contact,
+                                conversation,
+                                channel.get(),
+                                text,
+                                present(m.messageId()).map(MessageId::new),
+                                GhlDeliveryReports.of(m.status(), m.error(), at)));
     }
 
     static Optional<Channel> channel(String messageType) {
