@@ -26,14 +26,24 @@ import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
+import io.recruitflow.application.replies.InboundReplies;
+import io.recruitflow.application.replies.ReplyAnswers;
+import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.viewrecruit.ViewRecruitService;
+import io.recruitflow.domain.message.ConversationMessage;
+import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.Dispatch;
+import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.recruit.LeadInput;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.PhoneNumbers;
 import java.time.ZoneId;
@@ -42,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The application wired by hand on the in-memory adapters, with a clock the test moves. One per test. The tests
@@ -101,6 +112,9 @@ public final class World {
     public final RecruitingFunnelService funnel;
     public final ViewRecruitService view;
     public final RecruitflowJobs jobs;
+    public final ReplySettings replySettings;
+    public final InboundReplies replies;
+    public final ReplyAnswers answers;
 
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
@@ -111,6 +125,16 @@ public final class World {
     }
 
     public World(String localNewYorkTime, RecruitingSettings settings, Extension extension) {
+        this(localNewYorkTime, settings, extension, ReplySettings.defaults());
+    }
+
+    public World(String localNewYorkTime, RecruitingSettings settings, ReplySettings replySettings) {
+        this(localNewYorkTime, settings, (adapters, advance, messages) -> Set.of(), replySettings);
+    }
+
+    public World(
+            String localNewYorkTime, RecruitingSettings settings, Extension extension, ReplySettings replySettings) {
+        this.replySettings = replySettings;
         this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
         this.ghl = adapters.ghl();
@@ -124,6 +148,7 @@ public final class World {
                 settings,
                 adapters.jobQueue(),
                 suspended,
+                adapters.recruitReplies(),
                 clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
@@ -140,6 +165,9 @@ public final class World {
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
+        replies = new InboundReplies(
+                adapters.recruits(), adapters.recruitReplies(), advance, adapters.jobQueue(), replySettings, clock);
+        answers = new ReplyAnswers(adapters.recruitReplies(), adapters.recruits(), sender, replySettings);
         events = new ApplyGhlEventService(
                 adapters.recruits(),
                 adapters.opportunityMirror(),
@@ -149,7 +177,8 @@ public final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                extension.listeners(adapters, advance, messages));
+                extension.listeners(adapters, advance, messages),
+                replies);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -168,8 +197,36 @@ public final class World {
                 adapters.messageLog(),
                 adapters.appointments());
         jobs = new RecruitflowJobs(
-                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
+                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), answers, clock);
         adapters.jobQueue().bind(jobs);
+    }
+
+    /**
+     * A sender whose hand-over to GHL first runs {@code meanwhile} — what happens while it waits for its rate-limit
+     * permit (time passing, an event arriving) — and only then asks the gate, as the GHL adapter does.
+     */
+    public MessageSender senderWaiting(Runnable meanwhile) {
+        Conversations waiting = new Conversations() {
+            @Override
+            public Dispatch send(OutgoingMessage message, SendGate gate) {
+                meanwhile.run();
+                return ghl.conversations().send(message, gate);
+            }
+
+            @Override
+            public Stream<ConversationMessage> messagesWith(LocationId location, ContactId of) {
+                return ghl.conversations().messagesWith(location, of);
+            }
+        };
+        return new MessageSender(
+                adapters.messageLog(),
+                waiting,
+                recipients,
+                settings,
+                adapters.jobQueue(),
+                suspended,
+                adapters.recruitReplies(),
+                clock);
     }
 
     public InboxDispatcher dispatcher(GhlEventDecoder decoder) {
