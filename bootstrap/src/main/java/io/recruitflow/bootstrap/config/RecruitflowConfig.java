@@ -43,27 +43,6 @@ public record RecruitflowConfig(
         boolean quietHoursOff,
         ReplySettings replies) {
 
-    public RecruitflowConfig(
-            GhlClientConfig ghl,
-            DatabaseConfig database,
-            WebhookConfig webhook,
-            RecruitingSettings recruiting,
-            LeadFileConfig leadFile,
-            Optional<LocationId> defaultLocation,
-            int jobThreads,
-            boolean quietHoursOff) {
-        this(
-                ghl,
-                database,
-                webhook,
-                recruiting,
-                leadFile,
-                defaultLocation,
-                jobThreads,
-                quietHoursOff,
-                ReplySettings.defaults());
-    }
-
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
         GhlClientConfig ghl = attempt(problems, () -> ghl(s));

@@ -1,6 +1,7 @@
 package io.recruitflow.bootstrap.e2e;
 
 import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.sandbox.GhlSandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -184,6 +185,29 @@ final class E2e {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@link #settings} with the sandbox's webhook public keys (written into {@code dir}) and an admin token:
+     * a run that receives the sandbox's signed webhooks.
+     */
+    static Settings signedSettings(GhlSandbox sandbox, Path dir, String adminToken) {
+        Path keys = dir.resolve("webhook-public-keys.pem");
+        try {
+            Files.writeString(
+                    keys,
+                    sandbox.publicKeysPem().ed25519() + "\n"
+                            + sandbox.publicKeysPem().rsa() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Settings settings = Settings.load(Optional.empty(), Map.of())
+                .with(Setting.ADMIN_TOKEN, adminToken)
+                .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
+        for (var e : settings(sandbox, dir.resolve("data")).entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        return settings;
     }
 
     /**

@@ -9,7 +9,6 @@ import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
-import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.demo.DemoClock;
 import io.recruitflow.bootstrap.runtime.JavaClocks;
@@ -35,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -61,17 +59,7 @@ class OptOutConfirmationE2eTest {
         DemoClock clock = new DemoClock(Instant.now());
         try (GhlSandbox sandbox = GhlSandbox.start(
                 SandboxConfig.defaults().withPort(0).withRateLimit("100/1s").withClock(JavaClocks.of(clock)))) {
-            Path keys = dir.resolve("webhook-public-keys.pem");
-            Files.writeString(
-                    keys,
-                    sandbox.publicKeysPem().ed25519() + "\n"
-                            + sandbox.publicKeysPem().rsa() + "\n");
-            Settings settings = Settings.load(Optional.empty(), Map.of())
-                    .with(Setting.ADMIN_TOKEN, "an-admin-token-for-the-opt-out-test")
-                    .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
-            for (var e : E2e.settings(sandbox, dir.resolve("data")).entrySet()) {
-                settings = settings.with(e.getKey(), e.getValue());
-            }
+            Settings settings = E2e.signedSettings(sandbox, dir, "an-admin-token-for-the-opt-out-test");
             RecruitflowConfig config = RecruitflowConfig.from(settings);
             RecruitflowRuntime runtime = start(config, clock, sandbox);
             try {
