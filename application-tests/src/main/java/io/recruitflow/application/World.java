@@ -27,14 +27,24 @@ import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
+import io.recruitflow.application.replies.InboundReplies;
+import io.recruitflow.application.replies.ReplyAnswers;
+import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.viewrecruit.ViewRecruitService;
+import io.recruitflow.domain.message.ConversationMessage;
+import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.Dispatch;
+import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.recruit.LeadInput;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.ContactId;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.PhoneNumbers;
 import java.time.ZoneId;
@@ -43,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The application wired by hand on the in-memory adapters, with a clock the test moves. One per test. The tests
@@ -105,6 +116,10 @@ public final class World {
     /** The core's own listener: GHL's delivery reports of our texts and of the texts GHL sent itself. */
     public final DeliveryReports deliveries;
 
+    public final ReplySettings replySettings;
+    public final InboundReplies replies;
+    public final ReplyAnswers answers;
+
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
     }
@@ -114,6 +129,16 @@ public final class World {
     }
 
     public World(String localNewYorkTime, RecruitingSettings settings, Extension extension) {
+        this(localNewYorkTime, settings, extension, ReplySettings.defaults());
+    }
+
+    public World(String localNewYorkTime, RecruitingSettings settings, ReplySettings replySettings) {
+        this(localNewYorkTime, settings, (adapters, advance, messages) -> Set.of(), replySettings);
+    }
+
+    public World(
+            String localNewYorkTime, RecruitingSettings settings, Extension extension, ReplySettings replySettings) {
+        this.replySettings = replySettings;
         this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
         this.ghl = adapters.ghl();
@@ -127,6 +152,7 @@ public final class World {
                 settings,
                 adapters.jobQueue(),
                 suspended,
+                adapters.recruitReplies(),
                 clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
@@ -146,6 +172,9 @@ public final class World {
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
         Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
         listeners.addAll(extension.listeners(adapters, advance, messages));
+        replies = new InboundReplies(
+                adapters.recruits(), adapters.recruitReplies(), advance, adapters.jobQueue(), replySettings, clock);
+        answers = new ReplyAnswers(adapters.recruitReplies(), adapters.recruits(), sender, replySettings);
         events = new ApplyGhlEventService(
                 adapters.recruits(),
                 adapters.opportunityMirror(),
@@ -155,7 +184,8 @@ public final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                listeners);
+                listeners,
+                replies);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -174,8 +204,36 @@ public final class World {
                 adapters.messageLog(),
                 adapters.appointments());
         jobs = new RecruitflowJobs(
-                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
+                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), answers, clock);
         adapters.jobQueue().bind(jobs);
+    }
+
+    /**
+     * A sender whose hand-over to GHL first runs {@code meanwhile} — what happens while it waits for its rate-limit
+     * permit (time passing, an event arriving) — and only then asks the gate, as the GHL adapter does.
+     */
+    public MessageSender senderWaiting(Runnable meanwhile) {
+        Conversations waiting = new Conversations() {
+            @Override
+            public Dispatch send(OutgoingMessage message, SendGate gate) {
+                meanwhile.run();
+                return ghl.conversations().send(message, gate);
+            }
+
+            @Override
+            public Stream<ConversationMessage> messagesWith(LocationId location, ContactId of) {
+                return ghl.conversations().messagesWith(location, of);
+            }
+        };
+        return new MessageSender(
+                adapters.messageLog(),
+                waiting,
+                recipients,
+                settings,
+                adapters.jobQueue(),
+                suspended,
+                adapters.recruitReplies(),
+                clock);
     }
 
     public InboxDispatcher dispatcher(GhlEventDecoder decoder) {

@@ -46,7 +46,14 @@ class DecideAtTheMomentOfSendingTest {
             }
         };
         MessageSender sender = new MessageSender(
-                w.adapters.messageLog(), slow, w.recipients, w.settings, w.adapters.jobQueue(), w.suspended, w.clock);
+                w.adapters.messageLog(),
+                slow,
+                w.recipients,
+                w.settings,
+                w.adapters.jobQueue(),
+                w.suspended,
+                w.adapters.recruitReplies(),
+                w.clock);
         Instant decidedAt = w.clock.now();
 
         SendOutcome outcome = sender.send(

@@ -40,7 +40,10 @@ class CliTest {
                         "rejected: license state 'ZZ' is not a US state or territory",
                         "deferred until",
                         "sent in",
-                        "replied STOP",
+                        "replied \"Please stop texting me\": opted out, opportunity lost, never texted again; "
+                                + "1 confirmation text sent",
+                        "replied \"Not interested\": unclear",
+                        "held for review",
                         "did not show up",
                         "Lead ",
                         "Contacted ",

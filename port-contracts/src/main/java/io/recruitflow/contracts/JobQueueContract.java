@@ -97,6 +97,7 @@ public abstract class JobQueueContract {
             case INTAKE -> new JobPayload.Intake(recruit, IntakePhase.FIRST);
             case DEFERRED_MESSAGE -> new JobPayload.DeliverMessage(new MessageKey(recruit.toString()), recruit);
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
+            case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
         };
     }
 

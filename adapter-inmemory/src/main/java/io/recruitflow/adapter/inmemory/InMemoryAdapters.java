@@ -19,6 +19,7 @@ public final class InMemoryAdapters {
     private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents();
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
+    private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -65,6 +66,10 @@ public final class InMemoryAdapters {
     /** The job queue; bind its handler with {@link InMemoryJobQueue#bind} once the application exists. */
     public InMemoryJobQueue jobQueue() {
         return jobQueue;
+    }
+
+    public InMemoryRecruitReplies recruitReplies() {
+        return recruitReplies;
     }
 
     public InMemoryGhl ghl() {

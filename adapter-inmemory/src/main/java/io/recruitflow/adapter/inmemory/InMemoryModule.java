@@ -10,6 +10,7 @@ import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.RecruitReplies;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.Pipelines;
@@ -47,6 +48,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(ProcessedEvents.class).toInstance(adapters.processedEvents());
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
+        bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
 
         InMemoryGhl ghl = adapters.ghl();

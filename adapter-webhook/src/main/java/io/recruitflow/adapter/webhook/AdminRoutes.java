@@ -20,6 +20,9 @@ import io.recruitflow.adapter.webhook.ApiBodies.RecruitDetail;
 import io.recruitflow.adapter.webhook.ApiBodies.RecruitPage;
 import io.recruitflow.adapter.webhook.ApiBodies.RecruitSummary;
 import io.recruitflow.adapter.webhook.ApiBodies.RejectedRow;
+import io.recruitflow.adapter.webhook.ApiBodies.ReplyReviewBody;
+import io.recruitflow.adapter.webhook.ApiBodies.ReplyReviewPage;
+import io.recruitflow.adapter.webhook.ApiBodies.ResolveReply;
 import io.recruitflow.adapter.webhook.ApiBodies.SpeedToLeadBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StageBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StepBody;
@@ -36,11 +39,13 @@ import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.BookingResult;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
 import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.message.MessageRecord;
+import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.recruit.LeadInput;
 import io.recruitflow.domain.recruit.LicenseType;
@@ -290,6 +295,45 @@ final class AdminRoutes {
                 new EventPage(events.stream().map(AdminRoutes::inboxEvent).toList()));
     }
 
+    // GET /api/replies/review?limit=   (open reviews, oldest first; each holds every text to its recruit)
+    void repliesToReview(Context ctx) {
+        int limit = intParam(ctx, "limit", 100, 1, MAX_LIST_LIMIT);
+        json(
+                ctx,
+                200,
+                new ReplyReviewPage(services.replies().open(limit).stream()
+                        .map(AdminRoutes::review)
+                        .toList()));
+    }
+
+    // POST /api/replies/{id}/resolve   {"optOut": true|false, "decidedBy": "optional name"}
+    void resolveReply(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (id.isBlank() || id.length() > 200) {
+            throw new ApiError(400, "bad_request", "reply ids are 1 to 200 characters");
+        }
+        ResolveReply body = body(ctx, ResolveReply.class);
+        String optOut = text(body.optOut(), "optOut")
+                .orElseThrow(() -> new ApiError(422, "unprocessable", "optOut is required: true or false"));
+        if (!optOut.equals("true") && !optOut.equals("false")) {
+            throw new ApiError(422, "unprocessable", "optOut must be true or false");
+        }
+        Optional<String> by = text(body.decidedBy(), "decidedBy").map(String::strip);
+        if (by.isPresent() && by.get().length() > 100) {
+            throw new ApiError(422, "unprocessable", "decidedBy is at most 100 characters");
+        }
+        String decidedBy = by.map(name -> "admin API: " + name).orElse("admin API");
+        ReviewRepliesUseCase.Resolution result =
+                services.replies().resolve(id, Boolean.parseBoolean(optOut), decidedBy);
+        if (result instanceof ReviewRepliesUseCase.Resolution.Decided d) {
+            json(ctx, 200, review(d.reply()));
+        } else if (result instanceof ReviewRepliesUseCase.Resolution.AlreadyDecided) {
+            throw new ApiError(409, "already_decided", "reply " + id + " was decided already");
+        } else {
+            throw new ApiError(404, "not_found", "no reply under review " + id);
+        }
+    }
+
     // ---- request helpers
 
     private static <T> T body(Context ctx, Class<T> type) {
@@ -476,6 +520,21 @@ final class AdminRoutes {
                 // Also rows stored before errors were masked at the source.
                 e.lastError().map(PersonalData::mask).orElse(null),
                 e.nextAttemptAt().map(Instant::toString).orElse(null));
+    }
+
+    private static ReplyReviewBody review(RecruitReply r) {
+        return new ReplyReviewBody(
+                r.id(),
+                r.recruit().toString(),
+                r.location().value(),
+                r.contact().value(),
+                r.receivedAt().toString(),
+                r.body().orElse(null),
+                r.why(),
+                r.decision().map(d -> d.optOut() ? "opted_out" : "released").orElse("open"),
+                r.decision().map(RecruitReply.Decision::decidedBy).orElse(null),
+                r.decision().map(d -> d.decidedAt().toString()).orElse(null),
+                r.answer().orElse(null));
     }
 
     private static double seconds(Duration d) {

@@ -4,9 +4,12 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.shared.LocationId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +24,38 @@ public record AdminServices(
         SchedulePresentationUseCase presentations,
         RecruitingFunnelUseCase funnel,
         EventInbox inbox,
-        Optional<LocationId> defaultLocation) {
+        Optional<LocationId> defaultLocation,
+        ReviewRepliesUseCase replies) {
+
+    /** Without replies to review (tests and embedders that do not handle replies: the list is empty). */
+    public AdminServices(
+            IntakeRecruitUseCase intake,
+            ImportLeadsUseCase imports,
+            ViewRecruitUseCase recruits,
+            SchedulePresentationUseCase presentations,
+            RecruitingFunnelUseCase funnel,
+            EventInbox inbox,
+            Optional<LocationId> defaultLocation) {
+        this(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, NO_REPLIES);
+    }
+
+    private static final ReviewRepliesUseCase NO_REPLIES = new ReviewRepliesUseCase() {
+        @Override
+        public List<RecruitReply> open(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<RecruitReply> find(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Resolution resolve(String id, boolean optOut, String decidedBy) {
+            return new Resolution.NotFound();
+        }
+    };
+
     public AdminServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(imports, "imports");
@@ -30,5 +64,6 @@ public record AdminServices(
         Objects.requireNonNull(funnel, "funnel");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(defaultLocation, "defaultLocation");
+        Objects.requireNonNull(replies, "replies");
     }
 }

@@ -47,6 +47,9 @@ final class ApiBodies {
     /** {@code POST /api/recruits/{id}/presentation}, optional. */
     public record NewPresentation(Text start) {}
 
+    /** {@code POST /api/replies/{id}/resolve}: {@code optOut} true or false; {@code decidedBy} optional (who decides). */
+    public record ResolveReply(Text optOut, Text decidedBy) {}
+
     // ---- recruits
 
     public record Intake(String id, String status) {}
@@ -226,4 +229,26 @@ final class ApiBodies {
             String nextAttemptAt) {}
 
     public record EventPage(List<InboxEventBody> items) {}
+
+    // ---- replies under review
+
+    /**
+     * A reply that might revoke consent. {@code reply} is the recruit's text (personal data, for the admin only);
+     * {@code status} is {@code open} (every text to the recruit waits), {@code opted_out} or {@code released};
+     * {@code confirmation} says what became of the opt-out confirmation, once decided as an opt-out.
+     */
+    public record ReplyReviewBody(
+            String id,
+            String recruitId,
+            String locationId,
+            String contactId,
+            String receivedAt,
+            String reply,
+            String why,
+            String status,
+            String decidedBy,
+            String decidedAt,
+            String confirmation) {}
+
+    public record ReplyReviewPage(List<ReplyReviewBody> items) {}
 }

@@ -14,6 +14,8 @@ import io.recruitflow.adapter.webhook.DashboardView.LocationLink;
 import io.recruitflow.adapter.webhook.DashboardView.MessageRow;
 import io.recruitflow.adapter.webhook.DashboardView.More;
 import io.recruitflow.adapter.webhook.DashboardView.NotDeliveredRow;
+import io.recruitflow.adapter.webhook.DashboardView.ReviewRow;
+import io.recruitflow.adapter.webhook.DashboardView.ReviewsView;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
 import io.recruitflow.application.port.CallBudget;
@@ -23,6 +25,7 @@ import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.domain.message.DeliveryStatus;
+import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
@@ -64,6 +67,7 @@ final class Dashboard {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
             + "form-action 'none'; frame-ancestors 'none'";
     static final int DEAD_SHOWN = 20;
+    static final int REVIEWS_SHOWN = 50;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -84,7 +88,8 @@ final class Dashboard {
             Optional<Funnel> funnel,
             Optional<InboxStats> inbox,
             Optional<List<InboxEvent>> dead,
-            Optional<Map<String, Optional<CallBudget>>> budgets) {}
+            Optional<Map<String, Optional<CallBudget>>> budgets,
+            Optional<List<RecruitReply>> reviews) {}
 
     void serve(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
@@ -138,7 +143,8 @@ final class Dashboard {
                 read("funnel", () -> s.funnel().funnel(new FunnelQuery(location))),
                 read("inbox stats", () -> s.inbox().stats()),
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
-                read("rate budgets", () -> new TreeMap<>(budgets.get())));
+                read("rate budgets", () -> new TreeMap<>(budgets.get())),
+                read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)));
     }
 
     private static <T> Optional<T> read(String what, Supplier<T> source) {
@@ -172,7 +178,19 @@ final class Dashboard {
                         .orElse(List.of()),
                 s.funnel().map(Dashboard::funnel),
                 s.budgets().map(Dashboard::budgets),
-                stats(s.inbox(), s.dead()));
+                stats(s.inbox(), s.dead()),
+                s.reviews().map(Dashboard::reviews));
+    }
+
+    private static ReviewsView reviews(List<RecruitReply> open) {
+        return new ReviewsView(open.stream()
+                .map(r -> new ReviewRow(
+                        UTC.format(r.receivedAt()),
+                        r.recruit().toString(),
+                        r.body().orElse("—"),
+                        r.why(),
+                        r.id()))
+                .toList());
     }
 
     private static FunnelView funnel(Funnel f) {

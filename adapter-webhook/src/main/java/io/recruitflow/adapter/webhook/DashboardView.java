@@ -13,7 +13,8 @@ record DashboardView(
         List<LocationLink> locations,
         Optional<FunnelView> funnel,
         Optional<BudgetsView> budgets,
-        Optional<DeadView> dead) {
+        Optional<DeadView> dead,
+        Optional<ReviewsView> reviews) {
 
     /** A location to filter by; {@code query} is already URL-encoded. */
     record LocationLink(String id, String query) {}
@@ -66,6 +67,12 @@ record DashboardView(
             String badgeClasses, String dead, String stored, String processed, String ignored, String duplicates) {}
 
     record DeadRow(String receivedAt, String type, String location, String webhookId, String attempts, String error) {}
+
+    /** Replies that might revoke consent, each holding every text to its recruit until a person decides. */
+    record ReviewsView(List<ReviewRow> rows) {}
+
+    /** {@code reply} is the recruit's own text (the dashboard is the admin's); jte escapes it like every value. */
+    record ReviewRow(String receivedAt, String recruit, String reply, String why, String id) {}
 
     /** Shown when there are more dead letters than the page lists. */
     record More(String shown, String total) {}

@@ -10,6 +10,7 @@ import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.shared.Clock;
@@ -67,8 +68,9 @@ public final class WebhookModule extends AbstractModule {
             ViewRecruitUseCase recruits,
             SchedulePresentationUseCase presentations,
             RecruitingFunnelUseCase funnel,
-            EventInbox inbox) {
-        return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation);
+            EventInbox inbox,
+            ReviewRepliesUseCase replies) {
+        return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, replies);
     }
 
     @Provides

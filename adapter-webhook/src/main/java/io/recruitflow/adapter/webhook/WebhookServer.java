@@ -153,6 +153,9 @@ public final class WebhookServer {
             cfg.routes.get("/api/funnel", ctx -> admin.orElseThrow().funnel(ctx));
             cfg.routes.get("/api/events/stats", ctx -> admin.orElseThrow().eventStats(ctx));
             cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
+            cfg.routes.get("/api/replies/review", ctx -> admin.orElseThrow().repliesToReview(ctx));
+            cfg.routes.post(
+                    "/api/replies/{id}/resolve", ctx -> admin.orElseThrow().resolveReply(ctx));
 
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));

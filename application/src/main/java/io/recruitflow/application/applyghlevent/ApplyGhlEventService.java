@@ -4,12 +4,12 @@ import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.advancerecruit.AdvanceResult;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Appointments;
-import io.recruitflow.domain.message.OptOutKeywords;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.RecruitingPipeline;
@@ -40,6 +40,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final Installations installations;
     private final SuspendedLocations suspended;
     private final Set<GhlEventListener> listeners;
+    private final InboundReplies replies;
 
     @Inject
     public ApplyGhlEventService(
@@ -51,7 +52,8 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             ProcessedEvents processed,
             Installations installations,
             SuspendedLocations suspended,
-            Set<GhlEventListener> listeners) {
+            Set<GhlEventListener> listeners,
+            InboundReplies replies) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;
@@ -61,6 +63,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         this.installations = installations;
         this.suspended = suspended;
         this.listeners = Set.copyOf(listeners);
+        this.replies = replies;
     }
 
     @Override
@@ -145,11 +148,10 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
 
     private EventOutcome inbound(GhlEvent.MessageReceived e) {
         return withRecruit(e.contactId(), r -> {
-            if (OptOutKeywords.isOptOut(e.body())) {
-                RecruitUpdater.update(
-                        recruits, r.id(), x -> x.withConsent(x.consent().optOut(e.occurredAt())));
-                advance.markOptedOut(r.id());
-                return new EventOutcome.Applied("recruit opted out");
+            // An opt-out, a reply held for review, START or HELP; anything else is interest.
+            Optional<String> consent = replies.received(r, e.eventId(), e.occurredAt(), e.body());
+            if (consent.isPresent()) {
+                return new EventOutcome.Applied(consent.get());
             }
             return moved(advance.advance(
                     new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.REPLY)));

@@ -9,6 +9,7 @@ import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
+import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
@@ -18,7 +19,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Runs Recruitflow's durable jobs: intake sagas, message deliveries and the inbox sweep. */
+/** Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies and the inbox sweep. */
 @Singleton
 public class RecruitflowJobs implements JobHandler {
     static final int SWEEP_BATCH = 200;
@@ -29,6 +30,7 @@ public class RecruitflowJobs implements JobHandler {
     private final MessageLog messages;
     private final Recruits recruits;
     private final InboxDispatcher dispatcher;
+    private final ReplyAnswers answers;
     private final Clock clock;
 
     @Inject
@@ -38,12 +40,14 @@ public class RecruitflowJobs implements JobHandler {
             MessageLog messages,
             Recruits recruits,
             InboxDispatcher dispatcher,
+            ReplyAnswers answers,
             Clock clock) {
         this.saga = saga;
         this.sender = sender;
         this.messages = messages;
         this.recruits = recruits;
         this.dispatcher = dispatcher;
+        this.answers = answers;
         this.clock = clock;
     }
 
@@ -60,6 +64,9 @@ public class RecruitflowJobs implements JobHandler {
         }
         if (payload instanceof JobPayload.DeliverMessage delivery) {
             return deliver(delivery);
+        }
+        if (payload instanceof JobPayload.AnswerReply answer) {
+            return answers.run(answer);
         }
         // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);

@@ -17,6 +17,7 @@ import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.OutgoingMessage;
 import io.recruitflow.domain.message.Recipient;
+import io.recruitflow.domain.message.RecruitReplies;
 import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.message.SentMessage;
@@ -37,6 +38,10 @@ import java.util.Optional;
  * in {@code sending} (crash) or {@code unknown} (timeout) is never resent blindly: the contact's
  * conversation is read first, and only a message the CRM does not have is sent again. A failed send is
  * retried under the {@link RetryPolicy}, counting the message's own attempts.
+ *
+ * <p>A reply under review ({@link RecruitReplies#holding}) holds every text to the recruit, checked like consent:
+ * before the send and again at the moment of sending. An {@linkplain #answer answer} to a reply (the opt-out
+ * confirmation, the help text) follows its own rules.
  */
 @Singleton
 public class MessageSender {
@@ -46,6 +51,19 @@ public class MessageSender {
     private static final Duration CLOCK_SLACK = Duration.ofMinutes(2);
     /** Longer than a CRM call can take with its timeouts; a SENDING record younger than this may be live. */
     static final Duration IN_FLIGHT = Duration.ofSeconds(60);
+    /** How often a text held by a reply under review looks again whether a person has decided. */
+    public static final Duration HOLD_RECHECK = Duration.ofMinutes(15);
+
+    /**
+     * The rules of a text that answers the recruit's own reply: it is no solicitation, so no quiet hours and no
+     * cap hold it (it still counts towards the caps of later texts, as every text does) and an opt-out does not
+     * block it (the confirmation is the one text allowed after one); GHL's do-not-disturb does.
+     *
+     * @param notAfter the send is not attempted after this instant (the confirmation's five minutes)
+     * @param honoursHold whether a reply under review holds it (the help text: yes; the confirmation: no, it
+     *     follows an opt-out)
+     */
+    public record AnswerRules(Optional<Instant> notAfter, boolean honoursHold, String what) {}
 
     private final MessageLog log;
     private final Conversations conversations;
@@ -53,6 +71,7 @@ public class MessageSender {
     private final RecruitingSettings settings;
     private final JobQueue jobs;
     private final SuspendedLocations suspended;
+    private final RecruitReplies replies;
     private final Clock clock;
 
     @Inject
@@ -63,6 +82,7 @@ public class MessageSender {
             RecruitingSettings settings,
             JobQueue jobs,
             SuspendedLocations suspended,
+            RecruitReplies replies,
             Clock clock) {
         this.log = log;
         this.conversations = conversations;
@@ -70,22 +90,33 @@ public class MessageSender {
         this.settings = settings;
         this.jobs = jobs;
         this.suspended = suspended;
+        this.replies = replies;
         this.clock = clock;
     }
 
     /** Plans the message under {@code key} (once) and sends it if compliance allows now. */
     public SendOutcome send(Recruit recruit, MessageKey key, OutgoingMessage message) {
         MessageRecord record = log.plan(MessageRecord.planned(key, message, Optional.empty(), clock.now()));
-        return progress(recruit, record);
+        return progress(recruit, record, Optional.empty());
     }
 
     /** Moves an already planned message on: sends it when due, reconciles it when its fate is unknown. */
     public SendOutcome resume(Recruit recruit, MessageKey key) {
         MessageRecord record = log.find(key).orElseThrow(() -> new IllegalStateException("no message " + key));
-        return progress(recruit, record);
+        return progress(recruit, record, Optional.empty());
     }
 
-    private SendOutcome progress(Recruit recruit, MessageRecord record) {
+    /**
+     * Plans (once) and sends a text that answers the recruit's reply, under {@code rules} instead of the
+     * solicitation rules; called again with the same key it moves the same message on (reconciles, retries). It
+     * never defers into a delivery job of its own: the caller's job runs again when the outcome says so.
+     */
+    public SendOutcome answer(Recruit recruit, MessageKey key, OutgoingMessage message, AnswerRules rules) {
+        MessageRecord record = log.plan(MessageRecord.planned(key, message, Optional.empty(), clock.now()));
+        return progress(recruit, record, Optional.of(rules));
+    }
+
+    private SendOutcome progress(Recruit recruit, MessageRecord record, Optional<AnswerRules> answer) {
         switch (record.state()) {
             case SENT:
                 return new SendOutcome.Sent(record);
@@ -95,21 +126,23 @@ public class MessageSender {
                 return new SendOutcome.Refused(record.detail().orElse("refused"));
             case SENDING:
             case UNKNOWN:
-                return reconcile(recruit, record);
+                return reconcile(recruit, record, answer);
             case PLANNED:
-                return decideAndSend(recruit, record);
+                return decideAndSend(recruit, record, answer);
         }
         throw new IllegalStateException("unhandled state " + record.state());
     }
 
-    private SendOutcome decideAndSend(Recruit recruit, MessageRecord record) {
+    private SendOutcome decideAndSend(Recruit recruit, MessageRecord record, Optional<AnswerRules> answer) {
         Instant now = clock.now();
         Optional<String> suspension = suspended.reason(record.location());
         if (suspension.isPresent()) {
             return refuse(record, "location suspended: " + suspension.get(), now);
         }
         if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
-            scheduleAt(recruit, record, record.notBefore().get());
+            if (answer.isEmpty()) {
+                scheduleAt(recruit, record, record.notBefore().get());
+            }
             return new SendOutcome.Deferred(
                     record.notBefore().get(), record.detail().orElse("deferred"));
         }
@@ -119,17 +152,53 @@ public class MessageSender {
                 ? log.possiblySentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
                 : List.of();
         Recipient to = recipients.of(recruit);
-        SendGate rules = at -> settings.compliance().decide(to, record.channel(), at, recent);
+        SendGate rules = answer.isPresent()
+                ? answerGate(recruit, answer.get())
+                : at -> held(recruit, at)
+                        .orElseGet(() -> settings.compliance().decide(to, record.channel(), at, recent));
         ComplianceDecision decision = rules.decide(now);
         if (!(decision instanceof ComplianceDecision.SendNow)) {
-            return notNow(recruit, record, SendState.PLANNED, decision, now);
+            return notNow(recruit, record, SendState.PLANNED, decision, now, answer);
         }
-        return deliver(recruit, record, rules, now);
+        return deliver(recruit, record, rules, now, answer);
+    }
+
+    /** A reply under review holds the text: looked up each time the gate is asked, like consent. */
+    private Optional<ComplianceDecision> held(Recruit recruit, Instant at) {
+        // The reason names no reply text: message details are shown and stored widely.
+        return replies.holding(recruit.id())
+                .map(r -> new ComplianceDecision.DeferUntil(
+                        at.plus(HOLD_RECHECK), "held: a reply of the recruit awaits a person's review"));
+    }
+
+    private SendGate answerGate(Recruit recruit, AnswerRules rules) {
+        return at -> {
+            if (rules.notAfter().filter(at::isAfter).isPresent()) {
+                return new ComplianceDecision.Refuse("skipped: " + rules.what() + " is not sent later than "
+                        + rules.notAfter().get() + " (47 CFR 64.1200(a)(12): within five minutes)");
+            }
+            if (recruit.consent().dnd()) {
+                return new ComplianceDecision.Refuse("skipped: do-not-disturb is on in GHL (set by GHL, the carrier"
+                        + " or an operator), which may have answered the recruit itself");
+            }
+            if (rules.honoursHold()) {
+                Optional<ComplianceDecision> hold = held(recruit, at);
+                if (hold.isPresent()) {
+                    return hold.get();
+                }
+            }
+            return new ComplianceDecision.SendNow();
+        };
     }
 
     /** Records a refusal or a deferral of the message, which is in state {@code from}. */
     private SendOutcome notNow(
-            Recruit recruit, MessageRecord record, SendState from, ComplianceDecision decision, Instant now) {
+            Recruit recruit,
+            MessageRecord record,
+            SendState from,
+            ComplianceDecision decision,
+            Instant now,
+            Optional<AnswerRules> answer) {
         if (decision instanceof ComplianceDecision.Refuse refusal) {
             log.transition(record.key(), from, record.refused(refusal.reason(), now));
             return new SendOutcome.Refused(refusal.reason());
@@ -137,13 +206,19 @@ public class MessageSender {
         ComplianceDecision.DeferUntil defer = (ComplianceDecision.DeferUntil) decision;
         MessageRecord deferred = record.replanned(defer.notBefore(), defer.reason(), now);
         if (!log.transition(record.key(), from, deferred)) {
-            return resume(recruit, record.key());
+            return progress(
+                    recruit,
+                    log.find(record.key()).orElseThrow(() -> new IllegalStateException("no message " + record.key())),
+                    answer);
         }
-        scheduleAt(recruit, deferred, defer.notBefore());
+        if (answer.isEmpty()) {
+            scheduleAt(recruit, deferred, defer.notBefore());
+        }
         return new SendOutcome.Deferred(defer.notBefore(), defer.reason());
     }
 
-    private SendOutcome deliver(Recruit recruit, MessageRecord record, SendGate rules, Instant now) {
+    private SendOutcome deliver(
+            Recruit recruit, MessageRecord record, SendGate rules, Instant now, Optional<AnswerRules> answer) {
         MessageRecord sending = record.sending(now);
         if (!log.transition(record.key(), SendState.PLANNED, sending)) {
             // Another worker took it; its outcome will be recorded there.
@@ -155,7 +230,7 @@ public class MessageSender {
             Dispatch dispatch = conversations.send(record.toOutgoing(), rules);
             if (dispatch instanceof Dispatch.Withheld withheld) {
                 // Nothing reached the CRM, so the attempt does not count: back to the record as it was planned.
-                return notNow(recruit, record, SendState.SENDING, withheld.decision(), clock.now());
+                return notNow(recruit, record, SendState.SENDING, withheld.decision(), clock.now(), answer);
             }
             MessageRecord done = sending.sent(((Dispatch.Sent) dispatch).message(), clock.now());
             log.transition(record.key(), SendState.SENDING, done);
@@ -178,7 +253,7 @@ public class MessageSender {
     }
 
     /** Finds out from the CRM whether a message whose send may have happened did happen. */
-    private SendOutcome reconcile(Recruit recruit, MessageRecord record) {
+    private SendOutcome reconcile(Recruit recruit, MessageRecord record, Optional<AnswerRules> answer) {
         Instant now = clock.now();
         if (record.state() == SendState.SENDING
                 && record.updatedAt().plus(IN_FLIGHT).isAfter(now)) {
@@ -202,7 +277,7 @@ public class MessageSender {
         if (!log.transition(record.key(), record.state(), again)) {
             return new SendOutcome.RetryLater(now.plus(RECHECK), "message " + record.key() + " changed meanwhile");
         }
-        return decideAndSend(recruit, again);
+        return decideAndSend(recruit, again, answer);
     }
 
     private Optional<ConversationMessage> findSent(MessageRecord record) {

@@ -55,6 +55,29 @@ public sealed interface JobPayload {
     }
 
     /**
+     * Answer a recruit's reply once: the opt-out confirmation or the help text. The reply's id (the inbound
+     * event's) is the idempotency key of the answer, so a duplicate webhook or a retry never sends two.
+     */
+    record AnswerReply(String reply, RecruitId recruit) implements JobPayload {
+        public AnswerReply {
+            if (reply == null || reply.isBlank()) {
+                throw new IllegalArgumentException("reply id is blank");
+            }
+            Objects.requireNonNull(recruit, "recruit");
+        }
+
+        @Override
+        public JobType type() {
+            return JobType.REPLY_ANSWER;
+        }
+
+        @Override
+        public String key() {
+            return reply;
+        }
+    }
+
+    /**
      * Apply the stored webhook events that are due. There is one such job: one job key runs on one worker
      * at a time across every instance, which keeps each contact's events in order.
      */

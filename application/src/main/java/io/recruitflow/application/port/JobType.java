@@ -10,5 +10,7 @@ public enum JobType {
     /** {@link JobPayload.DeliverMessage}. */
     DEFERRED_MESSAGE,
     /** {@link JobPayload.SweepInbox}. */
-    INBOX_DISPATCH
+    INBOX_DISPATCH,
+    /** {@link JobPayload.AnswerReply}. */
+    REPLY_ANSWER
 }

@@ -5,6 +5,7 @@ import io.recruitflow.adapter.leadfile.LeadFileConfig;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
+import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
@@ -39,7 +40,8 @@ public record RecruitflowConfig(
         LeadFileConfig leadFile,
         Optional<LocationId> defaultLocation,
         int jobThreads,
-        boolean quietHoursOff) {
+        boolean quietHoursOff,
+        ReplySettings replies) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -54,6 +56,7 @@ public record RecruitflowConfig(
         boolean quietOff = quiet.equals("off");
         RecruitingSettings recruiting = attempt(problems, () -> recruiting(s, quietOff));
         LeadFileConfig leadFile = attempt(problems, () -> leadFile(s));
+        ReplySettings replies = attempt(problems, () -> replies(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
             // Unsigned webhooks are for the sandbox and tests: against GHL itself, anyone could post events.
@@ -63,7 +66,30 @@ public record RecruitflowConfig(
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
-        return new RecruitflowConfig(ghl, database, webhook, recruiting, leadFile, location, threads, quietOff);
+        return new RecruitflowConfig(
+                ghl, database, webhook, recruiting, leadFile, location, threads, quietOff, replies);
+    }
+
+    /** What Recruitflow texts in answer to an opt-out and to HELP. */
+    static ReplySettings replies(Settings s) {
+        String on = s.require(Setting.OPTOUT_CONFIRMATION).strip().toLowerCase(Locale.ROOT);
+        if (!on.equals("true") && !on.equals("false")) {
+            throw new Settings.ConfigException(
+                    Setting.OPTOUT_CONFIRMATION.env() + " must be true or false, not '" + on + "'");
+        }
+        ReplySettings d = ReplySettings.defaults();
+        String confirmation = s.get(Setting.OPTOUT_CONFIRMATION_TEXT).orElse(d.confirmationText());
+        String help = s.get(Setting.HELP_TEXT).orElse(d.helpText());
+        try {
+            new ReplySettings(true, confirmation, d.helpText());
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.OPTOUT_CONFIRMATION_TEXT.env() + ": " + e.getMessage());
+        }
+        try {
+            return new ReplySettings(on.equals("true"), confirmation, help);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.HELP_TEXT.env() + ": " + e.getMessage());
+        }
     }
 
     /** Whether the URL is GHL's own API (v2 or v1), as opposed to the sandbox or another test double. */
@@ -78,7 +104,7 @@ public record RecruitflowConfig(
     /** The same configuration with another webhook receiver configuration (tests, embedders). */
     public RecruitflowConfig withWebhook(WebhookConfig newWebhook) {
         return new RecruitflowConfig(
-                ghl, database, newWebhook, recruiting, leadFile, defaultLocation, jobThreads, quietHoursOff);
+                ghl, database, newWebhook, recruiting, leadFile, defaultLocation, jobThreads, quietHoursOff, replies);
     }
 
     /** The recruiting part alone, for commands that need nothing else (e.g. {@code funnel}'s stage names). */

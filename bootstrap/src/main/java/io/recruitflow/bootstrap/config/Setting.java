@@ -108,6 +108,21 @@ public enum Setting {
             false,
             "HTML body template of the intro email. Default: the reference's text as HTML."),
     EMAIL_FROM("intro.emailFrom", null, false, "The sender address of emails (GHL's emailFrom)."),
+    OPTOUT_CONFIRMATION(
+            "replies.optOutConfirmation",
+            "true",
+            false,
+            "true or false: text one confirmation per opt-out within five minutes, nothing else in it (47 CFR 64.1200(a)(12)); never after five minutes, nor under GHL's do-not-disturb."),
+    OPTOUT_CONFIRMATION_TEXT(
+            "replies.optOutConfirmationText",
+            null,
+            false,
+            "The opt-out confirmation, plain text (at most 306 characters). Default: \"You're unsubscribed from OOC Unlimited texts. No more messages will be sent.\""),
+    HELP_TEXT(
+            "replies.helpText",
+            null,
+            false,
+            "The answer to HELP, plain text (at most 306 characters). Default: names the sender and says \"Reply STOP to opt out.\"; one without STOP is warned about at start."),
     PIPELINE_NAME("pipeline.name", "Agent Recruiting", false, "The GHL pipeline recruits are tracked in."),
     PIPELINE_STAGES(
             "pipeline.stages",

@@ -9,6 +9,8 @@ import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.replies.ReplySettings;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.BookingResult;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
@@ -18,6 +20,8 @@ import io.recruitflow.bootstrap.cli.FunnelPrinter;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
@@ -45,6 +49,10 @@ import java.util.Optional;
  */
 public final class Demo {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE HH:mm zzz");
+    /** A revocation in the recruit's own words (FCC 24-24: "by any reasonable means"), not the bare keyword. */
+    static final String OPT_OUT_REPLY = "Please stop texting me";
+    /** A reply that may be a revocation: a person decides. */
+    static final String UNCLEAR_REPLY = "Not interested";
 
     private final ImportLeadsUseCase importLeads;
     private final ViewRecruitUseCase view;
@@ -52,6 +60,9 @@ public final class Demo {
     private final AdvanceRecruitUseCase advance;
     private final RecruitingFunnelUseCase funnel;
     private final RecipientProfile recipients;
+    private final ReviewRepliesUseCase reviews;
+    private final Conversations conversations;
+    private final ReplySettings replySettings;
     private final DemoDriver driver;
     private final Clock clock;
     private final PrintStream out;
@@ -64,6 +75,9 @@ public final class Demo {
             AdvanceRecruitUseCase advance,
             RecruitingFunnelUseCase funnel,
             RecipientProfile recipients,
+            ReviewRepliesUseCase reviews,
+            Conversations conversations,
+            ReplySettings replySettings,
             DemoDriver driver,
             Clock clock,
             PrintStream out) {
@@ -73,6 +87,9 @@ public final class Demo {
         this.advance = advance;
         this.funnel = funnel;
         this.recipients = recipients;
+        this.reviews = reviews;
+        this.conversations = conversations;
+        this.replySettings = replySettings;
         this.driver = driver;
         this.clock = clock;
         this.out = out;
@@ -195,20 +212,40 @@ public final class Demo {
         out.printf("%n4. Recruits respond (GHL reports it through webhooks):%n");
         int replies = Math.min(contacted.size(), Math.max(4, contacted.size() * 2 / 3));
         List<Recruit> interested = new ArrayList<>();
+        Recruit stopped = null;
         for (int i = 0; i < replies; i++) {
             Recruit r = contacted.get(i);
             boolean stop = i == replies - 1;
-            driver.recruitReplies(r, stop ? "STOP" : "Sure, tell me more!");
+            driver.recruitReplies(r, stop ? OPT_OUT_REPLY : "Sure, tell me more!");
             if (stop) {
-                out.printf(
-                        "   %s replied STOP: opted out, opportunity lost, never texted again%n",
-                        r.name().full());
+                stopped = r;
             } else {
                 interested.add(r);
             }
         }
+        // One who had not answered yet writes something that may or may not be a revocation.
+        Optional<Recruit> unclear = contacted.size() > replies ? Optional.of(contacted.get(replies)) : Optional.empty();
+        unclear.ifPresent(r -> driver.recruitReplies(r, UNCLEAR_REPLY));
         driver.runDueWork();
         out.printf("   %d replied with interest → Interested%n", interested.size());
+        if (stopped != null) {
+            long confirmations = confirmationsTo(stopped);
+            out.printf(
+                    "   %s replied \"%s\": opted out, opportunity lost, never texted again; %d confirmation text%s sent"
+                            + " (\"%s\")%n",
+                    stopped.name().full(),
+                    OPT_OUT_REPLY,
+                    confirmations,
+                    confirmations == 1 ? "" : "s",
+                    replySettings.confirmationText());
+        }
+        unclear.ifPresent(r -> reviews.open(100).stream()
+                .filter(review -> review.recruit().equals(r.id()))
+                .findFirst()
+                .ifPresent(review -> out.printf(
+                        "   %s replied \"%s\": unclear (%s), held for review: no text goes to them until a person"
+                                + " decides (dashboard, GET /api/replies/review)%n",
+                        r.name().full(), review.body().orElse(""), review.why())));
 
         List<Appointment> booked = new ArrayList<>();
         for (Recruit r : interested.subList(0, Math.min(interested.size(), Math.max(3, interested.size() / 2)))) {
@@ -240,6 +277,16 @@ public final class Demo {
         }
         driver.runDueWork();
         out.printf("   %d showed up and signed → Contracted%n", contracted);
+    }
+
+    /** The opt-out confirmations in the recruit's GHL conversation: what actually reached GHL. */
+    private long confirmationsTo(Recruit r) {
+        try (var messages =
+                conversations.messagesWith(r.location(), r.contactId().orElseThrow())) {
+            return messages.filter(m -> m.direction() == Direction.OUTBOUND
+                            && m.body().strip().equals(replySettings.confirmationText()))
+                    .count();
+        }
     }
 
     private static RecruitId recruitOf(List<Recruit> recruits, Appointment a) {

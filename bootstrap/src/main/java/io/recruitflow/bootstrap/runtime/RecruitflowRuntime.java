@@ -50,6 +50,12 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 .firstTextConcerns()
                 .forEach(concern ->
                         LOG.warn("RECRUITFLOW_INTRO_SMS {}: check the template before texting recruits", concern));
+        config.replies()
+                .concerns()
+                .forEach(concern -> LOG.warn("Replies: {}: check the setting before texting recruits", concern));
+        if (!config.replies().confirmOptOut()) {
+            LOG.warn("RECRUITFLOW_OPTOUT_CONFIRMATION=false: opt-outs are not confirmed by text.");
+        }
         // Several instances can share an external database, so there the GHL budget of each location is
         // shared through it too. An embedded database has one instance (its data directory is locked),
         // which the in-process limiter serves closer to GHL's limit.
@@ -62,7 +68,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(),
-                new ApplicationModule(config.recruiting())));
+                new ApplicationModule(config.recruiting(), config.replies())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
     }

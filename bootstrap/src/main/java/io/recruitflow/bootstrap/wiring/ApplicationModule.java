@@ -28,6 +28,10 @@ import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.replies.InboundReplies;
+import io.recruitflow.application.replies.ReplyAnswers;
+import io.recruitflow.application.replies.ReplySettings;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
@@ -44,14 +48,25 @@ import java.util.Objects;
  */
 public final class ApplicationModule extends AbstractModule {
     private final RecruitingSettings settings;
+    private final ReplySettings replies;
 
     public ApplicationModule(RecruitingSettings settings) {
+        this(settings, ReplySettings.defaults());
+    }
+
+    /** With the texts answering opt-outs and HELP ({@link ReplySettings}). */
+    public ApplicationModule(RecruitingSettings settings, ReplySettings replies) {
+        this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
     protected void configure() {
         bind(RecruitingSettings.class).toInstance(settings);
+        bind(ReplySettings.class).toInstance(replies);
+        bind(InboundReplies.class);
+        bind(ReviewRepliesUseCase.class).to(InboundReplies.class);
+        bind(ReplyAnswers.class);
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
         // The core's own listener: what GHL reports of the texts' delivery (OutboundMessage).
         Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(DeliveryReports.class);

@@ -5,6 +5,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.bootstrap.config.Setting;
+import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
@@ -194,6 +195,29 @@ final class E2e {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@link #settings} with the sandbox's webhook public keys (written into {@code dir}) and an admin token:
+     * a run that receives the sandbox's signed webhooks.
+     */
+    static Settings signedSettings(GhlSandbox sandbox, Path dir, String adminToken) {
+        Path keys = dir.resolve("webhook-public-keys.pem");
+        try {
+            Files.writeString(
+                    keys,
+                    sandbox.publicKeysPem().ed25519() + "\n"
+                            + sandbox.publicKeysPem().rsa() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Settings settings = Settings.load(Optional.empty(), Map.of())
+                .with(Setting.ADMIN_TOKEN, adminToken)
+                .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
+        for (var e : settings(sandbox, dir.resolve("data")).entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        return settings;
     }
 
     /**

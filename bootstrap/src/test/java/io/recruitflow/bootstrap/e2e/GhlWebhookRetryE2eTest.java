@@ -76,17 +76,7 @@ class GhlWebhookRetryE2eTest {
         DemoClock clock = new DemoClock(Instant.now());
         try (GhlSandbox sandbox = GhlSandbox.start(
                 SandboxConfig.defaults().withPort(0).withRateLimit("100/1s").withClock(JavaClocks.of(clock)))) {
-            Path keys = dir.resolve("webhook-public-keys.pem");
-            Files.writeString(
-                    keys,
-                    sandbox.publicKeysPem().ed25519() + "\n"
-                            + sandbox.publicKeysPem().rsa() + "\n");
-            Settings settings = Settings.load(Optional.empty(), Map.of())
-                    .with(Setting.ADMIN_TOKEN, "an-admin-token-for-the-retry-test")
-                    .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
-            for (var e : E2e.settings(sandbox, dir.resolve("data")).entrySet()) {
-                settings = settings.with(e.getKey(), e.getValue());
-            }
+            Settings settings = E2e.signedSettings(sandbox, dir, "an-admin-token-for-the-retry-test");
             try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), clock)) {
                 int port = runtime.startHttp();
                 sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));

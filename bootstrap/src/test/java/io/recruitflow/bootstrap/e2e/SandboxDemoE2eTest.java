@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
  * {@code recruitflow demo} as a user runs it — not {@code --in-memory}: an embedded PostgreSQL, the GHL REST
  * client against the in-process sandbox, durable jobs, and the sandbox's replies, bookings and no-show coming
  * back as signed webhooks through the HTTP server. Proves the whole recruiting flow works on the real
- * adapters: quiet hours defer texts to the morning, a STOP opts a recruit out, presentations are booked, a
+ * adapters: quiet hours defer texts to the morning, "Please stop texting me" opts a recruit out and gets one
+ * confirmation, an unclear reply is held for review, presentations are booked, a
  * no-show is reported, recruits are contracted, and GHL ends up with no duplicate contact or message.
  */
 class SandboxDemoE2eTest {
@@ -58,7 +59,14 @@ class SandboxDemoE2eTest {
                 .contains("6. The dashboard (GET /) shows 1 text(s) GHL could not deliver:")
                 .containsPattern(
                         "   intro/[0-9a-f-]{36} failed: unregistered sender \\(A2P 10DLC\\) \\(GHL: \"Message");
-        assertThat(out).contains("replied STOP: opted out, opportunity lost, never texted again");
+        assertThat(out)
+                .as("a revocation in the recruit's own words is honoured and confirmed once (64.1200(a)(12))")
+                .contains("replied \"Please stop texting me\": opted out, opportunity lost, never texted again; "
+                        + "1 confirmation text sent (\"You're unsubscribed from OOC Unlimited texts.");
+        assertThat(out)
+                .as("an unclear reply holds the recruit's texts for a person")
+                .contains("replied \"Not interested\": unclear (")
+                .contains("held for review");
         assertThat(out).containsPattern("[1-9]\\d* booked an iDecide presentation → Presentation Scheduled");
         assertThat(out).contains("1 did not show up → back to Interested");
         assertThat(out).containsPattern("[1-9]\\d* showed up and signed → Contracted");

@@ -55,4 +55,17 @@ public record Consent(boolean dnd, Optional<Instant> optedOutAt, Optional<Instan
     public Consent optOut(Instant at) {
         return optedOut() ? this : new Consent(dnd, Optional.of(at), dndChangedAt);
     }
+
+    /**
+     * The recruit texted START or UNSTOP at {@code at} (CTIA): Recruitflow's own opt-out, which always comes from
+     * a reply, is lifted when the START is newer than it. Do-not-disturb is GHL's (set by an operator, the carrier
+     * or GHL's own keyword handling) and stays as it is: it is cleared in GHL, never by a reply here.
+     */
+    public Consent optIn(Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (optedOutAt.filter(at::isAfter).isEmpty()) {
+            return this;
+        }
+        return new Consent(dnd, Optional.empty(), dndChangedAt);
+    }
 }

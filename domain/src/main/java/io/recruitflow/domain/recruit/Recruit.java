@@ -114,10 +114,19 @@ public record Recruit(
     }
 
     public Recruit withConsent(Consent newConsent) {
-        // An opt-out is kept: only the recruit's own opt-in (not modelled yet) may lift it.
+        // An opt-out is kept: only the recruit's own opt-in ({@link #optedIn}) may lift it.
         Consent kept = consent.optedOut() && !newConsent.optedOut()
                 ? new Consent(newConsent.dnd(), consent.optedOutAt(), newConsent.dndChangedAt())
                 : newConsent;
+        return withStoredConsent(kept);
+    }
+
+    /** The recruit texted START or UNSTOP at {@code at}: the one way an opt-out is lifted ({@link Consent#optIn}). */
+    public Recruit optedIn(Instant at) {
+        return withStoredConsent(consent.optIn(at));
+    }
+
+    private Recruit withStoredConsent(Consent kept) {
         return new Recruit(
                 id,
                 location,
