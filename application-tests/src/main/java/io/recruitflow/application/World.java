@@ -124,6 +124,7 @@ public final class World {
                 settings,
                 adapters.jobQueue(),
                 suspended,
+                adapters.declaredEmergencies(),
                 clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
@@ -166,7 +167,8 @@ public final class World {
                 adapters.opportunityMirror(),
                 adapters.intakeJournal(),
                 adapters.messageLog(),
-                adapters.appointments());
+                adapters.appointments(),
+                adapters.complianceRecord());
         jobs = new RecruitflowJobs(
                 saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
         adapters.jobQueue().bind(jobs);

@@ -1,11 +1,15 @@
 package io.recruitflow.adapter.webhook;
 
+import io.recruitflow.application.declareemergency.DeclareEmergencyService;
+import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.message.DeclaredEmergencies;
+import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +25,8 @@ public record AdminServices(
         SchedulePresentationUseCase presentations,
         RecruitingFunnelUseCase funnel,
         EventInbox inbox,
-        Optional<LocationId> defaultLocation) {
+        Optional<LocationId> defaultLocation,
+        DeclareEmergencyUseCase emergencies) {
     public AdminServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(imports, "imports");
@@ -30,5 +35,26 @@ public record AdminServices(
         Objects.requireNonNull(funnel, "funnel");
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(defaultLocation, "defaultLocation");
+        Objects.requireNonNull(emergencies, "emergencies");
+    }
+
+    /** With declared emergencies held in memory (tests, embedders without a store of their own). */
+    public AdminServices(
+            IntakeRecruitUseCase intake,
+            ImportLeadsUseCase imports,
+            ViewRecruitUseCase recruits,
+            SchedulePresentationUseCase presentations,
+            RecruitingFunnelUseCase funnel,
+            EventInbox inbox,
+            Optional<LocationId> defaultLocation) {
+        this(
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()));
     }
 }

@@ -44,6 +44,13 @@ final class ApiBodies {
             Text source,
             Extra extra) {}
 
+    /**
+     * {@code POST /api/compliance/emergencies}: {@code state} (postal code or name), {@code until} (a date, the
+     * end of that day everywhere in the state, or an ISO-8601 instant), optional {@code from} (a date or an
+     * instant; default now) and {@code reason}.
+     */
+    public record NewEmergency(Text state, Text from, Text until, Text reason) {}
+
     /** {@code POST /api/recruits/{id}/presentation}, optional. */
     public record NewPresentation(Text start) {}
 
@@ -90,7 +97,10 @@ final class ApiBodies {
 
     public record RecruitPage(List<RecruitSummary> items, String next) {}
 
-    /** A recruit's summary fields, then its pipeline, intake and appointments. */
+    /**
+     * A recruit's summary fields, then its pipeline, intake and appointments, the state of its contact's
+     * address in GHL, and the latest compliance decisions on its texts, newest first.
+     */
     public record RecruitDetail(
             String id,
             String locationId,
@@ -113,7 +123,9 @@ final class ApiBodies {
             OpportunityBody opportunity,
             List<StepBody> steps,
             MessageBody intro,
-            List<AppointmentBody> appointments) {
+            List<AppointmentBody> appointments,
+            String addressState,
+            List<DecisionBody> decisions) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -121,7 +133,9 @@ final class ApiBodies {
                 OpportunityBody opportunity,
                 List<StepBody> steps,
                 MessageBody intro,
-                List<AppointmentBody> appointments) {
+                List<AppointmentBody> appointments,
+                String addressState,
+                List<DecisionBody> decisions) {
             return new RecruitDetail(
                     s.id(),
                     s.locationId(),
@@ -144,7 +158,9 @@ final class ApiBodies {
                     opportunity,
                     steps,
                     intro,
-                    appointments);
+                    appointments,
+                    addressState,
+                    decisions);
         }
     }
 
@@ -155,6 +171,33 @@ final class ApiBodies {
             String step, String state, int attempts, String ref, String detail, String notBefore, String updatedAt) {}
 
     public record MessageBody(String channel, String state, String messageId, String detail, String updatedAt) {}
+
+    /**
+     * One compliance decision on the record: {@code decision} is {@code send}, {@code defer} or {@code refuse};
+     * {@code at} the first allowed instant of a deferral; the reasons with their rule ids and sources; the
+     * jurisdictions and zones with why each is there; the texts counted toward a cap.
+     */
+    public record DecisionBody(
+            String messageKey,
+            String channel,
+            String decision,
+            String at,
+            String decidedAt,
+            List<ReasonBody> reasons,
+            Map<String, String> jurisdictions,
+            Map<String, String> zones,
+            List<String> textsCounted,
+            List<String> rulesSwitchedOff) {}
+
+    public record ReasonBody(String rule, String text, String detail, String source) {}
+
+    /** A declared emergency: texts into {@code state} wait from {@code from} until {@code until}. */
+    public record EmergencyBody(String state, String from, String until, String reason) {}
+
+    public record EmergencyList(List<EmergencyBody> items) {}
+
+    /** {@code DELETE /api/compliance/emergencies/{state}}: those that were in force or announced, now ended. */
+    public record EmergenciesEnded(String state, List<EmergencyBody> ended) {}
 
     public record AppointmentBody(
             String id, String calendarId, String contactId, String title, String start, String end, String status) {}

@@ -3,6 +3,7 @@ package io.recruitflow.adapter.webhook;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
+import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.CallBudget;
@@ -67,8 +68,9 @@ public final class WebhookModule extends AbstractModule {
             ViewRecruitUseCase recruits,
             SchedulePresentationUseCase presentations,
             RecruitingFunnelUseCase funnel,
-            EventInbox inbox) {
-        return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation);
+            EventInbox inbox,
+            DeclareEmergencyUseCase emergencies) {
+        return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, emergencies);
     }
 
     @Provides

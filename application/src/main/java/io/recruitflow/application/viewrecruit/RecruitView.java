@@ -1,6 +1,7 @@
 package io.recruitflow.application.viewrecruit;
 
 import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.message.ComplianceEntry;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.recruit.Recruit;
@@ -8,15 +9,21 @@ import io.recruitflow.domain.recruit.StepRecord;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything we know of one recruit: the recruit, its opportunity, every intake step, its intro and appointments. */
+/**
+ * Everything we know of one recruit: the recruit, its opportunity, every intake step, its intro, its
+ * appointments, and the compliance decisions on its texts (newest first, the latest {@link
+ * ViewRecruitService#DECISIONS_SHOWN}).
+ */
 public record RecruitView(
         Recruit recruit,
         Optional<Opportunity> opportunity,
         List<StepRecord> steps,
         Optional<MessageRecord> intro,
-        List<Appointment> appointments) {
+        List<Appointment> appointments,
+        List<ComplianceEntry> decisions) {
     public RecruitView {
         steps = List.copyOf(steps);
         appointments = List.copyOf(appointments);
+        decisions = List.copyOf(decisions);
     }
 }
