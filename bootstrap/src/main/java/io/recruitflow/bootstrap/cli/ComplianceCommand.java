@@ -33,16 +33,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code recruitflow compliance}: the compliance rules, asked directly. Pure and offline: no GHL, no
- * database; for people who want to know why a text waits, and for tests. Public, with its JSON records,
+ * {@code recruitflow compliance}: the compliance rules, asked directly. {@code check} and {@code reply} are pure
+ * and offline: no GHL, no database; for people who want to know why a text waits, and for tests. {@code
+ * emergency} ({@link EmergencyCommand}) declares suspensions in the configured database. Public, with its JSON records,
  * because Moshi's record adapter reads only public records.
  */
 @Command(
         name = "compliance",
         mixinStandardHelpOptions = true,
         description = "Explains the compliance rules offline: when a text may go to a number, and whether a reply "
-                + "revokes consent. No GHL call, no database.",
-        subcommands = {ComplianceCommand.Check.class, ComplianceCommand.Reply.class})
+                + "revokes consent (check, reply: no GHL call, no database); declares emergencies (emergency: in "
+                + "the configured database).",
+        subcommands = {ComplianceCommand.Check.class, ComplianceCommand.Reply.class, EmergencyCommand.class})
 public final class ComplianceCommand implements Runnable {
     private static final Moshi MOSHI = new Moshi.Builder().build();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
