@@ -421,19 +421,13 @@ final class AdminRoutes {
      * {@code from} its start anywhere in the state.
      */
     private static Instant when(String raw, UsState state, String name, boolean end) {
-        Optional<Instant> instant = EventEnvelope.parseInstant(raw);
-        if (instant.isPresent()) {
-            return instant.get();
-        }
-        try {
-            java.time.LocalDate day = java.time.LocalDate.parse(raw.strip());
-            return end ? DeclaredEmergency.endOfDay(state, day) : DeclaredEmergency.startOfDay(state, day);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(
-                    422,
-                    "unprocessable",
-                    name + " must be a date (2026-12-10) or an ISO-8601 instant with an offset (2026-12-10T18:00:00Z)");
-        }
+        return DeclaredEmergency.bound(raw, state, end)
+                .orElseThrow(
+                        () -> new ApiError(
+                                422,
+                                "unprocessable",
+                                name
+                                        + " must be a date (2026-12-10) or an ISO-8601 instant with an offset (2026-12-10T18:00:00Z)"));
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -14,9 +14,6 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.UsState;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -124,19 +121,11 @@ final class EmergencyCommand implements Runnable {
         }
 
         private Instant when(String option, String raw, UsState st, boolean end) {
-            try {
-                return OffsetDateTime.parse(raw.strip()).toInstant();
-            } catch (DateTimeParseException notAnInstant) {
-                try {
-                    LocalDate day = LocalDate.parse(raw.strip());
-                    return end ? DeclaredEmergency.endOfDay(st, day) : DeclaredEmergency.startOfDay(st, day);
-                } catch (DateTimeParseException e) {
-                    throw new CommandLine.ParameterException(
+            return DeclaredEmergency.bound(raw, st, end)
+                    .orElseThrow(() -> new CommandLine.ParameterException(
                             spec.commandLine(),
                             option + " '" + raw + "' is not a date (2026-12-10) or an ISO-8601 instant "
-                                    + "(2026-12-10T18:00:00Z)");
-                }
-            }
+                                    + "(2026-12-10T18:00:00Z)"));
         }
     }
 

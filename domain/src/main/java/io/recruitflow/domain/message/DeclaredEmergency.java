@@ -50,6 +50,26 @@ public record DeclaredEmergency(UsState state, Instant from, Instant until, Stri
                 .orElseThrow();
     }
 
+    /**
+     * A bound of a suspension of {@code state} as an operator writes it: an ISO-8601 instant with an offset
+     * ({@code 2026-12-10T18:00:00Z}), or a date ({@code 2026-12-10}) — as an end, the end of that day everywhere
+     * in the state ({@link #endOfDay}); as a start, its beginning anywhere in it ({@link #startOfDay}). Empty
+     * when the text is neither.
+     */
+    public static java.util.Optional<Instant> bound(String raw, UsState state, boolean end) {
+        String text = raw.strip();
+        try {
+            return java.util.Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+        } catch (java.time.format.DateTimeParseException notAnInstant) {
+            try {
+                java.time.LocalDate day = java.time.LocalDate.parse(text);
+                return java.util.Optional.of(end ? endOfDay(state, day) : startOfDay(state, day));
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     private static java.util.Set<java.time.ZoneId> zonesOf(UsState state) {
         java.util.Set<java.time.ZoneId> zones = new java.util.HashSet<>();
         AreaCodes.ALL.stream().filter(a -> a.state() == state).forEach(a -> zones.addAll(a.zones()));
