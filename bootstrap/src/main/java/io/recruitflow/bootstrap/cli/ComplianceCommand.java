@@ -2,13 +2,17 @@ package io.recruitflow.bootstrap.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceSettings;
 import io.recruitflow.domain.message.ComplianceVerdict;
 import io.recruitflow.domain.message.ComplianceVerdict.Outcome;
 import io.recruitflow.domain.message.ComplianceVerdict.Reason;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.ReplyClassifier;
 import io.recruitflow.domain.message.ReplyMeaning;
 import io.recruitflow.domain.message.SolicitationEngine;
+import io.recruitflow.domain.message.SolicitationRules;
 import io.recruitflow.domain.message.Whereabouts;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
@@ -104,8 +108,16 @@ public final class ComplianceCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        /**
+         * The compliance officer's settings (margin, switched-off rules) from {@code --config}, {@code
+         * ./recruitflow.yml} or the environment: the answer is the configured service's. Nothing else is read.
+         */
+        @CommandLine.Mixin
+        ConfigOptions options = new ConfigOptions();
+
         @Override
         public Integer call() {
+            ComplianceSettings settings = RecruitflowConfig.compliance(options.load());
             PhoneNumber number;
             try {
                 number = new PhoneNumber(phone.strip());
@@ -127,7 +139,9 @@ public final class ComplianceCommand implements Runnable {
             List<Instant> texts = sent.stream().map(s -> instant("--sent", s)).toList();
 
             Whereabouts where = Whereabouts.of(Optional.of(number), license, contact, zone);
-            ComplianceVerdict verdict = SolicitationEngine.standard().decide(where, Channel.SMS, now, texts);
+            ComplianceVerdict verdict = new SolicitationEngine(
+                            SolicitationRules.ALL, DeclaredEmergencies.none(), settings)
+                    .decide(where, Channel.SMS, now, texts);
             PrintStream out = System.out;
             if (json) {
                 JsonAdapter<CheckJson> adapter = MOSHI.adapter(CheckJson.class).serializeNulls();
