@@ -20,7 +20,10 @@ class ComplianceCheckSettingsTest {
         String[] check = {"compliance", "check", "--phone", "+13055550100", "--at", "2026-02-13T00:59:00Z"};
         Run defaults = run(check);
         assertThat(defaults.exit()).isZero();
-        assertThat(defaults.out()).startsWith("defer:").contains("FL: texts only 08:00–20:00").doesNotContain("switched off");
+        assertThat(defaults.out())
+                .startsWith("defer:")
+                .contains("FL: texts only 08:00–20:00")
+                .doesNotContain("switched off");
 
         Path config = dir.resolve("recruitflow.yml");
         Files.writeString(config, "compliance:\n  disabledRules: FL.hours\n");
