@@ -153,6 +153,7 @@ public final class World {
                 adapters.jobQueue(),
                 suspended,
                 adapters.recruitReplies(),
+                adapters.declaredEmergencies(),
                 clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
@@ -202,7 +203,8 @@ public final class World {
                 adapters.opportunityMirror(),
                 adapters.intakeJournal(),
                 adapters.messageLog(),
-                adapters.appointments());
+                adapters.appointments(),
+                adapters.complianceRecord());
         jobs = new RecruitflowJobs(
                 saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), answers, clock);
         adapters.jobQueue().bind(jobs);
@@ -233,6 +235,7 @@ public final class World {
                 adapters.jobQueue(),
                 suspended,
                 adapters.recruitReplies(),
+                adapters.declaredEmergencies(),
                 clock);
     }
 

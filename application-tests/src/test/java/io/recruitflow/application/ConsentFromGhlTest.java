@@ -103,7 +103,8 @@ class ConsentFromGhlTest {
                 Optional.empty(),
                 Optional.of(new PhoneNumber("+14075551234")),
                 Set.of("Licensed"),
-                DoNotDisturb.onEveryChannel(dnd));
+                DoNotDisturb.onEveryChannel(dnd),
+                Optional.empty());
     }
 
     RecruitId introduced() {

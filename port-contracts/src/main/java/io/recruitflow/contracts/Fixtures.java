@@ -83,6 +83,7 @@ public final class Fixtures {
                 Consent.GRANTED,
                 Optional.of(ZoneId.of("America/New_York")),
                 Optional.empty(),
+                Optional.empty(),
                 acceptedAt,
                 Optional.empty(),
                 0);

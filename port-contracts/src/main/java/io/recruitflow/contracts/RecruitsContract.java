@@ -365,4 +365,18 @@ public abstract class RecruitsContract {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.recruit()).isEqualTo(winner));
         assertThat(recruits.all(Optional.empty())).containsExactly(winner);
     }
+
+    @Test
+    void the_address_state_from_the_crm_is_kept_and_replaced() {
+        Recruit stored = added(recruit(LOCATION, Optional.of(phone(30)), Optional.empty(), at(0)));
+        assertThat(stored.addressState()).isEmpty();
+
+        Recruit inGeorgia =
+                recruits.update(stored.withAddressState(Optional.of(io.recruitflow.domain.shared.UsState.GA)));
+        assertThat(recruits.find(stored.id()).orElseThrow().addressState())
+                .contains(io.recruitflow.domain.shared.UsState.GA);
+
+        recruits.update(inGeorgia.withAddressState(Optional.empty()));
+        assertThat(recruits.find(stored.id()).orElseThrow().addressState()).isEmpty();
+    }
 }

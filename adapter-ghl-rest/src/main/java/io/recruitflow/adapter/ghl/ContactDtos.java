@@ -98,6 +98,7 @@ public final class ContactDtos {
             String lastName,
             String email,
             String timezone,
+            String state,
             String companyName,
             String phone,
             Boolean dnd,

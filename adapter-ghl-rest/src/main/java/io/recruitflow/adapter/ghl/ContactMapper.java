@@ -118,6 +118,7 @@ final class ContactMapper {
                         : Set.copyOf(c.tags().stream().filter(t -> t != null).toList()),
                 fields,
                 Wire.zone(c.timezone()),
+                Wire.state(c.state()),
                 GhlDnd.of(c.dnd(), c.dndSettings()),
                 Optional.ofNullable(c.source()),
                 Wire.instant(c.dateAdded()),

@@ -54,6 +54,11 @@ final class Wire {
         }
     }
 
+    /** A US state or territory from a contact's address: postal code or full name; anything else is none. */
+    static Optional<io.recruitflow.domain.shared.UsState> state(String raw) {
+        return io.recruitflow.domain.shared.UsState.parse(raw);
+    }
+
     static Optional<PhoneNumber> phone(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();

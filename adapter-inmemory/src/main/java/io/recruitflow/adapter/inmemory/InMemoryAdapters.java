@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.inmemory;
 
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.shared.Clock;
 import java.util.Objects;
 
@@ -14,7 +15,9 @@ public final class InMemoryAdapters {
     private final InMemoryIntakeJournal intakeJournal = new InMemoryIntakeJournal();
     private final InMemoryOpportunityMirror opportunityMirror = new InMemoryOpportunityMirror();
     private final InMemoryAppointments appointments = new InMemoryAppointments();
-    private final InMemoryMessageLog messageLog = new InMemoryMessageLog();
+    private final InMemoryComplianceRecord complianceRecord = new InMemoryComplianceRecord();
+    private final InMemoryMessageLog messageLog = new InMemoryMessageLog(complianceRecord);
+    private final DeclaredEmergencies declaredEmergencies = DeclaredEmergencies.inMemory();
     private final InMemoryCredentialStore credentialStore = new InMemoryCredentialStore();
     private final InMemoryProcessedEvents processedEvents = new InMemoryProcessedEvents();
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
@@ -49,6 +52,16 @@ public final class InMemoryAdapters {
 
     public InMemoryMessageLog messageLog() {
         return messageLog;
+    }
+
+    /** The compliance decisions, appended by the message log as messages move. */
+    public InMemoryComplianceRecord complianceRecord() {
+        return complianceRecord;
+    }
+
+    /** The declared emergencies (suspensions per state) the compliance rules honour. */
+    public DeclaredEmergencies declaredEmergencies() {
+        return declaredEmergencies;
     }
 
     public InMemoryCredentialStore credentialStore() {

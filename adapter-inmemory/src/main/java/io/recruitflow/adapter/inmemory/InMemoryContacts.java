@@ -12,6 +12,7 @@ import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ public final class InMemoryContacts implements ContactDirectory {
                     tags,
                     merge(c.customFields(), draft.customFields()),
                     c.timeZone(),
+                    c.state(),
                     c.dnd(),
                     draft.source().or(c::source),
                     c.dateAdded(),
@@ -95,6 +97,7 @@ public final class InMemoryContacts implements ContactDirectory {
                 draft.phone(),
                 draft.tags(),
                 draft.customFields(),
+                Optional.empty(),
                 Optional.empty(),
                 DoNotDisturb.NONE,
                 draft.source(),
@@ -177,6 +180,7 @@ public final class InMemoryContacts implements ContactDirectory {
                 c.tags(),
                 c.customFields(),
                 c.timeZone(),
+                c.state(),
                 c.dnd(),
                 c.source(),
                 c.dateAdded(),
@@ -204,9 +208,19 @@ public final class InMemoryContacts implements ContactDirectory {
         return insert(draft);
     }
 
+    /** A user sets the state of the contact's address in GHL. */
+    public synchronized Contact setAddressState(ContactId id, Optional<UsState> state) {
+        Contact c = find(id).orElseThrow(() -> notFound("Contact"));
+        return changed(c, state, c.dnd());
+    }
+
     /** A user (or the contact, by replying STOP to GHL) sets the contact's do-not-disturb in GHL. */
     public synchronized Contact setDnd(ContactId id, DoNotDisturb dnd) {
         Contact c = find(id).orElseThrow(() -> notFound("Contact"));
+        return changed(c, c.state(), dnd);
+    }
+
+    private Contact changed(Contact c, Optional<UsState> state, DoNotDisturb dnd) {
         Contact changed = new Contact(
                 c.id(),
                 c.location(),
@@ -217,11 +231,12 @@ public final class InMemoryContacts implements ContactDirectory {
                 c.tags(),
                 c.customFields(),
                 c.timeZone(),
+                state,
                 dnd,
                 c.source(),
                 c.dateAdded(),
                 Optional.of(clock.now()));
-        contacts.put(id, changed);
+        contacts.put(c.id(), changed);
         return changed;
     }
 

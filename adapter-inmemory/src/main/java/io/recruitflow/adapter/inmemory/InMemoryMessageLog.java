@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceEntry;
 import io.recruitflow.domain.message.Delivery;
 import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.MessageId;
@@ -26,8 +27,17 @@ import java.util.Set;
  */
 public final class InMemoryMessageLog implements MessageLog {
     private final Map<MessageKey, MessageRecord> byKey = new HashMap<>();
+    private final InMemoryComplianceRecord decisions;
 
-    public InMemoryMessageLog() {}
+    /** With a compliance record of its own. */
+    public InMemoryMessageLog() {
+        this(new InMemoryComplianceRecord());
+    }
+
+    /** Appending the decisions that move messages to {@code decisions}. */
+    public InMemoryMessageLog(InMemoryComplianceRecord decisions) {
+        this.decisions = java.util.Objects.requireNonNull(decisions, "decisions");
+    }
 
     @Override
     public synchronized MessageRecord plan(MessageRecord record) {
@@ -50,6 +60,24 @@ public final class InMemoryMessageLog implements MessageLog {
         }
         byKey.put(key, next);
         return true;
+    }
+
+    @Override
+    public synchronized boolean transition(
+            MessageKey key, SendState expected, MessageRecord next, ComplianceEntry decision) {
+        if (!decision.message().equals(key)) {
+            throw new IllegalArgumentException("the decision is for another message");
+        }
+        if (!transition(key, expected, next)) {
+            return false;
+        }
+        decisions.append(decision);
+        return true;
+    }
+
+    /** The compliance record the decisions go to. */
+    public InMemoryComplianceRecord decisions() {
+        return decisions;
     }
 
     private static final Set<SendState> POSSIBLY_SENT =

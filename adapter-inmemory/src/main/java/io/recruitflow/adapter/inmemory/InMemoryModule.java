@@ -8,7 +8,9 @@ import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
+import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.RecruitReplies;
 import io.recruitflow.domain.pipeline.Opportunities;
@@ -44,6 +46,8 @@ public final class InMemoryModule extends AbstractModule {
         bind(OpportunityMirror.class).toInstance(adapters.opportunityMirror());
         bind(Appointments.class).toInstance(adapters.appointments());
         bind(MessageLog.class).toInstance(adapters.messageLog());
+        bind(ComplianceRecord.class).toInstance(adapters.complianceRecord());
+        bind(DeclaredEmergencies.class).toInstance(adapters.declaredEmergencies());
         bind(CredentialStore.class).toInstance(adapters.credentialStore());
         bind(ProcessedEvents.class).toInstance(adapters.processedEvents());
         bind(EventInbox.class).toInstance(adapters.eventInbox());

@@ -7,6 +7,8 @@ import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.ComplianceRecord;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.RecruitReplies;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
@@ -26,7 +28,8 @@ import javax.sql.DataSource;
  * {@code @PostConstruct}/{@code @PreDestroy}: the embedded server or the pool, and the migrations), its pooled
  * {@link DataSource} (for other parts that keep state in the same database, such as the GHL client's shared
  * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
- * {@link MessageLog}, {@link RecruitReplies}, {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox},
+ * {@link MessageLog}, {@link RecruitReplies}, {@link ComplianceRecord}, {@link DeclaredEmergencies},
+ * {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox},
  * {@link CredentialStore} and {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
  * or a demo's simulated one).
  *
@@ -107,6 +110,18 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     RecruitReplies recruitReplies(Database database) {
         return new PostgresRecruitReplies(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    ComplianceRecord complianceRecord(Database database) {
+        return new PostgresComplianceRecord(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    DeclaredEmergencies declaredEmergencies(Database database) {
+        return new PostgresDeclaredEmergencies(database.jdbi());
     }
 
     @Provides

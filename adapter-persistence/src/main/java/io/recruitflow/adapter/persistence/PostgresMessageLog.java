@@ -6,6 +6,7 @@ import static io.recruitflow.adapter.persistence.Rows.optionalString;
 import static io.recruitflow.adapter.persistence.Rows.ts;
 
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceEntry;
 import io.recruitflow.domain.message.ConversationId;
 import io.recruitflow.domain.message.Delivery;
 import io.recruitflow.domain.message.DeliveryStatus;
@@ -86,10 +87,28 @@ final class PostgresMessageLog implements MessageLog {
 
     @Override
     public boolean transition(MessageKey key, SendState expected, MessageRecord next) {
+        return jdbi.withHandle(h -> update(h, key, expected, next));
+    }
+
+    @Override
+    public boolean transition(MessageKey key, SendState expected, MessageRecord next, ComplianceEntry decision) {
+        if (!decision.message().equals(key)) {
+            throw new IllegalArgumentException("the decision is for " + decision.message() + ", not " + key);
+        }
+        return jdbi.inTransaction(h -> {
+            if (!update(h, key, expected, next)) {
+                return false;
+            }
+            PostgresComplianceRecord.insert(h, decision);
+            return true;
+        });
+    }
+
+    private static boolean update(Handle h, MessageKey key, SendState expected, MessageRecord next) {
         if (!next.key().equals(key)) {
             throw new IllegalArgumentException("the next record has key " + next.key() + ", not " + key);
         }
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return h.createUpdate("""
                         UPDATE messages SET location_id = :location, contact_id = :contact, channel = :channel,
                             body = :body, subject = :subject, state = :state, not_before = :notBefore,
                             message_id = :messageId, conversation_id = :conversationId, detail = :detail,
@@ -125,7 +144,7 @@ final class PostgresMessageLog implements MessageLog {
                                 next.delivery().map(Delivery::retryable).orElse(false))
                         .bind("deliveryReportedAt", ts(next.delivery().map(Delivery::reportedAt)))
                         .execute()
-                == 1);
+                == 1;
     }
 
     @Override

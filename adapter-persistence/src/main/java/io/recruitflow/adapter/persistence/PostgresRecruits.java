@@ -47,7 +47,7 @@ final class PostgresRecruits implements Recruits {
     private static final String COLUMNS = """
             r.id, r.seq, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
             r.license_number, r.license_types, r.source, r.tags, r.dnd, r.dnd_changed_at, r.opted_out_at, r.time_zone,
-            r.contact_id,
+            r.address_state, r.contact_id,
             r.accepted_at, r.intro_sent_at, r.version,
             r.npn, r.license_expires,
             ARRAY(SELECT key FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_keys,
@@ -67,11 +67,11 @@ final class PostgresRecruits implements Recruits {
             int inserted = bindAll(h.createUpdate("""
                     INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
                         license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
-                        time_zone, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+                        time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
                     VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
                         CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
                         jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
-                        :optedOutAt, :timeZone, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
+                        :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
                     ON CONFLICT DO NOTHING
                     """), stored).execute();
             if (inserted == 1) {
@@ -98,7 +98,7 @@ final class PostgresRecruits implements Recruits {
                         license_types = CAST(:licenseTypes AS text[]), source = :source, tags = CAST(:tags AS text[]),
                         custom_fields = jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), dnd = :dnd,
                         dnd_changed_at = :dndChangedAt, opted_out_at = :optedOutAt, time_zone = :timeZone,
-                        contact_id = :contact, accepted_at = :acceptedAt, intro_sent_at = :introSentAt,
+                        address_state = :addressState, contact_id = :contact, accepted_at = :acceptedAt, intro_sent_at = :introSentAt,
                         version = :version, npn = :npn, license_expires = :licenseExpires
                     WHERE id = :id AND version = :expected
                     """), next)
@@ -230,6 +230,7 @@ final class PostgresRecruits implements Recruits {
                 .bind("dndChangedAt", ts(r.consent().dndChangedAt()))
                 .bind("optedOutAt", ts(r.consent().optedOutAt()))
                 .bind("timeZone", r.timeZone().map(ZoneId::getId).orElse(null))
+                .bind("addressState", r.addressState().map(UsState::name).orElse(null))
                 .bind("contact", r.contactId().map(ContactId::value).orElse(null))
                 .bind("acceptedAt", ts(r.acceptedAt()))
                 .bind("introSentAt", ts(r.introSentAt()))
@@ -266,6 +267,7 @@ final class PostgresRecruits implements Recruits {
                         optionalInstant(rs, "opted_out_at"),
                         optionalInstant(rs, "dnd_changed_at")),
                 optionalString(rs, "time_zone").map(ZoneId::of),
+                optionalString(rs, "address_state").map(UsState::valueOf),
                 optionalString(rs, "contact_id").map(ContactId::new),
                 instant(rs, "accepted_at"),
                 optionalInstant(rs, "intro_sent_at"),

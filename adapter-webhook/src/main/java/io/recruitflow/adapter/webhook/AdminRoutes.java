@@ -3,6 +3,10 @@ package io.recruitflow.adapter.webhook;
 import io.javalin.http.Context;
 import io.recruitflow.adapter.webhook.ApiBodies.AppointmentBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
+import io.recruitflow.adapter.webhook.ApiBodies.DecisionBody;
+import io.recruitflow.adapter.webhook.ApiBodies.EmergenciesEnded;
+import io.recruitflow.adapter.webhook.ApiBodies.EmergencyBody;
+import io.recruitflow.adapter.webhook.ApiBodies.EmergencyList;
 import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
 import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
@@ -13,9 +17,11 @@ import io.recruitflow.adapter.webhook.ApiBodies.InboxStatsBody;
 import io.recruitflow.adapter.webhook.ApiBodies.Intake;
 import io.recruitflow.adapter.webhook.ApiBodies.IntakeRejected;
 import io.recruitflow.adapter.webhook.ApiBodies.MessageBody;
+import io.recruitflow.adapter.webhook.ApiBodies.NewEmergency;
 import io.recruitflow.adapter.webhook.ApiBodies.NewPresentation;
 import io.recruitflow.adapter.webhook.ApiBodies.NewRecruit;
 import io.recruitflow.adapter.webhook.ApiBodies.OpportunityBody;
+import io.recruitflow.adapter.webhook.ApiBodies.ReasonBody;
 import io.recruitflow.adapter.webhook.ApiBodies.RecruitDetail;
 import io.recruitflow.adapter.webhook.ApiBodies.RecruitPage;
 import io.recruitflow.adapter.webhook.ApiBodies.RecruitSummary;
@@ -44,6 +50,9 @@ import io.recruitflow.application.schedulepresentation.BookingResult;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
 import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.domain.appointment.Appointment;
+import io.recruitflow.domain.message.ComplianceEntry;
+import io.recruitflow.domain.message.ComplianceVerdict;
+import io.recruitflow.domain.message.DeclaredEmergency;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.pipeline.Opportunity;
@@ -57,6 +66,7 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,7 +205,56 @@ final class AdminRoutes {
                         view.appointments().stream()
                                 .map(AdminRoutes::appointment)
                                 .toList(),
-                        view.messages().stream().map(AdminRoutes::message).toList()));
+                        view.messages().stream().map(AdminRoutes::message).toList(),
+                        view.recruit().addressState().map(UsState::name).orElse(null),
+                        view.decisions().stream().map(AdminRoutes::decision).toList()));
+    }
+
+    // GET /api/compliance/emergencies
+    void listEmergencies(Context ctx) {
+        json(
+                ctx,
+                200,
+                new EmergencyList(services.emergencies().inForceOrAnnounced().stream()
+                        .map(AdminRoutes::emergency)
+                        .toList()));
+    }
+
+    // POST /api/compliance/emergencies  {"state": "LA", "until": "2026-12-10", "from"?: ..., "reason"?: "..."}
+    void declareEmergency(Context ctx) {
+        NewEmergency body = body(ctx, NewEmergency.class);
+        UsState state = state(Optional.of(text(body.state(), "state")
+                .orElseThrow(() -> new ApiError(422, "unprocessable", "state is required (e.g. LA)"))));
+        Instant until = when(
+                text(body.until(), "until")
+                        .orElseThrow(() -> new ApiError(
+                                422, "unprocessable", "until is required: a date (2026-12-10) or an instant")),
+                state,
+                "until",
+                true);
+        Optional<Instant> from = text(body.from(), "from").map(raw -> when(raw, state, "from", false));
+        DeclaredEmergency declared;
+        try {
+            declared = services.emergencies().declare(state, from, until, text(body.reason(), "reason"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "unprocessable", e.getMessage());
+        }
+        ctx.header("Location", "/api/compliance/emergencies");
+        json(ctx, 201, emergency(declared));
+    }
+
+    // DELETE /api/compliance/emergencies/{state}
+    void endEmergency(Context ctx) {
+        UsState state = state(Optional.of(ctx.pathParam("state")));
+        List<DeclaredEmergency> ended = services.emergencies().end(state);
+        if (ended.isEmpty()) {
+            throw new ApiError(404, "not_found", "no emergency declared for " + state.name());
+        }
+        json(
+                ctx,
+                200,
+                new EmergenciesEnded(
+                        state.name(), ended.stream().map(AdminRoutes::emergency).toList()));
     }
 
     // POST /api/recruits/{id}/presentation   (body optional: {"start": ISO-8601})
@@ -411,6 +470,26 @@ final class AdminRoutes {
         }
     }
 
+    private static UsState state(Optional<String> raw) {
+        return raw.flatMap(UsState::parse)
+                .orElseThrow(() -> new ApiError(
+                        422, "unprocessable", "state must be a US state or territory, e.g. LA or Louisiana"));
+    }
+
+    /**
+     * A date or an ISO-8601 instant: a date {@code until} is the end of that day everywhere in the state, a date
+     * {@code from} its start anywhere in the state.
+     */
+    private static Instant when(String raw, UsState state, String name, boolean end) {
+        return DeclaredEmergency.bound(raw, state, end)
+                .orElseThrow(
+                        () -> new ApiError(
+                                422,
+                                "unprocessable",
+                                name
+                                        + " must be a date (2026-12-10) or an ISO-8601 instant with an offset (2026-12-10T18:00:00Z)"));
+    }
+
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String raw = ctx.queryParam(name);
         if (raw == null || raw.isBlank()) {
@@ -494,6 +573,32 @@ final class AdminRoutes {
                 m.delivery().flatMap(d -> d.reason()).map(PersonalData::mask).orElse(null),
                 m.delivery().map(d -> d.notDelivered() ? d.retryable() : null).orElse(null),
                 m.delivery().map(d -> d.reportedAt().toString()).orElse(null));
+    }
+
+    private static DecisionBody decision(ComplianceEntry e) {
+        ComplianceVerdict v = e.verdict();
+        Map<String, String> states = new LinkedHashMap<>();
+        v.where().jurisdictions().forEach((state, why) -> states.put(state.name(), why));
+        Map<String, String> zones = new LinkedHashMap<>();
+        v.where().zones().forEach((zone, why) -> zones.put(zone.getId(), why));
+        return new DecisionBody(
+                e.message().value(),
+                e.channel().name(),
+                v.outcome().name().toLowerCase(Locale.ROOT),
+                v.notBefore().map(Instant::toString).orElse(null),
+                v.decidedAt().toString(),
+                v.reasons().stream()
+                        .map(r -> new ReasonBody(r.rule(), r.text(), r.detail(), r.source()))
+                        .toList(),
+                states,
+                zones,
+                v.textsCounted().stream().map(Instant::toString).toList(),
+                v.rulesSwitchedOff());
+    }
+
+    private static EmergencyBody emergency(DeclaredEmergency e) {
+        return new EmergencyBody(
+                e.state().name(), e.from().toString(), e.until().toString(), e.reason());
     }
 
     private static AppointmentBody appointment(Appointment a) {

@@ -1,5 +1,7 @@
 package io.recruitflow.adapter.webhook;
 
+import io.recruitflow.application.declareemergency.DeclareEmergencyService;
+import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
@@ -7,7 +9,9 @@ import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.RecruitReply;
+import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.List;
 import java.util.Objects;
@@ -25,9 +29,10 @@ public record AdminServices(
         RecruitingFunnelUseCase funnel,
         EventInbox inbox,
         Optional<LocationId> defaultLocation,
-        ReviewRepliesUseCase replies) {
+        ReviewRepliesUseCase replies,
+        DeclareEmergencyUseCase emergencies) {
 
-    /** Without replies to review (tests and embedders that do not handle replies: the list is empty). */
+    /** Without replies to review and with declared emergencies held in memory (tests, embedders). */
     public AdminServices(
             IntakeRecruitUseCase intake,
             ImportLeadsUseCase imports,
@@ -37,6 +42,41 @@ public record AdminServices(
             EventInbox inbox,
             Optional<LocationId> defaultLocation) {
         this(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, NO_REPLIES);
+    }
+
+    /** With declared emergencies held in memory (tests, embedders without a store of their own). */
+    public AdminServices(
+            IntakeRecruitUseCase intake,
+            ImportLeadsUseCase imports,
+            ViewRecruitUseCase recruits,
+            SchedulePresentationUseCase presentations,
+            RecruitingFunnelUseCase funnel,
+            EventInbox inbox,
+            Optional<LocationId> defaultLocation,
+            ReviewRepliesUseCase replies) {
+        this(
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                replies,
+                new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()));
+    }
+
+    /** Without replies to review (tests and embedders that do not handle replies: the list is empty). */
+    public AdminServices(
+            IntakeRecruitUseCase intake,
+            ImportLeadsUseCase imports,
+            ViewRecruitUseCase recruits,
+            SchedulePresentationUseCase presentations,
+            RecruitingFunnelUseCase funnel,
+            EventInbox inbox,
+            Optional<LocationId> defaultLocation,
+            DeclareEmergencyUseCase emergencies) {
+        this(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, NO_REPLIES, emergencies);
     }
 
     private static final ReviewRepliesUseCase NO_REPLIES = new ReviewRepliesUseCase() {
@@ -65,5 +105,6 @@ public record AdminServices(
         Objects.requireNonNull(inbox, "inbox");
         Objects.requireNonNull(defaultLocation, "defaultLocation");
         Objects.requireNonNull(replies, "replies");
+        Objects.requireNonNull(emergencies, "emergencies");
     }
 }

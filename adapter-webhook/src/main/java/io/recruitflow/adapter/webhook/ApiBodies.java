@@ -44,6 +44,13 @@ final class ApiBodies {
             Text source,
             Extra extra) {}
 
+    /**
+     * {@code POST /api/compliance/emergencies}: {@code state} (postal code or name), {@code until} (a date, the
+     * end of that day everywhere in the state, or an ISO-8601 instant), optional {@code from} (a date or an
+     * instant; default now) and {@code reason}.
+     */
+    public record NewEmergency(Text state, Text from, Text until, Text reason) {}
+
     /** {@code POST /api/recruits/{id}/presentation}, optional. */
     public record NewPresentation(Text start) {}
 
@@ -94,8 +101,9 @@ final class ApiBodies {
     public record RecruitPage(List<RecruitSummary> items, String next) {}
 
     /**
-     * A recruit's summary fields, then its pipeline, intake, intro, every message to its contact (ours, and the
-     * texts GHL sent itself and reported) with its delivery, and appointments.
+     * A recruit's summary fields, then its pipeline, intake, intro, appointments, every message to its contact
+     * (ours, and the texts GHL sent itself and reported) with its delivery, the state of its contact's address in
+     * GHL, and the latest compliance decisions on its texts, newest first.
      */
     public record RecruitDetail(
             String id,
@@ -120,7 +128,9 @@ final class ApiBodies {
             List<StepBody> steps,
             MessageBody intro,
             List<AppointmentBody> appointments,
-            List<MessageBody> messages) {
+            List<MessageBody> messages,
+            String addressState,
+            List<DecisionBody> decisions) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -129,7 +139,9 @@ final class ApiBodies {
                 List<StepBody> steps,
                 MessageBody intro,
                 List<AppointmentBody> appointments,
-                List<MessageBody> messages) {
+                List<MessageBody> messages,
+                String addressState,
+                List<DecisionBody> decisions) {
             return new RecruitDetail(
                     s.id(),
                     s.locationId(),
@@ -153,7 +165,9 @@ final class ApiBodies {
                     steps,
                     intro,
                     appointments,
-                    messages);
+                    messages,
+                    addressState,
+                    decisions);
         }
     }
 
@@ -181,6 +195,33 @@ final class ApiBodies {
             String deliveryReason,
             Boolean deliveryRetryable,
             String deliveryReportedAt) {}
+
+    /**
+     * One compliance decision on the record: {@code decision} is {@code send}, {@code defer} or {@code refuse};
+     * {@code at} the first allowed instant of a deferral; the reasons with their rule ids and sources; the
+     * jurisdictions and zones with why each is there; the texts counted toward a cap.
+     */
+    public record DecisionBody(
+            String messageKey,
+            String channel,
+            String decision,
+            String at,
+            String decidedAt,
+            List<ReasonBody> reasons,
+            Map<String, String> jurisdictions,
+            Map<String, String> zones,
+            List<String> textsCounted,
+            List<String> rulesSwitchedOff) {}
+
+    public record ReasonBody(String rule, String text, String detail, String source) {}
+
+    /** A declared emergency: texts into {@code state} wait from {@code from} until {@code until}. */
+    public record EmergencyBody(String state, String from, String until, String reason) {}
+
+    public record EmergencyList(List<EmergencyBody> items) {}
+
+    /** {@code DELETE /api/compliance/emergencies/{state}}: those that were in force or announced, now ended. */
+    public record EmergenciesEnded(String state, List<EmergencyBody> ended) {}
 
     public record AppointmentBody(
             String id, String calendarId, String contactId, String title, String start, String end, String status) {}

@@ -24,13 +24,16 @@ import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
+import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonalData;
+import io.recruitflow.domain.shared.UsState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,6 +95,78 @@ final class Dashboard {
             Optional<List<RecruitReply>> reviews) {}
 
     void serve(Context ctx, AdminAuth auth) {
+        if (!admitted(ctx, auth)) {
+            return;
+        }
+        Optional<LocationId> location;
+        try {
+            location = Optional.ofNullable(ctx.queryParam("locationId"))
+                    .filter(s -> !s.isBlank())
+                    .map(LocationId::new);
+        } catch (IllegalArgumentException e) {
+            html(ctx, 400, HtmlPage.render("Bad request", "locationId is not a valid location id."));
+            return;
+        }
+        html(ctx, 200, render(snapshot(services.get(), location)));
+    }
+
+    /**
+     * {@code GET /recruits/{id}}: one recruit's pipeline stage, intro, and the compliance decisions on its texts
+     * (send, defer until, refuse), each with its rules and their sources, jurisdictions and zones. Names, phones
+     * and emails are not shown.
+     */
+    void serveRecruit(Context ctx, AdminAuth auth) {
+        if (!admitted(ctx, auth)) {
+            return;
+        }
+        RecruitId id;
+        try {
+            id = RecruitId.parse(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            html(ctx, 400, HtmlPage.render("Bad request", "Recruit ids are UUIDs."));
+            return;
+        }
+        Optional<Optional<RecruitView>> view =
+                read("recruit", () -> services.get().recruits().view(id));
+        if (view.isEmpty()) {
+            html(ctx, 503, HtmlPage.render("Recruit unavailable", "The recruit records could not be read."));
+        } else if (view.get().isEmpty()) {
+            html(ctx, 404, HtmlPage.render("No such recruit", "There is no recruit with this id."));
+        } else {
+            html(ctx, 200, HtmlPage.recruit(recruitPage(view.get().get(), clock.now())));
+        }
+    }
+
+    static RecruitPageView recruitPage(RecruitView v, Instant at) {
+        return new RecruitPageView(
+                v.recruit().id().toString(),
+                UTC.format(at),
+                v.recruit().license().state().name(),
+                v.recruit().addressState().map(UsState::name).orElse("—"),
+                v.opportunity().map(o -> o.stage().name()).orElse("—"),
+                v.intro().map(m -> m.channel().name() + " " + m.state().name()).orElse("—"),
+                v.decisions().stream()
+                        .map(e -> new RecruitPageView.DecisionRow(
+                                UTC.format(e.verdict().decidedAt()),
+                                e.message().value(),
+                                e.channel().name(),
+                                e.verdict().outcome().name().toLowerCase(Locale.ROOT),
+                                e.verdict().notBefore().map(UTC::format).orElse("—"),
+                                e.verdict().reasons().stream()
+                                        .map(r -> new RecruitPageView.ReasonRow(r.rule(), r.toString(), r.source()))
+                                        .toList(),
+                                e.verdict().where().jurisdictions().entrySet().stream()
+                                        .map(j -> j.getKey().name() + " (" + j.getValue() + ")")
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                e.verdict().where().zones().entrySet().stream()
+                                        .map(z -> z.getKey().getId() + " (" + z.getValue() + ")")
+                                        .collect(java.util.stream.Collectors.joining(", ")),
+                                String.valueOf(e.verdict().textsCounted().size())))
+                        .toList());
+    }
+
+    /** Sends the refusal and answers false unless the request carries the admin token and the services are wired. */
+    private boolean admitted(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
@@ -105,7 +180,7 @@ final class Dashboard {
                     HtmlPage.render(
                             "Too many attempts",
                             "Too many wrong admin tokens came from this address. Wait a minute, then sign in again."));
-            return;
+            return false;
         }
         if (!auth.bearerOrBasic(ctx)) {
             ctx.header("WWW-Authenticate", CHALLENGE);
@@ -115,25 +190,16 @@ final class Dashboard {
                     HtmlPage.render(
                             "Sign in to Recruitflow",
                             "The dashboard needs the admin token: sign in with any user name and the token as the password."));
-            return;
+            return false;
         }
         if (services.isEmpty()) {
             html(
                     ctx,
                     503,
                     HtmlPage.render("Dashboard unavailable", "The admin services are not wired in this server."));
-            return;
+            return false;
         }
-        Optional<LocationId> location;
-        try {
-            location = Optional.ofNullable(ctx.queryParam("locationId"))
-                    .filter(s -> !s.isBlank())
-                    .map(LocationId::new);
-        } catch (IllegalArgumentException e) {
-            html(ctx, 400, HtmlPage.render("Bad request", "locationId is not a valid location id."));
-            return;
-        }
-        html(ctx, 200, render(snapshot(services.get(), location)));
+        return true;
     }
 
     Snapshot snapshot(AdminServices s, Optional<LocationId> location) {

@@ -27,6 +27,13 @@ final class HtmlPage {
         return out.toString();
     }
 
+    /** One recruit and the compliance decisions on its texts. */
+    static String recruit(RecruitPageView view) {
+        StringOutput out = new StringOutput(8 * 1024);
+        TEMPLATES.render("recruit.jte", view, out);
+        return out.toString();
+    }
+
     /** The funnel dashboard. */
     static String dashboard(DashboardView view) {
         StringOutput out = new StringOutput(16 * 1024);

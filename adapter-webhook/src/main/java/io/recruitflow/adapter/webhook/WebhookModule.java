@@ -3,6 +3,7 @@ package io.recruitflow.adapter.webhook;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
+import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.CallBudget;
@@ -69,8 +70,10 @@ public final class WebhookModule extends AbstractModule {
             SchedulePresentationUseCase presentations,
             RecruitingFunnelUseCase funnel,
             EventInbox inbox,
-            ReviewRepliesUseCase replies) {
-        return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, replies);
+            ReviewRepliesUseCase replies,
+            DeclareEmergencyUseCase emergencies) {
+        return new AdminServices(
+                intake, imports, recruits, presentations, funnel, inbox, defaultLocation, replies, emergencies);
     }
 
     @Provides

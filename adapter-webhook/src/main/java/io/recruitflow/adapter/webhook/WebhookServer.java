@@ -125,6 +125,7 @@ public final class WebhookServer {
                             .result(metrics.scrape()));
 
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
+            cfg.routes.get("/recruits/{id}", ctx -> dashboard.serveRecruit(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
                 // Cross-site → 403, wrong media type → 415, too many wrong tokens → 429, no bearer token → 401.
@@ -156,6 +157,13 @@ public final class WebhookServer {
             cfg.routes.get("/api/replies/review", ctx -> admin.orElseThrow().repliesToReview(ctx));
             cfg.routes.post(
                     "/api/replies/{id}/resolve", ctx -> admin.orElseThrow().resolveReply(ctx));
+            cfg.routes.get(
+                    "/api/compliance/emergencies", ctx -> admin.orElseThrow().listEmergencies(ctx));
+            cfg.routes.post(
+                    "/api/compliance/emergencies", ctx -> admin.orElseThrow().declareEmergency(ctx));
+            cfg.routes.delete(
+                    "/api/compliance/emergencies/{state}",
+                    ctx -> admin.orElseThrow().endEmergency(ctx));
 
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));

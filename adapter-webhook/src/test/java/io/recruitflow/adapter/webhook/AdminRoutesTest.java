@@ -71,6 +71,23 @@ class AdminRoutesTest {
     private final List<String> imported = new CopyOnWriteArrayList<>();
     private final List<ColumnMapping> mappings = new CopyOnWriteArrayList<>();
     private volatile RuntimeException viewFailure;
+    /** A Georgia-licensed agent with a Miami number at 20:30 Eastern: Florida's 8 p.m. defers the intro. */
+    private final List<io.recruitflow.domain.message.ComplianceEntry> decisions =
+            List.of(new io.recruitflow.domain.message.ComplianceEntry(
+                    ANN,
+                    new io.recruitflow.domain.message.MessageKey("intro/" + ANN),
+                    io.recruitflow.domain.message.Channel.SMS,
+                    io.recruitflow.domain.message.SolicitationEngine.standard()
+                            .decide(
+                                    io.recruitflow.domain.message.Whereabouts.of(
+                                            Optional.of(new PhoneNumber("+13055550100")),
+                                            Optional.of(UsState.GA),
+                                            Optional.empty(),
+                                            Optional.empty()),
+                                    io.recruitflow.domain.message.Channel.SMS,
+                                    Instant.parse("2026-02-13T01:30:00Z"),
+                                    List.of())));
+
     private WebhookServer server;
     private Http http;
 
@@ -135,7 +152,9 @@ class AdminRoutesTest {
                                         StepRecord.pending(ANN, IntakeStep.SEND_INTRO, NOW)
                                                 .deferred(NOW.plusSeconds(3600), "quiet hours", NOW)),
                                 Optional.empty(),
-                                List.of(appointment())))
+                                List.of(appointment()),
+                                List.of(),
+                                decisions))
                         : Optional.empty();
             }
 
@@ -524,6 +543,31 @@ class AdminRoutesTest {
     }
 
     @Test
+    void one_recruit_with_the_compliance_decisions_on_its_texts() {
+        HttpResponse<String> r = get("/api/recruits/" + ANN);
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, Object> body = json(r);
+        assertThat(body).containsEntry("addressState", null);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> shown = (List<Map<String, Object>>) body.get("decisions");
+        assertThat(shown).hasSize(1);
+        Map<String, Object> deferral = shown.get(0);
+        assertThat(deferral)
+                .containsEntry("messageKey", "intro/" + ANN)
+                .containsEntry("channel", "SMS")
+                .containsEntry("decision", "defer")
+                .containsEntry("at", "2026-02-13T13:00:00Z")
+                .containsEntry("decidedAt", "2026-02-13T01:30:00Z");
+        assertThat(deferral.get("jurisdictions")).isEqualTo(Map.of("FL", "area code 305", "GA", "license"));
+        assertThat(deferral.get("zones")).isEqualTo(Map.of("America/New_York", "area code 305"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> reasons = (List<Map<String, Object>>) deferral.get("reasons");
+        assertThat(reasons).extracting(m -> m.get("rule")).containsExactly("FL.hours");
+        assertThat((String) reasons.get(0).get("source")).contains("501.616");
+        assertThat(shown.toString()).doesNotContain("5550100");
+    }
+
+    @Test
     void booking_a_presentation() {
         HttpResponse<String> next = post("/api/recruits/" + ANN + "/presentation", "");
         assertThat(next.statusCode()).isEqualTo(201);
@@ -631,6 +675,7 @@ class AdminRoutesTest {
                 Set.of("Licensed"),
                 Map.of(),
                 Consent.GRANTED,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.of(new ContactId("c_1")),
                 NOW,

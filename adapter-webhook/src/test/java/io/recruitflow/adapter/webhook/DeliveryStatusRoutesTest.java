@@ -100,6 +100,7 @@ class DeliveryStatusRoutesTest {
                 Map.of(),
                 Consent.GRANTED,
                 Optional.empty(),
+                Optional.empty(),
                 Optional.of(new ContactId("c_1")),
                 NOW,
                 Optional.of(NOW.plusSeconds(1)),
@@ -133,7 +134,8 @@ class DeliveryStatusRoutesTest {
                         List.of(),
                         Optional.of(failedIntro()),
                         List.of(),
-                        List.of(failedIntro(), workflowText())));
+                        List.of(failedIntro(), workflowText()),
+                        List.of()));
             }
 
             @Override

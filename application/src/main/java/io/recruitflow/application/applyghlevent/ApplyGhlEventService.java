@@ -107,7 +107,12 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             return withRecruit(e.contactId(), r -> dnd(r, e.dnd(), true, e.occurredAt(), "DND"));
         } else if (event instanceof GhlEvent.ContactChanged e) {
             return withRecruit(e.contactId(), r -> {
-                RecruitUpdater.update(recruits, r.id(), x -> x.withTags(e.tags()));
+                // The address state joins the recruit's jurisdictions; an event without one changes nothing.
+                RecruitUpdater.update(
+                        recruits,
+                        r.id(),
+                        x -> x.withTags(e.tags())
+                                .withAddressState(e.addressState().or(x::addressState)));
                 // A contact event carries dnd but no dndSettings: it may set DND, never clear it.
                 return dnd(r, e.dnd(), false, e.occurredAt(), "contact updated; DND");
             });

@@ -17,6 +17,7 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public sealed interface GhlEvent {
 
     /**
      * ContactCreate / ContactUpdate. GHL sends {@code dnd} but no {@code dndSettings} with these, so
-     * {@code dnd} here may say "on" but never reliably "off" (an SMS-only DND reads as off).
+     * {@code dnd} here may say "on" but never reliably "off" (an SMS-only DND reads as off). {@code
+     * addressState} is the state of the contact's address, when the event names one.
      */
     record ContactChanged(
             String eventId,
@@ -50,7 +52,8 @@ public sealed interface GhlEvent {
             Optional<EmailAddress> email,
             Optional<PhoneNumber> phone,
             Set<String> tags,
-            DoNotDisturb dnd)
+            DoNotDisturb dnd,
+            Optional<UsState> addressState)
             implements GhlEvent {
         public Optional<ContactId> contact() {
             return Optional.of(contactId);

@@ -76,6 +76,8 @@ public final class UpsertContactStep implements IntakeStepAction {
                 Instant at = contact.dateUpdated().or(contact::dateAdded).orElse(linked.acceptedAt());
                 linked = linked.withConsent(linked.consent().dndReported(true, false, at));
             }
+            // The address state joins the recruit's jurisdictions (compliance); none from GHL changes nothing.
+            linked = linked.withAddressState(contact.state().or(linked::addressState));
             return contact.timeZone().map(linked::withTimeZone).orElse(linked);
         });
         return new StepResult.Done(Optional.of(contact.id().value()), detail);

@@ -8,19 +8,23 @@ import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ComplianceDecision;
+import io.recruitflow.domain.message.ComplianceEntry;
+import io.recruitflow.domain.message.CompliancePolicy;
+import io.recruitflow.domain.message.ComplianceVerdict;
 import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.message.Conversations;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.message.Dispatch;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.OutgoingMessage;
-import io.recruitflow.domain.message.Recipient;
 import io.recruitflow.domain.message.RecruitReplies;
 import io.recruitflow.domain.message.SendGate;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.message.SentMessage;
+import io.recruitflow.domain.message.Whereabouts;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends a message to a recruit at most once, under the compliance policy. The message is logged as
@@ -68,12 +73,16 @@ public class MessageSender {
     private final MessageLog log;
     private final Conversations conversations;
     private final RecipientProfile recipients;
-    private final RecruitingSettings settings;
     private final JobQueue jobs;
     private final SuspendedLocations suspended;
     private final RecruitReplies replies;
+    private final CompliancePolicy policy;
     private final Clock clock;
 
+    /**
+     * @param emergencies the declared emergencies (suspensions per state) the compliance rules honour, read
+     *     afresh at every decision
+     */
     @Inject
     public MessageSender(
             MessageLog log,
@@ -83,15 +92,29 @@ public class MessageSender {
             JobQueue jobs,
             SuspendedLocations suspended,
             RecruitReplies replies,
+            DeclaredEmergencies emergencies,
             Clock clock) {
         this.log = log;
         this.conversations = conversations;
         this.recipients = recipients;
-        this.settings = settings;
         this.jobs = jobs;
         this.suspended = suspended;
         this.replies = replies;
+        this.policy = settings.compliance().withEmergencies(emergencies);
         this.clock = clock;
+    }
+
+    /** With no declared emergency. */
+    public MessageSender(
+            MessageLog log,
+            Conversations conversations,
+            RecipientProfile recipients,
+            RecruitingSettings settings,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            RecruitReplies replies,
+            Clock clock) {
+        this(log, conversations, recipients, settings, jobs, suspended, replies, DeclaredEmergencies.none(), clock);
     }
 
     /** Plans the message under {@code key} (once) and sends it if compliance allows now. */
@@ -135,9 +158,10 @@ public class MessageSender {
 
     private SendOutcome decideAndSend(Recruit recruit, MessageRecord record, Optional<AnswerRules> answer) {
         Instant now = clock.now();
+        Whereabouts where = recipients.whereabouts(recruit);
         Optional<String> suspension = suspended.reason(record.location());
         if (suspension.isPresent()) {
-            return refuse(record, "location suspended: " + suspension.get(), now);
+            return refuse(recruit, record, where, suspension.get(), now);
         }
         if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
             if (answer.isEmpty()) {
@@ -151,16 +175,65 @@ public class MessageSender {
         List<Instant> recent = record.channel() == Channel.SMS
                 ? log.possiblySentSince(record.contact(), Channel.SMS, now.minus(Duration.ofHours(24)))
                 : List.of();
-        Recipient to = recipients.of(recruit);
-        SendGate rules = answer.isPresent()
-                ? answerGate(recruit, answer.get())
-                : at -> held(recruit, at)
-                        .orElseGet(() -> settings.compliance().decide(to, record.channel(), at, recent));
+        boolean dnd = recruit.consent().dnd();
+        boolean optedOut = recruit.consent().optedOut();
+        // Every decision, the one before the permit and each at the moment of sending, with its reasons; the last
+        // goes on the record with the state change it causes.
+        AtomicReference<ComplianceVerdict> last = new AtomicReference<>();
+        SendGate rules = at -> {
+            ComplianceVerdict verdict = answer.isPresent()
+                    ? explained(answerGate(recruit, answer.get()).decide(at), ANSWER_RULE, ANSWER_SOURCE, where, at)
+                    : held(recruit, at)
+                            .map(hold -> explained(hold, REVIEW_HOLD, REVIEW_SOURCE, where, at))
+                            .orElseGet(() -> policy.verdict(where, dnd, optedOut, record.channel(), at, recent));
+            last.set(verdict);
+            return verdict.toDecision();
+        };
         ComplianceDecision decision = rules.decide(now);
         if (!(decision instanceof ComplianceDecision.SendNow)) {
-            return notNow(recruit, record, SendState.PLANNED, decision, now, answer);
+            return notNow(recruit, record, SendState.PLANNED, last.get(), now, answer);
         }
-        return deliver(recruit, record, rules, now, answer);
+        return deliver(recruit, record, rules, last, now, answer);
+    }
+
+    /** The rule id on the record of a text held by a reply under review. */
+    public static final String REVIEW_HOLD = "reply.review-hold";
+
+    private static final String REVIEW_SOURCE = "47 CFR 64.1200(a)(10) (revocation by any reasonable means, FCC 24-24):"
+            + " a reply that may revoke consent waits for a person";
+    /** The rule id on the record of an answer to a reply (opt-out confirmation, help text). */
+    public static final String ANSWER_RULE = "reply.answer";
+
+    private static final String ANSWER_SOURCE =
+            "47 CFR 64.1200(a)(12) (one confirmation within five minutes); CTIA" + " Messaging Principles (HELP)";
+
+    /** A decision of a rule outside the solicitation table, explained the same way for the record. */
+    private static ComplianceVerdict explained(
+            ComplianceDecision decision, String rule, String source, Whereabouts where, Instant at) {
+        if (decision instanceof ComplianceDecision.SendNow) {
+            return new ComplianceVerdict(
+                    ComplianceVerdict.Outcome.SEND,
+                    Optional.empty(),
+                    at,
+                    List.of(),
+                    where,
+                    List.of(),
+                    List.of(rule),
+                    List.of());
+        }
+        boolean defer = decision instanceof ComplianceDecision.DeferUntil;
+        String reason = defer
+                ? ((ComplianceDecision.DeferUntil) decision).reason()
+                : ((ComplianceDecision.Refuse) decision).reason();
+        return new ComplianceVerdict(
+                defer ? ComplianceVerdict.Outcome.DEFER : ComplianceVerdict.Outcome.REFUSE,
+                defer ? Optional.of(((ComplianceDecision.DeferUntil) decision).notBefore()) : Optional.empty(),
+                at,
+                List.of(new ComplianceVerdict.Reason(rule, reason, "", source)),
+                where,
+                List.of(),
+                List.of(rule),
+                List.of());
     }
 
     /** A reply under review holds the text: looked up each time the gate is asked, like consent. */
@@ -191,21 +264,28 @@ public class MessageSender {
         };
     }
 
-    /** Records a refusal or a deferral of the message, which is in state {@code from}. */
+    /** The decision on the record: for this recruit, this message. */
+    private static ComplianceEntry entry(Recruit recruit, MessageRecord record, ComplianceVerdict verdict) {
+        return new ComplianceEntry(recruit.id(), record.key(), record.channel(), verdict);
+    }
+
+    /** Records a refusal or a deferral of the message, which is in state {@code from}, with its decision. */
     private SendOutcome notNow(
             Recruit recruit,
             MessageRecord record,
             SendState from,
-            ComplianceDecision decision,
+            ComplianceVerdict verdict,
             Instant now,
             Optional<AnswerRules> answer) {
+        ComplianceDecision decision = verdict.toDecision();
+        ComplianceEntry onRecord = entry(recruit, record, verdict);
         if (decision instanceof ComplianceDecision.Refuse refusal) {
-            log.transition(record.key(), from, record.refused(refusal.reason(), now));
+            log.transition(record.key(), from, record.refused(refusal.reason(), now), onRecord);
             return new SendOutcome.Refused(refusal.reason());
         }
         ComplianceDecision.DeferUntil defer = (ComplianceDecision.DeferUntil) decision;
         MessageRecord deferred = record.replanned(defer.notBefore(), defer.reason(), now);
-        if (!log.transition(record.key(), from, deferred)) {
+        if (!log.transition(record.key(), from, deferred, onRecord)) {
             return progress(
                     recruit,
                     log.find(record.key()).orElseThrow(() -> new IllegalStateException("no message " + record.key())),
@@ -218,7 +298,12 @@ public class MessageSender {
     }
 
     private SendOutcome deliver(
-            Recruit recruit, MessageRecord record, SendGate rules, Instant now, Optional<AnswerRules> answer) {
+            Recruit recruit,
+            MessageRecord record,
+            SendGate rules,
+            AtomicReference<ComplianceVerdict> last,
+            Instant now,
+            Optional<AnswerRules> answer) {
         MessageRecord sending = record.sending(now);
         if (!log.transition(record.key(), SendState.PLANNED, sending)) {
             // Another worker took it; its outcome will be recorded there.
@@ -228,12 +313,13 @@ public class MessageSender {
             // The same rules again at the moment the message would leave: a wait for a rate-limit permit
             // must not carry a text decided at 20:59 past 21:00.
             Dispatch dispatch = conversations.send(record.toOutgoing(), rules);
-            if (dispatch instanceof Dispatch.Withheld withheld) {
+            if (dispatch instanceof Dispatch.Withheld) {
                 // Nothing reached the CRM, so the attempt does not count: back to the record as it was planned.
-                return notNow(recruit, record, SendState.SENDING, withheld.decision(), clock.now(), answer);
+                return notNow(recruit, record, SendState.SENDING, last.get(), clock.now(), answer);
             }
             MessageRecord done = sending.sent(((Dispatch.Sent) dispatch).message(), clock.now());
-            log.transition(record.key(), SendState.SENDING, done);
+            // The decision on the record is the one taken at the moment of sending (after the permit).
+            log.transition(record.key(), SendState.SENDING, done, entry(recruit, record, last.get()));
             return new SendOutcome.Sent(done);
         } catch (ExternalFailure failure) {
             Instant at = clock.now();
@@ -243,11 +329,12 @@ public class MessageSender {
                 MessageRecord again = retry.reconcileFirst()
                         ? sending.unknown(retry.reason(), at)
                         : sending.replanned(retry.at(), retry.reason(), at);
-                log.transition(record.key(), SendState.SENDING, again);
+                log.transition(record.key(), SendState.SENDING, again, entry(recruit, record, last.get()));
                 return new SendOutcome.RetryLater(retry.at(), retry.reason());
             }
             String reason = ((RetryPolicy.Next.GiveUp) next).reason();
-            log.transition(record.key(), SendState.SENDING, sending.failed(reason, at));
+            log.transition(
+                    record.key(), SendState.SENDING, sending.failed(reason, at), entry(recruit, record, last.get()));
             return new SendOutcome.Failed(reason);
         }
     }
@@ -306,10 +393,26 @@ public class MessageSender {
                         && record.messageId().filter(m.id()::equals).isPresent());
     }
 
-    private SendOutcome refuse(MessageRecord record, String reason, Instant now) {
-        log.transition(record.key(), SendState.PLANNED, record.refused(reason, now));
+    /** Refuses every message to a suspended location (the app was uninstalled there), on the record. */
+    private SendOutcome refuse(
+            Recruit recruit, MessageRecord record, Whereabouts where, String suspension, Instant now) {
+        String reason = "location suspended: " + suspension;
+        ComplianceVerdict verdict = new ComplianceVerdict(
+                ComplianceVerdict.Outcome.REFUSE,
+                Optional.empty(),
+                now,
+                List.of(new ComplianceVerdict.Reason(
+                        LOCATION_SUSPENDED, reason, "", "the location's app installation (GHL AppUninstall)")),
+                where,
+                List.of(),
+                List.of(),
+                List.of());
+        log.transition(record.key(), SendState.PLANNED, record.refused(reason, now), entry(recruit, record, verdict));
         return new SendOutcome.Refused(reason);
     }
+
+    /** The rule id on the record of a refusal because the location is suspended. */
+    public static final String LOCATION_SUSPENDED = "location.suspended";
 
     private void scheduleAt(Recruit recruit, MessageRecord record, Instant when) {
         jobs.schedule(new Job(new JobPayload.DeliverMessage(record.key(), recruit.id()), when, JobPriority.BULK));

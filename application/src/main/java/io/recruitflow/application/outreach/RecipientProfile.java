@@ -30,8 +30,8 @@ public class RecipientProfile {
 
     /**
      * Where the recruit may be, for the compliance rules: the state(s) and every zone of the phone's area code
-     * (Florida presumes a Florida area code is a Florida resident), the license state, and the contact's own
-     * zone when GHL has one — added together, never one replacing another; with no zone known at all, every
+     * (Florida presumes a Florida area code is a Florida resident), the contact's address state and the license
+     * state, and the contact's own zone when GHL has one — added together, never one replacing another; with no zone known at all, every
      * zone of the contiguous United States.
      */
     public Recipient of(Recruit recruit) {
@@ -59,8 +59,12 @@ public class RecipientProfile {
                 .orElse(settings.fallbackZone());
     }
 
-    private static Whereabouts whereabouts(Recruit recruit) {
+    /**
+     * Where the recruit may be, each state and zone with why: the phone's area code, the contact's address state
+     * and the license state; the contact's zone and the area code's zones (see {@link #of}).
+     */
+    public Whereabouts whereabouts(Recruit recruit) {
         return Whereabouts.of(
-                recruit.phone(), Optional.of(recruit.license().state()), Optional.empty(), recruit.timeZone());
+                recruit.phone(), Optional.of(recruit.license().state()), recruit.addressState(), recruit.timeZone());
     }
 }

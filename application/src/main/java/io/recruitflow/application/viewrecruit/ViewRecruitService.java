@@ -2,6 +2,7 @@ package io.recruitflow.application.viewrecruit;
 
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.recruit.IntakeJournal;
@@ -23,6 +24,10 @@ public class ViewRecruitService implements ViewRecruitUseCase {
     private final IntakeJournal journal;
     private final MessageLog messages;
     private final Appointments appointments;
+    private final ComplianceRecord decisions;
+
+    /** How many of a recruit's latest compliance decisions a view shows. */
+    public static final int DECISIONS_SHOWN = 50;
 
     @Inject
     public ViewRecruitService(
@@ -30,12 +35,14 @@ public class ViewRecruitService implements ViewRecruitUseCase {
             OpportunityMirror mirror,
             IntakeJournal journal,
             MessageLog messages,
-            Appointments appointments) {
+            Appointments appointments,
+            ComplianceRecord decisions) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.journal = journal;
         this.messages = messages;
         this.appointments = appointments;
+        this.decisions = decisions;
     }
 
     @Override
@@ -50,7 +57,8 @@ public class ViewRecruitService implements ViewRecruitUseCase {
                         r.contactId()
                                 .map(messages::ofContact)
                                 .orElseGet(() -> messages.find(IntakeSaga.introKey(id)).stream()
-                                        .toList())));
+                                        .toList()),
+                        decisions.forRecruit(id, DECISIONS_SHOWN)));
     }
 
     @Override

@@ -2,13 +2,17 @@ package io.recruitflow.bootstrap.cli;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceSettings;
 import io.recruitflow.domain.message.ComplianceVerdict;
 import io.recruitflow.domain.message.ComplianceVerdict.Outcome;
 import io.recruitflow.domain.message.ComplianceVerdict.Reason;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.ReplyClassifier;
 import io.recruitflow.domain.message.ReplyMeaning;
 import io.recruitflow.domain.message.SolicitationEngine;
+import io.recruitflow.domain.message.SolicitationRules;
 import io.recruitflow.domain.message.Whereabouts;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
@@ -33,16 +37,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code recruitflow compliance}: the compliance rules, asked directly. Pure and offline: no GHL, no
- * database; for people who want to know why a text waits, and for tests. Public, with its JSON records,
+ * {@code recruitflow compliance}: the compliance rules, asked directly. {@code check} and {@code reply} are pure
+ * and offline: no GHL, no database; for people who want to know why a text waits, and for tests. {@code
+ * emergency} ({@link EmergencyCommand}) declares suspensions in the configured database. Public, with its JSON records,
  * because Moshi's record adapter reads only public records.
  */
 @Command(
         name = "compliance",
         mixinStandardHelpOptions = true,
         description = "Explains the compliance rules offline: when a text may go to a number, and whether a reply "
-                + "revokes consent. No GHL call, no database.",
-        subcommands = {ComplianceCommand.Check.class, ComplianceCommand.Reply.class})
+                + "revokes consent (check, reply: no GHL call, no database); declares emergencies (emergency: in "
+                + "the configured database).",
+        subcommands = {ComplianceCommand.Check.class, ComplianceCommand.Reply.class, EmergencyCommand.class})
 public final class ComplianceCommand implements Runnable {
     private static final Moshi MOSHI = new Moshi.Builder().build();
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm", Locale.ENGLISH);
@@ -102,8 +108,16 @@ public final class ComplianceCommand implements Runnable {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        /**
+         * The compliance officer's settings (margin, switched-off rules) from {@code --config}, {@code
+         * ./recruitflow.yml} or the environment: the answer is the configured service's. Nothing else is read.
+         */
+        @CommandLine.Mixin
+        ConfigOptions options = new ConfigOptions();
+
         @Override
         public Integer call() {
+            ComplianceSettings settings = RecruitflowConfig.compliance(options.load());
             PhoneNumber number;
             try {
                 number = new PhoneNumber(phone.strip());
@@ -125,7 +139,9 @@ public final class ComplianceCommand implements Runnable {
             List<Instant> texts = sent.stream().map(s -> instant("--sent", s)).toList();
 
             Whereabouts where = Whereabouts.of(Optional.of(number), license, contact, zone);
-            ComplianceVerdict verdict = SolicitationEngine.standard().decide(where, Channel.SMS, now, texts);
+            ComplianceVerdict verdict = new SolicitationEngine(
+                            SolicitationRules.ALL, DeclaredEmergencies.none(), settings)
+                    .decide(where, Channel.SMS, now, texts);
             PrintStream out = System.out;
             if (json) {
                 JsonAdapter<CheckJson> adapter = MOSHI.adapter(CheckJson.class).serializeNulls();

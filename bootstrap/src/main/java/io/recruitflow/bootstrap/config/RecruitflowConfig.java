@@ -9,7 +9,12 @@ import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
+import io.recruitflow.domain.message.ComplianceSettings;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.MessageTemplate;
+import io.recruitflow.domain.message.SolicitationEngine;
+import io.recruitflow.domain.message.SolicitationRule;
+import io.recruitflow.domain.message.SolicitationRules;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageNames;
 import io.recruitflow.domain.shared.LocationId;
@@ -107,6 +112,29 @@ public record RecruitflowConfig(
                 ghl, database, newWebhook, recruiting, leadFile, defaultLocation, jobThreads, quietHoursOff, replies);
     }
 
+    /**
+     * What the service says at start about compliance (each line a WARN): one line per rule a compliance officer
+     * switched off, naming the rule and its source, and the margin when it is not the default.
+     */
+    public List<String> complianceNotices() {
+        if (quietHoursOff) {
+            return List.of();
+        }
+        ComplianceSettings compliance = recruiting.compliance().engine().settings();
+        List<String> lines = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(compliance.switchedOff())) {
+            SolicitationRule rule = SolicitationRules.byId(id).orElseThrow();
+            lines.add("compliance rule " + id + " is switched off (" + Setting.COMPLIANCE_DISABLED_RULES.env() + "): "
+                    + rule.describe() + " — source: " + rule.source());
+        }
+        if (!compliance.margin().equals(ComplianceSettings.DEFAULT_MARGIN)) {
+            lines.add("compliance margin is " + compliance.margin().toSeconds() + " s before the end of a window ("
+                    + Setting.COMPLIANCE_MARGIN.env() + "; default "
+                    + ComplianceSettings.DEFAULT_MARGIN.toSeconds() + " s)");
+        }
+        return lines;
+    }
+
     /** The recruiting part alone, for commands that need nothing else (e.g. {@code funnel}'s stage names). */
     public static RecruitingSettings recruiting(Settings s) {
         return recruiting(
@@ -152,8 +180,54 @@ public record RecruitflowConfig(
                 d.presentationTitle(),
                 d.opportunityValue(),
                 d.assignTo(),
-                quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(),
+                quietHoursOff
+                        ? CompliancePolicy.withoutQuietHours()
+                        : CompliancePolicy.enforcing(new SolicitationEngine(
+                                SolicitationRules.ALL, DeclaredEmergencies.none(), compliance(s))),
                 d.fallbackZone());
+    }
+
+    /**
+     * What the compliance officer configured: the margin before the end of a window and the rules switched off,
+     * by id ({@code TX-hours} is read as {@code TX.hours}). An unknown id or a margin out of range stops the
+     * start with a message naming the variable.
+     */
+    public static ComplianceSettings compliance(Settings s) {
+        String rawMargin = s.require(Setting.COMPLIANCE_MARGIN).strip();
+        Duration margin;
+        try {
+            margin = rawMargin.equals("0") ? Duration.ZERO : WebhookConfig.parseDuration(rawMargin);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.COMPLIANCE_MARGIN.env() + ": " + e.getMessage());
+        }
+        List<String> off = s.get(Setting.COMPLIANCE_DISABLED_RULES)
+                .map(text -> List.of(text.split(",")).stream()
+                        .map(String::strip)
+                        .filter(id -> !id.isEmpty())
+                        .map(RecruitflowConfig::ruleId)
+                        .toList())
+                .orElse(List.of());
+        ComplianceSettings defaults = ComplianceSettings.defaults();
+        try {
+            defaults = defaults.withMargin(margin);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.COMPLIANCE_MARGIN.env() + ": " + e.getMessage());
+        }
+        try {
+            return defaults.switchingOff(off.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.COMPLIANCE_DISABLED_RULES.env() + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code TX-hours}, {@code tx.hours} → {@code TX.hours}: the state part upper case, a dash read as the dot. */
+    private static String ruleId(String raw) {
+        int sep = raw.indexOf('.') >= 0 ? raw.indexOf('.') : raw.indexOf('-');
+        if (sep <= 0) {
+            return raw;
+        }
+        return raw.substring(0, sep).toUpperCase(Locale.ROOT) + "."
+                + raw.substring(sep + 1).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -70,6 +70,16 @@ public enum Setting {
             "enforce",
             false,
             "enforce (default) or off. off is for sandbox runs; the service warns at start."),
+    COMPLIANCE_MARGIN(
+            "compliance.margin",
+            "2m",
+            false,
+            "No text starts closer than this to the end of an allowed window (0 to 1h: 2m, 90s, PT5M); the service logs a margin other than 2m at start."),
+    COMPLIANCE_DISABLED_RULES(
+            "compliance.disabledRules",
+            null,
+            false,
+            "Rules a compliance officer switched off, by id, comma-separated (MS.holidays,IL.hours; TX-hours is read as TX.hours); the federal rule cannot be switched off, an unknown id stops the start, and each one is logged (WARN) at every start."),
     INTAKE_TAGS(
             "intake.tags",
             "Licensed,PropHog-Lead",

@@ -20,6 +20,7 @@ import io.recruitflow.bootstrap.cli.FunnelPrinter;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceVerdict;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
 import io.recruitflow.domain.message.MessageRecord;
@@ -30,6 +31,7 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UsState;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,6 +165,7 @@ public final class Demo {
             String state = r.license().state().code();
             String what = v.intro().map(m -> describe(r, m)).orElse("no intro yet");
             out.printf("   %-22s %-2s %s%n", r.name().full(), state, what);
+            areaCodeState(v).ifPresent(why -> out.printf("   %-25s ↳ %s%n", "", why));
         }
         long now = recruits.stream().filter(Demo::sent).count();
         long deferred = recruits.stream()
@@ -174,6 +177,34 @@ public final class Demo {
         out.printf(
                 "   → %d intros sent now, %d deferred by quiet hours%s%n",
                 now, deferred, undelivered == 0 ? "" : ", " + undelivered + " not delivered (GHL's reason above)");
+    }
+
+    /**
+     * For a text that waits because of the rules of a state other than the license state, which the number's
+     * area code brings in (Florida presumes a Florida area code is a Florida resident): why, from the compliance
+     * record.
+     */
+    private static Optional<String> areaCodeState(RecruitView v) {
+        UsState license = v.recruit().license().state();
+        return v.decisions().stream()
+                .findFirst()
+                .filter(d -> d.verdict().outcome() == ComplianceVerdict.Outcome.DEFER)
+                .flatMap(d -> d.verdict().reasons().stream()
+                        .filter(reason -> d.verdict().where().jurisdictions().entrySet().stream()
+                                .anyMatch(j -> j.getKey() != license
+                                        && j.getValue().startsWith("area code")
+                                        && reason.rule().startsWith(j.getKey().code() + ".")))
+                        .findFirst()
+                        .map(reason -> {
+                            UsState other = UsState.valueOf(reason.rule().substring(0, 2));
+                            return "licensed in " + license.code() + ", but the number's "
+                                    + d.verdict().where().jurisdictions().get(other) + " is "
+                                    + other.displayName() + "'s, so " + other.displayName()
+                                    + "'s rules apply too — on the record: "
+                                    + d.verdict().outcome().name().toLowerCase(java.util.Locale.ROOT) + " by "
+                                    + reason.rule() + " ("
+                                    + reason.source().split(":")[0] + ")";
+                        }));
     }
 
     private String describe(Recruit r, MessageRecord m) {

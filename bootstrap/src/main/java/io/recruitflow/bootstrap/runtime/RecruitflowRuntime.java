@@ -45,6 +45,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
             LOG.warn(
                     "RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
         }
+        config.complianceNotices().forEach(notice -> LOG.warn("{}", notice));
         config.recruiting()
                 .introSms()
                 .firstTextConcerns()

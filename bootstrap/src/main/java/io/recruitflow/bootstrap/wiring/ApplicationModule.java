@@ -8,6 +8,8 @@ import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
 import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
+import io.recruitflow.application.declareemergency.DeclareEmergencyService;
+import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsService;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.PreviewImportService;
@@ -101,6 +103,8 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecruitingFunnelUseCase.class).to(RecruitingFunnelService.class);
         bind(RecruitingFunnelService.class);
         bind(ViewRecruitUseCase.class).to(ViewRecruitService.class);
+        bind(DeclareEmergencyUseCase.class).to(DeclareEmergencyService.class);
+        bind(DeclareEmergencyService.class);
         bind(ViewRecruitService.class);
     }
 }

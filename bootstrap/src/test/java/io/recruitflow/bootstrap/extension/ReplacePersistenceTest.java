@@ -8,6 +8,7 @@ import com.google.inject.util.Modules;
 import io.recruitflow.adapter.ghl.webhook.WebhookDecodingModule;
 import io.recruitflow.adapter.inmemory.InMemoryAdapters;
 import io.recruitflow.adapter.inmemory.InMemoryAppointments;
+import io.recruitflow.adapter.inmemory.InMemoryComplianceRecord;
 import io.recruitflow.adapter.inmemory.InMemoryCredentialStore;
 import io.recruitflow.adapter.inmemory.InMemoryEventInbox;
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
@@ -41,6 +42,8 @@ import io.recruitflow.domain.appointment.AppointmentId;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.Channel;
+import io.recruitflow.domain.message.ComplianceRecord;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.SendState;
@@ -116,14 +119,20 @@ class ReplacePersistenceTest {
     final TeamStore<OpportunityMirror> mirror =
             new TeamStore<>(OpportunityMirror.class, new InMemoryOpportunityMirror());
     final TeamStore<Appointments> appointments = new TeamStore<>(Appointments.class, new InMemoryAppointments());
-    final TeamStore<MessageLog> messageLog = new TeamStore<>(MessageLog.class, new InMemoryMessageLog());
+    /** The team's compliance record: its message log appends the decisions there, in its own transaction. */
+    final InMemoryComplianceRecord decisions = new InMemoryComplianceRecord();
+
+    final TeamStore<MessageLog> messageLog = new TeamStore<>(MessageLog.class, new InMemoryMessageLog(decisions));
+    final TeamStore<ComplianceRecord> record = new TeamStore<>(ComplianceRecord.class, decisions);
+    final TeamStore<DeclaredEmergencies> emergencies =
+            new TeamStore<>(DeclaredEmergencies.class, DeclaredEmergencies.inMemory());
     final TeamStore<ProcessedEvents> processed = new TeamStore<>(ProcessedEvents.class, new InMemoryProcessedEvents());
     final TeamStore<CredentialStore> tokens = new TeamStore<>(CredentialStore.class, new InMemoryCredentialStore());
     final TeamStore<EventInbox> inbox = new TeamStore<>(EventInbox.class, new InMemoryEventInbox());
     final TeamStore<SuspendedLocations> suspended =
             new TeamStore<>(SuspendedLocations.class, new InMemorySuspendedLocations());
     final List<TeamStore<?>> all =
-            List.of(recruits, journal, mirror, appointments, messageLog, processed, inbox, suspended);
+            List.of(recruits, journal, mirror, appointments, messageLog, processed, inbox, suspended, emergencies);
 
     Injector boot() {
         Injector injector = Injectors.create(
@@ -139,6 +148,8 @@ class ReplacePersistenceTest {
                         bind(CredentialStore.class).toInstance(tokens.store);
                         bind(EventInbox.class).toInstance(inbox.store);
                         bind(SuspendedLocations.class).toInstance(suspended.store);
+                        bind(ComplianceRecord.class).toInstance(record.store);
+                        bind(DeclaredEmergencies.class).toInstance(emergencies.store);
                     }
                 }),
                 new LeadFileModule(),
@@ -163,6 +174,8 @@ class ReplacePersistenceTest {
         assertThat(injector.getInstance(CredentialStore.class)).isSameAs(tokens.store);
         assertThat(injector.getInstance(EventInbox.class)).isSameAs(inbox.store);
         assertThat(injector.getInstance(SuspendedLocations.class)).isSameAs(suspended.store);
+        assertThat(injector.getInstance(ComplianceRecord.class)).isSameAs(record.store);
+        assertThat(injector.getInstance(DeclaredEmergencies.class)).isSameAs(emergencies.store);
     }
 
     @Test
@@ -237,6 +250,9 @@ class ReplacePersistenceTest {
                 .allSatisfy((state, n) -> assertThat(n).isZero());
         assertThat(ours.processedEvents().isProcessed("wh_noshow_1")).isFalse();
         assertThat(ours.eventInbox().stats().stored()).isZero();
+        // The decisions went to the team's record with its message log's transitions, none to ours.
+        assertThat(decisions.all()).isNotEmpty();
+        assertThat(ours.complianceRecord().all()).isEmpty();
     }
 
     private IncomingEvent webhook(String id, String type, ContactId contact, String body) {

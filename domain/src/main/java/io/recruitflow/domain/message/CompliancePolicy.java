@@ -2,6 +2,7 @@ package io.recruitflow.domain.message;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,6 +43,11 @@ public final class CompliancePolicy {
         return new CompliancePolicy(false, SolicitationEngine.standard());
     }
 
+    /** The same policy honouring these declared emergencies, asked afresh at every decision. */
+    public CompliancePolicy withEmergencies(DeclaredEmergencies declared) {
+        return new CompliancePolicy(quietHours, engine.withEmergencies(declared));
+    }
+
     public boolean enforcesQuietHours() {
         return quietHours;
     }
@@ -65,6 +71,51 @@ public final class CompliancePolicy {
         Whereabouts where = Whereabouts.resolved(to.states(), to.zones(), "given by the caller");
         return engine.decide(where, channel, now, recentTexts).toDecision();
     }
+
+    /**
+     * The whole decision with its reasons, for the record: consent first (a refusal whose reason is {@code
+     * consent.dnd} or {@code consent.opt-out}), then the time rules over every jurisdiction and zone. The same
+     * decision as {@link #decide}, explained.
+     */
+    public ComplianceVerdict verdict(
+            Whereabouts where, boolean dnd, boolean optedOut, Channel channel, Instant now, Collection<Instant> sent) {
+        Optional<ComplianceDecision> consent = consent(dnd, optedOut, channel);
+        if (consent.isPresent()) {
+            String rule = dnd ? CONSENT_DND : CONSENT_OPT_OUT;
+            return new ComplianceVerdict(
+                    ComplianceVerdict.Outcome.REFUSE,
+                    Optional.empty(),
+                    now,
+                    List.of(new ComplianceVerdict.Reason(
+                            rule,
+                            ((ComplianceDecision.Refuse) consent.get()).reason(),
+                            "",
+                            dnd ? "the contact's do-not-disturb in GHL" : "the recruit's opt-out reply")),
+                    where,
+                    List.of(),
+                    List.of(),
+                    List.of());
+        }
+        if (channel == Channel.EMAIL || !quietHours) {
+            return new ComplianceVerdict(
+                    ComplianceVerdict.Outcome.SEND,
+                    Optional.empty(),
+                    now,
+                    List.of(),
+                    where,
+                    List.of(),
+                    List.of(),
+                    quietHours ? List.of() : List.of(QUIET_HOURS_OFF));
+        }
+        return engine.decide(where, channel, now, sent);
+    }
+
+    /** The rule id of a refusal for do-not-disturb. */
+    public static final String CONSENT_DND = "consent.dnd";
+    /** The rule id of a refusal for an opt-out. */
+    public static final String CONSENT_OPT_OUT = "consent.opt-out";
+    /** Listed as switched off when quiet hours are off (sandbox runs). */
+    public static final String QUIET_HOURS_OFF = "quiet-hours (RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off)";
 
     /** The time rules alone, with every reason: for the record and for people who ask why. */
     public ComplianceVerdict explain(Whereabouts where, Channel channel, Instant now, Collection<Instant> sent) {

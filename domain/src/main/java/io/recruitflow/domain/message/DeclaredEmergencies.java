@@ -21,6 +21,9 @@ public interface DeclaredEmergencies {
     /** Every suspension of {@code state} that has not ended by {@code at}. */
     List<DeclaredEmergency> notEndedBy(UsState state, Instant at);
 
+    /** Every suspension of every state that has not ended by {@code at}, by state, then start. */
+    List<DeclaredEmergency> notEndedBy(Instant at);
+
     /** None, ever. */
     static DeclaredEmergencies none() {
         return inMemory();
@@ -54,6 +57,14 @@ public interface DeclaredEmergencies {
             public List<DeclaredEmergency> notEndedBy(UsState state, Instant at) {
                 return all.stream()
                         .filter(e -> e.state() == state && e.until().isAfter(at))
+                        .toList();
+            }
+
+            @Override
+            public List<DeclaredEmergency> notEndedBy(Instant at) {
+                return all.stream()
+                        .filter(e -> e.until().isAfter(at))
+                        .sorted(DeclaredEmergency.ORDER)
                         .toList();
             }
         };

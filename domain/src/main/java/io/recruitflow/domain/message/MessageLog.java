@@ -24,6 +24,14 @@ public interface MessageLog {
     boolean transition(MessageKey key, SendState expected, MessageRecord next);
 
     /**
+     * Like {@link #transition(MessageKey, SendState, MessageRecord)}, and when the record is replaced, appends
+     * {@code decision} (the compliance decision that moved it) to the {@link ComplianceRecord} in the same
+     * transaction: a message never moves without its decision on the record, and a decision that lost the race
+     * is not recorded.
+     */
+    boolean transition(MessageKey key, SendState expected, MessageRecord next, ComplianceEntry decision);
+
+    /**
      * Instants of the messages to the contact since {@code since} that may have reached them — sent, being sent,
      * or of unknown outcome — for the per-day caps: when in doubt a message counts. Texts the CRM sent on its own
      * and reported ({@link MessageRecord#reported()}) count too, except one that is a report of our own text (the

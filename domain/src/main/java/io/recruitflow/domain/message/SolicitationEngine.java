@@ -61,6 +61,11 @@ public final class SolicitationEngine {
         return settings;
     }
 
+    /** The same rules and settings, honouring these declared emergencies (asked at every decision). */
+    public SolicitationEngine withEmergencies(DeclaredEmergencies declared) {
+        return new SolicitationEngine(rules, declared, settings);
+    }
+
     /**
      * @param sent instants of texts already sent to this recipient, of any age (only those inside a cap's
      *     period count); include texts being sent or of unknown outcome, and texts others sent for us

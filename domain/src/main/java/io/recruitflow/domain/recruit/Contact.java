@@ -4,6 +4,7 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** A GHL contact as GHL holds it, with its do-not-disturb per channel. */
+/** A GHL contact as GHL holds it, with its do-not-disturb per channel and the state of its address. */
 public record Contact(
         ContactId id,
         LocationId location,
@@ -22,6 +23,7 @@ public record Contact(
         Set<String> tags,
         List<CustomFieldValue> customFields,
         Optional<ZoneId> timeZone,
+        Optional<UsState> state,
         DoNotDisturb dnd,
         Optional<String> source,
         Optional<Instant> dateAdded,
@@ -30,6 +32,7 @@ public record Contact(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(location, "location");
         dnd = dnd == null ? DoNotDisturb.NONE : dnd;
+        state = state == null ? Optional.empty() : state;
         firstName = firstName == null ? "" : firstName;
         lastName = lastName == null ? "" : lastName;
         tags = Set.copyOf(tags);

@@ -5,6 +5,7 @@ import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UsState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ public record Recruit(
         Map<String, String> customFields,
         Consent consent,
         Optional<ZoneId> timeZone,
+        Optional<UsState> addressState,
         Optional<ContactId> contactId,
         Instant acceptedAt,
         Optional<Instant> introSentAt,
@@ -43,6 +45,7 @@ public record Recruit(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(license, "license");
         Objects.requireNonNull(consent, "consent");
+        Objects.requireNonNull(addressState, "addressState");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         if (email.isEmpty() && phone.isEmpty()) {
             throw new IllegalArgumentException("a recruit needs a phone or an email");
@@ -64,6 +67,7 @@ public record Recruit(
                 tags,
                 lead.extra(),
                 Consent.GRANTED,
+                Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 at,
@@ -88,6 +92,7 @@ public record Recruit(
                 customFields,
                 consent,
                 timeZone,
+                addressState,
                 Optional.of(contact),
                 acceptedAt,
                 introSentAt,
@@ -107,10 +112,37 @@ public record Recruit(
                 customFields,
                 consent,
                 Optional.of(zone),
+                addressState,
                 contactId,
                 acceptedAt,
                 introSentAt,
                 version);
+    }
+
+    /**
+     * The state of the contact's address in GHL (its {@code state} field), one of the jurisdictions whose
+     * texting rules apply; GHL's latest word replaces the earlier one.
+     */
+    public Recruit withAddressState(Optional<UsState> state) {
+        return state.equals(addressState)
+                ? this
+                : new Recruit(
+                        id,
+                        location,
+                        name,
+                        email,
+                        phone,
+                        license,
+                        source,
+                        tags,
+                        customFields,
+                        consent,
+                        timeZone,
+                        state,
+                        contactId,
+                        acceptedAt,
+                        introSentAt,
+                        version);
     }
 
     public Recruit withConsent(Consent newConsent) {
@@ -139,6 +171,7 @@ public record Recruit(
                 customFields,
                 kept,
                 timeZone,
+                addressState,
                 contactId,
                 acceptedAt,
                 introSentAt,
@@ -166,6 +199,7 @@ public record Recruit(
                 customFields,
                 consent,
                 timeZone,
+                addressState,
                 contactId,
                 acceptedAt,
                 introSentAt,
@@ -188,6 +222,7 @@ public record Recruit(
                         customFields,
                         consent,
                         timeZone,
+                        addressState,
                         contactId,
                         acceptedAt,
                         Optional.of(at),
@@ -207,6 +242,7 @@ public record Recruit(
                 customFields,
                 consent,
                 timeZone,
+                addressState,
                 contactId,
                 acceptedAt,
                 introSentAt,

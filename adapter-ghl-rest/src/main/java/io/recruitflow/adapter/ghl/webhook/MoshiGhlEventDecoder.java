@@ -179,7 +179,8 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 Optional.ofNullable(e.contact().email()).flatMap(EmailAddress::parse),
                 phone(e.contact().phone()),
                 tags(e.contact().tags()),
-                dnd(e.contact()));
+                dnd(e.contact()),
+                io.recruitflow.domain.shared.UsState.parse(e.contact().state()));
     }
 
     private static GhlEvent contactDeleted(String type, ContactEvent e, byte[] body) {
