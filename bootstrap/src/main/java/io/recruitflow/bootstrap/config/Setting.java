@@ -65,6 +65,26 @@ public enum Setting {
             "5m",
             false,
             "How far ahead of our clock a webhook's timestamp may be (clock skew); later ones are refused."),
+    METRICS_AUTH(
+            "metrics.auth",
+            "none",
+            false,
+            "none (default: open, as Prometheus scrapes) or token: GET /metrics takes the admin token as a bearer token."),
+    METRICS_LOCATION_LABELS(
+            "metrics.locationLabels",
+            "false",
+            false,
+            "true: metrics may carry GHL location ids as labels; false (default) drops those labels."),
+    IMPORT_MAX_BYTES(
+            "import.maxBytes",
+            "50MiB",
+            false,
+            "The largest lead file an import takes (bytes, or 50MiB, 512KiB, 1GB); the admin API answers 413 beyond it."),
+    IMPORT_MAX_RECORD_LENGTH(
+            "import.maxRecordLength",
+            "65536",
+            false,
+            "The most characters one lead-file row may have; a longer one (an unterminated quote) is a row error and ends the file."),
     COMPLIANCE_QUIET_HOURS(
             "compliance.quietHours",
             "enforce",
@@ -160,7 +180,8 @@ public enum Setting {
     /** The only values the setting takes (lower case), or empty when it is free-form. */
     public java.util.Set<String> allowedValues() {
         return switch (this) {
-            case WEBHOOK_ALLOW_UNSIGNED -> java.util.Set.of("true", "false");
+            case WEBHOOK_ALLOW_UNSIGNED, METRICS_LOCATION_LABELS -> java.util.Set.of("true", "false");
+            case METRICS_AUTH -> java.util.Set.of("none", "token");
             case COMPLIANCE_QUIET_HOURS -> java.util.Set.of("enforce", "off");
             case LOG_FORMAT -> java.util.Set.of("text", "json");
             case LOG_LEVEL -> java.util.Set.of("trace", "debug", "info", "warn", "error");
