@@ -156,6 +156,7 @@ public final class WebhookServer {
             cfg.routes.get("/api/funnel", ctx -> admin.orElseThrow().funnel(ctx));
             cfg.routes.get("/api/events/stats", ctx -> admin.orElseThrow().eventStats(ctx));
             cfg.routes.get("/api/events", ctx -> admin.orElseThrow().events(ctx));
+            cfg.routes.get("/api/openapi.json", OpenApiDocument::serve);
 
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
