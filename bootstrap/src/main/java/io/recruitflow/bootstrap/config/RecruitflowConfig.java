@@ -272,7 +272,10 @@ public record RecruitflowConfig(
                         s.get(Setting.DB_USER).orElse(null),
                         s.get(Setting.DB_PASSWORD).orElse(null))
                 : DatabaseConfig.embedded(Path.of(s.require(Setting.DATA_DIR)));
-        return s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
+        config = s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
+        return s.get(Setting.SECRET_KEY_PREVIOUS)
+                .map(config::withPreviousSecretKey)
+                .orElse(config);
     }
 
     private static WebhookConfig webhook(Settings s) {

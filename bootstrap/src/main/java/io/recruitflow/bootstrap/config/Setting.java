@@ -43,6 +43,11 @@ public enum Setting {
             null,
             true,
             "Base64 of 32 random bytes: encrypts OAuth tokens at rest. Embedded mode generates one."),
+    SECRET_KEY_PREVIOUS(
+            "secretKeyPrevious",
+            null,
+            true,
+            "The key before a rotation of RECRUITFLOW_SECRET_KEY: still decrypts, and each start re-encrypts what it decrypts with the new key."),
     HTTP_PORT("http.port", "8080", false, "Port of the service (webhooks, OAuth, admin API, dashboard)."),
     ADMIN_TOKEN("http.adminToken", null, true, "Bearer token of the admin API and dashboard (required by serve)."),
     WEBHOOK_PUBLIC_KEYS(
