@@ -54,6 +54,9 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.PhoneNumber;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -334,27 +337,23 @@ final class AdminRoutes {
     static final Duration LINGER = Duration.ofSeconds(3);
 
     /**
-     * Sends the answer at once, then reads and discards what is left of the request body for at most
-     * {@link #LINGER}. A client still sending a body the server stopped reading (at the size limit, or after a
-     * row too long to read) would otherwise lose the answer: closing a socket with unread input resets the
-     * connection, and the reset discards what the client had not read yet. One small buffer, nothing kept.
+     * Sends the answer at once, then reads and discards what is left of the request body, for at most
+     * {@link #LINGER} and {@link WebhookReceiver#DISCARD_LIMIT} bytes. A client still sending a body the server
+     * stopped reading (at the size limit, or after a row too long to read) would otherwise lose the answer:
+     * closing a socket with unread input resets the connection, and the reset discards what the client had not
+     * read yet. One small buffer, nothing kept.
      */
     private static void answerThenDrain(Context ctx, int status, Object body) {
-        byte[] bytes = ApiJson.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        jakarta.servlet.http.HttpServletResponse res = ctx.res();
+        byte[] bytes = ApiJson.write(body).getBytes(StandardCharsets.UTF_8);
+        HttpServletResponse res = ctx.res();
         res.setStatus(status);
         res.setContentType("application/json");
         res.setContentLength(bytes.length);
         try {
             res.getOutputStream().write(bytes);
             res.flushBuffer();
-            java.io.InputStream rest = ctx.req().getInputStream();
-            byte[] discard = new byte[8192];
-            long deadline = System.nanoTime() + LINGER.toNanos();
-            while (System.nanoTime() < deadline && rest.read(discard) >= 0) {
-                // discarded
-            }
-        } catch (java.io.IOException gone) {
+            BoundedBody.drain(ctx.req().getInputStream(), WebhookReceiver.DISCARD_LIMIT, LINGER);
+        } catch (IOException gone) {
             // The client went away; it has the answer or does not want it.
         }
     }

@@ -3,6 +3,7 @@ package io.recruitflow.adapter.webhook;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * A request body read up to a limit: the first {@code max} bytes come through, and a read past them fails
@@ -89,6 +90,19 @@ final class BoundedBody extends FilterInputStream {
     @Override
     public synchronized void reset() throws IOException {
         throw new IOException("mark/reset not supported");
+    }
+
+    /** Reads and drops what is left of {@code in}, for at most {@code maxBytes} and {@code maxTime}. */
+    static void drain(InputStream in, long maxBytes, Duration maxTime) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = maxBytes;
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        int n;
+        while (left > 0
+                && System.nanoTime() < deadline
+                && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= n;
+        }
     }
 
     private IOException tooLarge() {

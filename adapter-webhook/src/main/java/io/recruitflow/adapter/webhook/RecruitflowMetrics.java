@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.recruitflow.application.port.CallBudget;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +37,7 @@ public final class RecruitflowMetrics {
     static final String PREFIX = "recruitflow.";
 
     /** The tag keys whose values are GHL location ids; meters of other adapters name a location with these. */
-    public static final java.util.Set<String> LOCATION_TAGS = java.util.Set.of("location", "owner");
+    public static final Set<String> LOCATION_TAGS = Set.of("location", "owner");
 
     private final PrometheusMeterRegistry registry;
 

@@ -12,6 +12,7 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
  *   <li>{@code /api/**} — the admin API (bearer token only; cross-site and wrong-media-type writes refused,
  *       see {@link ApiRequestGuard});</li>
- *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations ({@code /metrics}
+ *       behind the admin token with {@link WebhookConfig.MetricsAuth#TOKEN});</li>
+ *   <li>{@code GET /api/openapi.json} — the admin API's OpenAPI 3.1 description ({@link OpenApiDocument}).</li>
  * </ul>
  *
  * <p>Build with {@link #builder(WebhookConfig)}; {@link #start()} binds the port, {@link #stop(Duration)}
@@ -121,8 +124,8 @@ public final class WebhookServer {
             cfg.routes.get("/health/live", ctx -> json(ctx, 200, new StatusBody("UP")));
             cfg.routes.get("/health/ready", this::ready);
             cfg.routes.get("/metrics", ctx -> {
-                // Behind the admin token (RECRUITFLOW_METRICS_AUTH=token): the API's checks, a GET's being the
-                // throttle on wrong tokens and the bearer token.
+                // Behind the admin token (RECRUITFLOW_METRICS_AUTH=token): the API's checks, which for a GET are
+                // the throttle on wrong tokens and the bearer token.
                 Optional<ApiRequestGuard.Refusal> refusal = config.metricsAuth() == WebhookConfig.MetricsAuth.TOKEN
                         ? apiGuard.check(ctx)
                         : Optional.empty();
@@ -310,7 +313,7 @@ public final class WebhookServer {
      * Every route the server answers, as {@code METHOD /path} with Javalin's {@code {param}} placeholders, in
      * registration order; before- and after-handlers are not routes. For the check of the OpenAPI description.
      */
-    java.util.List<String> routes() {
+    List<String> routes() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(e -> e.endpoint)
                 .filter(e -> e.method.isHttpMethod())
