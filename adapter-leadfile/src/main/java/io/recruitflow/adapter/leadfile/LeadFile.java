@@ -45,14 +45,20 @@ final class LeadFile implements AutoCloseable {
     private final Map<String, String> customFieldColumns = new LinkedHashMap<>();
     private final List<String> ignoredColumns = new ArrayList<>();
     private final List<LeadFileLayout.Column> layout = new ArrayList<>();
+    private final RecordLimit recordLimit;
+    private final int maxRecordLength;
     private boolean streamed;
 
     LeadFile(
             CSVParser parser,
             Supplier<LeadFileEncoding> encoding,
             Map<String, String> customFieldByHeader,
-            ColumnMapping mapping) {
+            ColumnMapping mapping,
+            RecordLimit recordLimit,
+            int maxRecordLength) {
         this.parser = parser;
+        this.recordLimit = recordLimit;
+        this.maxRecordLength = maxRecordLength;
         this.encoding = encoding;
         this.records = parser.iterator();
         this.headers = readHeader();
@@ -118,6 +124,7 @@ final class LeadFile implements AutoCloseable {
                 throw new InvalidLeadFileException("the lead file is empty: it needs a header row");
             }
             List<String> header = records.next().toList();
+            recordLimit.recordRead();
             if (header.stream().allMatch(String::isBlank)) {
                 throw new InvalidLeadFileException(
                         "the first row of the lead file must be the header, but it is blank");
@@ -197,6 +204,7 @@ final class LeadFile implements AutoCloseable {
                         return false;
                     }
                     CSVRecord record = records.next();
+                    recordLimit.recordRead();
                     rowNumber++;
                     next = toRow(rowNumber, record);
                 } catch (UncheckedIOException e) {
@@ -235,6 +243,16 @@ final class LeadFile implements AutoCloseable {
                     rowNumber,
                     "row " + rowNumber + " has " + values.size() + " fields but the " + "header has " + headers.size()
                             + " (an unquoted comma, or a missing field?)");
+        }
+        // The reader stops a record that runs far past the limit; this is the exact check.
+        long length = values.size() - 1L;
+        for (String v : values) {
+            length += v.length();
+        }
+        if (length > maxRecordLength) {
+            return new LeadRow.Unreadable(
+                    rowNumber,
+                    "row " + rowNumber + " is longer than " + maxRecordLength + " characters, the most a row may have");
         }
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).length() > MAX_FIELD_LENGTH) {

@@ -37,6 +37,7 @@ public final class LeadFileModule extends AbstractModule {
     @Provides
     @Singleton
     LeadFileReader leadFileReader(LeadFileConfig config) {
-        return new CsvLeadFileReader(new LeadFileParser(config.customFieldColumns()), config.columnMapping());
+        return new CsvLeadFileReader(
+                new LeadFileParser(config.customFieldColumns(), config.maxRecordLength()), config.columnMapping());
     }
 }

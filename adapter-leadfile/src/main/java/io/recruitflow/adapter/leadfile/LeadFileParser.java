@@ -30,7 +30,9 @@ import org.apache.commons.csv.CSVParser;
  * <p>A file without a name column, or with neither a phone nor an email column, or without a column the
  * mapping names, is refused as a whole ({@link InvalidLeadFileException}). A row that cannot be read becomes a
  * {@link LeadRow.Unreadable} and the others are still read. The lead rules are not applied here; the
- * application applies them. Rows are read lazily, so files of any size stream through in constant memory.
+ * application applies them. Rows are read lazily, so files of any size stream through in constant memory; a row
+ * longer than the record limit (a quote never closed makes the rest of the file one field) is not gathered:
+ * the file ends there with an unreadable row saying so ({@link RecordLimit}).
  */
 final class LeadFileParser {
     // Empty lines are kept as records so that row numbers match the spreadsheet; blank rows are skipped later.
@@ -39,18 +41,33 @@ final class LeadFileParser {
     /** How far into the file the header line is looked for, to see its separator. */
     private static final int HEADER_SNIFF = 64 * 1024;
 
+    /** 64 Ki characters: a lead is a few hundred; a row this long is a quote that is never closed. */
+    static final int DEFAULT_MAX_RECORD_LENGTH = 64 * 1024;
+
     private final Map<String, String> customFieldByHeader;
+    private final int maxRecordLength;
 
     /** A parser that maps no extra column to a custom field. */
     LeadFileParser() {
         this(Map.of());
     }
 
+    /** {@link #LeadFileParser(Map, int)} with rows of up to {@link #DEFAULT_MAX_RECORD_LENGTH} characters. */
+    LeadFileParser(Map<String, String> customFieldColumns) {
+        this(customFieldColumns, DEFAULT_MAX_RECORD_LENGTH);
+    }
+
     /**
      * @param customFieldColumns extra columns to keep, by header (matched like the known headers) → the
      *                           GHL custom field id their values go to
+     * @param maxRecordLength    the most characters one row (record) may have, header included; a longer one
+     *                           ends the file with an unreadable row, read no further than that
      */
-    LeadFileParser(Map<String, String> customFieldColumns) {
+    LeadFileParser(Map<String, String> customFieldColumns, int maxRecordLength) {
+        if (maxRecordLength < 1) {
+            throw new IllegalArgumentException("the record length limit must be positive, was " + maxRecordLength);
+        }
+        this.maxRecordLength = maxRecordLength;
         Map<String, String> byHeader = new LinkedHashMap<>();
         customFieldColumns.forEach((header, fieldId) -> {
             String normalized = LeadColumn.normalize(header);
@@ -92,9 +109,10 @@ final class LeadFileParser {
         try {
             text = DecodedText.of(in);
             reader = new BufferedReader(text, HEADER_SNIFF);
-            CSVParser parser =
-                    FORMAT.builder().setDelimiter(separator(reader)).build().parse(reader);
-            return new LeadFile(parser, text::encoding, customFieldByHeader, mapping);
+            char separator = separator(reader);
+            RecordLimit limited = new RecordLimit(reader, maxRecordLength);
+            CSVParser parser = FORMAT.builder().setDelimiter(separator).build().parse(limited);
+            return new LeadFile(parser, text::encoding, customFieldByHeader, mapping, limited, maxRecordLength);
         } catch (CharacterCodingException e) {
             closeQuietly(reader, in);
             throw new InvalidLeadFileException(

@@ -123,10 +123,14 @@ public final class Database implements AutoCloseable {
                 config.password().ifPresent(hikari::setPassword);
                 cipher = config.secretKey().map(TokenCipher::fromBase64);
             }
+            cipher = cipher.map(
+                    c -> config.previousSecretKey().map(c::withPrevious).orElse(c));
             pool = new HikariDataSource(hikari);
             migrate(pool);
+            Jdbi jdbi = jdbi(pool);
+            cipher.filter(TokenCipher::hasPrevious).ifPresent(c -> reencrypt(jdbi, c));
             log.info("database ready: {}", config);
-            started = new Started(embedded, pool, jdbi(pool), cipher);
+            started = new Started(embedded, pool, jdbi, cipher);
         } catch (RuntimeException e) {
             if (pool != null) {
                 pool.close();
@@ -142,6 +146,24 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("the database is not started");
         }
         return s;
+    }
+
+    /**
+     * After a rotation of {@code RECRUITFLOW_SECRET_KEY}: every token still under the previous key is encrypted
+     * with the new one. The log line says when {@code RECRUITFLOW_SECRET_KEY_PREVIOUS} may go.
+     */
+    private void reencrypt(Jdbi jdbi, TokenCipher cipher) {
+        PostgresCredentialStore.Reencryption done = PostgresCredentialStore.reencrypt(jdbi, cipher);
+        if (!done.unreadable().isEmpty()) {
+            log.error(
+                    "key rotation: the stored tokens of {} decrypt under neither RECRUITFLOW_SECRET_KEY nor "
+                            + "RECRUITFLOW_SECRET_KEY_PREVIOUS; those installations must be installed again",
+                    done.unreadable());
+        }
+        log.info(
+                "key rotation: {} stored token row(s) re-encrypted with RECRUITFLOW_SECRET_KEY; once every instance "
+                        + "runs with the new key and a start re-encrypts 0, RECRUITFLOW_SECRET_KEY_PREVIOUS can go",
+                done.reencrypted());
     }
 
     /**

@@ -28,6 +28,7 @@ public final class DatabaseConfig {
     public static final String ENV_PASSWORD = "RECRUITFLOW_DB_PASSWORD";
     public static final String ENV_DATA_DIR = "RECRUITFLOW_DATA_DIR";
     public static final String ENV_SECRET_KEY = "RECRUITFLOW_SECRET_KEY";
+    public static final String ENV_SECRET_KEY_PREVIOUS = "RECRUITFLOW_SECRET_KEY_PREVIOUS";
 
     /** The default data directory, relative to the working directory. */
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -39,6 +40,7 @@ public final class DatabaseConfig {
     private final Optional<String> password;
     private final Path dataDir;
     private final Optional<String> secretKey;
+    private final Optional<String> previousSecretKey;
     private final int maximumPoolSize;
 
     private DatabaseConfig(
@@ -47,12 +49,14 @@ public final class DatabaseConfig {
             Optional<String> password,
             Path dataDir,
             Optional<String> secretKey,
+            Optional<String> previousSecretKey,
             int maximumPoolSize) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
         this.secretKey = secretKey;
+        this.previousSecretKey = previousSecretKey;
         this.maximumPoolSize = maximumPoolSize;
         url.ifPresent(u -> {
             if (!u.startsWith("jdbc:postgresql:")) {
@@ -62,13 +66,24 @@ public final class DatabaseConfig {
         if (maximumPoolSize < 2 || maximumPoolSize > 200) {
             throw new IllegalArgumentException("maximum pool size must be within 2..200, was " + maximumPoolSize);
         }
-        secretKey.ifPresent(DatabaseConfig::checkKey);
+        secretKey.ifPresent(k -> checkKey(k, ENV_SECRET_KEY));
+        previousSecretKey.ifPresent(k -> checkKey(k, ENV_SECRET_KEY_PREVIOUS));
+        if (previousSecretKey.isPresent() && secretKey.isEmpty() && url.isPresent()) {
+            throw new IllegalArgumentException(ENV_SECRET_KEY_PREVIOUS + " is the key before a rotation: it needs "
+                    + ENV_SECRET_KEY + ", the new one");
+        }
     }
 
     /** An embedded PostgreSQL whose data lives under {@code dataDir} and survives restarts. */
     public static DatabaseConfig embedded(Path dataDir) {
         return new DatabaseConfig(
-                Optional.empty(), Optional.empty(), Optional.empty(), dataDir, Optional.empty(), DEFAULT_POOL_SIZE);
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                dataDir,
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_POOL_SIZE);
     }
 
     /** An external PostgreSQL, migrated at start. */
@@ -79,6 +94,7 @@ public final class DatabaseConfig {
                 Optional.ofNullable(user),
                 Optional.ofNullable(password),
                 DEFAULT_DATA_DIR,
+                Optional.empty(),
                 Optional.empty(),
                 DEFAULT_POOL_SIZE);
     }
@@ -94,19 +110,33 @@ public final class DatabaseConfig {
                         Optional.ofNullable(env.get(ENV_PASSWORD)),
                         dataDir,
                         Optional.empty(),
+                        Optional.empty(),
                         DEFAULT_POOL_SIZE)
                 : embedded(dataDir);
-        return nonBlank(env.get(ENV_SECRET_KEY)).map(config::withSecretKey).orElse(config);
+        config = nonBlank(env.get(ENV_SECRET_KEY)).map(config::withSecretKey).orElse(config);
+        return nonBlank(env.get(ENV_SECRET_KEY_PREVIOUS))
+                .map(config::withPreviousSecretKey)
+                .orElse(config);
     }
 
     /** The same configuration with this token encryption key (base64 of 32 bytes). */
     public DatabaseConfig withSecretKey(String base64Key) {
-        return new DatabaseConfig(url, user, password, dataDir, Optional.of(base64Key.strip()), maximumPoolSize);
+        return new DatabaseConfig(
+                url, user, password, dataDir, Optional.of(base64Key.strip()), previousSecretKey, maximumPoolSize);
+    }
+
+    /**
+     * The same configuration with the key before a rotation (base64 of 32 bytes): it still decrypts, and what it
+     * decrypts is encrypted again with the current key at start.
+     */
+    public DatabaseConfig withPreviousSecretKey(String base64Key) {
+        return new DatabaseConfig(
+                url, user, password, dataDir, secretKey, Optional.of(base64Key.strip()), maximumPoolSize);
     }
 
     /** The same configuration with this many pooled connections at most. */
     public DatabaseConfig withMaximumPoolSize(int size) {
-        return new DatabaseConfig(url, user, password, dataDir, secretKey, size);
+        return new DatabaseConfig(url, user, password, dataDir, secretKey, previousSecretKey, size);
     }
 
     /** Whether Recruitflow runs its own PostgreSQL. */
@@ -134,21 +164,25 @@ public final class DatabaseConfig {
         return secretKey;
     }
 
+    Optional<String> previousSecretKey() {
+        return previousSecretKey;
+    }
+
     public int maximumPoolSize() {
         return maximumPoolSize;
     }
 
-    private static void checkKey(String base64) {
+    private static void checkKey(String base64, String variable) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             // Never echo the value: it is a secret.
-            throw new IllegalArgumentException(ENV_SECRET_KEY + " is not valid base64");
+            throw new IllegalArgumentException(variable + " is not valid base64");
         }
         if (key.length != 32) {
             throw new IllegalArgumentException(
-                    ENV_SECRET_KEY + " must be the base64 of 32 bytes, was " + key.length + " bytes");
+                    variable + " must be the base64 of 32 bytes, was " + key.length + " bytes");
         }
     }
 
@@ -167,10 +201,13 @@ public final class DatabaseConfig {
     public String toString() {
         return embedded()
                 ? "DatabaseConfig[embedded, dataDir=" + dataDir + ", secretKey="
-                        + (secretKey.isPresent() ? "***" : "generated") + ", pool=" + maximumPoolSize + "]"
+                        + (secretKey.isPresent() ? "***" : "generated")
+                        + (previousSecretKey.isPresent() ? ", previousSecretKey=***" : "") + ", pool="
+                        + maximumPoolSize + "]"
                 : "DatabaseConfig[external, url=" + maskedUrl() + ", user=" + user.orElse("") + ", password="
                         + (password.isPresent() ? "***" : "none") + ", secretKey="
                         + (secretKey.isPresent() ? "***" : "none")
+                        + (previousSecretKey.isPresent() ? ", previousSecretKey=***" : "")
                         + ", pool=" + maximumPoolSize + "]";
     }
 }

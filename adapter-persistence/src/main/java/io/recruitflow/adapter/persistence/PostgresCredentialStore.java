@@ -6,6 +6,8 @@ import static io.recruitflow.adapter.persistence.Rows.ts;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -88,6 +90,53 @@ final class PostgresCredentialStore implements CredentialStore {
                 .findOne();
     }
 
+    /**
+     * Encrypts with the current key every stored token the cipher's previous key decrypts (after a rotation of
+     * {@code RECRUITFLOW_SECRET_KEY}), in one transaction holding the rows' locks, so a refresh cannot interleave.
+     * A row neither key decrypts is left as it is and reported.
+     */
+    static Reencryption reencrypt(Jdbi jdbi, TokenCipher cipher) {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+            List<EncryptedRow> rows = h.createQuery(
+                            "SELECT owner_type, owner_id, access_token, refresh_token FROM oauth_tokens FOR UPDATE")
+                    .map((rs, ctx) -> new EncryptedRow(
+                            rs.getString("owner_type"),
+                            rs.getString("owner_id"),
+                            rs.getBytes("access_token"),
+                            rs.getBytes("refresh_token")))
+                    .list();
+            int reencrypted = 0;
+            List<String> unreadable = new ArrayList<>();
+            for (EncryptedRow row : rows) {
+                TokenCipher.Opened access;
+                TokenCipher.Opened refresh;
+                try {
+                    access = cipher.open(row.access(), aad(row.type(), row.id(), "access"));
+                    refresh = cipher.open(row.refresh(), aad(row.type(), row.id(), "refresh"));
+                } catch (TokenCipher.TokenDecryptionException e) {
+                    unreadable.add(row.type() + "/" + row.id());
+                    continue;
+                }
+                if (access.underPreviousKey() || refresh.underPreviousKey()) {
+                    h.createUpdate("UPDATE oauth_tokens SET access_token = :access, refresh_token = :refresh"
+                                    + " WHERE owner_type = :type AND owner_id = :id")
+                            .bind("access", cipher.encrypt(access.plaintext(), aad(row.type(), row.id(), "access")))
+                            .bind("refresh", cipher.encrypt(refresh.plaintext(), aad(row.type(), row.id(), "refresh")))
+                            .bind("type", row.type())
+                            .bind("id", row.id())
+                            .execute();
+                    reencrypted++;
+                }
+            }
+            return new Reencryption(reencrypted, unreadable);
+        });
+    }
+
+    private record EncryptedRow(String type, String id, byte[] access, byte[] refresh) {}
+
+    /** What {@link #reencrypt} did: rows re-encrypted, and the owners ({@code kind/id}) neither key reads. */
+    record Reencryption(int reencrypted, List<String> unreadable) {}
+
     private void upsert(Handle h, StoredCredential t) {
         CredentialOwner owner = t.owner();
         h.createUpdate("""
@@ -108,6 +157,10 @@ final class PostgresCredentialStore implements CredentialStore {
     }
 
     private static String aad(CredentialOwner owner, String field) {
-        return "oauth_tokens/" + owner.kind() + "/" + owner.id() + "/" + field;
+        return aad(owner.kind(), owner.id(), field);
+    }
+
+    private static String aad(String kind, String id, String field) {
+        return "oauth_tokens/" + kind + "/" + id + "/" + field;
     }
 }

@@ -25,7 +25,7 @@ class TokenEncryptionTest {
                 TestDatabase.jdbi(), TestDatabase.get().tokenCipher());
     }
 
-    private static StoredCredential tokens(CredentialOwner owner, String access) {
+    static StoredCredential tokens(CredentialOwner owner, String access) {
         return new StoredCredential(
                 owner,
                 access,

@@ -7,9 +7,11 @@ import io.recruitflow.adapter.webhook.ApiBodies.DecisionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergenciesEnded;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergencyBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergencyList;
+import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
 import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
+import io.recruitflow.adapter.webhook.ApiBodies.ImportTooLarge;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportedColumn;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportedRow;
 import io.recruitflow.adapter.webhook.ApiBodies.InboxEventBody;
@@ -67,6 +69,9 @@ import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,9 +104,12 @@ final class AdminRoutes {
     static final int MAX_LIST_LIMIT = 500;
 
     private final AdminServices services;
+    private final long importMaxBytes;
 
-    AdminRoutes(AdminServices services) {
+    /** @param importMaxBytes the largest lead file {@link #importRecruits} takes ({@link WebhookConfig#importMaxBytes()}) */
+    AdminRoutes(AdminServices services, long importMaxBytes) {
         this.services = services;
+        this.importMaxBytes = importMaxBytes;
     }
 
     // POST /api/recruits
@@ -139,14 +147,52 @@ final class AdminRoutes {
         } catch (IllegalArgumentException e) {
             throw new ApiError(422, "bad_mapping", "map: " + e.getMessage());
         }
+        // A declared length over the limit is refused before a byte is read, so nothing is imported.
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > importMaxBytes) {
+            answerThenDrain(
+                    ctx,
+                    413,
+                    new ErrorBody(
+                            "payload_too_large",
+                            "the lead file is " + declared + " bytes, more than the " + importMaxBytes
+                                    + " bytes an import takes (RECRUITFLOW_IMPORT_MAX_BYTES); split it"));
+            return;
+        }
+        BoundedBody body = new BoundedBody(ctx.bodyInputStream(), importMaxBytes);
         ImportReport report;
         try {
-            report = services.imports().importLeads(new ImportLeadsCommand(location, ctx.bodyInputStream(), mapping));
+            report = services.imports().importLeads(new ImportLeadsCommand(location, body, mapping));
         } catch (LeadFileReader.BadLeadFileException e) {
-            throw new ApiError(422, "bad_lead_file", e.getMessage());
+            answerThenDrain(
+                    ctx, body.exceeded() ? 413 : 422, body.exceeded() ? tooLarge() : badLeadFile(e.getMessage()));
+            return;
+        } catch (RuntimeException e) {
+            if (body.exceeded()) {
+                answerThenDrain(ctx, 413, tooLarge());
+                return;
+            }
+            throw e;
         }
-        // Accepted leads are durable now; their intake sagas run as background jobs.
-        json(
+        if (body.exceeded()) {
+            // A streamed body (no Content-Length) went past the limit: the rows before it are accepted (durably,
+            // each as it was read), the row the limit cut and everything after it are not.
+            answerThenDrain(
+                    ctx,
+                    413,
+                    new ImportTooLarge(
+                            "payload_too_large",
+                            "the lead file is larger than the " + importMaxBytes
+                                    + " bytes an import takes (RECRUITFLOW_IMPORT_MAX_BYTES): the rows before the "
+                                    + "limit were imported (see accepted and known), nothing after it; split the file",
+                            importMaxBytes,
+                            report.accepted().stream().map(AdminRoutes::row).toList(),
+                            report.known().stream().map(AdminRoutes::row).toList()));
+            return;
+        }
+        // Accepted leads are durable now; their intake sagas run as background jobs. A row too long to read
+        // ended the reading: what is left of the body is drained, not read.
+        answerThenDrain(
                 ctx,
                 202,
                 new ImportSummary(
@@ -390,6 +436,44 @@ final class AdminRoutes {
             throw new ApiError(409, "already_decided", "reply " + id + " was decided already");
         } else {
             throw new ApiError(404, "not_found", "no reply under review " + id);
+        }
+    }
+
+    /** The body went past the limit before the reader could say what it had read. */
+    private ErrorBody tooLarge() {
+        return new ErrorBody(
+                "payload_too_large",
+                "the lead file is larger than the " + importMaxBytes
+                        + " bytes an import takes (RECRUITFLOW_IMPORT_MAX_BYTES); nothing after the limit was "
+                        + "imported; split it");
+    }
+
+    private static ErrorBody badLeadFile(String message) {
+        return new ErrorBody("bad_lead_file", message);
+    }
+
+    /** How long an import's answer waits, after it is sent, for the client to stop sending the rest of its body. */
+    static final Duration LINGER = Duration.ofSeconds(3);
+
+    /**
+     * Sends the answer at once, then reads and discards what is left of the request body, for at most
+     * {@link #LINGER} and {@link WebhookReceiver#DISCARD_LIMIT} bytes. A client still sending a body the server
+     * stopped reading (at the size limit, or after a row too long to read) would otherwise lose the answer:
+     * closing a socket with unread input resets the connection, and the reset discards what the client had not
+     * read yet. One small buffer, nothing kept.
+     */
+    private static void answerThenDrain(Context ctx, int status, Object body) {
+        byte[] bytes = ApiJson.write(body).getBytes(StandardCharsets.UTF_8);
+        HttpServletResponse res = ctx.res();
+        res.setStatus(status);
+        res.setContentType("application/json");
+        res.setContentLength(bytes.length);
+        try {
+            res.getOutputStream().write(bytes);
+            res.flushBuffer();
+            BoundedBody.drain(ctx.req().getInputStream(), WebhookReceiver.DISCARD_LIMIT, LINGER);
+        } catch (IOException gone) {
+            // The client went away; it has the answer or does not want it.
         }
     }
 

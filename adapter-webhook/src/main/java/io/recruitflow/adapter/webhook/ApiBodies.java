@@ -79,6 +79,13 @@ final class ApiBodies {
             String encoding,
             List<ImportedColumn> columns) {}
 
+    /**
+     * 413 of an import whose streamed body went past the limit: the rows read before it were imported
+     * ({@code accepted}, {@code known}), none after it.
+     */
+    public record ImportTooLarge(
+            String error, String message, long maxBytes, List<ImportedRow> accepted, List<ImportedRow> known) {}
+
     public record RecruitSummary(
             String id,
             String locationId,

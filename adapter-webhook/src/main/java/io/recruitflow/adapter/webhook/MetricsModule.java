@@ -10,9 +10,24 @@ import jakarta.inject.Singleton;
  * the server runs (yet).
  */
 public final class MetricsModule extends AbstractModule {
+    private final boolean locationLabels;
+
+    /**
+     * @param locationLabels whether metrics may carry location ids as labels ({@link
+     *                       WebhookConfig#metricsLocationLabels()})
+     */
+    public MetricsModule(boolean locationLabels) {
+        this.locationLabels = locationLabels;
+    }
+
+    /** Without location labels. */
+    public MetricsModule() {
+        this(false);
+    }
+
     @Provides
     @Singleton
     RecruitflowMetrics metrics() {
-        return RecruitflowMetrics.create();
+        return RecruitflowMetrics.create(locationLabels);
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.recruitflow.application.port.CallBudget;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,10 +25,19 @@ import java.util.function.Supplier;
  *   <li>{@code recruitflow_ghl_rate_limit_headroom{owner}} — {@link #rateLimitHeadroom}</li>
  *   <li>{@code recruitflow_intake_steps_total{step, outcome}} — {@link #intakeStep}</li>
  * </ul>
+ *
+ * <p>Labels that name a GHL location ({@link #LOCATION_TAGS}: {@code location}, {@code owner}) are dropped
+ * unless the registry is made {@link #create(boolean) with location labels}
+ * ({@code RECRUITFLOW_METRICS_LOCATION_LABELS=true}): a location id identifies a customer, and {@code /metrics}
+ * may be open. Without them the meters of several locations become one: counters add up, and of gauges the
+ * first registered is shown (the default location's headroom, the only one published now).
  */
 public final class RecruitflowMetrics {
 
     static final String PREFIX = "recruitflow.";
+
+    /** The tag keys whose values are GHL location ids; meters of other adapters name a location with these. */
+    public static final Set<String> LOCATION_TAGS = Set.of("location", "owner");
 
     private final PrometheusMeterRegistry registry;
 
@@ -35,9 +45,21 @@ public final class RecruitflowMetrics {
         this.registry = registry;
     }
 
-    /** A fresh registry with the {@code recruitflow_} prefix filter. */
+    /** A fresh registry with the {@code recruitflow_} prefix filter, without location labels. */
     public static RecruitflowMetrics create() {
+        return create(false);
+    }
+
+    /**
+     * A fresh registry with the {@code recruitflow_} prefix filter.
+     *
+     * @param locationLabels whether labels may carry location ids; false drops every {@link #LOCATION_TAGS} label
+     */
+    public static RecruitflowMetrics create(boolean locationLabels) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (!locationLabels) {
+            registry.config().meterFilter(MeterFilter.ignoreTags(LOCATION_TAGS.toArray(String[]::new)));
+        }
         registry.config().meterFilter(new MeterFilter() {
             @Override
             public Meter.Id map(Meter.Id id) {

@@ -31,6 +31,12 @@ import java.util.regex.Pattern;
  * @param groupCommitMaxEvents  most events stored by one commit
  * @param maxPendingEvents      most events waiting for a commit; beyond it requests answer 429 at once
  * @param storeTimeout          how long a webhook request waits for its commit before answering 429
+ * @param importMaxBytes        the largest lead file {@code POST /api/recruits/import} takes: a larger declared
+ *                              length is refused with 413 before anything is read, a longer streamed body with
+ *                              413 at the limit, the row cut by it not accepted
+ * @param metricsAuth           whether {@code GET /metrics} needs the admin token ({@link MetricsAuth#TOKEN})
+ * @param metricsLocationLabels whether metrics may carry GHL location ids as labels; off, the labels that name
+ *                              a location ({@link RecruitflowMetrics#LOCATION_TAGS}) are dropped
  */
 public record WebhookConfig(
         int port,
@@ -43,7 +49,10 @@ public record WebhookConfig(
         Duration groupCommitWindow,
         int groupCommitMaxEvents,
         int maxPendingEvents,
-        Duration storeTimeout) {
+        Duration storeTimeout,
+        long importMaxBytes,
+        MetricsAuth metricsAuth,
+        boolean metricsLocationLabels) {
 
     public static final String ENV_PORT = "RECRUITFLOW_HTTP_PORT";
     public static final String ENV_ADMIN_TOKEN = "RECRUITFLOW_ADMIN_TOKEN";
@@ -55,6 +64,29 @@ public record WebhookConfig(
     public static final String ENV_TOLERANCE_SECONDS_REPLACED = "RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS";
 
     public static final String ENV_MAX_BODY_BYTES = "RECRUITFLOW_WEBHOOK_MAX_BODY_BYTES";
+    public static final String ENV_IMPORT_MAX_BYTES = "RECRUITFLOW_IMPORT_MAX_BYTES";
+    public static final String ENV_METRICS_AUTH = "RECRUITFLOW_METRICS_AUTH";
+    public static final String ENV_METRICS_LOCATION_LABELS = "RECRUITFLOW_METRICS_LOCATION_LABELS";
+
+    /** Who may read {@code GET /metrics}. */
+    public enum MetricsAuth {
+        /** Anyone who reaches the port, as Prometheus scrapes by default. */
+        NONE,
+        /** Only a request with {@code Authorization: Bearer <admin token>} (Prometheus: {@code authorization}). */
+        TOKEN;
+
+        /** {@code none} or {@code token}, in any case. */
+        public static MetricsAuth parse(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
+                case "token" -> TOKEN;
+                default -> throw new IllegalArgumentException("must be token or none, not '" + text.strip() + "'");
+            };
+        }
+    }
+
+    /** 50 MiB: some 250,000 leads of a typical export; a larger file is better split. */
+    public static final long DEFAULT_IMPORT_MAX_BYTES = 50L * 1024 * 1024;
 
     public static final int DEFAULT_PORT = 8080;
     /**
@@ -113,11 +145,19 @@ public record WebhookConfig(
             throw new IllegalArgumentException("maxPendingEvents must be at least groupCommitMaxEvents");
         }
         requirePositive(storeTimeout, "storeTimeout");
+        if (importMaxBytes < 1024) {
+            throw new IllegalArgumentException("importMaxBytes must be at least 1 KiB, was " + importMaxBytes);
+        }
+        Objects.requireNonNull(metricsAuth, "metricsAuth");
+        if (metricsAuth == MetricsAuth.TOKEN && adminToken.isEmpty()) {
+            throw new IllegalArgumentException(
+                    ENV_METRICS_AUTH + "=token needs " + ENV_ADMIN_TOKEN + ": /metrics would refuse every scrape");
+        }
     }
 
     /**
      * Production defaults: port 8080, GHL's keys, signatures required, timestamps from 2 h old to 5 min ahead,
-     * 1 MiB, no admin API.
+     * 1 MiB, no admin API, lead files up to 50 MiB, {@code /metrics} open and without location ids.
      */
     public static WebhookConfig defaults() {
         return new WebhookConfig(
@@ -131,7 +171,10 @@ public record WebhookConfig(
                 Duration.ofMillis(1),
                 256,
                 20_000,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                DEFAULT_IMPORT_MAX_BYTES,
+                MetricsAuth.NONE,
+                false);
     }
 
     /**
@@ -139,7 +182,9 @@ public record WebhookConfig(
      * {@code RECRUITFLOW_ADMIN_TOKEN}, {@code RECRUITFLOW_WEBHOOK_PUBLIC_KEYS},
      * {@code RECRUITFLOW_WEBHOOK_ALLOW_UNSIGNED}, {@code RECRUITFLOW_WEBHOOK_MAX_AGE},
      * {@code RECRUITFLOW_WEBHOOK_MAX_SKEW} (durations such as {@code 2h}, {@code 90m}, {@code 300s} or
-     * {@code PT2H}), {@code RECRUITFLOW_WEBHOOK_MAX_BODY_BYTES}); anything unset keeps its default. The
+     * {@code PT2H}), {@code RECRUITFLOW_WEBHOOK_MAX_BODY_BYTES}, {@code RECRUITFLOW_IMPORT_MAX_BYTES} (bytes, or
+     * with a unit: {@code 50MiB}), {@code RECRUITFLOW_METRICS_AUTH} ({@code token} or {@code none}),
+     * {@code RECRUITFLOW_METRICS_LOCATION_LABELS}); anything unset keeps its default. The
      * symmetric {@code RECRUITFLOW_WEBHOOK_TOLERANCE_SECONDS} of earlier versions is refused with a message
      * naming its replacements, rather than silently applied to both directions.
      */
@@ -164,7 +209,20 @@ public record WebhookConfig(
                 d.groupCommitWindow(),
                 d.groupCommitMaxEvents(),
                 d.maxPendingEvents(),
-                d.storeTimeout());
+                d.storeTimeout(),
+                byteSize(env, ENV_IMPORT_MAX_BYTES, d.importMaxBytes()),
+                Optional.ofNullable(env.get(ENV_METRICS_AUTH))
+                        .filter(t -> !t.isBlank())
+                        .map(t -> {
+                            try {
+                                return MetricsAuth.parse(t);
+                            } catch (IllegalArgumentException e) {
+                                throw new IllegalArgumentException(ENV_METRICS_AUTH + " " + e.getMessage(), e);
+                            }
+                        })
+                        .orElse(d.metricsAuth()),
+                Boolean.parseBoolean(
+                        env.getOrDefault(ENV_METRICS_LOCATION_LABELS, "false").strip()));
     }
 
     public WebhookConfig withPort(int newPort) {
@@ -179,7 +237,10 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     public WebhookConfig withAdminToken(String token) {
@@ -194,7 +255,10 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     public WebhookConfig withPublicKeys(Path pem) {
@@ -209,7 +273,10 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     public WebhookConfig withAllowUnsigned(boolean allow) {
@@ -224,7 +291,10 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     /** The replay window: a timestamp at most {@code newMaxAge} old and at most {@code newMaxSkew} ahead. */
@@ -240,7 +310,10 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     public WebhookConfig withGroupCommit(Duration window, int maxEvents, int maxPending) {
@@ -255,7 +328,10 @@ public record WebhookConfig(
                 window,
                 maxEvents,
                 maxPending,
-                storeTimeout);
+                storeTimeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
     }
 
     public WebhookConfig withStoreTimeout(Duration timeout) {
@@ -270,7 +346,48 @@ public record WebhookConfig(
                 groupCommitWindow,
                 groupCommitMaxEvents,
                 maxPendingEvents,
-                timeout);
+                timeout,
+                importMaxBytes,
+                metricsAuth,
+                metricsLocationLabels);
+    }
+
+    /** The largest lead file the admin API's import takes. */
+    public WebhookConfig withImportMaxBytes(long maxBytes) {
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                maxAge,
+                maxSkew,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout,
+                maxBytes,
+                metricsAuth,
+                metricsLocationLabels);
+    }
+
+    /** Who may read {@code /metrics}, and whether its labels may name locations. */
+    public WebhookConfig withMetrics(MetricsAuth auth, boolean locationLabels) {
+        return new WebhookConfig(
+                port,
+                adminToken,
+                publicKeysPath,
+                allowUnsigned,
+                maxAge,
+                maxSkew,
+                maxBodyBytes,
+                groupCommitWindow,
+                groupCommitMaxEvents,
+                maxPendingEvents,
+                storeTimeout,
+                importMaxBytes,
+                auth,
+                locationLabels);
     }
 
     @Override
@@ -280,7 +397,8 @@ public record WebhookConfig(
                 + ", allowUnsigned=" + allowUnsigned + ", maxAge=" + maxAge + ", maxSkew=" + maxSkew
                 + ", maxBodyBytes=" + maxBodyBytes + ", groupCommitWindow=" + groupCommitWindow
                 + ", groupCommitMaxEvents=" + groupCommitMaxEvents + ", maxPendingEvents=" + maxPendingEvents
-                + ", storeTimeout=" + storeTimeout + "]";
+                + ", storeTimeout=" + storeTimeout + ", importMaxBytes=" + importMaxBytes + ", metricsAuth="
+                + metricsAuth + ", metricsLocationLabels=" + metricsLocationLabels + "]";
     }
 
     private static void requirePositive(Duration d, String what) {
@@ -327,6 +445,45 @@ public record WebhookConfig(
             throw new IllegalArgumentException(
                     "'" + text.strip() + "' is not a duration (expected e.g. 2h, 90m, 300s or PT2H)");
         }
+    }
+
+    private static long byteSize(Map<String, String> env, String name, long fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            return parseByteSize(raw);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?");
+
+    /**
+     * A size as settings write it: bytes ({@code 52428800}) or a whole number with a unit: {@code KiB},
+     * {@code MiB}, {@code GiB} (powers of 1024) or {@code KB}, {@code MB}, {@code GB} (powers of 1000), any case.
+     */
+    public static long parseByteSize(String text) {
+        Matcher m = BYTE_SIZE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    "'" + text.strip() + "' is not a size (expected bytes, or e.g. 50MiB, 512KiB, 1GB)");
+        }
+        long n = Long.parseLong(m.group(1));
+        long unit = m.group(2) == null
+                ? 1
+                : switch (m.group(2)) {
+                    case "kb" -> 1000L;
+                    case "kib", "k" -> 1024L;
+                    case "mb" -> 1000L * 1000;
+                    case "mib", "m" -> 1024L * 1024;
+                    case "gb" -> 1000L * 1000 * 1000;
+                    case "gib", "g" -> 1024L * 1024 * 1024;
+                    default -> 1L;
+                };
+        return Math.multiplyExact(n, unit);
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback) {

@@ -12,6 +12,7 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
  *   <li>{@code /api/**} — the admin API (bearer token only; cross-site and wrong-media-type writes refused,
  *       see {@link ApiRequestGuard});</li>
- *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations.</li>
+ *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations ({@code /metrics}
+ *       behind the admin token with {@link WebhookConfig.MetricsAuth#TOKEN});</li>
+ *   <li>{@code GET /api/openapi.json} — the admin API's OpenAPI 3.1 description ({@link OpenApiDocument}).</li>
  * </ul>
  *
  * <p>Build with {@link #builder(WebhookConfig)}; {@link #start()} binds the port, {@link #stop(Duration)}
@@ -72,7 +75,8 @@ public final class WebhookServer {
         WebhookReceiver receiver = new WebhookReceiver(verifier, committer, b.clock, config, metrics.registry());
         AdminAuth adminAuth = new AdminAuth(config.adminToken(), new FailedTokenThrottle(b.clock));
         ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
-        Optional<AdminRoutes> admin = Optional.ofNullable(b.admin).map(AdminRoutes::new);
+        Optional<AdminRoutes> admin =
+                Optional.ofNullable(b.admin).map(a -> new AdminRoutes(a, config.importMaxBytes()));
         Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
@@ -119,10 +123,18 @@ public final class WebhookServer {
 
             cfg.routes.get("/health/live", ctx -> json(ctx, 200, new StatusBody("UP")));
             cfg.routes.get("/health/ready", this::ready);
-            cfg.routes.get(
-                    "/metrics",
-                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                            .result(metrics.scrape()));
+            cfg.routes.get("/metrics", ctx -> {
+                // Behind the admin token (RECRUITFLOW_METRICS_AUTH=token): the API's checks, which for a GET are
+                // the throttle on wrong tokens and the bearer token.
+                Optional<ApiRequestGuard.Refusal> refusal = config.metricsAuth() == WebhookConfig.MetricsAuth.TOKEN
+                        ? apiGuard.check(ctx)
+                        : Optional.empty();
+                if (refusal.isPresent()) {
+                    refuse(ctx, refusal.get());
+                    return;
+                }
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+            });
 
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
             cfg.routes.get("/recruits/{id}", ctx -> dashboard.serveRecruit(ctx, adminAuth));
@@ -131,13 +143,7 @@ public final class WebhookServer {
                 // Cross-site → 403, wrong media type → 415, too many wrong tokens → 429, no bearer token → 401.
                 Optional<ApiRequestGuard.Refusal> refusal = apiGuard.check(ctx);
                 if (refusal.isPresent()) {
-                    ApiRequestGuard.Refusal r = refusal.get();
-                    r.retryAfter().ifPresent(w -> ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(w)));
-                    if (r.status() == 401) {
-                        AdminAuth.challenge(ctx, r.message());
-                    } else {
-                        json(ctx, r.status(), new ErrorBody(r.code(), r.message()));
-                    }
+                    refuse(ctx, refusal.get());
                     ctx.skipRemainingHandlers();
                 } else if (admin.isEmpty()) {
                     json(ctx, 503, new ErrorBody("unavailable", "the admin API is not wired"));
@@ -164,6 +170,7 @@ public final class WebhookServer {
             cfg.routes.delete(
                     "/api/compliance/emergencies/{state}",
                     ctx -> admin.orElseThrow().endEmergency(ctx));
+            cfg.routes.get("/api/openapi.json", OpenApiDocument::serve);
 
             cfg.routes.exception(
                     AdminRoutes.ApiError.class, (e, ctx) -> json(ctx, e.status, new ErrorBody(e.code, e.getMessage())));
@@ -301,6 +308,28 @@ public final class WebhookServer {
             ready = false;
         }
         json(ctx, ready ? 200 : 503, new StatusBody(ready ? "READY" : "NOT_READY"));
+    }
+
+    /** Answers a request the {@link ApiRequestGuard} refused. */
+    private static void refuse(Context ctx, ApiRequestGuard.Refusal r) {
+        r.retryAfter().ifPresent(w -> ctx.header("Retry-After", FailedTokenThrottle.retryAfterSeconds(w)));
+        if (r.status() == 401) {
+            AdminAuth.challenge(ctx, r.message());
+        } else {
+            json(ctx, r.status(), new ErrorBody(r.code(), r.message()));
+        }
+    }
+
+    /**
+     * Every route the server answers, as {@code METHOD /path} with Javalin's {@code {param}} placeholders, in
+     * registration order; before- and after-handlers are not routes. For the check of the OpenAPI description.
+     */
+    List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
     }
 
     private static void oauthMissing(Context ctx) {

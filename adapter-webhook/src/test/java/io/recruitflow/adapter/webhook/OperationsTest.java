@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class OperationsTest {
 
     private final AtomicReference<Object> readiness = new AtomicReference<>(Boolean.TRUE);
-    private final RecruitflowMetrics metrics = RecruitflowMetrics.create();
+    // With location labels, as RECRUITFLOW_METRICS_LOCATION_LABELS=true (MetricsAccessTest: the default drops them).
+    private final RecruitflowMetrics metrics = RecruitflowMetrics.create(true);
     private WebhookServer server;
     private Http http;
 

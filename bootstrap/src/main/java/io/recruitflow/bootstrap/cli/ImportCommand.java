@@ -114,6 +114,13 @@ final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Settings settings = options.load();
+        long maxBytes = RecruitflowConfig.importMaxBytes(settings);
+        if (Files.size(file) > maxBytes) {
+            System.err.println(
+                    "recruitflow import: " + file + " is " + Files.size(file) + " bytes, more than the " + maxBytes
+                            + " an import takes (" + Setting.IMPORT_MAX_BYTES.env() + "); split it or raise the limit");
+            return 2;
+        }
         if (dryRun) {
             return dryRun(settings, mapping);
         }

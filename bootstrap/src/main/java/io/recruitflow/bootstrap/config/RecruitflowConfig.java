@@ -246,11 +246,32 @@ public record RecruitflowConfig(
         } catch (IllegalArgumentException e) {
             throw new Settings.ConfigException(Setting.LEAD_COLUMN_MAP.env() + ": " + e.getMessage());
         }
+        int maxRecordLength = positive(s, Setting.IMPORT_MAX_RECORD_LENGTH);
         try {
-            return new LeadFileConfig(columns, mapping);
+            return new LeadFileConfig(columns, mapping, maxRecordLength);
         } catch (IllegalArgumentException e) {
             throw new Settings.ConfigException(Setting.LEAD_EXTRA_COLUMNS.env() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The largest lead file an import takes ({@code RECRUITFLOW_IMPORT_MAX_BYTES}), for the admin API and the
+     * {@code import} command alike.
+     */
+    public static long importMaxBytes(Settings s) {
+        String text = s.require(Setting.IMPORT_MAX_BYTES);
+        long bytes;
+        try {
+            bytes = WebhookConfig.parseByteSize(text);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new Settings.ConfigException(Setting.IMPORT_MAX_BYTES.env() + ": '" + text
+                    + "' is not a size (expected bytes, or e.g. 50MiB, 512KiB, 1GB)");
+        }
+        if (bytes < 1024) {
+            throw new Settings.ConfigException(
+                    Setting.IMPORT_MAX_BYTES.env() + " must be at least 1KiB, not '" + text + "'");
+        }
+        return bytes;
     }
 
     private static MessageTemplate template(Settings s, Setting setting, MessageTemplate fallback) {
@@ -351,7 +372,10 @@ public record RecruitflowConfig(
                         s.get(Setting.DB_USER).orElse(null),
                         s.get(Setting.DB_PASSWORD).orElse(null))
                 : DatabaseConfig.embedded(Path.of(s.require(Setting.DATA_DIR)));
-        return s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
+        config = s.get(Setting.SECRET_KEY).map(config::withSecretKey).orElse(config);
+        return s.get(Setting.SECRET_KEY_PREVIOUS)
+                .map(config::withPreviousSecretKey)
+                .orElse(config);
     }
 
     private static WebhookConfig webhook(Settings s) {
@@ -372,6 +396,14 @@ public record RecruitflowConfig(
             throw new Settings.ConfigException(Setting.WEBHOOK_ALLOW_UNSIGNED.env() + " must be true or false");
         }
         config = config.withAllowUnsigned(Boolean.parseBoolean(unsigned));
+        config = config.withImportMaxBytes(importMaxBytes(s));
+        WebhookConfig.MetricsAuth metricsAuth = WebhookConfig.MetricsAuth.parse(s.require(Setting.METRICS_AUTH));
+        if (metricsAuth == WebhookConfig.MetricsAuth.TOKEN
+                && s.get(Setting.ADMIN_TOKEN).isEmpty()) {
+            throw new Settings.ConfigException(Setting.METRICS_AUTH.env() + "=token needs " + Setting.ADMIN_TOKEN.env()
+                    + " (the token /metrics then takes)");
+        }
+        config = config.withMetrics(metricsAuth, Boolean.parseBoolean(s.require(Setting.METRICS_LOCATION_LABELS)));
         List<String> problems = new ArrayList<>();
         Duration maxAge =
                 attempt(problems, () -> window(s, Setting.WEBHOOK_MAX_AGE, WebhookConfig.MAX_MAX_AGE, "at most 7d"));

@@ -43,6 +43,11 @@ public enum Setting {
             null,
             true,
             "Base64 of 32 random bytes: encrypts OAuth tokens at rest. Embedded mode generates one."),
+    SECRET_KEY_PREVIOUS(
+            "secretKeyPrevious",
+            null,
+            true,
+            "The key before a rotation of RECRUITFLOW_SECRET_KEY: still decrypts, and each start re-encrypts what it decrypts with the new key."),
     HTTP_PORT("http.port", "8080", false, "Port of the service (webhooks, OAuth, admin API, dashboard)."),
     ADMIN_TOKEN("http.adminToken", null, true, "Bearer token of the admin API and dashboard (required by serve)."),
     WEBHOOK_PUBLIC_KEYS(
@@ -65,6 +70,26 @@ public enum Setting {
             "5m",
             false,
             "How far ahead of our clock a webhook's timestamp may be (clock skew); later ones are refused."),
+    METRICS_AUTH(
+            "metrics.auth",
+            "none",
+            false,
+            "none (default: open, as Prometheus scrapes) or token: GET /metrics takes the admin token as a bearer token."),
+    METRICS_LOCATION_LABELS(
+            "metrics.locationLabels",
+            "false",
+            false,
+            "true: metrics may carry GHL location ids as labels; false (default) drops those labels."),
+    IMPORT_MAX_BYTES(
+            "import.maxBytes",
+            "50MiB",
+            false,
+            "The largest lead file an import takes (bytes, or 50MiB, 512KiB, 1GB); the admin API answers 413 beyond it."),
+    IMPORT_MAX_RECORD_LENGTH(
+            "import.maxRecordLength",
+            "65536",
+            false,
+            "The most characters one lead-file row may have; a longer one (an unterminated quote) is a row error and ends the file."),
     COMPLIANCE_QUIET_HOURS(
             "compliance.quietHours",
             "enforce",
@@ -185,7 +210,8 @@ public enum Setting {
     /** The only values the setting takes (lower case), or empty when it is free-form. */
     public java.util.Set<String> allowedValues() {
         return switch (this) {
-            case WEBHOOK_ALLOW_UNSIGNED -> java.util.Set.of("true", "false");
+            case WEBHOOK_ALLOW_UNSIGNED, METRICS_LOCATION_LABELS -> java.util.Set.of("true", "false");
+            case METRICS_AUTH -> java.util.Set.of("none", "token");
             case COMPLIANCE_QUIET_HOURS -> java.util.Set.of("enforce", "off");
             case LOG_FORMAT -> java.util.Set.of("text", "json");
             case LOG_LEVEL -> java.util.Set.of("trace", "debug", "info", "warn", "error");

@@ -65,7 +65,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 : new GhlRestModule(config.ghl()).sharingRateBudget();
         List<Module> modules = new ArrayList<>(List.of(
                 new ClockModule(clock),
-                new MetricsModule(),
+                new MetricsModule(config.webhook().metricsLocationLabels()),
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(),
