@@ -66,10 +66,7 @@ class DistributionIT {
                     .allSatisfy(n -> assertThat(n).endsWith(".jar"))
                     .noneSatisfy(n -> assertThat(n).startsWith("junit"));
         }
-        Path repositoryLicense = Path.of("..", "LICENSE");
-        if (Files.exists(repositoryLicense)) {
-            assertThat(home.resolve("LICENSE")).hasSameTextualContentAs(repositoryLicense);
-        }
+        assertThat(home.resolve("LICENSE")).hasSameTextualContentAs(Path.of("..", "LICENSE"));
         assertThat(Files.readString(home.resolve("systemd/recruitflow.service")))
                 .contains(
                         "NoNewPrivileges=yes",
