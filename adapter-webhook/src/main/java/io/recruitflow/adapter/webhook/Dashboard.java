@@ -14,6 +14,7 @@ import io.recruitflow.adapter.webhook.DashboardView.LocationLink;
 import io.recruitflow.adapter.webhook.DashboardView.MessageRow;
 import io.recruitflow.adapter.webhook.DashboardView.More;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
+import io.recruitflow.adapter.webhook.DashboardView.SuspendedRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.InboxEvent;
@@ -26,12 +27,14 @@ import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonalData;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +70,17 @@ final class Dashboard {
 
     private final Optional<AdminServices> services;
     private final Supplier<Map<String, Optional<CallBudget>>> budgets;
+    private final Supplier<Map<LocationId, String>> suspensions;
     private final Clock clock;
 
-    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<CallBudget>>> budgets, Clock clock) {
+    Dashboard(
+            Optional<AdminServices> services,
+            Supplier<Map<String, Optional<CallBudget>>> budgets,
+            Supplier<Map<LocationId, String>> suspensions,
+            Clock clock) {
         this.services = services;
         this.budgets = budgets;
+        this.suspensions = suspensions;
         this.clock = clock;
     }
 
@@ -82,7 +91,8 @@ final class Dashboard {
             Optional<Funnel> funnel,
             Optional<InboxStats> inbox,
             Optional<List<InboxEvent>> dead,
-            Optional<Map<String, Optional<CallBudget>>> budgets) {}
+            Optional<Map<String, Optional<CallBudget>>> budgets,
+            Optional<Map<LocationId, String>> suspended) {}
 
     void serve(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
@@ -136,7 +146,8 @@ final class Dashboard {
                 read("funnel", () -> s.funnel().funnel(new FunnelQuery(location))),
                 read("inbox stats", () -> s.inbox().stats()),
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
-                read("rate budgets", () -> new TreeMap<>(budgets.get())));
+                read("rate budgets", () -> new TreeMap<>(budgets.get())),
+                read("suspended locations", suspensions));
     }
 
     private static <T> Optional<T> read(String what, Supplier<T> source) {
@@ -170,7 +181,18 @@ final class Dashboard {
                         .orElse(List.of()),
                 s.funnel().map(Dashboard::funnel),
                 s.budgets().map(Dashboard::budgets),
-                stats(s.inbox(), s.dead()));
+                stats(s.inbox(), s.dead()),
+                s.suspended().map(Dashboard::suspended));
+    }
+
+    private static List<SuspendedRow> suspended(Map<LocationId, String> suspended) {
+        return suspended.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(LocationId::value)))
+                .map(e -> new SuspendedRow(
+                        e.getKey().value(),
+                        PersonalData.mask(e.getValue()),
+                        SuspendedLocations.REINSTALL_REQUIRED.equals(e.getValue())))
+                .toList();
     }
 
     private static FunnelView funnel(Funnel f) {

@@ -13,7 +13,11 @@ record DashboardView(
         List<LocationLink> locations,
         Optional<FunnelView> funnel,
         Optional<BudgetsView> budgets,
-        Optional<DeadView> dead) {
+        Optional<DeadView> dead,
+        Optional<List<SuspendedRow>> suspended) {
+
+    /** A suspended location; {@code reinstall} when only installing the app again lifts it. */
+    record SuspendedRow(String location, String reason, boolean reinstall) {}
 
     /** A location to filter by; {@code query} is already URL-encoded. */
     record LocationLink(String id, String query) {}
