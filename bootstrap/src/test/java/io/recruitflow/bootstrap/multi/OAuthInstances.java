@@ -59,7 +59,12 @@ final class OAuthInstances {
 
     /** An instance with OAuth on the sandbox, its default location {@code location}, on the database {@code dbUrl}. */
     static RecruitflowConfig config(GhlSandbox sandbox, String location, String dbUrl, String secretKey) {
-        return RecruitflowConfig.from(Settings.load(Optional.empty(), Map.of())
+        return RecruitflowConfig.from(settings(sandbox, location, dbUrl, secretKey));
+    }
+
+    /** The settings of {@link #config}, for a test that adds some. */
+    static Settings settings(GhlSandbox sandbox, String location, String dbUrl, String secretKey) {
+        return Settings.load(Optional.empty(), Map.of())
                 .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
                 .with(Setting.GHL_CLIENT_ID, sandbox.credentials().oauth().clientId())
                 .with(Setting.GHL_CLIENT_SECRET, sandbox.credentials().oauth().clientSecret())
@@ -68,6 +73,6 @@ final class OAuthInstances {
                 .with(Setting.GHL_RATE_LIMIT, "1000/1s")
                 .with(Setting.DB_URL, dbUrl)
                 .with(Setting.SECRET_KEY, secretKey)
-                .with(Setting.HTTP_PORT, "0"));
+                .with(Setting.HTTP_PORT, "0");
     }
 }
