@@ -94,6 +94,9 @@ final class TokenManager implements Credentials, AutoCloseable {
     private final ConcurrentMap<TokenOwner, Refusal> refused = new ConcurrentHashMap<>();
 
     private final ConcurrentMap<TokenOwner, Object> storeLocks = new ConcurrentHashMap<>();
+    /** The access token that serves past its refresh time, per owner (to say so once, not on every call). */
+    private final ConcurrentMap<TokenOwner, String> bridging = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService storer;
     private final FailsafeExecutor<Void> storeRetries;
 
@@ -173,11 +176,14 @@ final class TokenManager implements Credentials, AutoCloseable {
                     throw e;
                 }
                 // Refreshed early on purpose: the token still serves while the refresh cannot be done.
-                log.warn(
-                        "could not refresh the OAuth tokens of {} before expiry ({}); the current token serves until {}",
-                        owner,
-                        e.getClass().getSimpleName(),
-                        tokens.expiresAt());
+                if (!tokens.accessToken().equals(bridging.put(owner, tokens.accessToken()))) {
+                    log.warn(
+                            "could not refresh the OAuth tokens of {} before expiry ({}); the current token serves"
+                                    + " until {}",
+                            owner,
+                            e.getClass().getSimpleName(),
+                            tokens.expiresAt());
+                }
                 return new Credential(tokens.accessToken(), false);
             }
             return new Credential(fresh.accessToken(), !fresh.accessToken().equals(tokens.accessToken()));
@@ -329,6 +335,9 @@ final class TokenManager implements Credentials, AutoCloseable {
                         if (failure == null) {
                             log.info("the new OAuth tokens of {} are stored", owner);
                             releaseLease(owner);
+                            // Stored late: another instance may have found the lease lapsed meanwhile, spent
+                            // the old token and taken GHL's refusal for a revoked install. This pair is live.
+                            liftReinstallRequired(owner);
                         }
                     });
             return false;
@@ -387,17 +396,23 @@ final class TokenManager implements Credentials, AutoCloseable {
         }
         cache.put(owner, tokens);
         refused.remove(owner);
-        if (owner.type() == TokenOwner.Type.LOCATION) {
-            LocationId location = new LocationId(owner.id());
-            suspended.ifPresent(s -> {
-                if (s.reason(location)
-                        .filter(SuspendedLocations.REINSTALL_REQUIRED::equals)
-                        .isPresent()) {
-                    s.resume(location);
-                    log.info("location {} reinstalled: suspension lifted", location.value());
-                }
-            });
+        liftReinstallRequired(owner);
+    }
+
+    /** The owner has a live pair again: a location suspended as "reinstall required" is active again. */
+    private void liftReinstallRequired(TokenOwner owner) {
+        if (owner.type() != TokenOwner.Type.LOCATION) {
+            return;
         }
+        LocationId location = new LocationId(owner.id());
+        suspended.ifPresent(s -> {
+            if (s.reason(location)
+                    .filter(SuspendedLocations.REINSTALL_REQUIRED::equals)
+                    .isPresent()) {
+                s.resume(location);
+                log.info("location {} has working OAuth tokens again: suspension lifted", location.value());
+            }
+        });
     }
 
     private OAuthTokens requestRefresh(GhlCall call, OAuthTokens current) {
