@@ -132,16 +132,7 @@ class ReinstallRequiredTest {
             Installations installations = service.injector().getInstance(Installations.class);
             installations.complete(
                     OAuthInstances.authorizationCode(sandbox, LOCATION), Installations.Installer.LOCATION);
-            CredentialStore store = service.injector().getInstance(CredentialStore.class);
-            CredentialOwner owner = new CredentialOwner("LOCATION", LOCATION);
-            StoredCredential installed = store.find(owner).orElseThrow();
-            store.save(new StoredCredential(
-                    owner,
-                    installed.secret(),
-                    Optional.of("a-spent-refresh-token"),
-                    installed.expiresAt(),
-                    installed.grants()));
-            now.updateAndGet(t -> t.plus(LIFETIME).plusSeconds(1));
+            spendRefreshToken(service);
             int port = service.startHttp();
 
             ExternalFailure.AccessDenied refused = catchThrowableOfType(
