@@ -23,6 +23,7 @@ import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -290,6 +291,38 @@ class IntakeSagaTest {
                     .orElseThrow();
             assertThat(intro.state()).isEqualTo(SendState.SENT);
             assertThat(intro.attempts()).isEqualTo(3);
+        }
+
+        @Test
+        void aRefusedRefreshTokenParksTheIntakeUntilTheReinstallInsteadOfBurningItsRetries() {
+            World w = new World(AFTERNOON);
+            w.ghl.faults().failNext(CONTACT_UPSERT, () -> {
+                // What the GHL adapter does when the token endpoint answers invalid_grant.
+                w.suspended.suspend(InMemoryGhl.LOCATION, SuspendedLocations.REINSTALL_REQUIRED);
+                return new ExternalFailure.AccessDenied(
+                        "GHL POST /oauth/token: grant refused (HTTP 400): invalid_grant");
+            });
+            RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "NY"));
+            // An hour: far longer than the eight attempts of the retry policy would last.
+            for (int i = 0; i < 12; i++) {
+                w.runJobs();
+                w.clock.advance(Duration.ofMinutes(5));
+            }
+            StepRecord upsert = w.adapters
+                    .intakeJournal()
+                    .find(id, IntakeStep.UPSERT_CONTACT)
+                    .orElseThrow();
+            assertThat(upsert.state()).isEqualTo(StepState.PENDING);
+            assertThat(upsert.attempts()).isEqualTo(1);
+            assertThat(upsert.detail()).contains("location suspended: reinstall required");
+            assertThat(w.ghl.contacts()).isEmpty();
+
+            w.suspended.resume(InMemoryGhl.LOCATION); // the app installed again
+            for (int i = 0; i < 3; i++) {
+                w.clock.advance(Duration.ofMinutes(5));
+                w.runJobs();
+            }
+            assertExactlyOnce(w, id);
         }
 
         @Test

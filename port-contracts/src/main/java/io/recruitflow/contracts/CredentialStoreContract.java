@@ -3,7 +3,6 @@ package io.recruitflow.contracts;
 import static io.recruitflow.contracts.Fixtures.at;
 import static io.recruitflow.contracts.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
@@ -11,20 +10,16 @@ import io.recruitflow.application.port.StoredCredential;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What every {@link CredentialStore} must do, above all: {@link CredentialStore#update} runs the updater
- * under an exclusive per-owner lock, so that of several callers that find an expired credential exactly
- * one renews it (GHL refresh tokens are single-use; a second refresh with the same token is refused).
+ * What every {@link CredentialStore} must do, above all: of several claimants of an owner's renewal lease
+ * ({@link CredentialStore#lease}) exactly one holds it at a time, until it gives it back or the lease lapses,
+ * so that of several callers that find an expired credential exactly one renews it (GHL refresh tokens are
+ * single-use; a second refresh with the same token is refused).
  *
  * <p>Stores shared by several instances (a database) override {@link #sameStoreOtherInstance} so that the
  * concurrent tests also race across instances.
@@ -102,121 +97,77 @@ public abstract class CredentialStoreContract {
     }
 
     @Test
-    void refresh_stores_and_returns_what_the_refresher_returns() {
-        StoredCredential old = credential(location, "access-old", at(-1));
-        store.save(old);
-        StoredCredential fresh = credential(location, "access-new", at(60));
-        List<Optional<StoredCredential>> seen = new java.util.ArrayList<>();
+    void a_free_lease_is_granted_and_extended_by_its_holder() {
+        assertThat(store.lease(location, "a", NOW, NOW.plusSeconds(60))).isTrue();
 
-        StoredCredential result = store.update(location, current -> {
-            seen.add(current);
-            return fresh;
-        });
-
-        assertThat(seen).containsExactly(Optional.of(old));
-        assertThat(result).isEqualTo(fresh);
-        assertThat(store.find(location)).contains(fresh);
+        assertThat(store.lease(location, "a", NOW.plusSeconds(30), NOW.plusSeconds(90)))
+                .as("the holder extends its own lease")
+                .isTrue();
+        assertThat(store.lease(location, "b", NOW.plusSeconds(60), NOW.plusSeconds(120)))
+                .as("the extension counts: at 60 s the lease runs until 90 s")
+                .isFalse();
     }
 
     @Test
-    void refresh_of_an_owner_without_tokens_hands_the_refresher_nothing() {
-        StoredCredential minted = credential(location, "access-minted", at(60));
-
-        StoredCredential result = store.update(location, current -> {
-            assertThat(current).isEmpty();
-            return minted;
-        });
-
-        assertThat(result).isEqualTo(minted);
-        assertThat(store.find(location)).contains(minted);
-    }
-
-    @Test
-    void a_failing_refresher_changes_nothing_and_releases_the_lock() {
-        StoredCredential old = credential(location, "access-old", at(-1));
-        store.save(old);
-
-        assertThatThrownBy(() -> store.update(location, current -> {
-                    throw new IllegalStateException("GHL refused the refresh token");
-                }))
-                .hasMessageContaining("GHL refused the refresh token");
-
-        assertThat(store.find(location)).contains(old);
-        StoredCredential fresh = credential(location, "access-new", at(60));
-        assertThat(store.update(location, current -> fresh)).isEqualTo(fresh);
-        assertThat(store.find(location)).contains(fresh);
-    }
-
-    @ParameterizedTest(name = "{0} threads")
-    @ValueSource(ints = {2, 5, 8})
-    void of_concurrent_refreshes_of_an_expired_token_exactly_one_refreshes(int threads) {
-        StoredCredential expired = credential(location, "access-expired", at(-1));
-        store.save(expired);
+    void a_held_lease_is_refused_to_others_until_it_lapses() {
         CredentialStore other = sameStoreOtherInstance(store);
-        AtomicInteger refreshes = new AtomicInteger();
-        AtomicInteger inside = new AtomicInteger();
-        AtomicInteger overlaps = new AtomicInteger();
-        Function<Optional<StoredCredential>, StoredCredential> refreshIfExpired = current -> {
-            if (inside.incrementAndGet() > 1) {
-                overlaps.incrementAndGet();
-            }
-            try {
-                if (current.isPresent() && current.get().expiresAt().isAfter(NOW.plus(Duration.ofMinutes(1)))) {
-                    return current.get(); // another caller refreshed meanwhile
-                }
-                int n = refreshes.incrementAndGet();
-                Thread.yield(); // widen the window a broken lock would let a second caller into
-                return credential(location, "access-new-" + n, at(60));
-            } finally {
-                inside.decrementAndGet();
-            }
-        };
+        assertThat(store.lease(location, "a", NOW, NOW.plusSeconds(60))).isTrue();
 
-        List<StoredCredential> results =
-                Concurrently.run(threads, i -> () -> (i % 2 == 0 ? store : other).update(location, refreshIfExpired));
-
-        assertThat(refreshes).hasValue(1);
-        assertThat(overlaps).hasValue(0);
-        StoredCredential fresh = credential(location, "access-new-1", at(60));
-        assertThat(results).containsOnly(fresh);
-        assertThat(store.find(location)).contains(fresh);
-        assertThat(other.find(location)).contains(fresh);
+        assertThat(other.lease(location, "b", NOW.plusSeconds(59), NOW.plusSeconds(120)))
+                .isFalse();
+        assertThat(other.lease(location, "b", NOW.plusSeconds(60), NOW.plusSeconds(120)))
+                .as("a dead holder's lease lapses at its end")
+                .isTrue();
+        assertThat(store.lease(location, "a", NOW.plusSeconds(61), NOW.plusSeconds(121)))
+                .as("the former holder lost it")
+                .isFalse();
     }
 
     @Test
-    void the_refresh_lock_is_per_owner() throws InterruptedException {
+    void release_frees_only_the_holders_lease() {
+        assertThat(store.lease(location, "a", NOW, NOW.plusSeconds(60))).isTrue();
+
+        store.release(location, "b");
+        assertThat(store.lease(location, "b", NOW, NOW.plusSeconds(60))).isFalse();
+
+        store.release(location, "a");
+        assertThat(store.lease(location, "b", NOW, NOW.plusSeconds(60))).isTrue();
+        store.release(location, "nobody");
+        store.release(new CredentialOwner("LOCATION", "loc_never_leased"), "a");
+    }
+
+    @Test
+    void leases_are_per_owner_and_leave_the_credential_alone() {
         CredentialOwner otherOwner = new CredentialOwner("LOCATION", "loc_tok_2");
-        CountDownLatch otherRefreshed = new CountDownLatch(1);
-        CountDownLatch firstInside = new CountDownLatch(1);
-        StoredCredential first = credential(location, "access-first", at(60));
-        StoredCredential second = credential(otherOwner, "access-second", at(60));
+        StoredCredential saved = credential(location, "access-1", at(60));
+        store.save(saved);
 
-        List<StoredCredential> results = Concurrently.run(2, i -> () -> {
-            if (i == 0) {
-                // Holds the first owner's lock until the second owner's refresh has completed.
-                return store.update(location, current -> {
-                    firstInside.countDown();
-                    try {
-                        if (!otherRefreshed.await(10, TimeUnit.SECONDS)) {
-                            throw new AssertionError("the second owner's refresh waited for the first owner's lock");
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new AssertionError(e);
-                    }
-                    return first;
-                });
-            }
-            if (!firstInside.await(10, TimeUnit.SECONDS)) {
-                throw new AssertionError("the first refresher never ran");
-            }
-            StoredCredential r = store.update(otherOwner, current -> second);
-            otherRefreshed.countDown();
-            return r;
-        });
+        assertThat(store.lease(location, "a", NOW, NOW.plusSeconds(60))).isTrue();
+        assertThat(store.lease(otherOwner, "b", NOW, NOW.plusSeconds(60))).isTrue();
+        assertThat(store.lease(new CredentialOwner("COMPANY", "loc_tok_1"), "b", NOW, NOW.plusSeconds(60)))
+                .isTrue();
 
-        assertThat(results).containsExactly(first, second);
-        assertThat(store.find(location)).contains(first);
-        assertThat(store.find(otherOwner)).contains(second);
+        assertThat(store.find(location)).contains(saved);
+        StoredCredential renewed = credential(location, "access-2", at(120));
+        store.save(renewed);
+        assertThat(store.find(location)).contains(renewed);
+    }
+
+    @ParameterizedTest(name = "{0} claimants, lease lapsed before: {1}")
+    @CsvSource({"2, false", "5, false", "8, false", "2, true", "5, true"})
+    void of_concurrent_claimants_exactly_one_is_granted(int threads, boolean lapsed) {
+        CredentialStore other = sameStoreOtherInstance(store);
+        Instant now = NOW;
+        if (lapsed) {
+            assertThat(store.lease(location, "dead", NOW, NOW.plusSeconds(60))).isTrue();
+            now = NOW.plus(Duration.ofMinutes(2));
+        }
+        Instant at = now;
+
+        List<Boolean> granted = Concurrently.run(
+                threads,
+                i -> () -> (i % 2 == 0 ? store : other).lease(location, "holder-" + i, at, at.plusSeconds(60)));
+
+        assertThat(granted.stream().filter(g -> g)).hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link SuspendedLocations} must do. */
@@ -45,5 +46,18 @@ public abstract class SuspendedLocationsContract {
         SuspendedLocations s = newSuspendedLocations();
         s.suspend(A, " ");
         assertThat(s.reason(A)).isPresent();
+    }
+
+    @Test
+    void allListsEverySuspendedLocationWithItsReason() {
+        SuspendedLocations s = newSuspendedLocations();
+        assertThat(s.all()).isEmpty();
+        s.suspend(A, SuspendedLocations.REINSTALL_REQUIRED);
+        s.suspend(B, "app uninstalled");
+        assertThat(s.all())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(A, SuspendedLocations.REINSTALL_REQUIRED, B, "app uninstalled"));
+        s.resume(A);
+        assertThat(s.all()).containsOnlyKeys(B);
     }
 }

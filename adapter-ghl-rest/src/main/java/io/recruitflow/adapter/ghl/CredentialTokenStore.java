@@ -3,15 +3,15 @@ package io.recruitflow.adapter.ghl;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The client's {@link TokenStore} over the system's neutral {@link CredentialStore}: an {@link OAuthTokens}
  * pair is a {@link StoredCredential} (the access token its secret, the refresh token its renewal, the scopes
  * its grants), and a {@link TokenOwner} is a {@link CredentialOwner} of kind {@code COMPANY} or {@code
- * LOCATION} with the same id. The store's per-owner lock is what serialises refreshes.
+ * LOCATION} with the same id. The store's renewal lease per owner is what serialises refreshes.
  */
 final class CredentialTokenStore implements TokenStore {
     private final CredentialStore credentials;
@@ -36,9 +36,13 @@ final class CredentialTokenStore implements TokenStore {
     }
 
     @Override
-    public OAuthTokens refresh(TokenOwner owner, Function<Optional<OAuthTokens>, OAuthTokens> refresher) {
-        return tokens(credentials.update(
-                owner(owner), current -> credential(refresher.apply(current.map(CredentialTokenStore::tokens)))));
+    public boolean lease(TokenOwner owner, String holder, Instant now, Instant until) {
+        return credentials.lease(owner(owner), holder, now, until);
+    }
+
+    @Override
+    public void release(TokenOwner owner, String holder) {
+        credentials.release(owner(owner), holder);
     }
 
     static CredentialOwner owner(TokenOwner owner) {

@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import okhttp3.ResponseBody;
 import retrofit2.Response;
@@ -20,6 +21,9 @@ final class ErrorBodyReader {
 
     /** What an error answer said. */
     record ErrorInfo(int status, String message, String traceId) {}
+
+    /** An OAuth error code ({@code invalid_grant}, RFC 6749 5.2), unlike an HTTP reason ("Bad Request"). */
+    private static final Pattern OAUTH_ERROR = Pattern.compile("[a-z]+(_[a-z]+)+");
 
     private final JsonAdapter<ErrorDto> adapter;
 
@@ -42,6 +46,9 @@ final class ErrorBodyReader {
                             message = messageOf(dto.message());
                             if (message == null) {
                                 message = dto.error();
+                            } else if (dto.error() != null
+                                    && OAUTH_ERROR.matcher(dto.error()).matches()) {
+                                message = dto.error() + ": " + message; // invalid_grant: refresh token revoked
                             }
                             traceId = firstNonBlank(dto.traceId(), traceId);
                         }

@@ -6,6 +6,7 @@ import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.annotation.PreDestroy;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,12 +69,14 @@ public final class GhlClient implements AutoCloseable {
     private final GhlDirectory directory;
     private final GhlInstallations installations;
     private final String userAgent;
+    private final TokenManager tokens;
 
     private GhlClient(
             GhlClientConfig config,
             CredentialStore credentials,
             Clock clock,
             PermitSource permits,
+            SuspendedLocations suspended,
             Consumer<OkHttpClient.Builder> customizer) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
@@ -108,9 +111,14 @@ public final class GhlClient implements AutoCloseable {
         Function<LocationId, TokenOwner> ownerOf = config.oauth() ? TokenOwner::location : location -> staticOwner;
         this.budgets = new RateBudgets(config, permits, ownerOf);
         this.pipeline = new HttpPipeline(config, permits, budgets, new ErrorBodyReader(moshi), clock);
-        TokenManager tokens = config.oauth()
+        this.tokens = config.oauth()
                 ? new TokenManager(
-                        config, new CredentialTokenStore(credentials), clock, pipeline, retrofit.create(OAuthApi.class))
+                        config,
+                        new CredentialTokenStore(credentials),
+                        clock,
+                        pipeline,
+                        retrofit.create(OAuthApi.class),
+                        Optional.ofNullable(suspended))
                 : null;
         Credentials credential = tokens != null
                 ? tokens
@@ -143,7 +151,21 @@ public final class GhlClient implements AutoCloseable {
     /** A client whose requests take their permits from {@code permits} (e.g. a limiter shared by instances). */
     public static GhlClient create(
             GhlClientConfig config, CredentialStore credentials, Clock clock, PermitSource permits) {
-        return new GhlClient(config, credentials, clock, permits, null);
+        return new GhlClient(config, credentials, clock, permits, null, null);
+    }
+
+    /**
+     * A client that suspends a location whose refresh token GHL refuses ({@code invalid_grant}) in {@code
+     * suspended}, with the reason {@link SuspendedLocations#REINSTALL_REQUIRED}, so that its work waits for a
+     * reinstall instead of failing call after call.
+     */
+    public static GhlClient create(
+            GhlClientConfig config,
+            CredentialStore credentials,
+            Clock clock,
+            PermitSource permits,
+            SuspendedLocations suspended) {
+        return new GhlClient(config, credentials, clock, permits, Objects.requireNonNull(suspended, "suspended"), null);
     }
 
     /** For tests: lets them add an OkHttp event listener or interceptor. */
@@ -153,7 +175,7 @@ public final class GhlClient implements AutoCloseable {
             Clock clock,
             PermitSource permits,
             Consumer<OkHttpClient.Builder> customizer) {
-        return new GhlClient(config, credentials, clock, permits, customizer);
+        return new GhlClient(config, credentials, clock, permits, null, customizer);
     }
 
     /**
@@ -235,6 +257,9 @@ public final class GhlClient implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        if (tokens != null) {
+            tokens.close();
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

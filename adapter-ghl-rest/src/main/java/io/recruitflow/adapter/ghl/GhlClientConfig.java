@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  *                           with the time GHL named as its {@code retryAfter}
  * @param breakerFailures    consecutive 5xx/network failures that open a resource's circuit breaker
  * @param breakerOpenFor     how long an open breaker refuses calls before it lets a trial through
- * @param refreshSkew        OAuth tokens expiring within this are refreshed before use (at least 60 s)
+ * @param refreshSkew        OAuth tokens expiring within this are refreshed before use (at least 60 s; 10 min by
+ *                           default, so that a refresh that cannot be done at once leaves the token time)
  * @param userAgentVersion   the version named in the {@code User-Agent} header
  * @param versionOverrides   {@code Version} header per service ({@code contacts}, {@code calendars}, ...)
  */
@@ -300,7 +301,7 @@ public record GhlClientConfig(
         private Duration maxRateLimitWait = Duration.ofSeconds(60);
         private int breakerFailures = 10;
         private Duration breakerOpenFor = Duration.ofSeconds(30);
-        private Duration refreshSkew = Duration.ofMinutes(5);
+        private Duration refreshSkew = Duration.ofMinutes(10);
         private String userAgentVersion = "0.1.0";
         private Map<String, String> versionOverrides = Map.of();
 

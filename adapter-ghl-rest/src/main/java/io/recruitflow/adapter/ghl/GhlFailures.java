@@ -30,7 +30,8 @@ import java.util.Set;
  *       <td>AccessDenied</td></tr>
  *   <tr><td>401 (after a refresh, naming a scope, static token), 403, no credential</td><td>AccessDenied</td>
  *       <td>AccessDenied</td><td>AccessDenied</td></tr>
- *   <tr><td>429 after the client's own waiting, refused connection, no permit, open circuit, interrupted</td>
+ *   <tr><td>429 after the client's own waiting, refused connection, no permit, open circuit, another instance
+ *       refreshing the tokens, interrupted</td>
  *       <td>Unavailable</td><td>Unavailable</td><td>Unavailable</td></tr>
  *   <tr><td>5xx, timeout, broken connection, unusable 2xx answer</td><td>Unavailable</td>
  *       <td>OutcomeUnknown</td><td>Unavailable (the single-use secret may be spent)</td></tr>
@@ -84,7 +85,7 @@ final class GhlFailures {
             }
             case CONNECTION_REFUSED -> true;
             case TIMEOUT, CONNECTION_BROKEN -> f.call.idempotent();
-            case UNREADABLE_ANSWER, NO_PERMIT, CIRCUIT_OPEN, NO_CREDENTIAL, INTERRUPTED -> false;
+            case UNREADABLE_ANSWER, NO_PERMIT, CIRCUIT_OPEN, NO_CREDENTIAL, RENEWAL_BUSY, INTERRUPTED -> false;
         };
     }
 
@@ -93,7 +94,7 @@ final class GhlFailures {
         return switch (f.reason()) {
             case ANSWERED -> f.status() >= 500;
             case CONNECTION_REFUSED, TIMEOUT, CONNECTION_BROKEN -> true;
-            case UNREADABLE_ANSWER, NO_PERMIT, CIRCUIT_OPEN, NO_CREDENTIAL, INTERRUPTED -> false;
+            case UNREADABLE_ANSWER, NO_PERMIT, CIRCUIT_OPEN, NO_CREDENTIAL, RENEWAL_BUSY, INTERRUPTED -> false;
         };
     }
 
@@ -127,7 +128,7 @@ final class GhlFailures {
         String reference = e.traceId().orElse(null);
         return switch (e.reason()) {
             case ANSWERED -> answered(f, effect, reference);
-            case CONNECTION_REFUSED, NO_PERMIT, CIRCUIT_OPEN, INTERRUPTED ->
+            case CONNECTION_REFUSED, NO_PERMIT, CIRCUIT_OPEN, RENEWAL_BUSY, INTERRUPTED ->
                 new ExternalFailure.Unavailable(message(f, describe(e.reason())), f.retryAt.orElse(null), reference, e);
             case TIMEOUT, CONNECTION_BROKEN, UNREADABLE_ANSWER -> {
                 if (effect == Effect.CREATE) {
@@ -139,6 +140,20 @@ final class GhlFailures {
             }
             case NO_CREDENTIAL -> new ExternalFailure.AccessDenied(message(f, "no usable credential"), reference, e);
         };
+    }
+
+    /**
+     * Whether GHL's token endpoint refused the grant itself ({@code invalid_grant}): the refresh token is spent,
+     * revoked or unknown, and only a new install gives access back. Not a refused client id or secret.
+     */
+    static boolean grantRefused(ExternalFailure failure) {
+        return failure instanceof ExternalFailure.AccessDenied
+                && GhlHttpError.of(failure)
+                        .filter(h -> h.reason() == Reason.ANSWERED && (h.status() == 400 || h.status() == 401))
+                        .flatMap(GhlHttpError::ghlMessage)
+                        .map(m -> m.toLowerCase(Locale.ROOT))
+                        .filter(m -> m.contains("invalid_grant") || m.contains("invalid grant"))
+                        .isPresent();
     }
 
     /** Whether the refusal is GHL's 404: a read of a record that is not there answers empty instead. */
@@ -213,6 +228,7 @@ final class GhlFailures {
             case NO_PERMIT -> "no client-side rate-limit permit in time, not sent";
             case CIRCUIT_OPEN -> "circuit breaker open after repeated GHL failures, not sent";
             case NO_CREDENTIAL -> "no usable credential";
+            case RENEWAL_BUSY -> "another instance is refreshing the OAuth tokens, not sent";
             case INTERRUPTED -> "interrupted";
         };
     }

@@ -34,6 +34,8 @@ public final class GhlHttpError extends Exception {
         CIRCUIT_OPEN,
         /** No usable credential for the account (none stored, none renewable): not sent. */
         NO_CREDENTIAL,
+        /** Another instance holds the lease to refresh the credential and its new one did not come in time: not sent. */
+        RENEWAL_BUSY,
         /** The calling thread was interrupted while it waited (for a permit or a retry): not sent again. */
         INTERRUPTED
     }

@@ -13,6 +13,7 @@ import io.recruitflow.domain.pipeline.Pipelines;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.Workflows;
 import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Singleton;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
  * The GHL ports on the GHL REST client, built from a {@link GhlClientConfig}: binds {@link GhlClient} (its
  * connection pool is released by the lifecycle, {@code @PreDestroy}), its {@link PermitSource}, and
  * {@link ContactDirectory}, {@link Opportunities}, {@link Pipelines}, {@link Conversations}, {@link Calendars},
- * {@link Workflows}, {@link Locations}, {@link Users} and {@link GhlAuthorization}. Needs a {@link TokenStore}
- * (OAuth tokens) and a {@link Clock}.
+ * {@link Workflows}, {@link Locations}, {@link Users} and {@link GhlAuthorization}. Needs a {@link CredentialStore}
+ * (OAuth tokens), the {@link SuspendedLocations} (a location whose refresh token GHL refuses is suspended there)
+ * and a {@link Clock}.
  *
  * <p><b>Rate budget.</b> By default each process spends a location's GHL budget through its own in-process
  * limiter, which serves one instance closest to GHL's limit. {@link #sharingRateBudget()} spends it through
@@ -73,8 +75,13 @@ public final class GhlRestModule extends AbstractModule {
 
     @Provides
     @Singleton
-    GhlClient client(GhlClientConfig config, CredentialStore credentials, Clock clock, PermitSource permits) {
-        return GhlClient.create(config, credentials, clock, permits);
+    GhlClient client(
+            GhlClientConfig config,
+            CredentialStore credentials,
+            Clock clock,
+            PermitSource permits,
+            SuspendedLocations suspended) {
+        return GhlClient.create(config, credentials, clock, permits, suspended);
     }
 
     @Provides

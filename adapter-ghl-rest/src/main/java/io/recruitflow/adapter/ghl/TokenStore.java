@@ -1,13 +1,13 @@
 package io.recruitflow.adapter.ghl;
 
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The GHL client's own storage of OAuth tokens, one pair per owner. The client keeps it on the system's
  * {@link io.recruitflow.application.port.CredentialStore} (given to {@link GhlClient#create}), which keeps
- * credentials encrypted at rest and serialises refreshes: {@link #refresh} runs at most once at a time per
- * owner, across threads and across instances sharing one store.
+ * credentials encrypted at rest and serialises refreshes with a renewal lease per owner ({@link #lease}),
+ * across threads and across instances sharing one store, without a transaction open across the GHL call.
  */
 interface TokenStore {
 
@@ -19,9 +19,11 @@ interface TokenStore {
     boolean revoke(TokenOwner owner);
 
     /**
-     * Runs {@code refresher} with the owner's current tokens while holding the owner's exclusive
-     * lock, stores what it returns before releasing the lock, and returns it. A refresher that finds
-     * the current tokens already fresh (another caller refreshed meanwhile) returns them unchanged.
+     * Claims (or extends) the owner's renewal lease for {@code holder} until {@code until}; whether it holds it
+     * now. Only the holder may spend the owner's single-use refresh token.
      */
-    OAuthTokens refresh(TokenOwner owner, Function<Optional<OAuthTokens>, OAuthTokens> refresher);
+    boolean lease(TokenOwner owner, String holder, Instant now, Instant until);
+
+    /** Gives the owner's renewal lease back, if {@code holder} holds it. */
+    void release(TokenOwner owner, String holder);
 }

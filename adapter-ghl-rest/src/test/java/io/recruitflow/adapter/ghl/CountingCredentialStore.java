@@ -4,17 +4,20 @@ import io.recruitflow.adapter.inmemory.InMemoryCredentialStore;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
- * The in-memory {@link CredentialStore} with a count of how often an updater ran under its per-owner lock.
+ * The in-memory {@link CredentialStore} with a count of the renewal leases it granted (each a refresh that
+ * could spend a refresh token); its saves fail while {@link #failSaves} is positive (the database is away).
  * {@link #tokens} is the same store as the GHL client sees it.
  */
 final class CountingCredentialStore implements CredentialStore {
     private final CredentialStore store = new InMemoryCredentialStore();
-    final AtomicInteger updaterRuns = new AtomicInteger();
+    final AtomicInteger leases = new AtomicInteger();
+    final AtomicInteger failSaves = new AtomicInteger();
+    final AtomicInteger failedSaves = new AtomicInteger();
     final TokenStore tokens = new CredentialTokenStore(this);
 
     @Override
@@ -24,6 +27,10 @@ final class CountingCredentialStore implements CredentialStore {
 
     @Override
     public void save(StoredCredential credential) {
+        if (failSaves.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failedSaves.incrementAndGet();
+            throw new IllegalStateException("the database is away");
+        }
         store.save(credential);
     }
 
@@ -33,11 +40,16 @@ final class CountingCredentialStore implements CredentialStore {
     }
 
     @Override
-    public StoredCredential update(
-            CredentialOwner owner, Function<Optional<StoredCredential>, StoredCredential> updater) {
-        return store.update(owner, current -> {
-            updaterRuns.incrementAndGet();
-            return updater.apply(current);
-        });
+    public boolean lease(CredentialOwner owner, String holder, Instant now, Instant until) {
+        boolean granted = store.lease(owner, holder, now, until);
+        if (granted) {
+            leases.incrementAndGet();
+        }
+        return granted;
+    }
+
+    @Override
+    public void release(CredentialOwner owner, String holder) {
+        store.release(owner, holder);
     }
 }

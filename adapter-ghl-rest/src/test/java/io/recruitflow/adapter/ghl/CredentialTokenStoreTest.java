@@ -61,17 +61,17 @@ class CredentialTokenStoreTest {
     }
 
     @Test
-    void aRefreshRunsUnderTheStoresLockAndStoresWhatItReturns() {
+    void theRenewalLeaseIsTheStoresPerOwnerLease() {
         TokenOwner owner = TokenOwner.location(new LocationId("loc_1"));
         tokens.save(new OAuthTokens(owner, "old", "refresh-1", EXPIRES, Set.of()));
 
-        OAuthTokens fresh = tokens.refresh(owner, current -> {
-            assertThat(current).map(OAuthTokens::accessToken).contains("old");
-            return new OAuthTokens(owner, "new", "refresh-2", EXPIRES.plusSeconds(60), Set.of());
-        });
+        assertThat(tokens.lease(owner, "a", EXPIRES, EXPIRES.plusSeconds(60))).isTrue();
+        assertThat(credentials.lease(new CredentialOwner("LOCATION", "loc_1"), "b", EXPIRES, EXPIRES.plusSeconds(60)))
+                .isFalse();
+        tokens.release(owner, "a");
+        assertThat(tokens.lease(owner, "b", EXPIRES, EXPIRES.plusSeconds(60))).isTrue();
 
-        assertThat(credentials.updaterRuns).hasValue(1);
-        assertThat(tokens.find(owner)).contains(fresh);
+        assertThat(credentials.leases).hasValue(2);
         assertThat(tokens.revoke(owner)).isTrue();
         assertThat(tokens.find(owner)).isEmpty();
         assertThat(tokens.revoke(owner)).isFalse();

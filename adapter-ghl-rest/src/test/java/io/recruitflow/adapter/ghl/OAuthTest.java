@@ -177,7 +177,7 @@ class OAuthTest {
 
     @Test
     void aTokenEndpointThatFailsAfterTheRequestIsNotRepeatedAndTheSecretMayBeSpent() {
-        storeTokens("old", now.plusSeconds(10));
+        storeTokens("old", now.minusSeconds(1));
         server.enqueue(json(502, "{}"));
         server.enqueue(tokenAnswer("never", "never"));
 
@@ -301,7 +301,7 @@ class OAuthTest {
         assertThat(detail(e).status()).isEqualTo(401);
         assertThat(detail(e).ghlMessage().orElseThrow()).contains("not authorized for this scope");
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(store.updaterRuns).hasValue(0);
+        assertThat(store.leases).hasValue(0);
     }
 
     /** GHL answers 401 for routes its IAM does not know (highlevel-api-docs #74, #306): not a token problem. */
@@ -321,7 +321,7 @@ class OAuthTest {
 
         assertThat(detail(e).status()).isEqualTo(401);
         assertThat(server.getRequestCount()).isEqualTo(1); // no POST /oauth/token
-        assertThat(store.updaterRuns).hasValue(0);
+        assertThat(store.leases).hasValue(0);
         assertThat(store.tokens.find(OWNER).orElseThrow().accessToken()).isEqualTo("access");
     }
 
@@ -365,7 +365,7 @@ class OAuthTest {
 
         assertThat(detail(e).status()).isEqualTo(403);
         assertThat(server.getRequestCount()).isEqualTo(1);
-        assertThat(store.updaterRuns).hasValue(0);
+        assertThat(store.leases).hasValue(0);
     }
 
     @Test
@@ -404,10 +404,10 @@ class OAuthTest {
         }
 
         assertThat(refreshes).hasValue(1);
-        // In-process single-flight: the callers share one refresher run instead of queueing 50 on the store's lock
-        // (one more may run in the instant between the refresh finishing and its future being removed; it calls
-        // nobody).
-        assertThat(store.updaterRuns.get()).isBetween(1, 2);
+        // In-process single-flight: the callers share one refresh instead of queueing 50 on the store's lease
+        // (one more may take it in the instant between the refresh finishing and its future being removed; it
+        // calls nobody).
+        assertThat(store.leases.get()).isBetween(1, 2);
         assertThat(authorizations).hasSize(50).containsOnly("Bearer fresh-access");
         assertThat(store.tokens.find(OWNER).orElseThrow().refreshToken()).isEqualTo("refresh-2");
     }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Scripted failures of the in-memory GHL, so tests can exercise failure paths: a failure
@@ -24,7 +25,7 @@ public final class GhlFaults {
         WORKFLOW_ENROLL
     }
 
-    private record Fault(RuntimeException failure, boolean afterEffect) {}
+    private record Fault(Supplier<RuntimeException> failure, boolean afterEffect) {}
 
     private final Map<Operation, Deque<Fault>> faults = new EnumMap<>(Operation.class);
 
@@ -32,6 +33,15 @@ public final class GhlFaults {
 
     /** The next call of {@code operation} throws {@code failure} without taking effect. */
     public synchronized GhlFaults failNext(Operation operation, RuntimeException failure) {
+        Objects.requireNonNull(failure);
+        return failNext(operation, () -> failure);
+    }
+
+    /**
+     * The next call of {@code operation} throws what {@code failure} makes at that moment, without taking
+     * effect; the supplier may also do what the real adapter does as it fails (suspend the location).
+     */
+    public synchronized GhlFaults failNext(Operation operation, Supplier<RuntimeException> failure) {
         faults.computeIfAbsent(operation, o -> new ArrayDeque<>())
                 .add(new Fault(Objects.requireNonNull(failure), false));
         return this;
@@ -39,8 +49,8 @@ public final class GhlFaults {
 
     /** The next call of {@code operation} takes effect, then throws {@code failure}. */
     public synchronized GhlFaults failAfterNext(Operation operation, RuntimeException failure) {
-        faults.computeIfAbsent(operation, o -> new ArrayDeque<>())
-                .add(new Fault(Objects.requireNonNull(failure), true));
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>()).add(new Fault(() -> failure, true));
+        Objects.requireNonNull(failure);
         return this;
     }
 
@@ -57,9 +67,9 @@ public final class GhlFaults {
             return null;
         }
         if (!next.afterEffect()) {
-            throw next.failure();
+            throw next.failure().get();
         }
-        return next.failure();
+        return next.failure().get();
     }
 
     /** Throws the "after" fault {@link #before} answered, if any. */

@@ -3,21 +3,22 @@ package io.recruitflow.adapter.inmemory;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 
 /**
  * {@link CredentialStore} in memory, for one process: credentials are not encrypted (they never leave the
- * heap) and the update lock is a per-owner {@link ReentrantLock}. Several service instances need the
- * database-backed store instead.
+ * heap) and a renewal lease is an entry of a concurrent map, claimed atomically. Several service instances
+ * need the database-backed store instead.
  */
 public final class InMemoryCredentialStore implements CredentialStore {
     private final Map<CredentialOwner, StoredCredential> credentials = new ConcurrentHashMap<>();
-    private final Map<CredentialOwner, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CredentialOwner, Lease> leases = new ConcurrentHashMap<>();
+
+    private record Lease(String holder, Instant until) {}
 
     public InMemoryCredentialStore() {}
 
@@ -37,19 +38,21 @@ public final class InMemoryCredentialStore implements CredentialStore {
     }
 
     @Override
-    public StoredCredential update(
-            CredentialOwner owner, Function<Optional<StoredCredential>, StoredCredential> updater) {
-        ReentrantLock lock = locks.computeIfAbsent(owner, o -> new ReentrantLock());
-        lock.lock();
-        try {
-            StoredCredential next = Objects.requireNonNull(updater.apply(find(owner)), "the updater returned null");
-            if (!next.owner().equals(owner)) {
-                throw new IllegalArgumentException("the updater returned tokens of " + next.owner() + " for " + owner);
-            }
-            save(next);
-            return next;
-        } finally {
-            lock.unlock();
-        }
+    public boolean lease(CredentialOwner owner, String holder, Instant now, Instant until) {
+        Objects.requireNonNull(holder, "holder");
+        Lease mine = new Lease(holder, until);
+        Lease after = leases.compute(
+                owner,
+                (o, current) -> current == null
+                                || current.holder().equals(holder)
+                                || !current.until().isAfter(now)
+                        ? mine
+                        : current);
+        return after == mine;
+    }
+
+    @Override
+    public void release(CredentialOwner owner, String holder) {
+        leases.computeIfPresent(owner, (o, current) -> current.holder().equals(holder) ? null : current);
     }
 }

@@ -24,4 +24,9 @@ public final class InMemorySuspendedLocations implements SuspendedLocations {
     public Optional<String> reason(LocationId location) {
         return Optional.ofNullable(reasons.get(location));
     }
+
+    @Override
+    public Map<LocationId, String> all() {
+        return Map.copyOf(reasons);
+    }
 }

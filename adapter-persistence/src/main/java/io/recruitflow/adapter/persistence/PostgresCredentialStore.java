@@ -6,22 +6,23 @@ import static io.recruitflow.adapter.persistence.Rows.ts;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * {@link CredentialStore} on PostgreSQL, in the {@code oauth_tokens} table. The secret and the renewal
- * secret are stored encrypted ({@link TokenCipher}, the owner and field as associated data). {@link #update}
- * runs inside one transaction holding the owner's row lock ({@code SELECT ... FOR UPDATE}), so across
- * threads and instances exactly one updater at a time sees a given renewal secret — GHL refresh tokens are
- * single-use, and a second use would revoke the installation. An owner with no row yet is serialised by a transaction-scoped advisory lock instead,
- * since there is no row to lock.
+ * secret are stored encrypted ({@link TokenCipher}, the owner and field as associated data). Renewal leases
+ * are rows of {@code credential_leases}, claimed by one {@code INSERT ... ON CONFLICT DO UPDATE ... WHERE}
+ * (free, lapsed or the claimant's own) in a statement of its own: no transaction and no lock stays open while
+ * the holder calls GHL, so a database session that dies meanwhile cannot drop the pair GHL just issued, and
+ * across threads and instances exactly one holder at a time may spend a given renewal secret — GHL refresh
+ * tokens are single-use, and a second use would revoke the installation.
  */
 final class PostgresCredentialStore implements CredentialStore {
     private final Jdbi jdbi;
@@ -34,7 +35,7 @@ final class PostgresCredentialStore implements CredentialStore {
 
     @Override
     public Optional<StoredCredential> find(CredentialOwner owner) {
-        return jdbi.withHandle(h -> select(h, owner, false));
+        return jdbi.withHandle(h -> select(h, owner));
     }
 
     @Override
@@ -53,32 +54,40 @@ final class PostgresCredentialStore implements CredentialStore {
     }
 
     @Override
-    public StoredCredential update(
-            CredentialOwner owner, Function<Optional<StoredCredential>, StoredCredential> updater) {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-            Optional<StoredCredential> current = select(h, owner, true);
-            if (current.isEmpty()) {
-                h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                        .bind("key", "oauth_tokens/" + owner)
-                        .mapTo(Integer.class)
-                        .one();
-                current = select(h, owner, true); // a concurrent first save may have committed meanwhile
-            }
-            StoredCredential next = Objects.requireNonNull(updater.apply(current), "the updater returned null");
-            if (!next.owner().equals(owner)) {
-                throw new IllegalArgumentException(
-                        "the updater returned the credential of " + next.owner() + " for " + owner);
-            }
-            if (current.isEmpty() || !current.get().equals(next)) {
-                upsert(h, next);
-            }
-            return next;
-        });
+    public boolean lease(CredentialOwner owner, String holder, Instant now, Instant until) {
+        Objects.requireNonNull(holder, "holder");
+        // One statement, committed at once: a conflicting claim waits for the row, then sees the winner's lease.
+        return jdbi.withHandle(h -> h.createQuery("""
+                                INSERT INTO credential_leases (owner_type, owner_id, holder, leased_until)
+                                VALUES (:type, :id, :holder, :until)
+                                ON CONFLICT (owner_type, owner_id) DO UPDATE
+                                    SET holder = excluded.holder, leased_until = excluded.leased_until
+                                    WHERE credential_leases.holder = excluded.holder
+                                        OR credential_leases.leased_until <= :now
+                                RETURNING holder
+                                """)
+                        .bind("type", owner.kind())
+                        .bind("id", owner.id())
+                        .bind("holder", holder)
+                        .bind("until", ts(until))
+                        .bind("now", ts(now))
+                        .mapTo(String.class)
+                        .findOne())
+                .isPresent();
     }
 
-    private Optional<StoredCredential> select(Handle h, CredentialOwner owner, boolean forUpdate) {
-        return h.createQuery("SELECT * FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id"
-                        + (forUpdate ? " FOR UPDATE" : ""))
+    @Override
+    public void release(CredentialOwner owner, String holder) {
+        jdbi.useHandle(h -> h.createUpdate(
+                        "DELETE FROM credential_leases WHERE owner_type = :type AND owner_id = :id AND holder = :holder")
+                .bind("type", owner.kind())
+                .bind("id", owner.id())
+                .bind("holder", holder)
+                .execute());
+    }
+
+    private Optional<StoredCredential> select(Handle h, CredentialOwner owner) {
+        return h.createQuery("SELECT * FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id")
                 .bind("type", owner.kind())
                 .bind("id", owner.id())
                 .map((rs, ctx) -> new StoredCredential(

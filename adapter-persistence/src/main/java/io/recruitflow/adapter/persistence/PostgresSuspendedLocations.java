@@ -2,6 +2,8 @@ package io.recruitflow.adapter.persistence;
 
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -37,5 +39,14 @@ final class PostgresSuspendedLocations implements SuspendedLocations {
                 .bind("id", location.value())
                 .mapTo(String.class)
                 .findOne());
+    }
+
+    @Override
+    public Map<LocationId, String> all() {
+        Map<LocationId, String> all = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT location_id, reason FROM suspended_locations ORDER BY location_id")
+                .map((rs, ctx) -> Map.entry(new LocationId(rs.getString("location_id")), rs.getString("reason")))
+                .forEach(e -> all.put(e.getKey(), e.getValue())));
+        return all;
     }
 }

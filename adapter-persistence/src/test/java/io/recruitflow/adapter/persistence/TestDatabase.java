@@ -64,7 +64,8 @@ final class TestDatabase {
         jdbi().useHandle(h -> {
             h.execute("""
                     TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, appointments, messages, oauth_tokens,
-                        processed_events, inbox_events, scheduled_tasks, suspended_locations, recruit_replies RESTART IDENTITY
+                        processed_events, inbox_events, scheduled_tasks, suspended_locations, recruit_replies,
+                        credential_leases RESTART IDENTITY
                     """);
             h.execute("UPDATE inbox_counters SET value = 0");
         });

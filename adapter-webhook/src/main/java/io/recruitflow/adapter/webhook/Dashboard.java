@@ -17,6 +17,7 @@ import io.recruitflow.adapter.webhook.DashboardView.NotDeliveredRow;
 import io.recruitflow.adapter.webhook.DashboardView.ReviewRow;
 import io.recruitflow.adapter.webhook.DashboardView.ReviewsView;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
+import io.recruitflow.adapter.webhook.DashboardView.SuspendedRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.InboxEvent;
@@ -33,6 +34,7 @@ import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonalData;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import io.recruitflow.domain.shared.UsState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,11 +79,17 @@ final class Dashboard {
 
     private final Optional<AdminServices> services;
     private final Supplier<Map<String, Optional<CallBudget>>> budgets;
+    private final Supplier<Map<LocationId, String>> suspensions;
     private final Clock clock;
 
-    Dashboard(Optional<AdminServices> services, Supplier<Map<String, Optional<CallBudget>>> budgets, Clock clock) {
+    Dashboard(
+            Optional<AdminServices> services,
+            Supplier<Map<String, Optional<CallBudget>>> budgets,
+            Supplier<Map<LocationId, String>> suspensions,
+            Clock clock) {
         this.services = services;
         this.budgets = budgets;
+        this.suspensions = suspensions;
         this.clock = clock;
     }
 
@@ -92,7 +101,9 @@ final class Dashboard {
             Optional<InboxStats> inbox,
             Optional<List<InboxEvent>> dead,
             Optional<Map<String, Optional<CallBudget>>> budgets,
-            Optional<List<RecruitReply>> reviews) {}
+            Optional<List<RecruitReply>> reviews,
+
+            Optional<Map<LocationId, String>> suspended) {}
 
     void serve(Context ctx, AdminAuth auth) {
         if (!admitted(ctx, auth)) {
@@ -210,7 +221,8 @@ final class Dashboard {
                 read("inbox stats", () -> s.inbox().stats()),
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
                 read("rate budgets", () -> new TreeMap<>(budgets.get())),
-                read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)));
+                read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)),
+                read("suspended locations", suspensions));
     }
 
     private static <T> Optional<T> read(String what, Supplier<T> source) {
@@ -245,7 +257,8 @@ final class Dashboard {
                 s.funnel().map(Dashboard::funnel),
                 s.budgets().map(Dashboard::budgets),
                 stats(s.inbox(), s.dead()),
-                s.reviews().map(Dashboard::reviews));
+                s.reviews().map(Dashboard::reviews),
+                s.suspended().map(Dashboard::suspended));
     }
 
     private static ReviewsView reviews(List<RecruitReply> open) {
@@ -257,6 +270,16 @@ final class Dashboard {
                         r.why(),
                         r.id()))
                 .toList());
+    }
+
+    private static List<SuspendedRow> suspended(Map<LocationId, String> suspended) {
+        return suspended.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(LocationId::value)))
+                .map(e -> new SuspendedRow(
+                        e.getKey().value(),
+                        PersonalData.mask(e.getValue()),
+                        SuspendedLocations.REINSTALL_REQUIRED.equals(e.getValue())))
+                .toList();
     }
 
     private static FunnelView funnel(Funnel f) {

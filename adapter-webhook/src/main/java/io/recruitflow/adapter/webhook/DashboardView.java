@@ -14,7 +14,12 @@ record DashboardView(
         Optional<FunnelView> funnel,
         Optional<BudgetsView> budgets,
         Optional<DeadView> dead,
-        Optional<ReviewsView> reviews) {
+        Optional<ReviewsView> reviews,
+
+        Optional<List<SuspendedRow>> suspended) {
+
+    /** A suspended location; {@code reinstall} when only installing the app again lifts it. */
+    record SuspendedRow(String location, String reason, boolean reinstall) {}
 
     /** A location to filter by; {@code query} is already URL-encoded. */
     record LocationLink(String id, String query) {}

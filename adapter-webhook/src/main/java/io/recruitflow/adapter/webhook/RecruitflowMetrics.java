@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.SuspendedLocations;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +28,7 @@ import java.util.function.Supplier;
  *   <li>{@code recruitflow_ghl_calls_total{route, status}} — {@link #ghlCall}</li>
  *   <li>{@code recruitflow_ghl_rate_limit_headroom{owner}} — {@link #rateLimitHeadroom}</li>
  *   <li>{@code recruitflow_intake_steps_total{step, outcome}} — {@link #intakeStep}</li>
+ *   <li>{@code recruitflow_locations_suspended{reason}} — {@link #suspendedLocations}</li>
  * </ul>
  *
  * <p>Labels that name a GHL location ({@link #LOCATION_TAGS}: {@code location}, {@code owner}) are dropped
@@ -125,5 +130,40 @@ public final class RecruitflowMetrics {
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+    }
+
+    /** The {@code reason} tags of {@code recruitflow_locations_suspended}, each published (0 when none). */
+    static final List<String> SUSPENSION_REASONS = List.of("reinstall_required", "app_uninstalled", "other");
+
+    /**
+     * Publishes {@code recruitflow_locations_suspended{reason}}: how many locations are suspended, by reason
+     * ({@code reinstall_required} when GHL refused the refresh token, {@code app_uninstalled}, {@code other}),
+     * read from {@code suspensions} at every scrape; NaN when they cannot be read. No location id is named.
+     */
+    public void suspendedLocations(Supplier<Map<LocationId, String>> suspensions) {
+        Objects.requireNonNull(suspensions, "suspensions");
+        for (String reason : SUSPENSION_REASONS) {
+            Gauge.builder("locations.suspended", suspensions, s -> {
+                        try {
+                            return s.get().values().stream()
+                                    .filter(r -> suspensionReason(r).equals(reason))
+                                    .count();
+                        } catch (RuntimeException e) {
+                            return Double.NaN;
+                        }
+                    })
+                    .description("Suspended locations by reason; reinstall_required needs the app installed again")
+                    .tag("reason", reason)
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    /** The metric's reason for a suspension's stored reason. */
+    static String suspensionReason(String reason) {
+        if (SuspendedLocations.REINSTALL_REQUIRED.equals(reason)) {
+            return "reinstall_required";
+        }
+        return reason.startsWith("app uninstalled") ? "app_uninstalled" : "other";
     }
 }

@@ -16,6 +16,7 @@ import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCa
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -94,7 +95,8 @@ public final class WebhookModule extends AbstractModule {
             Installations installations,
             OAuthStateStore states,
             AdminServices admin,
-            CallBudgets budgets) {
+            CallBudgets budgets,
+            SuspendedLocations suspended) {
         return WebhookServer.builder(config)
                 .inbox(inbox)
                 .inboxListener(listener)
@@ -104,6 +106,7 @@ public final class WebhookModule extends AbstractModule {
                 .oauth(installations, states)
                 .admin(admin)
                 .rateBudgets(() -> shownBudgets(budgets))
+                .suspensions(suspended::all)
                 .build();
     }
 

@@ -10,6 +10,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonalData;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class WebhookServer {
         ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
         Optional<AdminRoutes> admin =
                 Optional.ofNullable(b.admin).map(a -> new AdminRoutes(a, config.importMaxBytes()));
-        Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.clock);
+        metrics.suspendedLocations(b.suspensions);
+        Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(
@@ -352,6 +354,7 @@ public final class WebhookServer {
         private OAuthStateStore states;
         private AdminServices admin;
         private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
+        private Supplier<Map<LocationId, String>> suspensions = Map::of;
         private int writerThreads = 2;
 
         private Builder(WebhookConfig config) {
@@ -407,6 +410,15 @@ public final class WebhookServer {
          */
         public Builder rateBudgets(Supplier<Map<String, Optional<CallBudget>>> rateBudgets) {
             this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
+            return this;
+        }
+
+        /**
+         * The suspended locations and why ({@link io.recruitflow.domain.shared.SuspendedLocations#all}), shown on
+         * the dashboard and published as {@code recruitflow_locations_suspended{reason}}. Default: none.
+         */
+        public Builder suspensions(Supplier<Map<LocationId, String>> suspensions) {
+            this.suspensions = Objects.requireNonNull(suspensions, "suspensions");
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ class DashboardTest {
     private final List<FunnelQuery> queries = new CopyOnWriteArrayList<>();
     private volatile Supplier<Funnel> funnel = DashboardFixture::funnel;
     private volatile Supplier<Map<String, Optional<CallBudget>>> budgets = DashboardFixture::budgets;
+    private volatile Supplier<Map<LocationId, String>> suspensions = Map::of;
     private FakeEventInbox inbox = DashboardFixture.inboxWithDeadLetter();
     private WebhookServer server;
     private Http http;
@@ -33,7 +35,8 @@ class DashboardTest {
         WebhookServer.Builder b = WebhookServer.builder(config)
                 .inbox(inbox)
                 .clock(() -> DashboardFixture.NOW)
-                .rateBudgets(() -> budgets.get());
+                .rateBudgets(() -> budgets.get())
+                .suspensions(() -> suspensions.get());
         if (withAdmin) {
             b.admin(DashboardFixture.services(
                     q -> {
@@ -279,6 +282,56 @@ class DashboardTest {
                 .contains("Unavailable: the rate budgets could not be read")
                 .contains("wh_dead_1")
                 .doesNotContain("database down");
+    }
+
+    // ---- suspended locations
+
+    @Test
+    void a_location_that_needs_a_reinstall_is_shown_on_the_page_and_counted_in_the_metrics() {
+        suspensions = () -> Map.of(
+                new LocationId("loc_refused"),
+                SuspendedLocations.REINSTALL_REQUIRED,
+                new LocationId("loc_gone"),
+                "app uninstalled at 2026-03-05T10:00:00Z");
+        start();
+
+        HttpResponse<String> r = page("/");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("id=\"suspended\"")
+                .contains("<tr data-location=\"loc_refused\"><td class=\"mono\">loc_refused</td>"
+                        + "<td class=\"error\">reinstall required</td><td>install the app again on this location</td>")
+                .contains("<td class=\"error\">app uninstalled at 2026-03-05T10:00:00Z</td><td>—</td>");
+        String metrics = http.get("/metrics").body();
+        assertThat(metrics)
+                .contains("recruitflow_locations_suspended{reason=\"reinstall_required\"} 1.0")
+                .contains("recruitflow_locations_suspended{reason=\"app_uninstalled\"} 1.0")
+                .contains("recruitflow_locations_suspended{reason=\"other\"} 0.0")
+                .doesNotContain("loc_refused");
+    }
+
+    @Test
+    void without_suspended_locations_there_is_no_section_and_the_gauges_are_zero() {
+        start();
+
+        assertThat(page("/").body()).doesNotContain("id=\"suspended\"");
+        assertThat(http.get("/metrics").body())
+                .contains("recruitflow_locations_suspended{reason=\"reinstall_required\"} 0.0");
+    }
+
+    @Test
+    void unreadable_suspensions_are_reported_in_their_section() {
+        suspensions = () -> {
+            throw new IllegalStateException("database down");
+        };
+        start();
+
+        assertThat(page("/").body())
+                .contains("Unavailable: the suspended locations could not be read")
+                .contains("New Lead");
+        assertThat(http.get("/metrics").body())
+                .contains("recruitflow_locations_suspended{reason=\"reinstall_required\"} NaN");
     }
 
     @Test

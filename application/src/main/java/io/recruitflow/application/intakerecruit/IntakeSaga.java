@@ -17,7 +17,6 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +30,6 @@ import java.util.Set;
  */
 @Singleton
 public class IntakeSaga {
-    private static final Duration SUSPENDED_RECHECK = Duration.ofMinutes(5);
-
     private final Recruits recruits;
     private final IntakeJournal journal;
     private final JobQueue jobs;
@@ -61,7 +58,8 @@ public class IntakeSaga {
         this.backlog = backlog;
         this.clock = clock;
         this.intro = intro;
-        this.runner = new IntakeStepRunner(recruits, journal, clock, Set.of(contact, opportunity, intro, enrollment));
+        this.runner = new IntakeStepRunner(
+                recruits, journal, clock, suspended, Set.of(contact, opportunity, intro, enrollment));
     }
 
     /** The key under which a recruit's intro text is kept in the message log. */
@@ -84,7 +82,8 @@ public class IntakeSaga {
         Instant now = clock.now();
         Optional<String> suspension = suspended.reason(recruit.get().location());
         if (suspension.isPresent()) {
-            return new JobOutcome.RunAgainAt(now.plus(SUSPENDED_RECHECK), "location suspended: " + suspension.get());
+            return new JobOutcome.RunAgainAt(
+                    now.plus(IntakeStepRunner.SUSPENDED_RECHECK), "location suspended: " + suspension.get());
         }
         journal.open(job.recruit(), now);
         JobOutcome outcome = runner.run(job.recruit(), job.phase().steps());

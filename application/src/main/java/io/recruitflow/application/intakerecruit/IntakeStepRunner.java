@@ -11,6 +11,7 @@ import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -22,21 +23,32 @@ import java.util.Set;
 /**
  * Runs intake steps with one journal discipline and one failure policy for all of them: each step is
  * journaled as started before it acts and with its result after; a CRM failure goes through the {@link
- * RetryPolicy}; a step that cannot succeed stops the saga and settles the steps after it as skipped.
+ * RetryPolicy}, unless it left the location suspended (then the step waits for the suspension to be lifted
+ * instead of spending its remaining attempts); a step that cannot succeed stops the saga and settles the steps after it as
+ * skipped.
  */
 final class IntakeStepRunner {
     /** How long a step waits when the CRM account does not match the configuration yet. */
     static final Duration SETUP_RECHECK = Duration.ofMinutes(5);
+    /** How long the intake of a suspended location waits before it looks again. */
+    static final Duration SUSPENDED_RECHECK = Duration.ofMinutes(5);
 
     private final Recruits recruits;
     private final IntakeJournal journal;
     private final Clock clock;
+    private final SuspendedLocations suspended;
     private final Map<IntakeStep, IntakeStepAction> actions = new EnumMap<>(IntakeStep.class);
 
-    IntakeStepRunner(Recruits recruits, IntakeJournal journal, Clock clock, Set<IntakeStepAction> steps) {
+    IntakeStepRunner(
+            Recruits recruits,
+            IntakeJournal journal,
+            Clock clock,
+            SuspendedLocations suspended,
+            Set<IntakeStepAction> steps) {
         this.recruits = recruits;
         this.journal = journal;
         this.clock = clock;
+        this.suspended = suspended;
         steps.forEach(s -> actions.put(s.step(), s));
         for (IntakeStep step : IntakeStep.values()) {
             if (!actions.containsKey(step)) {
@@ -96,6 +108,15 @@ final class IntakeStepRunner {
         try {
             return action.perform(recruit, previous);
         } catch (ExternalFailure failure) {
+            Optional<String> suspension = suspended.reason(recruit.location());
+            if (suspension.isPresent()) {
+                // The failure suspended the location (GHL refused its refresh token): wait for the reinstall
+                // instead of spending the step's attempts on calls that cannot succeed before it.
+                return new StepResult.RetryAt(
+                        clock.now().plus(SUSPENDED_RECHECK),
+                        "location suspended: " + suspension.get(),
+                        failure instanceof ExternalFailure.OutcomeUnknown);
+            }
             RetryPolicy.Next next = RetryPolicy.after(failure, started.attempts(), clock.now());
             if (next instanceof RetryPolicy.Next.RetryAt retry) {
                 return new StepResult.RetryAt(retry.at(), retry.reason(), retry.reconcileFirst());

@@ -1,12 +1,17 @@
 package io.recruitflow.application.port;
 
+import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Durable storage of the credentials Recruitflow holds for the CRM, one per owner, kept encrypted at rest.
- * The CRM adapter uses it; the core never does. {@link #update} runs at most once at a time per owner,
- * across threads and across instances sharing one store, because a renewal secret works only once.
+ * The CRM adapter uses it; the core never does.
+ *
+ * <p>A renewal secret works only once, so renewals of one owner are serialised across threads and instances
+ * by a <em>renewal lease</em> ({@link #lease}): a claim with a holder and an end, committed at once. No
+ * transaction or lock stays open while the holder renews the credential with the CRM, so a connection that
+ * dies meanwhile cannot take the renewed credential with it; and a holder that dies leaves a lease that
+ * lapses at its end.
  */
 public interface CredentialStore {
 
@@ -18,9 +23,14 @@ public interface CredentialStore {
     boolean revoke(CredentialOwner owner);
 
     /**
-     * Runs {@code updater} with the owner's current credential while holding the owner's exclusive lock,
-     * stores what it returns before releasing the lock, and returns it. An updater that finds the current
-     * credential already fresh (another caller renewed it meanwhile) returns it unchanged.
+     * Claims the owner's renewal lease for {@code holder} until {@code until}: granted when no one holds it,
+     * when its holder's lease ended by {@code now}, or when {@code holder} holds it already (which extends it).
+     * Exactly one of several concurrent claimants, in any instance sharing the store, is granted a free lease.
+     *
+     * @return whether {@code holder} holds the lease now
      */
-    StoredCredential update(CredentialOwner owner, Function<Optional<StoredCredential>, StoredCredential> updater);
+    boolean lease(CredentialOwner owner, String holder, Instant now, Instant until);
+
+    /** Gives the owner's renewal lease back, if {@code holder} holds it; another holder's lease stays. */
+    void release(CredentialOwner owner, String holder);
 }

@@ -360,6 +360,16 @@ public record RecruitflowConfig(
             throw new Settings.ConfigException(
                     Setting.GHL_RATE_LIMIT.env() + ": " + e.getMessage() + " (expected N/<duration>, e.g. 100/10s)");
         }
+        String skew = s.require(Setting.GHL_REFRESH_SKEW);
+        try {
+            Duration d = WebhookConfig.parseDuration(skew);
+            if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("at least 1m, not '" + skew + "'");
+            }
+            b.refreshSkew(d);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.GHL_REFRESH_SKEW.env() + ": " + e.getMessage());
+        }
         return b.build();
     }
 

@@ -30,6 +30,11 @@ public enum Setting {
             "100/10s",
             false,
             "Client-side burst limit per location: N/<duration>, e.g. 100/10s (GHL's), 100/60s, 100/1s."),
+    GHL_REFRESH_SKEW(
+            "ghl.refreshSkew",
+            "10m",
+            false,
+            "OAuth tokens are refreshed this long before they expire (at least 1m); the token serves meanwhile."),
     DB_URL(
             "db.url",
             null,

@@ -186,6 +186,24 @@ class SettingsTest {
     }
 
     @Test
+    void oauthTokensAreRefreshedTenMinutesBeforeExpiryUnlessConfiguredOtherwise() {
+        Map<String, String> env = Map.of("RECRUITFLOW_GHL_TOKEN", "pit-x", "RECRUITFLOW_DATA_DIR", dir.toString());
+        assertThat(RecruitflowConfig.from(Settings.load(Optional.empty(), env))
+                        .ghl()
+                        .refreshSkew())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
+        Map<String, String> longer = new java.util.HashMap<>(env);
+        longer.put("RECRUITFLOW_GHL_REFRESH_SKEW", "2h");
+        assertThat(RecruitflowConfig.from(Settings.load(Optional.empty(), longer))
+                        .ghl()
+                        .refreshSkew())
+                .isEqualTo(java.time.Duration.ofHours(2));
+        longer.put("RECRUITFLOW_GHL_REFRESH_SKEW", "30s");
+        assertThatThrownBy(() -> RecruitflowConfig.from(Settings.load(Optional.empty(), longer)))
+                .hasMessageContaining("RECRUITFLOW_GHL_REFRESH_SKEW: at least 1m, not '30s'");
+    }
+
+    @Test
     void recruitingIsConfigurable() {
         Settings s = Settings.load(
                 Optional.empty(),

@@ -50,6 +50,15 @@ final class SharedPostgres {
         return base + name + "?user=" + Database.APP_ROLE + "&password=" + secret(Database.APP_PASSWORD_FILE);
     }
 
+    /**
+     * A superuser connection to the server's maintenance database, for what a test does to the server itself
+     * (terminate sessions, refuse connections); the caller closes it.
+     */
+    static synchronized Connection superuser() throws SQLException {
+        String url = "jdbc:postgresql://127.0.0.1:" + server.embeddedPort().orElseThrow() + "/postgres";
+        return DriverManager.getConnection(url, "postgres", secret(Database.SUPERUSER_PASSWORD_FILE));
+    }
+
     private static String secret(String file) {
         try {
             return Files.readString(dataDir.resolve(file)).strip();

@@ -7,27 +7,14 @@ import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.StoredCredential;
-import io.recruitflow.bootstrap.config.RecruitflowConfig;
-import io.recruitflow.bootstrap.config.Setting;
-import io.recruitflow.bootstrap.config.Settings;
-import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
-import io.recruitflow.sandbox.SandboxConfig;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -35,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class TokenRefreshAcrossInstancesTest {
     private static final String LOCATION = "loc_abc123";
-    private static final String REDIRECT = "http://localhost:8080/oauth/callback";
     private static final Duration LIFETIME = Duration.ofMinutes(30);
     private static final int THREADS = 4;
     private static final int CALLS_PER_THREAD = 3;
@@ -59,16 +43,14 @@ class TokenRefreshAcrossInstancesTest {
     void racing_instances_refresh_each_expired_token_exactly_once() throws Exception {
         String url = SharedPostgres.freshDatabase("token_refresh");
         String key = SharedPostgres.secretKey();
-        try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults()
-                        .withPort(0)
-                        .withRateLimit("10000/1s")
-                        .withAccessTokenLifetime(LIFETIME)
-                        .withClock(JavaClocks.of(now::get)));
-                RecruitflowRuntime a = RecruitflowRuntime.open(config(sandbox, url, key), clock);
-                RecruitflowRuntime b = RecruitflowRuntime.open(config(sandbox, url, key), clock)) {
+        try (GhlSandbox sandbox = OAuthInstances.sandbox(LIFETIME, now::get);
+                RecruitflowRuntime a =
+                        RecruitflowRuntime.open(OAuthInstances.config(sandbox, LOCATION, url, key), clock);
+                RecruitflowRuntime b =
+                        RecruitflowRuntime.open(OAuthInstances.config(sandbox, LOCATION, url, key), clock)) {
             a.injector()
                     .getInstance(Installations.class)
-                    .complete(authorizationCode(sandbox), Installations.Installer.LOCATION);
+                    .complete(OAuthInstances.authorizationCode(sandbox, LOCATION), Installations.Installer.LOCATION);
             CredentialOwner owner = new CredentialOwner("LOCATION", LOCATION);
             CredentialStore store = b.injector().getInstance(CredentialStore.class);
             StoredCredential installed = store.find(owner).orElseThrow();
@@ -135,38 +117,5 @@ class TokenRefreshAcrossInstancesTest {
         long before = sandbox.stats().requests();
         round.run();
         return sandbox.stats().requests() - before;
-    }
-
-    /** The install: GHL's consent page approves at once and redirects with a code. */
-    private static String authorizationCode(GhlSandbox sandbox) throws Exception {
-        String query = "response_type=code&locationId=" + LOCATION
-                + "&client_id="
-                + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> consent = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()
-                .send(
-                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)")
-                .matcher(consent.headers().firstValue("Location").orElseThrow());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
-    }
-
-    private static RecruitflowConfig config(GhlSandbox sandbox, String dbUrl, String secretKey) {
-        return RecruitflowConfig.from(Settings.load(Optional.empty(), Map.of())
-                .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                .with(Setting.GHL_CLIENT_ID, sandbox.credentials().oauth().clientId())
-                .with(Setting.GHL_CLIENT_SECRET, sandbox.credentials().oauth().clientSecret())
-                .with(Setting.GHL_REDIRECT_URI, REDIRECT)
-                .with(Setting.GHL_LOCATION_ID, LOCATION)
-                .with(Setting.GHL_RATE_LIMIT, "1000/1s")
-                .with(Setting.DB_URL, dbUrl)
-                .with(Setting.SECRET_KEY, secretKey)
-                .with(Setting.HTTP_PORT, "0"));
     }
 }
