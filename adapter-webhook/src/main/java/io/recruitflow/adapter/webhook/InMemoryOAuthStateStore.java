@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.webhook;
 
+import io.recruitflow.application.port.OAuthStateStore;
 import io.recruitflow.domain.shared.Clock;
 import java.time.Instant;
 import java.util.Comparator;

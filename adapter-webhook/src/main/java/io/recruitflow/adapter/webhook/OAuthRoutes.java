@@ -2,6 +2,7 @@ package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.OAuthStateStore;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import java.security.SecureRandom;

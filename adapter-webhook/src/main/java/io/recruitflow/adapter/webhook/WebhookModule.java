@@ -9,6 +9,7 @@ import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.OAuthStateStore;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;

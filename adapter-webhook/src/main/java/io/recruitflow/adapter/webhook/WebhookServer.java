@@ -8,6 +8,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.OAuthStateStore;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.PersonalData;

@@ -1,4 +1,4 @@
-package io.recruitflow.adapter.webhook;
+package io.recruitflow.application.port;
 
 import java.time.Instant;
 
