@@ -29,8 +29,8 @@ import java.util.TreeMap;
  * built from a {@link WebhookConfig} and served on its port. The server starts with the module's injector
  * (its lifecycle) and stops gracefully with it ({@link WebhookServer#stop}).
  *
- * <p>Binds {@link WebhookServer}, the {@link AdminServices} its admin API calls, and the
- * {@link OAuthStateStore} of the install flow. Needs the use cases, the {@link EventInbox}, a {@link Clock},
+ * <p>Binds {@link WebhookServer} and the {@link AdminServices} its admin API calls. Needs the use cases, the
+ * {@link EventInbox}, the {@link OAuthStateStore} of the install flow (the stores' module binds it), a {@link Clock},
  * {@link GhlAuthorization} and {@link TokenStore} (OAuth), and {@link RecruitflowMetrics} (see
  * {@link MetricsModule}). What it shows or tells of the rest has a default that another module may set with
  * {@link OptionalBinder#setBinding()}: the {@link ReadinessCheck} (always ready), the {@link InboxListener}
@@ -70,12 +70,6 @@ public final class WebhookModule extends AbstractModule {
             RecruitingFunnelUseCase funnel,
             EventInbox inbox) {
         return new AdminServices(intake, imports, recruits, presentations, funnel, inbox, defaultLocation);
-    }
-
-    @Provides
-    @Singleton
-    OAuthStateStore oauthStates(Clock clock) {
-        return new InMemoryOAuthStateStore(clock);
     }
 
     @Provides
