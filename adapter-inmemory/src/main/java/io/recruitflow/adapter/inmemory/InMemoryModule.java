@@ -6,7 +6,7 @@ import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.message.Conversations;
@@ -49,7 +49,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
-        bind(OAuthStateStore.class).toInstance(new InMemoryOAuthStateStore(adapters.clock()));
+        bind(PendingInstalls.class).toInstance(new InMemoryPendingInstalls(adapters.clock()));
 
         InMemoryGhl ghl = adapters.ghl();
         bind(ContactDirectory.class).toInstance(ghl.contactDirectory());

@@ -6,7 +6,7 @@ import com.google.inject.Provides;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * {@link DataSource} (for other parts that keep state in the same database, such as the GHL client's shared
  * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
  * {@link MessageLog}, {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox},
- * {@link CredentialStore}, {@link OAuthStateStore} (so that an OAuth install started on one instance completes on
+ * {@link CredentialStore}, {@link PendingInstalls} (so that an OAuth install started on one instance completes on
  * another) and {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
  * or a demo's simulated one).
  *
@@ -131,8 +131,8 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OAuthStateStore oauthStates(Database database, Clock clock) {
-        return new PostgresOAuthStateStore(database.jdbi(), clock);
+    PendingInstalls pendingInstalls(Database database, Clock clock) {
+        return new PostgresPendingInstalls(database.jdbi(), clock);
     }
 
     @Provides

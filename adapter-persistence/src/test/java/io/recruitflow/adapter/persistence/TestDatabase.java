@@ -64,7 +64,7 @@ final class TestDatabase {
         jdbi().useHandle(h -> {
             h.execute("""
                     TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, appointments, messages, oauth_tokens,
-                        processed_events, inbox_events, scheduled_tasks, suspended_locations, oauth_states RESTART IDENTITY
+                        processed_events, inbox_events, scheduled_tasks, suspended_locations, pending_installs RESTART IDENTITY
                     """);
             h.execute("UPDATE inbox_counters SET value = 0");
         });

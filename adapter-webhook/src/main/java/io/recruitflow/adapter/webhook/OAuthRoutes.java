@@ -2,7 +2,7 @@ package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
 import io.recruitflow.application.port.Installations;
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import java.security.SecureRandom;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The install route needs no authentication (GHL's marketplace sends people to it), so each client address
  * may start {@value #INSTALLS} installs per {@link #INSTALL_WINDOW}; past that it gets a 429 with
- * {@code Retry-After} and no state is issued. The {@link OAuthStateStore} is bounded as well.
+ * {@code Retry-After} and no state is issued. The {@link PendingInstalls} is bounded as well.
  */
 final class OAuthRoutes {
 
@@ -35,11 +35,11 @@ final class OAuthRoutes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Installations installations;
-    private final OAuthStateStore states;
+    private final PendingInstalls states;
     private final Clock clock;
     private final AddressBuckets installsPerAddress;
 
-    OAuthRoutes(Installations installations, OAuthStateStore states, Clock clock) {
+    OAuthRoutes(Installations installations, PendingInstalls states, Clock clock) {
         this.installations = installations;
         this.states = states;
         this.clock = clock;

@@ -9,7 +9,7 @@ import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * (its lifecycle) and stops gracefully with it ({@link WebhookServer#stop}).
  *
  * <p>Binds {@link WebhookServer} and the {@link AdminServices} its admin API calls. Needs the use cases, the
- * {@link EventInbox}, the {@link OAuthStateStore} of the install flow (the stores' module binds it), a {@link Clock},
+ * {@link EventInbox}, the {@link PendingInstalls} of the install flow (the stores' module binds it), a {@link Clock},
  * {@link GhlAuthorization} and {@link TokenStore} (OAuth), and {@link RecruitflowMetrics} (see
  * {@link MetricsModule}). What it shows or tells of the rest has a default that another module may set with
  * {@link OptionalBinder#setBinding()}: the {@link ReadinessCheck} (always ready), the {@link InboxListener}
@@ -82,7 +82,7 @@ public final class WebhookModule extends AbstractModule {
             RecruitflowMetrics metrics,
             ReadinessCheck readiness,
             Installations installations,
-            OAuthStateStore states,
+            PendingInstalls states,
             AdminServices admin,
             CallBudgets budgets) {
         return WebhookServer.builder(config)

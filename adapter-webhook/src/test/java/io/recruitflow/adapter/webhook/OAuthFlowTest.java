@@ -25,7 +25,7 @@ class OAuthFlowTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final FakeInstallations ghl = new FakeInstallations();
-    private final FakeOAuthStateStore states = new FakeOAuthStateStore();
+    private final FakePendingInstalls states = new FakePendingInstalls();
     private WebhookServer server;
     private Http http;
 

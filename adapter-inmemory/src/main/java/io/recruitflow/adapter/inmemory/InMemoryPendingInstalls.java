@@ -1,6 +1,6 @@
 package io.recruitflow.adapter.inmemory;
 
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@link OAuthStateStore} in memory, for a single process. The states are kept in the order they were
+ * {@link PendingInstalls} in memory, for a single process. The states are kept in the order they were
  * issued, which is the order they expire in (one lifetime for all): issuing one drops the expired states at
  * the head and, when the store is full, the oldest one, so every call is O(1) (amortised) under one short
  * lock — a flood of installs costs the flood, never a scan of the table.
  */
-public final class InMemoryOAuthStateStore implements OAuthStateStore {
+public final class InMemoryPendingInstalls implements PendingInstalls {
     /** The default bound: far more installs than can be in progress at once. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
@@ -22,11 +22,11 @@ public final class InMemoryOAuthStateStore implements OAuthStateStore {
     private final int capacity;
     private final LinkedHashMap<String, Instant> states = new LinkedHashMap<>();
 
-    public InMemoryOAuthStateStore(Clock clock) {
+    public InMemoryPendingInstalls(Clock clock) {
         this(clock, DEFAULT_CAPACITY);
     }
 
-    public InMemoryOAuthStateStore(Clock clock, int capacity) {
+    public InMemoryPendingInstalls(Clock clock, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }

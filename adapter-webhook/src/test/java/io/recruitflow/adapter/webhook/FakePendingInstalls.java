@@ -1,12 +1,12 @@
 package io.recruitflow.adapter.webhook;
 
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An unbounded {@link OAuthStateStore} for the route tests; the real stores pass OAuthStateStoreContract. */
-final class FakeOAuthStateStore implements OAuthStateStore {
+/** An unbounded {@link PendingInstalls} for the route tests; the real stores pass PendingInstallsContract. */
+final class FakePendingInstalls implements PendingInstalls {
     final Map<String, Instant> states = new ConcurrentHashMap<>();
 
     @Override

@@ -2,7 +2,7 @@ package io.recruitflow.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link OAuthStateStore} must do: single use, expiry, a bound on what it holds. */
-public abstract class OAuthStateStoreContract {
+/** What every {@link PendingInstalls} must do: single use, expiry, a bound on what it holds. */
+public abstract class PendingInstallsContract {
     protected static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     protected static final Duration TTL = Duration.ofMinutes(10);
 
@@ -19,23 +19,23 @@ public abstract class OAuthStateStoreContract {
     protected final Clock clock = now::get;
 
     /** An empty store that reads {@code clock} and holds at most {@code capacity} states. */
-    protected abstract OAuthStateStore newStore(Clock clock, int capacity);
+    protected abstract PendingInstalls newStore(Clock clock, int capacity);
 
     /** How many states the store holds right now, expired ones not yet purged included. */
-    protected abstract long held(OAuthStateStore store);
+    protected abstract long held(PendingInstalls store);
 
     /** The same store as another instance sharing it sees it; a single-process store is itself. */
-    protected OAuthStateStore sameStoreOtherInstance(OAuthStateStore store) {
+    protected PendingInstalls sameStoreOtherInstance(PendingInstalls store) {
         return store;
     }
 
-    private OAuthStateStore newStore() {
+    private PendingInstalls newStore() {
         return newStore(clock, 1_000);
     }
 
     @Test
     void anIssuedStateIsConsumedOnce() {
-        OAuthStateStore store = newStore();
+        PendingInstalls store = newStore();
         store.put("state-1", NOW.plus(TTL));
         assertThat(store.consume("state-1", NOW)).isTrue();
         assertThat(store.consume("state-1", NOW)).isFalse();
@@ -43,7 +43,7 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void unknownNullAndBlankStatesAreNotConsumed() {
-        OAuthStateStore store = newStore();
+        PendingInstalls store = newStore();
         store.put("state-1", NOW.plus(TTL));
         assertThat(store.consume("state-2", NOW)).isFalse();
         assertThat(store.consume(null, NOW)).isFalse();
@@ -53,7 +53,7 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void anExpiredStateIsRefusedAndForgotten() {
-        OAuthStateStore store = newStore();
+        PendingInstalls store = newStore();
         store.put("late", NOW.plus(TTL));
         assertThat(store.consume("late", NOW.plus(TTL))).isFalse();
         assertThat(store.consume("late", NOW))
@@ -63,8 +63,8 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void aStateIssuedOnOneInstanceIsConsumedOnAnotherOnlyOnce() {
-        OAuthStateStore a = newStore();
-        OAuthStateStore b = sameStoreOtherInstance(a);
+        PendingInstalls a = newStore();
+        PendingInstalls b = sameStoreOtherInstance(a);
         a.put("shared", NOW.plus(TTL));
         assertThat(b.consume("shared", NOW)).isTrue();
         assertThat(a.consume("shared", NOW)).isFalse();
@@ -72,8 +72,8 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void racingCallbacksWithOneStateHaveOneWinner() {
-        OAuthStateStore a = newStore();
-        OAuthStateStore b = sameStoreOtherInstance(a);
+        PendingInstalls a = newStore();
+        PendingInstalls b = sameStoreOtherInstance(a);
         a.put("raced", NOW.plus(TTL));
         List<Boolean> won = Concurrently.run(8, i -> () -> (i % 2 == 0 ? a : b).consume("raced", NOW));
         assertThat(won).containsOnlyOnce(true);
@@ -81,7 +81,7 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void theStoreIsBoundedAndDropsTheOldestIssued() {
-        OAuthStateStore store = newStore(clock, 3);
+        PendingInstalls store = newStore(clock, 3);
         for (int i = 0; i < 5; i++) {
             store.put("s" + i, NOW.plus(TTL).plusSeconds(i));
         }
@@ -94,7 +94,7 @@ public abstract class OAuthStateStoreContract {
 
     @Test
     void issuingPurgesExpiredStates() {
-        OAuthStateStore store = newStore();
+        PendingInstalls store = newStore();
         for (int i = 0; i < 10; i++) {
             store.put("old" + i, NOW.plus(TTL));
         }

@@ -3,14 +3,16 @@ package io.recruitflow.application.port;
 import java.time.Instant;
 
 /**
- * The {@code state} values of OAuth installs in progress (CSRF protection of the callback). Each state is
- * issued once, expires, and can be consumed only once, by whichever instance the callback reaches: the
- * store is shared wherever the database is (PostgreSQL), and in memory only where there is one process.
+ * The installations in progress ({@link Installations}), each known by the random {@code state} value the
+ * person's browser carries to the CRM's consent page and back (for GHL: OAuth's {@code state}, the CSRF
+ * protection of the callback). Each state is issued once, expires, and can be consumed only once, by
+ * whichever instance the person comes back to: the store is shared wherever the database is (PostgreSQL), and
+ * in memory only where there is one process.
  *
  * <p>The install route is public, so every implementation is bounded: it holds a fixed number of states at
  * most, making room by dropping expired ones and then the oldest issued, in O(1) or O(log n) per call.
  */
-public interface OAuthStateStore {
+public interface PendingInstalls {
 
     /** Remembers a freshly issued state until {@code expiresAt}. */
     void put(String state, Instant expiresAt);

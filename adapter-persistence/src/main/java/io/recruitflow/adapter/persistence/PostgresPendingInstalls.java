@@ -1,6 +1,6 @@
 package io.recruitflow.adapter.persistence;
 
-import io.recruitflow.application.port.OAuthStateStore;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link OAuthStateStore} on PostgreSQL, shared by every instance on the database: an install started on one
+ * {@link PendingInstalls} on PostgreSQL, shared by every instance on the database: an install started on one
  * completes on any other. A state is single use by {@code DELETE … RETURNING} (of two racing callbacks one
  * deletes the row, the other finds none), and only its SHA-256 is stored.
  *
@@ -21,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * more issues before it (an identity column, by index) and the expired ones (by index; each row is deleted
  * once, so this is O(1) amortised). A flood of installs therefore keeps at most {@code capacity} rows.
  */
-final class PostgresOAuthStateStore implements OAuthStateStore {
+final class PostgresPendingInstalls implements PendingInstalls {
     /** The default bound: far more installs than can be in progress at once. */
     static final int DEFAULT_CAPACITY = 10_000;
 
@@ -29,11 +29,11 @@ final class PostgresOAuthStateStore implements OAuthStateStore {
     private final Clock clock;
     private final int capacity;
 
-    PostgresOAuthStateStore(Jdbi jdbi, Clock clock) {
+    PostgresPendingInstalls(Jdbi jdbi, Clock clock) {
         this(jdbi, clock, DEFAULT_CAPACITY);
     }
 
-    PostgresOAuthStateStore(Jdbi jdbi, Clock clock, int capacity) {
+    PostgresPendingInstalls(Jdbi jdbi, Clock clock, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
@@ -48,12 +48,12 @@ final class PostgresOAuthStateStore implements OAuthStateStore {
         Objects.requireNonNull(expiresAt, "expiresAt");
         jdbi.useTransaction(h -> {
             long seq = h.createQuery(
-                            "INSERT INTO oauth_states (state_hash, expires_at) VALUES (:hash, :expiresAt) RETURNING seq")
+                            "INSERT INTO pending_installs (state_hash, expires_at) VALUES (:hash, :expiresAt) RETURNING seq")
                     .bind("hash", hash(state))
                     .bind("expiresAt", utc(expiresAt))
                     .mapTo(Long.class)
                     .one();
-            h.createUpdate("DELETE FROM oauth_states WHERE seq <= :oldest OR expires_at <= :now")
+            h.createUpdate("DELETE FROM pending_installs WHERE seq <= :oldest OR expires_at <= :now")
                     .bind("oldest", seq - capacity)
                     .bind("now", utc(clock.now()))
                     .execute();
@@ -66,7 +66,7 @@ final class PostgresOAuthStateStore implements OAuthStateStore {
             return false;
         }
         Optional<OffsetDateTime> expiresAt = jdbi.withHandle(
-                h -> h.createQuery("DELETE FROM oauth_states WHERE state_hash = :hash RETURNING expires_at")
+                h -> h.createQuery("DELETE FROM pending_installs WHERE state_hash = :hash RETURNING expires_at")
                         .bind("hash", hash(state))
                         .mapTo(OffsetDateTime.class)
                         .findOne());
