@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import okhttp3.HttpUrl;
 
@@ -68,12 +69,27 @@ public final class GhlInstallations implements Installations {
         return new Installed(installer, exchangeCode(grant, type).owner().id());
     }
 
-    /** Mints and stores the location's token from the agency's; nothing with a static token. */
+    /**
+     * Keeps the location's token if one is stored (a location-level install's code exchange stored it), else
+     * mints and stores it from the agency's ({@code POST /oauth/locationToken}). GHL's INSTALL for "future
+     * locations" may lack {@code companyId} (webhook-events/AppInstall.md): with no token held nothing can be
+     * minted, and the answer says so. An INSTALL may also arrive before the agency's code exchange stored its
+     * token (highlevel-api-docs #294): that is an {@link ExternalFailure.AccessDenied}, and the webhook is
+     * retried. Nothing with a static token.
+     */
     @Override
-    public void addLocation(CompanyId agency, LocationId location) {
-        if (tokens != null) {
-            tokens.locationToken(agency, location);
+    public LocationAccess addLocation(Optional<CompanyId> agency, LocationId location) {
+        if (tokens == null) {
+            return LocationAccess.NOT_SELF_INSTALLABLE;
         }
+        if (tokens.holds(TokenOwner.location(location))) {
+            return LocationAccess.HELD;
+        }
+        if (agency.isEmpty()) {
+            return LocationAccess.UNOBTAINABLE;
+        }
+        tokens.locationToken(agency.get(), location);
+        return LocationAccess.OBTAINED;
     }
 
     /** Forgets the location's tokens (GHL has no revocation endpoint: uninstalling ends them there). */

@@ -228,7 +228,7 @@ class OAuthFlowTest {
         }
 
         @Override
-        public void addLocation(CompanyId agency, LocationId location) {
+        public LocationAccess addLocation(java.util.Optional<CompanyId> agency, LocationId location) {
             throw new UnsupportedOperationException();
         }
 

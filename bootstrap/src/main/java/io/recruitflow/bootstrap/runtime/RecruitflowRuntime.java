@@ -61,7 +61,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MetricsModule(),
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
-                new WebhookDecodingModule(),
+                new WebhookDecodingModule(config.ghl().clientId()),
                 new ApplicationModule(config.recruiting())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
