@@ -23,6 +23,11 @@ final class CountingCredentialStore implements CredentialStore {
     }
 
     @Override
+    public java.util.List<String> ownerIds(String kind) {
+        return store.ownerIds(kind);
+    }
+
+    @Override
     public void save(StoredCredential credential) {
         store.save(credential);
     }

@@ -3,6 +3,7 @@ package io.recruitflow.adapter.inmemory;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,15 @@ public final class InMemoryCredentialStore implements CredentialStore {
     @Override
     public void save(StoredCredential credential) {
         credentials.put(credential.owner(), credential);
+    }
+
+    @Override
+    public List<String> ownerIds(String kind) {
+        return credentials.keySet().stream()
+                .filter(owner -> owner.kind().equals(kind))
+                .map(CredentialOwner::id)
+                .sorted()
+                .toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static io.recruitflow.adapter.persistence.Rows.ts;
 import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,6 +39,15 @@ final class PostgresCredentialStore implements CredentialStore {
     @Override
     public void save(StoredCredential credential) {
         jdbi.useHandle(h -> upsert(h, credential));
+    }
+
+    @Override
+    public List<String> ownerIds(String kind) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT owner_id FROM oauth_tokens WHERE owner_type = :type ORDER BY owner_id")
+                        .bind("type", kind)
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Override

@@ -39,10 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * GHL's INSTALL webhooks as they really come, on the real adapters against the sandbox (issue 12, item 7): an
  * install of another marketplace app is not ours to act on; an agency-level install names no location; an
- * install "via future locations" lacks {@code companyId} (webhook-events/AppInstall.md), so a location whose
- * access is not held cannot be given any — the event says so in the inbox instead of the location looking
+ * install "via future locations" lacks {@code companyId} (webhook-events/AppInstall.md): its token is minted
+ * from the one agency's held, and without one the event says so in the inbox instead of the location looking
  * installed; a bulk install names its locations in {@code locationIds} (GHL's official SDK) and each gets its
- * token minted from the agency's.
+ * token minted from the agency's; a location's own install keeps the token its code exchange stored.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class InstallWebhooksE2eTest {
@@ -86,14 +86,15 @@ class InstallWebhooksE2eTest {
                 EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
                 CredentialStore credentials = runtime.injector().getInstance(CredentialStore.class);
 
-                // The agency installs through the marketplace: the consent page (which sends the location's
-                // INSTALL) and the code exchanged for the agency's token.
-                runtime.injector()
-                        .getInstance(Installations.class)
-                        .complete(authorizationCode(sandbox), Installations.Installer.AGENCY);
-                assertThat(credentials.find(new CredentialOwner("COMPANY", "comp_abc")))
+                Installations installations = runtime.injector().getInstance(Installations.class);
+
+                // A location installs through the marketplace: the consent page sends its INSTALL (with the
+                // company), and the code is exchanged for the location's token. The INSTALL keeps that token; it
+                // no longer tries to mint one from an agency token Recruitflow does not have.
+                installations.complete(authorizationCode(sandbox), Installations.Installer.LOCATION);
+                assertThat(credentials.find(location(new LocationId(E2e.LOCATION))))
                         .isPresent();
-                awaitEvents(inbox, 1);
+                assertThat(awaitEvents(inbox, 1).get(0).status()).isEqualTo(InboxStatus.PROCESSED);
 
                 // Another marketplace app's INSTALL is not ours: kept as ignored, with the reason.
                 install(sandbox, "otherApp", WEST.value());
@@ -109,8 +110,8 @@ class InstallWebhooksE2eTest {
                 assertThat(agency.lastError().orElseThrow())
                         .contains("agency-level INSTALL of company comp_abc, naming no location");
 
-                // "Future locations": the location without its company. No token held for it, none can be
-                // minted: the inbox says so (before, it was processed as "active" and nothing was minted).
+                // "Future locations": the location without its company, and no agency token to mint from: the
+                // inbox says so (before, it was processed as "active" and nothing was minted).
                 install(sandbox, "futureLocation", WEST.value());
                 InboxEvent future = awaitEvents(inbox, 4).get(3);
                 assertThat(future.status()).isEqualTo(InboxStatus.IGNORED);
@@ -118,13 +119,22 @@ class InstallWebhooksE2eTest {
                         .contains("location loc_def456 installed without access: the install names no agency");
                 assertThat(credentials.find(location(WEST))).isEmpty();
 
+                // The agency installs (its consent sends one more INSTALL). Now a future location's INSTALL gets
+                // its token from the one agency whose token is held.
+                installations.complete(authorizationCode(sandbox), Installations.Installer.AGENCY);
+                assertThat(credentials.find(new CredentialOwner("COMPANY", "comp_abc")))
+                        .isPresent();
+                awaitEvents(inbox, 5);
+                install(sandbox, "futureLocation", WEST.value());
+                assertThat(awaitEvents(inbox, 6).get(5).status()).isEqualTo(InboxStatus.PROCESSED);
+                assertThat(credentials.find(location(WEST))).isPresent();
+
                 // A bulk install names its locations: each gets its token from the agency's.
+                assertThat(installations.remove(WEST)).isTrue();
                 install(sandbox, "bulk", null);
-                InboxEvent bulk = awaitEvents(inbox, 5).get(4);
+                InboxEvent bulk = awaitEvents(inbox, 7).get(6);
                 assertThat(bulk.status()).isEqualTo(InboxStatus.PROCESSED);
                 assertThat(credentials.find(location(WEST))).isPresent();
-                assertThat(credentials.find(location(new LocationId(E2e.LOCATION))))
-                        .isPresent();
                 assertThat(runtime.ghl().workflows().list(WEST)).isNotEmpty();
             }
         }
