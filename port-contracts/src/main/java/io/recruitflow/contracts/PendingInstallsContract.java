@@ -93,6 +93,24 @@ public abstract class PendingInstallsContract {
     }
 
     @Test
+    void aFloodOfInstallsKeepsTheStoreAtItsBoundAndTheLatestUsable() {
+        int capacity = 200;
+        int flood = 3_000;
+        PendingInstalls store = newStore(clock, capacity);
+        long started = System.nanoTime();
+        for (int i = 0; i < flood; i++) {
+            store.put("flood-" + i, NOW.plus(TTL));
+        }
+        long micros = (System.nanoTime() - started) / 1_000 / flood;
+        assertThat(held(store)).isLessThanOrEqualTo(capacity);
+        assertThat(store.consume("flood-" + (flood - 1), NOW)).isTrue();
+        assertThat(store.consume("flood-0", NOW)).isFalse();
+        System.out.printf(
+                "%s: %d installs issued into a store of %d: %d held, %d us per issue%n",
+                getClass().getSimpleName(), flood, capacity, held(store), micros);
+    }
+
+    @Test
     void issuingPurgesExpiredStates() {
         PendingInstalls store = newStore();
         for (int i = 0; i < 10; i++) {

@@ -46,18 +46,20 @@ final class PostgresPendingInstalls implements PendingInstalls {
     public void put(String state, Instant expiresAt) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        jdbi.useTransaction(h -> {
-            long seq = h.createQuery(
-                            "INSERT INTO pending_installs (state_hash, expires_at) VALUES (:hash, :expiresAt) RETURNING seq")
-                    .bind("hash", hash(state))
-                    .bind("expiresAt", utc(expiresAt))
-                    .mapTo(Long.class)
-                    .one();
-            h.createUpdate("DELETE FROM pending_installs WHERE seq <= :oldest OR expires_at <= :now")
-                    .bind("oldest", seq - capacity)
-                    .bind("now", utc(clock.now()))
-                    .execute();
-        });
+        // One statement, one round trip: the insert and the purge it pays for. The purge cannot see the row
+        // being inserted (one snapshot), so a fresh state is never purged by its own issue.
+        jdbi.useHandle(h -> h.createUpdate("""
+                        WITH issued AS (
+                            INSERT INTO pending_installs (state_hash, expires_at) VALUES (:hash, :expiresAt)
+                            RETURNING seq)
+                        DELETE FROM pending_installs
+                        WHERE seq <= (SELECT seq FROM issued) - :capacity OR expires_at <= :now
+                        """)
+                .bind("hash", hash(state))
+                .bind("expiresAt", utc(expiresAt))
+                .bind("capacity", (long) capacity)
+                .bind("now", utc(clock.now()))
+                .execute());
     }
 
     @Override
