@@ -105,6 +105,49 @@ class InboxDispatcherTest {
     }
 
     @Test
+    void anEventUnderstoodButNotForUsIsIgnoredWithItsReason() {
+        store("i1", "INSTALL", "another app", w.clock.now());
+        GhlEventDecoder notOurs = (type, raw) -> {
+            throw new GhlEventDecoder.IgnoredEventException("INSTALL of another app (appId x), not this app's");
+        };
+        w.dispatcher(notOurs).dispatchDue(10);
+        var stored = inbox().find("i1").orElseThrow();
+        assertThat(stored.status()).isEqualTo(InboxStatus.IGNORED);
+        assertThat(stored.lastError()).contains("INSTALL of another app (appId x), not this app's");
+        assertThat(stored.attempts()).isZero();
+    }
+
+    @Test
+    void everyEventOfOneBodyIsAppliedAndTheBodyProcessedOnce() {
+        store("b1", "INSTALL", "two locations", w.clock.now());
+        List<GhlEvent> applied = new ArrayList<>();
+        GhlEventDecoder bulk = new GhlEventDecoder() {
+            @Override
+            public Optional<GhlEvent> decode(String type, byte[] raw) {
+                return decodeAll(type, raw).stream().findFirst();
+            }
+
+            @Override
+            public List<GhlEvent> decodeAll(String type, byte[] raw) {
+                List<GhlEvent> events = List.of(
+                        new GhlEvent.AppInstalled("b1/l1", InMemoryGhl.LOCATION, w.clock.now(), Optional.empty()),
+                        new GhlEvent.AppInstalled(
+                                "b1/l2",
+                                new io.recruitflow.domain.shared.LocationId("loc_def456"),
+                                w.clock.now(),
+                                Optional.empty()));
+                applied.addAll(events);
+                return events;
+            }
+        };
+        w.dispatcher(bulk).dispatchDue(10);
+        assertThat(applied).hasSize(2);
+        assertThat(inbox().find("b1").orElseThrow().status()).isEqualTo(InboxStatus.PROCESSED);
+        assertThat(w.adapters.processedEvents().isProcessed("b1/l1")).isTrue();
+        assertThat(w.adapters.processedEvents().isProcessed("b1/l2")).isTrue();
+    }
+
+    @Test
     void aMalformedBodyIsDeadLetteredAtOnceWithItsError() {
         store("m1", "InboundMessage", "boom", w.clock.now());
         w.dispatcher(decoder).dispatchDue(10);

@@ -327,6 +327,31 @@ final class ContactRoutes {
         fields.values().removeIf(Objects::isNull);
     }
 
+    /**
+     * A multi-select ({@code MULTIPLE_OPTIONS}) or checkbox ({@code CHECKBOX}) field takes an array of strings
+     * ({@code customFieldsInputArraySchema} of the contacts spec); GHL refuses a plain string for it
+     * (docs/sandbox.md). Other fields take a string.
+     */
+    private List<String> customFieldShapeProblems(List<?> fields) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!(fields.get(i) instanceof Map<?, ?> change)) {
+                continue;
+            }
+            Object idOrKey = change.get("id") != null ? change.get("id") : change.get("key");
+            Store.CustomField field = idOrKey instanceof String name ? store.customField(name) : null;
+            if (field == null || !field.takesArray()) {
+                continue;
+            }
+            Object value = change.containsKey("field_value") ? change.get("field_value") : change.get("value");
+            if (!(value instanceof List<?>)) {
+                problems.add("customFields." + i + ".field_value must be an array of strings for a " + field.dataType()
+                        + " field");
+            }
+        }
+        return problems;
+    }
+
     /** Input {id or key, field_value (or value)}; output {id, value} (README: custom fields). */
     private List<Map<String, Object>> mergeCustomFields(
             List<Map<String, Object>> current, List<Map<String, Object>> changes) {
@@ -339,7 +364,13 @@ final class ContactRoutes {
                 continue; // GHL ignores unknown custom fields.
             }
             Object value = change.containsKey("field_value") ? change.get("field_value") : change.get("value");
-            byId.put(field.id(), value == null ? null : value instanceof String ? value : String.valueOf(value));
+            byId.put(
+                    field.id(),
+                    value == null || value instanceof String
+                            ? value
+                            : field.takesArray() && value instanceof List<?> options
+                                    ? List.copyOf(options)
+                                    : String.valueOf(value));
         }
         List<Map<String, Object>> result = new ArrayList<>();
         byId.forEach((id, value) -> {
@@ -350,7 +381,7 @@ final class ContactRoutes {
         return List.copyOf(result);
     }
 
-    private static void validate(Map<String, Object> body, boolean requireLocation) {
+    private void validate(Map<String, Object> body, boolean requireLocation) {
         List<String> problems = new ArrayList<>();
         if (requireLocation
                 && (Json.string(body, "locationId") == null
@@ -367,6 +398,8 @@ final class ContactRoutes {
         }
         if (body.containsKey("customFields") && !(body.get("customFields") instanceof List)) {
             problems.add("customFields must be an array");
+        } else if (body.get("customFields") instanceof List<?> fields) {
+            problems.addAll(customFieldShapeProblems(fields));
         }
         if (body.get("dndSettings") instanceof Map<?, ?> channels) {
             // DndSettingSchema: status is active, inactive or permanent (contacts spec).

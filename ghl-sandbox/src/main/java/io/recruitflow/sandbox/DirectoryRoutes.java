@@ -19,6 +19,7 @@ final class DirectoryRoutes {
         routes.get("/workflows/", this::workflows);
         routes.get("/locations/search", this::searchLocations);
         routes.get("/locations/{locationId}", this::location);
+        routes.get("/locations/{locationId}/customFields", this::customFields);
         routes.get("/users/search", this::searchUsers);
         routes.get("/users/", this::usersOfLocation);
         routes.get("/users/{userId}", this::user);
@@ -75,6 +76,12 @@ final class DirectoryRoutes {
     }
 
     private void location(ApiCall call) {
+        Store.Location location = pathLocation(call);
+        call.json(200, Json.obj("location", locationJson(location, true)));
+    }
+
+    /** The path's location, which the token may read (an agency token any of the company's): else 404 or 403. */
+    private Store.Location pathLocation(ApiCall call) {
         Store.Location location = store.location(call.path("locationId"));
         if (location == null) {
             throw ApiException.notFound("Location not found");
@@ -82,7 +89,42 @@ final class DirectoryRoutes {
         if (!call.grant.isCompany()) {
             call.authorizeLocation(location.id());
         }
-        call.json(200, Json.obj("location", locationJson(location, true)));
+        return location;
+    }
+
+    /** get-custom-fields: the contact fields with their dataType (and picklistOptions), locations spec. */
+    private void customFields(ApiCall call) {
+        Store.Location location = pathLocation(call);
+        String model = call.query("model");
+        if (model != null && !List.of("contact", "opportunity", "all").contains(model)) {
+            throw ApiException.unprocessable("model must be one of the following values: contact, opportunity, all");
+        }
+        List<Object> fields = new ArrayList<>();
+        if (!"opportunity".equals(model)) {
+            int position = 0;
+            for (Store.CustomField field : store.customFields) {
+                fields.add(Json.obj(
+                        "id",
+                        field.id(),
+                        "name",
+                        field.name(),
+                        "fieldKey",
+                        field.key(),
+                        "placeholder",
+                        "",
+                        "dataType",
+                        field.dataType(),
+                        "position",
+                        position++,
+                        "picklistOptions",
+                        field.options(),
+                        "locationId",
+                        location.id(),
+                        "model",
+                        "contact"));
+            }
+        }
+        call.json(200, Json.obj("customFields", fields));
     }
 
     private Map<String, Object> locationJson(Store.Location location, boolean detailed) {

@@ -28,7 +28,8 @@ final class Engine {
     final Map<String, String> privateIntegrationTokens;
     final String oauthClientId;
     final String oauthClientSecret;
-    final String appId = "sandbox_app_recruitflow";
+    /** The marketplace app's id: 24 hex digits, as GHL's; its client id is {@code <appId>-<suffix>}, as GHL's. */
+    final String appId;
 
     Engine(SandboxConfig config) {
         this.config = config;
@@ -47,7 +48,8 @@ final class Engine {
             pits.put(location.id(), tokens.issuePrivateIntegrationToken(Store.COMPANY_ID, location.id()));
         }
         this.privateIntegrationTokens = java.util.Collections.unmodifiableMap(pits);
-        this.oauthClientId = GhlIds.secret("sandbox-", 16) + "-app";
+        this.appId = GhlIds.hex(24);
+        this.oauthClientId = appId + "-" + GhlIds.secret("", 8).toLowerCase(java.util.Locale.ROOT);
         this.oauthClientSecret = GhlIds.secret("", 36);
     }
 

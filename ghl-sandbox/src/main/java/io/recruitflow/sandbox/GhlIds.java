@@ -31,6 +31,16 @@ final class GhlIds {
         return new java.util.UUID(high, low).toString();
     }
 
+    /** {@code length} lowercase hex digits (GHL's Mongo-style ids such as an app id). */
+    static String hex(int length) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder hex = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            hex.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return hex.toString();
+    }
+
     /** A secret (token, client secret, code): drawn from SecureRandom, never logged. */
     static String secret(String prefix, int length) {
         char[] chars = new char[length];

@@ -79,6 +79,7 @@ final class SandboxAdminRoutes {
         routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/status", this::appointmentStatus);
         routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
         routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
+        routes.admin(HandlerType.POST, "/_sandbox/install", this::install);
     }
 
     Map<String, Object> credentialsJson() {
@@ -284,6 +285,44 @@ final class SandboxAdminRoutes {
         engine.emit(Json.obj(
                 "type", "UNINSTALL", "appId", engine.appId, "locationId", locationId, "companyId", Store.COMPANY_ID));
         json(ctx, 200, Json.obj("uninstalled", locationId));
+    }
+
+    /**
+     * An INSTALL as GHL sends it for installs other than a location's own consent (which
+     * {@code /oauth/chooselocation} sends): {@code agency} — on the company, no {@code locationId}
+     * (AppInstall.md, "Agency Level App Install"); {@code futureLocation} — a location the agency's "future
+     * locations" install reached: {@code locationId} without {@code companyId} and {@code userId} (AppInstall.md's
+     * note); {@code bulk} — {@code companyId} with every location in {@code locationIds} (GHL's official SDK,
+     * webhook-manager.ts); {@code otherApp} — a location install of another marketplace app.
+     */
+    private void install(Context ctx) {
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        String kind = Json.string(body, "kind");
+        String locationId =
+                Json.string(body, "locationId") == null ? Store.PRIMARY_LOCATION : Json.string(body, "locationId");
+        if (engine.store.location(locationId) == null) {
+            throw ApiException.notFound("Location not found");
+        }
+        Map<String, Object> event = Json.obj("type", "INSTALL", "appId", engine.appId, "planId", "sandbox_plan");
+        event.put("trial", Json.obj("onTrial", false));
+        switch (kind == null ? "" : kind) {
+            case "agency" -> event.put("companyId", Store.COMPANY_ID);
+            case "futureLocation" -> event.put("locationId", locationId);
+            case "bulk" -> {
+                List<Object> all = new ArrayList<>();
+                engine.store.locations.forEach(l -> all.add(l.id()));
+                event.put("companyId", Store.COMPANY_ID);
+                event.put("locationIds", all);
+            }
+            case "otherApp" -> {
+                event.put("appId", GhlIds.hex(24));
+                event.put("locationId", locationId);
+                event.put("companyId", Store.COMPANY_ID);
+            }
+            default -> throw ApiException.unprocessable("kind must be one of agency, futureLocation, bulk, otherApp");
+        }
+        engine.emit(event);
+        json(ctx, 200, Json.obj("sent", kind));
     }
 
     private static void json(Context ctx, int status, Map<String, Object> body) {

@@ -50,7 +50,17 @@ final class Store {
 
     record Workflow(String id, String name) {}
 
-    record CustomField(String id, String key, String name, String dataType) {}
+    /** A contact custom field; {@code options} are the picklist of an option field (GHL's picklistOptions). */
+    record CustomField(String id, String key, String name, String dataType, List<String> options) {
+        CustomField(String id, String key, String name, String dataType) {
+            this(id, key, name, dataType, List.of());
+        }
+
+        /** Multi-select and checkbox fields take an array of options; every other field a string. */
+        boolean takesArray() {
+            return dataType.equals("MULTIPLE_OPTIONS") || dataType.equals("CHECKBOX");
+        }
+    }
 
     /** A presentation calendar: weekday slots between {@code open} and {@code close} in the location's zone. */
     record Calendar(String id, String name, int slotMinutes, LocalTime open, LocalTime close) {}
@@ -99,7 +109,19 @@ final class Store {
             new CustomField("cf_license_state", "contact.license_state", "License State", "TEXT"),
             new CustomField("cf_license_number", "contact.license_number", "License Number", "TEXT"),
             new CustomField("cf_license_type", "contact.license_type", "License Type", "TEXT"),
-            new CustomField("cf_contract_date", "contact.contract_date", "Contract Date", "DATE"));
+            new CustomField("cf_contract_date", "contact.contract_date", "Contract Date", "DATE"),
+            new CustomField(
+                    "cf_lines_of_authority",
+                    "contact.lines_of_authority",
+                    "Lines of Authority",
+                    "MULTIPLE_OPTIONS",
+                    List.of("Life", "Health", "Property", "Casualty", "Variable Annuities")),
+            new CustomField(
+                    "cf_appointed_carriers",
+                    "contact.appointed_carriers",
+                    "Appointed Carriers",
+                    "CHECKBOX",
+                    List.of("Mutual of Omaha", "Americo", "Aetna")));
     final Calendar calendar = new Calendar(CALENDAR_ID, "Presentation", 30, LocalTime.of(9, 0), LocalTime.of(17, 0));
     final List<User> users =
             List.of(new User(USER_ID, "Gary", "Owens", "gary@oocunlimited.com", "+14075550101", "admin"));

@@ -39,7 +39,7 @@ final class Tokens {
             + "opportunities.write calendars.readonly calendars.write calendars/events.readonly "
             + "calendars/events.write conversations.readonly conversations.write "
             + "conversations/message.readonly conversations/message.write workflows.readonly "
-            + "locations.readonly users.readonly oauth.readonly oauth.write";
+            + "locations.readonly locations/customFields.readonly users.readonly oauth.readonly oauth.write";
 
     private final Clock clock;
     private final Duration accessTokenLifetime;

@@ -30,6 +30,61 @@ class ContactRoutesTest {
     }
 
     @Test
+    void theLocationsCustomFieldsCarryTheirDataType() {
+        Ghl.Response response = ghl.get("/locations/loc_abc123/customFields?model=contact");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.list("customFields"))
+                .extracting(f -> f.get("id") + ":" + f.get("dataType"))
+                .contains(
+                        "cf_license_state:TEXT",
+                        "cf_lines_of_authority:MULTIPLE_OPTIONS",
+                        "cf_appointed_carriers:CHECKBOX");
+        assertThat(response.list("customFields"))
+                .filteredOn(f -> "cf_lines_of_authority".equals(f.get("id")))
+                .first()
+                .satisfies(f -> assertThat(f)
+                        .containsEntry("fieldKey", "contact.lines_of_authority")
+                        .containsEntry("model", "contact")
+                        .containsEntry(
+                                "picklistOptions",
+                                List.of("Life", "Health", "Property", "Casualty", "Variable Annuities")));
+        assertThat(ghl.get("/locations/loc_nowhere/customFields").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMultiSelectOrCheckboxFieldTakesAnArrayAndRefusesAString() {
+        Map<String, Object> asString = Ghl.contact("loc_abc123", "John", "john@example.com", "(407) 555-1234");
+        asString.put(
+                "customFields",
+                List.of(
+                        Json.obj("id", "cf_lines_of_authority", "field_value", "Life, Health"),
+                        Json.obj("key", "contact.appointed_carriers", "field_value", "Aetna")));
+        Ghl.Response refused = ghl.post("/contacts/upsert", asString);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.raw())
+                .contains("customFields.0.field_value must be an array")
+                .contains("customFields.1.field_value must be an array");
+        assertThat(sandbox.stats().contacts()).isZero();
+
+        Map<String, Object> asArray = Ghl.contact("loc_abc123", "John", "john@example.com", "(407) 555-1234");
+        asArray.put(
+                "customFields",
+                List.of(
+                        Json.obj("id", "cf_lines_of_authority", "field_value", List.of("Life", "Health")),
+                        Json.obj("key", "contact.appointed_carriers", "field_value", List.of("Aetna")),
+                        Json.obj("id", "cf_license_state", "field_value", "FL")));
+        Ghl.Response stored = ghl.post("/contacts/upsert", asArray);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json()).containsEntry("new", true);
+        assertThat(stored.map("contact").get("customFields"))
+                .isEqualTo(List.of(
+                        Json.obj("id", "cf_lines_of_authority", "value", List.of("Life", "Health")),
+                        Json.obj("id", "cf_appointed_carriers", "value", List.of("Aetna")),
+                        Json.obj("id", "cf_license_state", "value", "FL")));
+    }
+
+    @Test
     void createAnswers201WithTheContactWrapperAndCustomFieldsAsIdValue() {
         Map<String, Object> body = Ghl.contact("loc_abc123", "John", "John.Smith@Example.com", "(407) 555-1234");
         body.put("tags", List.of("Licensed", "PropHog-Lead"));

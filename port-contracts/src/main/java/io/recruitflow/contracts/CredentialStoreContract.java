@@ -62,6 +62,21 @@ public abstract class CredentialStoreContract {
     }
 
     @Test
+    void the_owners_of_a_kind_holding_a_credential_are_listed() {
+        CredentialOwner agency = new CredentialOwner("COMPANY", "comp_tok_1");
+        CredentialOwner other = new CredentialOwner("LOCATION", "loc_tok_2");
+        assertThat(store.ownerIds("COMPANY")).isEmpty();
+        store.save(credential(agency, "access-a", at(60)));
+        store.save(credential(location, "access-1", at(60)));
+        store.save(credential(other, "access-2", at(60)));
+
+        assertThat(store.ownerIds("COMPANY")).containsExactly("comp_tok_1");
+        assertThat(store.ownerIds("LOCATION")).containsExactly("loc_tok_1", "loc_tok_2");
+        store.revoke(agency);
+        assertThat(store.ownerIds("COMPANY")).isEmpty();
+    }
+
+    @Test
     void save_replaces_the_owners_pair() {
         store.save(credential(location, "access-1", at(60)));
         StoredCredential second = credential(location, "access-2", at(120));

@@ -14,13 +14,15 @@ public final class ContactDtos {
     private ContactDtos() {}
 
     /**
-     * A custom field as GHL takes it on input: by {@code id} or by {@code key}, with {@code field_value}.
-     * (GHL answers with {@code {id, value}}: see {@link CustomFieldSchema}.)
+     * A custom field as GHL takes it on input: by {@code id} or by {@code key}, with {@code field_value} — a
+     * string ({@code customFieldsInputStringSchema}) or, for multi-select and checkbox fields, an array of
+     * strings ({@code customFieldsInputArraySchema}): see {@link CustomFieldTypes}. (GHL answers with
+     * {@code {id, value}}: see {@link CustomFieldSchema}.)
      */
     public record CustomFieldInputDto(
             String id,
             String key,
-            @Json(name = "field_value") String fieldValue) {}
+            @Json(name = "field_value") Object fieldValue) {}
 
     /** A custom field as GHL answers it. The value may be a string, a number, a list or an object. */
     public record CustomFieldSchema(String id, Object value) {}

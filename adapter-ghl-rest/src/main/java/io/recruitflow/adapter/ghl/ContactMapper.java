@@ -21,7 +21,7 @@ import java.util.Set;
 final class ContactMapper {
     private ContactMapper() {}
 
-    static CreateContactDto create(ContactDraft d) {
+    static CreateContactDto create(ContactDraft d, CustomFieldTypes.Fields types) {
         return new CreateContactDto(
                 nullIfBlank(d.firstName()),
                 nullIfBlank(d.lastName()),
@@ -32,13 +32,13 @@ final class ContactMapper {
                 null,
                 null,
                 List.copyOf(d.tags()),
-                customFields(d.customFields()),
+                customFields(d.customFields(), types),
                 d.source().orElse(null),
                 null,
                 null);
     }
 
-    static UpsertContactDto upsert(ContactDraft d) {
+    static UpsertContactDto upsert(ContactDraft d, CustomFieldTypes.Fields types) {
         return new UpsertContactDto(
                 nullIfBlank(d.firstName()),
                 nullIfBlank(d.lastName()),
@@ -49,14 +49,14 @@ final class ContactMapper {
                 null,
                 null,
                 List.copyOf(d.tags()),
-                customFields(d.customFields()),
+                customFields(d.customFields(), types),
                 d.source().orElse(null),
                 null,
                 null,
                 null);
     }
 
-    static UpdateContactDto update(ContactChanges c) {
+    static UpdateContactDto update(ContactChanges c, CustomFieldTypes.Fields types) {
         return new UpdateContactDto(
                 c.firstName().orElse(null),
                 c.lastName().orElse(null),
@@ -66,20 +66,24 @@ final class ContactMapper {
                 null,
                 c.dnd().orElse(null),
                 c.tags().map(List::copyOf).orElse(null),
-                c.customFields().isEmpty() ? null : customFields(c.customFields()),
+                c.customFields().isEmpty() ? null : customFields(c.customFields(), types),
                 null,
                 null);
     }
 
     /**
      * Custom fields are written {@code {id, key, field_value}}: a {@code contact.xxx} name is a field key,
-     * anything else a field id.
+     * anything else a field id; the value is an array of options for the location's multi-select and checkbox
+     * fields, else a string ({@link CustomFieldTypes}).
      */
-    static List<CustomFieldInputDto> customFields(List<CustomFieldValue> fields) {
+    static List<CustomFieldInputDto> customFields(List<CustomFieldValue> fields, CustomFieldTypes.Fields types) {
         return fields.stream()
-                .map(f -> f.fieldId().startsWith("contact.")
-                        ? new CustomFieldInputDto(null, f.fieldId(), f.value())
-                        : new CustomFieldInputDto(f.fieldId(), null, f.value()))
+                .map(f -> {
+                    Object value = types.inputOf(f.fieldId(), f.value());
+                    return f.fieldId().startsWith("contact.")
+                            ? new CustomFieldInputDto(null, f.fieldId(), value)
+                            : new CustomFieldInputDto(f.fieldId(), null, value);
+                })
                 .toList();
     }
 

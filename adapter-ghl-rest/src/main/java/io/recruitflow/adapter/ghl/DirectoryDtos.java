@@ -34,6 +34,13 @@ final class DirectoryDtos {
 
         /** The location's settings; {@code allowDuplicateContact} decides what an upsert may merge. */
         public record SettingsSchema(Boolean allowDuplicateContact, Boolean allowDuplicateOpportunity) {}
+
+        /** get-custom-fields: the location's custom fields. */
+        public record CustomFieldsListSuccessfulResponseDto(List<CustomFieldSchema> customFields) {}
+
+        /** A custom field's definition; {@code dataType} says what shape its value takes on input. */
+        public record CustomFieldSchema(
+                String id, String name, String fieldKey, String dataType, List<String> picklistOptions, String model) {}
     }
 
     /** users.json */

@@ -135,7 +135,7 @@ public final class GhlClient implements AutoCloseable {
         this.calendars = new GhlCalendars(calls, retrofit.create(CalendarsApi.class), clock);
         this.workflows = new GhlWorkflows(calls, retrofit.create(WorkflowsApi.class), contactsApi);
         this.directory = new GhlDirectory(calls, locationsApi, retrofit.create(UsersApi.class));
-        this.installations = new GhlInstallations(config, tokens);
+        this.installations = new GhlInstallations(config, tokens, credentials);
     }
 
     /**

@@ -101,6 +101,7 @@ public record GhlClientConfig(
             "calendars/events.write", // book, move and cancel appointments
             "workflows.readonly", // list workflows (enrolment itself is contacts.write)
             "locations.readonly", // read the location (time zone) and an agency's locations
+            "locations/customFields.readonly", // custom field types: multi-select and checkbox take arrays
             "users.readonly", // list the recruiters opportunities are assigned to
             "oauth.readonly", // list the locations an agency installed the app on
             "oauth.write"))); // mint location tokens from the agency token (/oauth/locationToken)

@@ -12,6 +12,7 @@ import io.recruitflow.adapter.ghl.ContactDtos.UpsertContactsSuccessfulResponseDt
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
+import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.ExternalFailure;
@@ -41,20 +42,26 @@ public final class GhlContacts implements ContactDirectory {
     private final ContactsApi api;
     private final LocationsApi locations;
     private final boolean legacySearch;
+    private final CustomFieldTypes fieldTypes;
 
     GhlContacts(GhlCalls calls, ContactsApi api, LocationsApi locations, boolean legacySearch) {
         this.calls = calls;
         this.api = api;
         this.locations = locations;
         this.legacySearch = legacySearch;
+        this.fieldTypes = new CustomFieldTypes(calls, locations);
     }
 
-    /** {@code POST /contacts/upsert}: idempotent, GHL finds a duplicate by the location's rule. */
+    /**
+     * {@code POST /contacts/upsert}: idempotent, GHL finds a duplicate by the location's rule. Custom fields
+     * take the shape their type asks for (the location's definitions are read once: {@link CustomFieldTypes}).
+     */
     @Override
     public Upserted upsert(ContactDraft draft) {
+        CustomFieldTypes.Fields types = typesFor(draft.location(), draft.customFields());
         GhlCall call = GhlCall.idempotent("POST /contacts/upsert", calls.as(draft.location()));
         UpsertContactsSuccessfulResponseDto dto =
-                calls.call(call, auth -> api.upsertContact(auth, ContactMapper.upsert(draft)));
+                calls.call(call, auth -> api.upsertContact(auth, ContactMapper.upsert(draft, types)));
         if (dto == null || dto.contact() == null || dto.contact().id() == null) {
             throw GhlFailures.unusableAnswer(call, "the answer names no contact", dto == null ? null : dto.traceId());
         }
@@ -137,9 +144,10 @@ public final class GhlContacts implements ContactDirectory {
      * #findByPhoneOrEmail}) before creating it again, or use {@link #upsert}.
      */
     public Contact create(ContactDraft draft) {
+        CustomFieldTypes.Fields types = typesFor(draft.location(), draft.customFields());
         GhlCall call = GhlCall.create("POST /contacts/", calls.as(draft.location()));
         CreateContactsSuccessfulResponseDto dto =
-                calls.call(call, auth -> api.createContact(auth, ContactMapper.create(draft)));
+                calls.call(call, auth -> api.createContact(auth, ContactMapper.create(draft, types)));
         if (dto == null || dto.contact() == null || dto.contact().id() == null) {
             // GHL says it worked but not what it made: the caller must look the contact up.
             throw GhlFailures.unusableAnswer(call, "the answer names no contact", dto == null ? null : dto.traceId());
@@ -166,9 +174,10 @@ public final class GhlContacts implements ContactDirectory {
 
     /** {@code PUT /contacts/{id}}: only the present fields change; tags given replace all tags. */
     public Contact update(LocationId location, ContactId id, ContactChanges changes) {
+        CustomFieldTypes.Fields types = typesFor(location, changes.customFields());
         UpdateContactsSuccessfulResponseDto dto = calls.call(
                 GhlCall.idempotent("PUT /contacts/{id}", calls.as(location)),
-                auth -> api.updateContact(auth, id.value(), ContactMapper.update(changes)));
+                auth -> api.updateContact(auth, id.value(), ContactMapper.update(changes, types)));
         if (dto != null && dto.contact() != null) {
             return ContactMapper.contact(dto.contact(), location);
         }
@@ -239,6 +248,16 @@ public final class GhlContacts implements ContactDirectory {
                 .or(() -> found.stream()
                         .filter(c -> email.isPresent() && c.email().equals(email))
                         .findFirst());
+    }
+
+    /** The location's custom field types when there are custom fields to write; no GHL call otherwise. */
+    private CustomFieldTypes.Fields typesFor(LocationId location, List<CustomFieldValue> fields) {
+        return fields.isEmpty() ? CustomFieldTypes.Fields.NONE : fieldTypes.of(location);
+    }
+
+    /** How many times the custom field definitions were read (for tests: once per location). */
+    int customFieldLoads() {
+        return fieldTypes.loads();
     }
 
     private Stream<Contact> searchV2(LocationId location, String query, List<SearchFilterDto> filters) {

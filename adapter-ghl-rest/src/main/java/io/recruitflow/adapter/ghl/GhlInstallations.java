@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.ExternalFailure;
@@ -7,8 +8,10 @@ import io.recruitflow.domain.shared.LocationId;
 import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import okhttp3.HttpUrl;
 
@@ -26,10 +29,12 @@ import okhttp3.HttpUrl;
 public final class GhlInstallations implements Installations {
     private final GhlClientConfig config;
     private final TokenManager tokens; // null with a static token
+    private final CredentialStore credentials; // null with a static token
 
-    GhlInstallations(GhlClientConfig config, TokenManager tokens) {
+    GhlInstallations(GhlClientConfig config, TokenManager tokens, CredentialStore credentials) {
         this.config = config;
         this.tokens = tokens;
+        this.credentials = credentials;
     }
 
     @Override
@@ -68,12 +73,29 @@ public final class GhlInstallations implements Installations {
         return new Installed(installer, exchangeCode(grant, type).owner().id());
     }
 
-    /** Mints and stores the location's token from the agency's; nothing with a static token. */
+    /**
+     * Keeps the location's token if one is stored (a location-level install's code exchange stored it), else
+     * mints and stores it from the agency's ({@code POST /oauth/locationToken}). GHL's INSTALL for "future
+     * locations" may lack {@code companyId} (webhook-events/AppInstall.md): then the agency is the one agency
+     * whose token is stored; with none, or several to choose from, nothing can be minted and the answer says
+     * so. An INSTALL may also arrive before the agency's code exchange stored its token (highlevel-api-docs
+     * #294): that is an {@link ExternalFailure.AccessDenied}, and the webhook is retried. Nothing with a static
+     * token.
+     */
     @Override
-    public void addLocation(CompanyId agency, LocationId location) {
-        if (tokens != null) {
-            tokens.locationToken(agency, location);
+    public LocationAccess addLocation(Optional<CompanyId> agency, LocationId location) {
+        if (tokens == null) {
+            return LocationAccess.NOT_SELF_INSTALLABLE;
         }
+        if (tokens.holds(TokenOwner.location(location))) {
+            return LocationAccess.HELD;
+        }
+        Optional<CompanyId> from = agency.or(this::soleAgency);
+        if (from.isEmpty()) {
+            return LocationAccess.UNOBTAINABLE;
+        }
+        tokens.locationToken(from.get(), location);
+        return LocationAccess.OBTAINED;
     }
 
     /** Forgets the location's tokens (GHL has no revocation endpoint: uninstalling ends them there). */
@@ -110,6 +132,12 @@ public final class GhlInstallations implements Installations {
             }
         }
         return new LocationTokenBatch(issued, failed);
+    }
+
+    /** The agency whose token is stored, when there is exactly one. */
+    private Optional<CompanyId> soleAgency() {
+        List<String> agencies = credentials.ownerIds(TokenOwner.Type.COMPANY.name());
+        return agencies.size() == 1 ? Optional.of(new CompanyId(agencies.get(0))) : Optional.empty();
     }
 
     private void requireOAuth() {

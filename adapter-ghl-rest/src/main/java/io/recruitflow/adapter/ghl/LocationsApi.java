@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.adapter.ghl.DirectoryDtos.Locations.CustomFieldsListSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.DirectoryDtos.Locations.GetLocationByIdSuccessfulResponseDto;
 import io.recruitflow.adapter.ghl.DirectoryDtos.Locations.SearchSuccessfulResponseDto;
 import retrofit2.Call;
@@ -25,4 +26,10 @@ interface LocationsApi {
     @GET("locations/{locationId}")
     Call<GetLocationByIdSuccessfulResponseDto> getLocation(
             @Header("Authorization") String auth, @Path("locationId") String locationId);
+
+    /** get-custom-fields; {@code model} is contact, opportunity or all. */
+    @Headers("Version: 2021-07-28")
+    @GET("locations/{locationId}/customFields")
+    Call<CustomFieldsListSuccessfulResponseDto> getCustomFields(
+            @Header("Authorization") String auth, @Path("locationId") String locationId, @Query("model") String model);
 }

@@ -526,6 +526,11 @@ final class TokenManager implements Credentials, AutoCloseable {
         return dto;
     }
 
+    /** Whether tokens of the owner are held (here or in the store), whatever their expiry. */
+    boolean holds(TokenOwner owner) {
+        return cache.containsKey(owner) || store.find(owner).isPresent();
+    }
+
     /** Forgets the owner's tokens, here and in the store. Returns whether there were any. */
     boolean revoke(TokenOwner owner) {
         synchronized (storeLocks.computeIfAbsent(owner, o -> new Object())) {

@@ -26,6 +26,11 @@ final class CountingCredentialStore implements CredentialStore {
     }
 
     @Override
+    public java.util.List<String> ownerIds(String kind) {
+        return store.ownerIds(kind);
+    }
+
+    @Override
     public void save(StoredCredential credential) {
         if (failSaves.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failedSaves.incrementAndGet();

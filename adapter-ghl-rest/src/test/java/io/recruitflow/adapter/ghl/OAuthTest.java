@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -228,7 +229,8 @@ class OAuthTest {
         server.enqueue(contact());
         LocationId loc1 = new LocationId("loc_1");
 
-        ghl.installations().addLocation(new CompanyId("comp_abc"), loc1);
+        assertThat(ghl.installations().addLocation(Optional.of(new CompanyId("comp_abc")), loc1))
+                .isEqualTo(Installations.LocationAccess.OBTAINED);
         assertThat(ghl.pipelines().list(loc1)).isEmpty();
 
         assertThat(take(server).getPath()).isEqualTo("/oauth/locationToken");
@@ -429,7 +431,8 @@ class OAuthTest {
             Installations installations = pit.installations();
 
             assertThat(installations.selfInstallable()).isFalse();
-            installations.addLocation(new CompanyId("comp_abc"), LOC);
+            assertThat(installations.addLocation(Optional.of(new CompanyId("comp_abc")), LOC))
+                    .isEqualTo(Installations.LocationAccess.NOT_SELF_INSTALLABLE);
             assertThat(installations.remove(LOC)).isFalse();
             assertThatThrownBy(() -> installations.consentUrl("s")).isInstanceOf(IllegalStateException.class);
             assertThatThrownBy(() -> installations.complete("code", Installations.Installer.LOCATION))

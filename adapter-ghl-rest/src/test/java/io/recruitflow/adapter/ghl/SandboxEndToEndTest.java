@@ -333,7 +333,8 @@ class SandboxEndToEndTest {
                             ExternalFailure.AccessDenied.class,
                             () -> client.workflows().list(new LocationId("loc_def456"))))
                     .isNotNull();
-            client.installations().addLocation(agency, new LocationId("loc_def456"));
+            assertThat(client.installations().addLocation(Optional.of(agency), new LocationId("loc_def456")))
+                    .isEqualTo(Installations.LocationAccess.OBTAINED);
             assertThat(client.workflows().list(new LocationId("loc_def456"))).isNotEmpty();
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.ContactDraft;
+import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
@@ -112,6 +113,54 @@ class SandboxRealGhlTest {
                         + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + "}");
         int at = answer.indexOf("\"id\":\"") + 6;
         return answer.substring(at, answer.indexOf('"', at));
+    }
+
+    /**
+     * GHL's multi-select and checkbox custom fields take an array (contacts spec,
+     * {@code customFieldsInputArraySchema}); a string for them is a 422. The client learns each field's
+     * {@code dataType} from the location once and writes every upsert, create and update accordingly.
+     */
+    @Test
+    void multiSelectAndCheckboxFieldsAreWrittenAsArraysTextFieldsAsStrings() throws IOException {
+        ContactDraft lead = withFields(
+                draft("jane@example.com", "+14075550177"),
+                List.of(
+                        new CustomFieldValue("cf_lines_of_authority", "Life, Health"),
+                        new CustomFieldValue("contact.appointed_carriers", "Aetna"),
+                        new CustomFieldValue("cf_license_state", "FL")));
+
+        ContactDirectory.Upserted upserted = ghl.contacts().upsert(lead);
+
+        String stored = ghlCall("GET", "/contacts/" + upserted.contact().id().value(), null);
+        assertThat(stored)
+                .contains("{\"id\":\"cf_lines_of_authority\",\"value\":[\"Life\",\"Health\"]}")
+                .contains("{\"id\":\"cf_appointed_carriers\",\"value\":[\"Aetna\"]}")
+                .contains("{\"id\":\"cf_license_state\",\"value\":\"FL\"}");
+        assertThat(upserted.contact().customFields())
+                .contains(new CustomFieldValue("cf_lines_of_authority", "Life, Health"));
+
+        // The definitions are read once per location, not per write; a draft without custom fields reads none.
+        ghl.contacts().upsert(withFields(draft("max@example.com", "+14075550178"), lead.customFields()));
+        ghl.contacts()
+                .update(
+                        LOC,
+                        upserted.contact().id(),
+                        new ContactChanges(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(new CustomFieldValue("cf_lines_of_authority", "Property; Casualty")),
+                                Optional.empty()));
+        assertThat(ghlCall("GET", "/contacts/" + upserted.contact().id().value(), null))
+                .contains("{\"id\":\"cf_lines_of_authority\",\"value\":[\"Property\",\"Casualty\"]}");
+        assertThat(ghl.contacts().customFieldLoads()).isEqualTo(1);
+    }
+
+    private static ContactDraft withFields(ContactDraft d, List<CustomFieldValue> fields) {
+        return new ContactDraft(
+                d.location(), d.firstName(), d.lastName(), d.email(), d.phone(), d.tags(), fields, d.source());
     }
 
     @Test

@@ -69,8 +69,26 @@ class WireTest {
                 Set.of("Licensed"),
                 List.of(
                         new CustomFieldValue("cf_license_state", "FL"),
-                        new CustomFieldValue("contact.license_number", "W123456")),
+                        new CustomFieldValue("contact.license_number", "W123456"),
+                        new CustomFieldValue("contact.lines_of_authority", "Life, Health")),
                 Optional.of("PropHog"));
+    }
+
+    /** The location's custom field definitions, which a first write with custom fields reads. */
+    private static final String CUSTOM_FIELDS = "{\"customFields\":["
+            + "{\"id\":\"cf_license_state\",\"fieldKey\":\"contact.license_state\",\"dataType\":\"TEXT\"},"
+            + "{\"id\":\"cf_lines\",\"fieldKey\":\"contact.lines_of_authority\",\"dataType\":\"MULTIPLE_OPTIONS\","
+            + "\"picklistOptions\":[\"Life\",\"Health\"],\"model\":\"contact\"}]}";
+
+    private void expectCustomFieldsRead() throws Exception {
+        server.enqueue(json(CUSTOM_FIELDS));
+    }
+
+    private void assertCustomFieldsRead() throws Exception {
+        RecordedRequest r = take(server);
+        assertThat(r.getMethod()).isEqualTo("GET");
+        assertThat(r.getPath()).isEqualTo("/locations/loc_abc123/customFields?model=contact");
+        assertThat(r.getHeader("Version")).isEqualTo("2021-07-28");
     }
 
     private static void assertCommonHeaders(RecordedRequest r, String version) {
@@ -83,10 +101,12 @@ class WireTest {
 
     @Test
     void createContactPostsTheSpecShapeWithCustomFieldsAsIdKeyFieldValue() throws Exception {
+        expectCustomFieldsRead();
         server.enqueue(json(201, "{\"contact\":" + MockGhl.contactJson("cont_1") + ",\"unknownField\":{\"x\":1}}"));
 
         var contact = ghl.contacts().create(draft());
 
+        assertCustomFieldsRead();
         RecordedRequest r = take(server);
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getPath()).isEqualTo("/contacts/");
@@ -101,7 +121,9 @@ class WireTest {
                         "\"tags\":[\"Licensed\"]",
                         "\"source\":\"PropHog\"",
                         "{\"id\":\"cf_license_state\",\"field_value\":\"FL\"}",
-                        "{\"key\":\"contact.license_number\",\"field_value\":\"W123456\"}")
+                        "{\"key\":\"contact.license_number\",\"field_value\":\"W123456\"}",
+                        // A multi-select field takes an array (customFieldsInputArraySchema).
+                        "{\"key\":\"contact.lines_of_authority\",\"field_value\":[\"Life\",\"Health\"]}")
                 .doesNotContain("null");
         assertThat(contact.id()).isEqualTo(new ContactId("cont_1"));
         assertThat(contact.customFields()).containsExactly(new CustomFieldValue("cf_license_state", "FL"));
@@ -110,11 +132,31 @@ class WireTest {
     }
 
     @Test
+    void withoutTheScopeToReadFieldDefinitionsCustomFieldsAreWrittenAsTextAndTheReadIsNotRepeated() throws Exception {
+        server.enqueue(json(403, "{\"statusCode\":403,\"message\":\"The token is not authorized for this scope.\"}"));
+        server.enqueue(json("{\"new\":true,\"contact\":" + MockGhl.contactJson("cont_2") + "}"));
+        server.enqueue(json("{\"new\":false,\"contact\":" + MockGhl.contactJson("cont_2") + "}"));
+
+        ghl.contacts().upsert(draft());
+        ghl.contacts().upsert(draft());
+
+        assertCustomFieldsRead();
+        for (int i = 0; i < 2; i++) {
+            RecordedRequest r = take(server);
+            assertThat(r.getPath()).isEqualTo("/contacts/upsert");
+            assertThat(r.getBody().readUtf8())
+                    .contains("{\"key\":\"contact.lines_of_authority\",\"field_value\":\"Life, Health\"}");
+        }
+    }
+
+    @Test
     void upsertReadsTheNewFlag() throws Exception {
+        expectCustomFieldsRead();
         server.enqueue(json("{\"new\":true,\"contact\":" + MockGhl.contactJson("cont_2") + ",\"traceId\":\"t-1\"}"));
 
         var upserted = ghl.contacts().upsert(draft());
 
+        assertCustomFieldsRead();
         RecordedRequest r = take(server);
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getPath()).isEqualTo("/contacts/upsert");

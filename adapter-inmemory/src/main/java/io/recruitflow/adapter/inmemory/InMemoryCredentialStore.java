@@ -4,6 +4,7 @@ import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,15 @@ public final class InMemoryCredentialStore implements CredentialStore {
     @Override
     public void save(StoredCredential credential) {
         credentials.put(credential.owner(), credential);
+    }
+
+    @Override
+    public List<String> ownerIds(String kind) {
+        return credentials.keySet().stream()
+                .filter(owner -> owner.kind().equals(kind))
+                .map(CredentialOwner::id)
+                .sorted()
+                .toList();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.recruitflow.application.port.Installations;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.LocationId;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The in-memory GHL has no marketplace app, so nothing installs itself: like a fixed-token set-up, {@link
@@ -31,7 +32,9 @@ public final class InMemoryInstallations implements Installations {
     }
 
     @Override
-    public void addLocation(CompanyId agency, LocationId location) {}
+    public LocationAccess addLocation(Optional<CompanyId> agency, LocationId location) {
+        return LocationAccess.NOT_SELF_INSTALLABLE;
+    }
 
     @Override
     public boolean remove(LocationId location) {

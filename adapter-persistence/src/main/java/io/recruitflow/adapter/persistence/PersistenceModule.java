@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -29,8 +30,9 @@ import javax.sql.DataSource;
  * {@link DataSource} (for other parts that keep state in the same database, such as the GHL client's shared
  * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
  * {@link MessageLog}, {@link RecruitReplies}, {@link ComplianceRecord}, {@link DeclaredEmergencies},
- * {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox},
- * {@link CredentialStore} and {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
+ * {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox}, {@link CredentialStore},
+ * {@link PendingInstalls} (so that an OAuth install started on one instance completes on another) and
+ * {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
  * or a demo's simulated one).
  *
  * <p>Modules only bind: nothing here does I/O or starts a thread. The queue accepts jobs from the start; its
@@ -147,6 +149,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     CredentialStore credentialStore(Database database) {
         return new PostgresCredentialStore(database.jdbi(), database.tokenCipher());
+    }
+
+    @Provides
+    @Singleton
+    PendingInstalls pendingInstalls(Database database, Clock clock) {
+        return new PostgresPendingInstalls(database.jdbi(), clock);
     }
 
     @Provides

@@ -44,6 +44,15 @@ final class PostgresCredentialStore implements CredentialStore {
     }
 
     @Override
+    public List<String> ownerIds(String kind) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT owner_id FROM oauth_tokens WHERE owner_type = :type ORDER BY owner_id")
+                        .bind("type", kind)
+                        .mapTo(String.class)
+                        .list());
+    }
+
+    @Override
     public boolean revoke(CredentialOwner owner) {
         return jdbi.withHandle(
                 h -> h.createUpdate("DELETE FROM oauth_tokens WHERE owner_type = :type AND owner_id = :id")

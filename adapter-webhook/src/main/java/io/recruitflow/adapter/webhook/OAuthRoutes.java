@@ -2,6 +2,7 @@ package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import java.security.SecureRandom;
@@ -18,22 +19,31 @@ import org.slf4j.LoggerFactory;
  * browser that started it) and redirects to GHL's authorization page. {@code GET /oauth/callback} checks
  * the state — unknown, expired, reused or from another browser: 400 — exchanges the code and saves the
  * tokens. The pages never show a token.
+ *
+ * <p>The install route needs no authentication (GHL's marketplace sends people to it), so each client address
+ * may start {@value #INSTALLS} installs per {@link #INSTALL_WINDOW}; past that it gets a 429 with
+ * {@code Retry-After} and no state is issued. The {@link PendingInstalls} is bounded as well.
  */
 final class OAuthRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
     static final Duration STATE_TTL = Duration.ofMinutes(10);
     static final String STATE_COOKIE = "recruitflow_oauth_state";
+    static final int INSTALLS = 10;
+    static final Duration INSTALL_WINDOW = Duration.ofMinutes(1);
+    static final int MAX_ADDRESSES = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Installations installations;
-    private final OAuthStateStore states;
+    private final PendingInstalls states;
     private final Clock clock;
+    private final AddressBuckets installsPerAddress;
 
-    OAuthRoutes(Installations installations, OAuthStateStore states, Clock clock) {
+    OAuthRoutes(Installations installations, PendingInstalls states, Clock clock) {
         this.installations = installations;
         this.states = states;
         this.clock = clock;
+        this.installsPerAddress = new AddressBuckets(clock, INSTALLS, INSTALL_WINDOW, MAX_ADDRESSES);
     }
 
     void install(Context ctx) {
@@ -43,6 +53,17 @@ final class OAuthRoutes {
                     503,
                     "OAuth is not configured",
                     "This Recruitflow runs with a static token; set the app's client id and secret to install it.");
+            return;
+        }
+        Optional<Duration> wait = installsPerAddress.tryTake(ctx.ip());
+        if (wait.isPresent()) {
+            String seconds = AddressBuckets.retryAfterSeconds(wait.get());
+            ctx.header("Retry-After", seconds);
+            page(
+                    ctx,
+                    429,
+                    "Too many installations",
+                    "Too many installations were started from this address. Try again in " + seconds + " seconds.");
             return;
         }
         byte[] random = new byte[32];

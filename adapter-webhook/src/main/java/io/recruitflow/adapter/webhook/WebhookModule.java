@@ -10,6 +10,7 @@ import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
@@ -31,8 +32,8 @@ import java.util.TreeMap;
  * built from a {@link WebhookConfig} and served on its port. The server starts with the module's injector
  * (its lifecycle) and stops gracefully with it ({@link WebhookServer#stop}).
  *
- * <p>Binds {@link WebhookServer}, the {@link AdminServices} its admin API calls, and the
- * {@link OAuthStateStore} of the install flow. Needs the use cases, the {@link EventInbox}, a {@link Clock},
+ * <p>Binds {@link WebhookServer} and the {@link AdminServices} its admin API calls. Needs the use cases, the
+ * {@link EventInbox}, the {@link PendingInstalls} of the install flow (the stores' module binds it), a {@link Clock},
  * {@link GhlAuthorization} and {@link TokenStore} (OAuth), and {@link RecruitflowMetrics} (see
  * {@link MetricsModule}). What it shows or tells of the rest has a default that another module may set with
  * {@link OptionalBinder#setBinding()}: the {@link ReadinessCheck} (always ready), the {@link InboxListener}
@@ -79,12 +80,6 @@ public final class WebhookModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OAuthStateStore oauthStates(Clock clock) {
-        return new InMemoryOAuthStateStore(clock);
-    }
-
-    @Provides
-    @Singleton
     WebhookServer server(
             WebhookConfig config,
             EventInbox inbox,
@@ -93,7 +88,7 @@ public final class WebhookModule extends AbstractModule {
             RecruitflowMetrics metrics,
             ReadinessCheck readiness,
             Installations installations,
-            OAuthStateStore states,
+            PendingInstalls states,
             AdminServices admin,
             CallBudgets budgets,
             SuspendedLocations suspended) {

@@ -8,6 +8,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
@@ -351,7 +352,7 @@ public final class WebhookServer {
         private RecruitflowMetrics metrics;
         private ReadinessCheck readiness = ReadinessCheck.alwaysReady();
         private Installations installations;
-        private OAuthStateStore states;
+        private PendingInstalls states;
         private AdminServices admin;
         private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
         private Supplier<Map<LocationId, String>> suspensions = Map::of;
@@ -391,7 +392,7 @@ public final class WebhookServer {
         }
 
         /** Enables {@code /oauth/install} and {@code /oauth/callback}; without it they answer 503. */
-        public Builder oauth(Installations installations, OAuthStateStore states) {
+        public Builder oauth(Installations installations, PendingInstalls states) {
             this.installations = Objects.requireNonNull(installations, "installations");
             this.states = Objects.requireNonNull(states, "states");
             return this;

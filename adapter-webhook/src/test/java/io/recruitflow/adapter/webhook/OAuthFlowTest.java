@@ -25,6 +25,7 @@ class OAuthFlowTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final FakeInstallations ghl = new FakeInstallations();
+    private final FakePendingInstalls states = new FakePendingInstalls();
     private WebhookServer server;
     private Http http;
 
@@ -33,7 +34,7 @@ class OAuthFlowTest {
         server = WebhookServer.builder(WebhookConfig.defaults())
                 .inbox(new FakeEventInbox())
                 .clock(clock)
-                .oauth(ghl, new InMemoryOAuthStateStore(clock))
+                .oauth(ghl, states)
                 .build();
         http = new Http(server.start(0));
     }
@@ -149,16 +150,23 @@ class OAuthFlowTest {
     }
 
     @Test
-    void the_state_store_is_bounded_and_evicts_the_oldest() {
-        InMemoryOAuthStateStore store = new InMemoryOAuthStateStore(clock, 3);
-        for (int i = 0; i < 5; i++) {
-            store.put("s" + i, NOW.plusSeconds(600 + i));
+    void installs_from_one_address_are_rate_limited_with_retry_after_and_issue_no_state() {
+        for (int i = 0; i < OAuthRoutes.INSTALLS; i++) {
+            install();
         }
-        assertThat(store.size()).isEqualTo(3);
-        assertThat(store.consume("s0", NOW)).isFalse();
-        assertThat(store.consume("s4", NOW)).isTrue();
-        assertThat(store.consume("s4", NOW)).isFalse();
-        assertThat(store.consume(null, NOW)).isFalse();
+        HttpResponse<String> refused = http.get("/oauth/install");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .get()
+                .satisfies(seconds ->
+                        assertThat(Long.parseLong(seconds)).isBetween(1L, OAuthRoutes.INSTALL_WINDOW.toSeconds()));
+        assertThat(refused.headers().firstValue("Location")).isEmpty();
+        assertThat(refused.body()).contains("Too many installations");
+        assertThat(states.states).hasSize(OAuthRoutes.INSTALLS);
+
+        // The bucket refills gradually: one window later the address may install again.
+        clock.advance(OAuthRoutes.INSTALL_WINDOW);
+        install();
     }
 
     // ---- helpers
@@ -220,7 +228,7 @@ class OAuthFlowTest {
         }
 
         @Override
-        public void addLocation(CompanyId agency, LocationId location) {
+        public LocationAccess addLocation(java.util.Optional<CompanyId> agency, LocationId location) {
             throw new UnsupportedOperationException();
         }
 

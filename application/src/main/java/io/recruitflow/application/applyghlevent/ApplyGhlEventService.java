@@ -219,13 +219,23 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                 : new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
     }
 
+    /**
+     * The app was installed on the location: it is active again, and its access is kept or obtained. An
+     * install that names no agency (GHL's "future locations") and finds no access held cannot be completed
+     * here: the outcome says so and the inbox keeps it, rather than the location looking installed.
+     */
     private EventOutcome installed(GhlEvent.AppInstalled e) {
         suspended.resume(e.location());
-        if (!installations.selfInstallable() || e.company().isEmpty()) {
-            return new EventOutcome.Applied("location " + e.location() + " active");
-        }
-        installations.addLocation(e.company().get(), e.location());
-        return new EventOutcome.Applied("location " + e.location() + " installed, access stored");
+        Installations.LocationAccess access = installations.addLocation(e.company(), e.location());
+        return switch (access) {
+            case OBTAINED -> new EventOutcome.Applied("location " + e.location() + " installed, access stored");
+            case HELD -> new EventOutcome.Applied("location " + e.location() + " installed, access already held");
+            case NOT_SELF_INSTALLABLE -> new EventOutcome.Applied("location " + e.location() + " active");
+            case UNOBTAINABLE ->
+                new EventOutcome.NotApplied("location " + e.location()
+                        + " installed without access: the install names no agency and no access is held;"
+                        + " install the app on it again");
+        };
     }
 
     private EventOutcome withRecruit(ContactId contact, java.util.function.Function<Recruit, EventOutcome> action) {

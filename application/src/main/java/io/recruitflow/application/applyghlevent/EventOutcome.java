@@ -9,6 +9,12 @@ public sealed interface EventOutcome {
     /** Nothing to do for us (not a recruit, informational, or older than what we hold). */
     record Ignored(String why) implements EventOutcome {}
 
+    /**
+     * It could not be applied, and applying it again would not change that (an install that grants no access);
+     * the inbox keeps the event as ignored with {@code why}, where operators see it.
+     */
+    record NotApplied(String why) implements EventOutcome {}
+
     /** This event id was applied before. */
     record AlreadyApplied() implements EventOutcome {}
 }

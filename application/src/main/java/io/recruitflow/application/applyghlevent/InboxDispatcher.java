@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Feeds stored webhook events to {@link ApplyGhlEventUseCase}, oldest first and one at a time per
@@ -45,14 +45,26 @@ public class InboxDispatcher {
     private void dispatch(InboxEvent stored) {
         String id = stored.event().webhookId();
         try {
-            Optional<GhlEvent> decoded =
-                    decoder.decode(stored.event().type(), stored.event().rawBody());
+            List<GhlEvent> decoded =
+                    decoder.decodeAll(stored.event().type(), stored.event().rawBody());
             if (decoded.isEmpty()) {
                 inbox.markIgnored(id, "event type " + stored.event().type() + " is not handled");
                 return;
             }
-            apply.apply(new ApplyGhlEventCommand(decoded.get()));
-            inbox.markProcessed(id);
+            // Several events of one body are applied in turn; each is idempotent, so a retry re-applies safely.
+            List<String> notApplied = new ArrayList<>();
+            for (GhlEvent event : decoded) {
+                if (apply.apply(new ApplyGhlEventCommand(event)) instanceof EventOutcome.NotApplied n) {
+                    notApplied.add(n.why());
+                }
+            }
+            if (notApplied.isEmpty()) {
+                inbox.markProcessed(id);
+            } else {
+                inbox.markIgnored(id, String.join("; ", notApplied));
+            }
+        } catch (GhlEventDecoder.IgnoredEventException e) {
+            inbox.markIgnored(id, e.getMessage());
         } catch (GhlEventDecoder.MalformedEventException e) {
             inbox.markDead(id, "malformed " + stored.event().type() + ": " + e.getMessage());
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.recruitflow.application.port;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,12 @@ public interface CredentialStore {
     Optional<StoredCredential> find(CredentialOwner owner);
 
     void save(StoredCredential credential);
+
+    /**
+     * The ids of the owners of {@code kind} that hold a credential, sorted: the agencies Recruitflow is installed
+     * for, say, when the CRM names a location but not its agency.
+     */
+    List<String> ownerIds(String kind);
 
     /** Forgets the owner's credential (access ended). Returns whether there was one. */
     boolean revoke(CredentialOwner owner);

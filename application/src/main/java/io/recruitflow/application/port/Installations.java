@@ -3,6 +3,7 @@ package io.recruitflow.application.port;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.LocationId;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Recruitflow's installation in the CRM's accounts: how access is asked for, granted and given up. How
@@ -21,13 +22,28 @@ public interface Installations {
     Installed complete(String grant, Installer installer);
 
     /**
-     * Gains access to one location of an agency that installed Recruitflow for all its locations. Does
-     * nothing when the set-up is not self-installable.
+     * Gains access to one location Recruitflow was installed on: kept if already held (the install's own grant
+     * gave it), else obtained from the agency's access when the agency is known. The CRM may not name the agency
+     * (GHL's INSTALL for "future locations" can lack it); then, with no access held, nothing can be obtained and
+     * the answer says so. Does nothing when the set-up is not self-installable. Failures of the CRM (the agency's
+     * own grant not stored yet, say) are {@link io.recruitflow.domain.shared.ExternalFailure}s.
      */
-    void addLocation(CompanyId agency, LocationId location);
+    LocationAccess addLocation(Optional<CompanyId> agency, LocationId location);
 
     /** Gives up all access to the location (Recruitflow was uninstalled there). Returns whether there was any. */
     boolean remove(LocationId location);
+
+    /** What {@link #addLocation} found or did. */
+    enum LocationAccess {
+        /** Access was obtained from the agency's and stored. */
+        OBTAINED,
+        /** Access to the location was held already. */
+        HELD,
+        /** No access held and no agency named to obtain it from: the location must be installed again. */
+        UNOBTAINABLE,
+        /** The set-up does not install itself (a fixed access token): nothing to do. */
+        NOT_SELF_INSTALLABLE
+    }
 
     /** Who installed: an agency for its locations, or one location. */
     enum Installer {

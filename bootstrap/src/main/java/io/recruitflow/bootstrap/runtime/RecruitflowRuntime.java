@@ -68,7 +68,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MetricsModule(config.webhook().metricsLocationLabels()),
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
-                new WebhookDecodingModule(),
+                new WebhookDecodingModule(config.ghl().clientId()),
                 new ApplicationModule(config.recruiting(), config.replies())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));

@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.ghl.webhook;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The webhook payload shapes Recruitflow reads, field names exactly as in
@@ -88,6 +89,17 @@ final class GhlPayloads {
             Integer unreadCount,
             String dateUpdated) {}
 
-    /** INSTALL / UNINSTALL: {@code locationId} is absent for agency-level installs. */
-    public record AppDto(String webhookId, String timestamp, String appId, String companyId, String locationId) {}
+    /**
+     * INSTALL / UNINSTALL (webhook-events/AppInstall.md): {@code locationId} is absent for agency-level installs,
+     * {@code companyId} may be absent for installs "via future locations"; a bulk install names its locations in
+     * {@code locationIds} (GHL's official SDK reads it, highlevel-api-sdk {@code webhook-manager.ts}).
+     */
+    public record AppDto(
+            String webhookId,
+            String timestamp,
+            String appId,
+            String companyId,
+            String locationId,
+            List<String> locationIds,
+            String installType) {}
 }

@@ -77,8 +77,14 @@ import okio.Buffer;
  *       answers with);</li>
  *   <li>an OutboundMessage's {@code status} and {@code error} are its delivery ({@link GhlDeliveryReports});
  *       its {@code messageId} matches it to our own text;</li>
- *   <li>messages on channels other than SMS and email (calls, voicemail, social, chat) and
- *       agency-level INSTALL / UNINSTALL (no {@code locationId}) are not acted on: empty.</li>
+ *   <li>messages on channels other than SMS and email (calls, voicemail, social, chat) are not acted on:
+ *       empty;</li>
+ *   <li>INSTALL / UNINSTALL of another app (an {@code appId} other than this app's, the part of the client id
+ *       before its first {@code -}, as GHL's official SDK compares them) and agency-level ones that name no
+ *       location are kept as ignored with the reason ({@link IgnoredEventException}); an install on several
+ *       locations ({@code locationIds}) is one {@link GhlEvent.AppInstalled} per location, each with the id
+ *       {@code webhookId/locationId} ({@link #decodeAll}); a missing {@code companyId} ("future locations") is
+ *       an install without a company, for the application to complete from the access it holds.</li>
  * </ul>
  */
 final class MoshiGhlEventDecoder implements GhlEventDecoder {
@@ -92,7 +98,15 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
     private final JsonAdapter<UnreadDto> unread;
     private final JsonAdapter<AppDto> apps;
 
+    /** This app's id; empty when unknown (a static token), and then no event is taken for another app's. */
+    private final Optional<String> appId;
+
     MoshiGhlEventDecoder() {
+        this(Optional.empty());
+    }
+
+    MoshiGhlEventDecoder(Optional<String> appId) {
+        this.appId = appId.map(String::strip).filter(s -> !s.isEmpty());
         Moshi moshi = GhlJson.moshi();
         this.deliveries = moshi.adapter(DeliveryDto.class);
         this.contacts = moshi.adapter(GetContectByIdSchema.class);
@@ -104,11 +118,35 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
         this.apps = moshi.adapter(AppDto.class);
     }
 
+    /**
+     * The app id of a marketplace app's OAuth client id: GHL's client ids are {@code <appId>-<suffix>}, and its
+     * official SDK takes the part before the first {@code -} to compare with a webhook's {@code appId}.
+     */
+    static Optional<String> appIdOf(Optional<String> clientId) {
+        return clientId.map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .map(id -> id.indexOf('-') > 0 ? id.substring(0, id.indexOf('-')) : id);
+    }
+
+    /** The first of {@link #decodeAll}: an install on several locations is several events, use that. */
     @Override
     public Optional<GhlEvent> decode(String type, byte[] rawBody) {
+        return decodeAll(type, rawBody).stream().findFirst();
+    }
+
+    @Override
+    public List<GhlEvent> decodeAll(String type, byte[] rawBody) {
         if (type == null || !GhlEventTypes.KNOWN.contains(type)) {
-            return Optional.empty();
+            return List.of();
         }
+        return switch (type) {
+            case GhlEventTypes.INSTALL -> app(type, read(apps, type, rawBody), true, rawBody);
+            case GhlEventTypes.UNINSTALL -> app(type, read(apps, type, rawBody), false, rawBody);
+            default -> one(type, rawBody).stream().toList();
+        };
+    }
+
+    private Optional<GhlEvent> one(String type, byte[] rawBody) {
         return switch (type) {
             case GhlEventTypes.CONTACT_CREATE ->
                 Optional.of(contactChanged(type, readContact(type, rawBody), true, rawBody));
@@ -142,8 +180,6 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 Optional.of(taskCreated(type, read(notesAndTasks, type, rawBody), rawBody));
             case GhlEventTypes.CONVERSATION_UNREAD_UPDATE ->
                 Optional.of(conversationUnread(type, read(unread, type, rawBody), rawBody));
-            case GhlEventTypes.INSTALL -> app(type, read(apps, type, rawBody), true, rawBody);
-            case GhlEventTypes.UNINSTALL -> app(type, read(apps, type, rawBody), false, rawBody);
             default -> Optional.empty();
         };
     }
@@ -395,19 +431,39 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
 
     // ---- app install / uninstall
 
-    private static Optional<GhlEvent> app(String type, AppDto a, boolean installed, byte[] body) {
-        if (present(a.locationId()).isEmpty()) {
-            // Agency-level (install on the company, or "future locations"): no location to act on here.
-            return Optional.empty();
+    private List<GhlEvent> app(String type, AppDto a, boolean installed, byte[] body) {
+        Optional<String> theirs = present(a.appId());
+        if (appId.isPresent() && theirs.isPresent() && !theirs.get().equals(appId.get())) {
+            throw new IgnoredEventException(type + " of another app (appId " + theirs.get() + "), not this app's");
+        }
+        Optional<CompanyId> company = present(a.companyId()).map(CompanyId::new);
+        LinkedHashSet<String> named = new LinkedHashSet<>();
+        present(a.locationId()).ifPresent(named::add);
+        if (named.isEmpty() && a.locationIds() != null) {
+            a.locationIds().stream()
+                    .map(MoshiGhlEventDecoder::present)
+                    .flatMap(Optional::stream)
+                    .forEach(named::add);
+        }
+        if (named.isEmpty()) {
+            // Agency-level: on the company itself; each location then comes with an INSTALL of its own.
+            throw new IgnoredEventException(company.map(c -> "agency-level " + type + " of company " + c.value()
+                            + ", naming no location"
+                            + (installed ? ": each location's access comes with its own INSTALL" : ""))
+                    .orElse(type + " names neither a location nor a company"));
         }
         String eventId = eventId(a.webhookId(), body);
-        LocationId location = location(type, a.locationId());
         Instant at = occurredAt(type, a.timestamp(), null, null);
-        Optional<CompanyId> company = present(a.companyId()).map(CompanyId::new);
-        return Optional.of(
-                installed
-                        ? new GhlEvent.AppInstalled(eventId, location, at, company)
-                        : new GhlEvent.AppUninstalled(eventId, location, at, company));
+        List<GhlEvent> events = new java.util.ArrayList<>();
+        for (String id : named) {
+            LocationId location = location(type, id);
+            String perLocation = named.size() == 1 ? eventId : eventId + "/" + id;
+            events.add(
+                    installed
+                            ? new GhlEvent.AppInstalled(perLocation, location, at, company)
+                            : new GhlEvent.AppUninstalled(perLocation, location, at, company));
+        }
+        return List.copyOf(events);
     }
 
     // ---- shared rules

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChange;
+import io.recruitflow.application.applyghlevent.GhlEventDecoder;
 import io.recruitflow.application.applyghlevent.GhlEventDecoder.MalformedEventException;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.Channel;
@@ -99,8 +100,15 @@ class MoshiGhlEventDecoderTest {
         // Real deliveries carry the envelope fields the schema pages leave out.
         String delivered = json.strip()
                 .replaceFirst("^\\{", "{\"webhookId\":\"wh_" + file + index + "\",\"timestamp\":\"" + TS + "\",");
-        Optional<GhlEvent> event = decoder.decode(type, delivered.getBytes(StandardCharsets.UTF_8));
         Class<?> expected = EXPECTED.get(file).get(index);
+        Optional<GhlEvent> event;
+        try {
+            event = decoder.decode(type, delivered.getBytes(StandardCharsets.UTF_8));
+        } catch (GhlEventDecoder.IgnoredEventException e) {
+            // Not acted on, and kept with its reason (an agency-level install names no location).
+            assertThat(expected).as(e.getMessage()).isNull();
+            event = Optional.empty();
+        }
         if (expected == null) {
             assertThat(event).isEmpty();
         } else {
@@ -320,9 +328,83 @@ class MoshiGhlEventDecoderTest {
         GhlEvent.AppUninstalled u = (GhlEvent.AppUninstalled) decode(
                 "UNINSTALL", "{\"type\":\"UNINSTALL\",\"locationId\":\"l\",\"timestamp\":\"2025-01-28T14:35:00Z\"}");
         assertThat(u.company()).isEmpty();
-        assertThat(decoder.decode(
+        assertThatThrownBy(() -> decoder.decode(
                         "UNINSTALL", Bodies.utf8("{\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}")))
-                .isEmpty();
+                .isInstanceOf(GhlEventDecoder.IgnoredEventException.class)
+                .hasMessage("agency-level UNINSTALL of company co, naming no location");
+    }
+
+    private static final String OUR_APP = "66a0419a0dffa47fb5f8b22f";
+    private final MoshiGhlEventDecoder ours =
+            new MoshiGhlEventDecoder(MoshiGhlEventDecoder.appIdOf(Optional.of(OUR_APP + "-lz1k0yqs")));
+
+    @Test
+    void the_app_id_is_the_client_id_before_its_first_dash() {
+        assertThat(MoshiGhlEventDecoder.appIdOf(Optional.of(OUR_APP + "-lz1k0yqs")))
+                .contains(OUR_APP);
+        assertThat(MoshiGhlEventDecoder.appIdOf(Optional.of("plain"))).contains("plain");
+        assertThat(MoshiGhlEventDecoder.appIdOf(Optional.of(" "))).isEmpty();
+        assertThat(MoshiGhlEventDecoder.appIdOf(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void installs_and_uninstalls_of_another_app_are_ignored_with_the_reason() {
+        String other = "{\"type\":\"%s\",\"appId\":\"ve9EPM428h8vShlRW1KT\",\"locationId\":\"l\",\"companyId\":\"co\","
+                + "\"timestamp\":\"2025-01-28T14:35:00Z\"}";
+        for (String type : List.of("INSTALL", "UNINSTALL")) {
+            assertThatThrownBy(() -> ours.decodeAll(type, Bodies.utf8(other.formatted(type))))
+                    .isInstanceOf(GhlEventDecoder.IgnoredEventException.class)
+                    .hasMessage(type + " of another app (appId ve9EPM428h8vShlRW1KT), not this app's");
+        }
+        String mine = "{\"type\":\"INSTALL\",\"appId\":\"" + OUR_APP
+                + "\",\"locationId\":\"l\",\"companyId\":\"co\",\"timestamp\":\"2025-01-28T14:35:00Z\"}";
+        assertThat(ours.decodeAll("INSTALL", Bodies.utf8(mine)))
+                .singleElement()
+                .isInstanceOf(GhlEvent.AppInstalled.class);
+        // Without a client id (a static token) there is nothing to compare with.
+        assertThat(decoder.decodeAll("INSTALL", Bodies.utf8(other.formatted("INSTALL"))))
+                .hasSize(1);
+    }
+
+    @Test
+    void an_agency_level_install_names_no_location_and_is_ignored_with_the_reason() {
+        // webhook-events/AppInstall.md, "For Agency Level App Install".
+        String agency = "{\"type\":\"INSTALL\",\"appId\":\"" + OUR_APP + "\",\"companyId\":\"otg8dTQqGLh3Q6iQI55w\","
+                + "\"planId\":\"66a0419a0dffa47fb5f8b22f\",\"trial\":{\"onTrial\":true,\"trialDuration\":10}}";
+        assertThatThrownBy(() -> ours.decodeAll("INSTALL", Bodies.utf8(agency)))
+                .isInstanceOf(GhlEventDecoder.IgnoredEventException.class)
+                .hasMessage("agency-level INSTALL of company otg8dTQqGLh3Q6iQI55w, naming no location:"
+                        + " each location's access comes with its own INSTALL");
+        assertThatThrownBy(() -> ours.decodeAll("INSTALL", Bodies.utf8("{\"type\":\"INSTALL\"}")))
+                .isInstanceOf(GhlEventDecoder.IgnoredEventException.class)
+                .hasMessage("INSTALL names neither a location nor a company");
+    }
+
+    @Test
+    void a_future_locations_install_lacks_the_company_and_is_an_install_without_one() {
+        // AppInstall.md: "In case of app installation via future locations, you may not get these fields."
+        GhlEvent.AppInstalled i = (GhlEvent.AppInstalled) ours.decodeAll(
+                        "INSTALL",
+                        Bodies.utf8("{\"type\":\"INSTALL\",\"appId\":\"" + OUR_APP
+                                + "\",\"locationId\":\"otg8dTQqGLh3Q6iQI55w\",\"webhookId\":\"w1\","
+                                + "\"timestamp\":\"2025-01-28T14:35:00Z\"}"))
+                .get(0);
+        assertThat(i.location().value()).isEqualTo("otg8dTQqGLh3Q6iQI55w");
+        assertThat(i.company()).isEmpty();
+        assertThat(i.eventId()).isEqualTo("w1");
+    }
+
+    @Test
+    void a_bulk_install_is_one_install_per_location_each_with_its_own_id() {
+        List<GhlEvent> events = ours.decodeAll(
+                "INSTALL",
+                Bodies.utf8("{\"type\":\"INSTALL\",\"appId\":\"" + OUR_APP + "\",\"companyId\":\"co\","
+                        + "\"locationIds\":[\"l1\",\"l2\",\"l1\",\" \"],\"webhookId\":\"w2\","
+                        + "\"timestamp\":\"2025-01-28T14:35:00Z\"}"));
+        assertThat(events)
+                .extracting(e -> e.eventId() + ":" + e.location().value() + ":"
+                        + ((GhlEvent.AppInstalled) e).company().orElseThrow().value())
+                .containsExactly("w2/l1:l1:co", "w2/l2:l2:co");
     }
 
     @Test
