@@ -41,9 +41,9 @@ class OpenApiDocumentTest {
     static final String DOCUMENT_PATH =
             "adapter-webhook/src/main/resources/io/recruitflow/adapter/webhook/openapi.json";
 
-    /** Routes that are not the admin API: GHL's webhooks, the OAuth install flow and the dashboard page. */
+    /** Routes that are not the admin API: GHL's webhooks, the OAuth install flow and the dashboard pages. */
     static final Set<String> NOT_THE_ADMIN_API =
-            Set.of("POST /webhooks/ghl", "GET /oauth/install", "GET /oauth/callback", "GET /");
+            Set.of("POST /webhooks/ghl", "GET /oauth/install", "GET /oauth/callback", "GET /", "GET /recruits/{id}");
 
     private WebhookServer server;
     private Http http;
@@ -208,6 +208,10 @@ class OpenApiDocumentTest {
             b.header("Content-Type", media.getKey());
             b.method(o.method(), HttpRequest.BodyPublishers.ofString(body));
         } else {
+            if (!o.method().equals("GET")) {
+                // Every state-changing admin route takes application/json, even without a body (ApiRequestGuard).
+                b.header("Content-Type", "application/json");
+            }
             b.method(o.method(), HttpRequest.BodyPublishers.noBody());
         }
         return b.build();
