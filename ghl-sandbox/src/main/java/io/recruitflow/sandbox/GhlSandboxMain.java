@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox standalone:
  * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s]
- * [--webhook-retries 6/10m+100s] [--host 127.0.0.1]}.
+ * [--webhook-retries 6/10m+100s] [--host 127.0.0.1] [--locations N] [--workflow-trigger WORKFLOW_ID=TAG]...}.
  */
 public final class GhlSandboxMain {
     private GhlSandboxMain() {}
@@ -37,6 +37,9 @@ public final class GhlSandboxMain {
                         "ghl-sandbox-shutdown"));
         System.out.println("GHL sandbox listening on " + sandbox.baseUrl() + " (rate limit " + config.burstLimit() + "/"
                 + config.burstWindow().toMillis() + "ms)");
+        System.out.println("Locations: " + sandbox.credentials().locations().size() + " ("
+                + sandbox.credentials().locations().get(0).id() + " first), company "
+                + sandbox.credentials().companyId());
         System.out.println("Credentials: GET " + sandbox.baseUrl() + "/_sandbox/credentials");
         stopped.await();
     }
@@ -66,6 +69,8 @@ public final class GhlSandboxMain {
                 case "--webhook-url" -> config = config.withWebhookUrl(URI.create(value));
                 case "--token-lifetime" -> config = config.withAccessTokenLifetime(duration(value));
                 case "--webhook-retries" -> config = webhookRetries(config, value);
+                case "--locations" -> config = config.withLocations(count(value));
+                case "--workflow-trigger" -> config = workflowTrigger(config, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -86,6 +91,28 @@ public final class GhlSandboxMain {
         return m.group(3) == null
                 ? config.withWebhookRetries(Integer.parseInt(m.group(1)), interval)
                 : config.withWebhookRetries(Integer.parseInt(m.group(1)), interval, duration(m.group(3)));
+    }
+
+    private static int count(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--locations must be a number, was: " + value);
+        }
+    }
+
+    /** {@code WORKFLOW_ID=TAG}: the workflow's trigger "Contact Tag added" TAG ({@code tag:TAG} is accepted too). */
+    static SandboxConfig workflowTrigger(SandboxConfig config, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new IllegalArgumentException(
+                    "--workflow-trigger must look like wf_speed_to_lead=new-lead, was: " + value);
+        }
+        String tag = value.substring(eq + 1).strip();
+        if (tag.startsWith("tag:")) {
+            tag = tag.substring(4);
+        }
+        return config.withWorkflowTrigger(value.substring(0, eq).strip(), tag);
     }
 
     /** {@code 86400s}, {@code 30m}, {@code 1h}, {@code 1d} or plain seconds. */
@@ -110,6 +137,7 @@ public final class GhlSandboxMain {
 
     private static String usage() {
         return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
-                + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1]";
+                + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1] [--locations N] "
+                + "[--workflow-trigger WORKFLOW_ID=TAG]...";
     }
 }

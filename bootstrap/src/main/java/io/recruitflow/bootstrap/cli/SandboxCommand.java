@@ -46,6 +46,22 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind. Default: ${DEFAULT-VALUE}")
     String host;
 
+    @Option(
+            names = "--locations",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed N locations loc_0001..loc_N (same pipeline, workflows, calendar and custom fields in "
+                    + "each, a private integration token and a rate-limit window each, one agency) instead of "
+                    + "loc_abc123 and loc_def456. Default: the two.")
+    int locations;
+
+    @Option(
+            names = "--workflow-trigger",
+            paramLabel = "WORKFLOW_ID=TAG",
+            description = "Give a workflow the trigger \"Contact Tag added\" TAG, e.g. wf_speed_to_lead=new-lead: "
+                    + "a contact gaining the tag is enrolled (repeatable).")
+    List<String> workflowTriggers = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of(
@@ -60,6 +76,10 @@ final class SandboxCommand implements Callable<Integer> {
                 "--host",
                 host));
         webhookUrls.forEach(url -> args.addAll(List.of("--webhook-url", url)));
+        if (locations > 0) {
+            args.addAll(List.of("--locations", String.valueOf(locations)));
+        }
+        workflowTriggers.forEach(trigger -> args.addAll(List.of("--workflow-trigger", trigger)));
         GhlSandboxMain.main(args.toArray(String[]::new));
         return 0;
     }
