@@ -135,7 +135,7 @@ public final class World {
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings),
-                new EnrollWorkflowStep(ghl.workflows(), setup));
+                new EnrollWorkflowStep(ghl.workflows(), setup, settings));
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
@@ -149,7 +149,7 @@ public final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                extension.listeners(adapters, advance, messages));
+                withDelegatedEnrollments(extension.listeners(adapters, advance, messages)));
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -170,6 +170,14 @@ public final class World {
         jobs = new RecruitflowJobs(
                 saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), clock);
         adapters.jobQueue().bind(jobs);
+    }
+
+    /** The core's own listener (as the application module binds it) beside the extension's. */
+    private Set<GhlEventListener> withDelegatedEnrollments(Set<GhlEventListener> listeners) {
+        Set<GhlEventListener> all = new java.util.LinkedHashSet<>(listeners);
+        all.add(new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
+                adapters.recruits(), adapters.intakeJournal(), settings, clock));
+        return all;
     }
 
     public InboxDispatcher dispatcher(GhlEventDecoder decoder) {

@@ -6,6 +6,7 @@ import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.setup.WorkflowTrigger;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
 import io.recruitflow.domain.message.MessageTemplate;
@@ -127,7 +128,16 @@ public record RecruitflowConfig(
                 d.opportunityValue(),
                 d.assignTo(),
                 quietHoursOff ? CompliancePolicy.withoutQuietHours() : CompliancePolicy.enforcing(),
-                d.fallbackZone());
+                d.fallbackZone(),
+                workflowTrigger(s));
+    }
+
+    private static WorkflowTrigger workflowTrigger(Settings s) {
+        try {
+            return WorkflowTrigger.parse(s.require(Setting.WORKFLOW_TRIGGER));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.WORKFLOW_TRIGGER.env() + " " + e.getMessage());
+        }
     }
 
     /**

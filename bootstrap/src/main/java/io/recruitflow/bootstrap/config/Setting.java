@@ -115,6 +115,12 @@ public enum Setting {
             false,
             "The GHL names of the five recruiting stages, in order, comma-separated."),
     WORKFLOW_NAME("workflow.speedToLead", "Speed to Lead", false, "The GHL workflow new recruits are enrolled in."),
+    WORKFLOW_TRIGGER(
+            "workflow.trigger",
+            "api",
+            false,
+            "How recruits enter that workflow: api (an enrollment call each) or tag:NAME (the upsert adds the tag"
+                    + " and the workflow's trigger \"Contact Tag added\" NAME enrolls: 3 GHL calls per lead, not 4)."),
     CALENDAR_NAME(
             "calendar.presentations",
             null,

@@ -13,6 +13,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.PreviewImportService;
 import io.recruitflow.application.importleads.PreviewImportUseCase;
 import io.recruitflow.application.intakerecruit.CreateOpportunityStep;
+import io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation;
 import io.recruitflow.application.intakerecruit.EnrollWorkflowStep;
 import io.recruitflow.application.intakerecruit.IntakePreview;
 import io.recruitflow.application.intakerecruit.IntakeRecruitService;
@@ -52,7 +53,10 @@ public final class ApplicationModule extends AbstractModule {
     protected void configure() {
         bind(RecruitingSettings.class).toInstance(settings);
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
-        Multibinder.newSetBinder(binder(), GhlEventListener.class);
+        // The core's own: a workflow enrollment delegated to a tag is confirmed from GHL's contact events.
+        Multibinder.newSetBinder(binder(), GhlEventListener.class)
+                .addBinding()
+                .to(DelegatedEnrollmentConfirmation.class);
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);
