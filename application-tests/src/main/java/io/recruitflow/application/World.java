@@ -189,7 +189,7 @@ public final class World {
     }
 
     public ImportLeadsService importer(LeadFileReader reader) {
-        return new ImportLeadsService(reader, intake);
+        return new ImportLeadsService(reader, intake, ghl.installations(), suspended);
     }
 
     public static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {

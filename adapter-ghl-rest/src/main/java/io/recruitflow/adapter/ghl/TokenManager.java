@@ -56,6 +56,8 @@ final class TokenManager implements Credentials {
     private final ConcurrentMap<TokenOwner, OAuthTokens> cache = new ConcurrentHashMap<>();
     private final ConcurrentMap<TokenOwner, CompletableFuture<OAuthTokens>> inflight = new ConcurrentHashMap<>();
     private final ConcurrentMap<LocationId, CompanyId> companyOf = new ConcurrentHashMap<>();
+    /** Agencies whose install was completed since start (the agency's own code exchange). */
+    private final java.util.Set<CompanyId> agencies = ConcurrentHashMap.newKeySet();
 
     TokenManager(GhlClientConfig config, TokenStore store, Clock clock, HttpPipeline pipeline, OAuthApi api) {
         this.config = config;
@@ -207,7 +209,38 @@ final class TokenManager implements Credentials {
                 scopes(dto.scope()));
         store.save(tokens);
         cache.put(tokens.owner(), tokens);
+        if (userType == TokenOwner.Type.COMPANY) {
+            agencies.add(new CompanyId(ownerId));
+        }
         return tokens;
+    }
+
+    /**
+     * Whether calls on the location can have a token: stored (or cached) tokens, or an agency holding tokens —
+     * the location's (from an INSTALL), one installed since start, or the configured one — that GHL lets mint one
+     * now (stored). False when no agency may.
+     */
+    boolean reaches(LocationId location) {
+        TokenOwner owner = TokenOwner.location(location);
+        if (cache.containsKey(owner) || store.find(owner).isPresent()) {
+            return true;
+        }
+        java.util.LinkedHashSet<CompanyId> candidates = new java.util.LinkedHashSet<>();
+        Optional.ofNullable(companyOf.get(location)).ifPresent(candidates::add);
+        candidates.addAll(agencies);
+        config.defaultCompany().ifPresent(candidates::add);
+        for (CompanyId agency : candidates) {
+            if (store.find(TokenOwner.company(agency)).isEmpty()) {
+                continue;
+            }
+            try {
+                locationToken(agency, location);
+                return true;
+            } catch (ExternalFailure.AccessDenied | ExternalFailure.Rejected refused) {
+                log.info("agency {} cannot mint a token for location {}: {}", agency, location, refused.getMessage());
+            }
+        }
+        return false;
     }
 
     /** Mints (and stores) a location token from the agency's token. */

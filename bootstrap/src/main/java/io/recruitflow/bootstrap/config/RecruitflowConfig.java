@@ -243,6 +243,7 @@ public record RecruitflowConfig(
                     + Setting.GHL_CLIENT_SECRET.env() + " (OAuth)");
         }
         s.get(Setting.GHL_LOCATION_ID).ifPresent(b::defaultLocation);
+        s.get(Setting.GHL_COMPANY_ID).ifPresent(b::defaultCompany);
         try {
             b.rateLimit(s.require(Setting.GHL_RATE_LIMIT));
         } catch (IllegalArgumentException e) {
