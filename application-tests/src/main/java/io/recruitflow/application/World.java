@@ -93,6 +93,7 @@ public final class World {
     public final RecipientProfile recipients;
     public final MessageSender sender;
     public final IntakeSaga saga;
+    public final io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation confirmation;
     public final IntakeRecruitService intake;
     public final AdvanceRecruitService advance;
     public final ApplyGhlEventService events;
@@ -125,6 +126,8 @@ public final class World {
                 adapters.jobQueue(),
                 suspended,
                 clock);
+        confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
+                adapters.recruits(), adapters.intakeJournal(), settings, clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
                 adapters.intakeJournal(),
@@ -135,7 +138,8 @@ public final class World {
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings),
-                new EnrollWorkflowStep(ghl.workflows(), setup, settings));
+                new EnrollWorkflowStep(ghl.workflows(), setup, settings),
+                confirmation);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
@@ -175,8 +179,7 @@ public final class World {
     /** The core's own listener (as the application module binds it) beside the extension's. */
     private Set<GhlEventListener> withDelegatedEnrollments(Set<GhlEventListener> listeners) {
         Set<GhlEventListener> all = new java.util.LinkedHashSet<>(listeners);
-        all.add(new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
-                adapters.recruits(), adapters.intakeJournal(), settings, clock));
+        all.add(confirmation);
         return all;
     }
 

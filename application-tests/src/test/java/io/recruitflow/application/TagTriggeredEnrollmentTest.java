@@ -147,6 +147,23 @@ class TagTriggeredEnrollmentTest {
     }
 
     @Test
+    void aTagReportedWhileTheStepSettledIsConfirmedByTheSagaOnceTheStepIsSaved() {
+        World w = new World(IntakeSagaTest.AFTERNOON, BY_TAG);
+        RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", "john@example.com", "FL"));
+        w.runJobs();
+        assertThat(enrollStep(w, id).detail())
+                .hasValueSatisfying(d -> assertThat(d).contains("Awaiting"));
+        // GHL's event stored the tags, but its listener found the step not yet saved: the saga asks again.
+        io.recruitflow.application.setup.RecruitUpdater.update(
+                w.adapters.recruits(), id, r -> r.withTags(Set.of("Licensed", "new-lead")));
+
+        w.confirmation.afterStep(id);
+
+        assertThat(enrollStep(w, id).detail())
+                .hasValueSatisfying(d -> assertThat(d).contains("confirmed by GHL (a contact event while the step"));
+    }
+
+    @Test
     void withTheDefaultTriggerTheContactEventChangesNothing() {
         World w = new World(IntakeSagaTest.AFTERNOON);
         RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", "john@example.com", "FL"));

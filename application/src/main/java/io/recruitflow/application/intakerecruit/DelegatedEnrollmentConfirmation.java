@@ -7,6 +7,7 @@ import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.setup.WorkflowTrigger;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
@@ -21,6 +22,10 @@ import java.util.Set;
  * event for a workflow enrollment, but its ContactCreate, ContactUpdate and ContactTagUpdate carry the
  * contact's tags, and the tag being on the contact is what fires the workflow's "Contact Tag added" trigger.
  * The enrollment step's journal note then says so. Idempotent: an event applied again changes nothing.
+ *
+ * <p>An event may be applied while the step is being settled: the listener then finds the step not yet done,
+ * and the step has read the recruit's tags before the event stored them. So the saga asks again once the step
+ * is saved ({@link #afterStep}): either the listener sees the saved step, or the saga sees the stored tags.
  */
 public final class DelegatedEnrollmentConfirmation implements GhlEventListener {
     private final Recruits recruits;
@@ -66,6 +71,21 @@ public final class DelegatedEnrollmentConfirmation implements GhlEventListener {
                         record.ref(),
                         Optional.of(
                                 EnrollWorkflowStep.confirmed(tag, "its " + name + " event of " + event.occurredAt())),
+                        clock.now())));
+    }
+
+    /** After the enrollment step was saved: confirms it if GHL's events already reported the tag. */
+    public void afterStep(RecruitId recruit) {
+        if (!(trigger instanceof WorkflowTrigger.Tag tag)) {
+            return;
+        }
+        recruits.find(recruit)
+                .filter(r -> r.tags().stream().anyMatch(tag::matches))
+                .flatMap(r -> journal.find(r.id(), IntakeStep.ENROLL_WORKFLOW))
+                .filter(record -> awaitsConfirmation(record, tag))
+                .ifPresent(record -> journal.save(record.done(
+                        record.ref(),
+                        Optional.of(EnrollWorkflowStep.confirmed(tag, "a contact event while the step settled")),
                         clock.now())));
     }
 

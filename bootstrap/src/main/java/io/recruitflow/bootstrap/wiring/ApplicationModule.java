@@ -61,6 +61,7 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecipientProfile.class);
         bind(MessageSender.class);
         bind(IntakeSaga.class);
+        bind(DelegatedEnrollmentConfirmation.class);
         bind(UpsertContactStep.class);
         bind(CreateOpportunityStep.class);
         bind(SendIntroStep.class);

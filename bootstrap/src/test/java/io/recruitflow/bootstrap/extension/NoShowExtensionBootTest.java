@@ -71,7 +71,12 @@ class NoShowExtensionBootTest {
         Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
 
         Set<GhlEventListener> listeners = injector.getInstance(Key.get(new TypeLiteral<Set<GhlEventListener>>() {}));
-        assertThat(listeners).singleElement().isInstanceOf(NoShowListener.class);
+        // Beside the core's own listener (the tag-trigger confirmation).
+        assertThat(listeners)
+                .hasSize(2)
+                .hasAtLeastOneElementOfType(NoShowListener.class)
+                .hasAtLeastOneElementOfType(
+                        io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation.class);
         assertThat(injector.getInstance(NoShowFollowUpUseCase.class))
                 .isInstanceOf(NoShowFollowUpService.class)
                 .isSameAs(injector.getInstance(NoShowFollowUpUseCase.class));
