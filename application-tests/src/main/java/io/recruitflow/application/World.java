@@ -105,6 +105,7 @@ public final class World {
     public final RecipientProfile recipients;
     public final MessageSender sender;
     public final IntakeSaga saga;
+    public final io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation confirmation;
     public final IntakeRecruitService intake;
     public final AdvanceRecruitService advance;
     public final ApplyGhlEventService events;
@@ -155,6 +156,8 @@ public final class World {
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
                 clock);
+        confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
+                adapters.recruits(), adapters.intakeJournal(), settings, clock);
         saga = new IntakeSaga(
                 adapters.recruits(),
                 adapters.intakeJournal(),
@@ -165,7 +168,8 @@ public final class World {
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings),
-                new EnrollWorkflowStep(ghl.workflows(), setup));
+                new EnrollWorkflowStep(ghl.workflows(), setup, settings),
+                confirmation);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
@@ -185,7 +189,7 @@ public final class World {
                 adapters.processedEvents(),
                 ghl.installations(),
                 suspended,
-                listeners,
+                withDelegatedEnrollments(listeners),
                 replies);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
@@ -239,6 +243,13 @@ public final class World {
                 clock);
     }
 
+    /** The core's own listener (as the application module binds it) beside the extension's. */
+    private Set<GhlEventListener> withDelegatedEnrollments(Set<GhlEventListener> listeners) {
+        Set<GhlEventListener> all = new java.util.LinkedHashSet<>(listeners);
+        all.add(confirmation);
+        return all;
+    }
+
     public InboxDispatcher dispatcher(GhlEventDecoder decoder) {
         return new InboxDispatcher(adapters.eventInbox(), decoder, events, clock);
     }
@@ -248,7 +259,7 @@ public final class World {
     }
 
     public ImportLeadsService importer(LeadFileReader reader) {
-        return new ImportLeadsService(reader, intake);
+        return new ImportLeadsService(reader, intake, ghl.installations(), suspended);
     }
 
     public static LeadInput lead(String first, String last, String phone, String email, String state, String... types) {

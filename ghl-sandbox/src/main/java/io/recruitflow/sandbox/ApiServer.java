@@ -139,8 +139,15 @@ final class ApiServer {
             if (route.authenticated()) {
                 call.grant = engine.tokens.authenticate(ctx.header("Authorization"));
                 limits = engine.rateLimiter.acquire(call.grant.rateLimitResource(), engine.clock.millis());
+                Engine.LocationCounters location = engine.countersOf(call.grant.locationId());
+                if (location != null) {
+                    location.requests.increment();
+                }
                 if (!limits.allowed()) {
                     engine.rateLimited.increment();
+                    if (location != null) {
+                        location.rateLimited.increment();
+                    }
                     throw ApiException.of(429, "Too Many Requests");
                 }
             }

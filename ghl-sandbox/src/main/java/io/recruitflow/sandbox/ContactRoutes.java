@@ -112,6 +112,7 @@ final class ContactRoutes {
             }
             contact = insert(index, locationId, body);
         }
+        triggerWorkflows(null, contact);
         emitContact("ContactCreate", contact);
         call.json(201, Json.obj("contact", view(contact)));
     }
@@ -134,6 +135,7 @@ final class ContactRoutes {
                     ? insert(index, locationId, body)
                     : replace(index, before, withoutIdentifiersOfOthers(index, before, body), false);
         }
+        triggerWorkflows(before, after);
         if (before == null) {
             emitContact("ContactCreate", after);
         } else {
@@ -434,6 +436,7 @@ final class ContactRoutes {
             // GHL: tags sent to PUT replace the contact's tags.
             after = replace(index, current(before), body, true);
         }
+        triggerWorkflows(before, after);
         emitChanges(before, after);
         call.json(200, Json.obj("succeded", true, "contact", view(after)));
     }
@@ -485,10 +488,28 @@ final class ContactRoutes {
             after = before.with(fields);
             store.contacts.put(after.id(), after);
         }
+        triggerWorkflows(before, after);
         if (!before.get("tags").equals(after.get("tags"))) {
             emitContact("ContactTagUpdate", after);
         }
         call.json(add ? 201 : 200, Json.obj("tags", after.get("tags")));
+    }
+
+    /**
+     * GHL's workflow engine: each tag the contact gained (by create, upsert, update or the tags route) enrolls
+     * it in the workflows with the trigger "Contact Tag added" for that tag. A tag the contact already had
+     * triggers nothing, as in GHL. The enrollment shows in {@code workflowEnrollments}; GHL sends no webhook for
+     * it, only the contact's own ContactCreate / ContactTagUpdate carrying the tag.
+     */
+    private void triggerWorkflows(Doc before, Doc after) {
+        List<String> had = before == null ? List.of() : Json.strings(before.get("tags"));
+        for (String tag : Json.strings(after.get("tags"))) {
+            if (!had.contains(tag)) {
+                for (String workflowId : store.workflowsTriggeredBy(tag)) {
+                    store.enrollments.add(after.id() + "/" + workflowId);
+                }
+            }
+        }
     }
 
     private void enroll(ApiCall call, boolean add) {

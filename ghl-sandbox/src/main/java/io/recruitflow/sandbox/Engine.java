@@ -13,7 +13,7 @@ final class Engine {
 
     final SandboxConfig config;
     final SandboxClock clock;
-    final Store store = new Store();
+    final Store store;
     final Tokens tokens;
     final RateLimiter rateLimiter;
     final Faults faults = new Faults();
@@ -25,6 +25,9 @@ final class Engine {
     final LongAdder requests = new LongAdder();
     final LongAdder rateLimited = new LongAdder();
     final LongAdder inboundMessages = new LongAdder();
+    /** Requests and 429s per seeded location (the location's own tokens). */
+    private final Map<String, LocationCounters> locationCounters = new java.util.HashMap<>();
+
     final Map<String, String> privateIntegrationTokens;
     final String oauthClientId;
     final String oauthClientSecret;
@@ -34,6 +37,7 @@ final class Engine {
     Engine(SandboxConfig config) {
         this.config = config;
         this.clock = new SandboxClock(config.clock());
+        this.store = new Store(config.locationCount(), config.workflowTriggerTags());
         this.tokens = new Tokens(clock, config.accessTokenLifetime());
         this.rateLimiter =
                 new RateLimiter(config.burstLimit(), config.burstWindow().toMillis(), config.dailyLimit());
@@ -45,6 +49,7 @@ final class Engine {
         config.webhookUrls().forEach(webhooks::subscribe);
         Map<String, String> pits = new java.util.LinkedHashMap<>();
         for (Store.Location location : store.locations) {
+            locationCounters.put(location.id(), new LocationCounters());
             pits.put(location.id(), tokens.issuePrivateIntegrationToken(Store.COMPANY_ID, location.id()));
         }
         this.privateIntegrationTokens = java.util.Collections.unmodifiableMap(pits);
@@ -66,8 +71,35 @@ final class Engine {
         webhooks.emit(event);
     }
 
-    /** Counts over the current state plus the request and webhook counters. */
+    /** Requests and 429s of one location's tokens. */
+    static final class LocationCounters {
+        final LongAdder requests = new LongAdder();
+        final LongAdder rateLimited = new LongAdder();
+    }
+
+    /** The counters of a seeded location; null for an unknown id or an agency (company) token. */
+    LocationCounters countersOf(String locationId) {
+        return locationId == null ? null : locationCounters.get(locationId);
+    }
+
+    /** Mutable per-location tallies while {@link #stats()} walks the state. */
+    private static final class Tally {
+        long contacts;
+        long opportunities;
+        long sms;
+        long email;
+        long enrollments;
+        long duplicateContacts;
+        long duplicateMessages;
+    }
+
+    /** Counts over the current state plus the request and webhook counters, in total and per location. */
     SandboxStats stats() {
+        Map<String, Tally> tallies = new java.util.HashMap<>();
+        for (Store.Location location : store.locations) {
+            tallies.put(location.id(), new Tally());
+        }
+        java.util.function.Function<String, Tally> tally = id -> tallies.computeIfAbsent(id, k -> new Tally());
         Map<String, Long> byType = new java.util.TreeMap<>(Map.of("SMS", 0L, "Email", 0L));
         Map<String, Long> bodiesPerContact = new java.util.HashMap<>();
         long duplicateMessages = 0;
@@ -80,16 +112,52 @@ final class Engine {
                 if (!"outbound".equals(message.str("direction"))) {
                     continue;
                 }
-                byType.merge("TYPE_EMAIL".equals(message.str("messageType")) ? "Email" : "SMS", 1L, Long::sum);
+                Tally t = tally.apply(message.locationId());
+                boolean email = "TYPE_EMAIL".equals(message.str("messageType"));
+                byType.merge(email ? "Email" : "SMS", 1L, Long::sum);
+                if (email) {
+                    t.email++;
+                } else {
+                    t.sms++;
+                }
                 String key = message.str("contactId") + '\u0000' + message.str("body");
                 if (bodiesPerContact.merge(key, 1L, Long::sum) > 1) {
                     duplicateMessages++;
+                    t.duplicateMessages++;
                 }
             }
         }
+        for (Doc contact : store.contacts.values()) {
+            tally.apply(contact.locationId()).contacts++;
+        }
+        for (Doc opportunity : store.opportunities.values()) {
+            tally.apply(opportunity.locationId()).opportunities++;
+        }
+        for (String enrollment : store.enrollments) {
+            Doc contact = store.contacts.get(enrollment.substring(0, enrollment.indexOf('/')));
+            if (contact != null) {
+                tally.apply(contact.locationId()).enrollments++;
+            }
+        }
+        long duplicateContacts = duplicateContacts(tally);
         long appointments = store.appointments.values().stream()
                 .filter(a -> !"cancelled".equals(a.str("appointmentStatus")))
                 .count();
+        Map<String, SandboxStats.LocationStats> byLocation = new java.util.TreeMap<>();
+        tallies.forEach((id, t) -> {
+            LocationCounters counters = locationCounters.get(id);
+            byLocation.put(
+                    id,
+                    new SandboxStats.LocationStats(
+                            counters == null ? 0 : counters.requests.sum(),
+                            counters == null ? 0 : counters.rateLimited.sum(),
+                            t.contacts,
+                            t.opportunities,
+                            Map.of("Email", t.email, "SMS", t.sms),
+                            t.enrollments,
+                            t.duplicateContacts,
+                            t.duplicateMessages));
+        });
         return new SandboxStats(
                 store.contacts.size(),
                 store.opportunities.size(),
@@ -98,22 +166,27 @@ final class Engine {
                 inboundMessages.sum(),
                 store.enrollments.size(),
                 appointments,
-                duplicateContacts(),
+                duplicateContacts,
                 duplicateMessages,
                 requests.sum(),
                 rateLimited.sum(),
                 webhooks.delivered(),
-                webhooks.failed());
+                webhooks.failed(),
+                java.util.Collections.unmodifiableMap(byLocation));
     }
 
-    /** Contacts minus distinct people, where contacts of one location sharing an email or phone are one person. */
-    private long duplicateContacts() {
+    /**
+     * Contacts minus distinct people, where contacts of one location sharing an email or phone are one person;
+     * each redundant contact is also counted in its location's tally.
+     */
+    private long duplicateContacts(java.util.function.Function<String, Tally> tally) {
         Map<String, String> parent = new java.util.HashMap<>();
         Map<String, String> firstWithValue = new java.util.HashMap<>();
-        for (Doc contact : store.contacts.values()) {
+        Map<String, Doc> snapshot = new java.util.HashMap<>(store.contacts);
+        for (Doc contact : snapshot.values()) {
             parent.put(contact.id(), contact.id());
         }
-        for (Doc contact : store.contacts.values()) {
+        for (Doc contact : snapshot.values()) {
             for (String field : new String[] {"emailLowerCase", "phone"}) {
                 String value = contact.str(field);
                 if (value != null) {
@@ -125,10 +198,14 @@ final class Engine {
                 }
             }
         }
-        long people = parent.keySet().stream()
-                .filter(id -> root(parent, id).equals(id))
-                .count();
-        return parent.size() - people;
+        long redundant = 0;
+        for (Doc contact : snapshot.values()) {
+            if (!root(parent, contact.id()).equals(contact.id())) {
+                redundant++;
+                tally.apply(contact.locationId()).duplicateContacts++;
+            }
+        }
+        return redundant;
     }
 
     /** Union-find: the representative of a contact's group. */
@@ -149,6 +226,10 @@ final class Engine {
         requests.reset();
         rateLimited.reset();
         inboundMessages.reset();
+        locationCounters.values().forEach(c -> {
+            c.requests.reset();
+            c.rateLimited.reset();
+        });
         webhooks.resetCounters();
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * Runs the sandbox standalone:
  * {@code GhlSandboxMain --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... [--token-lifetime 86400s]
  * [--webhook-retries 6/10m+100s] [--host 127.0.0.1] [--fail-texts-to +15551234567=unregistered[*N]]...
- * [--text-failure-rate 0.05] [--text-failure-reason temporary]}.
+ * [--text-failure-rate 0.05] [--text-failure-reason temporary] [--locations N] [--workflow-trigger WORKFLOW_ID=TAG]...}.
  */
 public final class GhlSandboxMain {
     private GhlSandboxMain() {}
@@ -40,6 +40,9 @@ public final class GhlSandboxMain {
                         "ghl-sandbox-shutdown"));
         System.out.println("GHL sandbox listening on " + sandbox.baseUrl() + " (rate limit " + config.burstLimit() + "/"
                 + config.burstWindow().toMillis() + "ms)");
+        System.out.println("Locations: " + sandbox.credentials().locations().size() + " ("
+                + sandbox.credentials().locations().get(0).id() + " first), company "
+                + sandbox.credentials().companyId());
         System.out.println("Credentials: GET " + sandbox.baseUrl() + "/_sandbox/credentials");
         stopped.await();
     }
@@ -79,6 +82,8 @@ public final class GhlSandboxMain {
                 case "--fail-texts-to" -> failures.failTextsTo(value);
                 case "--text-failure-rate" -> failureRate = rate(value);
                 case "--text-failure-reason" -> failureReason = DeliveryFailures.Reason.of(value);
+                case "--locations" -> config = config.withLocations(count(value));
+                case "--workflow-trigger" -> config = workflowTrigger(config, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -116,6 +121,28 @@ public final class GhlSandboxMain {
                 : config.withWebhookRetries(Integer.parseInt(m.group(1)), interval, duration(m.group(3)));
     }
 
+    private static int count(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--locations must be a number, was: " + value);
+        }
+    }
+
+    /** {@code WORKFLOW_ID=TAG}: the workflow's trigger "Contact Tag added" TAG ({@code tag:TAG} is accepted too). */
+    static SandboxConfig workflowTrigger(SandboxConfig config, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new IllegalArgumentException(
+                    "--workflow-trigger must look like wf_speed_to_lead=new-lead, was: " + value);
+        }
+        String tag = value.substring(eq + 1).strip();
+        if (tag.startsWith("tag:")) {
+            tag = tag.substring(4);
+        }
+        return config.withWorkflowTrigger(value.substring(0, eq).strip(), tag);
+    }
+
     /** {@code 86400s}, {@code 30m}, {@code 1h}, {@code 1d} or plain seconds. */
     static Duration duration(String value) {
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
@@ -140,6 +167,7 @@ public final class GhlSandboxMain {
         return "usage: ghl-sandbox --port 8089 [--rate-limit 100/10s] [--webhook-url URL]... "
                 + "[--token-lifetime 86400s] [--webhook-retries 6/10m+100s] [--host 127.0.0.1] "
                 + "[--fail-texts-to +15551234567=REASON[*N]]... [--text-failure-rate 0.05] [--text-failure-reason REASON] "
+                + "[--locations N] [--workflow-trigger WORKFLOW_ID=TAG]... "
                 + "(REASON: " + String.join(", ", DeliveryFailures.Reason.ids()) + ")";
     }
 }

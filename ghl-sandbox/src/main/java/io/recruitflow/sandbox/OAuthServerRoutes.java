@@ -45,7 +45,8 @@ final class OAuthServerRoutes {
         if (!engine.oauthClientId.equals(call.query("client_id"))) {
             throw ApiException.badRequest("Invalid client_id");
         }
-        String locationId = call.query("locationId") == null ? Store.PRIMARY_LOCATION : call.query("locationId");
+        String locationId =
+                call.query("locationId") == null ? engine.store.locations.get(0).id() : call.query("locationId");
         if (engine.store.location(locationId) == null) {
             throw ApiException.notFound("Location not found");
         }

@@ -80,6 +80,8 @@ final class SandboxAdminRoutes {
         routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
         routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
         routes.admin(HandlerType.POST, "/_sandbox/install", this::install);
+        routes.admin(HandlerType.GET, "/_sandbox/workflows", ctx -> json(ctx, 200, workflowsJson()));
+        routes.admin(HandlerType.POST, "/_sandbox/workflows/{id}/triggers", this::addTrigger);
     }
 
     Map<String, Object> credentialsJson() {
@@ -129,7 +131,63 @@ final class SandboxAdminRoutes {
                 "webhooksDelivered",
                 stats.webhooksDelivered(),
                 "webhooksFailed",
-                stats.webhooksFailed());
+                stats.webhooksFailed(),
+                "byLocation",
+                byLocationJson(stats));
+    }
+
+    private static Map<String, Object> byLocationJson(SandboxStats stats) {
+        Map<String, Object> byLocation = new java.util.LinkedHashMap<>();
+        stats.byLocation()
+                .forEach((id, l) -> byLocation.put(
+                        id,
+                        Json.obj(
+                                "requests",
+                                l.requests(),
+                                "rateLimited",
+                                l.rateLimited(),
+                                "contacts",
+                                l.contacts(),
+                                "opportunities",
+                                l.opportunities(),
+                                "messagesByType",
+                                new java.util.TreeMap<>(l.messagesByType()),
+                                "workflowEnrollments",
+                                l.workflowEnrollments(),
+                                "duplicateContacts",
+                                l.duplicateContacts(),
+                                "duplicateMessages",
+                                l.duplicateMessages())));
+        return byLocation;
+    }
+
+    /** The seeded workflows and their "Contact Tag added" triggers. */
+    private Map<String, Object> workflowsJson() {
+        Map<String, List<String>> triggers = engine.store.triggerTagsByWorkflow();
+        List<Object> workflows = new ArrayList<>();
+        for (Store.Workflow workflow : engine.store.workflows) {
+            List<Object> workflowTriggers = new ArrayList<>();
+            triggers.getOrDefault(workflow.id(), List.of())
+                    .forEach(tag -> workflowTriggers.add(Json.obj("type", "contact_tag_added", "tag", tag)));
+            workflows.add(Json.obj("id", workflow.id(), "name", workflow.name(), "triggers", workflowTriggers));
+        }
+        return Json.obj("workflows", workflows);
+    }
+
+    /** Adds a "Contact Tag added" trigger to a workflow: {@code {"tag": "NAME"}}. */
+    private void addTrigger(Context ctx) {
+        Store.Workflow workflow = engine.store.workflow(ctx.pathParam("id"));
+        if (workflow == null) {
+            throw ApiException.notFound("Workflow not found");
+        }
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        String type = Json.string(body, "type");
+        String tag = Json.string(body, "tag");
+        if ((type != null && !type.equals("contact_tag_added")) || tag == null || tag.isBlank()) {
+            throw ApiException.unprocessable("a trigger is {\"type\": \"contact_tag_added\", \"tag\": \"NAME\"}");
+        }
+        engine.store.addTrigger(workflow.id(), tag.strip());
+        json(ctx, 201, workflowsJson());
     }
 
     private void subscribe(Context ctx) {

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +30,9 @@ public final class SandboxConfig {
      */
     public static final Duration DEFAULT_WEBHOOK_RETRY_JITTER = Duration.ofSeconds(100);
 
+    /** The most locations {@link #withLocations} seeds. */
+    public static final int MAX_LOCATIONS = 10_000;
+
     private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
 
     private final String host;
@@ -36,6 +41,8 @@ public final class SandboxConfig {
     private final Duration burstWindow;
     private final long dailyLimit;
     private final Duration accessTokenLifetime;
+    private final int locationCount;
+    private final Map<String, List<String>> workflowTriggerTags;
     private final List<URI> webhookUrls;
     private final int webhookMaxRetries;
     private final Duration webhookRetryInterval;
@@ -52,6 +59,8 @@ public final class SandboxConfig {
             Duration burstWindow,
             long dailyLimit,
             Duration accessTokenLifetime,
+            int locationCount,
+            Map<String, List<String>> workflowTriggerTags,
             List<URI> webhookUrls,
             int webhookMaxRetries,
             Duration webhookRetryInterval,
@@ -66,6 +75,8 @@ public final class SandboxConfig {
         this.burstWindow = burstWindow;
         this.dailyLimit = dailyLimit;
         this.accessTokenLifetime = accessTokenLifetime;
+        this.locationCount = locationCount;
+        this.workflowTriggerTags = Map.copyOf(workflowTriggerTags);
         this.webhookUrls = List.copyOf(webhookUrls);
         this.webhookMaxRetries = webhookMaxRetries;
         this.webhookRetryInterval = webhookRetryInterval;
@@ -85,6 +96,8 @@ public final class SandboxConfig {
                 Duration.ofSeconds(10),
                 200_000,
                 Duration.ofDays(1),
+                0,
+                Map.of(),
                 List.of(),
                 6,
                 Duration.ofMinutes(10),
@@ -104,6 +117,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -126,6 +141,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -170,6 +187,8 @@ public final class SandboxConfig {
                 window,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -192,6 +211,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -214,6 +235,70 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 lifetime,
+                locationCount,
+                workflowTriggerTags,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                webhookRetryJitter,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
+
+    /**
+     * Seeds {@code count} locations ({@code loc_0001}, {@code loc_0002}, ...) instead of the two default ones
+     * ({@code loc_abc123}, {@code loc_def456}): the same pipeline, workflows, calendar and custom fields in each,
+     * each with its own private integration token and its own rate-limit window, all in the one company whose
+     * agency OAuth install reaches them (like {@code --locations N}). 0 keeps the two default locations.
+     */
+    public SandboxConfig withLocations(int count) {
+        if (count < 0 || count > MAX_LOCATIONS) {
+            throw new IllegalArgumentException("locations must be between 0 and " + MAX_LOCATIONS + ", was: " + count);
+        }
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                count,
+                workflowTriggerTags,
+                webhookUrls,
+                webhookMaxRetries,
+                webhookRetryInterval,
+                webhookRetryJitter,
+                allowDuplicateContacts,
+                ed25519PrivateKeyPem,
+                rsaPrivateKeyPem,
+                clock);
+    }
+
+    /**
+     * Gives a seeded workflow the trigger "Contact Tag added" {@code tag} in every location (like
+     * {@code --workflow-trigger wf_speed_to_lead=TAG}): a contact that gains the tag, by create, upsert, update
+     * or the tags route, is enrolled in the workflow, as GHL's workflow engine does. Repeatable.
+     */
+    public SandboxConfig withWorkflowTrigger(String workflowId, String tag) {
+        Objects.requireNonNull(workflowId);
+        if (tag == null || tag.isBlank()) {
+            throw new IllegalArgumentException("trigger tag must not be blank");
+        }
+        Map<String, List<String>> triggers = new LinkedHashMap<>(workflowTriggerTags);
+        List<String> tags = new ArrayList<>(triggers.getOrDefault(workflowId, List.of()));
+        tags.add(tag.strip());
+        triggers.put(workflowId, List.copyOf(tags));
+        return new SandboxConfig(
+                host,
+                port,
+                burstLimit,
+                burstWindow,
+                dailyLimit,
+                accessTokenLifetime,
+                locationCount,
+                triggers,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -235,6 +320,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 urls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -270,6 +357,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 maxRetries,
                 interval,
@@ -294,6 +383,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -316,6 +407,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -338,6 +431,8 @@ public final class SandboxConfig {
                 burstWindow,
                 dailyLimit,
                 accessTokenLifetime,
+                locationCount,
+                workflowTriggerTags,
                 webhookUrls,
                 webhookMaxRetries,
                 webhookRetryInterval,
@@ -376,6 +471,16 @@ public final class SandboxConfig {
     /** How long OAuth access tokens live. */
     public Duration accessTokenLifetime() {
         return accessTokenLifetime;
+    }
+
+    /** How many locations {@code loc_0001}... are seeded; 0 means the two default locations. */
+    public int locationCount() {
+        return locationCount;
+    }
+
+    /** Tags of the "Contact Tag added" triggers of each seeded workflow, by workflow id. */
+    public Map<String, List<String>> workflowTriggerTags() {
+        return workflowTriggerTags;
     }
 
     /** Webhook receivers subscribed at start. */
@@ -421,7 +526,8 @@ public final class SandboxConfig {
         // Never prints the signing keys.
         return "SandboxConfig[host=" + host + ", port=" + port + ", rateLimit=" + burstLimit + "/"
                 + burstWindow.toMillis() + "ms, dailyLimit=" + dailyLimit + ", accessTokenLifetime="
-                + accessTokenLifetime + ", webhookUrls=" + webhookUrls + ", webhookRetries="
+                + accessTokenLifetime + ", locations=" + locationCount + ", workflowTriggers=" + workflowTriggerTags
+                + ", webhookUrls=" + webhookUrls + ", webhookRetries="
                 + webhookMaxRetries + "x" + webhookRetryInterval + "+0.." + webhookRetryJitter + "]";
     }
 }

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param webhooksDelivered webhook deliveries answered 2xx
  * @param webhooksFailed webhook deliveries given up (any non-2xx but 429, 429 after the last retry,
  *     or a transport error)
+ * @param byLocation the same counts for each seeded location, by location id (requests and 429s of a
+ *     location's own tokens; calls with an agency token count only in the totals)
  */
 public record SandboxStats(
         long contacts,
@@ -34,4 +36,37 @@ public record SandboxStats(
         long requests,
         long rateLimited,
         long webhooksDelivered,
-        long webhooksFailed) {}
+        long webhooksFailed,
+        Map<String, LocationStats> byLocation) {
+
+    /**
+     * One location's counts, as in the totals.
+     *
+     * @param requests GHL API calls answered with one of the location's tokens (private integration or OAuth)
+     * @param rateLimited those answered 429 by the location's rate limiter
+     * @param contacts contacts in the location
+     * @param opportunities opportunities in the location
+     * @param messagesByType outbound messages sent in the location, by type ({@code SMS}, {@code Email})
+     * @param workflowEnrollments the location's contacts in a workflow (one per contact and workflow)
+     * @param duplicateContacts redundant contacts of the location
+     * @param duplicateMessages outbound messages of the location whose body was already sent to the contact
+     */
+    public record LocationStats(
+            long requests,
+            long rateLimited,
+            long contacts,
+            long opportunities,
+            Map<String, Long> messagesByType,
+            long workflowEnrollments,
+            long duplicateContacts,
+            long duplicateMessages) {}
+
+    /** The counts of one location; all zero for a location nothing happened in. */
+    public LocationStats location(String locationId) {
+        LocationStats stats = byLocation.get(locationId);
+        if (stats == null) {
+            throw new IllegalArgumentException("no such location: " + locationId);
+        }
+        return stats;
+    }
+}

@@ -71,7 +71,8 @@ final class Store {
         }
     }
 
-    final List<Location> locations = List.of(
+    /** The two locations seeded by default. */
+    static final List<Location> DEFAULT_LOCATIONS = List.of(
             new Location(
                     PRIMARY_LOCATION,
                     "OOC Unlimited",
@@ -94,6 +95,13 @@ final class Store {
                     "CA",
                     "90001",
                     "https://oocunlimited.com/west"));
+    /** The seeded locations, in order; the first is where an OAuth install without a location lands. */
+    final List<Location> locations;
+
+    private final Map<String, Location> locationsById = new HashMap<>();
+    /** The workflows each tag triggers ("Contact Tag added"), the same in every location. */
+    private final Map<String, List<String>> workflowsByTriggerTag = new ConcurrentHashMap<>();
+
     final List<Pipeline> pipelines = List.of(new Pipeline(
             "pipe_recruiting",
             "Agent Recruiting",
@@ -149,9 +157,75 @@ final class Store {
     }
 
     Store() {
+        this(0, Map.of());
+    }
+
+    /**
+     * @param locationCount 0 for the two default locations, else {@code loc_0001} ... {@code loc_N}
+     * @param workflowTriggerTags tags of each workflow's "Contact Tag added" triggers, by workflow id
+     */
+    Store(int locationCount, Map<String, List<String>> workflowTriggerTags) {
+        this.locations = locationCount == 0 ? DEFAULT_LOCATIONS : generatedLocations(locationCount);
         for (Location location : locations) {
             indexes.put(location.id(), new LocationIndex());
+            locationsById.put(location.id(), location);
         }
+        workflowTriggerTags.forEach((workflowId, tags) -> tags.forEach(tag -> addTrigger(workflowId, tag)));
+    }
+
+    /** {@code loc_0001} ... : the same shape as the default location, in the company {@link #COMPANY_ID}. */
+    static List<Location> generatedLocations(int count) {
+        List<Location> generated = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            String n = String.format(java.util.Locale.ROOT, "%04d", i);
+            generated.add(new Location(
+                    locationId(i),
+                    "Sandbox Agency " + n,
+                    ZoneId.of("America/New_York"),
+                    "loc" + n + "@sandbox.example",
+                    "+1407555" + String.format(java.util.Locale.ROOT, "%04d", i % 10_000),
+                    i + " Main St",
+                    "Orlando",
+                    "FL",
+                    "32801",
+                    "https://sandbox.example/loc" + n));
+        }
+        return List.copyOf(generated);
+    }
+
+    /** The id of the i-th generated location (from 1): {@code loc_0001}. */
+    static String locationId(int i) {
+        return String.format(java.util.Locale.ROOT, "loc_%04d", i);
+    }
+
+    /** Adds the trigger "Contact Tag added" {@code tag} to the workflow (in every location). */
+    void addTrigger(String workflowId, String tag) {
+        if (workflow(workflowId) == null) {
+            throw new IllegalArgumentException("no such workflow: " + workflowId);
+        }
+        workflowsByTriggerTag.compute(tag.toLowerCase(java.util.Locale.ROOT), (t, ids) -> {
+            List<String> next = new ArrayList<>(ids == null ? List.of() : ids);
+            if (!next.contains(workflowId)) {
+                next.add(workflowId);
+            }
+            return List.copyOf(next);
+        });
+    }
+
+    /** The workflows that the tag triggers when a contact gains it (tags compare ignoring case, as in GHL). */
+    List<String> workflowsTriggeredBy(String tag) {
+        return workflowsByTriggerTag.isEmpty()
+                ? List.of()
+                : workflowsByTriggerTag.getOrDefault(tag.toLowerCase(java.util.Locale.ROOT), List.of());
+    }
+
+    /** The trigger tags of each workflow that has any, by workflow id. */
+    Map<String, List<String>> triggerTagsByWorkflow() {
+        Map<String, List<String>> byWorkflow = new java.util.TreeMap<>();
+        workflowsByTriggerTag.forEach((tag, ids) -> ids.forEach(
+                id -> byWorkflow.computeIfAbsent(id, k -> new ArrayList<>()).add(tag)));
+        byWorkflow.values().forEach(Collections::sort);
+        return byWorkflow;
     }
 
     long nextSeq() {
@@ -159,12 +233,7 @@ final class Store {
     }
 
     Location location(String id) {
-        for (Location location : locations) {
-            if (location.id().equals(id)) {
-                return location;
-            }
-        }
-        return null;
+        return id == null ? null : locationsById.get(id);
     }
 
     Pipeline pipeline(String id) {

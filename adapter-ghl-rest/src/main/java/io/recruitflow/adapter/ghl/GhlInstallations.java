@@ -98,6 +98,19 @@ public final class GhlInstallations implements Installations {
         return LocationAccess.OBTAINED;
     }
 
+    /**
+     * With OAuth: the location's tokens are stored, or the agency that installed the app (learnt from an INSTALL or
+     * an agency install since start, else {@code RECRUITFLOW_GHL_COMPANY_ID}) mints them now. With a static token:
+     * the configured location only (a private integration token belongs to one location), any when none is.
+     */
+    @Override
+    public boolean reaches(LocationId location) {
+        if (tokens == null) {
+            return config.defaultLocation().map(location::equals).orElse(true);
+        }
+        return tokens.reaches(location);
+    }
+
     /** Forgets the location's tokens (GHL has no revocation endpoint: uninstalling ends them there). */
     @Override
     public boolean remove(LocationId location) {

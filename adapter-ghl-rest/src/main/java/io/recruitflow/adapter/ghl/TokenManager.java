@@ -92,6 +92,8 @@ final class TokenManager implements Credentials, AutoCloseable {
     private final ConcurrentMap<TokenOwner, OAuthTokens> unstored = new ConcurrentHashMap<>();
     /** Owners whose grant GHL refused: no token call until another pair is stored (a reinstall, anywhere). */
     private final ConcurrentMap<TokenOwner, Refusal> refused = new ConcurrentHashMap<>();
+    /** Agencies whose install was completed since start (the agency's own code exchange). */
+    private final java.util.Set<CompanyId> agencies = ConcurrentHashMap.newKeySet();
 
     private final ConcurrentMap<TokenOwner, Object> storeLocks = new ConcurrentHashMap<>();
     /** The access token that serves past its refresh time, per owner (to say so once, not on every call). */
@@ -480,7 +482,38 @@ final class TokenManager implements Credentials, AutoCloseable {
                 scopes(dto.scope()));
         store.save(tokens);
         accepted(tokens);
+        if (userType == TokenOwner.Type.COMPANY) {
+            agencies.add(new CompanyId(ownerId));
+        }
         return tokens;
+    }
+
+    /**
+     * Whether calls on the location can have a token: stored (or cached) tokens, or an agency holding tokens —
+     * the location's (from an INSTALL), one installed since start, or the configured one — that GHL lets mint one
+     * now (stored). False when no agency may.
+     */
+    boolean reaches(LocationId location) {
+        TokenOwner owner = TokenOwner.location(location);
+        if (cache.containsKey(owner) || store.find(owner).isPresent()) {
+            return true;
+        }
+        java.util.LinkedHashSet<CompanyId> candidates = new java.util.LinkedHashSet<>();
+        Optional.ofNullable(companyOf.get(location)).ifPresent(candidates::add);
+        candidates.addAll(agencies);
+        config.defaultCompany().ifPresent(candidates::add);
+        for (CompanyId agency : candidates) {
+            if (store.find(TokenOwner.company(agency)).isEmpty()) {
+                continue;
+            }
+            try {
+                locationToken(agency, location);
+                return true;
+            } catch (ExternalFailure.AccessDenied | ExternalFailure.Rejected refused) {
+                log.info("agency {} cannot mint a token for location {}: {}", agency, location, refused.getMessage());
+            }
+        }
+        return false;
     }
 
     /** Mints (and stores) a location token from the agency's token. */

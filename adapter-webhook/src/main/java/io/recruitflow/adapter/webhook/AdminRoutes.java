@@ -37,6 +37,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.StepBody;
 import io.recruitflow.adapter.webhook.ApiBodies.Text;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
+import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadField;
 import io.recruitflow.application.importleads.LeadFileReader;
@@ -134,13 +135,13 @@ final class AdminRoutes {
         }
     }
 
-    // POST /api/recruits/import?locationId=&map=First%20Name%3DAgent%20First%20Name&map=...
+    // POST /api/recruits/import?location=&map=First%20Name%3DAgent%20First%20Name&map=... (or locationId=)
     void importRecruits(Context ctx) {
         String contentType = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("text/csv")) {
             throw new ApiError(415, "unsupported_media_type", "send the lead file as text/csv");
         }
-        LocationId location = location(Optional.ofNullable(ctx.queryParam("locationId")));
+        LocationId location = location(importLocation(ctx));
         ColumnMapping mapping;
         try {
             mapping = ColumnMapping.parse(ctx.queryParams("map"));
@@ -166,6 +167,9 @@ final class AdminRoutes {
         } catch (LeadFileReader.BadLeadFileException e) {
             answerThenDrain(
                     ctx, body.exceeded() ? 413 : 422, body.exceeded() ? tooLarge() : badLeadFile(e.getMessage()));
+            return;
+        } catch (ImportLeadsUseCase.LocationNotReachable e) {
+            answerThenDrain(ctx, 422, new ErrorBody("location_not_installed", e.getMessage()));
             return;
         } catch (RuntimeException e) {
             if (body.exceeded()) {
@@ -529,6 +533,16 @@ final class AdminRoutes {
             problems.add(e.getMessage());
             return null;
         }
+    }
+
+    /** The import's {@code location} (the spelling) or {@code locationId} (the other routes'); not both. */
+    private static Optional<String> importLocation(Context ctx) {
+        Optional<String> location = Optional.ofNullable(ctx.queryParam("location"));
+        Optional<String> locationId = Optional.ofNullable(ctx.queryParam("locationId"));
+        if (location.isPresent() && locationId.isPresent() && !location.equals(locationId)) {
+            throw new ApiError(422, "unprocessable", "location and locationId differ; send one");
+        }
+        return location.or(() -> locationId);
     }
 
     private LocationId location(Optional<String> requested) {

@@ -111,6 +111,10 @@ class AdminRoutesTest {
             }
         };
         ImportLeadsUseCase imports = command -> {
+            if (command.location().value().equals("loc_gone")) {
+                throw new ImportLeadsUseCase.LocationNotReachable(
+                        command.location(), "Recruitflow has no access to location loc_gone");
+            }
             String csv;
             try {
                 csv = new String(command.file().readAllBytes(), StandardCharsets.UTF_8);
@@ -501,6 +505,40 @@ class AdminRoutesTest {
                 .build());
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(json(bad)).containsEntry("error", "bad_lead_file");
+    }
+
+    @Test
+    void an_import_names_its_location_with_location_or_locationId() {
+        HttpResponse<String> r = http.send(http.request("/api/recruits/import?location=loc_0002")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\n"))
+                .build());
+        HttpResponse<String> both = http.send(http.request("/api/recruits/import?location=loc_0002&locationId=loc_9")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\n"))
+                .build());
+
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(both.statusCode()).isEqualTo(422);
+        assertThat((String) json(both).get("message")).contains("location and locationId differ");
+        assertThat(imported).containsExactly("loc_0002");
+    }
+
+    @Test
+    void an_import_into_a_location_recruitflow_cannot_reach_is_422_location_not_installed() {
+        HttpResponse<String> r = http.send(http.request("/api/recruits/import?location=loc_gone")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("first_name,phone\nAnn,4075551234\n"))
+                .build());
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r))
+                .containsEntry("error", "location_not_installed")
+                .containsEntry("message", "Recruitflow has no access to location loc_gone");
+        assertThat(imported).isEmpty();
     }
 
     @Test

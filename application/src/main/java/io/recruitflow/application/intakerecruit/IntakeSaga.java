@@ -38,6 +38,7 @@ public class IntakeSaga {
     private final Clock clock;
     private final SendIntroStep intro;
     private final IntakeStepRunner runner;
+    private final DelegatedEnrollmentConfirmation confirmation;
 
     @Inject
     public IntakeSaga(
@@ -50,7 +51,8 @@ public class IntakeSaga {
             UpsertContactStep contact,
             CreateOpportunityStep opportunity,
             SendIntroStep intro,
-            EnrollWorkflowStep enrollment) {
+            EnrollWorkflowStep enrollment,
+            DelegatedEnrollmentConfirmation confirmation) {
         this.recruits = recruits;
         this.journal = journal;
         this.jobs = jobs;
@@ -58,6 +60,7 @@ public class IntakeSaga {
         this.backlog = backlog;
         this.clock = clock;
         this.intro = intro;
+        this.confirmation = confirmation;
         this.runner = new IntakeStepRunner(
                 recruits, journal, clock, suspended, Set.of(contact, opportunity, intro, enrollment));
     }
@@ -87,6 +90,9 @@ public class IntakeSaga {
         }
         journal.open(job.recruit(), now);
         JobOutcome outcome = runner.run(job.recruit(), job.phase().steps());
+        if (job.phase() == IntakePhase.FOLLOW_UP) {
+            confirmation.afterStep(job.recruit());
+        }
         if (job.phase() == IntakePhase.FIRST) {
             if (outcome instanceof JobOutcome.Done) {
                 schedule(recruit.get(), IntakePhase.FOLLOW_UP, clock.now());

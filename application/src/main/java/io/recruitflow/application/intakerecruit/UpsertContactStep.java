@@ -17,9 +17,11 @@ import io.recruitflow.domain.shared.PhoneNumber;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -154,13 +156,16 @@ public final class UpsertContactStep implements IntakeStepAction {
             field(ids, "licenseType", types, fields);
         }
         recruit.customFields().forEach((id, value) -> fields.add(new CustomFieldValue(id, value)));
+        // With the workflow trigger tag:NAME the upsert adds the tag, and GHL's workflow enrolls the contact.
+        Set<String> tags = new LinkedHashSet<>(recruit.tags());
+        settings.workflowTrigger().tag().ifPresent(tags::add);
         return new ContactDraft(
                 recruit.location(),
                 recruit.name().first(),
                 recruit.name().last(),
                 recruit.email(),
                 recruit.phone(),
-                recruit.tags(),
+                tags,
                 fields,
                 Optional.of(recruit.source()));
     }

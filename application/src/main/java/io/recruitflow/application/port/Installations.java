@@ -30,6 +30,17 @@ public interface Installations {
      */
     LocationAccess addLocation(Optional<CompanyId> agency, LocationId location);
 
+    /**
+     * Whether Recruitflow can act in the location: it holds the location's access, or gains it now from the agency
+     * that installed Recruitflow for all its locations (and keeps it). With a fixed access token, only the token's
+     * own location, when one is configured. Answers false rather than failing when there is no access; a CRM that
+     * cannot be asked fails with {@link io.recruitflow.domain.shared.ExternalFailure.Unavailable}. Implementations
+     * that cannot tell answer true (the default).
+     */
+    default boolean reaches(LocationId location) {
+        return true;
+    }
+
     /** Gives up all access to the location (Recruitflow was uninstalled there). Returns whether there was any. */
     boolean remove(LocationId location);
 

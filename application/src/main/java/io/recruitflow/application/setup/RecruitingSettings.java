@@ -21,6 +21,8 @@ import java.util.Optional;
  *                         {@code licenseType}, {@code npn} and {@code licenseExpiration} (ISO date); a field
  *                         without an id is not written
  * @param fallbackZone     the time zone used when neither GHL nor the phone number gives one
+ * @param workflowTrigger  how a new recruit enters the speed-to-lead workflow: an enrollment call, or a tag
+ *                         the upsert adds (the workflow's trigger "Contact Tag added" in GHL)
  */
 public record RecruitingSettings(
         List<String> baseTags,
@@ -36,7 +38,8 @@ public record RecruitingSettings(
         BigDecimal opportunityValue,
         Optional<UserId> assignTo,
         CompliancePolicy compliance,
-        ZoneId fallbackZone) {
+        ZoneId fallbackZone,
+        WorkflowTrigger workflowTrigger) {
     public RecruitingSettings {
         baseTags = List.copyOf(baseTags);
         customFieldIds = Map.copyOf(customFieldIds);
@@ -51,6 +54,7 @@ public record RecruitingSettings(
         Objects.requireNonNull(compliance, "compliance");
         Objects.requireNonNull(fallbackZone, "fallbackZone");
         opportunityValue = opportunityValue == null ? BigDecimal.ZERO : opportunityValue;
+        workflowTrigger = workflowTrigger == null ? new WorkflowTrigger.Api() : workflowTrigger;
     }
 
     public static RecruitingSettings defaults() {
@@ -76,7 +80,8 @@ public record RecruitingSettings(
                 BigDecimal.ZERO,
                 Optional.empty(),
                 CompliancePolicy.enforcing(),
-                ZoneId.of("America/New_York"));
+                ZoneId.of("America/New_York"),
+                new WorkflowTrigger.Api());
     }
 
     public RecruitingSettings withCompliance(CompliancePolicy policy) {
@@ -94,7 +99,8 @@ public record RecruitingSettings(
                 opportunityValue,
                 assignTo,
                 policy,
-                fallbackZone);
+                fallbackZone,
+                workflowTrigger);
     }
 
     public RecruitingSettings withCustomFieldIds(Map<String, String> ids) {
@@ -112,6 +118,26 @@ public record RecruitingSettings(
                 opportunityValue,
                 assignTo,
                 compliance,
-                fallbackZone);
+                fallbackZone,
+                workflowTrigger);
+    }
+
+    public RecruitingSettings withWorkflowTrigger(WorkflowTrigger trigger) {
+        return new RecruitingSettings(
+                baseTags,
+                customFieldIds,
+                introSms,
+                introEmailSubject,
+                introEmailBody,
+                emailFrom,
+                stageNames,
+                speedToLeadWorkflow,
+                presentationCalendar,
+                presentationTitle,
+                opportunityValue,
+                assignTo,
+                compliance,
+                fallbackZone,
+                trigger);
     }
 }

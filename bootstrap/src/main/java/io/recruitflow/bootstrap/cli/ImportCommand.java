@@ -144,6 +144,11 @@ final class ImportCommand implements Callable<Integer> {
             } catch (LeadFileReader.BadLeadFileException | IOException e) {
                 System.err.println("recruitflow import: " + file + ": " + e.getMessage());
                 return 2;
+            } catch (ImportLeadsUseCase.LocationNotReachable e) {
+                System.err.println("recruitflow import: location " + target.value() + ": " + e.getMessage()
+                        + " (with a private integration token set RECRUITFLOW_GHL_LOCATION_ID to its location; with"
+                        + " an agency install set RECRUITFLOW_GHL_COMPANY_ID)");
+                return 2;
             }
             out.printf(
                     "%s: %d rows → %d new leads accepted, %d already known, %d rejected%n",

@@ -67,6 +67,22 @@ final class SandboxCommand implements Callable<Integer> {
             description = "The reason of the texts failed by --text-failure-rate. Default: ${DEFAULT-VALUE}")
     String textFailureReason;
 
+    @Option(
+            names = "--locations",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Seed N locations loc_0001..loc_N (same pipeline, workflows, calendar and custom fields in "
+                    + "each, a private integration token and a rate-limit window each, one agency) instead of "
+                    + "loc_abc123 and loc_def456. Default: the two.")
+    int locations;
+
+    @Option(
+            names = "--workflow-trigger",
+            paramLabel = "WORKFLOW_ID=TAG",
+            description = "Give a workflow the trigger \"Contact Tag added\" TAG, e.g. wf_speed_to_lead=new-lead: "
+                    + "a contact gaining the tag is enrolled (repeatable).")
+    List<String> workflowTriggers = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of(
@@ -86,6 +102,10 @@ final class SandboxCommand implements Callable<Integer> {
             args.addAll(List.of("--text-failure-rate", String.valueOf(textFailureRate)));
         }
         args.addAll(List.of("--text-failure-reason", textFailureReason));
+        if (locations > 0) {
+            args.addAll(List.of("--locations", String.valueOf(locations)));
+        }
+        workflowTriggers.forEach(trigger -> args.addAll(List.of("--workflow-trigger", trigger)));
         GhlSandboxMain.main(args.toArray(String[]::new));
         return 0;
     }

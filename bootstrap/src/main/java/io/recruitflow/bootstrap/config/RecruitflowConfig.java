@@ -7,6 +7,7 @@ import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.setup.WorkflowTrigger;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
 import io.recruitflow.domain.message.ComplianceSettings;
@@ -184,7 +185,16 @@ public record RecruitflowConfig(
                         ? CompliancePolicy.withoutQuietHours()
                         : CompliancePolicy.enforcing(new SolicitationEngine(
                                 SolicitationRules.ALL, DeclaredEmergencies.none(), compliance(s))),
-                d.fallbackZone());
+                d.fallbackZone(),
+                workflowTrigger(s));
+    }
+
+    private static WorkflowTrigger workflowTrigger(Settings s) {
+        try {
+            return WorkflowTrigger.parse(s.require(Setting.WORKFLOW_TRIGGER));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.WORKFLOW_TRIGGER.env() + " " + e.getMessage());
+        }
     }
 
     /**
@@ -354,6 +364,7 @@ public record RecruitflowConfig(
                     + Setting.GHL_CLIENT_SECRET.env() + " (OAuth)");
         }
         s.get(Setting.GHL_LOCATION_ID).ifPresent(b::defaultLocation);
+        s.get(Setting.GHL_COMPANY_ID).ifPresent(b::defaultCompany);
         try {
             b.rateLimit(s.require(Setting.GHL_RATE_LIMIT));
         } catch (IllegalArgumentException e) {

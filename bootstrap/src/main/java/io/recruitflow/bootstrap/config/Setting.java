@@ -25,6 +25,12 @@ public enum Setting {
             "OAuth redirect URI registered with the app (must end in /oauth/callback)."),
     GHL_SCOPES("ghl.scopes", null, false, "OAuth scopes, space-separated. Default: the smallest set Recruitflow uses."),
     GHL_LOCATION_ID("ghl.locationId", null, false, "The default GHL location (sub-account) id."),
+    GHL_COMPANY_ID(
+            "ghl.companyId",
+            null,
+            false,
+            "With OAuth, the agency (company) installed as Company whose token mints a location's token on demand,"
+                    + " e.g. to import into any of its locations."),
     GHL_RATE_LIMIT(
             "ghl.rateLimit",
             "100/10s",
@@ -170,6 +176,12 @@ public enum Setting {
             false,
             "The GHL names of the five recruiting stages, in order, comma-separated."),
     WORKFLOW_NAME("workflow.speedToLead", "Speed to Lead", false, "The GHL workflow new recruits are enrolled in."),
+    WORKFLOW_TRIGGER(
+            "workflow.trigger",
+            "api",
+            false,
+            "How recruits enter that workflow: api (an enrollment call each) or tag:NAME (the upsert adds the tag"
+                    + " and the workflow's trigger \"Contact Tag added\" NAME enrolls: 3 GHL calls per lead, not 4)."),
     CALENDAR_NAME(
             "calendar.presentations",
             null,

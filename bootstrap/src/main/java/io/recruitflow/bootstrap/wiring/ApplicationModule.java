@@ -15,6 +15,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.PreviewImportService;
 import io.recruitflow.application.importleads.PreviewImportUseCase;
 import io.recruitflow.application.intakerecruit.CreateOpportunityStep;
+import io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation;
 import io.recruitflow.application.intakerecruit.EnrollWorkflowStep;
 import io.recruitflow.application.intakerecruit.IntakePreview;
 import io.recruitflow.application.intakerecruit.IntakeRecruitService;
@@ -72,10 +73,15 @@ public final class ApplicationModule extends AbstractModule {
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
         // The core's own listener: what GHL reports of the texts' delivery (OutboundMessage).
         Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(DeliveryReports.class);
+        // The core's own: a workflow enrollment delegated to a tag is confirmed from GHL's contact events.
+        Multibinder.newSetBinder(binder(), GhlEventListener.class)
+                .addBinding()
+                .to(DelegatedEnrollmentConfirmation.class);
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);
         bind(IntakeSaga.class);
+        bind(DelegatedEnrollmentConfirmation.class);
         bind(UpsertContactStep.class);
         bind(CreateOpportunityStep.class);
         bind(SendIntroStep.class);

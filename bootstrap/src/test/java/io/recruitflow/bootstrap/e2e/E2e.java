@@ -258,6 +258,37 @@ final class E2e {
         return recruits.find(id).orElseThrow();
     }
 
+    /**
+     * A Recruitflow on the real adapters against the sandbox ({@link #settings} plus {@code extra}), its HTTP server
+     * receiving the sandbox's signed webhooks, its job workers running.
+     */
+    static io.recruitflow.bootstrap.runtime.RecruitflowRuntime startWithWebhooks(
+            GhlSandbox sandbox, Path dir, Map<Setting, String> extra) throws IOException {
+        Path keys = dir.resolve("webhook-public-keys.pem");
+        Files.writeString(
+                keys,
+                sandbox.publicKeysPem().ed25519() + "\n"
+                        + sandbox.publicKeysPem().rsa() + "\n");
+        io.recruitflow.bootstrap.config.Settings settings =
+                io.recruitflow.bootstrap.config.Settings.load(Optional.empty(), Map.of());
+        Map<Setting, String> all = new LinkedHashMap<>(settings(sandbox, dir.resolve("data")));
+        all.put(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
+        all.put(
+                Setting.ADMIN_TOKEN,
+                java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(16)));
+        all.putAll(extra);
+        for (var e : all.entrySet()) {
+            settings = settings.with(e.getKey(), e.getValue());
+        }
+        var runtime = io.recruitflow.bootstrap.runtime.RecruitflowRuntime.open(
+                io.recruitflow.bootstrap.config.RecruitflowConfig.from(settings),
+                io.recruitflow.domain.shared.Clock.system());
+        int port = runtime.startHttp();
+        sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
+        runtime.startJobs();
+        return runtime;
+    }
+
     /** Polls until the condition holds; fails with the diagnosis once {@code timeout} has passed. */
     static void await(Duration timeout, Duration every, BooleanSupplier condition, Supplier<String> diagnosis)
             throws InterruptedException {

@@ -101,6 +101,29 @@ class LeadFilesAsTheyComeE2eTest {
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void anImportIntoALocationTheTokenDoesNotReachIsOneLineAndExitCode2() throws Exception {
+        try (GhlSandbox sandbox =
+                GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"))) {
+            // The private integration token is loc_abc123's (E2e.settings); loc_def456 is another location.
+            Run elsewhere = recruitflow(
+                    E2e.settings(sandbox, dir.resolve("data-elsewhere")),
+                    "import",
+                    fixture("excel-csv-comma-delimited-windows-1252.csv"),
+                    "--location",
+                    "loc_def456");
+
+            assertThat(elsewhere.exit()).as("stderr:%n%s", elsewhere.err()).isEqualTo(2);
+            assertThat(elsewhere.err())
+                    .contains("recruitflow import: location loc_def456: Recruitflow has no access to location"
+                            + " loc_def456")
+                    .contains("RECRUITFLOW_GHL_LOCATION_ID");
+            assertNoStackTrace(elsewhere);
+            assertThat(sandbox.stats().requests()).as("GHL calls").isZero();
+        }
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void theDemoOnTheRealAdaptersRefusesABadLeadFileWithoutAStackTrace() throws Exception {
         Run demo = recruitflow(Map.of(), "demo", "--leads", fixture("unrecognised-headers.csv"));
 

@@ -71,11 +71,13 @@ class NoShowExtensionBootTest {
         Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
 
         Set<GhlEventListener> listeners = injector.getInstance(Key.get(new TypeLiteral<Set<GhlEventListener>>() {}));
-        // Beside the core's own listener of GHL's delivery reports.
+        // Beside the core's own listeners: GHL's delivery reports, and the tag-trigger confirmation.
         assertThat(listeners)
-                .hasSize(2)
+                .hasSize(3)
                 .hasAtLeastOneElementOfType(NoShowListener.class)
-                .hasAtLeastOneElementOfType(io.recruitflow.application.outreach.DeliveryReports.class);
+                .hasAtLeastOneElementOfType(io.recruitflow.application.outreach.DeliveryReports.class)
+                .hasAtLeastOneElementOfType(
+                        io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation.class);
         assertThat(injector.getInstance(NoShowFollowUpUseCase.class))
                 .isInstanceOf(NoShowFollowUpService.class)
                 .isSameAs(injector.getInstance(NoShowFollowUpUseCase.class));
