@@ -114,6 +114,12 @@ public final class World {
     public final RecruitingFunnelService funnel;
     public final ViewRecruitService view;
     public final RecruitflowJobs jobs;
+    /**
+     * The CRM call budgets the jobs see, by location (none: the CRM declared none); a test sets one to bring a
+     * location near its daily limit.
+     */
+    public final java.util.Map<LocationId, io.recruitflow.application.port.CallBudget> callBudgets =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** The core's own listener: GHL's delivery reports of our texts and of the texts GHL sent itself. */
     public final DeliveryReports deliveries;
 
@@ -210,7 +216,25 @@ public final class World {
                 adapters.appointments(),
                 adapters.complianceRecord());
         jobs = new RecruitflowJobs(
-                saga, sender, adapters.messageLog(), adapters.recruits(), dispatcher(noDecoder()), answers, clock);
+                saga,
+                sender,
+                adapters.messageLog(),
+                adapters.recruits(),
+                dispatcher(noDecoder()),
+                answers,
+                clock,
+                new io.recruitflow.application.port.CallBudgets() {
+                    @Override
+                    public Optional<io.recruitflow.application.port.CallBudget> of(LocationId location) {
+                        return Optional.ofNullable(callBudgets.get(location));
+                    }
+
+                    @Override
+                    public java.util.Map<LocationId, io.recruitflow.application.port.CallBudget> known() {
+                        return java.util.Map.copyOf(callBudgets);
+                    }
+                },
+                io.recruitflow.application.jobs.DailyReserve.DEFAULT);
         adapters.jobQueue().bind(jobs);
     }
 

@@ -111,13 +111,27 @@ final class HttpPipeline {
                     null,
                     null);
         }
-        Call<T> http = attempt.get();
+        if (call.limited()) {
+            Instant now = clock.now();
+            Optional<Instant> spent = budgets.startDaily(call.owner(), now);
+            if (spent.isPresent()) {
+                // GHL said the day's quota is spent: a call now would only be answered 429 until the reset.
+                throw AttemptFailure.notSent(
+                        call,
+                        Reason.NO_PERMIT,
+                        "GHL's daily quota for " + call.owner() + " is spent; not sent before " + spent.get(),
+                        spent.get(),
+                        null);
+            }
+        }
         Response<T> response;
         try {
+            Call<T> http = attempt.get();
             response = p.attemptTimeout().get(ctx -> {
                 ctx.onCancel(http::cancel);
                 return http.execute();
             });
+            budgets.record(call.owner(), response.headers(), clock.now());
         } catch (TimeoutExceededException e) {
             throw AttemptFailure.transport(call, Reason.TIMEOUT, e);
         } catch (JsonDataException e) {
@@ -127,8 +141,11 @@ final class HttpPipeline {
                 throw AttemptFailure.transport(call, GhlFailures.reasonOf(io), io);
             }
             throw e;
+        } finally {
+            if (call.limited()) {
+                budgets.endDaily(call.owner());
+            }
         }
-        budgets.record(call.owner(), response.headers(), clock.now());
         if (response.isSuccessful()) {
             return response.body();
         }

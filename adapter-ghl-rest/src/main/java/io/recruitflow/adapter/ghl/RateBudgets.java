@@ -5,12 +5,14 @@ import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.domain.shared.LocationId;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import okhttp3.Headers;
@@ -30,6 +32,7 @@ final class RateBudgets implements CallBudgets {
     private final ConcurrentMap<TokenOwner, CallBudget> budgets = new ConcurrentHashMap<>();
     private final ConcurrentMap<TokenOwner, Long> declared = new ConcurrentHashMap<>();
     private final ConcurrentMap<TokenOwner, Instant> dailyResets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TokenOwner, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
     /** @param ownerOf whose budget a location's calls spend (its own with OAuth, the static token's otherwise) */
     RateBudgets(GhlClientConfig config, PermitSource permits, Function<LocationId, TokenOwner> ownerOf) {
@@ -61,12 +64,40 @@ final class RateBudgets implements CallBudgets {
                         e -> new LocationId(e.getKey().id()), Map.Entry::getValue));
     }
 
+    /**
+     * Counts a call of the owner as in flight, unless GHL's last answer said the daily quota is spent once the
+     * calls already in flight are counted: then the call is not to be sent, and the answer is when the quota
+     * comes back. Every empty answer is followed by {@link #endDaily}.
+     */
+    Optional<Instant> startDaily(TokenOwner owner, Instant now) {
+        AtomicInteger flying = inFlight.computeIfAbsent(owner, o -> new AtomicInteger());
+        while (true) {
+            int n = flying.get();
+            CallBudget b = budgets.get(owner);
+            if (b != null && b.dailyCurrentAt(now) && b.dailyRemaining() - n <= 0) {
+                return b.dailyReset();
+            }
+            if (flying.compareAndSet(n, n + 1)) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The call {@link #startDaily} let go has been answered (or failed). */
+    void endDaily(TokenOwner owner) {
+        AtomicInteger flying = inFlight.get(owner);
+        if (flying != null) {
+            flying.decrementAndGet();
+        }
+    }
+
     void record(TokenOwner owner, Headers h) {
         record(owner, h, Instant.now());
     }
 
     void record(TokenOwner owner, Headers h, Instant now) {
-        dailyReset(h, now).ifPresent(at -> dailyResets.put(owner, at));
+        Optional<Instant> declaredReset = dailyReset(h, now);
+        declaredReset.ifPresent(at -> dailyResets.put(owner, at));
         Long max = number(h, "X-RateLimit-Max");
         Long remaining = number(h, "X-RateLimit-Remaining");
         Long intervalMs = number(h, "X-RateLimit-Interval-Milliseconds");
@@ -80,6 +111,9 @@ final class RateBudgets implements CallBudgets {
             return;
         }
         CallBudget previous = budgets.get(owner);
+        Instant reset = declaredReset
+                .or(() -> Optional.ofNullable(dailyResets.get(owner)).filter(now::isBefore))
+                .orElseGet(() -> nextUtcMidnight(now));
         Duration interval = intervalMs != null
                 ? Duration.ofMillis(intervalMs)
                 : config.rateLimit().period();
@@ -91,7 +125,8 @@ final class RateBudgets implements CallBudgets {
                 dailyMax != null ? dailyMax : previous != null ? previous.dailyMax() : config.dailyLimit(),
                 dailyRemaining != null
                         ? dailyRemaining
-                        : previous != null ? previous.dailyRemaining() : config.dailyLimit());
+                        : previous != null ? previous.dailyRemaining() : config.dailyLimit(),
+                reset);
         budgets.put(owner, budget);
         if (max != null && max > 0) {
             long key = max * 1_000_000_000L + interval.toMillis();
@@ -127,6 +162,14 @@ final class RateBudgets implements CallBudgets {
             return Optional.of(Instant.ofEpochSecond(n));
         }
         return Optional.of(now.plusSeconds(Math.max(0, n)));
+    }
+
+    private static Instant nextUtcMidnight(Instant now) {
+        return now.atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
     }
 
     /** Whether a 429's headers say the daily quota is spent (waiting seconds will not help). */

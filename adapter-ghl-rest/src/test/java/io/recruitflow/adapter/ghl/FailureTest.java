@@ -96,9 +96,33 @@ class FailureTest {
         assertThat(server.getRequestCount()).isEqualTo(2);
         assertThat(waitedMs).isGreaterThanOrEqualTo(950);
         CallBudget budget = ghl.rateBudget(TokenOwner.location(LOCATION)).orElseThrow();
-        assertThat(budget).isEqualTo(new CallBudget(100, 99, Duration.ofSeconds(10), 200_000, 199_998));
+        assertThat(budget)
+                .isEqualTo(new CallBudget(100, 99, Duration.ofSeconds(10), 200_000, 199_998, budget.dailyResetAt()));
+        // Without X-RateLimit-Daily-Reset, the quota comes back at GHL's day's end: the next midnight UTC.
+        assertThat(budget.dailyResetAt())
+                .isAfter(Instant.now())
+                .isBeforeOrEqualTo(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(budget.dailyResetAt().toEpochMilli() % 86_400_000L).isZero();
         assertThat(ghl.callBudgets().of(LOCATION)).contains(budget);
         assertThat(ghl.callBudgets().known()).containsExactly(java.util.Map.entry(LOCATION, budget));
+    }
+
+    @Test
+    void onceGhlSaidTheDailyQuotaIsSpentTheNextCallIsNotSentAndWaitsForTheReset() throws Exception {
+        Instant reset = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        server.enqueue(contact()
+                .setHeader("X-RateLimit-Limit-Daily", "200000")
+                .setHeader("X-RateLimit-Daily-Remaining", "0")
+                .setHeader("X-RateLimit-Daily-Reset", Long.toString(reset.toEpochMilli())));
+        assertThat(ghl.contacts().find(LOCATION, new ContactId("cont_1"))).isPresent();
+        assertThat(ghl.callBudgets().of(LOCATION).orElseThrow().dailyResetAt()).isEqualTo(reset);
+
+        ExternalFailure.Unavailable failure = catchThrowableOfType(
+                () -> ghl.contacts().find(LOCATION, new ContactId("cont_1")), ExternalFailure.Unavailable.class);
+
+        assertThat(server.getRequestCount()).as("calls sent").isEqualTo(1);
+        assertThat(failure.retryAfter()).contains(reset);
+        assertThat(failure.getMessage()).contains("daily quota").contains("not sent");
     }
 
     @Test

@@ -49,6 +49,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -81,14 +82,17 @@ final class Dashboard {
     private final Supplier<Map<String, Optional<CallBudget>>> budgets;
     private final Supplier<Map<LocationId, String>> suspensions;
     private final Clock clock;
+    private final Function<CallBudget, Optional<Instant>> followUpsDeferred;
 
     Dashboard(
             Optional<AdminServices> services,
             Supplier<Map<String, Optional<CallBudget>>> budgets,
             Supplier<Map<LocationId, String>> suspensions,
-            Clock clock) {
+            Clock clock,
+            Function<CallBudget, Optional<Instant>> followUpsDeferred) {
         this.services = services;
         this.budgets = budgets;
+        this.followUpsDeferred = followUpsDeferred;
         this.suspensions = suspensions;
         this.clock = clock;
     }
@@ -103,7 +107,8 @@ final class Dashboard {
             Optional<Map<String, Optional<CallBudget>>> budgets,
             Optional<List<RecruitReply>> reviews,
 
-            Optional<Map<LocationId, String>> suspended) {}
+            Optional<Map<LocationId, String>> suspended,
+            Map<String, Instant> followUpsDeferred) {}
 
     void serve(Context ctx, AdminAuth auth) {
         if (!admitted(ctx, auth)) {
@@ -214,15 +219,20 @@ final class Dashboard {
     }
 
     Snapshot snapshot(AdminServices s, Optional<LocationId> location) {
+        Optional<Map<String, Optional<CallBudget>>> shown = read("rate budgets", () -> new TreeMap<>(budgets.get()));
+        Map<String, Instant> deferred = new TreeMap<>();
+        shown.ifPresent(all -> all.forEach(
+                (id, budget) -> budget.flatMap(followUpsDeferred).ifPresent(until -> deferred.put(id, until))));
         return new Snapshot(
                 location,
                 clock.now(),
                 read("funnel", () -> s.funnel().funnel(new FunnelQuery(location))),
                 read("inbox stats", () -> s.inbox().stats()),
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
-                read("rate budgets", () -> new TreeMap<>(budgets.get())),
+                shown,
                 read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)),
-                read("suspended locations", suspensions));
+                read("suspended locations", suspensions),
+                deferred);
     }
 
     private static <T> Optional<T> read(String what, Supplier<T> source) {
@@ -255,7 +265,7 @@ final class Dashboard {
                                 .toList())
                         .orElse(List.of()),
                 s.funnel().map(Dashboard::funnel),
-                s.budgets().map(Dashboard::budgets),
+                s.budgets().map(b -> budgets(b, s.followUpsDeferred())),
                 stats(s.inbox(), s.dead()),
                 s.reviews().map(Dashboard::reviews),
                 s.suspended().map(Dashboard::suspended));
@@ -372,13 +382,14 @@ final class Dashboard {
         };
     }
 
-    private static BudgetsView budgets(Map<String, Optional<CallBudget>> budgets) {
+    private static BudgetsView budgets(Map<String, Optional<CallBudget>> budgets, Map<String, Instant> deferred) {
         return new BudgetsView(budgets.entrySet().stream()
-                .map(e -> new BudgetRow(e.getKey(), e.getValue().map(Dashboard::headroom)))
+                .map(e -> new BudgetRow(
+                        e.getKey(), e.getValue().map(b -> headroom(b, Optional.ofNullable(deferred.get(e.getKey()))))))
                 .toList());
     }
 
-    private static Headroom headroom(CallBudget b) {
+    private static Headroom headroom(CallBudget b, Optional<Instant> followUpsDeferredUntil) {
         return new Headroom(
                 bar(b.headroom(), b.headroom() < 0.1 ? "low" : b.headroom() < 0.3 ? "mid" : "ok"),
                 percent(b.headroom()),
@@ -386,7 +397,8 @@ final class Dashboard {
                 num(b.burstMax()),
                 duration(b.burstInterval()),
                 num(b.dailyRemaining()),
-                num(b.dailyMax()));
+                num(b.dailyMax()),
+                followUpsDeferredUntil.map(UTC::format));
     }
 
     private static Optional<DeadView> stats(Optional<InboxStats> stats, Optional<List<InboxEvent>> dead) {

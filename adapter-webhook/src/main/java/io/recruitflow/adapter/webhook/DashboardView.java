@@ -63,7 +63,8 @@ record DashboardView(
             String burstMax,
             String burstInterval,
             String dailyRemaining,
-            String dailyMax) {}
+            String dailyMax,
+            Optional<String> followUpsDeferredUntil) {}
 
     /** The inbox counters and the newest dead letters, each empty when it could not be read. */
     record DeadView(Optional<InboxLine> stats, Optional<List<DeadRow>> rows, Optional<More> more) {}

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code recruitflow_ghl_calls_total{route, status}} — {@link #ghlCall}</li>
  *   <li>{@code recruitflow_ghl_rate_limit_headroom{owner}} — {@link #rateLimitHeadroom}</li>
+ *   <li>{@code recruitflow_ghl_daily_remaining{location}} and {@code recruitflow_ghl_followups_deferred} —
+ *       {@link #dailyQuota}</li>
  *   <li>{@code recruitflow_intake_steps_total{step, outcome}} — {@link #intakeStep}</li>
  *   <li>{@code recruitflow_locations_suspended{reason}} — {@link #suspendedLocations}</li>
  * </ul>
@@ -35,7 +37,8 @@ import java.util.function.Supplier;
  * unless the registry is made {@link #create(boolean) with location labels}
  * ({@code RECRUITFLOW_METRICS_LOCATION_LABELS=true}): a location id identifies a customer, and {@code /metrics}
  * may be open. Without them the meters of several locations become one: counters add up, and of gauges the
- * first registered is shown (the default location's headroom, the only one published now).
+ * first registered is shown (the default location's headroom), except the daily remaining, whose one series is
+ * the lowest of all locations.
  */
 public final class RecruitflowMetrics {
 
@@ -45,9 +48,12 @@ public final class RecruitflowMetrics {
     public static final Set<String> LOCATION_TAGS = Set.of("location", "owner");
 
     private final PrometheusMeterRegistry registry;
+    private final boolean locationLabels;
+    private final List<Runnable> beforeScrape = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private RecruitflowMetrics(PrometheusMeterRegistry registry) {
+    private RecruitflowMetrics(PrometheusMeterRegistry registry, boolean locationLabels) {
         this.registry = registry;
+        this.locationLabels = locationLabels;
     }
 
     /** A fresh registry with the {@code recruitflow_} prefix filter, without location labels. */
@@ -71,7 +77,7 @@ public final class RecruitflowMetrics {
                 return id.getName().startsWith(PREFIX) ? id : id.withName(PREFIX + id.getName());
             }
         });
-        return new RecruitflowMetrics(registry);
+        return new RecruitflowMetrics(registry, locationLabels);
     }
 
     /** The registry, for binding more meters (JVM, pools, other adapters). */
@@ -81,6 +87,7 @@ public final class RecruitflowMetrics {
 
     /** The Prometheus text exposition of every meter. */
     public String scrape() {
+        beforeScrape.forEach(Runnable::run);
         return registry.scrape();
     }
 
@@ -108,6 +115,62 @@ public final class RecruitflowMetrics {
                 .tag("owner", owner)
                 .strongReference(true)
                 .register(registry);
+    }
+
+    /**
+     * Publishes each location's daily GHL quota, read at every scrape from {@code budgets} (what the GHL client
+     * last heard; no call): {@code recruitflow_ghl_daily_remaining} — with location labels one series per
+     * location ({@code location} label), without them one series, the lowest remaining of all locations (NaN
+     * while none is known) — and {@code recruitflow_ghl_followups_deferred}, how many locations have their
+     * follow-ups deferred to the daily reset ({@code deferred}) because their remaining is down to the reserve.
+     */
+    public void dailyQuota(
+            Supplier<Map<LocationId, CallBudget>> budgets, java.util.function.Predicate<CallBudget> deferred) {
+        Objects.requireNonNull(budgets, "budgets");
+        Objects.requireNonNull(deferred, "deferred");
+        Gauge.builder("ghl.followups.deferred", budgets, b -> {
+                    try {
+                        return b.get().values().stream().filter(deferred).count();
+                    } catch (RuntimeException e) {
+                        return Double.NaN;
+                    }
+                })
+                .description("Locations whose follow-up calls wait for the daily GHL quota to reset")
+                .strongReference(true)
+                .register(registry);
+        if (!locationLabels) {
+            Gauge.builder("ghl.daily.remaining", budgets, b -> {
+                        try {
+                            return b.get().values().stream()
+                                    .mapToDouble(CallBudget::dailyRemaining)
+                                    .min()
+                                    .orElse(Double.NaN);
+                        } catch (RuntimeException e) {
+                            return Double.NaN;
+                        }
+                    })
+                    .description("GHL calls left today: the lowest of all locations (location labels are off)")
+                    .strongReference(true)
+                    .register(registry);
+            return;
+        }
+        Set<LocationId> published = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        beforeScrape.add(() -> {
+            for (LocationId location : budgets.get().keySet()) {
+                if (published.add(location)) {
+                    Gauge.builder(
+                                    "ghl.daily.remaining",
+                                    budgets,
+                                    b -> Optional.ofNullable(b.get().get(location))
+                                            .map(c -> (double) c.dailyRemaining())
+                                            .orElse(Double.NaN))
+                            .description("GHL calls left today, by location")
+                            .tag("location", location.value())
+                            .strongReference(true)
+                            .register(registry);
+                }
+            }
+        });
     }
 
     /** Counts one intake step ending with an outcome (e.g. {@code done}, {@code retry}, {@code failed}). */

@@ -6,6 +6,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
+import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
@@ -91,6 +92,7 @@ public final class WebhookModule extends AbstractModule {
             PendingInstalls states,
             AdminServices admin,
             CallBudgets budgets,
+            DailyReserve reserve,
             SuspendedLocations suspended) {
         return WebhookServer.builder(config)
                 .inbox(inbox)
@@ -101,6 +103,7 @@ public final class WebhookModule extends AbstractModule {
                 .oauth(installations, states)
                 .admin(admin)
                 .rateBudgets(() -> shownBudgets(budgets))
+                .followUpsDeferred(b -> reserve.followUpsDeferredUntil(b, clock.now()))
                 .suspensions(suspended::all)
                 .build();
     }

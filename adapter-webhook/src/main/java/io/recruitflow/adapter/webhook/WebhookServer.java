@@ -80,7 +80,8 @@ public final class WebhookServer {
         Optional<AdminRoutes> admin =
                 Optional.ofNullable(b.admin).map(a -> new AdminRoutes(a, config.importMaxBytes()));
         metrics.suspendedLocations(b.suspensions);
-        Dashboard dashboard = new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock);
+        Dashboard dashboard =
+                new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(
@@ -355,6 +356,8 @@ public final class WebhookServer {
         private PendingInstalls states;
         private AdminServices admin;
         private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
+        private java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred =
+                b -> Optional.empty();
         private Supplier<Map<LocationId, String>> suspensions = Map::of;
         private int writerThreads = 2;
 
@@ -411,6 +414,16 @@ public final class WebhookServer {
          */
         public Builder rateBudgets(Supplier<Map<String, Optional<CallBudget>>> rateBudgets) {
             this.rateBudgets = Objects.requireNonNull(rateBudgets, "rateBudgets");
+            return this;
+        }
+
+        /**
+         * Until when a location's follow-ups wait for its daily quota to reset, given its budget (empty while they
+         * run): the dashboard says "follow-ups deferred until RESET" beside the daily remaining. Default: never.
+         */
+        public Builder followUpsDeferred(
+                java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred) {
+            this.followUpsDeferred = Objects.requireNonNull(followUpsDeferred, "followUpsDeferred");
             return this;
         }
 

@@ -27,6 +27,8 @@ class DashboardTest {
     private volatile Supplier<Funnel> funnel = DashboardFixture::funnel;
     private volatile Supplier<Map<String, Optional<CallBudget>>> budgets = DashboardFixture::budgets;
     private volatile Supplier<Map<LocationId, String>> suspensions = Map::of;
+    private volatile java.util.function.Function<CallBudget, Optional<java.time.Instant>> deferred =
+            b -> Optional.empty();
     private FakeEventInbox inbox = DashboardFixture.inboxWithDeadLetter();
     private WebhookServer server;
     private Http http;
@@ -36,6 +38,7 @@ class DashboardTest {
                 .inbox(inbox)
                 .clock(() -> DashboardFixture.NOW)
                 .rateBudgets(() -> budgets.get())
+                .followUpsDeferred(budget -> deferred.apply(budget))
                 .suspensions(() -> suspensions.get());
         if (withAdmin) {
             b.admin(DashboardFixture.services(
@@ -67,6 +70,27 @@ class DashboardTest {
 
     private HttpResponse<String> page(String path) {
         return http.get(path, "Authorization", "Bearer " + TOKEN);
+    }
+
+    @Test
+    void a_location_near_its_daily_limit_says_its_follow_ups_wait_for_the_reset() {
+        java.time.Instant reset = java.time.Instant.parse("2026-03-12T00:00:00Z");
+        deferred = b -> b.dailyRemaining() <= 10_000 ? Optional.of(reset) : Optional.empty();
+        start();
+        String body = page("/").body();
+        int busy = body.indexOf("data-location=\"loc_busy\"");
+        int main = body.indexOf("data-location=\"loc_main\"");
+        assertThat(body.substring(busy, body.indexOf("</tr>", busy)))
+                .contains("12,000 of 200,000 left today")
+                .doesNotContain("follow-ups deferred");
+        deferred = b -> b.dailyRemaining() <= 12_000 ? Optional.of(reset) : Optional.empty();
+        body = page("/").body();
+        busy = body.indexOf("data-location=\"loc_busy\"");
+        main = body.indexOf("data-location=\"loc_main\"");
+        assertThat(body.substring(busy, body.indexOf("</tr>", busy)))
+                .contains("12,000 of 200,000 left today")
+                .contains("<div class=\"deferred\">follow-ups deferred until 2026-03-12 00:00:00 UTC</div>");
+        assertThat(body.substring(main, body.indexOf("</tr>", main))).doesNotContain("follow-ups deferred");
     }
 
     // ---- authentication

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recruitflow.adapter.webhook.WebhookConfig.MetricsAuth;
 import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.domain.shared.LocationId;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
@@ -108,5 +109,30 @@ class MetricsAccessTest {
         RecruitflowMetrics with = RecruitflowMetrics.create(true);
         with.rateLimitHeadroom("loc_secret_customer", () -> budget);
         assertThat(with.scrape()).contains("recruitflow_ghl_rate_limit_headroom{owner=\"loc_secret_customer\"} 0.25");
+    }
+
+    @Test
+    void the_daily_remaining_is_the_lowest_of_all_locations_without_labels_and_one_series_each_with_them() {
+        Map<LocationId, CallBudget> budgets = new java.util.concurrent.ConcurrentHashMap<>();
+        budgets.put(new LocationId("loc_a"), new CallBudget(100, 100, Duration.ofSeconds(10), 200_000, 150_000));
+        budgets.put(new LocationId("loc_b"), new CallBudget(100, 100, Duration.ofSeconds(10), 200_000, 9_000));
+        java.util.function.Predicate<CallBudget> deferred = b -> b.dailyRemaining() <= 10_000;
+
+        RecruitflowMetrics without = RecruitflowMetrics.create();
+        without.dailyQuota(() -> budgets, deferred);
+        assertThat(without.scrape())
+                .doesNotContain("loc_a")
+                .contains("recruitflow_ghl_daily_remaining 9000.0")
+                .contains("recruitflow_ghl_followups_deferred 1.0");
+
+        RecruitflowMetrics with = RecruitflowMetrics.create(true);
+        with.dailyQuota(() -> budgets, deferred);
+        assertThat(with.scrape())
+                .contains("recruitflow_ghl_daily_remaining{location=\"loc_a\"} 150000.0")
+                .contains("recruitflow_ghl_daily_remaining{location=\"loc_b\"} 9000.0");
+        budgets.put(new LocationId("loc_c"), new CallBudget(100, 100, Duration.ofSeconds(10), 200_000, 0));
+        assertThat(with.scrape())
+                .contains("recruitflow_ghl_daily_remaining{location=\"loc_c\"} 0.0")
+                .contains("recruitflow_ghl_followups_deferred 2.0");
     }
 }

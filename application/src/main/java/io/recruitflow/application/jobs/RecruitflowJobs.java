@@ -4,6 +4,8 @@ import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
+import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.JobOutcome;
@@ -11,15 +13,26 @@ import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies and the inbox sweep. */
+/**
+ * Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies and the inbox sweep.
+ *
+ * <p>Before a job that calls the CRM for a recruit, it looks at the location's daily quota ({@link CallBudgets},
+ * what the CRM last declared; no call is made to look): once the remaining is down to the {@link DailyReserve},
+ * follow-up work (bulk jobs: the workflow enrollment, texts other than the intro) waits for the daily reset, so
+ * what is left goes to new leads' intros; once the quota is spent, every such job waits for the reset instead of
+ * being answered "limit reached". While no location is low, nothing is looked up.
+ */
 @Singleton
 public class RecruitflowJobs implements JobHandler {
     static final int SWEEP_BATCH = 200;
@@ -32,6 +45,8 @@ public class RecruitflowJobs implements JobHandler {
     private final InboxDispatcher dispatcher;
     private final ReplyAnswers answers;
     private final Clock clock;
+    private final CallBudgets budgets;
+    private final DailyReserve reserve;
 
     @Inject
     public RecruitflowJobs(
@@ -41,7 +56,11 @@ public class RecruitflowJobs implements JobHandler {
             Recruits recruits,
             InboxDispatcher dispatcher,
             ReplyAnswers answers,
-            Clock clock) {
+            Clock clock,
+            CallBudgets budgets,
+            DailyReserve reserve) {
+        this.budgets = budgets;
+        this.reserve = reserve;
         this.saga = saga;
         this.sender = sender;
         this.messages = messages;
@@ -58,6 +77,10 @@ public class RecruitflowJobs implements JobHandler {
 
     @Override
     public JobOutcome run(Job job) {
+        Optional<JobOutcome> waiting = waitForTheDailyReset(job);
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
         JobPayload payload = job.payload();
         if (payload instanceof JobPayload.Intake intake) {
             return saga.advance(intake);
@@ -72,6 +95,66 @@ public class RecruitflowJobs implements JobHandler {
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);
         return new JobOutcome.RunAgainAt(
                 handled == SWEEP_BATCH ? clock.now() : clock.now().plus(SWEEP_IDLE), "inbox sweep");
+    }
+
+    /** Whether the job waits for its location's daily reset (see the class comment), and until when. */
+    private Optional<JobOutcome> waitForTheDailyReset(Job job) {
+        Optional<RecruitId> recruit = recruitOf(job.payload());
+        if (recruit.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.now();
+        boolean followUp = followUp(job);
+        boolean anyLow = budgets.known().values().stream()
+                .anyMatch(b ->
+                        (followUp ? reserve.followUpsDeferredUntil(b, now) : reserve.spentUntil(b, now)).isPresent());
+        if (!anyLow) {
+            return Optional.empty();
+        }
+        Optional<CallBudget> budget = recruits.find(recruit.get()).flatMap(r -> budgets.of(r.location()));
+        if (budget.isEmpty()) {
+            return Optional.empty();
+        }
+        CallBudget b = budget.get();
+        Optional<Instant> spent = reserve.spentUntil(b, now);
+        if (spent.isPresent()) {
+            return Optional.of(new JobOutcome.RunAgainAt(
+                    spent.get(), "daily CRM quota spent (0 of " + b.dailyMax() + " left): waits until " + spent.get()));
+        }
+        if (followUp) {
+            Optional<Instant> deferred = reserve.followUpsDeferredUntil(b, now);
+            if (deferred.isPresent()) {
+                return Optional.of(new JobOutcome.RunAgainAt(
+                        deferred.get(),
+                        "daily CRM quota low (" + b.dailyRemaining() + " of " + b.dailyMax() + " left, reserve "
+                                + reserve + " kept for intros): follow-ups deferred until " + deferred.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Follow-up work: bulk jobs, except the delivery of an intro held earlier (an intro is never deferred). */
+    private static boolean followUp(Job job) {
+        if (job.payload() instanceof JobPayload.DeliverMessage d) {
+            return !d.message().equals(IntakeSaga.introKey(d.recruit()));
+        }
+        if (job.payload() instanceof JobPayload.Intake intake) {
+            return intake.phase() == IntakePhase.FOLLOW_UP;
+        }
+        return job.priority() == JobPriority.BULK;
+    }
+
+    private static Optional<RecruitId> recruitOf(JobPayload payload) {
+        if (payload instanceof JobPayload.Intake intake) {
+            return Optional.of(intake.recruit());
+        }
+        if (payload instanceof JobPayload.DeliverMessage delivery) {
+            return Optional.of(delivery.recruit());
+        }
+        if (payload instanceof JobPayload.AnswerReply answer) {
+            return Optional.of(answer.recruit());
+        }
+        return Optional.empty();
     }
 
     private JobOutcome deliver(JobPayload.DeliverMessage job) {

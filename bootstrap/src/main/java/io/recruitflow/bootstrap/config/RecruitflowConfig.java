@@ -5,6 +5,7 @@ import io.recruitflow.adapter.leadfile.LeadFileConfig;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
+import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.setup.WorkflowTrigger;
@@ -47,7 +48,8 @@ public record RecruitflowConfig(
         Optional<LocationId> defaultLocation,
         int jobThreads,
         boolean quietHoursOff,
-        ReplySettings replies) {
+        ReplySettings replies,
+        DailyReserve dailyReserve) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -63,6 +65,7 @@ public record RecruitflowConfig(
         RecruitingSettings recruiting = attempt(problems, () -> recruiting(s, quietOff));
         LeadFileConfig leadFile = attempt(problems, () -> leadFile(s));
         ReplySettings replies = attempt(problems, () -> replies(s));
+        DailyReserve dailyReserve = attempt(problems, () -> dailyReserve(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
             // Unsigned webhooks are for the sandbox and tests: against GHL itself, anyone could post events.
@@ -73,7 +76,17 @@ public record RecruitflowConfig(
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
         return new RecruitflowConfig(
-                ghl, database, webhook, recruiting, leadFile, location, threads, quietOff, replies);
+                ghl, database, webhook, recruiting, leadFile, location, threads, quietOff, replies, dailyReserve);
+    }
+
+    /** How much of each location's daily GHL quota is kept for intros. */
+    static DailyReserve dailyReserve(Settings s) {
+        String raw = s.require(Setting.GHL_DAILY_RESERVE);
+        try {
+            return DailyReserve.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.GHL_DAILY_RESERVE.env() + ": " + e.getMessage());
+        }
     }
 
     /** What Recruitflow texts in answer to an opt-out and to HELP. */
@@ -110,7 +123,16 @@ public record RecruitflowConfig(
     /** The same configuration with another webhook receiver configuration (tests, embedders). */
     public RecruitflowConfig withWebhook(WebhookConfig newWebhook) {
         return new RecruitflowConfig(
-                ghl, database, newWebhook, recruiting, leadFile, defaultLocation, jobThreads, quietHoursOff, replies);
+                ghl,
+                database,
+                newWebhook,
+                recruiting,
+                leadFile,
+                defaultLocation,
+                jobThreads,
+                quietHoursOff,
+                replies,
+                dailyReserve);
     }
 
     /**

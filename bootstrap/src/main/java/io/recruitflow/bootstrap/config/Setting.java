@@ -36,6 +36,13 @@ public enum Setting {
             "100/10s",
             false,
             "Client-side burst limit per location: N/<duration>, e.g. 100/10s (GHL's), 100/60s, 100/1s."),
+    GHL_DAILY_RESERVE(
+            "ghl.dailyReserve",
+            "5%",
+            false,
+            "The part of each location's daily GHL quota kept for intros (5% of the daily limit, or a number of calls):"
+                    + " once the day's remaining is down to it, follow-ups (workflow enrollment, later texts) wait for"
+                    + " the daily reset."),
     GHL_REFRESH_SKEW(
             "ghl.refreshSkew",
             "10m",

@@ -24,6 +24,7 @@ import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.intakerecruit.LocationBacklog;
 import io.recruitflow.application.intakerecruit.SendIntroStep;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
+import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
@@ -52,6 +53,7 @@ import java.util.Objects;
 public final class ApplicationModule extends AbstractModule {
     private final RecruitingSettings settings;
     private final ReplySettings replies;
+    private final DailyReserve dailyReserve;
 
     public ApplicationModule(RecruitingSettings settings) {
         this(settings, ReplySettings.defaults());
@@ -59,14 +61,21 @@ public final class ApplicationModule extends AbstractModule {
 
     /** With the texts answering opt-outs and HELP ({@link ReplySettings}). */
     public ApplicationModule(RecruitingSettings settings, ReplySettings replies) {
+        this(settings, replies, DailyReserve.DEFAULT);
+    }
+
+    /** And with the share of each location's daily CRM quota kept for intros ({@link DailyReserve}). */
+    public ApplicationModule(RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve) {
         this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.dailyReserve = Objects.requireNonNull(dailyReserve, "dailyReserve");
     }
 
     @Override
     protected void configure() {
         bind(RecruitingSettings.class).toInstance(settings);
         bind(ReplySettings.class).toInstance(replies);
+        bind(DailyReserve.class).toInstance(dailyReserve);
         bind(InboundReplies.class);
         bind(ReviewRepliesUseCase.class).to(InboundReplies.class);
         bind(ReplyAnswers.class);
