@@ -103,6 +103,10 @@ final class TokenManager implements Credentials, AutoCloseable {
      * demand, only by an explicit {@link #locationToken} (an INSTALL) or an install of the location.
      */
     private final java.util.Set<LocationId> withdrawn = ConcurrentHashMap.newKeySet();
+    /** Locations no agency could mint a token for, until when that answer is kept (no agency call meanwhile). */
+    private final ConcurrentMap<LocationId, MintRefused> unmintable = new ConcurrentHashMap<>();
+    /** How long a refusal to mint is kept: a job retrying on a foreign location does not call the agency each time. */
+    static final Duration UNMINTABLE_FOR = Duration.ofMinutes(1);
 
     private final ConcurrentMap<TokenOwner, Object> storeLocks = new ConcurrentHashMap<>();
     /** The access token that serves past its refresh time, per owner (to say so once, not on every call). */
@@ -113,6 +117,9 @@ final class TokenManager implements Credentials, AutoCloseable {
 
     /** GHL's refusal of the pair whose access token was {@code accessToken}. */
     private record Refusal(String accessToken, ExternalFailure failure) {}
+
+    /** Every agency's refusal to mint a location's token, kept until {@code until}. */
+    private record MintRefused(Instant until, ExternalFailure failure) {}
 
     TokenManager(
             GhlClientConfig config,
@@ -501,6 +508,7 @@ final class TokenManager implements Credentials, AutoCloseable {
             withdrawn.remove(new LocationId(ownerId));
         }
         if (userType == TokenOwner.Type.COMPANY) {
+            unmintable.clear(); // a new agency may mint what the others could not
             agencies.add(new CompanyId(ownerId));
         }
         return tokens;
@@ -515,6 +523,9 @@ final class TokenManager implements Credentials, AutoCloseable {
         TokenOwner owner = TokenOwner.location(location);
         if (cache.containsKey(owner) || store.find(owner).isPresent()) {
             return true;
+        }
+        if (withdrawn.contains(location)) {
+            return false; // uninstalled there: an INSTALL (or an install of the location) comes first
         }
         try {
             cache.put(owner, mintOnDemand(GhlCall.idempotent("POST /oauth/locationToken", owner), location));
@@ -562,6 +573,13 @@ final class TokenManager implements Credentials, AutoCloseable {
 
     private OAuthTokens mintUnderLease(GhlCall call, LocationId location) {
         TokenOwner owner = TokenOwner.location(location);
+        MintRefused refused = unmintable.get(location);
+        if (refused != null) {
+            if (clock.now().isBefore(refused.until())) {
+                throw refused.failure();
+            }
+            unmintable.remove(location, refused);
+        }
         List<CompanyId> candidates = agenciesFor(location);
         if (candidates.isEmpty()) {
             throw noCredential(
@@ -607,7 +625,10 @@ final class TokenManager implements Credentials, AutoCloseable {
         }
     }
 
-    /** Mints from the first candidate GHL lets (stored); the last refusal when none does. */
+    /**
+     * Mints from the first candidate GHL lets (stored); the last refusal when none does, kept {@link
+     * #UNMINTABLE_FOR}.
+     */
     private OAuthTokens mintFromFirstAgency(LocationId location, List<CompanyId> candidates) {
         ExternalFailure last = null;
         for (CompanyId agency : candidates) {
@@ -618,6 +639,7 @@ final class TokenManager implements Credentials, AutoCloseable {
                 last = refused;
             }
         }
+        unmintable.put(location, new MintRefused(clock.now().plus(UNMINTABLE_FOR), last));
         throw last;
     }
 
@@ -637,6 +659,7 @@ final class TokenManager implements Credentials, AutoCloseable {
     OAuthTokens locationToken(CompanyId company, LocationId location) {
         companyOf.put(location, company);
         withdrawn.remove(location);
+        unmintable.remove(location);
         OAuthTokens tokens = mintLocationToken(company, location);
         store.save(tokens); // minting spends nothing: no lease needed
         accepted(tokens);

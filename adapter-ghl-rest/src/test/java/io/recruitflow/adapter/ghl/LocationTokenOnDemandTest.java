@@ -98,6 +98,27 @@ class LocationTokenOnDemandTest {
     }
 
     @Test
+    void aLocationNoAgencyMayMintForFailsAndIsNotAskedForAgainWithinAMinute() throws Exception {
+        CountingCredentialStore store = new CountingCredentialStore();
+        try (GhlClient client = oauthClient(store)) {
+            client.installations().complete(code(client), Installations.Installer.AGENCY);
+            LocationId foreign = new LocationId("loc_elsewhere");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> client.workflows().list(foreign))
+                    .isInstanceOf(io.recruitflow.domain.shared.ExternalFailure.Rejected.class);
+            long requests = sandbox.stats().requests();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> client.workflows().list(foreign))
+                    .isInstanceOf(io.recruitflow.domain.shared.ExternalFailure.Rejected.class);
+            assertThat(client.installations().reaches(foreign)).isFalse();
+            assertThat(sandbox.stats().requests())
+                    .as("no second POST /oauth/locationToken")
+                    .isEqualTo(requests);
+        }
+    }
+
+    @Test
     void withoutAnAgencyInstallAnUnseenLocationIsStillAccessDenied() {
         CountingCredentialStore store = new CountingCredentialStore();
         try (GhlClient client = oauthClient(store)) {
