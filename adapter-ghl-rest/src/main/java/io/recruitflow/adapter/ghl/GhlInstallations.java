@@ -49,10 +49,10 @@ public final class GhlInstallations implements Installations {
     }
 
     /**
-     * The chooselocation URL with {@code user_type} ({@code Company} for an agency, {@code Location}) added. GHL's
-     * marketplace page lets the person choose the agency or a sub-account itself (as the app's "Who can install"
-     * allows); the parameter is a hint there and what the sandbox approves at once. The code exchange names the
-     * same user type.
+     * The chooselocation URL with {@code user_type} ({@code Company} for an agency, {@code Location}) added. On GHL
+     * the person picks the agency or a sub-account on the marketplace page (as the app's "Who can install" allows);
+     * GHL documents no such parameter there. The sandbox approves at once for the user type it names. The code
+     * exchange names the same user type.
      */
     @Override
     public URI consentUrl(String state, Installer installer) {
