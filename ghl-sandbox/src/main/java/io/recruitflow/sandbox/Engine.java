@@ -75,6 +75,8 @@ final class Engine {
     static final class LocationCounters {
         final LongAdder requests = new LongAdder();
         final LongAdder rateLimited = new LongAdder();
+        /** Location tokens minted for the location ({@code POST /oauth/locationToken}, with the agency's token). */
+        final LongAdder locationTokens = new LongAdder();
     }
 
     /** The counters of a seeded location; null for an unknown id or an agency (company) token. */
@@ -156,7 +158,8 @@ final class Engine {
                             Map.of("Email", t.email, "SMS", t.sms),
                             t.enrollments,
                             t.duplicateContacts,
-                            t.duplicateMessages));
+                            t.duplicateMessages,
+                            counters == null ? 0 : counters.locationTokens.sum()));
         });
         return new SandboxStats(
                 store.contacts.size(),
@@ -229,6 +232,7 @@ final class Engine {
         locationCounters.values().forEach(c -> {
             c.requests.reset();
             c.rateLimited.reset();
+            c.locationTokens.reset();
         });
         webhooks.resetCounters();
     }

@@ -29,7 +29,13 @@ final class OAuthServerRoutes {
         routes.post("/oauth/locationToken", this::locationToken);
     }
 
-    /** The consent page, approved at once for {@code locationId} (default: the first location). */
+    /**
+     * The consent page, approved at once (no page to click): for {@code locationId} (default: the first location),
+     * or, with {@code user_type=Company}, for the agency. GHL shows a logged-in user its marketplace consent page
+     * instead, where they pick the agency or a sub-account and approve the scopes; the sandbox skips that step so
+     * that a plain HTTP client ({@code curl -L}) completes an install. The INSTALL webhook that follows is the
+     * location's or, for the agency, GHL's agency-level one (no {@code locationId}).
+     */
     private void chooseLocation(ApiCall call) {
         List<String> problems = new ArrayList<>();
         if (!"code".equals(call.query("response_type"))) {
@@ -38,6 +44,11 @@ final class OAuthServerRoutes {
         String redirectUri = call.query("redirect_uri");
         if (redirectUri == null) {
             problems.add("redirect_uri should not be empty");
+        }
+        String userType = call.query("user_type");
+        boolean agency = userType != null && userType.equalsIgnoreCase("Company");
+        if (userType != null && !agency && !userType.equalsIgnoreCase("Location")) {
+            problems.add("user_type must be one of the following values: Company, Location");
         }
         if (!problems.isEmpty()) {
             throw ApiException.unprocessable(problems);
@@ -54,13 +65,11 @@ final class OAuthServerRoutes {
         String code = engine.tokens.issueCode(Store.COMPANY_ID, locationId, scope, redirectUri);
         String target = redirectUri + (URI.create(redirectUri).getRawQuery() == null ? "?" : "&") + "code=" + code
                 + (call.query("state") == null ? "" : "&state=" + encode(call.query("state")));
-        engine.emit(Json.obj(
-                "type",
-                "INSTALL",
-                "appId",
-                engine.appId,
-                "locationId",
-                locationId,
+        Map<String, Object> install = Json.obj("type", "INSTALL", "appId", engine.appId);
+        if (!agency) {
+            install.put("locationId", locationId);
+        }
+        install.putAll(Json.obj(
                 "companyId",
                 Store.COMPANY_ID,
                 "userId",
@@ -75,6 +84,7 @@ final class OAuthServerRoutes {
                 Json.obj(),
                 "companyName",
                 "OOC Unlimited Agency"));
+        engine.emit(install);
         call.ctx.status(302).header("Location", target);
     }
 
@@ -148,6 +158,10 @@ final class OAuthServerRoutes {
         }
         Tokens.Issued issued = engine.tokens.issueOAuth(
                 "Location", call.grant.companyId(), form.get("locationId"), call.grant.scope(), false);
+        Engine.LocationCounters minted = engine.countersOf(form.get("locationId"));
+        if (minted != null) {
+            minted.locationTokens.increment();
+        }
         Map<String, Object> json = tokenJson(issued);
         json.put("appId", engine.appId);
         json.put("versionId", engine.appId);

@@ -157,7 +157,9 @@ final class SandboxAdminRoutes {
                                 "duplicateContacts",
                                 l.duplicateContacts(),
                                 "duplicateMessages",
-                                l.duplicateMessages())));
+                                l.duplicateMessages(),
+                                "locationTokens",
+                                l.locationTokens())));
         return byLocation;
     }
 

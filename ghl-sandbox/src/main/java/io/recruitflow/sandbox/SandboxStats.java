@@ -50,6 +50,8 @@ public record SandboxStats(
      * @param workflowEnrollments the location's contacts in a workflow (one per contact and workflow)
      * @param duplicateContacts redundant contacts of the location
      * @param duplicateMessages outbound messages of the location whose body was already sent to the contact
+     * @param locationTokens location tokens minted for the location from the agency's token ({@code POST
+     *     /oauth/locationToken} answered 200; counted here although the call is the agency's)
      */
     public record LocationStats(
             long requests,
@@ -59,7 +61,8 @@ public record SandboxStats(
             Map<String, Long> messagesByType,
             long workflowEnrollments,
             long duplicateContacts,
-            long duplicateMessages) {}
+            long duplicateMessages,
+            long locationTokens) {}
 
     /** The counts of one location; all zero for a location nothing happened in. */
     public LocationStats location(String locationId) {

@@ -194,7 +194,8 @@ class ManyLocationsTest {
                         "messagesByType",
                         "workflowEnrollments",
                         "duplicateContacts",
-                        "duplicateMessages");
+                        "duplicateMessages",
+                        "locationTokens");
         assertThat(((Number) loc2.get("contacts")).longValue()).isEqualTo(1);
         assertThat(((Number) loc2.get("requests")).longValue()).isEqualTo(3);
         assertThat(loc2.get("messagesByType")).isEqualTo(Map.of("Email", 0L, "SMS", 2L));
@@ -229,6 +230,15 @@ class ManyLocationsTest {
                         .status())
                 .isEqualTo(200);
         assertThat(sandbox.stats().location("loc_0004").requests()).isEqualTo(1);
+        assertThat(sandbox.stats().location("loc_0004").locationTokens())
+                .as("minted with the agency's token, counted for the location")
+                .isEqualTo(1);
+        assertThat(sandbox.stats().location("loc_0003").locationTokens()).isZero();
+        assertThat(Ghl.execute(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/_sandbox/stats"))
+                                .GET()
+                                .build())
+                        .raw())
+                .contains("\"locationTokens\":1");
     }
 
     @Test

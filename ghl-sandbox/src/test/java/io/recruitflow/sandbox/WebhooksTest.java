@@ -272,6 +272,31 @@ class WebhooksTest {
     }
 
     @Test
+    void aCompanyConsentIsApprovedAtOnceAndSendsTheAgencyLevelInstall() throws Exception {
+        String redirect = "http://127.0.0.1:9/oauth/callback";
+        Ghl.Response consent = Ghl.execute(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+                        + "/oauth/chooselocation?response_type=code&user_type=Company&state=s.AGENCY&client_id="
+                        + sandbox.credentials().oauth().clientId() + "&redirect_uri=" + redirect))
+                .GET()
+                .build());
+        assertThat(consent.status()).isEqualTo(302);
+        assertThat(consent.header("Location")).startsWith(redirect + "?code=").endsWith("&state=s.AGENCY");
+
+        Map<String, Object> install = receiver.next("INSTALL").json();
+        assertThat(install).containsEntry("companyId", "comp_abc").doesNotContainKey("locationId");
+    }
+
+    @Test
+    void aConsentWithAnUnknownUserTypeIsRefused() {
+        Ghl.Response consent = Ghl.execute(HttpRequest.newBuilder(URI.create(sandbox.baseUrl()
+                        + "/oauth/chooselocation?response_type=code&user_type=Planet&client_id="
+                        + sandbox.credentials().oauth().clientId() + "&redirect_uri=http://127.0.0.1:9/cb"))
+                .GET()
+                .build());
+        assertThat(consent.status()).isEqualTo(422);
+    }
+
+    @Test
     void everyEventCarriesTheFieldsOfItsEventDoc() throws Exception {
         String redirect = "https://app.example.com/cb";
         Ghl.execute(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?response_type=code"

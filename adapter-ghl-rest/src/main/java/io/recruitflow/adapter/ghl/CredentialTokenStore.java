@@ -4,6 +4,7 @@ import io.recruitflow.application.port.CredentialOwner;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.StoredCredential;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ final class CredentialTokenStore implements TokenStore {
     @Override
     public void save(OAuthTokens tokens) {
         credentials.save(credential(tokens));
+    }
+
+    @Override
+    public List<String> ownerIds(TokenOwner.Type type) {
+        return credentials.ownerIds(type.name());
     }
 
     @Override

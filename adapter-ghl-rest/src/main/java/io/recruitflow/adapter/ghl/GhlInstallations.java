@@ -45,6 +45,21 @@ public final class GhlInstallations implements Installations {
     /** The chooselocation URL with the app's client id, redirect URI and scopes; {@code state} comes back. */
     @Override
     public URI consentUrl(String state) {
+        return consentUrl(state, Optional.empty());
+    }
+
+    /**
+     * The chooselocation URL with {@code user_type} ({@code Company} for an agency, {@code Location}) added. On GHL
+     * the person picks the agency or a sub-account on the marketplace page (as the app's "Who can install" allows);
+     * GHL documents no such parameter there. The sandbox approves at once for the user type it names. The code
+     * exchange names the same user type.
+     */
+    @Override
+    public URI consentUrl(String state, Installer installer) {
+        return consentUrl(state, Optional.of(installer));
+    }
+
+    private URI consentUrl(String state, Optional<Installer> installer) {
         requireOAuth();
         URI redirect = config.redirectUri()
                 .orElseThrow(
@@ -56,6 +71,7 @@ public final class GhlInstallations implements Installations {
                 .addQueryParameter("redirect_uri", redirect.toString())
                 .addQueryParameter("client_id", config.clientId().orElseThrow())
                 .addQueryParameter("scope", String.join(" ", new TreeSet<>(config.scopes())));
+        installer.ifPresent(i -> url.addQueryParameter("user_type", i == Installer.AGENCY ? "Company" : "Location"));
         if (state != null && !state.isBlank()) {
             url.addQueryParameter("state", state);
         }

@@ -14,6 +14,7 @@ import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *       without another token call, until the app is installed again ({@link #exchangeCode} lifts it);</li>
  *   <li>a location token minted from an agency token has no refresh token: it is minted again from the
  *       agency's token (the agency is remembered from {@link #locationToken}, else the configured default).</li>
+ *   <li>a call on a location whose token is not held yet, once an agency is installed, mints it from the agency's
+ *       token on the way ({@link #mintOnDemand}): once per location across threads (one future) and instances
+ *       (the location's lease), stored, then used.</li>
  *   <li>a 401 naming a scope, a 403, or a refused refresh is final ({@link GhlFailures} decides); no refresh
  *       is tried for them.</li>
  * </ul>
@@ -94,6 +98,15 @@ final class TokenManager implements Credentials, AutoCloseable {
     private final ConcurrentMap<TokenOwner, Refusal> refused = new ConcurrentHashMap<>();
     /** Agencies whose install was completed since start (the agency's own code exchange). */
     private final java.util.Set<CompanyId> agencies = ConcurrentHashMap.newKeySet();
+    /**
+     * Locations whose tokens were given up here ({@link #revoke}: the app was uninstalled there): not minted again on
+     * demand, only by an explicit {@link #locationToken} (an INSTALL) or an install of the location.
+     */
+    private final java.util.Set<LocationId> withdrawn = ConcurrentHashMap.newKeySet();
+    /** Locations no agency could mint a token for, until when that answer is kept (no agency call meanwhile). */
+    private final ConcurrentMap<LocationId, MintRefused> unmintable = new ConcurrentHashMap<>();
+    /** How long a refusal to mint is kept: a job retrying on a foreign location does not call the agency each time. */
+    static final Duration UNMINTABLE_FOR = Duration.ofMinutes(1);
 
     private final ConcurrentMap<TokenOwner, Object> storeLocks = new ConcurrentHashMap<>();
     /** The access token that serves past its refresh time, per owner (to say so once, not on every call). */
@@ -104,6 +117,9 @@ final class TokenManager implements Credentials, AutoCloseable {
 
     /** GHL's refusal of the pair whose access token was {@code accessToken}. */
     private record Refusal(String accessToken, ExternalFailure failure) {}
+
+    /** Every agency's refusal to mint a location's token, kept until {@code until}. */
+    private record MintRefused(Instant until, ExternalFailure failure) {}
 
     TokenManager(
             GhlClientConfig config,
@@ -161,11 +177,17 @@ final class TokenManager implements Credentials, AutoCloseable {
         }
         OAuthTokens tokens = cache.get(owner);
         if (tokens == null) {
-            tokens = store.find(owner)
-                    .orElseThrow(() -> noCredential(
-                            call,
-                            "no OAuth tokens stored for " + owner
-                                    + ": install the app there (or mint a location token) first"));
+            Optional<OAuthTokens> stored = store.find(owner);
+            if (stored.isEmpty()
+                    && owner.type() == TokenOwner.Type.LOCATION
+                    && !withdrawn.contains(new LocationId(owner.id()))) {
+                tokens = mintOnDemand(call, new LocationId(owner.id())); // an agency's location, first call
+            } else {
+                tokens = stored.orElseThrow(() -> noCredential(
+                        call,
+                        "no OAuth tokens stored for " + owner
+                                + ": install the app there (or mint a location token) first"));
+            }
             cache.put(owner, tokens);
         }
         Instant now = clock.now();
@@ -482,7 +504,11 @@ final class TokenManager implements Credentials, AutoCloseable {
                 scopes(dto.scope()));
         store.save(tokens);
         accepted(tokens);
+        if (userType == TokenOwner.Type.LOCATION) {
+            withdrawn.remove(new LocationId(ownerId));
+        }
         if (userType == TokenOwner.Type.COMPANY) {
+            unmintable.clear(); // a new agency may mint what the others could not
             agencies.add(new CompanyId(ownerId));
         }
         return tokens;
@@ -490,35 +516,150 @@ final class TokenManager implements Credentials, AutoCloseable {
 
     /**
      * Whether calls on the location can have a token: stored (or cached) tokens, or an agency holding tokens —
-     * the location's (from an INSTALL), one installed since start, or the configured one — that GHL lets mint one
-     * now (stored). False when no agency may.
+     * the location's (from an INSTALL), one installed since start, the configured one, or any stored — that GHL
+     * lets mint one now ({@link #mintOnDemand}, stored). False when no agency may.
      */
     boolean reaches(LocationId location) {
         TokenOwner owner = TokenOwner.location(location);
         if (cache.containsKey(owner) || store.find(owner).isPresent()) {
             return true;
         }
+        if (withdrawn.contains(location)) {
+            return false; // uninstalled there: an INSTALL (or an install of the location) comes first
+        }
+        try {
+            cache.put(owner, mintOnDemand(GhlCall.idempotent("POST /oauth/locationToken", owner), location));
+            return true;
+        } catch (ExternalFailure.AccessDenied | ExternalFailure.Rejected refused) {
+            log.info("no agency can mint a token for location {}: {}", location, refused.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The location's token for its first call, minted from the agency's ({@code POST /oauth/locationToken}) and
+     * stored: once per location, however many threads and instances ask at once. Threads of this process share one
+     * mint (one future per owner, as refreshes do); across instances the location's credential lease ({@link
+     * TokenStore#lease}) lets one mint while the others wait for its stored token and reuse it. The holder reads the
+     * store again under the lease, so a token stored meanwhile (by any instance) is taken instead of minting. The
+     * agencies tried, in order: the location's own (learnt from an INSTALL), those installed since start, the
+     * configured one, then every agency whose token is stored (installed by another instance, or before a restart);
+     * the first that GHL lets mint wins.
+     *
+     * @throws ExternalFailure.AccessDenied when no agency's token is held (or none may mint for the location)
+     */
+    private OAuthTokens mintOnDemand(GhlCall call, LocationId location) {
+        TokenOwner owner = TokenOwner.location(location);
+        CompletableFuture<OAuthTokens> mine = new CompletableFuture<>();
+        CompletableFuture<OAuthTokens> running = inflight.putIfAbsent(owner, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            OAuthTokens tokens = mintUnderLease(call, location);
+            mine.complete(tokens);
+            return tokens;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inflight.remove(owner, mine);
+        }
+    }
+
+    private OAuthTokens mintUnderLease(GhlCall call, LocationId location) {
+        TokenOwner owner = TokenOwner.location(location);
+        MintRefused refused = unmintable.get(location);
+        if (refused != null) {
+            if (clock.now().isBefore(refused.until())) {
+                throw refused.failure();
+            }
+            unmintable.remove(location, refused);
+        }
+        List<CompanyId> candidates = agenciesFor(location);
+        if (candidates.isEmpty()) {
+            throw noCredential(
+                    call,
+                    "no OAuth tokens stored for " + owner
+                            + " and no agency installed to mint them: install the app (user_type=Company) first");
+        }
+        long giveUpAt = System.nanoTime() + leaseWait.toNanos();
+        long pauseMs = 20;
+        while (true) {
+            Instant now = clock.now();
+            if (store.lease(owner, holder, now, now.plus(leaseTime))) {
+                try {
+                    Optional<OAuthTokens> stored = store.find(owner);
+                    if (stored.isPresent()) {
+                        return stored.get(); // minted meanwhile, by another thread or instance
+                    }
+                    return mintFromFirstAgency(location, candidates);
+                } finally {
+                    releaseLease(owner);
+                }
+            }
+            Optional<OAuthTokens> stored = store.find(owner);
+            if (stored.isPresent()) {
+                return stored.get(); // the lease holder's token
+            }
+            if (System.nanoTime() - giveUpAt > 0) {
+                throw GhlFailures.failure(AttemptFailure.notSent(
+                        call,
+                        Reason.RENEWAL_BUSY,
+                        "another instance holds the lease to mint the token of " + owner,
+                        now.plus(leaseTime),
+                        null));
+            }
+            try {
+                Thread.sleep(pauseMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GhlFailures.failure(
+                        AttemptFailure.notSent(call, Reason.INTERRUPTED, "interrupted waiting for a mint", null, e));
+            }
+            pauseMs = Math.min(pauseMs * 2, 500);
+        }
+    }
+
+    /**
+     * Mints from the first candidate GHL lets (stored); the last refusal when none does, kept {@link
+     * #UNMINTABLE_FOR}.
+     */
+    private OAuthTokens mintFromFirstAgency(LocationId location, List<CompanyId> candidates) {
+        ExternalFailure last = null;
+        for (CompanyId agency : candidates) {
+            try {
+                return locationToken(agency, location);
+            } catch (ExternalFailure.AccessDenied | ExternalFailure.Rejected refused) {
+                log.info("agency {} cannot mint a token for location {}: {}", agency, location, refused.getMessage());
+                last = refused;
+            }
+        }
+        unmintable.put(location, new MintRefused(clock.now().plus(UNMINTABLE_FOR), last));
+        throw last;
+    }
+
+    /** The agencies whose token is held, the likeliest to own the location first. */
+    private List<CompanyId> agenciesFor(LocationId location) {
         java.util.LinkedHashSet<CompanyId> candidates = new java.util.LinkedHashSet<>();
         Optional.ofNullable(companyOf.get(location)).ifPresent(candidates::add);
         candidates.addAll(agencies);
         config.defaultCompany().ifPresent(candidates::add);
-        for (CompanyId agency : candidates) {
-            if (store.find(TokenOwner.company(agency)).isEmpty()) {
-                continue;
-            }
-            try {
-                locationToken(agency, location);
-                return true;
-            } catch (ExternalFailure.AccessDenied | ExternalFailure.Rejected refused) {
-                log.info("agency {} cannot mint a token for location {}: {}", agency, location, refused.getMessage());
-            }
-        }
-        return false;
+        store.ownerIds(TokenOwner.Type.COMPANY).forEach(id -> candidates.add(new CompanyId(id)));
+        return candidates.stream()
+                .filter(agency -> holds(TokenOwner.company(agency)))
+                .toList();
     }
 
     /** Mints (and stores) a location token from the agency's token. */
     OAuthTokens locationToken(CompanyId company, LocationId location) {
         companyOf.put(location, company);
+        withdrawn.remove(location);
+        unmintable.remove(location);
         OAuthTokens tokens = mintLocationToken(company, location);
         store.save(tokens); // minting spends nothing: no lease needed
         accepted(tokens);
@@ -573,6 +714,7 @@ final class TokenManager implements Credentials, AutoCloseable {
         refused.remove(owner);
         if (owner.type() == TokenOwner.Type.LOCATION) {
             companyOf.remove(new LocationId(owner.id()));
+            withdrawn.add(new LocationId(owner.id()));
         }
         return store.revoke(owner);
     }

@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,9 @@ interface TokenStore {
     Optional<OAuthTokens> find(TokenOwner owner);
 
     void save(OAuthTokens tokens);
+
+    /** The ids of the owners of {@code type} whose tokens are stored, sorted (the agencies installed, say). */
+    List<String> ownerIds(TokenOwner.Type type);
 
     /** Forgets the owner's tokens (app uninstalled). Returns whether there were any. */
     boolean revoke(TokenOwner owner);

@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * the state — unknown, expired, reused or from another browser: 400 — exchanges the code and saves the
  * tokens. The pages never show a token.
  *
+ * <p>{@code /oauth/install?user_type=Company} installs an agency for all its locations ({@code Location}: one
+ * location): the state carries that choice, so the callback exchanges the code for that user type whatever the
+ * redirect brings; without it the callback's own {@code user_type} decides (absent: Location). A plain HTTP client
+ * with a cookie jar ({@code curl -L -c jar -b jar}) completes the flow wherever the consent page approves without
+ * a click (the sandbox).
+ *
  * <p>The install route needs no authentication (GHL's marketplace sends people to it), so each client address
  * may start {@value #INSTALLS} installs per {@link #INSTALL_WINDOW}; past that it gets a 429 with
  * {@code Retry-After} and no state is issued. The {@link PendingInstalls} is bounded as well.
@@ -29,6 +35,9 @@ final class OAuthRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRoutes.class);
     static final Duration STATE_TTL = Duration.ofMinutes(10);
     static final String STATE_COOKIE = "recruitflow_oauth_state";
+    /** Separates the random part of a state from the installer it was issued for (not in base64url). */
+    static final String STATE_INSTALLER = ".";
+
     static final int INSTALLS = 10;
     static final Duration INSTALL_WINDOW = Duration.ofMinutes(1);
     static final int MAX_ADDRESSES = 10_000;
@@ -55,6 +64,13 @@ final class OAuthRoutes {
                     "This Recruitflow runs with a static token; set the app's client id and secret to install it.");
             return;
         }
+        String userType = ctx.queryParam("user_type");
+        Optional<Installations.Installer> installer =
+                userType == null || userType.isBlank() ? Optional.empty() : installer(userType);
+        if (userType != null && !userType.isBlank() && installer.isEmpty()) {
+            page(ctx, 400, "Installation failed", "Unknown user_type; expected Company or Location.");
+            return;
+        }
         Optional<Duration> wait = installsPerAddress.tryTake(ctx.ip());
         if (wait.isPresent()) {
             String seconds = AddressBuckets.retryAfterSeconds(wait.get());
@@ -68,14 +84,20 @@ final class OAuthRoutes {
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // The installer rides in the state (stored whole, so it cannot be altered): GHL's redirect brings only
+        // the code and the state back, and the code exchange must name the user type.
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random)
+                + installer.map(i -> STATE_INSTALLER + i.name()).orElse("");
         states.put(state, clock.now().plus(STATE_TTL));
         ctx.header(
                 "Set-Cookie",
                 STATE_COOKIE + "=" + state + "; Path=/oauth; Max-Age=" + STATE_TTL.toSeconds()
                         + "; HttpOnly; SameSite=Lax" + (secure(ctx) ? "; Secure" : ""));
         ctx.header("Cache-Control", "no-store");
-        ctx.redirect(installations.consentUrl(state).toString());
+        ctx.redirect(installer
+                .map(i -> installations.consentUrl(state, i))
+                .orElseGet(() -> installations.consentUrl(state))
+                .toString());
     }
 
     void callback(Context ctx) {
@@ -102,7 +124,8 @@ final class OAuthRoutes {
             page(ctx, 400, "Installation failed", "GHL sent no authorization code. Start the installation again.");
             return;
         }
-        Optional<Installations.Installer> installer = installer(ctx.queryParam("user_type"));
+        Optional<Installations.Installer> installer =
+                installerOf(state).or(() -> installer(ctx.queryParam("user_type")));
         if (installer.isEmpty()) {
             page(ctx, 400, "Installation failed", "Unknown user_type; expected Company or Location.");
             return;
@@ -139,6 +162,19 @@ final class OAuthRoutes {
                 200,
                 "Recruitflow is connected",
                 "Recruitflow can now work with the " + who + installed.accountId() + ". You can close this page.");
+    }
+
+    /** The installer named at {@code /oauth/install?user_type=}, carried in the state; empty when none was. */
+    static Optional<Installations.Installer> installerOf(String state) {
+        int at = state.lastIndexOf(STATE_INSTALLER);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Installations.Installer.valueOf(state.substring(at + 1)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** GHL's {@code user_type}: Company (an agency) or Location; absent means Location. */

@@ -80,6 +80,29 @@ class OAuthFlowTest {
     }
 
     @Test
+    void an_install_started_as_a_company_completes_as_an_agency_whatever_the_redirect_brings() {
+        Install i = install("?user_type=Company");
+        assertThat(i.location()).contains("user_type=Company");
+        assertThat(i.state()).endsWith(OAuthRoutes.STATE_INSTALLER + "AGENCY");
+        assertThat(callback(i.state(), i.state(), "code=c").statusCode()).isEqualTo(200);
+        Install j = install("?user_type=Company");
+        assertThat(callback(j.state(), j.state(), "code=d&user_type=Location").statusCode())
+                .isEqualTo(200);
+        assertThat(ghl.exchanges).containsExactly("c:AGENCY", "d:AGENCY");
+        Install k = install("?user_type=location");
+        assertThat(callback(k.state(), k.state(), "code=e").statusCode()).isEqualTo(200);
+        assertThat(ghl.exchanges).endsWith("e:LOCATION");
+    }
+
+    @Test
+    void an_install_with_an_unknown_user_type_is_400_and_issues_no_state() {
+        HttpResponse<String> r = http.get("/oauth/install?user_type=Admin");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Location")).isEmpty();
+        assertThat(states.states).isEmpty();
+    }
+
+    @Test
     void a_state_is_single_use() {
         Install i = install();
         assertThat(callback(i.state(), i.state(), "code=c").statusCode()).isEqualTo(200);
@@ -174,7 +197,11 @@ class OAuthFlowTest {
     private record Install(String state, String location, String cookie) {}
 
     private Install install() {
-        HttpResponse<String> r = http.get("/oauth/install");
+        return install("");
+    }
+
+    private Install install(String query) {
+        HttpResponse<String> r = http.get("/oauth/install" + query);
         assertThat(r.statusCode()).isEqualTo(302);
         String location = r.headers().firstValue("Location").orElseThrow();
         String state = URI.create(location).getQuery().replaceAll(".*state=([^&]+).*", "$1");
@@ -211,6 +238,12 @@ class OAuthFlowTest {
         public URI consentUrl(String state) {
             return URI.create("https://marketplace.gohighlevel.com/v2/oauth/chooselocation?response_type=code"
                     + "&client_id=app&redirect_uri=http%3A%2F%2Flocalhost%2Foauth%2Fcallback&state=" + state);
+        }
+
+        @Override
+        public URI consentUrl(String state, Installer installer) {
+            return URI.create(
+                    consentUrl(state) + "&user_type=" + (installer == Installer.AGENCY ? "Company" : "Location"));
         }
 
         @Override

@@ -18,6 +18,14 @@ public interface Installations {
     /** Where to send a person who installs Recruitflow; {@code state} comes back with the grant. */
     URI consentUrl(String state);
 
+    /**
+     * Where to send a person who installs Recruitflow as {@code installer} (an agency for all its locations, or one
+     * location); by default the same place as {@link #consentUrl(String)}.
+     */
+    default URI consentUrl(String state, Installer installer) {
+        return consentUrl(state);
+    }
+
     /** Completes an installation from the grant the person came back with, and keeps the access. */
     Installed complete(String grant, Installer installer);
 

@@ -358,6 +358,14 @@ public record RecruitflowConfig(
         throw new Settings.ConfigException(setting.env() + " must be a positive whole number, not '" + text + "'");
     }
 
+    /** GHL's marketplace for GHL's API; for any other base URL (the sandbox) the base URL, which serves the page. */
+    private static String marketplaceOf(Settings s) {
+        String base = s.require(Setting.GHL_BASE_URL).replaceAll("/+$", "");
+        return base.equals(Setting.GHL_BASE_URL.defaultValue().orElseThrow())
+                ? GhlClientConfig.DEFAULT_MARKETPLACE_URL.toString()
+                : base;
+    }
+
     private static GhlClientConfig ghl(Settings s) {
         GhlClientConfig.Builder b = GhlClientConfig.builder()
                 .baseUrl(s.require(Setting.GHL_BASE_URL))
@@ -377,6 +385,7 @@ public record RecruitflowConfig(
                         "OAuth needs both " + Setting.GHL_CLIENT_ID.env() + " and " + Setting.GHL_CLIENT_SECRET.env());
             }
             b.oauth(clientId.get(), secret.get(), s.require(Setting.GHL_REDIRECT_URI));
+            b.marketplaceUrl(s.get(Setting.GHL_MARKETPLACE_URL).orElseGet(() -> marketplaceOf(s)));
             s.get(Setting.GHL_SCOPES)
                     .ifPresent(scopes ->
                             b.scopes(new LinkedHashSet<>(List.of(scopes.trim().split("[\\s,]+")))));

@@ -23,6 +23,12 @@ public enum Setting {
             "http://localhost:8080/oauth/callback",
             false,
             "OAuth redirect URI registered with the app (must end in /oauth/callback)."),
+    GHL_MARKETPLACE_URL(
+            "ghl.marketplaceUrl",
+            null,
+            false,
+            "Where the OAuth consent page (/v2/oauth/chooselocation) lives. Default: https://marketplace.gohighlevel.com,"
+                    + " or RECRUITFLOW_GHL_BASE_URL when that is not GHL's (the sandbox serves the page itself)."),
     GHL_SCOPES("ghl.scopes", null, false, "OAuth scopes, space-separated. Default: the smallest set Recruitflow uses."),
     GHL_LOCATION_ID("ghl.locationId", null, false, "The default GHL location (sub-account) id."),
     GHL_COMPANY_ID(
