@@ -41,19 +41,6 @@ public record AdminServices(
             RecruitingFunnelUseCase funnel,
             EventInbox inbox,
             Optional<LocationId> defaultLocation) {
-        this(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, NO_REPLIES);
-    }
-
-    /** With declared emergencies held in memory (tests, embedders without a store of their own). */
-    public AdminServices(
-            IntakeRecruitUseCase intake,
-            ImportLeadsUseCase imports,
-            ViewRecruitUseCase recruits,
-            SchedulePresentationUseCase presentations,
-            RecruitingFunnelUseCase funnel,
-            EventInbox inbox,
-            Optional<LocationId> defaultLocation,
-            ReviewRepliesUseCase replies) {
         this(
                 intake,
                 imports,
@@ -62,21 +49,8 @@ public record AdminServices(
                 funnel,
                 inbox,
                 defaultLocation,
-                replies,
+                NO_REPLIES,
                 new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()));
-    }
-
-    /** Without replies to review (tests and embedders that do not handle replies: the list is empty). */
-    public AdminServices(
-            IntakeRecruitUseCase intake,
-            ImportLeadsUseCase imports,
-            ViewRecruitUseCase recruits,
-            SchedulePresentationUseCase presentations,
-            RecruitingFunnelUseCase funnel,
-            EventInbox inbox,
-            Optional<LocationId> defaultLocation,
-            DeclareEmergencyUseCase emergencies) {
-        this(intake, imports, recruits, presentations, funnel, inbox, defaultLocation, NO_REPLIES, emergencies);
     }
 
     private static final ReviewRepliesUseCase NO_REPLIES = new ReviewRepliesUseCase() {

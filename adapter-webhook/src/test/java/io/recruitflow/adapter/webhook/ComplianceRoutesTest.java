@@ -8,6 +8,7 @@ import io.recruitflow.application.declareemergency.DeclareEmergencyService;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
@@ -68,6 +69,7 @@ class ComplianceRoutesTest {
                         mock(RecruitingFunnelUseCase.class),
                         new FakeEventInbox(),
                         Optional.empty(),
+                        mock(ReviewRepliesUseCase.class),
                         new DeclareEmergencyService(store, clock)))
                 .build();
         http = new Http(server.start(0));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.recruitflow.application.declareemergency.DeclareEmergencyService;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeAcceptance;
 import io.recruitflow.application.intakerecruit.IntakeProgress;
@@ -13,9 +14,11 @@ import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.message.DeclaredEmergencies;
 import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
@@ -126,7 +129,8 @@ class ReplyReviewRoutesTest {
                         },
                         inbox,
                         Optional.empty(),
-                        replies))
+                        replies,
+                        new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system())))
                 .build();
         http = new Http(server.start(0));
     }
