@@ -25,6 +25,18 @@ public record ImportReport(
         this(rows, accepted, known, rejected, Optional.empty());
     }
 
+    public int acceptedCount() {
+        return accepted.size();
+    }
+
+    public int knownCount() {
+        return known.size();
+    }
+
+    public int rejectedCount() {
+        return rejected.size();
+    }
+
     public record Row(int row, RecruitId recruit) {}
 
     public record Rejection(int row, String reason) {}
