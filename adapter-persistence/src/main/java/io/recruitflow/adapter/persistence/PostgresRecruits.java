@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -60,32 +62,59 @@ final class PostgresRecruits implements Recruits {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 
+    private static final String INSERT = """
+            INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
+                license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
+                time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+            VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
+                CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
+                jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
+                :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
+            ON CONFLICT DO NOTHING
+            """;
+
     @Override
     public AddOutcome add(Recruit recruit) {
         return jdbi.inTransaction(h -> {
             Recruit stored = recruit.withVersion(1);
-            int inserted = bindAll(h.createUpdate("""
-                    INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
-                        license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
-                        time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
-                    VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
-                        CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
-                        jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
-                        :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
-                    ON CONFLICT DO NOTHING
-                    """), stored).execute();
-            if (inserted == 1) {
-                return new AddOutcome.Added(stored);
-            }
-            // A conflict on NPN, phone, email (or, for a retried add, the id): the existing recruit wins.
-            Optional<Recruit> existing = recruit.license()
-                    .npn()
-                    .flatMap(npn -> findByNpn(h, recruit.location(), npn))
-                    .or(() -> findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email()))
-                    .or(() -> find(h, recruit.id()));
-            return new AddOutcome.AlreadyKnown(existing.orElseThrow(() ->
-                    new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
+            int inserted = bindAll(h.createUpdate(INSERT), stored).execute();
+            return inserted == 1 ? new AddOutcome.Added(stored) : known(h, recruit);
         });
+    }
+
+    /**
+     * {@link #add} for many recruits on the caller's handle (its transaction): the inserts go in one JDBC batch
+     * (one round trip), each its own statement, so a recruit conflicts with those stored before it in the same
+     * batch as with older ones: the answer per recruit is exactly {@link #add}'s.
+     */
+    static List<AddOutcome> addAll(Handle h, List<Recruit> recruits) {
+        if (recruits.isEmpty()) {
+            return List.of();
+        }
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        List<Recruit> stored = new ArrayList<>(recruits.size());
+        for (Recruit recruit : recruits) {
+            Recruit s = recruit.withVersion(1);
+            stored.add(s);
+            bindAll(batch, s).add();
+        }
+        int[] inserted = batch.execute();
+        List<AddOutcome> outcomes = new ArrayList<>(recruits.size());
+        for (int i = 0; i < recruits.size(); i++) {
+            outcomes.add(inserted[i] == 1 ? new AddOutcome.Added(stored.get(i)) : known(h, recruits.get(i)));
+        }
+        return outcomes;
+    }
+
+    /** A conflict on NPN, phone, email (or, for a retried add, the id): the existing recruit wins. */
+    private static AddOutcome known(Handle h, Recruit recruit) {
+        Optional<Recruit> existing = recruit.license()
+                .npn()
+                .flatMap(npn -> findByNpn(h, recruit.location(), npn))
+                .or(() -> findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email()))
+                .or(() -> find(h, recruit.id()));
+        return new AddOutcome.AlreadyKnown(existing.orElseThrow(
+                () -> new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
     }
 
     @Override
