@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run: {@code ./mvnw -B verify -Pbench -pl bootstrap -am -Dtest=BigImportBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.import.rows=N}, default 100,000;
- * {@code -Dbench.import.repeats=N}, default 3).
+ * {@code -Dbench.import.repeats=N}, default 3; {@code -Dbench.import.jvmArgs='...'} adds options to the measured JVM,
+ * such as {@code -XX:StartFlightRecording=filename=/tmp/import.jfr}).
  */
 @Tag("bench")
 class BigImportBenchmarkTest {
@@ -154,9 +155,12 @@ class BigImportBenchmarkTest {
 
     private static Run fork(Path file, Path dataDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-Xmx" + HEAP,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP));
+        String extra = System.getProperty("bench.import.jvmArgs", "").strip(); // e.g. a Flight Recorder profile
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 BigImportRun.class.getName(),
