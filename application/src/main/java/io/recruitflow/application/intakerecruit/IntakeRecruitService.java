@@ -25,7 +25,6 @@ import java.util.Set;
 @Singleton
 public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final LeadRules rules;
-    private final Recruits recruits;
     private final IntakeJournal journal;
     private final IntakeSaga saga;
     private final RecruitingSettings settings;
@@ -40,7 +39,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock) {
-        this(phoneNumbers, recruits, journal, saga, settings, clock, (candidates, at, firstJob) -> {
+        this(phoneNumbers, journal, saga, settings, clock, (candidates, at, firstJob) -> {
             List<Recruits.AddOutcome> outcomes = new ArrayList<>(candidates.size());
             for (Recruit candidate : candidates) {
                 Recruits.AddOutcome outcome = recruits.add(candidate);
@@ -56,14 +55,12 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     @Inject
     public IntakeRecruitService(
             PhoneNumbers phoneNumbers,
-            Recruits recruits,
             IntakeJournal journal,
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock,
             RecruitAdmissions admissions) {
         this.rules = new LeadRules(phoneNumbers, clock);
-        this.recruits = recruits;
         this.journal = journal;
         this.saga = saga;
         this.settings = settings;
