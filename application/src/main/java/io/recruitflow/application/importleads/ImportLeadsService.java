@@ -63,20 +63,17 @@ public class ImportLeadsService implements ImportLeadsUseCase {
                                             + " install Recruitflow as a marketplace app to work in many locations"));
         }
         Tally tally = new Tally(command.listener());
-        List<LeadRow.Parsed> batch = new ArrayList<>(BATCH);
+        // Unreadable rows wait in the batch too, so that rows are reported in file order.
+        List<LeadRow> batch = new ArrayList<>(BATCH);
         long[] batchStarted = {0};
         LeadFileLayout layout;
         try {
             layout = reader.read(command.file(), command.mapping(), row -> {
                 tally.rows++;
-                if (row instanceof LeadRow.Unreadable unreadable) {
-                    tally.rejected(new ImportReport.Rejection(row.row(), unreadable.reason()));
-                    return;
-                }
                 if (batch.isEmpty()) {
                     batchStarted[0] = System.nanoTime();
                 }
-                batch.add((LeadRow.Parsed) row);
+                batch.add(row);
                 if (batch.size() >= BATCH || System.nanoTime() - batchStarted[0] > MAX_BATCH_WAIT_NANOS) {
                     accept(location, batch, tally);
                 }
@@ -108,15 +105,22 @@ public class ImportLeadsService implements ImportLeadsUseCase {
     }
 
     /** Accepts the batch's leads together (one commit where the store allows), then clears it. */
-    private void accept(LocationId location, List<LeadRow.Parsed> batch, Tally tally) {
+    private void accept(LocationId location, List<LeadRow> batch, Tally tally) {
         List<IntakeRecruitCommand> commands = new ArrayList<>(batch.size());
-        for (LeadRow.Parsed row : batch) {
-            commands.add(new IntakeRecruitCommand(location, row.lead()));
+        for (LeadRow row : batch) {
+            if (row instanceof LeadRow.Parsed parsed) {
+                commands.add(new IntakeRecruitCommand(location, parsed.lead()));
+            }
         }
-        List<IntakeAcceptance> outcomes = intake.acceptAll(commands);
-        for (int i = 0; i < outcomes.size(); i++) {
-            int row = batch.get(i).row();
-            IntakeAcceptance outcome = outcomes.get(i);
+        List<IntakeAcceptance> outcomes = commands.isEmpty() ? List.of() : intake.acceptAll(commands);
+        int next = 0;
+        for (LeadRow leadRow : batch) {
+            int row = leadRow.row();
+            if (leadRow instanceof LeadRow.Unreadable unreadable) {
+                tally.rejected(new ImportReport.Rejection(row, unreadable.reason()));
+                continue;
+            }
+            IntakeAcceptance outcome = outcomes.get(next++);
             if (outcome instanceof IntakeAcceptance.Accepted a) {
                 tally.accepted(new ImportReport.Row(row, a.recruit()));
             } else if (outcome instanceof IntakeAcceptance.AlreadyKnown k) {
