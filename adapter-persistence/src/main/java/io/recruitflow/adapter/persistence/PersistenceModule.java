@@ -1,12 +1,18 @@
 package io.recruitflow.adapter.persistence;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.name.Named;
+import com.google.inject.name.Names;
+import io.recruitflow.application.intakerecruit.SequentialAdmissions;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
+import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -31,8 +37,8 @@ import javax.sql.DataSource;
  * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
  * {@link MessageLog}, {@link RecruitReplies}, {@link ComplianceRecord}, {@link DeclaredEmergencies},
  * {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox}, {@link CredentialStore},
- * {@link PendingInstalls} (so that an OAuth install started on one instance completes on another) and
- * {@link JobQueue}. Needs a {@link Clock}: the queue's "due" follows it (the system's,
+ * {@link PendingInstalls} (so that an OAuth install started on one instance completes on another),
+ * {@link JobQueue} and {@link RecruitAdmissions} (an import's batch in one commit). Needs a {@link Clock}: the queue's "due" follows it (the system's,
  * or a demo's simulated one).
  *
  * <p>Modules only bind: nothing here does I/O or starts a thread. The queue accepts jobs from the start; its
@@ -58,6 +64,28 @@ public final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DatabaseConfig.class).toInstance(config);
+        OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
+                .setBinding()
+                .to(Key.get(RecruitAdmissions.class, Names.named(ADMISSIONS)));
+    }
+
+    private static final String ADMISSIONS = "recruitflow.persistence.admissions";
+
+    /**
+     * An import's batches in one transaction each, when the recruits and the queue bound are this module's (the
+     * journal may be decorated, as the service's metrics do: a batch writes its rows in the same database); one
+     * after another through whatever is bound instead (an embedder's stores over this module). An embedder who
+     * replaces only the journal over this module binds {@link RecruitAdmissions} to {@link SequentialAdmissions}.
+     */
+    @Provides
+    @Singleton
+    @Named(ADMISSIONS)
+    RecruitAdmissions recruitAdmissions(
+            Database database, Recruits recruits, IntakeJournal journal, JobQueue jobs, PostgresJobQueue queue) {
+        if (recruits instanceof PostgresRecruits && jobs == queue) {
+            return new PostgresRecruitAdmissions(database.jdbi(), queue);
+        }
+        return new SequentialAdmissions(recruits, journal, jobs);
     }
 
     @Provides

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** {@link IntakeJournal} on PostgreSQL: one row per recruit and step, in {@code intake_steps}. */
 final class PostgresIntakeJournal implements IntakeJournal {
@@ -31,23 +31,45 @@ final class PostgresIntakeJournal implements IntakeJournal {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 
+    private static final String OPEN = """
+            INSERT INTO intake_steps (recruit_id, step, step_order, state, attempts, opened_at, updated_at)
+            VALUES (:recruit, :step, :order, 'PENDING', 0, :at, :at)
+            ON CONFLICT (recruit_id, step) DO NOTHING
+            """;
+
     @Override
     public void open(RecruitId recruit, Instant at) {
-        jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch("""
-                    INSERT INTO intake_steps (recruit_id, step, step_order, state, attempts, opened_at, updated_at)
-                    VALUES (:recruit, :step, :order, 'PENDING', 0, :at, :at)
-                    ON CONFLICT (recruit_id, step) DO NOTHING
-                    """);
-            for (IntakeStep step : IntakeStep.values()) {
-                batch.bind("recruit", recruit.value())
-                        .bind("step", step.name())
-                        .bind("order", step.ordinal())
-                        .bind("at", ts(at))
-                        .add();
-            }
-            batch.execute();
-        });
+        jdbi.useTransaction(h -> openAll(h, List.of(recruit), at));
+    }
+
+    /**
+     * {@link #open} for many recruits on the caller's handle (its transaction): one statement, every step of every
+     * recruit from two arrays.
+     */
+    static void openAll(Handle h, List<RecruitId> recruits, Instant at) {
+        if (recruits.isEmpty()) {
+            return;
+        }
+        IntakeStep[] steps = IntakeStep.values();
+        h.createUpdate("""
+                        INSERT INTO intake_steps (recruit_id, step, step_order, state, attempts, opened_at, updated_at)
+                        SELECT r.id, s.step, s.step_order, 'PENDING', 0, :at, :at
+                          FROM unnest(CAST(:recruits AS uuid[])) AS r(id)
+                         CROSS JOIN unnest(CAST(:steps AS text[]), CAST(:orders AS int[])) AS s(step, step_order)
+                        ON CONFLICT (recruit_id, step) DO NOTHING
+                        """)
+                .bind("recruits", recruits.stream().map(RecruitId::value).toArray(UUID[]::new))
+                .bind(
+                        "steps",
+                        java.util.Arrays.stream(steps).map(IntakeStep::name).toArray(String[]::new))
+                .bind(
+                        "orders",
+                        java.util.Arrays.stream(steps)
+                                .mapToInt(IntakeStep::ordinal)
+                                .boxed()
+                                .toArray(Integer[]::new))
+                .bind("at", ts(at))
+                .execute();
     }
 
     @Override

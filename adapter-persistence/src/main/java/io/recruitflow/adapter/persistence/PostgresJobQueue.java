@@ -128,6 +128,52 @@ final class PostgresJobQueue implements JobQueue {
     }
 
     /**
+     * {@link #schedule} for many jobs on the caller's handle (its transaction): rows written as db-scheduler writes
+     * them ({@code picked} false, version 1, the rank as priority), in one JDBC batch; a job whose type and id are
+     * scheduled already is left as it is. Returns, per job, whether it was scheduled. Once the transaction has
+     * committed, {@link #jobsAdded} lets a started queue look for them at once.
+     */
+    List<Boolean> insertAll(org.jdbi.v3.core.Handle h, List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        // One statement, one row of values per job (5 parameters each: far below PostgreSQL's 65,535).
+        StringBuilder sql = new StringBuilder("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, "
+                + "execution_time, picked, version, priority) VALUES ");
+        for (int i = 0; i < jobs.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, false, 1, CAST(? AS smallint))");
+        }
+        sql.append(" ON CONFLICT (task_name, task_instance) DO NOTHING RETURNING task_name, task_instance");
+        org.jdbi.v3.core.statement.Query insert = h.createQuery(sql.toString());
+        int p = 0;
+        for (Job job : jobs) {
+            insert.bind(p++, job.type().name())
+                    .bind(p++, job.key())
+                    .bind(p++, serializer.serialize(job.payload()))
+                    .bind(p++, java.sql.Timestamp.from(job.runAt()))
+                    .bind(p++, job.rank());
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>(
+                insert.map((rs, ctx) -> rs.getString(1) + "/" + rs.getString(2)).list());
+        List<Boolean> scheduled = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            scheduled.add(inserted.contains(job.type().name() + "/" + job.key()));
+        }
+        return scheduled;
+    }
+
+    /** Jobs were written by {@link #insertAll}: a started queue claims the due ones now instead of at its next poll. */
+    void jobsAdded() {
+        Scheduler running;
+        synchronized (this) {
+            running = scheduler;
+        }
+        if (running != null) {
+            running.triggerCheckForDueExecutions();
+        }
+    }
+
+    /**
      * Releases the jobs a dead instance had claimed, so they run now instead of after db-scheduler's
      * missed-heartbeat limit (a minute). Only for a start when no other instance can be running: the
      * embedded database's data directory is locked to this process. Returns how many were released.

@@ -23,8 +23,10 @@ import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,32 +62,151 @@ final class PostgresRecruits implements Recruits {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     }
 
+    private static final String INSERT = """
+            INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
+                license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
+                time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+            VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
+                CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
+                jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
+                :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
+            ON CONFLICT DO NOTHING
+            """;
+
     @Override
     public AddOutcome add(Recruit recruit) {
         return jdbi.inTransaction(h -> {
             Recruit stored = recruit.withVersion(1);
-            int inserted = bindAll(h.createUpdate("""
-                    INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
-                        license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
-                        time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
-                    VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
-                        CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
-                        jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
-                        :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
-                    ON CONFLICT DO NOTHING
-                    """), stored).execute();
-            if (inserted == 1) {
-                return new AddOutcome.Added(stored);
-            }
-            // A conflict on NPN, phone, email (or, for a retried add, the id): the existing recruit wins.
-            Optional<Recruit> existing = recruit.license()
-                    .npn()
-                    .flatMap(npn -> findByNpn(h, recruit.location(), npn))
-                    .or(() -> findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email()))
-                    .or(() -> find(h, recruit.id()));
-            return new AddOutcome.AlreadyKnown(existing.orElseThrow(() ->
-                    new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
+            int inserted = bindAll(h.createUpdate(INSERT), stored).execute();
+            return inserted == 1 ? new AddOutcome.Added(stored) : known(h, recruit);
         });
+    }
+
+    private static final com.squareup.moshi.JsonAdapter<List<String>> STRINGS = new com.squareup.moshi.Moshi.Builder()
+            .build()
+            .adapter(com.squareup.moshi.Types.newParameterizedType(List.class, String.class));
+    private static final com.squareup.moshi.JsonAdapter<Map<String, String>> FIELDS =
+            new com.squareup.moshi.Moshi.Builder()
+                    .build()
+                    .adapter(com.squareup.moshi.Types.newParameterizedType(Map.class, String.class, String.class));
+
+    /**
+     * {@link #add} for many new recruits on the caller's handle (its transaction), in one statement: the rows come
+     * from arrays in the batch's order, and {@code ON CONFLICT DO NOTHING} skips a row that conflicts with a stored
+     * recruit or with one inserted before it by the same statement, so the answer per recruit is exactly
+     * {@link #add}'s (the first of two rows with one NPN, phone or email is stored, the second is known as it).
+     * Arrays of arrays (tags, license types, custom fields) travel as JSON text, one value per row.
+     */
+    static List<AddOutcome> addAll(Handle h, List<Recruit> recruits) {
+        if (recruits.isEmpty()) {
+            return List.of();
+        }
+        int n = recruits.size();
+        java.util.UUID[] ids = new java.util.UUID[n];
+        String[][] text = new String[17][n];
+        Boolean[] dnd = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Recruit r = recruits.get(i);
+            ids[i] = r.id().value();
+            text[0][i] = r.location().value();
+            text[1][i] = r.name().first();
+            text[2][i] = r.name().last();
+            text[3][i] = r.email().map(EmailAddress::value).orElse(null);
+            text[4][i] = r.phone().map(PhoneNumber::e164).orElse(null);
+            text[5][i] = r.license().state().code();
+            text[6][i] = r.license().number().orElse(null);
+            text[7][i] = STRINGS.toJson(
+                    r.license().types().stream().map(LicenseType::name).sorted().toList());
+            text[8][i] = r.source();
+            text[9][i] = STRINGS.toJson(r.tags().stream().sorted().toList());
+            text[10][i] = FIELDS.toJson(new TreeMap<>(r.customFields()));
+            text[11][i] = r.consent().dndChangedAt().map(Instant::toString).orElse(null);
+            text[12][i] = r.consent().optedOutAt().map(Instant::toString).orElse(null);
+            text[13][i] = r.timeZone().map(ZoneId::getId).orElse(null);
+            text[14][i] = r.addressState().map(UsState::name).orElse(null);
+            text[15][i] = r.acceptedAt().toString();
+            text[16][i] = r.license().npn().map(Npn::value).orElse(null);
+            dnd[i] = r.consent().dnd();
+        }
+        String[] contact = recruits.stream()
+                .map(r -> r.contactId().map(ContactId::value).orElse(null))
+                .toArray(String[]::new);
+        String[] introSent = recruits.stream()
+                .map(r -> r.introSentAt().map(Instant::toString).orElse(null))
+                .toArray(String[]::new);
+        String[] expires = recruits.stream()
+                .map(r -> r.license().expires().map(LocalDate::toString).orElse(null))
+                .toArray(String[]::new);
+        java.util.Set<java.util.UUID> inserted = new java.util.HashSet<>(h.createQuery("""
+                        INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
+                            license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
+                            time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+                        SELECT r.id, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
+                            r.license_number, ARRAY(SELECT jsonb_array_elements_text(CAST(r.license_types AS jsonb))),
+                            r.source, ARRAY(SELECT jsonb_array_elements_text(CAST(r.tags AS jsonb))),
+                            CAST(r.custom_fields AS jsonb), r.dnd, CAST(r.dnd_changed_at AS timestamptz),
+                            CAST(r.opted_out_at AS timestamptz), r.time_zone, r.address_state, r.contact_id,
+                            CAST(r.accepted_at AS timestamptz), CAST(r.intro_sent_at AS timestamptz), 1, r.npn,
+                            CAST(r.license_expires AS date)
+                          FROM unnest(CAST(:ids AS uuid[]), CAST(:locations AS text[]), CAST(:firsts AS text[]),
+                                CAST(:lasts AS text[]), CAST(:emails AS text[]), CAST(:phones AS text[]),
+                                CAST(:states AS text[]), CAST(:numbers AS text[]), CAST(:types AS text[]),
+                                CAST(:sources AS text[]), CAST(:tags AS text[]), CAST(:fields AS text[]),
+                                CAST(:dnds AS boolean[]), CAST(:dndChanged AS text[]), CAST(:optedOut AS text[]),
+                                CAST(:zones AS text[]), CAST(:addressStates AS text[]), CAST(:contacts AS text[]),
+                                CAST(:accepted AS text[]), CAST(:introSent AS text[]), CAST(:npns AS text[]),
+                                CAST(:expires AS text[]))
+                               WITH ORDINALITY AS r(id, location_id, first_name, last_name, email, phone, license_state,
+                                license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at,
+                                opted_out_at, time_zone, address_state, contact_id, accepted_at, intro_sent_at, npn,
+                                license_expires, ord)
+                         ORDER BY r.ord
+                        ON CONFLICT DO NOTHING
+                        RETURNING id
+                        """)
+                .bind("ids", ids)
+                .bind("locations", text[0])
+                .bind("firsts", text[1])
+                .bind("lasts", text[2])
+                .bind("emails", text[3])
+                .bind("phones", text[4])
+                .bind("states", text[5])
+                .bind("numbers", text[6])
+                .bind("types", text[7])
+                .bind("sources", text[8])
+                .bind("tags", text[9])
+                .bind("fields", text[10])
+                .bind("dnds", dnd)
+                .bind("dndChanged", text[11])
+                .bind("optedOut", text[12])
+                .bind("zones", text[13])
+                .bind("addressStates", text[14])
+                .bind("contacts", contact)
+                .bind("accepted", text[15])
+                .bind("introSent", introSent)
+                .bind("npns", text[16])
+                .bind("expires", expires)
+                .map((rs, ctx) -> rs.getObject(1, java.util.UUID.class))
+                .list());
+        List<AddOutcome> outcomes = new ArrayList<>(n);
+        for (Recruit recruit : recruits) {
+            outcomes.add(
+                    inserted.contains(recruit.id().value())
+                            ? new AddOutcome.Added(recruit.withVersion(1))
+                            : known(h, recruit));
+        }
+        return outcomes;
+    }
+
+    /** A conflict on NPN, phone, email (or, for a retried add, the id): the existing recruit wins. */
+    private static AddOutcome known(Handle h, Recruit recruit) {
+        Optional<Recruit> existing = recruit.license()
+                .npn()
+                .flatMap(npn -> findByNpn(h, recruit.location(), npn))
+                .or(() -> findByPhoneOrEmail(h, recruit.location(), recruit.phone(), recruit.email()))
+                .or(() -> find(h, recruit.id()));
+        return new AddOutcome.AlreadyKnown(existing.orElseThrow(
+                () -> new IllegalStateException("recruit " + recruit.id() + " conflicted with a row that is gone")));
     }
 
     @Override

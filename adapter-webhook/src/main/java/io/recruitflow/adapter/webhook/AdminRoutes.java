@@ -179,8 +179,8 @@ final class AdminRoutes {
             throw e;
         }
         if (body.exceeded()) {
-            // A streamed body (no Content-Length) went past the limit: the rows before it are accepted (durably,
-            // each as it was read), the row the limit cut and everything after it are not.
+            // A streamed body (no Content-Length) went past the limit: the rows before it are accepted (durably, in
+            // batches as they were read), the row the limit cut and everything after it are not.
             answerThenDrain(
                     ctx,
                     413,
@@ -190,6 +190,8 @@ final class AdminRoutes {
                                     + " bytes an import takes (RECRUITFLOW_IMPORT_MAX_BYTES): the rows before the "
                                     + "limit were imported (see accepted and known), nothing after it; split the file",
                             importMaxBytes,
+                            report.acceptedCount(),
+                            report.knownCount(),
                             report.accepted().stream().map(AdminRoutes::row).toList(),
                             report.known().stream().map(AdminRoutes::row).toList()));
             return;
@@ -201,6 +203,9 @@ final class AdminRoutes {
                 202,
                 new ImportSummary(
                         report.rows(),
+                        report.acceptedCount(),
+                        report.knownCount(),
+                        report.rejectedCount(),
                         report.accepted().stream().map(AdminRoutes::row).toList(),
                         report.known().stream().map(AdminRoutes::row).toList(),
                         report.rejected().stream()

@@ -70,9 +70,15 @@ final class ApiBodies {
     /** What a column of the imported file gave: a lead field, a custom field, or neither (ignored). */
     public record ImportedColumn(String column, String field, String customField, boolean mapped) {}
 
-    /** {@code encoding} and {@code columns} say how the file was read ({@code null} and empty when unknown). */
+    /**
+     * {@code encoding} and {@code columns} say how the file was read ({@code null} and empty when unknown). The counts
+     * are of every row; the lists hold the first 1,000 rows of each kind.
+     */
     public record ImportSummary(
             int rows,
+            int acceptedCount,
+            int knownCount,
+            int rejectedCount,
             List<ImportedRow> accepted,
             List<ImportedRow> known,
             List<RejectedRow> rejected,
@@ -84,7 +90,13 @@ final class ApiBodies {
      * ({@code accepted}, {@code known}), none after it.
      */
     public record ImportTooLarge(
-            String error, String message, long maxBytes, List<ImportedRow> accepted, List<ImportedRow> known) {}
+            String error,
+            String message,
+            long maxBytes,
+            int acceptedCount,
+            int knownCount,
+            List<ImportedRow> accepted,
+            List<ImportedRow> known) {}
 
     public record RecruitSummary(
             String id,

@@ -1,5 +1,6 @@
 package io.recruitflow.application.intakerecruit;
 
+import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Lead;
@@ -14,20 +15,23 @@ import io.recruitflow.domain.shared.PhoneNumbers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Accepts leads and schedules their intake sagas ({@link IntakeSaga}). */
 @Singleton
 public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final LeadRules rules;
-    private final Recruits recruits;
     private final IntakeJournal journal;
     private final IntakeSaga saga;
     private final RecruitingSettings settings;
     private final Clock clock;
+    private final RecruitAdmissions admissions;
 
-    @Inject
+    /** Accepts a batch one lead after another, through {@code recruits} and the saga. */
     public IntakeRecruitService(
             PhoneNumbers phoneNumbers,
             Recruits recruits,
@@ -35,33 +39,85 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock) {
+        this(phoneNumbers, journal, saga, settings, clock, (candidates, at, firstJob) -> {
+            List<Recruits.AddOutcome> outcomes = new ArrayList<>(candidates.size());
+            for (Recruit candidate : candidates) {
+                Recruits.AddOutcome outcome = recruits.add(candidate);
+                if (outcome instanceof Recruits.AddOutcome.Added added) {
+                    saga.start(added.recruit(), at);
+                }
+                outcomes.add(outcome);
+            }
+            return outcomes;
+        });
+    }
+
+    @Inject
+    public IntakeRecruitService(
+            PhoneNumbers phoneNumbers,
+            IntakeJournal journal,
+            IntakeSaga saga,
+            RecruitingSettings settings,
+            Clock clock,
+            RecruitAdmissions admissions) {
         this.rules = new LeadRules(phoneNumbers, clock);
-        this.recruits = recruits;
         this.journal = journal;
         this.saga = saga;
         this.settings = settings;
         this.clock = clock;
+        this.admissions = admissions;
     }
 
+    /** A batch of one: the recruit, its journal and its first job in one commit on PostgreSQL. */
     @Override
     public IntakeAcceptance accept(IntakeRecruitCommand command) {
-        LeadDecision decision = rules.decide(command.lead());
-        if (decision instanceof LeadDecision.Rejected rejected) {
-            return new IntakeAcceptance.Rejected(rejected.reason());
-        }
-        Lead lead = ((LeadDecision.Accepted) decision).lead();
+        return acceptAll(List.of(command)).get(0);
+    }
+
+    /**
+     * Accepts the leads the rules accept in one {@link RecruitAdmissions#admit} (one commit on PostgreSQL): new
+     * recruits with their journals and first jobs. A lead that repeats an earlier one of the same list is known
+     * (the store decides, as for {@link #accept}); a known recruit from before whose intake is unfinished is
+     * scheduled again, as {@link #accept} does.
+     */
+    @Override
+    public List<IntakeAcceptance> acceptAll(List<IntakeRecruitCommand> commands) {
         Instant now = clock.now();
-        Recruit candidate = Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead, settings), now);
-        Recruits.AddOutcome outcome = recruits.add(candidate);
-        Recruit recruit = outcome.recruit();
-        boolean known = outcome instanceof Recruits.AddOutcome.AlreadyKnown;
-        if (known && isComplete(recruit.id())) {
-            // Seen before and finished: costs no GHL call.
-            return new IntakeAcceptance.AlreadyKnown(recruit.id());
+        IntakeAcceptance[] answers = new IntakeAcceptance[commands.size()];
+        List<Recruit> candidates = new ArrayList<>(commands.size());
+        List<Integer> positions = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            IntakeRecruitCommand command = commands.get(i);
+            LeadDecision decision = rules.decide(command.lead());
+            if (decision instanceof LeadDecision.Rejected rejected) {
+                answers[i] = new IntakeAcceptance.Rejected(rejected.reason());
+                continue;
+            }
+            Lead lead = ((LeadDecision.Accepted) decision).lead();
+            candidates.add(Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead, settings), now));
+            positions.add(i);
         }
-        // New, or known but unfinished (e.g. a crash before its saga completed): make sure it runs.
-        saga.start(recruit, now);
-        return known ? new IntakeAcceptance.AlreadyKnown(recruit.id()) : new IntakeAcceptance.Accepted(recruit.id());
+        if (candidates.isEmpty()) {
+            return List.of(answers);
+        }
+        List<Recruits.AddOutcome> outcomes = admissions.admit(candidates, now, r -> saga.firstJob(r, now));
+        Set<RecruitId> added = new HashSet<>();
+        for (int k = 0; k < outcomes.size(); k++) {
+            Recruits.AddOutcome outcome = outcomes.get(k);
+            RecruitId id = outcome.recruit().id();
+            if (outcome instanceof Recruits.AddOutcome.Added) {
+                added.add(id);
+                answers[positions.get(k)] = new IntakeAcceptance.Accepted(id);
+                continue;
+            }
+            // Known: from this very batch (its intake is scheduled), finished (costs no GHL call), or unfinished
+            // from before (e.g. a crash before its saga completed): make sure that one runs.
+            if (!added.contains(id) && !isComplete(id)) {
+                saga.start(outcome.recruit(), now);
+            }
+            answers[positions.get(k)] = new IntakeAcceptance.AlreadyKnown(id);
+        }
+        return List.of(answers);
     }
 
     @Override

@@ -76,6 +76,18 @@ public class IntakeSaga {
         schedule(recruit, IntakePhase.FIRST, at);
     }
 
+    /**
+     * The first-phase job of a recruit accepted at {@code at} that is not scheduled yet (a new recruit), in its
+     * location's turn: for a store that schedules it in the same commit as the recruit ({@code RecruitAdmissions}).
+     */
+    public Job firstJob(Recruit recruit, Instant at) {
+        return new Job(
+                new JobPayload.Intake(recruit.id(), IntakePhase.FIRST),
+                at,
+                JobPriority.SPEED_TO_LEAD,
+                backlog.enter(recruit.location()));
+    }
+
     /** Runs the steps of the job's phase that are not settled yet. */
     public JobOutcome advance(JobPayload.Intake job) {
         Optional<Recruit> recruit = recruits.find(job.recruit());

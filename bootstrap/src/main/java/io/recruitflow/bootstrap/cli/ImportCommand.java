@@ -5,6 +5,7 @@ import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
+import io.recruitflow.application.importleads.ImportListener;
 import io.recruitflow.application.importleads.ImportPreview;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.importleads.LeadFileReader;
@@ -137,10 +138,11 @@ final class ImportCommand implements Callable<Integer> {
                 runtime.startJobs();
             }
             ImportReport report;
+            AcceptanceProgress progress = new AcceptanceProgress(waitForCompletion);
             try (InputStream in = Files.newInputStream(file)) {
                 report = runtime.injector()
                         .getInstance(ImportLeadsUseCase.class)
-                        .importLeads(new ImportLeadsCommand(target, in, mapping));
+                        .importLeads(new ImportLeadsCommand(target, in, mapping, progress));
             } catch (LeadFileReader.BadLeadFileException | IOException e) {
                 System.err.println("recruitflow import: " + file + ": " + e.getMessage());
                 return 2;
@@ -154,9 +156,9 @@ final class ImportCommand implements Callable<Integer> {
                     "%s: %d rows → %d new leads accepted, %d already known, %d rejected%n",
                     file.getFileName(),
                     report.rows(),
-                    report.accepted().size(),
-                    report.known().size(),
-                    report.rejected().size());
+                    report.acceptedCount(),
+                    report.knownCount(),
+                    report.rejectedCount());
             report.layout().ifPresent(layout -> out.println("  " + LeadFilePrinter.summary(layout)));
             if (!waitForCompletion) {
                 printRejected(out, report);
@@ -164,8 +166,8 @@ final class ImportCommand implements Callable<Integer> {
                         "Accepted durably. The intakes run while `recruitflow serve` or `recruitflow import --wait` runs.");
                 return 0;
             }
-            Map<StepState, Long> steps =
-                    waitUntilComplete(runtime, report, config.ghl().rateLimit().perSecond());
+            Map<StepState, Long> steps = waitUntilComplete(
+                    runtime, progress.recruits(), config.ghl().rateLimit().perSecond());
             out.printf(
                     "%nDone: %d steps done, %d deferred by quiet hours, %d skipped, %d failed%n",
                     steps.get(StepState.DONE),
@@ -203,14 +205,71 @@ final class ImportCommand implements Callable<Integer> {
         if (!report.rejected().isEmpty()) {
             out.println("Rejected rows:");
             report.rejected().forEach(r -> out.printf("  row %d: %s%n", r.row(), r.reason()));
+            if (report.rejectedCount() > report.rejected().size()) {
+                out.printf(
+                        "  … and %d more rejected rows (the first %d are listed)%n",
+                        report.rejectedCount() - report.rejected().size(),
+                        report.rejected().size());
+            }
+        }
+    }
+
+    /**
+     * Prints how acceptance goes while the file is read (after each batch: on a console one line redrawn, else a
+     * line every 5 s), and with {@code --wait} keeps every recruit of the file, to wait for them all.
+     */
+    private static final class AcceptanceProgress implements ImportListener {
+        private final boolean keepRecruits;
+        private final Set<RecruitId> recruits = new LinkedHashSet<>();
+        private final boolean console = System.console() != null;
+        private Instant lastLine = Instant.now();
+        private boolean drawn;
+
+        AcceptanceProgress(boolean keepRecruits) {
+            this.keepRecruits = keepRecruits;
+        }
+
+        @Override
+        public void accepted(ImportReport.Row row) {
+            if (keepRecruits) {
+                recruits.add(row.recruit());
+            }
+        }
+
+        @Override
+        public void known(ImportReport.Row row) {
+            if (keepRecruits) {
+                recruits.add(row.recruit());
+            }
+        }
+
+        @Override
+        public void progress(Progress p) {
+            String line = String.format(
+                    "accepting: %d rows read · %d new · %d known · %d rejected",
+                    p.rows(), p.accepted(), p.known(), p.rejected());
+            if (console) {
+                System.err.print("\r" + line);
+                drawn = true;
+            } else if (Instant.now().isAfter(lastLine.plusSeconds(5))) {
+                System.err.println(line);
+                lastLine = Instant.now();
+            }
+        }
+
+        List<RecruitId> recruits() {
+            if (drawn) {
+                System.err.println();
+                drawn = false;
+            }
+            return new ArrayList<>(recruits);
         }
     }
 
     /** Polls the intake of the file's recruits until every one is complete; draws a progress bar. */
     private static Map<StepState, Long> waitUntilComplete(
-            RecruitflowRuntime runtime, ImportReport report, double callsPerSecond) throws InterruptedException {
+            RecruitflowRuntime runtime, List<RecruitId> all, double callsPerSecond) throws InterruptedException {
         IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
-        List<RecruitId> all = report.recruits();
         Set<RecruitId> open = new LinkedHashSet<>(all);
         Map<RecruitId, IntakeProgress> finished = new java.util.HashMap<>();
         boolean console = System.console() != null;

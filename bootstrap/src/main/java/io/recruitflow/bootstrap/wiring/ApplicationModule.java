@@ -2,6 +2,7 @@ package io.recruitflow.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
@@ -23,6 +24,7 @@ import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.intakerecruit.LocationBacklog;
 import io.recruitflow.application.intakerecruit.SendIntroStep;
+import io.recruitflow.application.intakerecruit.SequentialAdmissions;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.jobs.RecruitflowJobs;
@@ -30,6 +32,7 @@ import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.InboundReplies;
@@ -101,6 +104,11 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecruitflowJobs.class);
 
         bind(IntakeRecruitUseCase.class).to(IntakeRecruitService.class);
+        // An import's batches, one recruit after another on whatever stores are bound; PostgreSQL's module sets its
+        // own, which commits a batch at once.
+        OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
+                .setDefault()
+                .to(SequentialAdmissions.class);
         bind(IntakeRecruitService.class);
         bind(ImportLeadsUseCase.class).to(ImportLeadsService.class);
         bind(ImportLeadsService.class);

@@ -15,11 +15,11 @@ import java.sql.Statement;
  * to count what a phase of the benchmark costs in database work on the measured path. The port is
  * the one the runtime's embedded server remembers in {@code <dataDir>/postgres.port}.
  */
-final class PgCommits {
+public final class PgCommits {
     private final String url;
     private final String password;
 
-    PgCommits(Path dataDir) throws IOException {
+    public PgCommits(Path dataDir) throws IOException {
         String port = Files.readString(dataDir.resolve("postgres.port")).strip();
         this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         this.password = Files.readString(dataDir.resolve(Database.SUPERUSER_PASSWORD_FILE))
@@ -31,7 +31,7 @@ final class PgCommits {
      * for; group commit shares one among concurrent commits) so far. Waits out the statistics collector's
      * delay (PostgreSQL 14 reports every 500 ms).
      */
-    Counts counts() throws SQLException, InterruptedException {
+    public Counts counts() throws SQLException, InterruptedException {
         Thread.sleep(700);
         try (Connection c = DriverManager.getConnection(url, "postgres", password);
                 Statement s = c.createStatement();
@@ -42,8 +42,8 @@ final class PgCommits {
         }
     }
 
-    record Counts(long commits, long walSyncs) {
-        Counts minus(Counts earlier) {
+    public record Counts(long commits, long walSyncs) {
+        public Counts minus(Counts earlier) {
             return new Counts(commits - earlier.commits, walSyncs - earlier.walSyncs);
         }
     }

@@ -110,9 +110,11 @@ class ImportLimitsEndToEndTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.body()).contains("\"error\":\"payload_too_large\"").contains("\"maxBytes\":262144");
         int rowsInLimit = (256 * 1024 - 41) / 29;
-        // Every whole row before the limit was taken (the same lead: one accepted, the others known), none after.
-        assertThat(answer.body().split("\\{\"row\":", -1)).hasSize(rowsInLimit + 1);
-        assertThat(answer.body()).contains("{\"row\":" + (rowsInLimit + 1) + ",");
+        // Every whole row before the limit was taken (the same lead: one accepted, the others known), none after;
+        // the answer counts them all and lists the first 1,000 known.
+        assertThat(answer.body()).contains("\"acceptedCount\":1,\"knownCount\":" + (rowsInLimit - 1) + ",");
+        assertThat(answer.body().split("\\{\"row\":", -1)).hasSize(1 + 1 + 1_000); // before, row 2, rows 3..1,002
+        assertThat(answer.body()).contains("{\"row\":1002,").doesNotContain("{\"row\":1003,");
         assertThat(injector.getInstance(Recruits.class).all(Optional.empty())).hasSize(1);
         assertThat(answer.bytesSent()).isLessThan(64L * 1024 * 1024);
         System.out.printf(

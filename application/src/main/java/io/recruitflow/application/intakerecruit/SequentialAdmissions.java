@@ -1,0 +1,47 @@
+package io.recruitflow.application.intakerecruit;
+
+import io.recruitflow.application.port.Job;
+import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.Recruits;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@link RecruitAdmissions} on any stores: each candidate is added, and a stored one gets its journal opened and
+ * its first job scheduled, one after another (a commit each, where the stores commit). For stores that cannot
+ * share a transaction (in memory, or an embedder's own).
+ */
+@Singleton
+public class SequentialAdmissions implements RecruitAdmissions {
+    private final Recruits recruits;
+    private final IntakeJournal journal;
+    private final JobQueue jobs;
+
+    @Inject
+    public SequentialAdmissions(Recruits recruits, IntakeJournal journal, JobQueue jobs) {
+        this.recruits = recruits;
+        this.journal = journal;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public List<Recruits.AddOutcome> admit(List<Recruit> candidates, Instant at, Function<Recruit, Job> firstJob) {
+        List<Recruits.AddOutcome> outcomes = new ArrayList<>(candidates.size());
+        for (Recruit candidate : candidates) {
+            Recruits.AddOutcome outcome = recruits.add(candidate);
+            if (outcome instanceof Recruits.AddOutcome.Added added) {
+                journal.open(added.recruit().id(), at);
+                jobs.schedule(firstJob.apply(added.recruit()));
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+}
