@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *                              (zero: commit whatever is queued at once)
  * @param groupCommitMaxEvents  most events stored by one commit
  * @param maxPendingEvents      most events waiting for a commit; beyond it requests answer 429 at once
- * @param storeTimeout          how long a webhook request waits for its commit before answering 429
+ * @param storeTimeout          how long after its arrival at the server (thread and body waits included) a
+ *                              webhook waits for its commit before answering 429
  * @param importMaxBytes        the largest lead file {@code POST /api/recruits/import} takes: a larger declared
  *                              length is refused with 413 before anything is read, a longer streamed body with
  *                              413 at the limit, the row cut by it not accepted
