@@ -228,19 +228,32 @@ final class WebhookDispatcher implements AutoCloseable {
             failed.increment();
             return;
         }
+        long sentAt = System.nanoTime();
         sent.whenComplete((response, error) -> {
             lane.done();
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
             String url = target.toString();
             if (error != null) {
-                record(new WebhookDelivery(
-                        webhookId, type, url, attempt, 0, "failed: " + error, clock.instant(), Optional.empty()));
+                record(
+                        new WebhookDelivery(
+                                webhookId,
+                                type,
+                                url,
+                                attempt,
+                                0,
+                                "failed: " + error,
+                                clock.instant(),
+                                Optional.empty()),
+                        tookMillis);
                 failed.increment();
                 return;
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                record(new WebhookDelivery(
-                        webhookId, type, url, attempt, status, "delivered", clock.instant(), Optional.empty()));
+                record(
+                        new WebhookDelivery(
+                                webhookId, type, url, attempt, status, "delivered", clock.instant(), Optional.empty()),
+                        tookMillis);
                 delivered.increment();
             } else if (status == 429 && attempt <= maxRetries) {
                 Instant answered = clock.instant();
@@ -249,16 +262,22 @@ final class WebhookDispatcher implements AutoCloseable {
                     retries.add(new Retry(
                             target, body, ed25519, rsa, webhookId, type, attempt + 1, due, sequence.incrementAndGet()));
                 }
-                record(new WebhookDelivery(
-                        webhookId, type, url, attempt, status, "retry scheduled", answered, Optional.of(due)));
+                record(
+                        new WebhookDelivery(
+                                webhookId, type, url, attempt, status, "retry scheduled", answered, Optional.of(due)),
+                        tookMillis);
             } else if (status == 429) {
-                record(new WebhookDelivery(
-                        webhookId, type, url, attempt, status, "given up", clock.instant(), Optional.empty()));
+                record(
+                        new WebhookDelivery(
+                                webhookId, type, url, attempt, status, "given up", clock.instant(), Optional.empty()),
+                        tookMillis);
                 failed.increment();
             } else {
                 // GHL's rule: only 429 is retried; every other answer loses the event.
-                record(new WebhookDelivery(
-                        webhookId, type, url, attempt, status, "failed", clock.instant(), Optional.empty()));
+                record(
+                        new WebhookDelivery(
+                                webhookId, type, url, attempt, status, "failed", clock.instant(), Optional.empty()),
+                        tookMillis);
                 failed.increment();
             }
         });
@@ -299,14 +318,22 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void record(WebhookDelivery delivery) {
+        record(delivery, -1);
+    }
+
+    /** Logs the attempt with the time from sending the request to its answer (or failure), if known. */
+    private void record(WebhookDelivery delivery, long tookMillis) {
         LOG.info(
-                "webhook {} {} to {} attempt {}: {} {}",
+                tookMillis < 0
+                        ? "webhook {} {} to {} attempt {}: {} {}"
+                        : "webhook {} {} to {} attempt {}: {} {} in {} ms",
                 delivery.type(),
                 delivery.webhookId(),
                 delivery.url(),
                 delivery.attempt(),
                 delivery.status(),
-                delivery.outcome());
+                delivery.outcome(),
+                tookMillis);
         log.addLast(delivery);
         if (logSize.incrementAndGet() > LOG_CAPACITY) {
             log.pollFirst();
