@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Signs webhook bodies like GHL, over their exact bytes: {@code X-GHL-Signature} is Ed25519 and
  * {@code x-wh-signature} RSA-SHA256 (PKCS#1 v1.5) with a 4096-bit key; both base64. JDK crypto only.
  */
-final class WebhookSigner {
+class WebhookSigner {
     /** A 4096-bit RSA key takes about a second to make: one per JVM, made on first use. */
     private static final class GeneratedRsaKey {
         static final KeyPair PAIR = generate("RSA", 4096);
@@ -31,6 +31,11 @@ final class WebhookSigner {
     private WebhookSigner(KeyPair ed25519, Supplier<KeyPair> rsa) {
         this.ed25519 = ed25519;
         this.rsa = rsa;
+    }
+
+    /** The same keys: for a test's signer that signs slower, as a loaded machine does. */
+    WebhookSigner(WebhookSigner keys) {
+        this(keys.ed25519, keys.rsa);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +46,8 @@ final class WebhookReceiver implements Handler {
     private static final int MAX_WEBHOOK_ID_LENGTH = 200;
 
     static final String RETRY_AFTER_SECONDS = "60";
+    /** Less than this left of the store timeout when the event is ready: no commit is tried. */
+    static final Duration MIN_STORE_WAIT = Duration.ofMillis(50);
     /** How much of an oversized body is read and dropped before answering 413. */
     static final long DISCARD_LIMIT = 16L * 1024 * 1024;
 
@@ -100,6 +103,7 @@ final class WebhookReceiver implements Handler {
     private final Duration storeTimeout;
     private final MeterRegistry meters;
     private final Timer handling;
+    private final Timer queued;
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     WebhookReceiver(
@@ -123,15 +127,36 @@ final class WebhookReceiver implements Handler {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(meters);
+        this.queued = Timer.builder("webhook.queued")
+                .description("Time from a webhook's arrival at the server to its handler's start")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
+    }
+
+    /**
+     * When the server read the request's first bytes ({@code System.nanoTime()}), before it waited for a
+     * thread or for its body; now when the request is not Jetty's.
+     */
+    private static long arrivedNanos(Context ctx, long now) {
+        ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
+        if (request == null) {
+            return now;
+        }
+        long begin = request.getBeginNanoTime();
+        return begin == 0 || begin - now > 0 ? now : begin;
     }
 
     @Override
     public void handle(Context ctx) {
         long started = System.nanoTime();
+        long arrived = arrivedNanos(ctx, started);
+        queued.record(started - arrived, TimeUnit.NANOSECONDS);
         String type = null;
         Outcome outcome;
         try {
-            Decision d = decide(ctx);
+            Decision d = decide(ctx, arrived);
             type = d.type;
             outcome = d.outcome;
         } catch (Throwable unexpected) {
@@ -149,7 +174,7 @@ final class WebhookReceiver implements Handler {
 
     private record Decision(String type, Outcome outcome) {}
 
-    private Decision decide(Context ctx) throws IOException, InterruptedException {
+    private Decision decide(Context ctx, long arrived) throws IOException, InterruptedException {
         long declared = ctx.req().getContentLengthLong();
         InputStream in = ctx.req().getInputStream();
         if (declared > maxBodyBytes) {
@@ -190,12 +215,25 @@ final class WebhookReceiver implements Handler {
                 envelope.timestamp().get(),
                 body,
                 now);
-        return new Decision(type, store(event));
+        return new Decision(type, store(event, arrived));
     }
 
-    private Outcome store(IncomingEvent event) throws InterruptedException {
+    /**
+     * Stores the event, answering within {@code storeTimeout} of its arrival: the time it spent waiting for
+     * a server thread and for its body counts. When little of it is left the event is not even queued for
+     * the commit: 429 at once, and GHL sends it again.
+     */
+    private Outcome store(IncomingEvent event, long arrived) throws InterruptedException {
+        long left = storeTimeout.toNanos() - (System.nanoTime() - arrived);
+        if (left < MIN_STORE_WAIT.toNanos()) {
+            LOG.warn(
+                    "webhook {} waited {} ms before it could be stored, answering 429",
+                    event.webhookId(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived));
+            return Outcome.UNAVAILABLE;
+        }
         try {
-            EventInbox.Stored stored = committer.submit(event).get(storeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            EventInbox.Stored stored = committer.submit(event).get(left, TimeUnit.NANOSECONDS);
             return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof EventInbox.EventRefusedException refused) {

@@ -374,6 +374,40 @@ class WebhookReceiverHttpTest {
     }
 
     @Test
+    void time_spent_before_the_handler_counts_against_the_store_timeout_so_the_answer_stays_within_it()
+            throws Exception {
+        start(c -> c.withStoreTimeout(Duration.ofMillis(400)));
+        int port = server.port();
+        byte[] body = Bodies.contactCreate("wh_late", NOW);
+        // The headers arrive, the body 600 ms later: the request is 600 ms old when its event could be stored
+        // (a request that waited that long for a server thread is the same case).
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            String head = "POST /webhooks/ghl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + SignatureVerifier.ED25519_HEADER + ": " + TestKeys.signEd25519(body) + "\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(600);
+            long sent = System.nanoTime();
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            long answeredMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+
+            assertThat(answer).startsWith("HTTP/1.1 429").contains("Retry-After: 60");
+            assertThat(answeredMillis)
+                    .as("answered at once, not after another store timeout")
+                    .isLessThan(300);
+        }
+        assertThat(inbox.find("wh_late")).isEmpty();
+        // GHL's retry of the same bytes is stored.
+        assertThat(http.webhook(body).statusCode()).isEqualTo(200);
+        assertThat(inbox.find("wh_late")).isPresent();
+    }
+
+    @Test
     void a_full_queue_answers_429_at_once() {
         inbox.commitCost(Duration.ofMillis(300));
         start(c -> c.withGroupCommit(Duration.ZERO, 1, 1));

@@ -209,6 +209,99 @@ class GhlWebhookRetryE2eTest {
         }
     }
 
+    /**
+     * A burst of webhooks while the inbox's table is locked (a stalled database: every insert waits): each
+     * delivery is answered 429 within the store timeout, none times out on the sandbox's side (GHL would drop
+     * it), and after GHL's retries ten minutes later every event is stored exactly once.
+     */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aBurstWhileTheInboxIsStalledIsAnswered429InTimeAndStoredOnceAfterGhlsRetries() throws Exception {
+        DemoClock clock = new DemoClock(Instant.now());
+        int burst = 40;
+        try (GhlSandbox sandbox = GhlSandbox.start(
+                SandboxConfig.defaults().withPort(0).withRateLimit("100/1s").withClock(JavaClocks.of(clock)))) {
+            Settings settings = E2e.signedSettings(sandbox, dir, "an-admin-token-for-the-retry-test");
+            try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), clock)) {
+                int port = runtime.startHttp();
+                sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + port + "/webhooks/ghl"));
+                runtime.startJobs();
+                Recruit recruit = E2e.importOneRecruit(runtime, dir);
+                String contact = recruit.contactId().orElseThrow().value();
+                E2e.await(
+                        Duration.ofSeconds(30),
+                        Duration.ofMillis(50),
+                        () -> sandbox.webhookDeliveries().stream().noneMatch(d -> d.status() == 0)
+                                && sandbox.pendingWebhookRetries().isEmpty(),
+                        () -> "intake webhooks not settled; deliveries " + sandbox.webhookDeliveries());
+                EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
+                Database database = runtime.injector().getInstance(Database.class);
+
+                List<String> ids = new ArrayList<>();
+                try (org.jdbi.v3.core.Handle lock = database.jdbi().open()) {
+                    lock.begin();
+                    lock.execute("LOCK TABLE inbox_events IN ACCESS EXCLUSIVE MODE");
+                    for (int i = 0; i < burst; i++) {
+                        sandbox.simulateInboundMessage(contact, "Thanks " + i, "SMS");
+                    }
+                    E2e.await(
+                            Duration.ofSeconds(60),
+                            Duration.ofMillis(50),
+                            () -> inbound(sandbox).size() >= burst,
+                            () -> "not every delivery answered; deliveries " + sandbox.webhookDeliveries());
+                    lock.rollback();
+                }
+                List<WebhookDelivery> first = inbound(sandbox);
+                assertThat(first)
+                        .as("each answered 200 or 429, none lost to a timeout")
+                        .allSatisfy(d -> assertThat(d.status()).isIn(200, 429));
+                assertThat(first).extracting(WebhookDelivery::status).contains(429);
+                assertThat(sandbox.stats().webhooksFailed()).isZero();
+                first.forEach(d -> ids.add(d.webhookId()));
+                double slowest = gauge(get(port, "/metrics"), "recruitflow_webhook_handling_seconds_max");
+                assertThat(slowest)
+                        .as("answered within the store timeout (3 s) and some scheduling")
+                        .isLessThan(4.0);
+
+                clock.advanceTo(clock.now().plus(Duration.ofMinutes(12))); // past every retry's due time
+                E2e.await(
+                        Duration.ofSeconds(60),
+                        Duration.ofMillis(50),
+                        () -> sandbox.pendingWebhookRetries().isEmpty()
+                                && ids.stream()
+                                        .allMatch(id ->
+                                                deliveries(sandbox, id).stream().anyMatch(d -> d.status() == 200)),
+                        () -> "retries not delivered; deliveries " + sandbox.webhookDeliveries());
+                assertThat(ids).doesNotHaveDuplicates().hasSize(burst);
+                assertThat(ids).allSatisfy(id -> assertThat(inbox.find(id)).isPresent());
+                // Some were committed when the lock went (answered 429 all the same): their retry is a duplicate.
+                String metrics = get(port, "/metrics");
+                assertThat(counter(metrics, "stored", "InboundMessage")
+                                + counter(metrics, "duplicate", "InboundMessage"))
+                        .as("each retry answered 200 once")
+                        .isEqualTo(burst);
+                int rows = database.jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT count(*) FROM inbox_events WHERE event_type = 'InboundMessage'")
+                                .mapTo(Integer.class)
+                                .one());
+                assertThat(rows).as("every event stored exactly once").isEqualTo(burst);
+                assertThat(sandbox.stats().webhooksFailed()).isZero();
+            }
+        }
+    }
+
+    private static List<WebhookDelivery> inbound(GhlSandbox sandbox) {
+        return sandbox.webhookDeliveries().stream()
+                .filter(d -> d.type().equals("InboundMessage") && d.attempt() == 1)
+                .toList();
+    }
+
+    private static double gauge(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + " ([0-9.Ee+-]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
     /** The inbox's table refuses inserts as a read-only database does, or again accepts them. */
     private static void inboxRefusesInserts(Database database, boolean refuse) {
         database.jdbi().useHandle(h -> {
