@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
-import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.shared.Clock;
@@ -21,8 +20,6 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,20 +38,7 @@ class DatabaseOutageE2eTest {
     @Test
     void aWebhookThatCannotBeStoredGets429AndIsStoredOnceWhenRetried() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Path pem = dir.resolve("keys.pem");
-        Files.writeString(
-                pem,
-                "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(keys.getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n");
-        Settings settings = Settings.load(Optional.empty(), Map.of())
-                .with(Setting.GHL_BASE_URL, "http://127.0.0.1:9")
-                .with(Setting.GHL_TOKEN, "pit-not-used-here")
-                .with(Setting.DATA_DIR, dir.resolve("data").toString())
-                .with(Setting.HTTP_PORT, "0")
-                .with(Setting.ADMIN_TOKEN, "an-admin-token-for-the-outage-test")
-                .with(Setting.WEBHOOK_PUBLIC_KEYS, pem.toString());
+        Settings settings = E2e.receiverOnlySettings(dir, keys, "an-admin-token-for-the-outage-test");
         try (RecruitflowRuntime runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), Clock.system())) {
             int port = runtime.startHttp();
             assertThat(post(port, keys, "wh-before")).isEqualTo(200);

@@ -22,9 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -354,5 +356,26 @@ final class E2e {
         List<String> out = new ArrayList<>();
         text.lines().filter(l -> l.contains(needle)).forEach(out::add);
         return out;
+    }
+
+    /**
+     * The settings of an instance that reaches no GHL (its base URL is a closed port) and verifies webhooks with
+     * {@code keys}'s public key, written as PEM into {@code dir}: for tests of the receiver alone.
+     */
+    static Settings receiverOnlySettings(Path dir, KeyPair keys, String adminToken) throws IOException {
+        Path pem = dir.resolve("keys.pem");
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
+        return Settings.load(Optional.empty(), Map.of())
+                .with(Setting.GHL_BASE_URL, "http://127.0.0.1:9")
+                .with(Setting.GHL_TOKEN, "pit-not-used-here")
+                .with(Setting.DATA_DIR, dir.resolve("data").toString())
+                .with(Setting.HTTP_PORT, "0")
+                .with(Setting.ADMIN_TOKEN, adminToken)
+                .with(Setting.WEBHOOK_PUBLIC_KEYS, pem.toString());
     }
 }

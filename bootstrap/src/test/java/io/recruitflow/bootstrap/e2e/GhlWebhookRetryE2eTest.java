@@ -7,7 +7,6 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
-import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.demo.DemoClock;
 import io.recruitflow.bootstrap.runtime.JavaClocks;
@@ -24,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -159,20 +157,7 @@ class GhlWebhookRetryE2eTest {
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aWebhookPostgresRefusesAnswersAloneAndTheRestOfItsBatchIsStored() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Path pem = dir.resolve("keys.pem");
-        Files.writeString(
-                pem,
-                "-----BEGIN PUBLIC KEY-----\n"
-                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                .encodeToString(keys.getPublic().getEncoded())
-                        + "\n-----END PUBLIC KEY-----\n");
-        Settings settings = Settings.load(Optional.empty(), Map.of())
-                .with(Setting.GHL_BASE_URL, "http://127.0.0.1:9")
-                .with(Setting.GHL_TOKEN, "pit-not-used-here")
-                .with(Setting.DATA_DIR, dir.resolve("data").toString())
-                .with(Setting.HTTP_PORT, "0")
-                .with(Setting.ADMIN_TOKEN, "an-admin-token-for-the-batch-test")
-                .with(Setting.WEBHOOK_PUBLIC_KEYS, pem.toString());
+        Settings settings = E2e.receiverOnlySettings(dir, keys, "an-admin-token-for-the-batch-test");
         RecruitflowConfig config = RecruitflowConfig.from(settings);
         // A 50 ms group-commit window gathers the concurrent requests into one batch.
         config = config.withWebhook(config.webhook().withGroupCommit(Duration.ofMillis(50), 256, 20_000));
