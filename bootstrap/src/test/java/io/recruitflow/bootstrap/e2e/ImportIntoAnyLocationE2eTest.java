@@ -8,6 +8,7 @@ import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.bootstrap.SandboxConsent;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
@@ -21,7 +22,6 @@ import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -190,21 +190,7 @@ class ImportIntoAnyLocationE2eTest {
 
     /** The agency's install: GHL's consent page approves at once and redirects with a code. */
     private static String authorizationCode() throws Exception {
-        String query = "response_type=code&client_id="
-                + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> consent = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()
-                .send(
-                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)")
-                .matcher(consent.headers().firstValue("Location").orElseThrow());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return SandboxConsent.authorizationCode(sandbox, REDIRECT, Optional.empty());
     }
 
     private static IntakeJournal journal() {

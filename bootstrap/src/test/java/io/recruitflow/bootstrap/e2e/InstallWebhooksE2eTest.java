@@ -8,6 +8,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.InboxEvent;
 import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.bootstrap.SandboxConsent;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
@@ -17,11 +18,9 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -181,17 +178,6 @@ class InstallWebhooksE2eTest {
 
     /** GHL's consent page approves at once and redirects with a code (and sends the location's INSTALL). */
     private static String authorizationCode(GhlSandbox sandbox) throws Exception {
-        String query = "response_type=code&client_id="
-                + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> consent = HTTP.send(
-                HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)")
-                .matcher(consent.headers().firstValue("Location").orElseThrow());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return SandboxConsent.authorizationCode(sandbox, REDIRECT, Optional.empty());
     }
 }

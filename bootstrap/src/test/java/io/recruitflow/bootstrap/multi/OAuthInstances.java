@@ -1,26 +1,17 @@
 package io.recruitflow.bootstrap.multi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.recruitflow.bootstrap.SandboxConsent;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.config.Settings;
 import io.recruitflow.bootstrap.runtime.JavaClocks;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Instances with OAuth against the sandbox on one shared database: their settings, and the install's code. */
 final class OAuthInstances {
@@ -39,22 +30,7 @@ final class OAuthInstances {
 
     /** The install: GHL's consent page approves at once and redirects with a code. */
     static String authorizationCode(GhlSandbox sandbox, String location) throws Exception {
-        String query = "response_type=code&locationId=" + location
-                + "&client_id="
-                + URLEncoder.encode(sandbox.credentials().oauth().clientId(), StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8);
-        HttpResponse<String> consent = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()
-                .send(
-                        HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/oauth/chooselocation?" + query))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(consent.statusCode()).isEqualTo(302);
-        Matcher code = Pattern.compile("[?&]code=([^&]+)")
-                .matcher(consent.headers().firstValue("Location").orElseThrow());
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return SandboxConsent.authorizationCode(sandbox, REDIRECT, Optional.of(location));
     }
 
     /** An instance with OAuth on the sandbox, its default location {@code location}, on the database {@code dbUrl}. */
