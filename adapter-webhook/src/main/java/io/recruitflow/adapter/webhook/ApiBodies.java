@@ -54,6 +54,20 @@ final class ApiBodies {
     /** {@code POST /api/recruits/{id}/presentation}, optional. */
     public record NewPresentation(Text start) {}
 
+    /** {@code POST /api/recruits/{id}/assignee}: the GHL user id the recruit is reassigned to. */
+    public record NewAssignee(Text userId) {}
+
+    /**
+     * A reassignment done: the recruit's assignee now and before ({@code null}: nobody), and whether its GHL contact
+     * and opportunity were changed (false while the intake has not made them: they get the user when it does).
+     */
+    public record Assignee(
+            String recruitId,
+            String assignedUser,
+            String previousUser,
+            boolean contactUpdated,
+            boolean opportunityUpdated) {}
+
     /** {@code POST /api/replies/{id}/resolve}: {@code optOut} true or false; {@code decidedBy} optional (who decides). */
     public record ResolveReply(Text optOut, Text decidedBy) {}
 
