@@ -58,11 +58,23 @@ final class PostgresRecruitAdmissions implements RecruitAdmissions {
             }
             PostgresRecruits.assignAll(h, changed);
             List<RecruitId> opened = new ArrayList<>();
+            java.util.Map<RecruitId, Recruit> byId = new java.util.HashMap<>();
             for (int k = 0; k < stored.size(); k++) {
                 Recruit recruit = assigned.get(k);
                 added.set(stored.get(k), new Recruits.AddOutcome.Added(recruit));
+                byId.put(recruit.id(), recruit);
                 opened.add(recruit.id());
                 scheduled.add(firstJob.apply(recruit));
+            }
+            // A row repeating an earlier row of this batch was answered with that recruit as read before routing.
+            for (int i = 0; i < added.size(); i++) {
+                if (added.get(i) instanceof Recruits.AddOutcome.AlreadyKnown known
+                        && byId.containsKey(known.recruit().id())) {
+                    added.set(
+                            i,
+                            new Recruits.AddOutcome.AlreadyKnown(
+                                    byId.get(known.recruit().id())));
+                }
             }
             PostgresIntakeJournal.openAll(h, opened, at);
             jobs.insertAll(h, scheduled);

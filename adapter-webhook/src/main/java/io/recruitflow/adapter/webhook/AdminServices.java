@@ -97,6 +97,21 @@ public record AdminServices(
         }
     };
 
+    /** The same services, reassigning recruits by hand through {@code reassign}. */
+    public AdminServices withAssignments(ReassignRecruitUseCase reassign) {
+        return new AdminServices(
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                replies,
+                emergencies,
+                reassign);
+    }
+
     public AdminServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(imports, "imports");
