@@ -155,6 +155,41 @@ class RoutingAndTiersTest {
     }
 
     @Test
+    void aReassignmentInGhlsOwnScreensReachesTheRecruit() {
+        World w = new World("2026-02-12T14:00");
+        team(w);
+        IntakeRecruitService intake = routed(w, roundRobin());
+        RecruitId id = accept(w, intake, World.lead("Gina", "Ghl", "4075550500", null, "FL"));
+        w.runJobs();
+        Recruit recruit = w.recruit(id);
+        ContactId contact = recruit.contactId().orElseThrow();
+        io.recruitflow.domain.pipeline.Opportunity held =
+                w.adapters.opportunityMirror().findByContact(contact).orElseThrow();
+        w.clock.advance(java.time.Duration.ofMinutes(1));
+
+        io.recruitflow.application.applyghlevent.EventOutcome outcome =
+                w.deliver(new io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChanged(
+                        World.eventId(),
+                        InMemoryGhl.LOCATION,
+                        w.clock.now(),
+                        io.recruitflow.application.applyghlevent.GhlEvent.OpportunityChange.ASSIGNED,
+                        held.id(),
+                        contact,
+                        InMemoryGhl.PIPELINE,
+                        InMemoryGhl.STAGE_CONTACTED,
+                        io.recruitflow.domain.pipeline.OpportunityStatus.OPEN,
+                        java.math.BigDecimal.ZERO,
+                        Optional.of(CARA)));
+
+        assertThat(outcome).isInstanceOf(io.recruitflow.application.applyghlevent.EventOutcome.Applied.class);
+        assertThat(w.recruit(id).assignedUser())
+                .as("was " + recruit.assignedUser())
+                .contains(CARA);
+        assertThat(w.adapters.opportunityMirror().find(held.id()).orElseThrow().assignedTo())
+                .contains(CARA);
+    }
+
+    @Test
     void tierAGoesFirstInItsLocationWhileAnotherLocationKeepsItsTurn() {
         World w = new World(
                 "2026-02-12T14:00",

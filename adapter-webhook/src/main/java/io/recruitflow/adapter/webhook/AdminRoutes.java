@@ -669,7 +669,8 @@ final class AdminRoutes {
                 r.consent().optedOutAt().map(Instant::toString).orElse(null),
                 r.acceptedAt().toString(),
                 r.introSentAt().map(Instant::toString).orElse(null),
-                r.speedToLead().map(AdminRoutes::seconds).orElse(null));
+                r.speedToLead().map(AdminRoutes::seconds).orElse(null),
+                r.assignedUser().map(UserId::value).orElse(null));
     }
 
     private static OpportunityBody opportunity(Opportunity o) {

@@ -129,7 +129,8 @@ final class ApiBodies {
             String optedOutAt,
             String acceptedAt,
             String introSentAt,
-            Double speedToLeadSeconds) {}
+            Double speedToLeadSeconds,
+            String assignedUser) {}
 
     public record RecruitPage(List<RecruitSummary> items, String next) {}
 
@@ -163,7 +164,8 @@ final class ApiBodies {
             List<AppointmentBody> appointments,
             List<MessageBody> messages,
             String addressState,
-            List<DecisionBody> decisions) {
+            List<DecisionBody> decisions,
+            String assignedUser) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -200,7 +202,8 @@ final class ApiBodies {
                     appointments,
                     messages,
                     addressState,
-                    decisions);
+                    decisions,
+                    s.assignedUser());
         }
     }
 
