@@ -13,6 +13,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -116,6 +117,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     OpportunityMirror opportunityMirror(Database database) {
         return new PostgresOpportunityMirror(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    RecruitingReport recruitingReport(Database database) {
+        return new PostgresRecruitingReport(database.jdbi());
     }
 
     @Provides
