@@ -3,7 +3,6 @@ package io.recruitflow.application.recruitingreport;
 import io.recruitflow.domain.shared.LocationId;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +18,7 @@ public record ReportQuery(
         ZoneId zone,
         Optional<LocationId> location) {
     /** The zone of a report that names none. */
-    public static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
     public ReportQuery {
         Objects.requireNonNull(grouping, "grouping");
