@@ -13,7 +13,7 @@ import java.util.List;
  * entry per group with its counts, ratios (null when the denominator is 0), speed-to-lead split into texted at
  * once and waited for quiet hours, and time in each stage; durations in seconds.
  */
-public final class ReportBodies {
+final class ReportBodies {
     private ReportBodies() {}
 
     public record ReportBody(
