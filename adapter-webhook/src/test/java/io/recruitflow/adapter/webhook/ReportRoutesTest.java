@@ -151,12 +151,15 @@ class ReportRoutesTest {
                 .containsExactly(
                         "PropHog", "1234", "1100", "240", "150", "50", "61", "0.8914", "0.2182", "0.7500", "0.4067",
                         "0.0494");
-        assertThat(records.get(1).get(ReportCsv.header().indexOf("texted_at_once_p50_s"))).isEqualTo("4.200");
-        assertThat(records.get(1).get(ReportCsv.header().indexOf("waited_quiet_hours_p95_s"))).isEqualTo("41100.000");
+        assertThat(records.get(1).get(ReportCsv.header().indexOf("texted_at_once_p50_s")))
+                .isEqualTo("4.200");
+        assertThat(records.get(1).get(ReportCsv.header().indexOf("waited_quiet_hours_p95_s")))
+                .isEqualTo("41100.000");
         assertThat(records.get(1).get(ReportCsv.header().indexOf("lead_p95_s"))).isEqualTo("120.000");
         assertThat(records.get(2).get(ReportCsv.header().indexOf("group"))).isEqualTo("'" + ReportFixture.FORMULA);
         assertThat(records.get(3).get(ReportCsv.header().indexOf("group"))).isEqualTo(ReportFixture.MARKUP);
-        assertThat(records.get(3).get(ReportCsv.header().indexOf("booking_rate"))).isEmpty();
+        assertThat(records.get(3).get(ReportCsv.header().indexOf("booking_rate")))
+                .isEmpty();
         for (CSVRecord record : records) {
             for (String cell : record) {
                 assertThat(cell)
