@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
  *       attended;</li>
  *   <li>r2 PropHog TX, week 10, unassigned: intro deferred, texted after 10 h, presentation missed, back to
  *       Interested;</li>
- *   <li>r3 Referral FL, week 11: never linked nor texted;</li>
- *   <li>r4 Referral FL, week 11, user_b: texted after 2 s, missed one presentation then attended one;</li>
+ *   <li>r3 Referral FL, week 11, routed to user_b: never linked nor texted;</li>
+ *   <li>r4 Referral FL, week 11, routed to user_b (its opportunity says user_z: the routing wins): texted after 2 s,
+ *       missed one presentation then attended one;</li>
  *   <li>r5 PropHog GA, week 10, in the other location, never linked.</li>
  * </ul>
  */
@@ -84,14 +85,15 @@ public abstract class RecruitingReportContract {
                 List.of(at(1), at(601), at(661), at(721)));
         data.presentation("apt_r2", r2, AppointmentStatus.NOSHOW, at(700));
 
-        data.recruit(3, LOCATION, "Referral", UsState.FL, WEEK_11);
+        data.assigned(data.recruit(3, LOCATION, "Referral", UsState.FL, WEEK_11), "user_b");
 
         Recruit r4 = data.recruit(4, LOCATION, "Referral", UsState.FL, WEEK_11.plusSeconds(60));
         r4 = data.contacted(r4, new ContactId("ct_r4"), Optional.of(Duration.ofSeconds(2)));
+        r4 = data.assigned(r4, "user_b"); // routed to user_b; its opportunity still names user_z
         data.moves(
                 "opp_r4",
                 r4,
-                Optional.of("user_b"),
+                Optional.of("user_z"),
                 List.of(RecruitingStage.LEAD, RecruitingStage.CONTACTED),
                 List.of(WEEK_11.plusSeconds(60), WEEK_11.plusSeconds(62)));
         data.presentation("apt_r4a", r4, AppointmentStatus.NOSHOW, WEEK_11.plus(Duration.ofDays(1)));
@@ -186,9 +188,9 @@ public abstract class RecruitingReportContract {
 
         Map<String, ReportRow> recruiters = report(ReportGrouping.RECRUITER);
         assertThat(recruiters).containsOnlyKeys("unassigned", "user_a", "user_b");
-        assertThat(recruiters.get("unassigned").leadsIn()).isEqualTo(3);
+        assertThat(recruiters.get("unassigned").leadsIn()).isEqualTo(2);
         assertThat(counts().apply(recruiters.get("user_a"))).containsExactly(1L, 1L, 1L, 1L, 0L, 1L);
-        assertThat(counts().apply(recruiters.get("user_b"))).containsExactly(1L, 1L, 1L, 1L, 0L, 0L);
+        assertThat(counts().apply(recruiters.get("user_b"))).containsExactly(2L, 1L, 1L, 1L, 0L, 0L);
 
         Map<String, ReportRow> weeks = report(ReportGrouping.WEEK);
         assertThat(weeks).containsOnlyKeys("2026-W10", "2026-W11");

@@ -90,6 +90,11 @@ public final class ReportData {
         return stores.recruits().update(linked);
     }
 
+    /** Assigns the recruit to {@code user}, as routing or a reassignment does. */
+    public Recruit assigned(Recruit r, String user) {
+        return stores.recruits().update(r.assignedTo(new UserId(user)));
+    }
+
     /** Records that a compliance decision deferred the recruit's intro (quiet hours) until {@code until}. */
     public void introDeferred(Recruit r, Instant until) {
         stores.compliance()
@@ -188,6 +193,9 @@ public final class ReportData {
                 introDeferred(r, accepted.plus(Duration.ofHours(9))); // waiting still
             }
             r = contacted(r, new ContactId("ct_report_" + i), after);
+            if (random.nextInt(3) == 0) {
+                r = assigned(r, USERS[random.nextInt(USERS.length)]); // routed; its opportunity may say otherwise
+            }
             if (random.nextInt(8) == 0) {
                 continue; // no opportunity yet
             }

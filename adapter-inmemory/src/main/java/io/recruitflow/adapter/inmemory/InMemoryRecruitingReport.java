@@ -27,7 +27,8 @@ import java.util.TreeMap;
 
 /**
  * {@link RecruitingReport} over the in-memory stores, computing what the PostgreSQL report computes in SQL (the
- * {@code RecruitingReportContract} holds both to it): each selected recruit with its newest opportunity of its
+ * {@code RecruitingReportContract} holds both to it): each selected recruit (its recruiter the user routing assigned it
+ * to, else its opportunity's) with its newest opportunity of its
  * location, whether a compliance decision deferred its intro, and its presentations.
  */
 public final class InMemoryRecruitingReport implements RecruitingReport {
@@ -149,7 +150,10 @@ public final class InMemoryRecruitingReport implements RecruitingReport {
             case SOURCE -> r.source();
             case STATE -> r.license().state().name();
             case RECRUITER ->
-                opportunity.flatMap(Opportunity::assignedTo).map(UserId::value).orElse(ReportGrouping.UNASSIGNED);
+                r.assignedUser()
+                        .or(() -> opportunity.flatMap(Opportunity::assignedTo))
+                        .map(UserId::value)
+                        .orElse(ReportGrouping.UNASSIGNED);
             case WEEK -> {
                 var local = r.acceptedAt().atZone(c.zone());
                 yield String.format(

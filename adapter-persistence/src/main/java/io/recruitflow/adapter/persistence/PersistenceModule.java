@@ -13,6 +13,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
@@ -82,11 +83,22 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     @Named(ADMISSIONS)
     RecruitAdmissions recruitAdmissions(
-            Database database, Recruits recruits, IntakeJournal journal, JobQueue jobs, PostgresJobQueue queue) {
+            Database database,
+            Recruits recruits,
+            IntakeJournal journal,
+            JobQueue jobs,
+            PostgresJobQueue queue,
+            RoundRobinTurns turns) {
         if (recruits instanceof PostgresRecruits && jobs == queue) {
             return new PostgresRecruitAdmissions(database.jdbi(), queue);
         }
-        return new SequentialAdmissions(recruits, journal, jobs);
+        return new SequentialAdmissions(recruits, journal, jobs, turns);
+    }
+
+    @Provides
+    @Singleton
+    RoundRobinTurns roundRobinTurns(Database database) {
+        return new PostgresRoundRobinTurns(database.jdbi());
     }
 
     @Provides

@@ -30,8 +30,9 @@ import org.jdbi.v3.core.Jdbi;
  * and {@code percentile_disc} (nearest rank, as the in-memory report computes it). Durations are read in
  * microseconds, the precision of a {@code timestamptz}.
  *
- * <p>The recruiter is {@code recruits.assigned_user} (routing, V23) when the column exists, else the opportunity's
- * {@code assigned_to}, else {@value ReportGrouping#UNASSIGNED}; whether the column exists is asked once.
+ * <p>The recruiter is {@code recruits.assigned_user} (routing, V23), else the user the opportunity is assigned to in
+ * GHL ({@code opportunities.assigned_to}, for recruits accepted before routing), else {@value
+ * ReportGrouping#UNASSIGNED}.
  */
 final class PostgresRecruitingReport implements RecruitingReport {
     private static final List<String> STAGE_ORDER =
@@ -74,7 +75,6 @@ final class PostgresRecruitingReport implements RecruitingReport {
                         """;
 
     private final Jdbi jdbi;
-    private volatile boolean assignedUserColumn;
 
     PostgresRecruitingReport(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -179,7 +179,7 @@ final class PostgresRecruitingReport implements RecruitingReport {
                      WHERE (CAST(:from AS timestamptz) IS NULL OR r.accepted_at >= CAST(:from AS timestamptz))
                        AND (CAST(:to AS timestamptz) IS NULL OR r.accepted_at < CAST(:to AS timestamptz))
                        AND (CAST(:location AS text) IS NULL OR r.location_id = CAST(:location AS text)))
-                """.formatted(groupKey(h, c));
+                """.formatted(groupKey(c));
     }
 
     /**
@@ -191,13 +191,11 @@ final class PostgresRecruitingReport implements RecruitingReport {
         return facts.replaceFirst("WITH facts AS \\(", "WITH facts AS MATERIALIZED (");
     }
 
-    private String groupKey(Handle h, ReportCriteria c) {
+    private static String groupKey(ReportCriteria c) {
         return switch (c.grouping()) {
             case SOURCE -> "r.source";
             case STATE -> "r.license_state";
-            case RECRUITER ->
-                "coalesce(" + (hasAssignedUser(h) ? "r.assigned_user, " : "") + "o.assigned_to, '"
-                        + ReportGrouping.UNASSIGNED + "')";
+            case RECRUITER -> "coalesce(r.assigned_user, o.assigned_to, '" + ReportGrouping.UNASSIGNED + "')";
             case WEEK -> "to_char(" + local(c.zone()) + ", 'IYYY-\"W\"IW')";
         };
     }
@@ -208,17 +206,6 @@ final class PostgresRecruitingReport implements RecruitingReport {
             return "(r.accepted_at AT TIME ZONE 'UTC') + make_interval(secs => " + offset.getTotalSeconds() + ")";
         }
         return "(r.accepted_at AT TIME ZONE CAST(:zone AS text))";
-    }
-
-    private boolean hasAssignedUser(Handle h) {
-        if (!assignedUserColumn) {
-            assignedUserColumn = h.createQuery("""
-                            SELECT EXISTS (SELECT 1 FROM information_schema.columns
-                                            WHERE table_schema = current_schema() AND table_name = 'recruits'
-                                              AND column_name = 'assigned_user')
-                            """).mapTo(Boolean.class).one();
-        }
-        return assignedUserColumn;
     }
 
     private static <Q extends org.jdbi.v3.core.statement.SqlStatement<Q>> Q bind(Q q, ReportCriteria c) {

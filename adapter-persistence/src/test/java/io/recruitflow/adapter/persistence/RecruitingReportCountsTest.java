@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The report's counts equal a direct count from the database for every grouping: a varied data set (600
- * recruits over five weeks in two locations: four sources, one a formula, five states, three recruiters and none,
+ * recruits over five weeks in two locations: four sources, one a formula, five states, three recruiters (routed, or
+ * only named by the opportunity) and none,
  * intros at once, deferred or not sent, opportunities stopping at every stage, moved back or deleted,
  * presentations of every status) is written through the stores, then each grouping's figures are counted again
  * by SQL written independently of the report's (DISTINCT ON, GROUP BY and joins instead of LATERAL, EXISTS and
@@ -57,7 +58,7 @@ class RecruitingReportCountsTest {
         return switch (g) {
             case SOURCE -> "r.source";
             case STATE -> "r.license_state";
-            case RECRUITER -> "coalesce(l.assigned_to, 'unassigned')";
+            case RECRUITER -> "coalesce(r.assigned_user, l.assigned_to, 'unassigned')";
             case WEEK ->
                 "extract(isoyear FROM r.accepted_at AT TIME ZONE 'UTC')::int || '-W' "
                         + "|| lpad(extract(week FROM r.accepted_at AT TIME ZONE 'UTC')::int::text, 2, '0')";

@@ -178,6 +178,8 @@ public final class WebhookServer {
             cfg.routes.delete(
                     "/api/compliance/emergencies/{state}",
                     ctx -> admin.orElseThrow().endEmergency(ctx));
+            cfg.routes.post(
+                    "/api/recruits/{id}/assignee", ctx -> admin.orElseThrow().reassignRecruit(ctx));
             cfg.routes.get("/api/report", report::json);
             cfg.routes.get("/api/report.csv", report::csv);
             cfg.routes.get("/api/openapi.json", OpenApiDocument::serve);

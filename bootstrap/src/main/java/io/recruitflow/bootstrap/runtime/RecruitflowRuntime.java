@@ -15,6 +15,7 @@ import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.Lifecycle;
+import io.recruitflow.bootstrap.wiring.RoutingModule;
 import io.recruitflow.domain.shared.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
-                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve())));
+                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve()),
+                new RoutingModule(config.routing())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
     }

@@ -41,6 +41,11 @@ import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
+import io.recruitflow.application.routing.ReassignRecruitService;
+import io.recruitflow.application.routing.ReassignRecruitUseCase;
+import io.recruitflow.application.routing.Router;
+import io.recruitflow.application.routing.RoutingSettings;
+import io.recruitflow.application.routing.TeamDirectory;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
@@ -101,6 +106,14 @@ public final class ApplicationModule extends AbstractModule {
         bind(SendIntroStep.class);
         bind(EnrollWorkflowStep.class);
         bind(LocationBacklog.class);
+        // Routing and tiers: off unless a module sets them (RoutingModule, from the routing.* and tiers.* settings).
+        OptionalBinder.newOptionalBinder(binder(), RoutingSettings.class)
+                .setDefault()
+                .toInstance(RoutingSettings.off());
+        bind(Router.class);
+        bind(TeamDirectory.class);
+        bind(ReassignRecruitUseCase.class).to(ReassignRecruitService.class);
+        bind(ReassignRecruitService.class);
         bind(InboxDispatcher.class);
         bind(JobHandler.class).to(RecruitflowJobs.class);
         bind(RecruitflowJobs.class);
