@@ -84,7 +84,7 @@ final class PostgresRecruitingReport implements RecruitingReport {
     public List<ReportRow> rows(ReportCriteria c) {
         return jdbi.inTransaction(h -> {
             h.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            String facts = facts(h, c);
+            String facts = facts(c);
             Map<String, List<StageTime>> stages = stageTimes(h, facts, c);
             return bind(h.createQuery(materialized(facts) + MAIN), c)
                     .map((rs, ctx) -> new ReportRow(
@@ -131,7 +131,7 @@ final class PostgresRecruitingReport implements RecruitingReport {
     /** The plans of the report's two queries as PostgreSQL ran them ({@code EXPLAIN ANALYZE}), for benchmarks. */
     List<String> explain(ReportCriteria c) {
         return jdbi.withHandle(h -> {
-            String facts = facts(h, c);
+            String facts = facts(c);
             List<String> plans = new ArrayList<>();
             for (String q : List.of(MAIN, STAYS)) {
                 String f = q == MAIN ? materialized(facts) : facts;
@@ -152,7 +152,7 @@ final class PostgresRecruitingReport implements RecruitingReport {
     }
 
     /** The recruits the criteria select, one row each with what the report counts. */
-    private String facts(Handle h, ReportCriteria c) {
+    private static String facts(ReportCriteria c) {
         return """
                 WITH facts AS (
                     SELECT r.id, %s AS grp, r.intro_sent_at, o.id AS opportunity_id,
