@@ -8,18 +8,10 @@ import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.routing.Router;
 import io.recruitflow.application.routing.RoutingSettings;
 import io.recruitflow.application.routing.TierRules;
-import io.recruitflow.domain.recruit.Consent;
 import io.recruitflow.domain.recruit.IntakePhase;
-import io.recruitflow.domain.recruit.License;
-import io.recruitflow.domain.recruit.LicenseType;
 import io.recruitflow.domain.recruit.Recruit;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
-import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.PersonName;
-import io.recruitflow.domain.shared.PhoneNumber;
-import io.recruitflow.domain.shared.UsState;
 import io.recruitflow.domain.shared.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -170,22 +162,7 @@ class PostgresRoutingTest {
     }
 
     private static Recruit recruit(LocationId location, int i) {
-        return new Recruit(
-                RecruitId.random(),
-                location,
-                new PersonName("Ann", "Lee"),
-                Optional.of(new EmailAddress("ann" + i + "." + location.value() + "@example.com")),
-                Optional.of(new PhoneNumber(String.format("+1407555%04d", i))),
-                new License(UsState.TX, Optional.empty(), Set.of(new LicenseType("Life"))),
-                "file",
-                Set.of("New Lead"),
-                Map.of(),
-                Consent.GRANTED,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                AT,
-                Optional.empty(),
-                0);
+        return PostgresRecruitAdmissionsTest.recruit(
+                location, "ann" + i + "." + location.value() + "@example.com", String.format("+1407555%04d", i), null);
     }
 }
