@@ -23,6 +23,8 @@ public final class InMemoryAdapters {
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
+    private final InMemoryRecruitingReport recruitingReport =
+            new InMemoryRecruitingReport(recruits, opportunityMirror, appointments, complianceRecord);
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -52,6 +54,11 @@ public final class InMemoryAdapters {
 
     public InMemoryMessageLog messageLog() {
         return messageLog;
+    }
+
+    /** The recruiting manager's report over these stores. */
+    public InMemoryRecruitingReport recruitingReport() {
+        return recruitingReport;
     }
 
     /** The compliance decisions, appended by the message log as messages move. */

@@ -8,6 +8,7 @@ import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RoundRobinTurns;
+import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.message.ComplianceRecord;
@@ -48,6 +49,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(IntakeJournal.class).toInstance(adapters.intakeJournal());
         bind(OpportunityMirror.class).toInstance(adapters.opportunityMirror());
         bind(Appointments.class).toInstance(adapters.appointments());
+        bind(RecruitingReport.class).toInstance(adapters.recruitingReport());
         bind(MessageLog.class).toInstance(adapters.messageLog());
         bind(ComplianceRecord.class).toInstance(adapters.complianceRecord());
         bind(DeclaredEmergencies.class).toInstance(adapters.declaredEmergencies());

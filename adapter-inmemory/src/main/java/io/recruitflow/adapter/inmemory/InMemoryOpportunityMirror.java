@@ -6,8 +6,10 @@ import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.Set;
 public final class InMemoryOpportunityMirror implements OpportunityMirror {
     private final Map<OpportunityId, Opportunity> byId = new LinkedHashMap<>();
     private final Set<OpportunityId> deleted = new HashSet<>();
+    /** When each opportunity first entered each stage, in the time of the write that put it there. */
+    private final Map<OpportunityId, Map<RecruitingStage, Instant>> entered = new HashMap<>();
 
     public InMemoryOpportunityMirror() {}
 
@@ -31,6 +35,8 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
         if (deleted.contains(opportunity.id())) {
             return false;
         }
+        entered.computeIfAbsent(opportunity.id(), id -> new EnumMap<>(RecruitingStage.class))
+                .merge(opportunity.stage(), opportunity.updatedAt(), (a, b) -> a.isBefore(b) ? a : b);
         Opportunity stored = byId.get(opportunity.id());
         if (stored == null) {
             byId.put(opportunity.id(), opportunity);
@@ -57,10 +63,16 @@ public final class InMemoryOpportunityMirror implements OpportunityMirror {
                 .max(Comparator.comparing(Opportunity::updatedAt));
     }
 
+    /** When the opportunity first entered each stage it entered (for the report's time in stage). */
+    synchronized Map<RecruitingStage, Instant> stageEntries(OpportunityId id) {
+        return Map.copyOf(entered.getOrDefault(id, Map.of()));
+    }
+
     @Override
     public synchronized void delete(OpportunityId id) {
         deleted.add(id);
         byId.remove(id);
+        entered.remove(id);
     }
 
     @Override

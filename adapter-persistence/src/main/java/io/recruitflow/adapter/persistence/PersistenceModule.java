@@ -14,6 +14,7 @@ import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RoundRobinTurns;
+import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -128,6 +129,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     OpportunityMirror opportunityMirror(Database database) {
         return new PostgresOpportunityMirror(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    RecruitingReport recruitingReport(Database database) {
+        return new PostgresRecruitingReport(database.jdbi());
     }
 
     @Provides

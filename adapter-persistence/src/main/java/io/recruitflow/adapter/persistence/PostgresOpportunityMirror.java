@@ -84,6 +84,18 @@ final class PostgresOpportunityMirror implements OpportunityMirror {
                     .bind("furthest", o.furthestStage().name())
                     .bind("order", Rows.array(STAGE_ORDER))
                     .execute();
+            // The stage was entered no later than this write's time, stored or not (the report's time in stage).
+            h.createUpdate("""
+                        INSERT INTO opportunity_stage_entries AS t (opportunity_id, stage, entered_at)
+                        SELECT :id, :stage, :at
+                         WHERE NOT EXISTS (SELECT 1 FROM deleted_opportunities d WHERE d.id = :id)
+                        ON CONFLICT (opportunity_id, stage) DO UPDATE SET entered_at = excluded.entered_at
+                        WHERE excluded.entered_at < t.entered_at
+                        """)
+                    .bind("id", o.id().value())
+                    .bind("stage", o.stage().name())
+                    .bind("at", ts(o.updatedAt()))
+                    .execute();
             return stored;
         });
     }

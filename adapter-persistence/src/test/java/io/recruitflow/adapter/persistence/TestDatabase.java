@@ -63,7 +63,7 @@ final class TestDatabase {
     static void truncateAll() {
         jdbi().useHandle(h -> {
             h.execute("""
-                    TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, appointments, messages, oauth_tokens,
+                    TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, opportunity_stage_entries, appointments, messages, oauth_tokens,
                         processed_events, inbox_events, scheduled_tasks, suspended_locations, recruit_replies,
                         credential_leases, pending_installs, routing_turns RESTART IDENTITY
                     """);

@@ -181,8 +181,11 @@ final class Dashboard {
                         .toList());
     }
 
-    /** Sends the refusal and answers false unless the request carries the admin token and the services are wired. */
-    private boolean admitted(Context ctx, AdminAuth auth) {
+    /**
+     * Whether the request may see a dashboard page, with the pages' security headers set: else it has been answered
+     * (429 while wrong tokens are throttled, 401 with the Basic challenge).
+     */
+    static boolean signedIn(Context ctx, AdminAuth auth) {
         ctx.header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
@@ -206,6 +209,14 @@ final class Dashboard {
                     HtmlPage.render(
                             "Sign in to Recruitflow",
                             "The dashboard needs the admin token: sign in with any user name and the token as the password."));
+            return false;
+        }
+        return true;
+    }
+
+    /** Sends the refusal and answers false unless the request carries the admin token and the services are wired. */
+    private boolean admitted(Context ctx, AdminAuth auth) {
+        if (!signedIn(ctx, auth)) {
             return false;
         }
         if (services.isEmpty()) {
@@ -244,7 +255,7 @@ final class Dashboard {
         }
     }
 
-    private static void html(Context ctx, int status, String body) {
+    static void html(Context ctx, int status, String body) {
         ctx.status(status).contentType("text/html; charset=utf-8").result(body);
     }
 

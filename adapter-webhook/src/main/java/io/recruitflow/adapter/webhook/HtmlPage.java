@@ -34,6 +34,13 @@ final class HtmlPage {
         return out.toString();
     }
 
+    /** The recruiting report, with its charts. */
+    static String report(ReportView view) {
+        StringOutput out = new StringOutput(16 * 1024);
+        TEMPLATES.render("report.jte", view, out);
+        return out.toString();
+    }
+
     /** The funnel dashboard. */
     static String dashboard(DashboardView view) {
         StringOutput out = new StringOutput(16 * 1024);

@@ -13,6 +13,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.recruitingreport.RecruitingReportUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.routing.ReassignRecruitUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
@@ -102,6 +103,7 @@ public final class WebhookModule extends AbstractModule {
             Installations installations,
             PendingInstalls states,
             AdminServices admin,
+            RecruitingReportUseCase report,
             CallBudgets budgets,
             DailyReserve reserve,
             SuspendedLocations suspended) {
@@ -113,6 +115,7 @@ public final class WebhookModule extends AbstractModule {
                 .readiness(readiness)
                 .oauth(installations, states)
                 .admin(admin)
+                .report(report)
                 .rateBudgets(() -> shownBudgets(budgets))
                 .followUpsDeferred(b -> reserve.followUpsDeferredUntil(b, clock.now()))
                 .suspensions(suspended::all)

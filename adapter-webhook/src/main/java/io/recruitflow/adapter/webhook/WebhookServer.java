@@ -9,6 +9,7 @@ import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.PendingInstalls;
+import io.recruitflow.application.recruitingreport.RecruitingReportUseCase;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /webhooks/ghl} — verified, durable GHL webhooks (see {@link WebhookReceiver});</li>
  *   <li>{@code GET /oauth/install}, {@code GET /oauth/callback} — the marketplace app's OAuth install flow;</li>
  *   <li>{@code GET /} — the funnel dashboard, an HTML page behind the same token (see {@link Builder#rateBudgets});</li>
+ *   <li>{@code GET /report} — the recruiting report with SVG charts, behind the same token ({@link Builder#report});</li>
  *   <li>{@code /api/**} — the admin API (bearer token only; cross-site and wrong-media-type writes refused,
  *       see {@link ApiRequestGuard});</li>
  *   <li>{@code GET /health/live}, {@code GET /health/ready}, {@code GET /metrics} — operations ({@code /metrics}
@@ -82,6 +84,7 @@ public final class WebhookServer {
         metrics.suspendedLocations(b.suspensions);
         Dashboard dashboard =
                 new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred);
+        ReportRoutes report = new ReportRoutes(Optional.ofNullable(b.report));
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(
@@ -142,6 +145,7 @@ public final class WebhookServer {
 
             cfg.routes.get("/", ctx -> dashboard.serve(ctx, adminAuth));
             cfg.routes.get("/recruits/{id}", ctx -> dashboard.serveRecruit(ctx, adminAuth));
+            cfg.routes.get("/report", ctx -> report.page(ctx, adminAuth));
 
             cfg.routes.before("/api/*", ctx -> {
                 // Cross-site → 403, wrong media type → 415, too many wrong tokens → 429, no bearer token → 401.
@@ -176,6 +180,8 @@ public final class WebhookServer {
                     ctx -> admin.orElseThrow().endEmergency(ctx));
             cfg.routes.post(
                     "/api/recruits/{id}/assignee", ctx -> admin.orElseThrow().reassignRecruit(ctx));
+            cfg.routes.get("/api/report", report::json);
+            cfg.routes.get("/api/report.csv", report::csv);
             cfg.routes.get("/api/openapi.json", OpenApiDocument::serve);
 
             cfg.routes.exception(
@@ -357,6 +363,7 @@ public final class WebhookServer {
         private Installations installations;
         private PendingInstalls states;
         private AdminServices admin;
+        private RecruitingReportUseCase report;
         private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
         private java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred =
                 b -> Optional.empty();
@@ -406,6 +413,15 @@ public final class WebhookServer {
         /** Enables the admin API's routes and the dashboard; without it they answer 503 (after authentication). */
         public Builder admin(AdminServices admin) {
             this.admin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /**
+         * Enables the recruiting report: {@code GET /api/report}, {@code GET /api/report.csv} and the page {@code GET
+         * /report}; without it they answer 503 (after authentication).
+         */
+        public Builder report(RecruitingReportUseCase report) {
+            this.report = Objects.requireNonNull(report, "report");
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The dashboard in a real headless Chromium: the browser signs in with Basic auth from the URL, renders
  * every figure, runs none of the markup that came from GHL, and a screenshot is kept in
- * {@code target/dashboard.png} for a person to look at. Skipped where no Chromium is installed
+ * {@code target/dashboard.png} for a person to look at; the same for the report page ({@code GET /report}, its SVG
+ * charts under the strict Content-Security-Policy, {@code target/report.png}). Skipped where no Chromium is installed
  * ({@code .ci/run} installs Debian's).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,6 +43,7 @@ class DashboardBrowserTest {
                 .clock(() -> DashboardFixture.NOW)
                 .rateBudgets(DashboardFixture::budgets)
                 .admin(DashboardFixture.services(q -> DashboardFixture.funnel(), inbox))
+                .report(ReportFixture.report(new AtomicReference<>()))
                 .build();
         port = server.start(0);
     }
@@ -134,6 +137,46 @@ class DashboardBrowserTest {
         byte[] bytes = Files.readAllBytes(png);
         assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
         // A blank or error page compresses to a few kilobytes; the dashboard's text and bars do not.
+        assertThat(bytes.length).isGreaterThan(30_000);
+    }
+
+    private String reportUrl(String query) {
+        return "http://admin:" + TOKEN + "@127.0.0.1:" + port + "/report?" + query;
+    }
+
+    @Test
+    void the_report_page_renders_its_svg_charts_and_figures() {
+        String dom = chromium.dumpDom(reportUrl("group=source&from=2026-11-01&to=2026-11-30"));
+        String text = visibleText(dom);
+
+        assertThat(dom).contains("<title>Recruitflow — report by source</title>");
+        // One funnel chart per group and the show-rate chart, drawn as SVG rectangles.
+        assertThat(dom.split("<svg", -1)).hasSize(1 + 3 + 1);
+        assertThat(dom).contains("<rect x=\"150\" y=\"4\" width=\"330\" height=\"18\"");
+        assertThat(text)
+                .contains(
+                        "accepted 2026-11-01 – 2026-11-30 (UTC)",
+                        "Leads in 1,234 Contacted 1,100 Booked 240 Showed 150 Contracted 61",
+                        "contacted 89.1% booked 21.8% show rate 75% close rate 40.7% lead → contract 4.9%",
+                        "Speed-to-lead, texted at once p50 4.2 s · p95 11 s over 900",
+                        "Speed-to-lead, waited for quiet hours p50 9 h · p95 11 h 25 min over 200",
+                        "Lead 28 3 s 2 min 3",
+                        "PropHog 75% of 200");
+        assertThat(dom)
+                .doesNotContainIgnoringCase("<script")
+                .doesNotContain("pwned</title>")
+                .contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;");
+    }
+
+    @Test
+    void a_screenshot_of_the_report_page_is_kept() throws IOException {
+        Path png = Path.of("target", "report.png");
+        Files.createDirectories(png.getParent());
+        Files.deleteIfExists(png);
+        chromium.screenshot(reportUrl("group=source"), png, 1200, 1400);
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+        // A blank or error page compresses to a few kilobytes; the charts and their text do not.
         assertThat(bytes.length).isGreaterThan(30_000);
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ImportCommand.class,
             FunnelCommand.class,
+            ReportCommand.class,
             ServeCommand.class,
             SandboxCommand.class,
             ConfigCommand.class,

@@ -35,6 +35,8 @@ import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
+import io.recruitflow.application.recruitingreport.RecruitingReportService;
+import io.recruitflow.application.recruitingreport.RecruitingReportUseCase;
 import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.application.replies.ReplySettings;
@@ -138,6 +140,8 @@ public final class ApplicationModule extends AbstractModule {
         bind(ApplyGhlEventService.class);
         bind(RecruitingFunnelUseCase.class).to(RecruitingFunnelService.class);
         bind(RecruitingFunnelService.class);
+        bind(RecruitingReportUseCase.class).to(RecruitingReportService.class);
+        bind(RecruitingReportService.class);
         bind(ViewRecruitUseCase.class).to(ViewRecruitService.class);
         bind(DeclareEmergencyUseCase.class).to(DeclareEmergencyService.class);
         bind(DeclareEmergencyService.class);

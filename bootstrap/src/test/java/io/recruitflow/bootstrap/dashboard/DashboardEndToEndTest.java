@@ -3,21 +3,9 @@ package io.recruitflow.bootstrap.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.webhook.HeadlessChromium;
-import io.recruitflow.application.importleads.ImportLeadsCommand;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.importleads.ImportReport;
-import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.IncomingEvent;
-import io.recruitflow.bootstrap.config.RecruitflowConfig;
-import io.recruitflow.bootstrap.config.Setting;
-import io.recruitflow.bootstrap.config.Settings;
-import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.shared.Clock;
-import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.sandbox.GhlSandbox;
-import io.recruitflow.sandbox.SandboxConfig;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,12 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +31,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardEndToEndTest {
-    static final String LOCATION = "loc_abc123"; // seeded by the sandbox
+    static final String LOCATION = ServiceWithLeads.LOCATION;
     static final String TOKEN = "e2e-dashboard-token-0123456789abcdef";
-    static final Instant START = Instant.parse("2026-03-05T15:00:00Z"); // a Thursday, 10:00 in New York
     static final String CSV = """
             First Name,Last Name,Phone,License State
             Nora,York,(212) 555-0142,NY
@@ -57,43 +40,15 @@ class DashboardEndToEndTest {
             """;
     static final String ERROR = "malformed ContactTagUpdate: <script>alert('x')</script> is not a tag list";
 
-    private final long t0 = System.nanoTime();
-    private final Clock clock = () -> START.plusNanos(System.nanoTime() - t0);
-    private Path dir;
-    private GhlSandbox sandbox;
-    private RecruitflowRuntime runtime;
+    private ServiceWithLeads service;
     private int port;
 
     @BeforeAll
     void start() throws Exception {
-        dir = Files.createTempDirectory("recruitflow-dashboard-e2e");
-        sandbox = GhlSandbox.start(SandboxConfig.defaults().withPort(0));
-        Settings settings = Settings.load(Optional.empty(), Map.of())
-                .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
-                .with(
-                        Setting.GHL_TOKEN,
-                        sandbox.credentials().location(LOCATION).privateIntegrationToken())
-                .with(Setting.GHL_LOCATION_ID, LOCATION)
-                .with(Setting.DATA_DIR, dir.resolve("data").toString())
-                .with(Setting.HTTP_PORT, "0")
-                .with(Setting.ADMIN_TOKEN, TOKEN);
-        runtime = RecruitflowRuntime.open(RecruitflowConfig.from(settings), clock);
-        port = runtime.startHttp();
-        runtime.startJobs();
-
-        ImportReport report = runtime.injector()
-                .getInstance(ImportLeadsUseCase.class)
-                .importLeads(new ImportLeadsCommand(
-                        new LocationId(LOCATION), new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8))));
-        assertThat(report.accepted()).hasSize(2);
-        IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!report.accepted().stream().allMatch(r -> intake.isComplete(r.recruit()))) {
-            assertThat(System.nanoTime()).as("intakes complete within 60 s").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-
-        EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
+        service = ServiceWithLeads.start(TOKEN, CSV, 2);
+        port = service.port;
+        Clock clock = service.clock;
+        EventInbox inbox = service.runtime.injector().getInstance(EventInbox.class);
         inbox.store(new IncomingEvent(
                 "wh_e2e_dead",
                 "ContactTagUpdate",
@@ -107,16 +62,8 @@ class DashboardEndToEndTest {
 
     @AfterAll
     void stop() throws IOException {
-        if (runtime != null) {
-            runtime.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
-        if (dir != null) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (service != null) {
+            service.close();
         }
     }
 
