@@ -23,6 +23,7 @@ public final class InMemoryAdapters {
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -83,6 +84,11 @@ public final class InMemoryAdapters {
 
     public InMemoryRecruitReplies recruitReplies() {
         return recruitReplies;
+    }
+
+    /** The outbox of outbound events. */
+    public InMemoryOutbox outbox() {
+        return outbox;
     }
 
     public InMemoryGhl ghl() {

@@ -6,6 +6,7 @@ import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.Outbox;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
@@ -54,6 +55,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
+        bind(Outbox.class).toInstance(adapters.outbox());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
         bind(PendingInstalls.class).toInstance(new InMemoryPendingInstalls(adapters.clock()));
 

@@ -3,6 +3,8 @@ package io.recruitflow.application.intakerecruit;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.RecruitEvent;
+import io.recruitflow.application.port.RecruitEvents;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
@@ -23,12 +25,20 @@ public class SequentialAdmissions implements RecruitAdmissions {
     private final Recruits recruits;
     private final IntakeJournal journal;
     private final JobQueue jobs;
+    private final RecruitEvents events;
 
-    @Inject
+    /** Announcing no events. */
     public SequentialAdmissions(Recruits recruits, IntakeJournal journal, JobQueue jobs) {
+        this(recruits, journal, jobs, RecruitEvents.none());
+    }
+
+    /** Announcing each recruit stored ({@code recruit.accepted}) after it is stored, scheduled and journaled. */
+    @Inject
+    public SequentialAdmissions(Recruits recruits, IntakeJournal journal, JobQueue jobs, RecruitEvents events) {
         this.recruits = recruits;
         this.journal = journal;
         this.jobs = jobs;
+        this.events = events;
     }
 
     @Override
@@ -39,6 +49,7 @@ public class SequentialAdmissions implements RecruitAdmissions {
             if (outcome instanceof Recruits.AddOutcome.Added added) {
                 journal.open(added.recruit().id(), at);
                 jobs.schedule(firstJob.apply(added.recruit()));
+                events.publish(RecruitEvent.accepted(added.recruit(), at));
             }
             outcomes.add(outcome);
         }
