@@ -82,7 +82,8 @@ class OutboundDispatcherTest {
 
         runFor(Duration.ofHours(24));
         assertThat(sent.stream().filter(s -> s.startsWith("a1:r1#"))).hasSize(RetryPolicy.EVENT_ATTEMPTS);
-        OutboxEntry dead = outbox.list(Optional.of(OutboxEntry.State.DEAD), Optional.empty(), 10).get(0);
+        OutboxEntry dead = outbox.list(Optional.of(OutboxEntry.State.DEAD), Optional.empty(), 10)
+                .get(0);
         assertThat(dead.event().source()).isEqualTo("r1");
         assertThat(dead.attempts()).isEqualTo(10);
         assertThat(dead.lastResult()).contains("gave up after 10 attempts: HTTP 500");
@@ -126,7 +127,8 @@ class OutboundDispatcherTest {
         answers = e -> false;
         events.publish(event(ANN, "r1"));
         runFor(Duration.ofHours(25));
-        OutboxEntry dead = outbox.list(Optional.of(OutboxEntry.State.DEAD), Optional.empty(), 1).get(0);
+        OutboxEntry dead = outbox.list(Optional.of(OutboxEntry.State.DEAD), Optional.empty(), 1)
+                .get(0);
         answers = e -> true;
         sent.clear();
         assertThat(outbox.replay(Optional.of(dead.event().id()), 0, 0, Optional.empty(), clock.now()))

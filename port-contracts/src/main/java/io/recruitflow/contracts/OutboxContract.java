@@ -58,7 +58,8 @@ public abstract class OutboxContract {
         assertThat(outbox.append(e, List.of("crm", "zapier"), T0.plusSeconds(9)))
                 .as("the same event id again")
                 .isZero();
-        assertThat(outbox.append(bare(ANN, "upsert_contact"), List.of("crm"), T0)).isEqualTo(1);
+        assertThat(outbox.append(bare(ANN, "upsert_contact"), List.of("crm"), T0))
+                .isEqualTo(1);
 
         List<OutboxEntry> all = outbox.list(Optional.empty(), Optional.empty(), 10);
         assertThat(all).hasSize(3);
@@ -86,28 +87,37 @@ public abstract class OutboxContract {
         outbox.append(event(BOB, "1"), List.of("crm"), T0);
 
         List<OutboxEntry> due = outbox.due(T0, 100);
-        assertThat(due).extracting(d -> d.subscription() + "/" + d.event().source())
+        assertThat(due)
+                .extracting(d -> d.subscription() + "/" + d.event().source())
                 .containsExactlyInAnyOrder("crm/1", "zapier/1", "crm/1");
         assertThat(due).extracting(d -> d.event().recruit()).contains(ANN, BOB);
-        assertThat(outbox.due(T0.minusSeconds(1), 100)).as("not due before its time").isEmpty();
+        assertThat(outbox.due(T0.minusSeconds(1), 100))
+                .as("not due before its time")
+                .isEmpty();
 
         OutboxEntry annCrm = due.stream()
-                .filter(d -> d.subscription().equals("crm") && d.event().recruit().equals(ANN))
+                .filter(d ->
+                        d.subscription().equals("crm") && d.event().recruit().equals(ANN))
                 .findFirst()
                 .orElseThrow();
         // Ann's first event fails for crm and waits: her second waits behind it, nobody else does.
-        assertThat(outbox.retryAt(annCrm.seq(), 1, "HTTP 503", T0.plusSeconds(5))).isTrue();
+        assertThat(outbox.retryAt(annCrm.seq(), 1, "HTTP 503", T0.plusSeconds(5)))
+                .isTrue();
         assertThat(outbox.due(T0.plusSeconds(1), 100))
-                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/" + d.event().source())
+                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/"
+                        + d.event().source())
                 .containsExactlyInAnyOrder("zapier/" + ANN + "/1", "crm/" + BOB + "/1");
         assertThat(outbox.due(T0.plusSeconds(5), 100))
-                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/" + d.event().source())
+                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/"
+                        + d.event().source())
                 .contains("crm/" + ANN + "/1")
                 .doesNotContain("crm/" + ANN + "/2");
 
-        assertThat(outbox.delivered(annCrm.seq(), 2, "HTTP 204", T0.plusSeconds(5))).isTrue();
+        assertThat(outbox.delivered(annCrm.seq(), 2, "HTTP 204", T0.plusSeconds(5)))
+                .isTrue();
         assertThat(outbox.due(T0.plusSeconds(5), 100))
-                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/" + d.event().source())
+                .extracting(d -> d.subscription() + "/" + d.event().recruit() + "/"
+                        + d.event().source())
                 .contains("crm/" + ANN + "/2");
         assertThat(outbox.due(T0, 1)).hasSize(1);
     }
@@ -118,8 +128,11 @@ public abstract class OutboxContract {
         outbox.append(event(ANN, "1"), List.of("crm"), T0);
         outbox.append(event(ANN, "2"), List.of("crm"), T0);
         OutboxEntry first = outbox.due(T0, 10).get(0);
-        assertThat(outbox.dead(first.seq(), 10, "gave up after 10 attempts: HTTP 500", T0)).isTrue();
-        assertThat(outbox.delivered(first.seq(), 11, "HTTP 200", T0)).as("dead stays dead").isFalse();
+        assertThat(outbox.dead(first.seq(), 10, "gave up after 10 attempts: HTTP 500", T0))
+                .isTrue();
+        assertThat(outbox.delivered(first.seq(), 11, "HTTP 200", T0))
+                .as("dead stays dead")
+                .isFalse();
         assertThat(outbox.retryAt(first.seq(), 11, "HTTP 500", T0)).isFalse();
         OutboxEntry dead = outbox.find(first.seq()).orElseThrow();
         assertThat(dead.state()).isEqualTo(OutboxEntry.State.DEAD);
@@ -141,7 +154,8 @@ public abstract class OutboxContract {
             outbox.delivered(e.seq(), 1, "HTTP 200", T0);
         }
         Instant later = T0.plusSeconds(3600);
-        assertThat(outbox.replay(Optional.of(one.id()), 0, 0, Optional.of("crm"), later)).isEqualTo(1);
+        assertThat(outbox.replay(Optional.of(one.id()), 0, 0, Optional.of("crm"), later))
+                .isEqualTo(1);
         OutboxEntry replayed = outbox.list(Optional.of(OutboxEntry.State.PENDING), Optional.empty(), 10)
                 .get(0);
         assertThat(replayed.event().id()).as("the same id").isEqualTo(one.id());
@@ -156,7 +170,8 @@ public abstract class OutboxContract {
         List<OutboxEntry> crm = outbox.list(Optional.empty(), Optional.of("crm"), 10);
         long from = crm.get(1).seq();
         long to = crm.get(0).seq();
-        assertThat(outbox.replay(Optional.empty(), from, to, Optional.empty(), later)).isEqualTo(2);
+        assertThat(outbox.replay(Optional.empty(), from, to, Optional.empty(), later))
+                .isEqualTo(2);
         assertThat(outbox.countByState()).containsEntry(OutboxEntry.State.PENDING, 4L);
         assertThat(outbox.due(later, 10))
                 .as("the replayed events leave in their order again: the first one first")

@@ -18,7 +18,8 @@ class SubscriptionTest {
         assertThat(Subscription.check(URI.create("http://hooks.example.com/recruitflow"), true))
                 .as("plain http to a remote host, even in development")
                 .hasValueSatisfying(p -> assertThat(p).contains("must be https"));
-        assertThat(Subscription.check(URI.create("ftp://hooks.example.com/x"), true)).isPresent();
+        assertThat(Subscription.check(URI.create("ftp://hooks.example.com/x"), true))
+                .isPresent();
         assertThat(Subscription.check(URI.create("/relative"), true)).isPresent();
         assertThat(Subscription.check(URI.create("https://user:pass@hooks.example.com/"), false))
                 .hasValueSatisfying(p -> assertThat(p).contains("credentials"));
@@ -42,7 +43,8 @@ class SubscriptionTest {
         assertThat(Subscription.check(URI.create("http://localhost.example.com/hook"), true))
                 .isPresent();
         assertThat(Subscription.check(URI.create("http://10.0.0.1/hook"), true)).isPresent();
-        assertThat(Subscription.check(URI.create("http://0x7f000001/hook"), true)).isPresent();
+        assertThat(Subscription.check(URI.create("http://0x7f000001/hook"), true))
+                .isPresent();
     }
 
     @Test
@@ -55,7 +57,10 @@ class SubscriptionTest {
         assertThatThrownBy(() -> Subscription.of("crm", "https://h.example.com/", "secret", false))
                 .hasMessageContaining("whsec_");
         assertThatThrownBy(() -> Subscription.of(
-                        "crm", "https://h.example.com/", "whsec_" + Base64.getEncoder().encodeToString(new byte[8]), false))
+                        "crm",
+                        "https://h.example.com/",
+                        "whsec_" + Base64.getEncoder().encodeToString(new byte[8]),
+                        false))
                 .hasMessageContaining("24 to 64 bytes");
         assertThatThrownBy(() -> Subscription.of("bad name", "https://h.example.com/", SECRET, false))
                 .hasMessageContaining("name");
