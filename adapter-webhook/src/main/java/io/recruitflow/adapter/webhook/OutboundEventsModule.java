@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.port.EventSender;
+import io.recruitflow.application.port.RecruitEvent;
 import java.util.Objects;
 
 /**
@@ -26,5 +27,18 @@ public final class OutboundEventsModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), EventSender.class)
                 .setBinding()
                 .toInstance(new StandardWebhooksSender(subscriptions.allowLoopbackHttp()));
+    }
+
+    /**
+     * The Standard Webhooks sender on its own, for embedders and tests: https only, or also http to loopback when
+     * {@code allowLoopbackHttp}.
+     */
+    public static EventSender sender(boolean allowLoopbackHttp) {
+        return new StandardWebhooksSender(allowLoopbackHttp);
+    }
+
+    /** The JSON body {@code event} is sent with (the same bytes on every attempt), as a receiver gets it. */
+    public static String body(RecruitEvent event) {
+        return StandardWebhooksSender.body(event);
     }
 }

@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  * body elsewhere); connecting and the whole exchange have timeouts; the response body is discarded unread, and what
  * is kept of an attempt is a short status line.
  */
-public final class StandardWebhooksSender implements EventSender {
+final class StandardWebhooksSender implements EventSender {
     /** How long connecting may take. */
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long the whole exchange may take, connection included. */
@@ -46,7 +46,7 @@ public final class StandardWebhooksSender implements EventSender {
     private final boolean allowLoopbackHttp;
     private final Duration requestTimeout;
 
-    public StandardWebhooksSender(boolean allowLoopbackHttp) {
+    StandardWebhooksSender(boolean allowLoopbackHttp) {
         this(allowLoopbackHttp, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
@@ -103,7 +103,7 @@ public final class StandardWebhooksSender implements EventSender {
     }
 
     /** The JSON body of {@code event}: the same bytes on every attempt. */
-    public static String body(RecruitEvent event) {
+    static String body(RecruitEvent event) {
         return ApiJson.write(new OutboundEnvelope(
                 event.type().wire(),
                 event.id(),

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recruitflow.adapter.inmemory.InMemoryEventInbox;
 import io.recruitflow.adapter.inmemory.InMemoryOutbox;
 import io.recruitflow.adapter.inmemory.ManualClock;
+import io.recruitflow.adapter.webhook.OutboundEventsModule;
 import io.recruitflow.adapter.webhook.RecruitflowMetrics;
-import io.recruitflow.adapter.webhook.StandardWebhooksSender;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.adapter.webhook.WebhookServer;
 import io.recruitflow.application.outbound.OutboundDispatcher;
@@ -55,7 +55,7 @@ class OutboundAdminApiTest {
                         secret,
                         true)),
                 true);
-        dispatcher = new OutboundDispatcher(outbox, subscriptions, new StandardWebhooksSender(true), clock);
+        dispatcher = new OutboundDispatcher(outbox, subscriptions, OutboundEventsModule.sender(true), clock);
         metrics = RecruitflowMetrics.create();
         server = WebhookServer.builder(WebhookConfig.defaults().withAdminToken(TOKEN))
                 .inbox(new InMemoryEventInbox())

@@ -7,7 +7,7 @@ import com.google.inject.Injector;
 import io.recruitflow.adapter.inmemory.ManualClock;
 import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.persistence.PersistenceModule;
-import io.recruitflow.adapter.webhook.StandardWebhooksSender;
+import io.recruitflow.adapter.webhook.OutboundEventsModule;
 import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.outbound.OutboxRecruitEvents;
 import io.recruitflow.application.outbound.Subscription;
@@ -116,7 +116,7 @@ class ReceiverOutageTest {
         Outbox outbox = startOutbox();
         Subscriptions subscriptions = subscriptions();
         OutboundDispatcher dispatcher =
-                new OutboundDispatcher(outbox, subscriptions, new StandardWebhooksSender(true), clock);
+                new OutboundDispatcher(outbox, subscriptions, OutboundEventsModule.sender(true), clock);
         OutboxRecruitEvents events = new OutboxRecruitEvents(outbox, subscriptions, clock);
 
         List<RecruitId> recruits = List.of(
@@ -190,10 +190,10 @@ class ReceiverOutageTest {
     void theIndependentVerifierRefusesATamperedBodyAWrongSecretAStaleTimestampAndAnotherId() {
         RecruitEvent e = event(new RecruitId(UUID.randomUUID()), RecruitEventType.BOOKED, T0);
         receiver.up();
-        new StandardWebhooksSender(true).send(subscriptions().all().get(0), e, 1, T0);
+        OutboundEventsModule.sender(true).send(subscriptions().all().get(0), e, 1, T0);
         LoopbackReceiver.Received ok = receiver.received().get(0);
         assertThat(ok.id()).isEqualTo(e.id());
-        assertThat(ok.body()).isEqualTo(StandardWebhooksSender.body(e));
+        assertThat(ok.body()).isEqualTo(OutboundEventsModule.body(e));
         assertThat(ok.signature()).startsWith("v1,");
 
         StandardWebhooksVerifier verifier = new StandardWebhooksVerifier(secret);
@@ -225,7 +225,7 @@ class ReceiverOutageTest {
         events.publish(event(ann, RecruitEventType.ACCEPTED, T0));
         events.publish(event(ann, RecruitEventType.TEXTED, T0));
         runJob(
-                new OutboundDispatcher(outbox, subscriptions, new StandardWebhooksSender(true), clock),
+                new OutboundDispatcher(outbox, subscriptions, OutboundEventsModule.sender(true), clock),
                 clock,
                 T0.plusSeconds(5));
         assertThat(receiver.received()).hasSize(2);
@@ -233,7 +233,7 @@ class ReceiverOutageTest {
         receiver.down();
         events.publish(event(ann, RecruitEventType.REPLIED, clock.now()));
         runJob(
-                new OutboundDispatcher(outbox, subscriptions, new StandardWebhooksSender(true), clock),
+                new OutboundDispatcher(outbox, subscriptions, OutboundEventsModule.sender(true), clock),
                 clock,
                 clock.now().plusSeconds(3));
         stopOutbox();
@@ -250,7 +250,7 @@ class ReceiverOutageTest {
                 .containsEntry(OutboxEntry.State.PENDING, 2L);
         receiver.up();
         runJob(
-                new OutboundDispatcher(restarted, subscriptions, new StandardWebhooksSender(true), clock),
+                new OutboundDispatcher(restarted, subscriptions, OutboundEventsModule.sender(true), clock),
                 clock,
                 clock.now().plusSeconds(60));
         List<String> ids =
