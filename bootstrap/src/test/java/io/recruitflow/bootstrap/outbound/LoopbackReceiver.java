@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * up again on the same port. Each delivery is verified with {@link StandardWebhooksVerifier} at the simulated now;
  * a bad one is answered 400 and kept apart.
  */
-final class LoopbackReceiver implements AutoCloseable {
-    record Received(String id, String timestamp, String signature, String body) {}
+public final class LoopbackReceiver implements AutoCloseable {
+    public record Received(String id, String timestamp, String signature, String body) {}
 
     private final int port;
     private final StandardWebhooksVerifier verifier;
@@ -29,7 +29,7 @@ final class LoopbackReceiver implements AutoCloseable {
     private HttpServer server;
     private int status = 204;
 
-    LoopbackReceiver(String secret, Supplier<Instant> now) {
+    public LoopbackReceiver(String secret, Supplier<Instant> now) {
         this.verifier = new StandardWebhooksVerifier(secret);
         this.now = now;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -39,7 +39,7 @@ final class LoopbackReceiver implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + port + "/hooks/recruitflow");
     }
 
@@ -47,7 +47,7 @@ final class LoopbackReceiver implements AutoCloseable {
         this.status = status;
     }
 
-    synchronized void up() {
+    public synchronized void up() {
         if (server != null) {
             return;
         }
@@ -81,18 +81,18 @@ final class LoopbackReceiver implements AutoCloseable {
         server.start();
     }
 
-    synchronized void down() {
+    public synchronized void down() {
         if (server != null) {
             server.stop(0);
             server = null;
         }
     }
 
-    synchronized List<Received> received() {
+    public synchronized List<Received> received() {
         return List.copyOf(received);
     }
 
-    synchronized List<String> rejected() {
+    public synchronized List<String> rejected() {
         return List.copyOf(rejected);
     }
 

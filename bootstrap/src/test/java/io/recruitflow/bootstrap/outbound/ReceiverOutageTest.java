@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second between idle runs of the delivery job, the retry schedule as configured): 30 simulated minutes take
  * milliseconds to seconds.
  */
-class ReceiverOutageTest {
+public class ReceiverOutageTest {
     static final Instant T0 = Instant.parse("2026-12-01T14:00:00Z");
     static final List<RecruitEventType> STORY = List.of(
             RecruitEventType.ACCEPTED, RecruitEventType.TEXTED, RecruitEventType.REPLIED, RecruitEventType.BOOKED);
@@ -67,7 +67,7 @@ class ReceiverOutageTest {
         started.forEach(i -> i.getInstance(Lifecycle.class).stop());
     }
 
-    static String secret() {
+    public static String secret() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
