@@ -13,10 +13,7 @@ import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.recruit.IntakeJournal;
-import io.recruitflow.domain.recruit.IntakeStep;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
-import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
@@ -113,42 +110,13 @@ public final class EventTaps {
 
     /** {@code journal}, announcing each intake step that failed for good. */
     public static IntakeJournal journal(IntakeJournal journal, Recruits recruits, RecruitEvents events) {
-        return new IntakeJournal() {
-            @Override
-            public void open(RecruitId recruit, Instant at) {
-                journal.open(recruit, at);
+        return IntakeJournal.observingSaves(journal, record -> {
+            if (record.state() == StepState.FAILED) {
+                recruits.find(record.recruit())
+                        .ifPresent(r -> events.publish(RecruitEvent.intakeFailed(
+                                r, record.step().name().toLowerCase(Locale.ROOT), record.updatedAt())));
             }
-
-            @Override
-            public Optional<StepRecord> find(RecruitId recruit, IntakeStep step) {
-                return journal.find(recruit, step);
-            }
-
-            @Override
-            public List<StepRecord> steps(RecruitId recruit) {
-                return journal.steps(recruit);
-            }
-
-            @Override
-            public void save(StepRecord record) {
-                journal.save(record);
-                if (record.state() == StepState.FAILED) {
-                    recruits.find(record.recruit())
-                            .ifPresent(r -> events.publish(RecruitEvent.intakeFailed(
-                                    r, record.step().name().toLowerCase(Locale.ROOT), record.updatedAt())));
-                }
-            }
-
-            @Override
-            public List<RecruitId> unfinished(int limit) {
-                return journal.unfinished(limit);
-            }
-
-            @Override
-            public Map<StepState, Long> countByState() {
-                return journal.countByState();
-            }
-        };
+        });
     }
 
     /** {@code reviews}, announcing a review decided as an opt-out. */
