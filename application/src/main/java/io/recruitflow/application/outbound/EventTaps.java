@@ -27,7 +27,8 @@ import java.util.Optional;
  * Recruit events taken from the stores where the facts are recorded, as decorators of their ports (wired by
  * bootstrap; the stores know nothing of them): a message of ours moving to SENT ({@code recruit.texted}), an intake
  * step journaled FAILED ({@code recruit.intake_failed}), a review decided as an opt-out ({@code recruit.opted_out}).
- * Each publishes after the store accepted the change, under an id derived from the fact, so a repeat stores nothing.
+ * Each publishes after the store accepted the change, under an id derived from the fact, so a repeat stores nothing;
+ * without subscribers ({@link RecruitEvents#enabled()} false) they read nothing more than the store did.
  */
 public final class EventTaps {
     private EventTaps() {}
@@ -58,6 +59,7 @@ public final class EventTaps {
 
             private boolean sent(SendState expected, MessageRecord next, boolean changed) {
                 if (changed
+                        && events.enabled()
                         && expected != SendState.SENT
                         && next.state() == SendState.SENT
                         && !next.key().value().startsWith(MessageRecord.REPORTED_PREFIX)) {
@@ -111,7 +113,7 @@ public final class EventTaps {
     /** {@code journal}, announcing each intake step that failed for good. */
     public static IntakeJournal journal(IntakeJournal journal, Recruits recruits, RecruitEvents events) {
         return IntakeJournal.observingSaves(journal, record -> {
-            if (record.state() == StepState.FAILED) {
+            if (record.state() == StepState.FAILED && events.enabled()) {
                 recruits.find(record.recruit())
                         .ifPresent(r -> events.publish(RecruitEvent.intakeFailed(
                                 r, record.step().name().toLowerCase(Locale.ROOT), record.updatedAt())));
@@ -135,7 +137,7 @@ public final class EventTaps {
             @Override
             public Resolution resolve(String id, boolean optOut, String decidedBy) {
                 Resolution resolution = reviews.resolve(id, optOut, decidedBy);
-                if (optOut && resolution instanceof Resolution.Decided decided) {
+                if (optOut && events.enabled() && resolution instanceof Resolution.Decided decided) {
                     RecruitReply reply = decided.reply();
                     recruits.find(reply.recruit())
                             .ifPresent(r -> events.publish(RecruitEvent.optedOut(

@@ -26,6 +26,11 @@ public class OutboxRecruitEvents implements RecruitEvents {
     }
 
     @Override
+    public boolean enabled() {
+        return !subscriptions.isEmpty();
+    }
+
+    @Override
     public void publish(RecruitEvent event) {
         if (!subscriptions.isEmpty()) {
             outbox.append(event, subscriptions.names(), clock.now());

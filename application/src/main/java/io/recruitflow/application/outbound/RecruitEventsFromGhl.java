@@ -44,7 +44,9 @@ public class RecruitEventsFromGhl implements GhlEventListener {
 
     @Override
     public void applied(GhlEvent event, EventOutcome outcome) {
-        if (outcome instanceof EventOutcome.AlreadyApplied || outcome instanceof EventOutcome.NotApplied) {
+        if (!events.enabled()
+                || outcome instanceof EventOutcome.AlreadyApplied
+                || outcome instanceof EventOutcome.NotApplied) {
             return;
         }
         Optional<Recruit> recruit = event.contact().flatMap(recruits::findByContact);

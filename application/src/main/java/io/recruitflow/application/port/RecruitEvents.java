@@ -14,8 +14,24 @@ public interface RecruitEvents {
 
     void publish(RecruitEvent event);
 
+    /**
+     * Whether anything listens: when not, publishing does nothing, and a publisher may skip the reads it would make
+     * only to build the event (so a set-up without subscribers pays no query for events).
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Publishes nothing: for set-ups without subscribers, and tests. */
     static RecruitEvents none() {
-        return event -> {};
+        return new RecruitEvents() {
+            @Override
+            public void publish(RecruitEvent event) {}
+
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+        };
     }
 }
