@@ -150,4 +150,35 @@ class OutboundDispatcherTest {
         assertThat(entry.lastResult()).contains("subscription no longer configured");
         assertThat(sent).isEmpty();
     }
+
+    @Test
+    void aFailingReceiverIsTriedOncePerRunSoTheOthersAreNotHeldUpBehindIt() {
+        Subscriptions two = new Subscriptions(
+                List.of(
+                        Subscription.of("crm", "https://hooks.example.com/a", SECRET, false),
+                        Subscription.of("slow", "https://slow.example.com/b", SECRET, false)),
+                false);
+        List<String> calls = new ArrayList<>();
+        EventSender timingOut = (subscription, event, attempt, at) -> {
+            calls.add(subscription.name());
+            return subscription.name().equals("slow")
+                    ? new EventSender.Attempt.Failed("no answer within 15 s")
+                    : new EventSender.Attempt.Delivered("HTTP 200");
+        };
+        OutboundDispatcher d = new OutboundDispatcher(outbox, two, timingOut, clock);
+        OutboxRecruitEvents publisher = new OutboxRecruitEvents(outbox, two, clock);
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(event(new RecruitId(UUID.randomUUID()), "r1"));
+        }
+        assertThat(d.deliverDue(OutboundDispatcher.BATCH)).isEqualTo(4);
+        assertThat(calls).filteredOn("slow"::equals).hasSize(1);
+        assertThat(calls).filteredOn("crm"::equals).hasSize(3);
+        // The next runs (at once, as the job does after sending) take slow's other recruits, one per run.
+        assertThat(d.deliverDue(OutboundDispatcher.BATCH)).isEqualTo(1);
+        assertThat(d.deliverDue(OutboundDispatcher.BATCH)).isEqualTo(1);
+        assertThat(d.deliverDue(OutboundDispatcher.BATCH)).isZero();
+        assertThat(outbox.list(Optional.of(OutboxEntry.State.PENDING), Optional.of("slow"), 10))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.attempts()).isEqualTo(1));
+    }
 }
