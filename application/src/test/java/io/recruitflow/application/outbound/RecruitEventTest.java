@@ -53,25 +53,22 @@ class RecruitEventTest {
 
     @Test
     void detailsAreShortCamelCaseValues() {
-        assertThatThrownBy(() -> new RecruitEvent(
-                        RecruitEventType.REPLIED,
-                        ANN,
-                        new LocationId("loc_a"),
-                        Optional.empty(),
-                        T0,
-                        "evt_1",
-                        Optional.empty(),
-                        Map.of("Phone Number", "x")))
-                .hasMessageContaining("camelCase");
-        assertThatThrownBy(() -> new RecruitEvent(
-                        RecruitEventType.REPLIED,
-                        ANN,
-                        new LocationId("loc_a"),
-                        Optional.empty(),
-                        T0,
-                        "evt_1",
-                        Optional.empty(),
-                        Map.of("channel", "x".repeat(201))))
+        assertThatThrownBy(() -> withDetails(Map.of("Phone Number", "x"))).hasMessageContaining("camelCase");
+        assertThatThrownBy(() -> withDetails(Map.of("channel", "x".repeat(201))))
                 .hasMessageContaining("200");
+        assertThat(withDetails(Map.of("startsAt", "2026-12-02T15:00:00Z")).details())
+                .containsKey("startsAt");
+    }
+
+    static RecruitEvent withDetails(Map<String, String> details) {
+        return new RecruitEvent(
+                RecruitEventType.REPLIED,
+                ANN,
+                new LocationId("loc_a"),
+                Optional.empty(),
+                T0,
+                "evt_1",
+                Optional.empty(),
+                details);
     }
 }
