@@ -29,19 +29,7 @@ class LocationsTakeTurnsTest {
     @Test
     void anotherLocationsLeadIsTextedRightAfterTheFirstLeadOfABigImport() {
         World w = new World("2026-02-12T14:00");
-        w.ghl.pipelines()
-                .put(
-                        WEST,
-                        new Pipeline(
-                                new PipelineId("pipe_west"),
-                                "Agent Recruiting",
-                                List.of(
-                                        new Pipeline.Stage(new StageId("w_lead"), "Lead", 0),
-                                        new Pipeline.Stage(new StageId("w_contacted"), "Contacted", 1),
-                                        new Pipeline.Stage(new StageId("w_interested"), "Interested", 2),
-                                        new Pipeline.Stage(new StageId("w_presentation"), "Presentation Scheduled", 3),
-                                        new Pipeline.Stage(new StageId("w_contracted"), "Contracted", 4))));
-        w.ghl.workflows().put(WEST, new Workflow(new WorkflowId("wf_west"), "Speed to Lead", true));
+        seedWest(w);
 
         for (int i = 0; i < 20; i++) {
             w.accept(World.lead("East" + i, "Bulk", "40755501" + (10 + i), null, "NY"));
@@ -62,5 +50,22 @@ class LocationsTakeTurnsTest {
         // The west lead arrived after all twenty east leads but is texted second, not twenty-first.
         assertThat(textedIn.indexOf(WEST)).isEqualTo(1);
         assertThat(textedIn.get(0)).isEqualTo(InMemoryGhl.LOCATION);
+    }
+
+    /** A second location, {@link #WEST}, with the same pipeline and workflow names. */
+    static void seedWest(World w) {
+        w.ghl.pipelines()
+                .put(
+                        WEST,
+                        new Pipeline(
+                                new PipelineId("pipe_west"),
+                                "Agent Recruiting",
+                                List.of(
+                                        new Pipeline.Stage(new StageId("w_lead"), "Lead", 0),
+                                        new Pipeline.Stage(new StageId("w_contacted"), "Contacted", 1),
+                                        new Pipeline.Stage(new StageId("w_interested"), "Interested", 2),
+                                        new Pipeline.Stage(new StageId("w_presentation"), "Presentation Scheduled", 3),
+                                        new Pipeline.Stage(new StageId("w_contracted"), "Contracted", 4))));
+        w.ghl.workflows().put(WEST, new Workflow(new WorkflowId("wf_west"), "Speed to Lead", true));
     }
 }

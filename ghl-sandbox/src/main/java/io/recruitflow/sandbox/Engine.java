@@ -93,6 +93,14 @@ final class Engine {
         long enrollments;
         long duplicateContacts;
         long duplicateMessages;
+        final Map<String, Long> opportunitiesByAssignee = new java.util.TreeMap<>();
+        final Map<String, Long> contactsByAssignee = new java.util.TreeMap<>();
+    }
+
+    /** A contact's or opportunity's {@code assignedTo}, {@code ""} for none. */
+    private static String assignee(Doc doc) {
+        String user = doc.str("assignedTo");
+        return user == null ? "" : user;
     }
 
     /** Counts over the current state plus the request and webhook counters, in total and per location. */
@@ -130,10 +138,14 @@ final class Engine {
             }
         }
         for (Doc contact : store.contacts.values()) {
-            tally.apply(contact.locationId()).contacts++;
+            Tally t = tally.apply(contact.locationId());
+            t.contacts++;
+            t.contactsByAssignee.merge(assignee(contact), 1L, Long::sum);
         }
         for (Doc opportunity : store.opportunities.values()) {
-            tally.apply(opportunity.locationId()).opportunities++;
+            Tally t = tally.apply(opportunity.locationId());
+            t.opportunities++;
+            t.opportunitiesByAssignee.merge(assignee(opportunity), 1L, Long::sum);
         }
         for (String enrollment : store.enrollments) {
             Doc contact = store.contacts.get(enrollment.substring(0, enrollment.indexOf('/')));
@@ -159,7 +171,9 @@ final class Engine {
                             t.enrollments,
                             t.duplicateContacts,
                             t.duplicateMessages,
-                            counters == null ? 0 : counters.locationTokens.sum()));
+                            counters == null ? 0 : counters.locationTokens.sum(),
+                            java.util.Collections.unmodifiableMap(t.opportunitiesByAssignee),
+                            java.util.Collections.unmodifiableMap(t.contactsByAssignee)));
         });
         return new SandboxStats(
                 store.contacts.size(),

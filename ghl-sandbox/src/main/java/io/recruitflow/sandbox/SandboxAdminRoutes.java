@@ -78,6 +78,7 @@ final class SandboxAdminRoutes {
         routes.admin(HandlerType.POST, "/_sandbox/book", this::book);
         routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/status", this::appointmentStatus);
         routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
+        routes.admin(HandlerType.GET, "/_sandbox/opportunities", this::listOpportunities);
         routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
         routes.admin(HandlerType.POST, "/_sandbox/install", this::install);
         routes.admin(HandlerType.GET, "/_sandbox/workflows", ctx -> json(ctx, 200, workflowsJson()));
@@ -159,7 +160,11 @@ final class SandboxAdminRoutes {
                                 "duplicateMessages",
                                 l.duplicateMessages(),
                                 "locationTokens",
-                                l.locationTokens())));
+                                l.locationTokens(),
+                                "opportunitiesByAssignee",
+                                l.opportunitiesByAssignee(),
+                                "contactsByAssignee",
+                                l.contactsByAssignee())));
         return byLocation;
     }
 
@@ -333,6 +338,40 @@ final class SandboxAdminRoutes {
         }
         Doc after = opportunities.change(opportunity, Map.of("pipelineStageId", stageId));
         json(ctx, 200, Json.obj("opportunity", opportunities.view(after)));
+    }
+
+    /**
+     * Every opportunity of a location ({@code ?location=ID}, or all), oldest first, with its {@code assignedTo} and
+     * its contact's: what routing assigned, read back without a GHL call.
+     */
+    private void listOpportunities(Context ctx) {
+        String location = ctx.queryParam("location");
+        if (location != null && engine.store.location(location) == null) {
+            throw ApiException.notFound("Location not found");
+        }
+        List<Object> list = new ArrayList<>();
+        engine.store.opportunities.values().stream()
+                .filter(o -> location == null || location.equals(o.locationId()))
+                .sorted(java.util.Comparator.comparingLong(Doc::seq))
+                .forEach(o -> {
+                    Doc contact = engine.store.contacts.get(String.valueOf(o.str("contactId")));
+                    list.add(Json.obj(
+                            "id",
+                            o.id(),
+                            "locationId",
+                            o.locationId(),
+                            "contactId",
+                            o.str("contactId"),
+                            "pipelineStageId",
+                            o.str("pipelineStageId"),
+                            "status",
+                            o.str("status"),
+                            "assignedTo",
+                            o.str("assignedTo"),
+                            "contactAssignedTo",
+                            contact == null ? null : contact.str("assignedTo")));
+                });
+        json(ctx, 200, Json.obj("opportunities", list));
     }
 
     /** The location uninstalls the marketplace app: its OAuth tokens die and UNINSTALL is sent. */

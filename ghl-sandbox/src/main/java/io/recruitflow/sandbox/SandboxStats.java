@@ -52,6 +52,9 @@ public record SandboxStats(
      * @param duplicateMessages outbound messages of the location whose body was already sent to the contact
      * @param locationTokens location tokens minted for the location from the agency's token ({@code POST
      *     /oauth/locationToken} answered 200; counted here although the call is the agency's)
+     * @param opportunitiesByAssignee the location's opportunities by {@code assignedTo} (a user id, or {@code ""}
+     *     for none)
+     * @param contactsByAssignee the location's contacts by {@code assignedTo} (their owner; {@code ""} for none)
      */
     public record LocationStats(
             long requests,
@@ -62,7 +65,9 @@ public record SandboxStats(
             long workflowEnrollments,
             long duplicateContacts,
             long duplicateMessages,
-            long locationTokens) {}
+            long locationTokens,
+            Map<String, Long> opportunitiesByAssignee,
+            Map<String, Long> contactsByAssignee) {}
 
     /** The counts of one location; all zero for a location nothing happened in. */
     public LocationStats location(String locationId) {

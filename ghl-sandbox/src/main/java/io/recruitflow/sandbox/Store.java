@@ -131,8 +131,15 @@ final class Store {
                     "CHECKBOX",
                     List.of("Mutual of Omaha", "Americo", "Aetna")));
     final Calendar calendar = new Calendar(CALENDAR_ID, "Presentation", 30, LocalTime.of(9, 0), LocalTime.of(17, 0));
-    final List<User> users =
-            List.of(new User(USER_ID, "Gary", "Owens", "gary@oocunlimited.com", "+14075550101", "admin"));
+    /**
+     * The seeded users, in every location: the reference's admin and three recruiters (fictional; {@code 555-01xx}
+     * numbers), so that routing has several users to share recruits among.
+     */
+    final List<User> users = List.of(
+            new User(USER_ID, "Gary", "Owens", "gary@oocunlimited.com", "+14075550101", "admin"),
+            new User("user_ana456", "Ana", "Reyes", "ana@oocunlimited.com", "+14075550102", "user"),
+            new User("user_ben789", "Ben", "Carter", "ben@oocunlimited.com", "+14075550103", "user"),
+            new User("user_cara012", "Cara", "Lind", "cara@oocunlimited.com", "+14075550104", "user"));
 
     final ConcurrentHashMap<String, Doc> contacts = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, Doc> opportunities = new ConcurrentHashMap<>();

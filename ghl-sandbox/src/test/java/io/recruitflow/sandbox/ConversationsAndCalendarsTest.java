@@ -238,7 +238,9 @@ class ConversationsAndCalendarsTest {
                 .containsEntry("timezone", "America/New_York");
         assertThat(otherLocation.status()).isEqualTo(403);
         assertThat(locations.list("locations")).extracting(l -> l.get("id")).containsExactly("loc_abc123");
-        assertThat(users.list("users")).extracting(u -> u.get("id")).containsExactly("user_gary123");
+        assertThat(users.list("users"))
+                .extracting(u -> u.get("id"))
+                .containsExactly("user_gary123", "user_ana456", "user_ben789", "user_cara012");
         assertThat(search.json()).containsEntry("count", 1L);
         assertThat(user.json()).containsEntry("id", "user_gary123");
     }

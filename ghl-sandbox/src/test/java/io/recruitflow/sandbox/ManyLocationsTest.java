@@ -195,7 +195,9 @@ class ManyLocationsTest {
                         "workflowEnrollments",
                         "duplicateContacts",
                         "duplicateMessages",
-                        "locationTokens");
+                        "locationTokens",
+                        "opportunitiesByAssignee",
+                        "contactsByAssignee");
         assertThat(((Number) loc2.get("contacts")).longValue()).isEqualTo(1);
         assertThat(((Number) loc2.get("requests")).longValue()).isEqualTo(3);
         assertThat(loc2.get("messagesByType")).isEqualTo(Map.of("Email", 0L, "SMS", 2L));

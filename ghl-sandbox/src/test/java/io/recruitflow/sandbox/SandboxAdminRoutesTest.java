@@ -71,6 +71,51 @@ class SandboxAdminRoutesTest {
     }
 
     @Test
+    void opportunitiesAndContactsAreReadBackWithTheirAssignees() {
+        Map<String, Object> upsert =
+                new java.util.LinkedHashMap<>(Ghl.contact("loc_abc123", "Rita", "rita@example.com", "+14075550123"));
+        upsert.put("assignedTo", "user_ana456");
+        String contactId =
+                (String) ghl.post("/contacts/upsert", upsert).map("contact").get("id");
+        Map<String, Object> opportunity = new java.util.LinkedHashMap<>(OpportunityRoutesTest.opportunity(contactId));
+        opportunity.put("assignedTo", "user_ana456");
+        String assigned = (String)
+                ghl.post("/opportunities/", opportunity).map("opportunity").get("id");
+        String other =
+                (String) ghl.post("/contacts/", Ghl.contact("loc_abc123", "Sam", "sam@example.com", "+14075550124"))
+                        .map("contact")
+                        .get("id");
+        Map<String, Object> unassigned = new java.util.LinkedHashMap<>(OpportunityRoutesTest.opportunity(other));
+        unassigned.remove("assignedTo");
+        ghl.post("/opportunities/", unassigned);
+
+        Ghl.Response listing = admin.get("/_sandbox/opportunities?location=loc_abc123");
+        assertThat(listing.status()).isEqualTo(200);
+        assertThat(listing.list("opportunities")).hasSize(2);
+        assertThat(listing.list("opportunities").get(0))
+                .containsEntry("id", assigned)
+                .containsEntry("contactId", contactId)
+                .containsEntry("assignedTo", "user_ana456")
+                .containsEntry("contactAssignedTo", "user_ana456");
+        assertThat(listing.list("opportunities").get(1)).doesNotContainKey("assignedTo");
+        assertThat(admin.get("/_sandbox/opportunities?location=loc_def456").list("opportunities"))
+                .isEmpty();
+        assertThat(admin.get("/_sandbox/opportunities?location=loc_nowhere").status())
+                .isEqualTo(404);
+
+        SandboxStats.LocationStats stats = sandbox.stats().location("loc_abc123");
+        assertThat(stats.opportunitiesByAssignee()).isEqualTo(Map.of("user_ana456", 1L, "", 1L));
+        assertThat(stats.contactsByAssignee()).isEqualTo(Map.of("user_ana456", 1L, "", 1L));
+        assertThat(admin.get("/_sandbox/stats").map("byLocation"))
+                .extractingByKey("loc_abc123")
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKeys("opportunitiesByAssignee", "contactsByAssignee");
+        assertThat(ghl.get("/users/?locationId=loc_abc123").list("users"))
+                .extracting(u -> u.get("id"))
+                .contains("user_ana456", "user_ben789", "user_cara012");
+    }
+
+    @Test
     void driversPlayTheRecruitAndTheUserAndEmitWhatGhlWould() throws Exception {
         admin.post("/_sandbox/webhooks", Json.obj("url", receiver.url().toString()));
         String contactId =

@@ -13,6 +13,7 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UserId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class ContactMapper {
                 customFields(d.customFields(), types),
                 d.source().orElse(null),
                 null,
-                null);
+                d.assignedTo().map(UserId::value).orElse(null));
     }
 
     static UpsertContactDto upsert(ContactDraft d, CustomFieldTypes.Fields types) {
@@ -52,7 +53,7 @@ final class ContactMapper {
                 customFields(d.customFields(), types),
                 d.source().orElse(null),
                 null,
-                null,
+                d.assignedTo().map(UserId::value).orElse(null),
                 null);
     }
 

@@ -18,6 +18,7 @@ import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -113,6 +114,18 @@ public final class GhlContacts implements ContactDirectory {
                 List.of(),
                 Optional.empty());
         return update(draft.location(), contact, identifiers);
+    }
+
+    /** {@code PUT /contacts/{id}} with {@code assignedTo} alone: the contact's owner. Idempotent. */
+    @Override
+    public void assign(LocationId location, ContactId contact, UserId user) {
+        calls.call(
+                GhlCall.idempotent("PUT /contacts/{id}", calls.as(location)),
+                auth -> api.updateContact(
+                        auth,
+                        contact.value(),
+                        new ContactDtos.UpdateContactDto(
+                                null, null, null, null, null, null, null, null, null, null, user.value())));
     }
 
     /** The contact of the location with exactly this phone and this email (those given), if GHL holds one. */

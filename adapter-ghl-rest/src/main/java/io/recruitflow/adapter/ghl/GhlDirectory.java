@@ -1,5 +1,7 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.domain.recruit.Recruiter;
+import io.recruitflow.domain.recruit.Recruiters;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
@@ -10,11 +12,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * GHL's locations and users, for embedders and set-up (the core has no port for them). Agency-wide listings
+ * GHL's locations and users, for embedders and set-up; the users of a location are also the core's
+ * {@link Recruiters} (routing assigns recruits to them). Agency-wide listings
  * use the company's token and page with {@code skip}/{@code limit}, which GHL takes as strings; a location's
  * calls use the location's token. Failures are {@link ExternalFailure}s with a {@link GhlHttpError} cause.
  */
-public final class GhlDirectory {
+public final class GhlDirectory implements Recruiters {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
@@ -80,6 +83,14 @@ public final class GhlDirectory {
                         .filter(u -> u != null && u.id() != null && !u.id().isBlank())
                         .map(u -> user(u.id(), u.name(), u.firstName(), u.lastName(), u.email()))
                         .toList();
+    }
+
+    /** {@code GET /users/?locationId=}: the location's users as recruiters (id and name). */
+    @Override
+    public List<Recruiter> of(LocationId location) {
+        return usersOf(location).stream()
+                .map(u -> new Recruiter(u.id(), u.name()))
+                .toList();
     }
 
     /** {@code GET /users/search}: the agency's users matching a free-text query, all pages. */

@@ -16,6 +16,7 @@ import io.recruitflow.domain.pipeline.StageId;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -161,6 +162,15 @@ public final class GhlOpportunities implements Opportunities {
         return dto == null || dto.opportunity() == null
                 ? Optional.empty()
                 : read(call, dto.opportunity(), location).updatedAt();
+    }
+
+    /** {@code PUT /opportunities/{id}} with {@code assignedTo} alone. Idempotent. */
+    @Override
+    public void assign(LocationId location, OpportunityId id, UserId user) {
+        calls.call(
+                GhlCall.idempotent("PUT /opportunities/{id}", calls.as(location)),
+                auth -> api.updateOpportunity(
+                        auth, id.value(), new UpdateOpportunityDto(null, null, null, null, null, user.value())));
     }
 
     /** {@code PUT /opportunities/{id}/status}: only the status. */

@@ -11,6 +11,7 @@ import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.pipeline.Opportunities;
 import io.recruitflow.domain.pipeline.Pipelines;
 import io.recruitflow.domain.recruit.ContactDirectory;
+import io.recruitflow.domain.recruit.Recruiters;
 import io.recruitflow.domain.recruit.Workflows;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.SuspendedLocations;
@@ -118,6 +119,12 @@ public final class GhlRestModule extends AbstractModule {
     @Singleton
     Workflows workflows(GhlClient client) {
         return client.workflows();
+    }
+
+    @Provides
+    @Singleton
+    Recruiters recruiters(GhlClient client) {
+        return client.directory();
     }
 
     @Provides

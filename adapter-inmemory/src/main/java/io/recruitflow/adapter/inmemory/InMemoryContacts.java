@@ -13,6 +13,7 @@ import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class InMemoryContacts implements ContactDirectory {
     private final GhlFaults faults;
     private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
     private final Set<LocationId> allowingDuplicates = new HashSet<>();
+    private final Map<ContactId, UserId> owners = new java.util.HashMap<>();
     private boolean dropNextUpsertPhone;
     private long sequence;
 
@@ -79,6 +81,7 @@ public final class InMemoryContacts implements ContactDirectory {
                     c.dateAdded(),
                     Optional.of(clock.now()));
             contacts.put(c.id(), updated);
+            draft.assignedTo().ifPresent(user -> owners.put(c.id(), user));
             result = new Upserted(updated, false);
         } else {
             result = new Upserted(insert(draft), true);
@@ -104,7 +107,22 @@ public final class InMemoryContacts implements ContactDirectory {
                 Optional.of(clock.now()),
                 Optional.of(clock.now()));
         contacts.put(id, c);
+        draft.assignedTo().ifPresent(user -> owners.put(id, user));
         return c;
+    }
+
+    @Override
+    public synchronized void assign(LocationId location, ContactId contact, UserId user) {
+        Contact c = contacts.get(contact);
+        if (c == null || !c.location().equals(location)) {
+            throw notFound("Contact");
+        }
+        owners.put(contact, user);
+    }
+
+    /** The contact's owner ({@code assignedTo}), if it has one. */
+    public synchronized Optional<UserId> ownerOf(ContactId contact) {
+        return Optional.ofNullable(owners.get(contact));
     }
 
     private static List<CustomFieldValue> merge(List<CustomFieldValue> current, List<CustomFieldValue> changes) {

@@ -8,6 +8,7 @@ import io.recruitflow.domain.pipeline.Pipeline;
 import io.recruitflow.domain.pipeline.PipelineId;
 import io.recruitflow.domain.pipeline.StageId;
 import io.recruitflow.domain.recruit.Contact;
+import io.recruitflow.domain.recruit.Recruiter;
 import io.recruitflow.domain.recruit.Workflow;
 import io.recruitflow.domain.recruit.WorkflowId;
 import io.recruitflow.domain.shared.Clock;
@@ -49,6 +50,7 @@ public final class InMemoryGhl {
     private final InMemoryCalendars calendars;
     private final InMemoryWorkflows workflows;
     private final InMemoryInstallations installations = new InMemoryInstallations();
+    private final InMemoryRecruiters recruiters = new InMemoryRecruiters();
 
     /** A seeded account on the system clock. */
     public InMemoryGhl() {
@@ -81,6 +83,12 @@ public final class InMemoryGhl {
         workflows.put(LOCATION, new Workflow(WF_SPEED_TO_LEAD, "Speed to Lead", true));
         workflows.put(LOCATION, new Workflow(WF_ONBOARDING, "Onboarding", true));
         calendars.put(new Calendar(CALENDAR, LOCATION, "iDecide Presentations", Optional.of(TIME_ZONE)));
+        recruiters.add(LOCATION, new Recruiter(USER, "Gary Owens"));
+    }
+
+    /** The location's users (recruiters). */
+    public InMemoryRecruiters recruiters() {
+        return recruiters;
     }
 
     public InMemoryContacts contactDirectory() {

@@ -8,6 +8,7 @@ import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.Outbox;
 import io.recruitflow.application.port.PendingInstalls;
+import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.message.ComplianceRecord;
@@ -20,6 +21,7 @@ import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.Pipelines;
 import io.recruitflow.domain.recruit.ContactDirectory;
 import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruiters;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.Workflows;
 import io.recruitflow.domain.shared.Clock;
@@ -67,6 +69,8 @@ public final class InMemoryModule extends AbstractModule {
         bind(Calendars.class).toInstance(ghl.calendars());
         bind(Workflows.class).toInstance(ghl.workflows());
         bind(Installations.class).toInstance(ghl.installations());
+        bind(Recruiters.class).toInstance(ghl.recruiters());
+        bind(RoundRobinTurns.class).toInstance(new InMemoryRoundRobinTurns());
         bind(CallBudgets.class).toInstance(new NoCallBudgets());
     }
 }

@@ -152,6 +152,27 @@ public final class InMemoryOpportunities implements Opportunities {
         return GhlFaults.after(pending, Optional.of(moved.updatedAt()));
     }
 
+    @Override
+    public synchronized void assign(LocationId location, OpportunityId id, UserId user) {
+        Stored o = opportunities.get(id);
+        if (o == null || !o.location().equals(location)) {
+            throw InMemoryContacts.notFound("Opportunity");
+        }
+        opportunities.put(
+                id,
+                new Stored(
+                        id,
+                        o.location(),
+                        o.contact(),
+                        o.name(),
+                        o.pipeline(),
+                        o.stage(),
+                        o.status(),
+                        o.monetaryValue(),
+                        Optional.of(user),
+                        clock.now()));
+    }
+
     /** A user deletes the opportunity in GHL. */
     public synchronized void delete(OpportunityId id) {
         opportunities.remove(id);

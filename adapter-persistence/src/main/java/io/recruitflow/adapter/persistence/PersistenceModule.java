@@ -16,6 +16,7 @@ import io.recruitflow.application.port.Outbox;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RecruitEvents;
+import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -97,14 +98,21 @@ public final class PersistenceModule extends AbstractModule {
             PostgresJobQueue queue,
             Optional<Subscriptions> subscriptions,
             Optional<RecruitEvents> events,
-            Outbox outbox) {
+            Outbox outbox,
+            RoundRobinTurns turns) {
         if (recruits instanceof PostgresRecruits && jobs == queue && outbox instanceof PostgresOutbox) {
             return new PostgresRecruitAdmissions(
                     database.jdbi(),
                     queue,
                     subscriptions.map(Subscriptions::names).orElse(List.of()));
         }
-        return new SequentialAdmissions(recruits, journal, jobs, events.orElse(RecruitEvents.none()));
+        return new SequentialAdmissions(recruits, journal, jobs, turns, events.orElse(RecruitEvents.none()));
+    }
+
+    @Provides
+    @Singleton
+    RoundRobinTurns roundRobinTurns(Database database) {
+        return new PostgresRoundRobinTurns(database.jdbi());
     }
 
     @Provides

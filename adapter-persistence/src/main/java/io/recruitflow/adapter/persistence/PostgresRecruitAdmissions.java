@@ -2,6 +2,7 @@ package io.recruitflow.adapter.persistence;
 
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.RecruitAssigner;
 import io.recruitflow.application.port.RecruitEvent;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
@@ -14,8 +15,9 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@link RecruitAdmissions} in one PostgreSQL transaction per batch: the recruits' inserts, then the journal rows
- * of those stored, then their first jobs in db-scheduler's table, each kind one JDBC batch (one round trip), one
+ * {@link RecruitAdmissions} in one PostgreSQL transaction per batch: the recruits' inserts, their assignees (the
+ * round-robin turns taken and the assignments stored, two statements, only when routing assigns), then the journal
+ * rows of those stored, then their first jobs in db-scheduler's table, each kind one JDBC batch (one round trip), one
  * commit (one WAL sync) for the whole batch. A crash leaves the batch entirely stored or not at all, so no
  * recruit is ever stored without its journal and job. The one-recruit-per-NPN/phone/email rule is the unique
  * indexes', statement by statement, so a row that repeats an earlier row of the same batch is known. With
@@ -41,21 +43,51 @@ final class PostgresRecruitAdmissions implements RecruitAdmissions {
     }
 
     @Override
-    public List<Recruits.AddOutcome> admit(List<Recruit> candidates, Instant at, Function<Recruit, Job> firstJob) {
+    public List<Recruits.AddOutcome> admit(
+            List<Recruit> candidates, Instant at, RecruitAssigner assigner, Function<Recruit, Job> firstJob) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<Job> scheduled = new ArrayList<>();
         List<Recruits.AddOutcome> outcomes = jdbi.inTransaction(h -> {
             scheduled.clear(); // a retried transaction starts over
-            List<Recruits.AddOutcome> added = PostgresRecruits.addAll(h, candidates);
+            List<Recruits.AddOutcome> added = new ArrayList<>(PostgresRecruits.addAll(h, candidates));
+            List<Integer> stored = new ArrayList<>();
+            for (int i = 0; i < added.size(); i++) {
+                if (added.get(i) instanceof Recruits.AddOutcome.Added) {
+                    stored.add(i);
+                }
+            }
+            // Routing, once the batch's duplicates are known: only recruits stored take round-robin turns.
+            List<Recruit> assigned = assigner.assign(
+                    stored.stream().map(i -> added.get(i).recruit()).toList(),
+                    (location, count) -> PostgresRoundRobinTurns.take(h, location, count));
+            List<Recruit> changed = new ArrayList<>();
+            for (int k = 0; k < stored.size(); k++) {
+                if (!assigned.get(k).equals(added.get(stored.get(k)).recruit())) {
+                    changed.add(assigned.get(k));
+                }
+            }
+            PostgresRecruits.assignAll(h, changed);
             List<RecruitId> opened = new ArrayList<>();
+            java.util.Map<RecruitId, Recruit> byId = new java.util.HashMap<>();
             List<RecruitEvent> accepted = new ArrayList<>();
-            for (Recruits.AddOutcome outcome : added) {
-                if (outcome instanceof Recruits.AddOutcome.Added a) {
-                    opened.add(a.recruit().id());
-                    scheduled.add(firstJob.apply(a.recruit()));
-                    accepted.add(RecruitEvent.accepted(a.recruit(), at));
+            for (int k = 0; k < stored.size(); k++) {
+                Recruit recruit = assigned.get(k);
+                added.set(stored.get(k), new Recruits.AddOutcome.Added(recruit));
+                byId.put(recruit.id(), recruit);
+                opened.add(recruit.id());
+                scheduled.add(firstJob.apply(recruit));
+                accepted.add(RecruitEvent.accepted(recruit, at));
+            }
+            // A row repeating an earlier row of this batch was answered with that recruit as read before routing.
+            for (int i = 0; i < added.size(); i++) {
+                if (added.get(i) instanceof Recruits.AddOutcome.AlreadyKnown known
+                        && byId.containsKey(known.recruit().id())) {
+                    added.set(
+                            i,
+                            new Recruits.AddOutcome.AlreadyKnown(
+                                    byId.get(known.recruit().id())));
                 }
             }
             PostgresIntakeJournal.openAll(h, opened, at);

@@ -21,6 +21,7 @@ import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class PostgresRecruits implements Recruits {
             r.license_number, r.license_types, r.source, r.tags, r.dnd, r.dnd_changed_at, r.opted_out_at, r.time_zone,
             r.address_state, r.contact_id,
             r.accepted_at, r.intro_sent_at, r.version,
-            r.npn, r.license_expires,
+            r.npn, r.license_expires, r.assigned_user,
             ARRAY(SELECT key FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_keys,
             ARRAY(SELECT value FROM jsonb_each_text(r.custom_fields) ORDER BY key) AS cf_values
             """;
@@ -65,11 +66,13 @@ final class PostgresRecruits implements Recruits {
     private static final String INSERT = """
             INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
                 license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
-                time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+                time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires,
+                assigned_user)
             VALUES (:id, :location, :first, :last, :email, :phone, :licenseState, :licenseNumber,
                 CAST(:licenseTypes AS text[]), :source, CAST(:tags AS text[]),
                 jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), :dnd, :dndChangedAt,
-                :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires)
+                :optedOutAt, :timeZone, :addressState, :contact, :acceptedAt, :introSentAt, :version, :npn, :licenseExpires,
+                :assignedUser)
             ON CONFLICT DO NOTHING
             """;
 
@@ -140,14 +143,15 @@ final class PostgresRecruits implements Recruits {
         java.util.Set<java.util.UUID> inserted = new java.util.HashSet<>(h.createQuery("""
                         INSERT INTO recruits (id, location_id, first_name, last_name, email, phone, license_state,
                             license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at, opted_out_at,
-                            time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires)
+                            time_zone, address_state, contact_id, accepted_at, intro_sent_at, version, npn, license_expires,
+                            assigned_user)
                         SELECT r.id, r.location_id, r.first_name, r.last_name, r.email, r.phone, r.license_state,
                             r.license_number, ARRAY(SELECT jsonb_array_elements_text(CAST(r.license_types AS jsonb))),
                             r.source, ARRAY(SELECT jsonb_array_elements_text(CAST(r.tags AS jsonb))),
                             CAST(r.custom_fields AS jsonb), r.dnd, CAST(r.dnd_changed_at AS timestamptz),
                             CAST(r.opted_out_at AS timestamptz), r.time_zone, r.address_state, r.contact_id,
                             CAST(r.accepted_at AS timestamptz), CAST(r.intro_sent_at AS timestamptz), 1, r.npn,
-                            CAST(r.license_expires AS date)
+                            CAST(r.license_expires AS date), r.assigned_user
                           FROM unnest(CAST(:ids AS uuid[]), CAST(:locations AS text[]), CAST(:firsts AS text[]),
                                 CAST(:lasts AS text[]), CAST(:emails AS text[]), CAST(:phones AS text[]),
                                 CAST(:states AS text[]), CAST(:numbers AS text[]), CAST(:types AS text[]),
@@ -155,11 +159,11 @@ final class PostgresRecruits implements Recruits {
                                 CAST(:dnds AS boolean[]), CAST(:dndChanged AS text[]), CAST(:optedOut AS text[]),
                                 CAST(:zones AS text[]), CAST(:addressStates AS text[]), CAST(:contacts AS text[]),
                                 CAST(:accepted AS text[]), CAST(:introSent AS text[]), CAST(:npns AS text[]),
-                                CAST(:expires AS text[]))
+                                CAST(:expires AS text[]), CAST(:assigned AS text[]))
                                WITH ORDINALITY AS r(id, location_id, first_name, last_name, email, phone, license_state,
                                 license_number, license_types, source, tags, custom_fields, dnd, dnd_changed_at,
                                 opted_out_at, time_zone, address_state, contact_id, accepted_at, intro_sent_at, npn,
-                                license_expires, ord)
+                                license_expires, assigned_user, ord)
                          ORDER BY r.ord
                         ON CONFLICT DO NOTHING
                         RETURNING id
@@ -186,6 +190,11 @@ final class PostgresRecruits implements Recruits {
                 .bind("introSent", introSent)
                 .bind("npns", text[16])
                 .bind("expires", expires)
+                .bind(
+                        "assigned",
+                        recruits.stream()
+                                .map(r -> r.assignedUser().map(UserId::value).orElse(null))
+                                .toArray(String[]::new))
                 .map((rs, ctx) -> rs.getObject(1, java.util.UUID.class))
                 .list());
         List<AddOutcome> outcomes = new ArrayList<>(n);
@@ -220,7 +229,8 @@ final class PostgresRecruits implements Recruits {
                         custom_fields = jsonb_object(CAST(:cfKeys AS text[]), CAST(:cfValues AS text[])), dnd = :dnd,
                         dnd_changed_at = :dndChangedAt, opted_out_at = :optedOutAt, time_zone = :timeZone,
                         address_state = :addressState, contact_id = :contact, accepted_at = :acceptedAt, intro_sent_at = :introSentAt,
-                        version = :version, npn = :npn, license_expires = :licenseExpires
+                        version = :version, npn = :npn, license_expires = :licenseExpires,
+                        assigned_user = :assignedUser
                     WHERE id = :id AND version = :expected
                     """), next)
                     .bind("expected", recruit.version())
@@ -357,7 +367,33 @@ final class PostgresRecruits implements Recruits {
                 .bind("introSentAt", ts(r.introSentAt()))
                 .bind("version", r.version())
                 .bind("npn", r.license().npn().map(Npn::value).orElse(null))
-                .bind("licenseExpires", r.license().expires().orElse(null));
+                .bind("licenseExpires", r.license().expires().orElse(null))
+                .bind("assignedUser", r.assignedUser().map(UserId::value).orElse(null));
+    }
+
+    /**
+     * Stores the assignees of recruits just stored by {@link #addAll} on the same handle (their routing, decided once
+     * the batch's duplicates are known): one statement for the batch. The version is not raised: the rows are
+     * still being created. Recruits assigned to nobody are left alone.
+     */
+    static void assignAll(Handle h, List<Recruit> recruits) {
+        List<Recruit> assigned =
+                recruits.stream().filter(r -> r.assignedUser().isPresent()).toList();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                        UPDATE recruits SET assigned_user = a.assigned_user
+                          FROM unnest(CAST(:ids AS uuid[]), CAST(:users AS text[])) AS a(id, assigned_user)
+                         WHERE recruits.id = a.id
+                        """)
+                .bind("ids", assigned.stream().map(r -> r.id().value()).toArray(java.util.UUID[]::new))
+                .bind(
+                        "users",
+                        assigned.stream()
+                                .map(r -> r.assignedUser().orElseThrow().value())
+                                .toArray(String[]::new))
+                .execute();
     }
 
     static Recruit map(ResultSet rs) throws SQLException {
@@ -392,7 +428,8 @@ final class PostgresRecruits implements Recruits {
                 optionalString(rs, "contact_id").map(ContactId::new),
                 instant(rs, "accepted_at"),
                 optionalInstant(rs, "intro_sent_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                optionalString(rs, "assigned_user").map(UserId::new));
     }
 
     private static long parseCursor(String cursor) {

@@ -186,9 +186,14 @@ class PostgresRecruitAdmissionsTest extends RecruitsContract {
     }
 
     private static Recruit recruit(String email, String phone, String npn) {
+        return recruit(LOC, email, phone, npn);
+    }
+
+    /** A Texas Life recruit of the location, from the file, with the NPN when given. */
+    static Recruit recruit(LocationId location, String email, String phone, String npn) {
         return new Recruit(
                 RecruitId.random(),
-                LOC,
+                location,
                 new PersonName("Ann", "Lee"),
                 Optional.of(new EmailAddress(email)),
                 Optional.of(new PhoneNumber(phone)),

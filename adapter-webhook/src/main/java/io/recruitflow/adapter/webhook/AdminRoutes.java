@@ -2,6 +2,7 @@ package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
 import io.recruitflow.adapter.webhook.ApiBodies.AppointmentBody;
+import io.recruitflow.adapter.webhook.ApiBodies.Assignee;
 import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.DecisionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergenciesEnded;
@@ -19,6 +20,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.InboxStatsBody;
 import io.recruitflow.adapter.webhook.ApiBodies.Intake;
 import io.recruitflow.adapter.webhook.ApiBodies.IntakeRejected;
 import io.recruitflow.adapter.webhook.ApiBodies.MessageBody;
+import io.recruitflow.adapter.webhook.ApiBodies.NewAssignee;
 import io.recruitflow.adapter.webhook.ApiBodies.NewEmergency;
 import io.recruitflow.adapter.webhook.ApiBodies.NewPresentation;
 import io.recruitflow.adapter.webhook.ApiBodies.NewRecruit;
@@ -49,6 +51,7 @@ import io.recruitflow.application.port.InboxStatus;
 import io.recruitflow.application.recruitingfunnel.Funnel;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
+import io.recruitflow.application.routing.ReassignRecruitUseCase;
 import io.recruitflow.application.schedulepresentation.BookingResult;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
 import io.recruitflow.application.viewrecruit.RecruitView;
@@ -70,6 +73,7 @@ import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -333,6 +337,34 @@ final class AdminRoutes {
             throw new ApiError(409, "no_free_slot", n.reason());
         } else {
             throw new ApiError(404, "not_found", ((BookingResult.NotFound) result).reason());
+        }
+    }
+
+    // POST /api/recruits/{id}/assignee {"userId": "..."}
+    void reassignRecruit(Context ctx) {
+        RecruitId id = recruitId(ctx.pathParam("id"));
+        NewAssignee body = body(ctx, NewAssignee.class);
+        String user = text(body.userId(), "userId")
+                .map(String::strip)
+                .orElseThrow(() -> new ApiError(422, "unprocessable", "userId is required: a GHL user id"));
+        if (user.length() > 100 || !user.matches("[A-Za-z0-9_-]+")) {
+            throw new ApiError(422, "unprocessable", "userId must be a GHL user id (letters, digits, _ and -)");
+        }
+        ReassignRecruitUseCase.Reassignment result = services.assignments().reassign(id, new UserId(user));
+        if (result instanceof ReassignRecruitUseCase.Reassignment.Reassigned r) {
+            json(
+                    ctx,
+                    200,
+                    new Assignee(
+                            r.recruit().id().toString(),
+                            r.recruit().assignedUser().map(UserId::value).orElse(null),
+                            r.previous().map(UserId::value).orElse(null),
+                            r.contactChanged(),
+                            r.opportunityChanged()));
+        } else if (result instanceof ReassignRecruitUseCase.Reassignment.UnknownUser u) {
+            throw new ApiError(422, "unknown_user", u.reason());
+        } else {
+            throw new ApiError(404, "not_found", "no recruit " + id);
         }
     }
 
@@ -637,7 +669,8 @@ final class AdminRoutes {
                 r.consent().optedOutAt().map(Instant::toString).orElse(null),
                 r.acceptedAt().toString(),
                 r.introSentAt().map(Instant::toString).orElse(null),
-                r.speedToLead().map(AdminRoutes::seconds).orElse(null));
+                r.speedToLead().map(AdminRoutes::seconds).orElse(null),
+                r.assignedUser().map(UserId::value).orElse(null));
     }
 
     private static OpportunityBody opportunity(Opportunity o) {

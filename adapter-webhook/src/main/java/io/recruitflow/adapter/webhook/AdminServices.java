@@ -7,6 +7,7 @@ import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
+import io.recruitflow.application.routing.ReassignRecruitUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -30,7 +31,32 @@ public record AdminServices(
         EventInbox inbox,
         Optional<LocationId> defaultLocation,
         ReviewRepliesUseCase replies,
-        DeclareEmergencyUseCase emergencies) {
+        DeclareEmergencyUseCase emergencies,
+        ReassignRecruitUseCase assignments) {
+
+    /** Without reassignments by hand (they answer 404): tests and embedders that do not route. */
+    public AdminServices(
+            IntakeRecruitUseCase intake,
+            ImportLeadsUseCase imports,
+            ViewRecruitUseCase recruits,
+            SchedulePresentationUseCase presentations,
+            RecruitingFunnelUseCase funnel,
+            EventInbox inbox,
+            Optional<LocationId> defaultLocation,
+            ReviewRepliesUseCase replies,
+            DeclareEmergencyUseCase emergencies) {
+        this(
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                replies,
+                emergencies,
+                (recruit, user) -> new ReassignRecruitUseCase.Reassignment.NotFound(recruit));
+    }
 
     /** Without replies to review and with declared emergencies held in memory (tests, embedders). */
     public AdminServices(
@@ -50,7 +76,8 @@ public record AdminServices(
                 inbox,
                 defaultLocation,
                 NO_REPLIES,
-                new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()));
+                new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()),
+                (recruit, user) -> new ReassignRecruitUseCase.Reassignment.NotFound(recruit));
     }
 
     private static final ReviewRepliesUseCase NO_REPLIES = new ReviewRepliesUseCase() {
@@ -70,6 +97,21 @@ public record AdminServices(
         }
     };
 
+    /** The same services, reassigning recruits by hand through {@code reassign}. */
+    public AdminServices withAssignments(ReassignRecruitUseCase reassign) {
+        return new AdminServices(
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                replies,
+                emergencies,
+                reassign);
+    }
+
     public AdminServices {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(imports, "imports");
@@ -80,5 +122,6 @@ public record AdminServices(
         Objects.requireNonNull(defaultLocation, "defaultLocation");
         Objects.requireNonNull(replies, "replies");
         Objects.requireNonNull(emergencies, "emergencies");
+        Objects.requireNonNull(assignments, "assignments");
     }
 }

@@ -54,6 +54,20 @@ final class ApiBodies {
     /** {@code POST /api/recruits/{id}/presentation}, optional. */
     public record NewPresentation(Text start) {}
 
+    /** {@code POST /api/recruits/{id}/assignee}: the GHL user id the recruit is reassigned to. */
+    public record NewAssignee(Text userId) {}
+
+    /**
+     * A reassignment done: the recruit's assignee now and before ({@code null}: nobody), and whether its GHL contact
+     * and opportunity were changed (false while the intake has not made them: they get the user when it does).
+     */
+    public record Assignee(
+            String recruitId,
+            String assignedUser,
+            String previousUser,
+            boolean contactUpdated,
+            boolean opportunityUpdated) {}
+
     /** {@code POST /api/replies/{id}/resolve}: {@code optOut} true or false; {@code decidedBy} optional (who decides). */
     public record ResolveReply(Text optOut, Text decidedBy) {}
 
@@ -115,7 +129,8 @@ final class ApiBodies {
             String optedOutAt,
             String acceptedAt,
             String introSentAt,
-            Double speedToLeadSeconds) {}
+            Double speedToLeadSeconds,
+            String assignedUser) {}
 
     public record RecruitPage(List<RecruitSummary> items, String next) {}
 
@@ -149,7 +164,8 @@ final class ApiBodies {
             List<AppointmentBody> appointments,
             List<MessageBody> messages,
             String addressState,
-            List<DecisionBody> decisions) {
+            List<DecisionBody> decisions,
+            String assignedUser) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -186,7 +202,8 @@ final class ApiBodies {
                     appointments,
                     messages,
                     addressState,
-                    decisions);
+                    decisions,
+                    s.assignedUser());
         }
     }
 

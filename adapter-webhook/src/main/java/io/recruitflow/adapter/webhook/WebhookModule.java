@@ -15,6 +15,7 @@ import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
+import io.recruitflow.application.routing.ReassignRecruitUseCase;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.shared.Clock;
@@ -77,9 +78,19 @@ public final class WebhookModule extends AbstractModule {
             RecruitingFunnelUseCase funnel,
             EventInbox inbox,
             ReviewRepliesUseCase replies,
-            DeclareEmergencyUseCase emergencies) {
+            DeclareEmergencyUseCase emergencies,
+            ReassignRecruitUseCase assignments) {
         return new AdminServices(
-                intake, imports, recruits, presentations, funnel, inbox, defaultLocation, replies, emergencies);
+                intake,
+                imports,
+                recruits,
+                presentations,
+                funnel,
+                inbox,
+                defaultLocation,
+                replies,
+                emergencies,
+                assignments);
     }
 
     @Provides

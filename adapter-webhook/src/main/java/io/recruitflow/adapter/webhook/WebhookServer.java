@@ -178,6 +178,8 @@ public final class WebhookServer {
             cfg.routes.delete(
                     "/api/compliance/emergencies/{state}",
                     ctx -> admin.orElseThrow().endEmergency(ctx));
+            cfg.routes.post(
+                    "/api/recruits/{id}/assignee", ctx -> admin.orElseThrow().reassignRecruit(ctx));
             cfg.routes.get(
                     "/api/outbound/subscriptions",
                     ctx -> outbound(outbound, ctx).subscriptions(ctx));

@@ -22,6 +22,7 @@ import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
+import io.recruitflow.domain.shared.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -213,10 +214,20 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                         Optional.empty(),
                         e.occurredAt(),
                         0));
+        Optional<UserId> reassigned =
+                e.change() == GhlEvent.OpportunityChange.ASSIGNED ? e.assignedTo() : Optional.empty();
+        if (reassigned.isPresent()) {
+            next = next.withAssignedTo(reassigned.get(), next.updatedAt());
+        }
         // The mirror refuses state older than what it holds: out-of-order events change nothing.
-        return mirror.save(next)
-                ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
-                : new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
+        if (!mirror.save(next)) {
+            return new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
+        }
+        // A user reassigned the opportunity in GHL: the recruit's recruiter follows (reports group by it).
+        reassigned.ifPresent(user -> recruits.findByContact(e.contactId())
+                .ifPresent(r -> RecruitUpdater.update(recruits, r.id(), x -> x.assignedTo(user))));
+        return new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status()
+                + reassigned.map(u -> ", assigned to " + u).orElse(""));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -94,7 +95,10 @@ public sealed interface GhlEvent {
         ASSIGNED
     }
 
-    /** OpportunityCreate / Update / StageUpdate / StatusUpdate / MonetaryValueUpdate / AssignedToUpdate. */
+    /**
+     * OpportunityCreate / Update / StageUpdate / StatusUpdate / MonetaryValueUpdate / AssignedToUpdate;
+     * {@code assignedTo} is the opportunity's user as the event says it (empty: none, or not said).
+     */
     record OpportunityChanged(
             String eventId,
             LocationId location,
@@ -105,8 +109,39 @@ public sealed interface GhlEvent {
             PipelineId pipeline,
             StageId stage,
             OpportunityStatus status,
-            BigDecimal monetaryValue)
+            BigDecimal monetaryValue,
+            Optional<UserId> assignedTo)
             implements GhlEvent {
+        public OpportunityChanged {
+            java.util.Objects.requireNonNull(assignedTo, "assignedTo");
+        }
+
+        /** An event that says nothing of the opportunity's user. */
+        public OpportunityChanged(
+                String eventId,
+                LocationId location,
+                Instant occurredAt,
+                OpportunityChange change,
+                OpportunityId opportunityId,
+                ContactId contactId,
+                PipelineId pipeline,
+                StageId stage,
+                OpportunityStatus status,
+                BigDecimal monetaryValue) {
+            this(
+                    eventId,
+                    location,
+                    occurredAt,
+                    change,
+                    opportunityId,
+                    contactId,
+                    pipeline,
+                    stage,
+                    status,
+                    monetaryValue,
+                    Optional.empty());
+        }
+
         public Optional<ContactId> contact() {
             return Optional.of(contactId);
         }

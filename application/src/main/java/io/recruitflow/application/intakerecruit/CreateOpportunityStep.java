@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Creates the recruit's opportunity at the first stage of the recruiting pipeline and mirrors it — unless the
+ * Creates the recruit's opportunity at the first stage of the recruiting pipeline, assigned to the recruiter the
+ * recruit is routed to, and mirrors it — unless the
  * contact has one in the pipeline already: it is looked up before every create, since a create is not
  * idempotent and the contact may have one from an earlier import, a user in GHL, or an attempt that may have
  * reached the CRM (a crash, a timeout, GHL's "422 but created"). A found opportunity is mirrored at the stage
@@ -64,7 +65,7 @@ public final class CreateOpportunityStep implements IntakeStepAction {
                 Opportunity.nameFor(recruit.name().full()),
                 OpportunityStatus.OPEN,
                 settings.opportunityValue(),
-                settings.assignTo());
+                recruit.assignedUser().or(settings::assignTo));
         // After an attempt that may have created it (a crash, a timeout, GHL's "422 but created") look first;
         // otherwise placing it answers the contact's existing opportunity, if any, without a lookup.
         Optional<Opportunities.Placed> earlier = previous.attempts() > 0

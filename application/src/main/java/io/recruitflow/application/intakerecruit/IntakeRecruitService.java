@@ -1,6 +1,8 @@
 package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.routing.Router;
+import io.recruitflow.application.routing.RoutingSettings;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Lead;
@@ -30,8 +32,9 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
     private final RecruitingSettings settings;
     private final Clock clock;
     private final RecruitAdmissions admissions;
+    private final Router router;
 
-    /** Accepts a batch one lead after another, through {@code recruits} and the saga. */
+    /** Accepts a batch one lead after another, through {@code recruits} and the saga; no routing. */
     public IntakeRecruitService(
             PhoneNumbers phoneNumbers,
             Recruits recruits,
@@ -39,7 +42,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             IntakeSaga saga,
             RecruitingSettings settings,
             Clock clock) {
-        this(phoneNumbers, journal, saga, settings, clock, (candidates, at, firstJob) -> {
+        this(phoneNumbers, journal, saga, settings, clock, (candidates, at, assigner, firstJob) -> {
             List<Recruits.AddOutcome> outcomes = new ArrayList<>(candidates.size());
             for (Recruit candidate : candidates) {
                 Recruits.AddOutcome outcome = recruits.add(candidate);
@@ -52,7 +55,7 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
         });
     }
 
-    @Inject
+    /** Without routing or tiers. */
     public IntakeRecruitService(
             PhoneNumbers phoneNumbers,
             IntakeJournal journal,
@@ -60,6 +63,20 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
             RecruitingSettings settings,
             Clock clock,
             RecruitAdmissions admissions) {
+        this(phoneNumbers, journal, saga, settings, clock, admissions, new Router(RoutingSettings.off()));
+    }
+
+    /** Assigning each new recruit to a CRM user and grading it, by {@code router}, as it is stored. */
+    @Inject
+    public IntakeRecruitService(
+            PhoneNumbers phoneNumbers,
+            IntakeJournal journal,
+            IntakeSaga saga,
+            RecruitingSettings settings,
+            Clock clock,
+            RecruitAdmissions admissions,
+            Router router) {
+        this.router = router;
         this.rules = new LeadRules(phoneNumbers, clock);
         this.journal = journal;
         this.saga = saga;
@@ -94,13 +111,15 @@ public class IntakeRecruitService implements IntakeRecruitUseCase {
                 continue;
             }
             Lead lead = ((LeadDecision.Accepted) decision).lead();
-            candidates.add(Recruit.accept(RecruitId.random(), command.location(), lead, tagsFor(lead, settings), now));
+            Set<String> tags = tagsFor(lead, settings);
+            router.tierTag(lead, now).ifPresent(tags::add);
+            candidates.add(Recruit.accept(RecruitId.random(), command.location(), lead, tags, now));
             positions.add(i);
         }
         if (candidates.isEmpty()) {
             return List.of(answers);
         }
-        List<Recruits.AddOutcome> outcomes = admissions.admit(candidates, now, r -> saga.firstJob(r, now));
+        List<Recruits.AddOutcome> outcomes = admissions.admit(candidates, now, router, r -> saga.firstJob(r, now));
         Set<RecruitId> added = new HashSet<>();
         for (int k = 0; k < outcomes.size(); k++) {
             Recruits.AddOutcome outcome = outcomes.get(k);

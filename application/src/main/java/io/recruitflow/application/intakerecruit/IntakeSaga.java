@@ -85,7 +85,7 @@ public class IntakeSaga {
                 new JobPayload.Intake(recruit.id(), IntakePhase.FIRST),
                 at,
                 JobPriority.SPEED_TO_LEAD,
-                backlog.enter(recruit.location()));
+                backlog.enter(recruit));
     }
 
     /** Runs the steps of the job's phase that are not settled yet. */
@@ -110,7 +110,7 @@ public class IntakeSaga {
                 schedule(recruit.get(), IntakePhase.FOLLOW_UP, clock.now());
             }
             if (!(outcome instanceof JobOutcome.RunAgainAt)) {
-                backlog.leave(recruit.get().location());
+                backlog.leave(recruit.get());
             }
         }
         return outcome;
@@ -145,9 +145,9 @@ public class IntakeSaga {
             jobs.schedule(new Job(payload, at, JobPriority.BULK));
             return;
         }
-        Job job = new Job(payload, at, JobPriority.SPEED_TO_LEAD, backlog.enter(recruit.location()));
+        Job job = new Job(payload, at, JobPriority.SPEED_TO_LEAD, backlog.enter(recruit));
         if (!jobs.schedule(job)) {
-            backlog.leave(recruit.location()); // already scheduled: it holds its place
+            backlog.leave(recruit); // already scheduled: it holds its place
         }
     }
 }

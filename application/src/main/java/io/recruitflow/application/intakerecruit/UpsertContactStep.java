@@ -1,5 +1,7 @@
 package io.recruitflow.application.intakerecruit;
 
+import io.recruitflow.application.routing.TeamDirectory;
+import io.recruitflow.application.routing.Tier;
 import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.recruit.Contact;
@@ -25,8 +27,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Upserts the recruit's contact (tags, license custom fields — state, number, types, NPN, expiration — and
- * source) and links the recruit to it — only to a
+ * Upserts the recruit's contact (tags, license custom fields — state, number, types, NPN, expiration — the tier,
+ * source, and the recruiter it is routed to as the contact's owner) and links the recruit to it — only to a
  * contact that carries the lead's phone and email: when GHL's upsert matched the email to one contact and
  * dropped a phone that another holds (highlevel-api-docs #37), the lead gets a contact of its own, or the
  * matched one takes the missing identifier, as the location's duplicate setting says, and the journal says
@@ -39,12 +41,25 @@ public final class UpsertContactStep implements IntakeStepAction {
     private final ContactDirectory contacts;
     private final Recruits recruits;
     private final RecruitingSettings settings;
+    private final Optional<TeamDirectory> team;
+
+    /** Without checking the recruit's assignee against the CRM's users (no routing). */
+    public UpsertContactStep(ContactDirectory contacts, Recruits recruits, RecruitingSettings settings) {
+        this(contacts, recruits, settings, Optional.empty());
+    }
 
     @Inject
-    public UpsertContactStep(ContactDirectory contacts, Recruits recruits, RecruitingSettings settings) {
+    public UpsertContactStep(
+            ContactDirectory contacts, Recruits recruits, RecruitingSettings settings, TeamDirectory team) {
+        this(contacts, recruits, settings, Optional.of(team));
+    }
+
+    private UpsertContactStep(
+            ContactDirectory contacts, Recruits recruits, RecruitingSettings settings, Optional<TeamDirectory> team) {
         this.contacts = contacts;
         this.recruits = recruits;
         this.settings = settings;
+        this.team = team;
     }
 
     @Override
@@ -54,6 +69,8 @@ public final class UpsertContactStep implements IntakeStepAction {
 
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
+        // The recruit's assignee (routing) must be one of the location's users before GHL hears of it.
+        recruit.assignedUser().ifPresent(user -> team.ifPresent(t -> t.require(recruit.location(), user)));
         // Upsert is idempotent: repeating it after a crash finds the same contact.
         ContactDraft draft = draftOf(recruit, settings);
         ContactDirectory.Upserted upserted = contacts.upsert(draft);
@@ -155,6 +172,7 @@ public final class UpsertContactStep implements IntakeStepAction {
                     .collect(Collectors.joining(", "));
             field(ids, "licenseType", types, fields);
         }
+        Tier.of(recruit.tags()).ifPresent(tier -> field(ids, "tier", String.valueOf(tier), fields));
         recruit.customFields().forEach((id, value) -> fields.add(new CustomFieldValue(id, value)));
         // With the workflow trigger tag:NAME the upsert adds the tag, and GHL's workflow enrolls the contact.
         Set<String> tags = new LinkedHashSet<>(recruit.tags());
@@ -167,7 +185,8 @@ public final class UpsertContactStep implements IntakeStepAction {
                 recruit.phone(),
                 tags,
                 fields,
-                Optional.of(recruit.source()));
+                Optional.of(recruit.source()),
+                recruit.assignedUser());
     }
 
     private static void field(Map<String, String> ids, String name, String value, List<CustomFieldValue> into) {

@@ -20,5 +20,15 @@ public interface RecruitAdmissions {
      * each candidate stored, opens its intake journal at {@code at} and schedules {@code firstJob}'s job for it.
      * A known recruit is returned unchanged, nothing is done for it. Returns one outcome per candidate, in order.
      */
-    List<Recruits.AddOutcome> admit(List<Recruit> candidates, Instant at, Function<Recruit, Job> firstJob);
+    default List<Recruits.AddOutcome> admit(List<Recruit> candidates, Instant at, Function<Recruit, Job> firstJob) {
+        return admit(candidates, at, RecruitAssigner.NONE, firstJob);
+    }
+
+    /**
+     * {@link #admit(List, Instant, Function)}, the recruits stored being assigned by {@code assigner} before their
+     * first jobs are made — with the round-robin turns taken, and the assignments stored, in the same commit as the
+     * recruits where the store commits. An {@link Recruits.AddOutcome.Added} holds the recruit as assigned.
+     */
+    List<Recruits.AddOutcome> admit(
+            List<Recruit> candidates, Instant at, RecruitAssigner assigner, Function<Recruit, Job> firstJob);
 }

@@ -9,6 +9,8 @@ import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.outbound.Subscription;
 import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.replies.ReplySettings;
+import io.recruitflow.application.routing.RoutingSettings;
+import io.recruitflow.application.routing.TierRules;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.setup.WorkflowTrigger;
 import io.recruitflow.bootstrap.cli.Version;
@@ -22,6 +24,8 @@ import io.recruitflow.domain.message.SolicitationRules;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageNames;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +56,7 @@ public record RecruitflowConfig(
         boolean quietHoursOff,
         ReplySettings replies,
         DailyReserve dailyReserve,
+        RoutingSettings routing,
         Subscriptions subscriptions) {
 
     public static RecruitflowConfig from(Settings s) {
@@ -69,6 +74,7 @@ public record RecruitflowConfig(
         LeadFileConfig leadFile = attempt(problems, () -> leadFile(s));
         ReplySettings replies = attempt(problems, () -> replies(s));
         DailyReserve dailyReserve = attempt(problems, () -> dailyReserve(s));
+        RoutingSettings routing = attempt(problems, () -> routing(s));
         Subscriptions subscriptions = attempt(problems, () -> subscriptions(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
@@ -90,7 +96,108 @@ public record RecruitflowConfig(
                 quietOff,
                 replies,
                 dailyReserve,
+                routing,
                 subscriptions);
+    }
+
+    /**
+     * Who new recruits are assigned to, and their tiers: every problem of the routing and tier settings at once,
+     * each naming its variable. That the users exist in a location is checked against GHL's users of the location
+     * before its first recruit is sent (the location's intake waits, saying which user is unknown).
+     */
+    public static RoutingSettings routing(Settings s) {
+        List<String> problems = new ArrayList<>();
+        List<RoutingSettings.Strategy> strategies = new ArrayList<>();
+        for (String item : items(s, Setting.ROUTING_STRATEGY)) {
+            if (item.equalsIgnoreCase("none")) {
+                continue;
+            }
+            try {
+                strategies.add(RoutingSettings.Strategy.parse(item));
+            } catch (IllegalArgumentException e) {
+                problems.add(Setting.ROUTING_STRATEGY.env() + ": " + e.getMessage());
+            }
+        }
+        List<UserId> pool = new ArrayList<>();
+        for (String item : items(s, Setting.ROUTING_USERS)) {
+            userId(item, Setting.ROUTING_USERS, problems).ifPresent(pool::add);
+        }
+        Map<UsState, UserId> territories = new LinkedHashMap<>();
+        Map<String, UserId> sources = new LinkedHashMap<>();
+        try {
+            pairs(s, Setting.ROUTING_TERRITORIES).forEach((state, user) -> {
+                Optional<UsState> parsed = UsState.parse(state);
+                if (parsed.isEmpty()) {
+                    problems.add(Setting.ROUTING_TERRITORIES.env() + ": '" + state + "' is not a US state");
+                } else if (territories.containsKey(parsed.get())) {
+                    problems.add(Setting.ROUTING_TERRITORIES.env() + ": "
+                            + parsed.get().code() + " is listed twice");
+                } else {
+                    userId(user, Setting.ROUTING_TERRITORIES, problems)
+                            .ifPresent(u -> territories.put(parsed.get(), u));
+                }
+            });
+        } catch (Settings.ConfigException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            pairs(s, Setting.ROUTING_SOURCES)
+                    .forEach((source, user) ->
+                            userId(user, Setting.ROUTING_SOURCES, problems).ifPresent(u -> sources.put(source, u)));
+        } catch (Settings.ConfigException e) {
+            problems.add(e.getMessage());
+        }
+        Optional<UserId> fallback = s.get(Setting.ROUTING_FALLBACK)
+                .filter(f -> !f.isBlank())
+                .flatMap(f -> userId(f, Setting.ROUTING_FALLBACK, problems));
+        TierRules tiers = TierRules.none();
+        try {
+            Map<String, String> columns = new LinkedHashMap<>();
+            try {
+                columns.putAll(pairs(s, Setting.LEAD_EXTRA_COLUMNS));
+            } catch (Settings.ConfigException reportedElsewhere) {
+                // the lead file's settings say it
+            }
+            tiers = TierRules.parse(items(s, Setting.TIER_RULES), s.get(Setting.TIER_DEFAULT), columns);
+        } catch (IllegalArgumentException e) {
+            problems.add(Setting.TIER_RULES.env() + ": " + e.getMessage());
+        }
+        RoutingSettings routing = null;
+        if (problems.isEmpty()) {
+            try {
+                routing = new RoutingSettings(strategies, pool, territories, sources, fallback, tiers);
+            } catch (IllegalArgumentException e) {
+                problems.add(Setting.ROUTING_STRATEGY.env() + ": " + e.getMessage() + " (set "
+                        + (e.getMessage().startsWith("round-robin")
+                                        || e.getMessage().contains("twice")
+                                ? Setting.ROUTING_USERS.env()
+                                : e.getMessage().startsWith("territory")
+                                        ? Setting.ROUTING_TERRITORIES.env()
+                                        : Setting.ROUTING_SOURCES.env())
+                        + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new Settings.ConfigException(String.join("\n  ", problems));
+        }
+        return routing;
+    }
+
+    private static List<String> items(Settings s, Setting setting) {
+        return s.get(setting).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
+    }
+
+    private static Optional<UserId> userId(String raw, Setting setting, List<String> problems) {
+        String id = raw.strip();
+        if (id.isEmpty() || id.length() > 100 || !id.matches("[A-Za-z0-9_-]+")) {
+            problems.add(setting.env() + ": '" + id + "' is not a GHL user id (letters, digits, _ and -)");
+            return Optional.empty();
+        }
+        return Optional.of(new UserId(id));
     }
 
     /**
@@ -204,6 +311,7 @@ public record RecruitflowConfig(
                 quietHoursOff,
                 replies,
                 dailyReserve,
+                routing,
                 subscriptions);
     }
 
@@ -244,10 +352,10 @@ public record RecruitflowConfig(
                 .toList();
         Map<String, String> fields = pairs(s, Setting.INTAKE_CUSTOM_FIELDS);
         Set<String> unknown = new java.util.TreeSet<>(fields.keySet());
-        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType", "npn", "licenseExpiration"));
+        unknown.removeAll(Set.of("licenseState", "licenseNumber", "licenseType", "npn", "licenseExpiration", "tier"));
         if (!unknown.isEmpty()) {
             throw new Settings.ConfigException(Setting.INTAKE_CUSTOM_FIELDS.env() + ": unknown field(s) " + unknown
-                    + "; known: licenseState, licenseNumber, licenseType, npn, licenseExpiration");
+                    + "; known: licenseState, licenseNumber, licenseType, npn, licenseExpiration, tier");
         }
         List<String> stages = List.of(s.require(Setting.PIPELINE_STAGES).split("\\s*,\\s*"));
         if (stages.size() != RecruitingStage.values().length) {

@@ -139,7 +139,8 @@ public enum Setting {
             "licenseState=cf_license_state,licenseNumber=cf_license_number,licenseType=cf_license_type,npn=cf_npn",
             false,
             "GHL custom field ids of the license fields: licenseState, licenseNumber, licenseType, npn, "
-                    + "licenseExpiration (e.g. licenseState=ID,npn=ID); a field without an id is not written."),
+                    + "licenseExpiration, and the tier (e.g. licenseState=ID,npn=ID,tier=ID); a field without an id is"
+                    + " not written."),
     LEAD_EXTRA_COLUMNS(
             "intake.extraColumns",
             null,
@@ -200,6 +201,45 @@ public enum Setting {
             null,
             false,
             "The GHL calendar presentations are booked on. Default: the location's first calendar."),
+    ROUTING_STRATEGY(
+            "routing.strategy",
+            "none",
+            false,
+            "How new recruits are assigned to GHL users: none, or the rules tried in order, comma-separated, from"
+                    + " round-robin (RECRUITFLOW_ROUTING_USERS in turn), territory (by license state) and source (by"
+                    + " lead source), e.g. territory,round-robin; a recruit no rule assigns goes to"
+                    + " RECRUITFLOW_ROUTING_FALLBACK."),
+    ROUTING_USERS(
+            "routing.users",
+            null,
+            false,
+            "The GHL user ids round-robin shares recruits among, comma-separated (each location keeps its own turn,"
+                    + " in PostgreSQL, across instances and restarts)."),
+    ROUTING_TERRITORIES(
+            "routing.territories",
+            null,
+            false,
+            "The GHL user id of each license state: STATE=userId,... e.g. FL=user_ana,GA=user_ben."),
+    ROUTING_SOURCES(
+            "routing.sources",
+            null,
+            false,
+            "The GHL user id of each lead source: source=userId,... e.g. PropHog=user_ana,Referral=user_ben (case"
+                    + " aside)."),
+    ROUTING_FALLBACK(
+            "routing.fallback",
+            null,
+            false,
+            "The GHL user id of a recruit no routing rule assigns (alone: every recruit goes to that user)."),
+    TIER_RULES(
+            "tiers.rules",
+            null,
+            false,
+            "Tier rules, tried in order, comma-separated: TIER:CONDITION&CONDITION, a tier being a letter (A is worked"
+                    + " first), e.g. A:cf_licensed_on<30d,B:state=FL|GA. Conditions: state=, type=, source=,"
+                    + " expires<Nd or >Nd, COLUMN<Nd or >Nd (a date column within or more than N days ago), COLUMN=value"
+                    + " (COLUMN: an extra column's header or custom field id)."),
+    TIER_DEFAULT("tiers.default", null, false, "The tier of a lead no tier rule matches (a letter); none: untiered."),
     EVENTS_SUBSCRIPTIONS(
             "events.subscriptions",
             null,

@@ -17,6 +17,7 @@ import io.recruitflow.bootstrap.wiring.ClockModule;
 import io.recruitflow.bootstrap.wiring.EventTapsModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.Lifecycle;
+import io.recruitflow.bootstrap.wiring.RoutingModule;
 import io.recruitflow.domain.shared.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new OutboundEventsModule(config.subscriptions()),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
-                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve())));
+                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve()),
+                new RoutingModule(config.routing())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
     }

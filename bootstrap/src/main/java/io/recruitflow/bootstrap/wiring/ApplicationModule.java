@@ -47,6 +47,11 @@ import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.replies.ReplyAnswers;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.replies.ReviewRepliesUseCase;
+import io.recruitflow.application.routing.ReassignRecruitService;
+import io.recruitflow.application.routing.ReassignRecruitUseCase;
+import io.recruitflow.application.routing.Router;
+import io.recruitflow.application.routing.RoutingSettings;
+import io.recruitflow.application.routing.TeamDirectory;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationService;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
@@ -108,6 +113,14 @@ public final class ApplicationModule extends AbstractModule {
         bind(SendIntroStep.class);
         bind(EnrollWorkflowStep.class);
         bind(LocationBacklog.class);
+        // Routing and tiers: off unless a module sets them (RoutingModule, from the routing.* and tiers.* settings).
+        OptionalBinder.newOptionalBinder(binder(), RoutingSettings.class)
+                .setDefault()
+                .toInstance(RoutingSettings.off());
+        bind(Router.class);
+        bind(TeamDirectory.class);
+        bind(ReassignRecruitUseCase.class).to(ReassignRecruitService.class);
+        bind(ReassignRecruitService.class);
         bind(InboxDispatcher.class);
         // Outbound events: without subscriptions (the default) nothing is stored and nothing is sent; the HTTP
         // adapter's OutboundEventsModule sets the subscriptions and the sender.

@@ -2,6 +2,7 @@ package io.recruitflow.domain.pipeline;
 
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UserId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,6 +31,12 @@ public interface Opportunities {
 
     /** The contact's opportunity in the pipeline, if it has one, with its stage and status. */
     Optional<OpportunityRef> findForContact(LocationId location, PipelineId pipeline, ContactId contact);
+
+    /**
+     * Assigns the opportunity to the user (GHL: {@code assignedTo}): a reassignment by hand. Idempotent. A new
+     * recruit's assignee rides on {@link #place} instead ({@link OpportunityDraft#assignedTo}).
+     */
+    void assign(LocationId location, OpportunityId id, UserId user);
 
     /**
      * Moves the opportunity to a stage and sets its status (and value, if given). Idempotent. Returns when

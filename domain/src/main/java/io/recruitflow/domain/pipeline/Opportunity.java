@@ -146,6 +146,23 @@ public record Opportunity(
                 version);
     }
 
+    /** The same opportunity assigned to the user at {@code at} (a reassignment by hand). */
+    public Opportunity withAssignedTo(UserId user, Instant at) {
+        return new Opportunity(
+                id,
+                location,
+                contact,
+                name,
+                pipeline,
+                stage,
+                furthestStage,
+                status,
+                monetaryValue,
+                Optional.of(user),
+                at,
+                version);
+    }
+
     /** The same opportunity, as GHL timestamped it. */
     public Opportunity withUpdatedAt(Instant ghlTime) {
         return new Opportunity(

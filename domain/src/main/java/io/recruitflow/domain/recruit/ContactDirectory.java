@@ -2,6 +2,7 @@ package io.recruitflow.domain.recruit;
 
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.UserId;
 
 /**
  * The CRM's contacts, as far as recruiting needs them. Failures are {@link
@@ -33,6 +34,12 @@ public interface ContactDirectory {
      * allows no duplicates and another contact holds one of them, the CRM may refuse ({@code Rejected}).
      */
     Contact addIdentifiers(ContactId contact, ContactDraft draft);
+
+    /**
+     * Makes the user the contact's owner (GHL: {@code assignedTo}): a reassignment by hand. Idempotent. A new
+     * recruit's owner rides on its upsert instead ({@link ContactDraft#assignedTo}).
+     */
+    void assign(LocationId location, ContactId contact, UserId user);
 
     /** An upsert's result: the contact and whether the CRM created it now. */
     record Upserted(Contact contact, boolean created) {}

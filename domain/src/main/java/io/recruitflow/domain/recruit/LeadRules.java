@@ -130,7 +130,12 @@ public final class LeadRules {
         return new LeadDecision.Accepted(new Lead(name, email, phone, license, input.source(), input.extra()));
     }
 
-    private static Optional<LocalDate> date(String text) {
+    /** A date as lead files write them ({@code M/d/yyyy}, {@code yyyy-MM-dd}, {@code MM-dd-yyyy}), if it is one. */
+    public static Optional<LocalDate> date(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        text = text.strip();
         for (DateTimeFormatter format : EXPIRATION_FORMATS) {
             try {
                 return Optional.of(LocalDate.parse(text, format));

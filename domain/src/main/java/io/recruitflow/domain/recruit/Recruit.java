@@ -6,6 +6,7 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import io.recruitflow.domain.shared.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -19,7 +20,8 @@ import java.util.Set;
  * value, and {@code version} (managed by the {@link Recruits} store) detects concurrent updates.
  *
  * <p>Invariants: a recruit has a phone or an email; once opted out, it stays opted out; the GHL
- * contact id, once known, never changes.
+ * contact id, once known, never changes. {@code assignedUser} is the CRM user (recruiter) the recruit is
+ * routed to, empty when no routing rule applied.
  */
 public record Recruit(
         RecruitId id,
@@ -37,7 +39,8 @@ public record Recruit(
         Optional<ContactId> contactId,
         Instant acceptedAt,
         Optional<Instant> introSentAt,
-        long version) {
+        long version,
+        Optional<UserId> assignedUser) {
 
     public Recruit {
         Objects.requireNonNull(id, "id");
@@ -47,11 +50,50 @@ public record Recruit(
         Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(addressState, "addressState");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
+        Objects.requireNonNull(assignedUser, "assignedUser");
         if (email.isEmpty() && phone.isEmpty()) {
             throw new IllegalArgumentException("a recruit needs a phone or an email");
         }
         tags = Set.copyOf(new LinkedHashSet<>(tags));
         customFields = Map.copyOf(customFields);
+    }
+
+    /** A recruit assigned to nobody (yet): the shape before routing, for stores and tests that do not route. */
+    public Recruit(
+            RecruitId id,
+            LocationId location,
+            PersonName name,
+            Optional<EmailAddress> email,
+            Optional<PhoneNumber> phone,
+            License license,
+            String source,
+            Set<String> tags,
+            Map<String, String> customFields,
+            Consent consent,
+            Optional<ZoneId> timeZone,
+            Optional<UsState> addressState,
+            Optional<ContactId> contactId,
+            Instant acceptedAt,
+            Optional<Instant> introSentAt,
+            long version) {
+        this(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                consent,
+                timeZone,
+                addressState,
+                contactId,
+                acceptedAt,
+                introSentAt,
+                version,
+                Optional.empty());
     }
 
     /** A new recruit from an accepted lead, not yet known to GHL. */
@@ -72,7 +114,8 @@ public record Recruit(
                 Optional.empty(),
                 at,
                 Optional.empty(),
-                0);
+                0,
+                Optional.empty());
     }
 
     /** Links the recruit to its GHL contact. The link never changes once made. */
@@ -96,7 +139,8 @@ public record Recruit(
                 Optional.of(contact),
                 acceptedAt,
                 introSentAt,
-                version);
+                version,
+                assignedUser);
     }
 
     public Recruit withTimeZone(ZoneId zone) {
@@ -116,7 +160,8 @@ public record Recruit(
                 contactId,
                 acceptedAt,
                 introSentAt,
-                version);
+                version,
+                assignedUser);
     }
 
     /**
@@ -142,7 +187,8 @@ public record Recruit(
                         contactId,
                         acceptedAt,
                         introSentAt,
-                        version);
+                        version,
+                        assignedUser);
     }
 
     public Recruit withConsent(Consent newConsent) {
@@ -175,7 +221,8 @@ public record Recruit(
                 contactId,
                 acceptedAt,
                 introSentAt,
-                version);
+                version,
+                assignedUser);
     }
 
     /**
@@ -203,7 +250,8 @@ public record Recruit(
                 contactId,
                 acceptedAt,
                 introSentAt,
-                version);
+                version,
+                assignedUser);
     }
 
     /** Records when the first (intro) message was accepted by GHL; the first record wins. */
@@ -226,7 +274,8 @@ public record Recruit(
                         contactId,
                         acceptedAt,
                         Optional.of(at),
-                        version);
+                        version,
+                        assignedUser);
     }
 
     public Recruit withVersion(long newVersion) {
@@ -246,7 +295,34 @@ public record Recruit(
                 contactId,
                 acceptedAt,
                 introSentAt,
-                newVersion);
+                newVersion,
+                assignedUser);
+    }
+
+    /**
+     * The recruit assigned to the CRM user (the recruiter who owns its contact and opportunity): by the routing
+     * rules at acceptance, or by hand later.
+     */
+    public Recruit assignedTo(UserId user) {
+        Objects.requireNonNull(user, "user");
+        return new Recruit(
+                id,
+                location,
+                name,
+                email,
+                phone,
+                license,
+                source,
+                tags,
+                customFields,
+                consent,
+                timeZone,
+                addressState,
+                contactId,
+                acceptedAt,
+                introSentAt,
+                version,
+                Optional.of(user));
     }
 
     /** Time from accepted lead to intro accepted by GHL, once the intro went out. */

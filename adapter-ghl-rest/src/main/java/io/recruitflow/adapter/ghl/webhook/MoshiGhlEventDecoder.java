@@ -34,6 +34,7 @@ import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PhoneNumber;
+import io.recruitflow.domain.shared.UserId;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
@@ -279,7 +280,8 @@ final class MoshiGhlEventDecoder implements GhlEventDecoder {
                 new PipelineId(require(type, o.pipelineId(), "pipelineId")),
                 new StageId(require(type, o.pipelineStageId(), "pipelineStageId")),
                 opportunityStatus(type, o.status()),
-                o.monetaryValue() == null ? BigDecimal.ZERO : o.monetaryValue()));
+                o.monetaryValue() == null ? BigDecimal.ZERO : o.monetaryValue(),
+                Optional.ofNullable(o.assignedTo()).filter(u -> !u.isBlank()).map(UserId::new)));
     }
 
     private static GhlEvent opportunityDeleted(String type, OpportunityDto o, byte[] body) {

@@ -217,6 +217,18 @@ class MoshiGhlEventDecoderTest {
     }
 
     @Test
+    void an_assigned_to_update_carries_the_opportunitys_user_and_a_blank_one_is_none() {
+        GhlEvent.OpportunityChanged o = (GhlEvent.OpportunityChanged) decode("OpportunityAssignedToUpdate", """
+                {"locationId":"loc","id":"opp","contactId":"c","pipelineId":"pipe","pipelineStageId":"stage",
+                 "assignedTo":"user_ben789","timestamp":"2025-01-28T14:35:00Z"}""");
+        assertThat(o.assignedTo()).contains(new io.recruitflow.domain.shared.UserId("user_ben789"));
+        GhlEvent.OpportunityChanged blank = (GhlEvent.OpportunityChanged) decode("OpportunityAssignedToUpdate", """
+                {"locationId":"loc","id":"opp","contactId":"c","pipelineId":"pipe","pipelineStageId":"stage",
+                 "assignedTo":" ","timestamp":"2025-01-28T14:35:00Z"}""");
+        assertThat(blank.assignedTo()).isEmpty();
+    }
+
+    @Test
     void the_references_stage_update_without_status_or_value_reads_as_open_and_zero() {
         GhlEvent.OpportunityChanged o = (GhlEvent.OpportunityChanged) decode("OpportunityStageUpdate", """
                 {"type":"OpportunityStageUpdate","locationId":"loc_abc123","id":"opp_abc456",
