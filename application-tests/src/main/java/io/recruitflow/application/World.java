@@ -234,7 +234,13 @@ public final class World {
                         return java.util.Map.copyOf(callBudgets);
                     }
                 },
-                io.recruitflow.application.jobs.DailyReserve.DEFAULT);
+                io.recruitflow.application.jobs.DailyReserve.DEFAULT,
+                new io.recruitflow.application.outbound.OutboundDispatcher(
+                        adapters.outbox(),
+                        io.recruitflow.application.outbound.Subscriptions.none(),
+                        (subscription, event, attempt, at) ->
+                                new io.recruitflow.application.port.EventSender.Attempt.Failed("no sender"),
+                        clock));
         adapters.jobQueue().bind(jobs);
     }
 

@@ -25,6 +25,7 @@ public final class InMemoryAdapters {
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
     private final InMemoryRecruitingReport recruitingReport =
             new InMemoryRecruitingReport(recruits, opportunityMirror, appointments, complianceRecord);
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -90,6 +91,11 @@ public final class InMemoryAdapters {
 
     public InMemoryRecruitReplies recruitReplies() {
         return recruitReplies;
+    }
+
+    /** The outbox of outbound events. */
+    public InMemoryOutbox outbox() {
+        return outbox;
     }
 
     public InMemoryGhl ghl() {

@@ -6,6 +6,7 @@ import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.Outbox;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.application.recruitingreport.RecruitingReport;
@@ -58,6 +59,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
+        bind(Outbox.class).toInstance(adapters.outbox());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
         bind(PendingInstalls.class).toInstance(new InMemoryPendingInstalls(adapters.clock()));
 

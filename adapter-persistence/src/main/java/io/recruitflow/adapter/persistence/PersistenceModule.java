@@ -8,11 +8,14 @@ import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
 import io.recruitflow.application.intakerecruit.SequentialAdmissions;
+import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.Outbox;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.RecruitEvents;
 import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
@@ -27,7 +30,9 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -39,7 +44,7 @@ import javax.sql.DataSource;
  * rate budget), {@link Recruits}, {@link IntakeJournal}, {@link OpportunityMirror}, {@link Appointments},
  * {@link MessageLog}, {@link RecruitReplies}, {@link ComplianceRecord}, {@link DeclaredEmergencies},
  * {@link ProcessedEvents}, {@link SuspendedLocations}, {@link EventInbox}, {@link CredentialStore},
- * {@link PendingInstalls} (so that an OAuth install started on one instance completes on another),
+ * {@link Outbox} (outbound events), {@link PendingInstalls} (so that an OAuth install started on one instance completes on another),
  * {@link JobQueue} and {@link RecruitAdmissions} (an import's batch in one commit). Needs a {@link Clock}: the queue's "due" follows it (the system's,
  * or a demo's simulated one).
  *
@@ -66,6 +71,10 @@ public final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DatabaseConfig.class).toInstance(config);
+        // Bound by whoever configures outbound events (bootstrap): then an import's batch appends its
+        // recruit.accepted events in its own commit.
+        OptionalBinder.newOptionalBinder(binder(), Subscriptions.class);
+        OptionalBinder.newOptionalBinder(binder(), RecruitEvents.class);
         OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
                 .setBinding()
                 .to(Key.get(RecruitAdmissions.class, Names.named(ADMISSIONS)));
@@ -88,11 +97,17 @@ public final class PersistenceModule extends AbstractModule {
             IntakeJournal journal,
             JobQueue jobs,
             PostgresJobQueue queue,
+            Optional<Subscriptions> subscriptions,
+            Optional<RecruitEvents> events,
+            Outbox outbox,
             RoundRobinTurns turns) {
-        if (recruits instanceof PostgresRecruits && jobs == queue) {
-            return new PostgresRecruitAdmissions(database.jdbi(), queue);
+        if (recruits instanceof PostgresRecruits && jobs == queue && outbox instanceof PostgresOutbox) {
+            return new PostgresRecruitAdmissions(
+                    database.jdbi(),
+                    queue,
+                    subscriptions.map(Subscriptions::names).orElse(List.of()));
         }
-        return new SequentialAdmissions(recruits, journal, jobs, turns);
+        return new SequentialAdmissions(recruits, journal, jobs, turns, events.orElse(RecruitEvents.none()));
     }
 
     @Provides
@@ -196,6 +211,12 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     CredentialStore credentialStore(Database database) {
         return new PostgresCredentialStore(database.jdbi(), database.tokenCipher());
+    }
+
+    @Provides
+    @Singleton
+    Outbox outbox(Database database) {
+        return new PostgresOutbox(database.jdbi());
     }
 
     @Provides

@@ -150,6 +150,32 @@ class PostgresRecruitAdmissionsTest extends RecruitsContract {
         assertThat(jobs).isEqualTo(1L);
     }
 
+    @Test
+    void with_subscribers_each_stored_recruit_joins_the_outbox_as_recruit_accepted_in_the_batch_commit() {
+        TestDatabase.truncateAll();
+        Recruit a = recruit("a@example.com", "+14075550101", "111");
+        Recruit again = recruit("x@example.com", "+14075550199", "111");
+        Recruit b = recruit("b@example.com", "+14075550102", null);
+        new PostgresRecruitAdmissions(
+                        TestDatabase.jdbi(),
+                        new PostgresJobQueue(TestDatabase.get().dataSource()),
+                        List.of("crm", "zapier"))
+                .admit(List.of(a, again, b), AT, this::job);
+        List<io.recruitflow.application.port.OutboxEntry> entries =
+                new PostgresOutbox(TestDatabase.jdbi()).list(Optional.empty(), Optional.empty(), 10);
+        assertThat(entries)
+                .as("one per stored recruit and subscription; the known one has none")
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(e.event().type())
+                        .isEqualTo(io.recruitflow.application.port.RecruitEventType.ACCEPTED))
+                .extracting(e -> e.event().recruit())
+                .containsOnly(a.id(), b.id());
+        assertThat(entries)
+                .extracting(e -> e.event().id())
+                .contains(io.recruitflow.application.port.RecruitEvent.accepted(a, AT)
+                        .id());
+    }
+
     private PostgresRecruitAdmissions admissions() {
         return new PostgresRecruitAdmissions(
                 TestDatabase.jdbi(), new PostgresJobQueue(TestDatabase.get().dataSource()));

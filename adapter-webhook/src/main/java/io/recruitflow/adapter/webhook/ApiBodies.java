@@ -328,4 +328,37 @@ final class ApiBodies {
             String confirmation) {}
 
     public record ReplyReviewPage(List<ReplyReviewBody> items) {}
+
+    /** An outbound event as subscribers receive it (Standard Webhooks): the body that is signed. */
+    public record OutboundEnvelope(String type, String id, String timestamp, OutboundData data) {}
+
+    /**
+     * The event's data: ids and states, no personal data. {@code contact} is the CRM contact id ({@code null} before
+     * the contact exists), {@code stage} the recruiting stage the event is about ({@code null} when none).
+     */
+    public record OutboundData(
+            String recruit, String location, String contact, String stage, Map<String, String> details) {}
+
+    /** One entry of the outbox on the admin API. */
+    public record OutboundEntryBody(
+            long seq,
+            String eventId,
+            String type,
+            String subscription,
+            String recruit,
+            String state,
+            int attempts,
+            String nextAttemptAt,
+            String lastResult,
+            String settledAt,
+            String createdAt) {}
+
+    public record OutboundEntries(List<OutboundEntryBody> items, Map<String, Long> counts) {}
+
+    public record OutboundReplayed(int replayed) {}
+
+    /** A subscription, its URL shown as scheme, host and port only (a path may hold a receiver's token). */
+    public record SubscriptionBody(String name, String endpoint) {}
+
+    public record SubscriptionList(List<SubscriptionBody> items, boolean allowLoopbackHttp) {}
 }

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.OutboxEntry;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import java.util.List;
@@ -228,5 +230,38 @@ public final class RecruitflowMetrics {
             return "reinstall_required";
         }
         return reason.startsWith("app uninstalled") ? "app_uninstalled" : "other";
+    }
+
+    /**
+     * Publishes the outbound events: {@code recruitflow_outbound_events{state}} (entries pending, delivered and dead
+     * in the outbox, read at every scrape; NaN when the store cannot be read) and {@code
+     * recruitflow_outbound_attempts_total{outcome}} (delivery attempts of this process answered 2xx, {@code
+     * delivered}, or not, {@code failed}).
+     */
+    public void outbound(OutboundDispatcher outbound) {
+        Objects.requireNonNull(outbound, "outbound");
+        for (OutboxEntry.State state : OutboxEntry.State.values()) {
+            Gauge.builder("outbound.events", outbound, o -> {
+                        try {
+                            return o.outbox().countByState().getOrDefault(state, 0L);
+                        } catch (RuntimeException e) {
+                            return Double.NaN;
+                        }
+                    })
+                    .description("Outbound event deliveries in the outbox by state")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .strongReference(true)
+                    .register(registry);
+        }
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "outbound.attempts", outbound, OutboundDispatcher::deliveredAttempts)
+                .description("Delivery attempts of outbound events by outcome")
+                .tag("outcome", "delivered")
+                .register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "outbound.attempts", outbound, OutboundDispatcher::failedAttempts)
+                .description("Delivery attempts of outbound events by outcome")
+                .tag("outcome", "failed")
+                .register(registry);
     }
 }

@@ -7,6 +7,7 @@ import io.recruitflow.application.declareemergency.DeclareEmergencyUseCase;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
 import io.recruitflow.application.jobs.DailyReserve;
+import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.EventInbox;
@@ -61,6 +62,8 @@ public final class WebhookModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), ReadinessCheck.class)
                 .setDefault()
                 .toInstance(ReadinessCheck.alwaysReady());
+        // Bound by the application's module: then the outbound events' admin routes and metrics are served.
+        OptionalBinder.newOptionalBinder(binder(), OutboundDispatcher.class);
         OptionalBinder.newOptionalBinder(binder(), InboxListener.class)
                 .setDefault()
                 .toInstance(InboxListener.none());
@@ -106,9 +109,11 @@ public final class WebhookModule extends AbstractModule {
             RecruitingReportUseCase report,
             CallBudgets budgets,
             DailyReserve reserve,
-            SuspendedLocations suspended) {
-        return WebhookServer.builder(config)
-                .inbox(inbox)
+            SuspendedLocations suspended,
+            Optional<OutboundDispatcher> outbound) {
+        WebhookServer.Builder builder = WebhookServer.builder(config);
+        outbound.ifPresent(builder::outbound);
+        return builder.inbox(inbox)
                 .inboxListener(listener)
                 .clock(clock)
                 .metrics(metrics)

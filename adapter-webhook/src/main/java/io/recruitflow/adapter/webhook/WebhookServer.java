@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
 import io.recruitflow.adapter.webhook.ApiBodies.StatusBody;
+import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.Installations;
@@ -81,6 +82,8 @@ public final class WebhookServer {
         ApiRequestGuard apiGuard = new ApiRequestGuard(adminAuth);
         Optional<AdminRoutes> admin =
                 Optional.ofNullable(b.admin).map(a -> new AdminRoutes(a, config.importMaxBytes()));
+        Optional<OutboundRoutes> outbound = Optional.ofNullable(b.outbound).map(o -> new OutboundRoutes(o, b.clock));
+        Optional.ofNullable(b.outbound).ifPresent(metrics::outbound);
         metrics.suspendedLocations(b.suspensions);
         Dashboard dashboard =
                 new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred);
@@ -153,7 +156,8 @@ public final class WebhookServer {
                 if (refusal.isPresent()) {
                     refuse(ctx, refusal.get());
                     ctx.skipRemainingHandlers();
-                } else if (admin.isEmpty()) {
+                } else if (admin.isEmpty() && !ctx.path().startsWith("/api/outbound/")) {
+                    // The outbound events' routes stand on their own (503 below when they are not wired either).
                     json(ctx, 503, new ErrorBody("unavailable", "the admin API is not wired"));
                     ctx.skipRemainingHandlers();
                 }
@@ -182,6 +186,16 @@ public final class WebhookServer {
                     "/api/recruits/{id}/assignee", ctx -> admin.orElseThrow().reassignRecruit(ctx));
             cfg.routes.get("/api/report", report::json);
             cfg.routes.get("/api/report.csv", report::csv);
+            cfg.routes.get(
+                    "/api/outbound/subscriptions",
+                    ctx -> outbound(outbound, ctx).subscriptions(ctx));
+            cfg.routes.get(
+                    "/api/outbound/events", ctx -> outbound(outbound, ctx).events(ctx));
+            cfg.routes.post(
+                    "/api/outbound/events/{eventId}/replay",
+                    ctx -> outbound(outbound, ctx).replayOne(ctx));
+            cfg.routes.post(
+                    "/api/outbound/replay", ctx -> outbound(outbound, ctx).replayRange(ctx));
             cfg.routes.get("/api/openapi.json", OpenApiDocument::serve);
 
             cfg.routes.exception(
@@ -344,6 +358,11 @@ public final class WebhookServer {
                 .toList();
     }
 
+    /** The outbound events' routes, or 503 when this server was built without them. */
+    private static OutboundRoutes outbound(Optional<OutboundRoutes> routes, Context ctx) {
+        return routes.orElseThrow(() -> new AdminRoutes.ApiError(503, "unavailable", "outbound events are not wired"));
+    }
+
     private static void oauthMissing(Context ctx) {
         OAuthRoutes.page(ctx, 503, "OAuth is not configured", "This Recruitflow does not offer the OAuth install.");
     }
@@ -364,6 +383,7 @@ public final class WebhookServer {
         private PendingInstalls states;
         private AdminServices admin;
         private RecruitingReportUseCase report;
+        private OutboundDispatcher outbound;
         private Supplier<Map<String, Optional<CallBudget>>> rateBudgets = Map::of;
         private java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred =
                 b -> Optional.empty();
@@ -451,6 +471,12 @@ public final class WebhookServer {
          */
         public Builder suspensions(Supplier<Map<LocationId, String>> suspensions) {
             this.suspensions = Objects.requireNonNull(suspensions, "suspensions");
+            return this;
+        }
+
+        /** Enables the outbound events' admin routes and metrics; without it the routes answer 503. */
+        public Builder outbound(OutboundDispatcher outbound) {
+            this.outbound = Objects.requireNonNull(outbound, "outbound");
             return this;
         }
 

@@ -156,7 +156,8 @@ class CrossSiteBrowserTest {
                     String method = r.substring(0, r.indexOf(' '));
                     String url = r.substring(r.indexOf(' ') + 1)
                             .replace("{id}", ANN.toString())
-                            .replace("{state}", "LA");
+                            .replace("{state}", "LA")
+                            .replace("{eventId}", "evt_0123456789abcdef0123456789abcdef");
                     return new Route(method, url.equals("/api/recruits/import") ? url + "?locationId=loc_1" : url);
                 })
                 .toList();

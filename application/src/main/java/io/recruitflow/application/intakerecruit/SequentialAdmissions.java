@@ -4,6 +4,8 @@ import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RecruitAssigner;
+import io.recruitflow.application.port.RecruitEvent;
+import io.recruitflow.application.port.RecruitEvents;
 import io.recruitflow.application.port.RoundRobinTurns;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.Recruit;
@@ -26,13 +28,22 @@ public class SequentialAdmissions implements RecruitAdmissions {
     private final IntakeJournal journal;
     private final JobQueue jobs;
     private final RoundRobinTurns turns;
+    private final RecruitEvents events;
 
-    @Inject
+    /** Announcing no events. */
     public SequentialAdmissions(Recruits recruits, IntakeJournal journal, JobQueue jobs, RoundRobinTurns turns) {
+        this(recruits, journal, jobs, turns, RecruitEvents.none());
+    }
+
+    /** Announcing each recruit stored ({@code recruit.accepted}) after it is stored, scheduled and journaled. */
+    @Inject
+    public SequentialAdmissions(
+            Recruits recruits, IntakeJournal journal, JobQueue jobs, RoundRobinTurns turns, RecruitEvents events) {
         this.recruits = recruits;
         this.journal = journal;
         this.jobs = jobs;
         this.turns = turns;
+        this.events = events;
     }
 
     @Override
@@ -50,6 +61,7 @@ public class SequentialAdmissions implements RecruitAdmissions {
                 }
                 journal.open(stored.id(), at);
                 jobs.schedule(firstJob.apply(stored));
+                events.publish(RecruitEvent.accepted(stored, at));
             }
             outcomes.add(outcome);
         }

@@ -2,6 +2,7 @@ package io.recruitflow.application.jobs;
 
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.port.CallBudget;
@@ -25,7 +26,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies and the inbox sweep.
+ * Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies, the inbox sweep and the
+ * delivery of outbound events.
  *
  * <p>Before a job that calls the CRM for a recruit, it looks at the location's daily quota ({@link CallBudgets},
  * what the CRM last declared; no call is made to look): once the remaining is down to the {@link DailyReserve},
@@ -37,6 +39,8 @@ import java.util.Optional;
 public class RecruitflowJobs implements JobHandler {
     static final int SWEEP_BATCH = 200;
     static final Duration SWEEP_IDLE = Duration.ofMillis(250);
+    /** How long the outbound delivery job waits when nothing was due: an event waits at most this for its send. */
+    static final Duration OUTBOUND_IDLE = Duration.ofSeconds(1);
 
     private final IntakeSaga saga;
     private final MessageSender sender;
@@ -47,6 +51,7 @@ public class RecruitflowJobs implements JobHandler {
     private final Clock clock;
     private final CallBudgets budgets;
     private final DailyReserve reserve;
+    private final OutboundDispatcher outbound;
 
     @Inject
     public RecruitflowJobs(
@@ -58,7 +63,9 @@ public class RecruitflowJobs implements JobHandler {
             ReplyAnswers answers,
             Clock clock,
             CallBudgets budgets,
-            DailyReserve reserve) {
+            DailyReserve reserve,
+            OutboundDispatcher outbound) {
+        this.outbound = outbound;
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;
@@ -90,6 +97,12 @@ public class RecruitflowJobs implements JobHandler {
         }
         if (payload instanceof JobPayload.AnswerReply answer) {
             return answers.run(answer);
+        }
+        if (payload instanceof JobPayload.DeliverEvents) {
+            // Keeps itself scheduled, as the inbox sweep: right away while there is a backlog, else after a pause.
+            int sent = outbound.deliverDue(OutboundDispatcher.BATCH);
+            return new JobOutcome.RunAgainAt(
+                    sent > 0 ? clock.now() : clock.now().plus(OUTBOUND_IDLE), "outbound events");
         }
         // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);

@@ -92,4 +92,20 @@ public sealed interface JobPayload {
             return "inbox-sweep";
         }
     }
+
+    /**
+     * Deliver the outbound events that are due (the outbox). There is one such job: one job key runs on one worker
+     * at a time across every instance, which keeps each recruit's events in order.
+     */
+    record DeliverEvents() implements JobPayload {
+        @Override
+        public JobType type() {
+            return JobType.OUTBOUND_EVENTS;
+        }
+
+        @Override
+        public String key() {
+            return "outbound-events";
+        }
+    }
 }

@@ -6,6 +6,8 @@ import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.jobs.DailyReserve;
+import io.recruitflow.application.outbound.Subscription;
+import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.routing.RoutingSettings;
 import io.recruitflow.application.routing.TierRules;
@@ -54,7 +56,8 @@ public record RecruitflowConfig(
         boolean quietHoursOff,
         ReplySettings replies,
         DailyReserve dailyReserve,
-        RoutingSettings routing) {
+        RoutingSettings routing,
+        Subscriptions subscriptions) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -72,6 +75,7 @@ public record RecruitflowConfig(
         ReplySettings replies = attempt(problems, () -> replies(s));
         DailyReserve dailyReserve = attempt(problems, () -> dailyReserve(s));
         RoutingSettings routing = attempt(problems, () -> routing(s));
+        Subscriptions subscriptions = attempt(problems, () -> subscriptions(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
             // Unsigned webhooks are for the sandbox and tests: against GHL itself, anyone could post events.
@@ -92,7 +96,8 @@ public record RecruitflowConfig(
                 quietOff,
                 replies,
                 dailyReserve,
-                routing);
+                routing,
+                subscriptions);
     }
 
     /**
@@ -195,6 +200,63 @@ public record RecruitflowConfig(
         return Optional.of(new UserId(id));
     }
 
+    /**
+     * The receivers of outbound events: each {@code name=URL} of {@link Setting#EVENTS_SUBSCRIPTIONS} with its
+     * {@code name=whsec_...} of {@link Setting#EVENTS_SECRETS}, checked (https, or http to loopback when allowed).
+     * Neither a URL nor a secret is quoted in a problem: either may be a credential.
+     */
+    static Subscriptions subscriptions(Settings s) {
+        String loopback = s.require(Setting.EVENTS_ALLOW_LOOPBACK_HTTP).strip().toLowerCase(Locale.ROOT);
+        if (!loopback.equals("true") && !loopback.equals("false")) {
+            throw new Settings.ConfigException(
+                    Setting.EVENTS_ALLOW_LOOPBACK_HTTP.env() + " must be true or false, not '" + loopback + "'");
+        }
+        boolean allowLoopback = loopback.equals("true");
+        Map<String, String> urls = secretPairs(s, Setting.EVENTS_SUBSCRIPTIONS);
+        Map<String, String> secrets = secretPairs(s, Setting.EVENTS_SECRETS);
+        List<String> problems = new ArrayList<>();
+        List<Subscription> subscriptions = new ArrayList<>();
+        urls.forEach((name, url) -> {
+            String secret = secrets.get(name);
+            if (secret == null) {
+                problems.add(Setting.EVENTS_SECRETS.env() + " has no secret for subscription '" + name + "'");
+                return;
+            }
+            try {
+                subscriptions.add(Subscription.of(name, url, secret, allowLoopback));
+            } catch (IllegalArgumentException e) {
+                problems.add(Setting.EVENTS_SUBSCRIPTIONS.env() + ": " + e.getMessage());
+            }
+        });
+        secrets.keySet().stream()
+                .filter(name -> !urls.containsKey(name))
+                .forEach(name -> problems.add(
+                        Setting.EVENTS_SECRETS.env() + " names '" + name + "', which is not a subscription"));
+        if (!problems.isEmpty()) {
+            throw new Settings.ConfigException(String.join("\n  ", problems));
+        }
+        return new Subscriptions(subscriptions, allowLoopback);
+    }
+
+    /** {@code name=value,...} whose values are secrets: a malformed pair is reported without its value. */
+    private static Map<String, String> secretPairs(Settings s, Setting setting) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String pair : s.get(setting).orElse("").split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new Settings.ConfigException(setting.env() + ": an item is not name=value");
+            }
+            String name = pair.substring(0, eq).strip();
+            if (map.put(name, pair.substring(eq + 1).strip()) != null) {
+                throw new Settings.ConfigException(setting.env() + ": '" + name + "' is given twice");
+            }
+        }
+        return map;
+    }
+
     /** How much of each location's daily GHL quota is kept for intros. */
     static DailyReserve dailyReserve(Settings s) {
         String raw = s.require(Setting.GHL_DAILY_RESERVE);
@@ -249,7 +311,8 @@ public record RecruitflowConfig(
                 quietHoursOff,
                 replies,
                 dailyReserve,
-                routing);
+                routing,
+                subscriptions);
     }
 
     /**

@@ -240,6 +240,26 @@ public enum Setting {
                     + " expires<Nd or >Nd, COLUMN<Nd or >Nd (a date column within or more than N days ago), COLUMN=value"
                     + " (COLUMN: an extra column's header or custom field id)."),
     TIER_DEFAULT("tiers.default", null, false, "The tier of a lead no tier rule matches (a letter); none: untiered."),
+    EVENTS_SUBSCRIPTIONS(
+            "events.subscriptions",
+            null,
+            true,
+            "Receivers of Recruitflow's outbound events (Standard Webhooks): name=https://URL, comma-separated (a YAML"
+                    + " list works); each name needs its secret in RECRUITFLOW_EVENTS_SECRETS. https only (http to"
+                    + " loopback with RECRUITFLOW_EVENTS_ALLOW_LOOPBACK_HTTP). Secret: a receiver's URL may hold its"
+                    + " token."),
+    EVENTS_SECRETS(
+            "events.secrets",
+            null,
+            true,
+            "The signing secret of each subscription: name=whsec_<base64 of 24 to 64 random bytes>, comma-separated"
+                    + " (echo whsec_$(openssl rand -base64 32))."),
+    EVENTS_ALLOW_LOOPBACK_HTTP(
+            "events.allowLoopbackHttp",
+            "false",
+            false,
+            "Development only: true lets a subscription use http to localhost/127.0.0.1/::1; every other URL must be"
+                    + " https either way."),
     JOB_THREADS("jobs.threads", "4", false, "Worker threads of the durable job queue."),
     LOG_FORMAT("log.format", "text", false, "text or json."),
     LOG_LEVEL("log.level", "INFO", false, "Level of Recruitflow's own loggers.");

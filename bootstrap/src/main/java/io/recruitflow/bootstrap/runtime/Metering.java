@@ -5,16 +5,9 @@ import io.recruitflow.adapter.webhook.RecruitflowMetrics;
 import io.recruitflow.application.applyghlevent.GhlEvent;
 import io.recruitflow.application.applyghlevent.GhlEventListener;
 import io.recruitflow.domain.recruit.IntakeJournal;
-import io.recruitflow.domain.recruit.IntakeStep;
-import io.recruitflow.domain.recruit.RecruitId;
-import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Records GHL calls and intake steps in the service's metrics, by decorating ports. */
 final class Metering {
@@ -46,42 +39,13 @@ final class Metering {
 
     /** Counts intake steps by the state they reach. */
     static IntakeJournal journal(IntakeJournal target, RecruitflowMetrics metrics) {
-        return new IntakeJournal() {
-            @Override
-            public void open(RecruitId recruit, Instant at) {
-                target.open(recruit, at);
+        return IntakeJournal.observingSaves(target, record -> {
+            if (record.state() != StepState.STARTED) {
+                metrics.intakeStep(
+                        record.step().name().toLowerCase(),
+                        record.state().name().toLowerCase());
             }
-
-            @Override
-            public Optional<StepRecord> find(RecruitId recruit, IntakeStep step) {
-                return target.find(recruit, step);
-            }
-
-            @Override
-            public List<StepRecord> steps(RecruitId recruit) {
-                return target.steps(recruit);
-            }
-
-            @Override
-            public void save(StepRecord record) {
-                target.save(record);
-                if (record.state() != StepState.STARTED) {
-                    metrics.intakeStep(
-                            record.step().name().toLowerCase(),
-                            record.state().name().toLowerCase());
-                }
-            }
-
-            @Override
-            public List<RecruitId> unfinished(int limit) {
-                return target.unfinished(limit);
-            }
-
-            @Override
-            public Map<StepState, Long> countByState() {
-                return target.countByState();
-            }
-        };
+        });
     }
 
     /** Counts GHL's delivery reports of texts by outcome ({@code recruitflow_text_deliveries_total}). */

@@ -8,11 +8,13 @@ import io.recruitflow.adapter.ghl.webhook.WebhookDecodingModule;
 import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.adapter.persistence.PersistenceModule;
 import io.recruitflow.adapter.webhook.MetricsModule;
+import io.recruitflow.adapter.webhook.OutboundEventsModule;
 import io.recruitflow.adapter.webhook.WebhookModule;
 import io.recruitflow.adapter.webhook.WebhookServer;
 import io.recruitflow.bootstrap.config.RecruitflowConfig;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.ClockModule;
+import io.recruitflow.bootstrap.wiring.EventTapsModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.bootstrap.wiring.Lifecycle;
 import io.recruitflow.bootstrap.wiring.RoutingModule;
@@ -67,7 +69,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
         List<Module> modules = new ArrayList<>(List.of(
                 new ClockModule(clock),
                 new MetricsModule(config.webhook().metricsLocationLabels()),
-                new MeteringModule(ghl, new PersistenceModule(config.database())),
+                new MeteringModule(ghl, new EventTapsModule(new PersistenceModule(config.database()))),
+                new OutboundEventsModule(config.subscriptions()),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
                 new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve()),

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outbound.OutboundDispatcher;
+import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.domain.shared.Clock;
 import jakarta.annotation.PostConstruct;
@@ -23,16 +25,22 @@ final class Work {
     private final JobQueue jobs;
     private final IntakeSaga saga;
     private final Clock clock;
+    private final Subscriptions subscriptions;
 
-    Work(JobQueue jobs, IntakeSaga saga, Clock clock) {
+    Work(JobQueue jobs, IntakeSaga saga, Clock clock, Subscriptions subscriptions) {
         this.jobs = jobs;
         this.saga = saga;
         this.clock = clock;
+        this.subscriptions = subscriptions;
     }
 
     @PostConstruct
     void resume() {
         wakeInboxSweep(jobs, clock);
+        if (!subscriptions.isEmpty()) {
+            // The one delivery job of outbound events; without subscribers there is nothing to deliver.
+            jobs.schedule(OutboundDispatcher.job(clock));
+        }
         int resumed = saga.resumeUnfinished(RESUME_LIMIT);
         if (resumed > 0) {
             LOG.info("resumed {} unfinished intake(s)", resumed);
@@ -48,8 +56,8 @@ final class Work {
     static final class WorkModule extends AbstractModule {
         @Provides
         @Singleton
-        Work work(JobQueue jobs, IntakeSaga saga, Clock clock) {
-            return new Work(jobs, saga, clock);
+        Work work(JobQueue jobs, IntakeSaga saga, Clock clock, Subscriptions subscriptions) {
+            return new Work(jobs, saga, clock, subscriptions);
         }
     }
 }

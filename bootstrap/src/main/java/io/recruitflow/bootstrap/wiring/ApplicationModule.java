@@ -1,6 +1,7 @@
 package io.recruitflow.bootstrap.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
@@ -28,11 +29,18 @@ import io.recruitflow.application.intakerecruit.SequentialAdmissions;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.outbound.EventTaps;
+import io.recruitflow.application.outbound.OutboundDispatcher;
+import io.recruitflow.application.outbound.OutboxRecruitEvents;
+import io.recruitflow.application.outbound.RecruitEventsFromGhl;
+import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.port.EventSender;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.RecruitEvents;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.recruitingreport.RecruitingReportService;
@@ -54,6 +62,8 @@ import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.viewrecruit.ViewRecruitService;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
+import io.recruitflow.domain.recruit.Recruits;
+import jakarta.inject.Singleton;
 import java.util.Objects;
 
 /**
@@ -87,7 +97,6 @@ public final class ApplicationModule extends AbstractModule {
         bind(ReplySettings.class).toInstance(replies);
         bind(DailyReserve.class).toInstance(dailyReserve);
         bind(InboundReplies.class);
-        bind(ReviewRepliesUseCase.class).to(InboundReplies.class);
         bind(ReplyAnswers.class);
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
         // The core's own listener: what GHL reports of the texts' delivery (OutboundMessage).
@@ -115,6 +124,21 @@ public final class ApplicationModule extends AbstractModule {
         bind(ReassignRecruitUseCase.class).to(ReassignRecruitService.class);
         bind(ReassignRecruitService.class);
         bind(InboxDispatcher.class);
+        // Outbound events: without subscriptions (the default) nothing is stored and nothing is sent; the HTTP
+        // adapter's OutboundEventsModule sets the subscriptions and the sender.
+        OptionalBinder.newOptionalBinder(binder(), Subscriptions.class)
+                .setDefault()
+                .toInstance(Subscriptions.none());
+        OptionalBinder.newOptionalBinder(binder(), EventSender.class)
+                .setDefault()
+                .toInstance((subscription, event, attempt, at) ->
+                        new EventSender.Attempt.Failed("no event sender configured"));
+        OptionalBinder.newOptionalBinder(binder(), RecruitEvents.class)
+                .setDefault()
+                .to(OutboxRecruitEvents.class);
+        bind(OutboxRecruitEvents.class);
+        bind(OutboundDispatcher.class);
+        Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(RecruitEventsFromGhl.class);
         bind(JobHandler.class).to(RecruitflowJobs.class);
         bind(RecruitflowJobs.class);
 
@@ -146,5 +170,12 @@ public final class ApplicationModule extends AbstractModule {
         bind(DeclareEmergencyUseCase.class).to(DeclareEmergencyService.class);
         bind(DeclareEmergencyService.class);
         bind(ViewRecruitService.class);
+    }
+
+    /** The reviews of replies, announcing a review decided as an opt-out ({@code recruit.opted_out}). */
+    @Provides
+    @Singleton
+    ReviewRepliesUseCase reviews(InboundReplies replies, Recruits recruits, RecruitEvents events) {
+        return EventTaps.reviews(replies, recruits, events);
     }
 }

@@ -62,11 +62,19 @@ public final class Decorations {
      * scope) and everything else as it was.
      */
     public static Module moveAside(Module module, Set<Key<?>> keys) {
+        return moveAside(module, keys, Undecorated.class);
+    }
+
+    /**
+     * {@code module}, with its bindings of {@code keys} moved to the same types qualified {@code qualifier}: for a
+     * second decorator of a type another decorator wraps already (each moves aside under its own qualifier).
+     */
+    public static Module moveAside(Module module, Set<Key<?>> keys, Class<? extends Annotation> qualifier) {
         List<Element> elements = Elements.getElements(module);
         return binder -> {
             for (Element element : elements) {
                 if (element instanceof Binding<?> binding && keys.contains(binding.getKey())) {
-                    moveAside(binder, binding);
+                    moveAside(binder, binding, qualifier);
                 } else {
                     element.applyTo(binder);
                 }
@@ -74,8 +82,8 @@ public final class Decorations {
         };
     }
 
-    private static <T> void moveAside(Binder binder, Binding<T> binding) {
-        Key<T> aside = undecorated(binding.getKey());
+    private static <T> void moveAside(Binder binder, Binding<T> binding, Class<? extends Annotation> qualifier) {
+        Key<T> aside = Key.get(binding.getKey().getTypeLiteral(), qualifier);
         Binder source = binder.withSource(binding.getSource());
         ScopedBindingBuilder scoped =
                 binding.acceptTargetVisitor(new DefaultBindingTargetVisitor<T, ScopedBindingBuilder>() {

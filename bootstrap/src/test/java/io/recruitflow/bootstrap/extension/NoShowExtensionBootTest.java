@@ -71,9 +71,11 @@ class NoShowExtensionBootTest {
         Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
 
         Set<GhlEventListener> listeners = injector.getInstance(Key.get(new TypeLiteral<Set<GhlEventListener>>() {}));
-        // Beside the core's own listeners: GHL's delivery reports, and the tag-trigger confirmation.
+        // Beside the core's own listeners: GHL's delivery reports, the tag-trigger confirmation and the recruit
+        // events that follow from GHL's news (outbound webhooks).
         assertThat(listeners)
-                .hasSize(3)
+                .hasSize(4)
+                .hasAtLeastOneElementOfType(io.recruitflow.application.outbound.RecruitEventsFromGhl.class)
                 .hasAtLeastOneElementOfType(NoShowListener.class)
                 .hasAtLeastOneElementOfType(io.recruitflow.application.outreach.DeliveryReports.class)
                 .hasAtLeastOneElementOfType(

@@ -38,4 +38,43 @@ public interface IntakeJournal {
         records.forEach(r -> counts.merge(r.state(), 1L, Long::sum));
         return counts;
     }
+
+    /**
+     * {@code target}, telling {@code saved} of each record after {@code target} stored it: for decorators that count
+     * or announce steps (metrics, outbound events) without the store knowing.
+     */
+    static IntakeJournal observingSaves(IntakeJournal target, java.util.function.Consumer<StepRecord> saved) {
+        return new IntakeJournal() {
+            @Override
+            public void open(RecruitId recruit, java.time.Instant at) {
+                target.open(recruit, at);
+            }
+
+            @Override
+            public Optional<StepRecord> find(RecruitId recruit, IntakeStep step) {
+                return target.find(recruit, step);
+            }
+
+            @Override
+            public List<StepRecord> steps(RecruitId recruit) {
+                return target.steps(recruit);
+            }
+
+            @Override
+            public void save(StepRecord record) {
+                target.save(record);
+                saved.accept(record);
+            }
+
+            @Override
+            public List<RecruitId> unfinished(int limit) {
+                return target.unfinished(limit);
+            }
+
+            @Override
+            public Map<StepState, Long> countByState() {
+                return target.countByState();
+            }
+        };
+    }
 }
