@@ -98,6 +98,7 @@ public abstract class JobQueueContract {
             case DEFERRED_MESSAGE -> new JobPayload.DeliverMessage(new MessageKey(recruit.toString()), recruit);
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
             case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
+            case NURTURE_STEP -> new JobPayload.NurtureStep("nurture/" + recruit, recruit);
         };
     }
 

@@ -23,6 +23,8 @@ public final class InMemoryAdapters {
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
+    private final InMemoryNurtureSteps nurtureSteps = new InMemoryNurtureSteps();
+    private final InMemoryOwnerAlerts ownerAlerts = new InMemoryOwnerAlerts();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -83,6 +85,14 @@ public final class InMemoryAdapters {
 
     public InMemoryRecruitReplies recruitReplies() {
         return recruitReplies;
+    }
+
+    public InMemoryNurtureSteps nurtureSteps() {
+        return nurtureSteps;
+    }
+
+    public InMemoryOwnerAlerts ownerAlerts() {
+        return ownerAlerts;
     }
 
     public InMemoryGhl ghl() {
