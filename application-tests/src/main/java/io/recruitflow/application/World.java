@@ -291,7 +291,9 @@ public final class World {
                 adapters.intakeJournal(),
                 adapters.messageLog(),
                 adapters.appointments(),
-                adapters.complianceRecord());
+                adapters.complianceRecord(),
+                adapters.nurtureSteps(),
+                adapters.ownerAlerts());
         jobs = new RecruitflowJobs(
                 saga,
                 sender,

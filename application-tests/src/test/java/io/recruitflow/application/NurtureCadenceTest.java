@@ -104,6 +104,12 @@ class NurtureCadenceTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo("replied"));
         assertThat(w.notices).anySatisfy(n -> assertThat(n).isInstanceOf(NurtureNotice.Replied.class));
+        var view = w.view.view(id).orElseThrow();
+        assertThat(view.followUps())
+                .extracting(NurtureStep::status)
+                .containsExactly(StepStatus.SENT, StepStatus.CANCELLED);
+        assertThat(view.alerts()).hasSize(1);
+        assertThat(w.view.alerts(Optional.empty(), 10)).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
+import io.recruitflow.adapter.webhook.ApiBodies.AlertBody;
 import io.recruitflow.adapter.webhook.ApiBodies.AppointmentBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.DecisionBody;
@@ -9,6 +10,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.EmergencyBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergencyList;
 import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
+import io.recruitflow.adapter.webhook.ApiBodies.FollowUpBody;
 import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportTooLarge;
@@ -262,7 +264,40 @@ final class AdminRoutes {
                                 .toList(),
                         view.messages().stream().map(AdminRoutes::message).toList(),
                         view.recruit().addressState().map(UsState::name).orElse(null),
-                        view.decisions().stream().map(AdminRoutes::decision).toList()));
+                        view.decisions().stream().map(AdminRoutes::decision).toList(),
+                        view.followUps().stream().map(f -> followUp(f, view)).toList(),
+                        view.alerts().stream().map(AdminRoutes::alert).toList()));
+    }
+
+    static FollowUpBody followUp(io.recruitflow.domain.nurture.NurtureStep s, RecruitView view) {
+        return new FollowUpBody(
+                s.key(),
+                s.kind(),
+                s.sequence(),
+                s.index(),
+                s.action(),
+                s.message().map(m -> m.channel().name()).orElse(null),
+                s.dueAt().toString(),
+                s.status().name().toLowerCase(java.util.Locale.ROOT),
+                s.reason().map(PersonalData::mask).orElse(null),
+                s.cancelledAt().map(Instant::toString).orElse(null),
+                s.plannedAt().toString(),
+                s.updatedAt().toString(),
+                view.messages().stream()
+                        .filter(m -> m.key().value().equals(s.key()))
+                        .findFirst()
+                        .map(m -> m.state().name())
+                        .orElse(null));
+    }
+
+    static AlertBody alert(io.recruitflow.domain.nurture.OwnerAlert a) {
+        return new AlertBody(
+                a.id(),
+                a.recruit().toString(),
+                a.location().value(),
+                a.kind(),
+                PersonalData.mask(a.text()),
+                a.at().toString());
     }
 
     // GET /api/compliance/emergencies
