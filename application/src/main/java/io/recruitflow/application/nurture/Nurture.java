@@ -199,12 +199,9 @@ public class Nurture {
             return;
         }
         // Once per recruit: a recruit who comes back to the stage after the cadence ended or was stopped (a reply, a
-        // booking) does not get it again. The run's key is fixed, so two starts at once plan one run.
+        // booking) does not get it again. The run's key is fixed, so two starts at once plan one run, and a start
+        // repeated after a crash (between the plan and its job) schedules the stored first step again.
         String run = "r1";
-        if (steps.find(NurtureStep.key(Cadence.KIND, cadence.name(), id, run, 1))
-                .isPresent()) {
-            return;
-        }
         plan(cadenceStep(cadence, recruit, run, 1, at, at));
     }
 
