@@ -265,39 +265,10 @@ final class AdminRoutes {
                         view.messages().stream().map(AdminRoutes::message).toList(),
                         view.recruit().addressState().map(UsState::name).orElse(null),
                         view.decisions().stream().map(AdminRoutes::decision).toList(),
-                        view.followUps().stream().map(f -> followUp(f, view)).toList(),
-                        view.alerts().stream().map(AdminRoutes::alert).toList()));
-    }
-
-    static FollowUpBody followUp(io.recruitflow.domain.nurture.NurtureStep s, RecruitView view) {
-        return new FollowUpBody(
-                s.key(),
-                s.kind(),
-                s.sequence(),
-                s.index(),
-                s.action(),
-                s.message().map(m -> m.channel().name()).orElse(null),
-                s.dueAt().toString(),
-                s.status().name().toLowerCase(java.util.Locale.ROOT),
-                s.reason().map(PersonalData::mask).orElse(null),
-                s.cancelledAt().map(Instant::toString).orElse(null),
-                s.plannedAt().toString(),
-                s.updatedAt().toString(),
-                view.messages().stream()
-                        .filter(m -> m.key().value().equals(s.key()))
-                        .findFirst()
-                        .map(m -> m.state().name())
-                        .orElse(null));
-    }
-
-    static AlertBody alert(io.recruitflow.domain.nurture.OwnerAlert a) {
-        return new AlertBody(
-                a.id(),
-                a.recruit().toString(),
-                a.location().value(),
-                a.kind(),
-                PersonalData.mask(a.text()),
-                a.at().toString());
+                        view.followUps().stream()
+                                .map(f -> FollowUpBody.of(f, view.messages()))
+                                .toList(),
+                        view.alerts().stream().map(AlertBody::of).toList()));
     }
 
     // GET /api/compliance/emergencies

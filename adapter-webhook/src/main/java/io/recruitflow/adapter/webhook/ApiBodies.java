@@ -216,10 +216,47 @@ final class ApiBodies {
             String cancelledAt,
             String plannedAt,
             String updatedAt,
-            String messageState) {}
+            String messageState) {
+
+        /** The step, with the state of its message among {@code messages} (the recruit's). */
+        public static FollowUpBody of(
+                io.recruitflow.domain.nurture.NurtureStep s,
+                List<io.recruitflow.domain.message.MessageRecord> messages) {
+            return new FollowUpBody(
+                    s.key(),
+                    s.kind(),
+                    s.sequence(),
+                    s.index(),
+                    s.action(),
+                    s.message().map(m -> m.channel().name()).orElse(null),
+                    s.dueAt().toString(),
+                    s.status().name().toLowerCase(java.util.Locale.ROOT),
+                    s.reason()
+                            .map(io.recruitflow.domain.shared.PersonalData::mask)
+                            .orElse(null),
+                    s.cancelledAt().map(java.time.Instant::toString).orElse(null),
+                    s.plannedAt().toString(),
+                    s.updatedAt().toString(),
+                    messages.stream()
+                            .filter(m -> m.key().value().equals(s.key()))
+                            .findFirst()
+                            .map(m -> m.state().name())
+                            .orElse(null));
+        }
+    }
 
     /** One of the owner's alerts: {@code kind} (replied, stalled, ...), what to look at, when. */
-    public record AlertBody(String id, String recruitId, String locationId, String kind, String text, String at) {}
+    public record AlertBody(String id, String recruitId, String locationId, String kind, String text, String at) {
+        public static AlertBody of(io.recruitflow.domain.nurture.OwnerAlert a) {
+            return new AlertBody(
+                    a.id(),
+                    a.recruit().toString(),
+                    a.location().value(),
+                    a.kind(),
+                    io.recruitflow.domain.shared.PersonalData.mask(a.text()),
+                    a.at().toString());
+        }
+    }
 
     public record OpportunityBody(
             String id, String pipelineId, String stage, String status, String monetaryValue, String updatedAt) {}

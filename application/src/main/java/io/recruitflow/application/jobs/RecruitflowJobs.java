@@ -61,10 +61,10 @@ public class RecruitflowJobs implements JobHandler {
             Clock clock,
             CallBudgets budgets,
             DailyReserve reserve) {
-        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, Optional.empty());
+        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, null);
     }
 
-    /** @param nurture runs the nurture steps' jobs and hears what became of their deferred messages */
+    /** @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none */
     @Inject
     public RecruitflowJobs(
             IntakeSaga saga,
@@ -77,21 +77,7 @@ public class RecruitflowJobs implements JobHandler {
             CallBudgets budgets,
             DailyReserve reserve,
             Nurture nurture) {
-        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, Optional.of(nurture));
-    }
-
-    private RecruitflowJobs(
-            IntakeSaga saga,
-            MessageSender sender,
-            MessageLog messages,
-            Recruits recruits,
-            InboxDispatcher dispatcher,
-            ReplyAnswers answers,
-            Clock clock,
-            CallBudgets budgets,
-            DailyReserve reserve,
-            Optional<Nurture> nurture) {
-        this.nurture = nurture;
+        this.nurture = Optional.ofNullable(nurture);
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;

@@ -42,9 +42,10 @@ public class ViewRecruitService implements ViewRecruitUseCase {
             MessageLog messages,
             Appointments appointments,
             ComplianceRecord decisions) {
-        this(recruits, mirror, journal, messages, appointments, decisions, Optional.empty(), Optional.empty());
+        this(recruits, mirror, journal, messages, appointments, decisions, null, null);
     }
 
+    /** @param followUps the nurture steps, and {@code alerts} the owner's alerts; null for none */
     @Inject
     public ViewRecruitService(
             Recruits recruits,
@@ -55,26 +56,14 @@ public class ViewRecruitService implements ViewRecruitUseCase {
             ComplianceRecord decisions,
             NurtureSteps followUps,
             OwnerAlerts alerts) {
-        this(recruits, mirror, journal, messages, appointments, decisions, Optional.of(followUps), Optional.of(alerts));
-    }
-
-    private ViewRecruitService(
-            Recruits recruits,
-            OpportunityMirror mirror,
-            IntakeJournal journal,
-            MessageLog messages,
-            Appointments appointments,
-            ComplianceRecord decisions,
-            Optional<NurtureSteps> followUps,
-            Optional<OwnerAlerts> alerts) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.journal = journal;
         this.messages = messages;
         this.appointments = appointments;
         this.decisions = decisions;
-        this.followUps = followUps;
-        this.alerts = alerts;
+        this.followUps = Optional.ofNullable(followUps);
+        this.alerts = Optional.ofNullable(alerts);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.bootstrap.cli.RecruitflowCli;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
@@ -141,24 +140,7 @@ class CadenceSurvivesKillE2eTest {
     }
 
     private Process start(Map<Setting, String> settings, Path out, Path err, String... args) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                RecruitflowCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("RECRUITFLOW_"));
-        settings.forEach((setting, value) -> env.put(setting.env(), value));
-        Process process = builder.start();
+        Process process = E2e.startCli(dir, settings, out, err, args);
         children.add(process);
         return process;
     }
