@@ -126,6 +126,20 @@ public final class World {
     public final ReplySettings replySettings;
     public final InboundReplies replies;
     public final ReplyAnswers answers;
+    /** Nurture: the steps' part of the gate, the service, and its view of Recruitflow's own stage moves. */
+    public final io.recruitflow.application.nurture.NurtureGuard nurtureGuard;
+
+    public final io.recruitflow.application.nurture.Nurture nurture;
+    public final io.recruitflow.application.nurture.NurtureStageMoves nurtureMoves;
+    /**
+     * What happens while a message of the world's sender waits for its rate-limit permit, before the gate is asked
+     * (nothing, unless a test sets it: time passing, an event arriving).
+     */
+    public volatile java.util.function.Consumer<OutgoingMessage> whileWaitingForPermit = m -> {};
+
+    /** What the nurture told its listeners, in order. */
+    public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
@@ -145,6 +159,30 @@ public final class World {
 
     public World(
             String localNewYorkTime, RecruitingSettings settings, Extension extension, ReplySettings replySettings) {
+        this(
+                localNewYorkTime,
+                settings,
+                extension,
+                replySettings,
+                io.recruitflow.application.nurture.NurtureSettings.defaults());
+    }
+
+    /** With Recruitflow's own cadences ({@code NurtureSettings.playbook()} runs the playbook's). */
+    public World(String localNewYorkTime, io.recruitflow.application.nurture.NurtureSettings nurtureSettings) {
+        this(
+                localNewYorkTime,
+                RecruitingSettings.defaults(),
+                (adapters, advance, messages) -> Set.of(),
+                ReplySettings.defaults(),
+                nurtureSettings);
+    }
+
+    public World(
+            String localNewYorkTime,
+            RecruitingSettings settings,
+            Extension extension,
+            ReplySettings replySettings,
+            io.recruitflow.application.nurture.NurtureSettings nurtureSettings) {
         this.replySettings = replySettings;
         this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
@@ -152,16 +190,56 @@ public final class World {
         this.settings = settings;
         setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
         recipients = new RecipientProfile(PHONES, settings);
+        nurtureGuard =
+                new io.recruitflow.application.nurture.NurtureGuard(adapters.nurtureSteps(), adapters.recruits());
+        Conversations handOver = new Conversations() {
+            @Override
+            public Dispatch send(OutgoingMessage message, SendGate gate) {
+                whileWaitingForPermit.accept(message);
+                return ghl.conversations().send(message, gate);
+            }
+
+            @Override
+            public Stream<ConversationMessage> messagesWith(LocationId location, ContactId of) {
+                return ghl.conversations().messagesWith(location, of);
+            }
+        };
         sender = new MessageSender(
                 adapters.messageLog(),
-                ghl.conversations(),
+                handOver,
                 recipients,
                 settings,
                 adapters.jobQueue(),
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
+                nurtureGuard,
                 clock);
+        java.util.concurrent.atomic.AtomicReference<io.recruitflow.application.advancerecruit.StageMoveListener> moves =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        advance = new AdvanceRecruitService(
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                ghl.opportunities(),
+                setup,
+                clock,
+                () -> Set.of(moves.get()));
+        nurture = new io.recruitflow.application.nurture.Nurture(
+                adapters.nurtureSteps(),
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                sender,
+                adapters.jobQueue(),
+                recipients,
+                settings,
+                nurtureSettings,
+                adapters.ownerAlerts(),
+                Set.of(notices::add),
+                Set.of(),
+                advance,
+                clock);
+        nurtureMoves = new io.recruitflow.application.nurture.NurtureStageMoves(nurture);
+        moves.set(nurtureMoves);
         confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
                 adapters.recruits(), adapters.intakeJournal(), settings, clock);
         saga = new IntakeSaga(
@@ -173,12 +251,10 @@ public final class World {
                 clock,
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
-                new SendIntroStep(sender, adapters.recruits(), settings),
+                new SendIntroStep(sender, adapters.recruits(), settings, nurture),
                 new EnrollWorkflowStep(ghl.workflows(), setup, settings),
                 confirmation);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
-        advance = new AdvanceRecruitService(
-                adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
         Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
@@ -196,7 +272,8 @@ public final class World {
                 ghl.installations(),
                 suspended,
                 withDelegatedEnrollments(listeners),
-                replies);
+                replies,
+                nurture);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -214,7 +291,9 @@ public final class World {
                 adapters.intakeJournal(),
                 adapters.messageLog(),
                 adapters.appointments(),
-                adapters.complianceRecord());
+                adapters.complianceRecord(),
+                adapters.nurtureSteps(),
+                adapters.ownerAlerts());
         jobs = new RecruitflowJobs(
                 saga,
                 sender,
@@ -240,7 +319,8 @@ public final class World {
                         io.recruitflow.application.outbound.Subscriptions.none(),
                         (subscription, event, attempt, at) ->
                                 new io.recruitflow.application.port.EventSender.Attempt.Failed("no sender"),
-                        clock));
+                        clock),
+                nurture);
         adapters.jobQueue().bind(jobs);
     }
 
@@ -270,6 +350,7 @@ public final class World {
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
+                nurtureGuard,
                 clock);
     }
 

@@ -99,6 +99,7 @@ public abstract class JobQueueContract {
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
             case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
             case OUTBOUND_EVENTS -> new JobPayload.DeliverEvents();
+            case NURTURE_STEP -> new JobPayload.NurtureStep("nurture/" + recruit, recruit);
         };
     }
 

@@ -26,6 +26,8 @@ public final class InMemoryAdapters {
     private final InMemoryRecruitingReport recruitingReport =
             new InMemoryRecruitingReport(recruits, opportunityMirror, appointments, complianceRecord);
     private final InMemoryOutbox outbox = new InMemoryOutbox();
+    private final InMemoryNurtureSteps nurtureSteps = new InMemoryNurtureSteps();
+    private final InMemoryOwnerAlerts ownerAlerts = new InMemoryOwnerAlerts();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -96,6 +98,14 @@ public final class InMemoryAdapters {
     /** The outbox of outbound events. */
     public InMemoryOutbox outbox() {
         return outbox;
+    }
+
+    public InMemoryNurtureSteps nurtureSteps() {
+        return nurtureSteps;
+    }
+
+    public InMemoryOwnerAlerts ownerAlerts() {
+        return ownerAlerts;
     }
 
     public InMemoryGhl ghl() {

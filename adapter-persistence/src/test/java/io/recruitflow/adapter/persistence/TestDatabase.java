@@ -65,7 +65,8 @@ final class TestDatabase {
             h.execute("""
                     TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, opportunity_stage_entries, appointments, messages, oauth_tokens,
                         processed_events, inbox_events, scheduled_tasks, suspended_locations, recruit_replies,
-                        credential_leases, pending_installs, routing_turns, outbound_events RESTART IDENTITY
+                        credential_leases, pending_installs, routing_turns, outbound_events, nurture_steps, nurture_news,
+                        owner_alerts RESTART IDENTITY
                     """);
             h.execute("UPDATE inbox_counters SET value = 0");
         });

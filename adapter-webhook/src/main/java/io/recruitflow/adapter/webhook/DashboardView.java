@@ -16,7 +16,11 @@ record DashboardView(
         Optional<DeadView> dead,
         Optional<ReviewsView> reviews,
 
-        Optional<List<SuspendedRow>> suspended) {
+        Optional<List<SuspendedRow>> suspended,
+        Optional<List<AlertRow>> alerts) {
+
+    /** One of the owner's alerts: a recruit replied, a recruit is stalled, ... (newest first). */
+    record AlertRow(String at, String kind, String recruit, String text) {}
 
     /** A suspended location; {@code reinstall} when only installing the app again lifts it. */
     record SuspendedRow(String location, String reason, boolean reinstall) {}

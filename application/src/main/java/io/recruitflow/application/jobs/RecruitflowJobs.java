@@ -3,6 +3,7 @@ package io.recruitflow.application.jobs;
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.outbound.OutboundDispatcher;
+import io.recruitflow.application.nurture.Nurture;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.port.CallBudget;
@@ -52,8 +53,9 @@ public class RecruitflowJobs implements JobHandler {
     private final CallBudgets budgets;
     private final DailyReserve reserve;
     private final OutboundDispatcher outbound;
+    private final Optional<Nurture> nurture;
 
-    @Inject
+    /** With no nurture: a nurture step's job gives up. */
     public RecruitflowJobs(
             IntakeSaga saga,
             MessageSender sender,
@@ -65,7 +67,25 @@ public class RecruitflowJobs implements JobHandler {
             CallBudgets budgets,
             DailyReserve reserve,
             OutboundDispatcher outbound) {
+        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, outbound, null);
+    }
+
+    /** @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none */
+    @Inject
+    public RecruitflowJobs(
+            IntakeSaga saga,
+            MessageSender sender,
+            MessageLog messages,
+            Recruits recruits,
+            InboxDispatcher dispatcher,
+            ReplyAnswers answers,
+            Clock clock,
+            CallBudgets budgets,
+            DailyReserve reserve,
+            OutboundDispatcher outbound,
+            Nurture nurture) {
         this.outbound = outbound;
+        this.nurture = Optional.ofNullable(nurture);
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;
@@ -103,6 +123,10 @@ public class RecruitflowJobs implements JobHandler {
             int sent = outbound.deliverDue(OutboundDispatcher.BATCH);
             return new JobOutcome.RunAgainAt(
                     sent > 0 ? clock.now() : clock.now().plus(OUTBOUND_IDLE), "outbound events");
+        }
+        if (payload instanceof JobPayload.NurtureStep step) {
+            return nurture.map(n -> n.run(step))
+                    .orElseGet(() -> new JobOutcome.GiveUp("nurture step " + step.step() + " with no nurture wired"));
         }
         // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);
@@ -167,6 +191,9 @@ public class RecruitflowJobs implements JobHandler {
         if (payload instanceof JobPayload.AnswerReply answer) {
             return Optional.of(answer.recruit());
         }
+        if (payload instanceof JobPayload.NurtureStep step) {
+            return Optional.of(step.recruit());
+        }
         return Optional.empty();
     }
 
@@ -181,6 +208,9 @@ public class RecruitflowJobs implements JobHandler {
         SendOutcome outcome = sender.resume(recruit.get(), job.message());
         if (job.message().equals(IntakeSaga.introKey(job.recruit()))) {
             saga.introSettled(job.recruit(), outcome);
+        }
+        if (Nurture.isStep(job.message())) {
+            nurture.ifPresent(n -> n.messageSettled(job.message(), outcome));
         }
         if (outcome instanceof SendOutcome.Deferred deferred) {
             return new JobOutcome.RunAgainAt(deferred.until(), deferred.reason());

@@ -15,4 +15,7 @@ public enum JobType {
     REPLY_ANSWER,
     /** {@link JobPayload.DeliverEvents}. */
     OUTBOUND_EVENTS
+,
+    /** {@link JobPayload.NurtureStep}. */
+    NURTURE_STEP
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             FunnelCommand.class,
             ReportCommand.class,
+            RecruitCommand.class,
             ServeCommand.class,
             SandboxCommand.class,
             ConfigCommand.class,

@@ -6,6 +6,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.advancerecruit.StageMoveListener;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
 import io.recruitflow.application.applyghlevent.GhlEventListener;
@@ -29,6 +30,12 @@ import io.recruitflow.application.intakerecruit.SequentialAdmissions;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.nurture.Nurture;
+import io.recruitflow.application.nurture.NurtureGuard;
+import io.recruitflow.application.nurture.NurtureListener;
+import io.recruitflow.application.nurture.NurtureSettings;
+import io.recruitflow.application.nurture.NurtureStageMoves;
+import io.recruitflow.application.nurture.StepAction;
 import io.recruitflow.application.outbound.EventTaps;
 import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.outbound.OutboxRecruitEvents;
@@ -37,6 +44,7 @@ import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.outreach.SendCondition;
 import io.recruitflow.application.port.EventSender;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
@@ -74,6 +82,7 @@ public final class ApplicationModule extends AbstractModule {
     private final RecruitingSettings settings;
     private final ReplySettings replies;
     private final DailyReserve dailyReserve;
+    private final NurtureSettings nurture;
 
     public ApplicationModule(RecruitingSettings settings) {
         this(settings, ReplySettings.defaults());
@@ -86,9 +95,16 @@ public final class ApplicationModule extends AbstractModule {
 
     /** And with the share of each location's daily CRM quota kept for intros ({@link DailyReserve}). */
     public ApplicationModule(RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve) {
+        this(settings, replies, dailyReserve, NurtureSettings.defaults());
+    }
+
+    /** And with Recruitflow's own cadences ({@link NurtureSettings}; off by default). */
+    public ApplicationModule(
+            RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve, NurtureSettings nurture) {
         this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dailyReserve = Objects.requireNonNull(dailyReserve, "dailyReserve");
+        this.nurture = Objects.requireNonNull(nurture, "nurture");
     }
 
     @Override
@@ -108,6 +124,16 @@ public final class ApplicationModule extends AbstractModule {
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);
+        // Nurture: steps planned and cancelled, the gate's claim at the moment of sending, the cadences.
+        bind(NurtureSettings.class).toInstance(nurture);
+        bind(NurtureGuard.class);
+        bind(SendCondition.class).to(NurtureGuard.class);
+        bind(Nurture.class);
+        bind(NurtureStageMoves.class);
+        // Listeners of the nurture (outbound events), and actions of steps other than messages (extensions).
+        Multibinder.newSetBinder(binder(), NurtureListener.class);
+        Multibinder.newSetBinder(binder(), StepAction.class);
+        Multibinder.newSetBinder(binder(), StageMoveListener.class).addBinding().to(NurtureStageMoves.class);
         bind(IntakeSaga.class);
         bind(DelegatedEnrollmentConfirmation.class);
         bind(UpsertContactStep.class);
