@@ -126,6 +126,11 @@ public final class World {
     public final ReplySettings replySettings;
     public final InboundReplies replies;
     public final ReplyAnswers answers;
+    /** Stalled recruits, with {@link io.recruitflow.application.stalls.StallSettings#defaults()}. */
+    public final io.recruitflow.application.stalls.StalledRecruits stalls;
+    /** Every stall the sweep announced, in order (a {@code RecruitStalledListener}). */
+    public final List<io.recruitflow.domain.pipeline.StallAlert> stallsAnnounced =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
@@ -215,6 +220,14 @@ public final class World {
                 adapters.messageLog(),
                 adapters.appointments(),
                 adapters.complianceRecord());
+        stalls = new io.recruitflow.application.stalls.StalledRecruits(
+                adapters.opportunityMirror(),
+                adapters.recruits(),
+                adapters.appointments(),
+                adapters.stallAlerts(),
+                Set.<io.recruitflow.application.stalls.RecruitStalledListener>of(stallsAnnounced::add),
+                io.recruitflow.application.stalls.StallSettings.defaults(),
+                clock);
         jobs = new RecruitflowJobs(
                 saga,
                 sender,
@@ -234,7 +247,8 @@ public final class World {
                         return java.util.Map.copyOf(callBudgets);
                     }
                 },
-                io.recruitflow.application.jobs.DailyReserve.DEFAULT);
+                io.recruitflow.application.jobs.DailyReserve.DEFAULT,
+                stalls);
         adapters.jobQueue().bind(jobs);
     }
 

@@ -98,6 +98,7 @@ public abstract class JobQueueContract {
             case DEFERRED_MESSAGE -> new JobPayload.DeliverMessage(new MessageKey(recruit.toString()), recruit);
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
             case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
+            case STALL_SWEEP -> new JobPayload.SweepStalls();
         };
     }
 
@@ -148,7 +149,8 @@ public abstract class JobQueueContract {
                 new JobPayload.Intake(recruit, IntakePhase.FIRST),
                 new JobPayload.Intake(recruit, IntakePhase.FOLLOW_UP),
                 new JobPayload.DeliverMessage(new MessageKey("intro/" + recruit), recruit),
-                new JobPayload.SweepInbox());
+                new JobPayload.SweepInbox(),
+                new JobPayload.SweepStalls());
         payloads.forEach(p -> h.queue().schedule(new Job(p, h.now(), JobPriority.BULK)));
 
         h.runDue();

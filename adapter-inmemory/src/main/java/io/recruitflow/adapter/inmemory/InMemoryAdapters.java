@@ -23,6 +23,7 @@ public final class InMemoryAdapters {
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
+    private final InMemoryStallAlerts stallAlerts = new InMemoryStallAlerts();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -83,6 +84,10 @@ public final class InMemoryAdapters {
 
     public InMemoryRecruitReplies recruitReplies() {
         return recruitReplies;
+    }
+
+    public InMemoryStallAlerts stallAlerts() {
+        return stallAlerts;
     }
 
     public InMemoryGhl ghl() {

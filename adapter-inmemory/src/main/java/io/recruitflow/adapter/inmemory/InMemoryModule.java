@@ -54,6 +54,7 @@ public final class InMemoryModule extends AbstractModule {
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
+        bind(io.recruitflow.domain.pipeline.StallAlerts.class).toInstance(adapters.stallAlerts());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
         bind(PendingInstalls.class).toInstance(new InMemoryPendingInstalls(adapters.clock()));
 

@@ -144,6 +144,12 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
+    io.recruitflow.domain.pipeline.StallAlerts stallAlerts(Database database) {
+        return new PostgresStallAlerts(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
     ComplianceRecord complianceRecord(Database database) {
         return new PostgresComplianceRecord(database.jdbi());
     }

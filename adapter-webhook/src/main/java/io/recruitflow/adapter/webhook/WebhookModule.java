@@ -93,7 +93,8 @@ public final class WebhookModule extends AbstractModule {
             AdminServices admin,
             CallBudgets budgets,
             DailyReserve reserve,
-            SuspendedLocations suspended) {
+            SuspendedLocations suspended,
+            io.recruitflow.application.stalls.StalledRecruits stalls) {
         return WebhookServer.builder(config)
                 .inbox(inbox)
                 .inboxListener(listener)
@@ -105,6 +106,7 @@ public final class WebhookModule extends AbstractModule {
                 .rateBudgets(() -> shownBudgets(budgets))
                 .followUpsDeferred(b -> reserve.followUpsDeferredUntil(b, clock.now()))
                 .suspensions(suspended::all)
+                .stalls(stalls::now)
                 .build();
     }
 

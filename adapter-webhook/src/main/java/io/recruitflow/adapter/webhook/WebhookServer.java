@@ -80,8 +80,8 @@ public final class WebhookServer {
         Optional<AdminRoutes> admin =
                 Optional.ofNullable(b.admin).map(a -> new AdminRoutes(a, config.importMaxBytes()));
         metrics.suspendedLocations(b.suspensions);
-        Dashboard dashboard =
-                new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred);
+        Dashboard dashboard = new Dashboard(
+                Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred, b.stalls);
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
         this.readinessExecutor = new ThreadPoolExecutor(
@@ -359,6 +359,9 @@ public final class WebhookServer {
         private java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred =
                 b -> Optional.empty();
         private Supplier<Map<LocationId, String>> suspensions = Map::of;
+        private java.util.function.Function<
+                        Optional<LocationId>, java.util.List<io.recruitflow.domain.pipeline.StallAlert>>
+                stalls = location -> java.util.List.of();
         private int writerThreads = 2;
 
         private Builder(WebhookConfig config) {
@@ -433,6 +436,18 @@ public final class WebhookServer {
          */
         public Builder suspensions(Supplier<Map<LocationId, String>> suspensions) {
             this.suspensions = Objects.requireNonNull(suspensions, "suspensions");
+            return this;
+        }
+
+        /**
+         * The recruits stalled now in a location (or all), longest stalled first
+         * ({@link io.recruitflow.application.stalls.StalledRecruits#now}), listed on the dashboard. Default: none.
+         */
+        public Builder stalls(
+                java.util.function.Function<
+                                Optional<LocationId>, java.util.List<io.recruitflow.domain.pipeline.StallAlert>>
+                        stalls) {
+            this.stalls = Objects.requireNonNull(stalls, "stalls");
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.replies.ReplyAnswers;
+import io.recruitflow.application.stalls.StalledRecruits;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.Recruit;
@@ -47,6 +48,7 @@ public class RecruitflowJobs implements JobHandler {
     private final Clock clock;
     private final CallBudgets budgets;
     private final DailyReserve reserve;
+    private final StalledRecruits stalls;
 
     @Inject
     public RecruitflowJobs(
@@ -58,7 +60,9 @@ public class RecruitflowJobs implements JobHandler {
             ReplyAnswers answers,
             Clock clock,
             CallBudgets budgets,
-            DailyReserve reserve) {
+            DailyReserve reserve,
+            StalledRecruits stalls) {
+        this.stalls = stalls;
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;
@@ -73,6 +77,11 @@ public class RecruitflowJobs implements JobHandler {
     /** The inbox sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
     public static Job inboxSweep(Clock clock) {
         return new Job(new JobPayload.SweepInbox(), clock.now(), JobPriority.EVENTS);
+    }
+
+    /** The stall sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
+    public static Job stallSweep(Clock clock) {
+        return new Job(new JobPayload.SweepStalls(), clock.now(), JobPriority.BULK);
     }
 
     @Override
@@ -90,6 +99,11 @@ public class RecruitflowJobs implements JobHandler {
         }
         if (payload instanceof JobPayload.AnswerReply answer) {
             return answers.run(answer);
+        }
+        if (payload instanceof JobPayload.SweepStalls) {
+            int announced = stalls.sweep();
+            return new JobOutcome.RunAgainAt(
+                    clock.now().plus(stalls.settings().every()), "stall sweep: " + announced + " new");
         }
         // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);

@@ -12,5 +12,7 @@ public enum JobType {
     /** {@link JobPayload.SweepInbox}. */
     INBOX_DISPATCH,
     /** {@link JobPayload.AnswerReply}. */
-    REPLY_ANSWER
+    REPLY_ANSWER,
+    /** {@link JobPayload.SweepStalls}. */
+    STALL_SWEEP
 }

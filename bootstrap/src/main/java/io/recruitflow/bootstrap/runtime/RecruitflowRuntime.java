@@ -69,7 +69,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
-                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve())));
+                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve())
+                        .withFollowThrough(config.presentations(), config.stalls())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
     }

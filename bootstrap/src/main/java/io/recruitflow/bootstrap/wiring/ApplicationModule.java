@@ -33,6 +33,7 @@ import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.presentations.PresentationSettings;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.InboundReplies;
@@ -45,6 +46,9 @@ import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageUseCase;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.stalls.RecruitStalledListener;
+import io.recruitflow.application.stalls.StallSettings;
+import io.recruitflow.application.stalls.StalledRecruits;
 import io.recruitflow.application.viewrecruit.ViewRecruitService;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import java.util.Objects;
@@ -57,6 +61,8 @@ public final class ApplicationModule extends AbstractModule {
     private final RecruitingSettings settings;
     private final ReplySettings replies;
     private final DailyReserve dailyReserve;
+    private final PresentationSettings presentations;
+    private final StallSettings stalls;
 
     public ApplicationModule(RecruitingSettings settings) {
         this(settings, ReplySettings.defaults());
@@ -69,9 +75,25 @@ public final class ApplicationModule extends AbstractModule {
 
     /** And with the share of each location's daily CRM quota kept for intros ({@link DailyReserve}). */
     public ApplicationModule(RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve) {
+        this(settings, replies, dailyReserve, PresentationSettings.defaults(), StallSettings.defaults());
+    }
+
+    private ApplicationModule(
+            RecruitingSettings settings,
+            ReplySettings replies,
+            DailyReserve dailyReserve,
+            PresentationSettings presentations,
+            StallSettings stalls) {
         this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dailyReserve = Objects.requireNonNull(dailyReserve, "dailyReserve");
+        this.presentations = Objects.requireNonNull(presentations, "presentations");
+        this.stalls = Objects.requireNonNull(stalls, "stalls");
+    }
+
+    /** The same, following presentations through and watching for stalls as configured. */
+    public ApplicationModule withFollowThrough(PresentationSettings newPresentations, StallSettings newStalls) {
+        return new ApplicationModule(settings, replies, dailyReserve, newPresentations, newStalls);
     }
 
     @Override
@@ -79,6 +101,11 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecruitingSettings.class).toInstance(settings);
         bind(ReplySettings.class).toInstance(replies);
         bind(DailyReserve.class).toInstance(dailyReserve);
+        bind(PresentationSettings.class).toInstance(presentations);
+        bind(StallSettings.class).toInstance(stalls);
+        // Whoever wants to hear of stalled recruits adds a listener to this set (outbound events, extensions).
+        Multibinder.newSetBinder(binder(), RecruitStalledListener.class);
+        bind(StalledRecruits.class);
         bind(InboundReplies.class);
         bind(ReviewRepliesUseCase.class).to(InboundReplies.class);
         bind(ReplyAnswers.class);
