@@ -88,6 +88,7 @@ public final class InMemoryContacts implements ContactDirectory, io.recruitflow.
 
     @Override
     public synchronized Set<String> addTags(LocationId location, ContactId id, Set<String> tags) {
+        RuntimeException pending = faults.before(Operation.CONTACT_TAG);
         Contact c = contacts.get(id);
         if (c == null || !c.location().equals(location)) {
             throw notFound("contact " + id);
@@ -110,7 +111,7 @@ public final class InMemoryContacts implements ContactDirectory, io.recruitflow.
                 c.dateAdded(),
                 Optional.of(clock.now()));
         contacts.put(id, updated);
-        return Set.copyOf(all);
+        return GhlFaults.after(pending, Set.copyOf(all));
     }
 
     private Contact insert(ContactDraft draft) {
