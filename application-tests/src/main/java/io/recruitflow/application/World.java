@@ -131,6 +131,14 @@ public final class World {
     /** Every stall the sweep announced, in order (a {@code RecruitStalledListener}). */
     public final List<io.recruitflow.domain.pipeline.StallAlert> stallsAnnounced =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Nurture: the steps' part of the gate, the service, and its view of Recruitflow's own stage moves. */
+    public final io.recruitflow.application.nurture.NurtureGuard nurtureGuard;
+
+    public final io.recruitflow.application.nurture.Nurture nurture;
+    public final io.recruitflow.application.nurture.NurtureStageMoves nurtureMoves;
+    /** What the nurture told its listeners, in order. */
+    public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public World(String localNewYorkTime) {
         this(localNewYorkTime, RecruitingSettings.defaults());
@@ -150,6 +158,30 @@ public final class World {
 
     public World(
             String localNewYorkTime, RecruitingSettings settings, Extension extension, ReplySettings replySettings) {
+        this(
+                localNewYorkTime,
+                settings,
+                extension,
+                replySettings,
+                io.recruitflow.application.nurture.NurtureSettings.defaults());
+    }
+
+    /** With Recruitflow's own cadences ({@code NurtureSettings.playbook()} runs the playbook's). */
+    public World(String localNewYorkTime, io.recruitflow.application.nurture.NurtureSettings nurtureSettings) {
+        this(
+                localNewYorkTime,
+                RecruitingSettings.defaults(),
+                (adapters, advance, messages) -> Set.of(),
+                ReplySettings.defaults(),
+                nurtureSettings);
+    }
+
+    public World(
+            String localNewYorkTime,
+            RecruitingSettings settings,
+            Extension extension,
+            ReplySettings replySettings,
+            io.recruitflow.application.nurture.NurtureSettings nurtureSettings) {
         this.replySettings = replySettings;
         this.clock = ManualClock.at(localNewYorkTime, NEW_YORK);
         this.adapters = new InMemoryAdapters(clock);
@@ -157,6 +189,8 @@ public final class World {
         this.settings = settings;
         setup = new LocationSetup(ghl.pipelines(), ghl.workflows(), ghl.calendars(), settings);
         recipients = new RecipientProfile(PHONES, settings);
+        nurtureGuard =
+                new io.recruitflow.application.nurture.NurtureGuard(adapters.nurtureSteps(), adapters.recruits());
         sender = new MessageSender(
                 adapters.messageLog(),
                 ghl.conversations(),
@@ -166,7 +200,33 @@ public final class World {
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
+                nurtureGuard,
                 clock);
+        java.util.concurrent.atomic.AtomicReference<io.recruitflow.application.advancerecruit.StageMoveListener> moves =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        advance = new AdvanceRecruitService(
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                ghl.opportunities(),
+                setup,
+                clock,
+                () -> Set.of(moves.get()));
+        nurture = new io.recruitflow.application.nurture.Nurture(
+                adapters.nurtureSteps(),
+                adapters.recruits(),
+                adapters.opportunityMirror(),
+                sender,
+                adapters.jobQueue(),
+                recipients,
+                settings,
+                nurtureSettings,
+                adapters.ownerAlerts(),
+                Set.of(notices::add),
+                Set.of(),
+                advance,
+                clock);
+        nurtureMoves = new io.recruitflow.application.nurture.NurtureStageMoves(nurture);
+        moves.set(nurtureMoves);
         confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
                 adapters.recruits(), adapters.intakeJournal(), settings, clock);
         saga = new IntakeSaga(
@@ -178,12 +238,10 @@ public final class World {
                 clock,
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
-                new SendIntroStep(sender, adapters.recruits(), settings),
+                new SendIntroStep(sender, adapters.recruits(), settings, nurture),
                 new EnrollWorkflowStep(ghl.workflows(), setup, settings),
                 confirmation);
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
-        advance = new AdvanceRecruitService(
-                adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
         Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
@@ -201,7 +259,8 @@ public final class World {
                 ghl.installations(),
                 suspended,
                 withDelegatedEnrollments(listeners),
-                replies);
+                replies,
+                nurture);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),
@@ -248,6 +307,7 @@ public final class World {
                     }
                 },
                 io.recruitflow.application.jobs.DailyReserve.DEFAULT,
+                nurture,
                 stalls);
         adapters.jobQueue().bind(jobs);
     }
@@ -278,6 +338,7 @@ public final class World {
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
+                nurtureGuard,
                 clock);
     }
 

@@ -99,6 +99,7 @@ public abstract class JobQueueContract {
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
             case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
             case STALL_SWEEP -> new JobPayload.SweepStalls();
+            case NURTURE_STEP -> new JobPayload.NurtureStep("nurture/" + recruit, recruit);
         };
     }
 

@@ -24,6 +24,8 @@ public final class InMemoryAdapters {
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
     private final InMemoryStallAlerts stallAlerts = new InMemoryStallAlerts();
+    private final InMemoryNurtureSteps nurtureSteps = new InMemoryNurtureSteps();
+    private final InMemoryOwnerAlerts ownerAlerts = new InMemoryOwnerAlerts();
     private final InMemoryGhl ghl;
 
     public InMemoryAdapters(Clock clock) {
@@ -88,6 +90,14 @@ public final class InMemoryAdapters {
 
     public InMemoryStallAlerts stallAlerts() {
         return stallAlerts;
+    }
+
+    public InMemoryNurtureSteps nurtureSteps() {
+        return nurtureSteps;
+    }
+
+    public InMemoryOwnerAlerts ownerAlerts() {
+        return ownerAlerts;
     }
 
     public InMemoryGhl ghl() {

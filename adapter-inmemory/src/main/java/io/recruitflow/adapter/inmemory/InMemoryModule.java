@@ -55,6 +55,8 @@ public final class InMemoryModule extends AbstractModule {
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
         bind(io.recruitflow.domain.pipeline.StallAlerts.class).toInstance(adapters.stallAlerts());
+        bind(io.recruitflow.domain.nurture.NurtureSteps.class).toInstance(adapters.nurtureSteps());
+        bind(io.recruitflow.domain.nurture.OwnerAlerts.class).toInstance(adapters.ownerAlerts());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());
         bind(PendingInstalls.class).toInstance(new InMemoryPendingInstalls(adapters.clock()));
 

@@ -150,6 +150,18 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
+    io.recruitflow.domain.nurture.NurtureSteps nurtureSteps(Database database) {
+        return new PostgresNurtureSteps(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
+    io.recruitflow.domain.nurture.OwnerAlerts ownerAlerts(Database database) {
+        return new PostgresOwnerAlerts(database.jdbi());
+    }
+
+    @Provides
+    @Singleton
     ComplianceRecord complianceRecord(Database database) {
         return new PostgresComplianceRecord(database.jdbi());
     }

@@ -8,4 +8,10 @@ public interface AdvanceRecruitUseCase {
 
     /** The recruit opted out: their opportunity is lost. */
     AdvanceResult markOptedOut(RecruitId recruit);
+
+    /**
+     * The recruit's cadence ended without an answer: their opportunity takes {@code status} (abandoned, lost, or
+     * open again), at the stage it is in.
+     */
+    AdvanceResult markRested(RecruitId recruit, io.recruitflow.domain.pipeline.OpportunityStatus status);
 }

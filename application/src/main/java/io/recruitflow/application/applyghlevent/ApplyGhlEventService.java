@@ -3,6 +3,8 @@ package io.recruitflow.application.applyghlevent;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.advancerecruit.AdvanceResult;
+import io.recruitflow.application.nurture.Nurture;
+import io.recruitflow.application.nurture.NurtureStageMoves;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.setup.LocationSetup;
@@ -10,6 +12,7 @@ import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.nurture.NurtureEvent;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.RecruitingPipeline;
@@ -41,8 +44,9 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final SuspendedLocations suspended;
     private final Set<GhlEventListener> listeners;
     private final InboundReplies replies;
+    private final Optional<Nurture> nurture;
 
-    @Inject
+    /** With no nurture to tell (its steps are not cancelled by events). */
     public ApplyGhlEventService(
             Recruits recruits,
             OpportunityMirror mirror,
@@ -54,6 +58,64 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             SuspendedLocations suspended,
             Set<GhlEventListener> listeners,
             InboundReplies replies) {
+        this(
+                recruits,
+                mirror,
+                appointments,
+                advance,
+                setup,
+                processed,
+                installations,
+                suspended,
+                listeners,
+                replies,
+                Optional.empty());
+    }
+
+    /**
+     * @param nurture told of the news that cancels nurture steps (a reply, a booking, a stage move, an opt-out),
+     *     before anything slower is done with the event, and of the replies that matter
+     */
+    @Inject
+    public ApplyGhlEventService(
+            Recruits recruits,
+            OpportunityMirror mirror,
+            Appointments appointments,
+            AdvanceRecruitUseCase advance,
+            LocationSetup setup,
+            ProcessedEvents processed,
+            Installations installations,
+            SuspendedLocations suspended,
+            Set<GhlEventListener> listeners,
+            InboundReplies replies,
+            Nurture nurture) {
+        this(
+                recruits,
+                mirror,
+                appointments,
+                advance,
+                setup,
+                processed,
+                installations,
+                suspended,
+                listeners,
+                replies,
+                Optional.of(nurture));
+    }
+
+    private ApplyGhlEventService(
+            Recruits recruits,
+            OpportunityMirror mirror,
+            Appointments appointments,
+            AdvanceRecruitUseCase advance,
+            LocationSetup setup,
+            ProcessedEvents processed,
+            Installations installations,
+            SuspendedLocations suspended,
+            Set<GhlEventListener> listeners,
+            InboundReplies replies,
+            Optional<Nurture> nurture) {
+        this.nurture = nurture;
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;
@@ -96,6 +158,16 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         } else if (event instanceof GhlEvent.AppointmentChanged e) {
             return appointment(e);
         } else if (event instanceof GhlEvent.AppointmentDeleted e) {
+            appointments
+                    .find(e.appointmentId())
+                    .flatMap(a -> recruits.findByContact(a.contact()))
+                    .ifPresent(r -> news(
+                            r,
+                            NurtureEvent.about(
+                                    NurtureEvent.Kind.APPOINTMENT_CANCELLED,
+                                    e.appointmentId().value(),
+                                    e.occurredAt(),
+                                    "appointment deleted")));
             appointments.delete(e.appointmentId());
             return new EventOutcome.Applied("appointment " + e.appointmentId() + " deleted");
         } else if (event instanceof GhlEvent.OpportunityChanged e) {
@@ -153,14 +225,30 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
 
     private EventOutcome inbound(GhlEvent.MessageReceived e) {
         return withRecruit(e.contactId(), r -> {
+            // Any message from the recruit stops their follow-ups first, before it is read (the news is stored while
+            // a follow-up may be waiting for its permit).
+            news(r, NurtureEvent.of(NurtureEvent.Kind.REPLIED, e.occurredAt(), "the recruit replied"));
             // An opt-out, a reply held for review, START or HELP; anything else is interest.
             Optional<String> consent = replies.received(r, e.eventId(), e.occurredAt(), e.body());
             if (consent.isPresent()) {
+                if (recruits.find(r.id()).filter(x -> x.consent().optedOut()).isPresent()) {
+                    news(r, NurtureEvent.of(NurtureEvent.Kind.OPTED_OUT, e.occurredAt(), "the recruit opted out"));
+                }
                 return new EventOutcome.Applied(consent.get());
             }
-            return moved(advance.advance(
+            EventOutcome outcome = moved(advance.advance(
                     new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.REPLY)));
+            String what = outcome instanceof EventOutcome.Applied a
+                    ? a.what()
+                    : outcome instanceof EventOutcome.Ignored i ? "stage unchanged: " + i.why() : "read as interest";
+            nurture.ifPresent(n -> n.replied(r, e.eventId(), e.occurredAt(), what));
+            return outcome;
         });
+    }
+
+    /** Tells the nurture of news that may cancel the recruit's steps. */
+    private void news(Recruit recruit, NurtureEvent event) {
+        nurture.ifPresent(n -> n.cancel(recruit.id(), event));
     }
 
     private EventOutcome appointment(GhlEvent.AppointmentChanged e) {
@@ -174,10 +262,12 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                 e.end(),
                 e.status(),
                 e.occurredAt());
+        Optional<Appointment> before = appointments.find(e.appointmentId());
         if (!appointments.save(appointment)) {
             return new EventOutcome.Ignored("older than the appointment we hold");
         }
         return withRecruit(e.contactId(), r -> {
+            appointmentNews(r, before, appointment);
             if (e.status() == AppointmentStatus.NOSHOW) {
                 return moved(advance.advance(
                         new AdvanceRecruitCommand(r.id(), RecruitingStage.INTERESTED, StageChange.Cause.NO_SHOW)));
@@ -188,6 +278,26 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             }
             return new EventOutcome.Applied("appointment " + e.status());
         });
+    }
+
+    /** What an appointment's change means for nurture steps: booked, moved, cancelled, showed, missed. */
+    private void appointmentNews(Recruit r, Optional<Appointment> before, Appointment now) {
+        String id = now.id().value();
+        Instant at = now.updatedAt();
+        AppointmentStatus status = now.status();
+        if (status == AppointmentStatus.NOSHOW) {
+            news(r, NurtureEvent.about(NurtureEvent.Kind.NO_SHOW, id, at, "the recruit did not show up"));
+        } else if (status == AppointmentStatus.SHOWED) {
+            news(r, NurtureEvent.about(NurtureEvent.Kind.SHOWED, id, at, "the recruit showed up"));
+        } else if (status.active()) {
+            if (before.isEmpty() || !before.get().status().active()) {
+                news(r, NurtureEvent.about(NurtureEvent.Kind.BOOKED, id, at, "a presentation was booked"));
+            } else if (!before.get().start().equals(now.start())) {
+                news(r, NurtureEvent.about(NurtureEvent.Kind.APPOINTMENT_MOVED, id, at, "the appointment moved"));
+            }
+        } else {
+            news(r, NurtureEvent.about(NurtureEvent.Kind.APPOINTMENT_CANCELLED, id, at, "appointment " + status));
+        }
     }
 
     private EventOutcome opportunity(GhlEvent.OpportunityChanged e) {
@@ -213,10 +323,17 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                         Optional.empty(),
                         e.occurredAt(),
                         0));
+        Optional<RecruitingStage> was = mirror.find(e.opportunityId()).map(Opportunity::stage);
         // The mirror refuses state older than what it holds: out-of-order events change nothing.
-        return mirror.save(next)
-                ? new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status())
-                : new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
+        if (!mirror.save(next)) {
+            return new EventOutcome.Ignored("deleted, or older than the opportunity we hold");
+        }
+        if (nurture.isPresent() && was.isPresent() && was.get() != next.stage()) {
+            recruits.findByContact(e.contactId())
+                    .ifPresent(r -> NurtureStageMoves.stageMoved(
+                            nurture.get(), r.id(), was.get(), next.stage(), e.occurredAt(), "in GHL"));
+        }
+        return new EventOutcome.Applied("opportunity at " + next.stage() + " / " + next.status());
     }
 
     /**

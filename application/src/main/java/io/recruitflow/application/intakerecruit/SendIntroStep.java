@@ -1,5 +1,6 @@
 package io.recruitflow.application.intakerecruit;
 
+import io.recruitflow.application.nurture.Nurture;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.setup.RecruitUpdater;
@@ -7,6 +8,7 @@ import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.message.OutgoingMessage;
+import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
@@ -26,12 +28,23 @@ public final class SendIntroStep implements IntakeStepAction {
     private final MessageSender sender;
     private final Recruits recruits;
     private final RecruitingSettings settings;
+    private final Optional<Nurture> nurture;
 
+    /** @param nurture told when the intro went out: the recruit is contacted, and its cadence may start */
     @Inject
+    public SendIntroStep(MessageSender sender, Recruits recruits, RecruitingSettings settings, Nurture nurture) {
+        this.sender = sender;
+        this.recruits = recruits;
+        this.settings = settings;
+        this.nurture = Optional.of(nurture);
+    }
+
+    /** With no nurture to tell. */
     public SendIntroStep(MessageSender sender, Recruits recruits, RecruitingSettings settings) {
         this.sender = sender;
         this.recruits = recruits;
         this.settings = settings;
+        this.nurture = Optional.empty();
     }
 
     /** The key of a recruit's intro in the message log: one intro per recruit. */
@@ -56,6 +69,8 @@ public final class SendIntroStep implements IntakeStepAction {
         if (outcome instanceof SendOutcome.Sent sent) {
             RecruitUpdater.update(
                     recruits, recruit, r -> r.introSent(sent.record().updatedAt()));
+            nurture.ifPresent(n -> n.stageEntered(
+                    recruit, RecruitingStage.CONTACTED, sent.record().updatedAt()));
             return new StepResult.Done(sent.record().messageId().map(Object::toString));
         }
         if (outcome instanceof SendOutcome.Deferred deferred) {
@@ -74,11 +89,7 @@ public final class SendIntroStep implements IntakeStepAction {
 
     /** The intro: a text to a recruit with a phone, else an email; also what a dry run shows ({@link IntakePreview}). */
     static OutgoingMessage introFor(Recruit recruit, ContactId contact, RecruitingSettings settings) {
-        Map<String, String> values = Map.of(
-                "First", recruit.name().first(),
-                "Last", recruit.name().last(),
-                "FullName", recruit.name().full(),
-                "State", recruit.license().state().displayName());
+        Map<String, String> values = io.recruitflow.application.outreach.RecruitPlaceholders.of(recruit);
         if (recruit.phone().isPresent()) {
             return new OutgoingMessage(
                     recruit.location(),

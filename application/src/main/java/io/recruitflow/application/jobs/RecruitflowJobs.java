@@ -2,6 +2,7 @@ package io.recruitflow.application.jobs;
 
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.nurture.Nurture;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.port.CallBudget;
@@ -48,8 +49,38 @@ public class RecruitflowJobs implements JobHandler {
     private final Clock clock;
     private final CallBudgets budgets;
     private final DailyReserve reserve;
-    private final StalledRecruits stalls;
+    private final Optional<StalledRecruits> stalls;
+    private final Optional<Nurture> nurture;
 
+    /** With no nurture: a nurture step's job gives up. */
+    public RecruitflowJobs(
+            IntakeSaga saga,
+            MessageSender sender,
+            MessageLog messages,
+            Recruits recruits,
+            InboxDispatcher dispatcher,
+            ReplyAnswers answers,
+            Clock clock,
+            CallBudgets budgets,
+            DailyReserve reserve) {
+        this(
+                saga,
+                sender,
+                messages,
+                recruits,
+                dispatcher,
+                answers,
+                clock,
+                budgets,
+                reserve,
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * @param nurture runs the nurture steps' jobs and hears what became of their deferred messages
+     * @param stalls the stall sweep's
+     */
     @Inject
     public RecruitflowJobs(
             IntakeSaga saga,
@@ -61,8 +92,36 @@ public class RecruitflowJobs implements JobHandler {
             Clock clock,
             CallBudgets budgets,
             DailyReserve reserve,
+            Nurture nurture,
             StalledRecruits stalls) {
+        this(
+                saga,
+                sender,
+                messages,
+                recruits,
+                dispatcher,
+                answers,
+                clock,
+                budgets,
+                reserve,
+                Optional.of(nurture),
+                Optional.of(stalls));
+    }
+
+    private RecruitflowJobs(
+            IntakeSaga saga,
+            MessageSender sender,
+            MessageLog messages,
+            Recruits recruits,
+            InboxDispatcher dispatcher,
+            ReplyAnswers answers,
+            Clock clock,
+            CallBudgets budgets,
+            DailyReserve reserve,
+            Optional<Nurture> nurture,
+            Optional<StalledRecruits> stalls) {
         this.stalls = stalls;
+        this.nurture = nurture;
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;
@@ -101,9 +160,16 @@ public class RecruitflowJobs implements JobHandler {
             return answers.run(answer);
         }
         if (payload instanceof JobPayload.SweepStalls) {
-            int announced = stalls.sweep();
+            if (stalls.isEmpty()) {
+                return new JobOutcome.GiveUp("stall sweep with no stall watch wired");
+            }
+            int announced = stalls.get().sweep();
             return new JobOutcome.RunAgainAt(
-                    clock.now().plus(stalls.settings().every()), "stall sweep: " + announced + " new");
+                    clock.now().plus(stalls.get().settings().every()), "stall sweep: " + announced + " new");
+        }
+        if (payload instanceof JobPayload.NurtureStep step) {
+            return nurture.map(n -> n.run(step))
+                    .orElseGet(() -> new JobOutcome.GiveUp("nurture step " + step.step() + " with no nurture wired"));
         }
         // The sweep keeps itself scheduled: right away while there is a backlog, else after a short pause.
         int handled = dispatcher.dispatchDue(SWEEP_BATCH);
@@ -168,6 +234,9 @@ public class RecruitflowJobs implements JobHandler {
         if (payload instanceof JobPayload.AnswerReply answer) {
             return Optional.of(answer.recruit());
         }
+        if (payload instanceof JobPayload.NurtureStep step) {
+            return Optional.of(step.recruit());
+        }
         return Optional.empty();
     }
 
@@ -182,6 +251,9 @@ public class RecruitflowJobs implements JobHandler {
         SendOutcome outcome = sender.resume(recruit.get(), job.message());
         if (job.message().equals(IntakeSaga.introKey(job.recruit()))) {
             saga.introSettled(job.recruit(), outcome);
+        }
+        if (Nurture.isStep(job.message())) {
+            nurture.ifPresent(n -> n.messageSettled(job.message(), outcome));
         }
         if (outcome instanceof SendOutcome.Deferred deferred) {
             return new JobOutcome.RunAgainAt(deferred.until(), deferred.reason());

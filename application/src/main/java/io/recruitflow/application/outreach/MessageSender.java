@@ -77,11 +77,14 @@ public class MessageSender {
     private final SuspendedLocations suspended;
     private final RecruitReplies replies;
     private final CompliancePolicy policy;
+    private final SendCondition condition;
     private final Clock clock;
 
     /**
      * @param emergencies the declared emergencies (suspensions per state) the compliance rules honour, read
      *     afresh at every decision
+     * @param condition what a message must still be wanted for (a nurture step not cancelled), asked before the
+     *     decision and again at the moment of sending
      */
     @Inject
     public MessageSender(
@@ -93,6 +96,7 @@ public class MessageSender {
             SuspendedLocations suspended,
             RecruitReplies replies,
             DeclaredEmergencies emergencies,
+            SendCondition condition,
             Clock clock) {
         this.log = log;
         this.conversations = conversations;
@@ -101,7 +105,32 @@ public class MessageSender {
         this.suspended = suspended;
         this.replies = replies;
         this.policy = settings.compliance().withEmergencies(emergencies);
+        this.condition = condition;
         this.clock = clock;
+    }
+
+    /** With every message wanted until it is sent ({@link SendCondition#NONE}). */
+    public MessageSender(
+            MessageLog log,
+            Conversations conversations,
+            RecipientProfile recipients,
+            RecruitingSettings settings,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            RecruitReplies replies,
+            DeclaredEmergencies emergencies,
+            Clock clock) {
+        this(
+                log,
+                conversations,
+                recipients,
+                settings,
+                jobs,
+                suspended,
+                replies,
+                emergencies,
+                SendCondition.NONE,
+                clock);
     }
 
     /** With no declared emergency. */
@@ -163,6 +192,12 @@ public class MessageSender {
         if (suspension.isPresent()) {
             return refuse(recruit, record, where, suspension.get(), now);
         }
+        Optional<String> unwanted = condition.cancelled(record, recruit.id());
+        if (unwanted.isPresent()) {
+            ComplianceVerdict verdict = explained(
+                    new ComplianceDecision.Refuse(unwanted.get()), CANCELLED_RULE, CANCELLED_SOURCE, where, now);
+            return notNow(recruit, record, SendState.PLANNED, verdict, now, answer);
+        }
         if (record.notBefore().isPresent() && record.notBefore().get().isAfter(now)) {
             if (answer.isEmpty()) {
                 scheduleAt(recruit, record, record.notBefore().get());
@@ -193,8 +228,30 @@ public class MessageSender {
         if (!(decision instanceof ComplianceDecision.SendNow)) {
             return notNow(recruit, record, SendState.PLANNED, last.get(), now, answer);
         }
-        return deliver(recruit, record, rules, last, now, answer);
+        // At the moment of sending, the same rules and then the claim: news stored while the message waited for its
+        // permit (a reply cancelling a follow-up) withholds it; news stored after the claim no longer does.
+        SendGate atSending = at -> {
+            ComplianceDecision d = rules.decide(at);
+            if (!(d instanceof ComplianceDecision.SendNow)) {
+                return d;
+            }
+            Optional<String> stop = condition.claim(record, recruit.id(), at);
+            if (stop.isEmpty()) {
+                return d;
+            }
+            ComplianceVerdict verdict =
+                    explained(new ComplianceDecision.Refuse(stop.get()), CANCELLED_RULE, CANCELLED_SOURCE, where, at);
+            last.set(verdict);
+            return verdict.toDecision();
+        };
+        return deliver(recruit, record, atSending, last, now, answer);
     }
+
+    /** The rule id on the record of a message no longer wanted (a nurture step cancelled by news). */
+    public static final String CANCELLED_RULE = "nurture.cancelled";
+
+    private static final String CANCELLED_SOURCE =
+            "Recruitflow's nurture: news stored before the message left (a reply, a booking, a stage change)";
 
     /** The rule id on the record of a text held by a reply under review. */
     public static final String REVIEW_HOLD = "reply.review-hold";

@@ -78,6 +78,29 @@ public sealed interface JobPayload {
     }
 
     /**
+     * Do one planned nurture step once it is due: send its message (through the message log, once) or perform its
+     * action. The step's key ({@code nurture/...}) is the job's key.
+     */
+    record NurtureStep(String step, RecruitId recruit) implements JobPayload {
+        public NurtureStep {
+            if (step == null || step.isBlank() || step.length() > 200) {
+                throw new IllegalArgumentException("step key must be 1..200 characters");
+            }
+            Objects.requireNonNull(recruit, "recruit");
+        }
+
+        @Override
+        public JobType type() {
+            return JobType.NURTURE_STEP;
+        }
+
+        @Override
+        public String key() {
+            return step;
+        }
+    }
+
+    /**
      * Apply the stored webhook events that are due. There is one such job: one job key runs on one worker
      * at a time across every instance, which keeps each contact's events in order.
      */

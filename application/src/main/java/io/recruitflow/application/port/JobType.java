@@ -14,5 +14,7 @@ public enum JobType {
     /** {@link JobPayload.AnswerReply}. */
     REPLY_ANSWER,
     /** {@link JobPayload.SweepStalls}. */
-    STALL_SWEEP
+    STALL_SWEEP,
+    /** {@link JobPayload.NurtureStep}. */
+    NURTURE_STEP
 }

@@ -5,6 +5,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitService;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
+import io.recruitflow.application.advancerecruit.StageMoveListener;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventService;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
 import io.recruitflow.application.applyghlevent.GhlEventListener;
@@ -28,9 +29,16 @@ import io.recruitflow.application.intakerecruit.SequentialAdmissions;
 import io.recruitflow.application.intakerecruit.UpsertContactStep;
 import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.jobs.RecruitflowJobs;
+import io.recruitflow.application.nurture.Nurture;
+import io.recruitflow.application.nurture.NurtureGuard;
+import io.recruitflow.application.nurture.NurtureListener;
+import io.recruitflow.application.nurture.NurtureSettings;
+import io.recruitflow.application.nurture.NurtureStageMoves;
+import io.recruitflow.application.nurture.StepAction;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.outreach.SendCondition;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.presentations.PresentationSettings;
@@ -63,6 +71,7 @@ public final class ApplicationModule extends AbstractModule {
     private final DailyReserve dailyReserve;
     private final PresentationSettings presentations;
     private final StallSettings stalls;
+    private final NurtureSettings nurture;
 
     public ApplicationModule(RecruitingSettings settings) {
         this(settings, ReplySettings.defaults());
@@ -75,25 +84,33 @@ public final class ApplicationModule extends AbstractModule {
 
     /** And with the share of each location's daily CRM quota kept for intros ({@link DailyReserve}). */
     public ApplicationModule(RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve) {
-        this(settings, replies, dailyReserve, PresentationSettings.defaults(), StallSettings.defaults());
+        this(settings, replies, dailyReserve, NurtureSettings.defaults());
+    }
+
+    /** And with Recruitflow's own cadences ({@link NurtureSettings}; off by default). */
+    public ApplicationModule(
+            RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve, NurtureSettings nurture) {
+        this(settings, replies, dailyReserve, nurture, PresentationSettings.defaults(), StallSettings.defaults());
     }
 
     private ApplicationModule(
             RecruitingSettings settings,
             ReplySettings replies,
             DailyReserve dailyReserve,
+            NurtureSettings nurture,
             PresentationSettings presentations,
             StallSettings stalls) {
         this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dailyReserve = Objects.requireNonNull(dailyReserve, "dailyReserve");
+        this.nurture = Objects.requireNonNull(nurture, "nurture");
         this.presentations = Objects.requireNonNull(presentations, "presentations");
         this.stalls = Objects.requireNonNull(stalls, "stalls");
     }
 
     /** The same, following presentations through and watching for stalls as configured. */
     public ApplicationModule withFollowThrough(PresentationSettings newPresentations, StallSettings newStalls) {
-        return new ApplicationModule(settings, replies, dailyReserve, newPresentations, newStalls);
+        return new ApplicationModule(settings, replies, dailyReserve, nurture, newPresentations, newStalls);
     }
 
     @Override
@@ -119,6 +136,16 @@ public final class ApplicationModule extends AbstractModule {
         bind(LocationSetup.class);
         bind(RecipientProfile.class);
         bind(MessageSender.class);
+        // Nurture: steps planned and cancelled, the gate's claim at the moment of sending, the cadences.
+        bind(NurtureSettings.class).toInstance(nurture);
+        bind(NurtureGuard.class);
+        bind(SendCondition.class).to(NurtureGuard.class);
+        bind(Nurture.class);
+        bind(NurtureStageMoves.class);
+        // Listeners of the nurture (outbound events), and actions of steps other than messages (extensions).
+        Multibinder.newSetBinder(binder(), NurtureListener.class);
+        Multibinder.newSetBinder(binder(), StepAction.class);
+        Multibinder.newSetBinder(binder(), StageMoveListener.class).addBinding().to(NurtureStageMoves.class);
         bind(IntakeSaga.class);
         bind(DelegatedEnrollmentConfirmation.class);
         bind(UpsertContactStep.class);

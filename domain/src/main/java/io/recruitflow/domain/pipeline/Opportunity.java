@@ -101,8 +101,11 @@ public record Opportunity(
                     "moving back from " + stage + " to " + target + " needs an event that says so (" + change.cause()
                             + " does not)");
         }
+        // A reply reopens an opportunity abandoned for want of one (a rested cadence); an opt-out's loss stays.
+        boolean reopenedByReply = status == OpportunityStatus.ABANDONED && change.cause() == StageChange.Cause.REPLY;
         if ((status == OpportunityStatus.LOST || status == OpportunityStatus.ABANDONED)
-                && change.cause() != StageChange.Cause.GHL_EVENT) {
+                && change.cause() != StageChange.Cause.GHL_EVENT
+                && !reopenedByReply) {
             return new Transition.Refused(this, "the opportunity is " + status + "; only GHL may reopen it");
         }
         if (status == OpportunityStatus.WON && change.cause() != StageChange.Cause.GHL_EVENT) {
@@ -110,7 +113,7 @@ public record Opportunity(
         }
         OpportunityStatus newStatus = target == RecruitingStage.CONTRACTED
                 ? OpportunityStatus.WON
-                : status == OpportunityStatus.WON ? OpportunityStatus.OPEN : status;
+                : status == OpportunityStatus.WON || reopenedByReply ? OpportunityStatus.OPEN : status;
         return new Transition.Moved(this, withStage(target, newStatus, at));
     }
 
@@ -120,6 +123,20 @@ public record Opportunity(
             return new Transition.Unchanged(this);
         }
         return new Transition.Moved(this, withStage(stage, OpportunityStatus.LOST, at));
+    }
+
+    /**
+     * The recruit's cadence ended without an answer: the opportunity takes {@code rested} (abandoned, lost, or open)
+     * at its stage. An opportunity won or lost already is left as it is.
+     */
+    public Transition rested(OpportunityStatus rested, Instant at) {
+        if (rested == OpportunityStatus.WON) {
+            throw new IllegalArgumentException("a rested recruit is not won");
+        }
+        if (status == rested || status == OpportunityStatus.LOST || status == OpportunityStatus.WON) {
+            return new Transition.Unchanged(this);
+        }
+        return new Transition.Moved(this, withStage(stage, rested, at));
     }
 
     /** GHL reported this state; applied only when it is newer than what we hold. */
