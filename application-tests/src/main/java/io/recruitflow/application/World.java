@@ -283,7 +283,7 @@ public final class World {
                 adapters.opportunityMirror(),
                 adapters.recruits(),
                 adapters.appointments(),
-                adapters.stallAlerts(),
+                adapters.ownerAlerts(),
                 Set.<io.recruitflow.application.stalls.RecruitStalledListener>of(stallsAnnounced::add),
                 io.recruitflow.application.stalls.StallSettings.defaults(),
                 clock);

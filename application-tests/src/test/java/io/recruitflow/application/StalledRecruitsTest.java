@@ -60,8 +60,13 @@ class StalledRecruitsTest {
                 .as("the same stalls are not announced twice")
                 .isZero();
         assertThat(w.stallsAnnounced).hasSize(2);
-        assertThat(w.adapters.stallAlerts().recent(Optional.of(InMemoryGhl.LOCATION), 10))
-                .hasSize(2);
+        assertThat(w.adapters.ownerAlerts().recent(Optional.of(InMemoryGhl.LOCATION), 10).stream()
+                        .filter(a -> a.kind().equals("stalled")))
+                .as("beside the alerts of their replies")
+                .hasSize(2)
+                .anySatisfy(a -> assertThat(a.text())
+                        .startsWith("idle in Interested since")
+                        .endsWith("(limit 3d)"));
     }
 
     @Test

@@ -23,7 +23,6 @@ public final class InMemoryAdapters {
     private final InMemoryEventInbox eventInbox = new InMemoryEventInbox();
     private final InMemoryJobQueue jobQueue = new InMemoryJobQueue();
     private final InMemoryRecruitReplies recruitReplies = new InMemoryRecruitReplies();
-    private final InMemoryStallAlerts stallAlerts = new InMemoryStallAlerts();
     private final InMemoryNurtureSteps nurtureSteps = new InMemoryNurtureSteps();
     private final InMemoryOwnerAlerts ownerAlerts = new InMemoryOwnerAlerts();
     private final InMemoryGhl ghl;
@@ -86,10 +85,6 @@ public final class InMemoryAdapters {
 
     public InMemoryRecruitReplies recruitReplies() {
         return recruitReplies;
-    }
-
-    public InMemoryStallAlerts stallAlerts() {
-        return stallAlerts;
     }
 
     public InMemoryNurtureSteps nurtureSteps() {

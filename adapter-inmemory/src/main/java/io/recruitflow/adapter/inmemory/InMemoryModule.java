@@ -54,7 +54,6 @@ public final class InMemoryModule extends AbstractModule {
         bind(EventInbox.class).toInstance(adapters.eventInbox());
         bind(JobQueue.class).toInstance(adapters.jobQueue());
         bind(RecruitReplies.class).toInstance(adapters.recruitReplies());
-        bind(io.recruitflow.domain.pipeline.StallAlerts.class).toInstance(adapters.stallAlerts());
         bind(io.recruitflow.domain.nurture.NurtureSteps.class).toInstance(adapters.nurtureSteps());
         bind(io.recruitflow.domain.nurture.OwnerAlerts.class).toInstance(adapters.ownerAlerts());
         bind(SuspendedLocations.class).toInstance(new InMemorySuspendedLocations());

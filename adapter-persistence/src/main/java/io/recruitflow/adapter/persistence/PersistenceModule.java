@@ -144,12 +144,6 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    io.recruitflow.domain.pipeline.StallAlerts stallAlerts(Database database) {
-        return new PostgresStallAlerts(database.jdbi());
-    }
-
-    @Provides
-    @Singleton
     io.recruitflow.domain.nurture.NurtureSteps nurtureSteps(Database database) {
         return new PostgresNurtureSteps(database.jdbi());
     }

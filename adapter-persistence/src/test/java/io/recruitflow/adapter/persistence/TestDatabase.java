@@ -65,7 +65,7 @@ final class TestDatabase {
             h.execute("""
                     TRUNCATE recruits, intake_steps, opportunities, deleted_opportunities, appointments, messages, oauth_tokens,
                         processed_events, inbox_events, scheduled_tasks, suspended_locations, recruit_replies,
-                        credential_leases, pending_installs, stall_alerts, nurture_steps, nurture_news, owner_alerts RESTART IDENTITY
+                        credential_leases, pending_installs, nurture_steps, nurture_news, owner_alerts RESTART IDENTITY
                     """);
             h.execute("UPDATE inbox_counters SET value = 0");
         });

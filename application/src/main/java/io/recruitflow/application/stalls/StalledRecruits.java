@@ -2,12 +2,13 @@ package io.recruitflow.application.stalls;
 
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.nurture.OwnerAlert;
+import io.recruitflow.domain.nurture.OwnerAlerts;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StallAlert;
-import io.recruitflow.domain.pipeline.StallAlerts;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
@@ -26,14 +27,17 @@ import java.util.Set;
  * Recruits idle in a stage longer than the stage's limit. Idle since the last change of their opportunity (a stage
  * move, by Recruitflow or by GHL); in Presentation Scheduled since the end of their latest presentation (before it,
  * a booked recruit is waiting, not idle). Only open opportunities stall: a contracted, lost or archived recruit is
- * done. {@link #sweep()} records each new stall once and announces it to every {@link RecruitStalledListener}.
+ * done. {@link #sweep()} records each new stall once as the owner's alert (kind {@value #ALERT_KIND}, listed on the
+ * dashboard with the other alerts) and announces it to every {@link RecruitStalledListener}. One alert per recruit,
+ * stage and the instant they became idle there: across sweeps, restarts and instances, each is announced once, and
+ * a recruit who moves on and stalls again is alerted again.
  */
 @Singleton
 public class StalledRecruits {
     private final OpportunityMirror mirror;
     private final Recruits recruits;
     private final Appointments appointments;
-    private final StallAlerts alerts;
+    private final OwnerAlerts alerts;
     private final Set<RecruitStalledListener> listeners;
     private final StallSettings settings;
     private final Clock clock;
@@ -43,7 +47,7 @@ public class StalledRecruits {
             OpportunityMirror mirror,
             Recruits recruits,
             Appointments appointments,
-            StallAlerts alerts,
+            OwnerAlerts alerts,
             Set<RecruitStalledListener> listeners,
             StallSettings settings,
             Clock clock) {
@@ -87,7 +91,7 @@ public class StalledRecruits {
     public int sweep() {
         int announced = 0;
         for (StallAlert alert : now(Optional.empty())) {
-            if (!alerts.record(alert)) {
+            if (!alerts.record(ownerAlert(alert))) {
                 continue;
             }
             announced++;
@@ -100,6 +104,22 @@ public class StalledRecruits {
             }
         }
         return announced;
+    }
+
+    /** The kind of the owner's alert of a stall. */
+    public static final String ALERT_KIND = "stalled";
+
+    /** The owner's alert of a stall: its id names the recruit, the stage and since when; no personal data. */
+    static OwnerAlert ownerAlert(StallAlert a) {
+        return new OwnerAlert(
+                ALERT_KIND + "/" + a.recruit() + "/" + a.stage().name() + "/"
+                        + a.idleSince().getEpochSecond(),
+                a.recruit(),
+                a.location(),
+                ALERT_KIND,
+                "idle in " + a.stage().defaultName() + " since " + a.idleSince() + " (limit "
+                        + io.recruitflow.application.presentations.ReminderPlan.human(a.limit()) + ")",
+                a.detectedAt());
     }
 
     private Instant idleSince(Opportunity o) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * A recruit found idle in a stage longer than its limit: in {@code stage} since {@code idleSince} (the last change
  * of their opportunity, or the end of their presentation), allowed {@code limit}, seen at {@code detectedAt}. One
- * per recruit, stage and {@code idleSince}: a recruit who moves and stalls again is a new alert.
+ * per recruit, stage and {@code idleSince}: a recruit who moves and stalls again is a new alert. What {@code
+ * RecruitStalledListener}s hear; ids, a stage and instants only, no personal data.
  */
 public record StallAlert(
         RecruitId recruit,
