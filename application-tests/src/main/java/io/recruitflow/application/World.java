@@ -136,6 +136,8 @@ public final class World {
 
     public final io.recruitflow.application.nurture.Nurture nurture;
     public final io.recruitflow.application.nurture.NurtureStageMoves nurtureMoves;
+    /** Reminders before presentations, the rebooking text after a no-show, archiving (when nurture is on). */
+    public final io.recruitflow.application.presentations.PresentationFollowThrough followThrough;
     /** What the nurture told its listeners, in order. */
     public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -222,7 +224,11 @@ public final class World {
                 nurtureSettings,
                 adapters.ownerAlerts(),
                 Set.of(notices::add),
-                Set.of(),
+                Set.of(
+                        new io.recruitflow.application.presentations.PresentationStarted(
+                                adapters.nurtureSteps(), clock),
+                        new io.recruitflow.application.presentations.ArchiveRecruit(
+                                advance, adapters.nurtureSteps(), clock)),
                 advance,
                 clock);
         nurtureMoves = new io.recruitflow.application.nurture.NurtureStageMoves(nurture);
@@ -244,7 +250,18 @@ public final class World {
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
-        Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
+        followThrough = new io.recruitflow.application.presentations.PresentationFollowThrough(
+                nurture,
+                adapters.nurtureSteps(),
+                nurtureSettings,
+                adapters.recruits(),
+                adapters.appointments(),
+                recipients,
+                settings,
+                adapters.declaredEmergencies(),
+                io.recruitflow.application.presentations.PresentationSettings.defaults(),
+                clock);
+        Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries, followThrough));
         listeners.addAll(extension.listeners(adapters, advance, messages));
         replies = new InboundReplies(
                 adapters.recruits(), adapters.recruitReplies(), advance, adapters.jobQueue(), replySettings, clock);

@@ -41,7 +41,10 @@ import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.outreach.SendCondition;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.presentations.ArchiveRecruit;
+import io.recruitflow.application.presentations.PresentationFollowThrough;
 import io.recruitflow.application.presentations.PresentationSettings;
+import io.recruitflow.application.presentations.PresentationStarted;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.InboundReplies;
@@ -144,7 +147,14 @@ public final class ApplicationModule extends AbstractModule {
         bind(NurtureStageMoves.class);
         // Listeners of the nurture (outbound events), and actions of steps other than messages (extensions).
         Multibinder.newSetBinder(binder(), NurtureListener.class);
-        Multibinder.newSetBinder(binder(), StepAction.class);
+        Multibinder<StepAction> actions = Multibinder.newSetBinder(binder(), StepAction.class);
+        // Presentations: reminders, the rebooking text after a no-show, archiving (application.presentations).
+        actions.addBinding().to(PresentationStarted.class);
+        actions.addBinding().to(ArchiveRecruit.class);
+        bind(PresentationStarted.class);
+        bind(ArchiveRecruit.class);
+        bind(PresentationFollowThrough.class);
+        Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(PresentationFollowThrough.class);
         Multibinder.newSetBinder(binder(), StageMoveListener.class).addBinding().to(NurtureStageMoves.class);
         bind(IntakeSaga.class);
         bind(DelegatedEnrollmentConfirmation.class);
