@@ -107,6 +107,29 @@ class NurtureCadenceTest {
     }
 
     @Test
+    void withTheWorkflowTriggerNoneNoOneIsEnrolledInGhlsWorkflow() {
+        World w = new World(
+                "2026-02-09T10:00",
+                io.recruitflow.application.setup.RecruitingSettings.defaults()
+                        .withWorkflowTrigger(new io.recruitflow.application.setup.WorkflowTrigger.None()),
+                (adapters, advance, messages) -> java.util.Set.of(),
+                io.recruitflow.application.replies.ReplySettings.defaults(),
+                NurtureSettings.playbook());
+        RecruitId id = w.accept(World.lead("Dana", "Reyes", DANA, null, "NY", "Life"));
+        w.runJobs();
+        assertThat(w.ghl.enrollments()).isEmpty();
+        assertThat(w.adapters.intakeJournal().steps(id))
+                .filteredOn(st -> st.step() == io.recruitflow.domain.recruit.IntakeStep.ENROLL_WORKFLOW)
+                .singleElement()
+                .satisfies(st -> {
+                    assertThat(st.state()).isEqualTo(io.recruitflow.domain.recruit.StepState.DONE);
+                    assertThat(st.detail())
+                            .hasValueSatisfying(d -> assertThat(d).contains("not enrolled"));
+                });
+        assertThat(steps(w, id)).hasSize(1);
+    }
+
+    @Test
     void offByDefaultNothingIsPlanned() {
         World w = new World("2026-02-09T10:00");
         RecruitId id = w.accept(World.lead("Dana", "Reyes", DANA, null, "NY", "Life"));

@@ -178,14 +178,15 @@ class TagTriggeredEnrollmentTest {
     }
 
     @Test
-    void theTriggerIsApiOrTagName() {
+    void theTriggerIsApiTagNameOrNone() {
         assertThat(WorkflowTrigger.parse("api")).isEqualTo(new WorkflowTrigger.Api());
         assertThat(WorkflowTrigger.parse("")).isEqualTo(new WorkflowTrigger.Api());
         assertThat(WorkflowTrigger.parse("tag: new-lead ")).isEqualTo(new WorkflowTrigger.Tag("new-lead"));
         assertThat(WorkflowTrigger.parse("TAG:New Lead").toString()).isEqualTo("tag:New Lead");
         assertThatThrownBy(() -> WorkflowTrigger.parse("tag:")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WorkflowTrigger.parse("tag:a,b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WorkflowTrigger.parse("webhook")).hasMessageContaining("api or tag:NAME");
+        assertThat(WorkflowTrigger.parse(" None ")).isEqualTo(new WorkflowTrigger.None());
+        assertThatThrownBy(() -> WorkflowTrigger.parse("webhook")).hasMessageContaining("api, tag:NAME or none");
     }
 
     private static StepRecord enrollStep(World w, RecruitId id) {

@@ -37,8 +37,15 @@ public final class EnrollWorkflowStep implements IntakeStepAction {
         return IntakeStep.ENROLL_WORKFLOW;
     }
 
+    /** The journal's note of an enrollment switched off. */
+    static final String NOT_ENROLLED = "not enrolled: the workflow trigger is none (RECRUITFLOW_WORKFLOW_TRIGGER=none),"
+            + " Recruitflow's own cadences follow up; no enrollment call";
+
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
+        if (trigger instanceof WorkflowTrigger.None) {
+            return new StepResult.Done(Optional.empty(), Optional.of(NOT_ENROLLED));
+        }
         if (trigger instanceof WorkflowTrigger.Tag tag) {
             boolean reported = recruit.tags().stream().anyMatch(tag::matches);
             return new StepResult.Done(

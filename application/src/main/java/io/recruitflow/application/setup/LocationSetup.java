@@ -49,6 +49,10 @@ public class LocationSetup {
                     + "; create it in GHL or configure its name");
         }
         RecruitingPipeline pipeline = ((RecruitingPipeline.Resolution.Resolved) resolution).pipeline();
+        if (settings.workflowTrigger() instanceof WorkflowTrigger.None) {
+            // No recruit is enrolled in a CRM workflow: none needs to exist, and none is looked up.
+            return new Resolved(pipeline, java.util.Optional.empty(), location);
+        }
         String workflowName = settings.speedToLeadWorkflow().strip();
         WorkflowId workflow = workflows.list(location).stream()
                 .filter(w -> w.name().equalsIgnoreCase(workflowName))
@@ -56,7 +60,7 @@ public class LocationSetup {
                 .map(Workflow::id)
                 .orElseThrow(() -> new SetupException(
                         "location " + location + " has no workflow named '" + settings.speedToLeadWorkflow() + "'"));
-        return new Resolved(pipeline, workflow, location);
+        return new Resolved(pipeline, java.util.Optional.of(workflow), location);
     }
 
     /** The calendar presentations are booked on: the configured one by name, else the location's first. */
@@ -74,7 +78,16 @@ public class LocationSetup {
     }
 
     /** The GHL ids of one location. */
-    public record Resolved(RecruitingPipeline pipeline, WorkflowId speedToLeadWorkflow, LocationId location) {}
+    /**
+     * @param workflow the speed-to-lead workflow; empty when recruits are not enrolled in one ({@link
+     *     WorkflowTrigger.None})
+     */
+    public record Resolved(RecruitingPipeline pipeline, java.util.Optional<WorkflowId> workflow, LocationId location) {
+        /** The speed-to-lead workflow; only asked when recruits are enrolled in one. */
+        public WorkflowId speedToLeadWorkflow() {
+            return workflow.orElseThrow(() -> new IllegalStateException("recruits are not enrolled in a workflow"));
+        }
+    }
 
     /** The GHL account does not match the configuration. */
     public static final class SetupException extends RuntimeException {

@@ -54,15 +54,34 @@ public sealed interface WorkflowTrigger {
         }
     }
 
-    /** {@code api} or {@code tag:NAME}. */
+    /**
+     * No enrollment ({@code none}): recruits are not enrolled in a CRM workflow, so that Recruitflow's own cadences
+     * are the only follow-up (no one gets both). The intake's enrollment step makes no call and says so.
+     */
+    record None() implements WorkflowTrigger {
+        @Override
+        public Optional<String> tag() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String toString() {
+            return "none";
+        }
+    }
+
+    /** {@code api}, {@code tag:NAME} or {@code none}. */
     static WorkflowTrigger parse(String text) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty() || value.toLowerCase(Locale.ROOT).equals("api")) {
             return new Api();
         }
+        if (value.toLowerCase(Locale.ROOT).equals("none")) {
+            return new None();
+        }
         if (value.toLowerCase(Locale.ROOT).startsWith("tag:")) {
             return new Tag(value.substring(4));
         }
-        throw new IllegalArgumentException("must be api or tag:NAME, was: " + value);
+        throw new IllegalArgumentException("must be api, tag:NAME or none, was: " + value);
     }
 }

@@ -6,6 +6,7 @@ import io.recruitflow.adapter.persistence.DatabaseConfig;
 import io.recruitflow.adapter.webhook.WebhookConfig;
 import io.recruitflow.application.importleads.ColumnMapping;
 import io.recruitflow.application.jobs.DailyReserve;
+import io.recruitflow.application.nurture.NurtureSettings;
 import io.recruitflow.application.presentations.PresentationSettings;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.setup.RecruitingSettings;
@@ -53,7 +54,8 @@ public record RecruitflowConfig(
         ReplySettings replies,
         DailyReserve dailyReserve,
         PresentationSettings presentations,
-        StallSettings stalls) {
+        StallSettings stalls,
+        NurtureSettings nurture) {
 
     public static RecruitflowConfig from(Settings s) {
         List<String> problems = new ArrayList<>();
@@ -72,6 +74,7 @@ public record RecruitflowConfig(
         DailyReserve dailyReserve = attempt(problems, () -> dailyReserve(s));
         PresentationSettings presentations = attempt(problems, () -> presentations(s));
         StallSettings stalls = attempt(problems, () -> stalls(s));
+        NurtureSettings nurture = attempt(problems, () -> nurture(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
             // Unsigned webhooks are for the sandbox and tests: against GHL itself, anyone could post events.
@@ -93,7 +96,8 @@ public record RecruitflowConfig(
                 replies,
                 dailyReserve,
                 presentations,
-                stalls);
+                stalls,
+                nurture);
     }
 
     /** How presentations are followed through: reminders, the rebooking text, reschedules, archiving. */
@@ -225,6 +229,37 @@ public record RecruitflowConfig(
         }
     }
 
+    /** Recruitflow's own cadences: on or off, and which ({@link NurtureConfig}). */
+    public static NurtureSettings nurture(Settings s) {
+        return NurtureConfig.from(s, recruiting(s).stageNames());
+    }
+
+    /**
+     * What the service says at start about the nurture (each line a WARN): recruits who would get both Recruitflow's
+     * cadence and GHL's workflow, and cadence texts that do not say how to opt out.
+     */
+    public List<String> nurtureNotices() {
+        if (!nurture.enabled()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        if (!(recruiting.workflowTrigger() instanceof WorkflowTrigger.None)) {
+            lines.add(Setting.NURTURE.env() + " is on and " + Setting.WORKFLOW_TRIGGER.env() + " is "
+                    + recruiting.workflowTrigger() + ": recruits are enrolled in GHL's workflow too and may get both"
+                    + " its texts and Recruitflow's; set " + Setting.WORKFLOW_TRIGGER.env() + "=none, or switch the"
+                    + " workflow's texts off in GHL");
+        }
+        for (var cadence : nurture.cadences()) {
+            for (int i = 0; i < cadence.steps().size(); i++) {
+                if (cadence.steps().get(i).text().firstTextConcerns().stream().anyMatch(c -> c.contains("opt out"))) {
+                    lines.add("cadence " + cadence.name() + ", step " + (i + 1) + ": the text does not say how to opt"
+                            + " out (e.g. \"Reply STOP to opt out\")");
+                }
+            }
+        }
+        return lines;
+    }
+
     /** How much of each location's daily GHL quota is kept for intros. */
     static DailyReserve dailyReserve(Settings s) {
         String raw = s.require(Setting.GHL_DAILY_RESERVE);
@@ -280,7 +315,8 @@ public record RecruitflowConfig(
                 replies,
                 dailyReserve,
                 presentations,
-                stalls);
+                stalls,
+                nurture);
     }
 
     /**
@@ -360,6 +396,14 @@ public record RecruitflowConfig(
     }
 
     private static WorkflowTrigger workflowTrigger(Settings s) {
+        String on = s.get(Setting.NURTURE).orElse("off").strip().toLowerCase(Locale.ROOT);
+        if ((on.equals("on") || on.equals("true"))
+                && s.source(Setting.WORKFLOW_TRIGGER)
+                        .filter(src -> src != Settings.Source.DEFAULT)
+                        .isEmpty()) {
+            // Recruitflow's own cadences follow up: no one is enrolled in GHL's workflow as well, unless asked.
+            return new WorkflowTrigger.None();
+        }
         try {
             return WorkflowTrigger.parse(s.require(Setting.WORKFLOW_TRIGGER));
         } catch (IllegalArgumentException e) {

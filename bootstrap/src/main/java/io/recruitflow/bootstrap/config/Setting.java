@@ -193,8 +193,25 @@ public enum Setting {
             "workflow.trigger",
             "api",
             false,
-            "How recruits enter that workflow: api (an enrollment call each) or tag:NAME (the upsert adds the tag"
-                    + " and the workflow's trigger \"Contact Tag added\" NAME enrolls: 3 GHL calls per lead, not 4)."),
+            "How recruits enter that workflow: api (an enrollment call each), tag:NAME (the upsert adds the tag"
+                    + " and the workflow's trigger \"Contact Tag added\" NAME enrolls: 3 GHL calls per lead, not 4) or"
+                    + " none (no enrollment: Recruitflow's own cadences follow up; the default when RECRUITFLOW_NURTURE"
+                    + " is on)."),
+    NURTURE(
+            "nurture.enabled",
+            "off",
+            false,
+            "on or off: Recruitflow's own follow-ups (cadences) through its compliance engine, cancelled the moment"
+                    + " a recruit answers, books, opts out, moves or signs. On, recruits are not enrolled in GHL's"
+                    + " workflow unless RECRUITFLOW_WORKFLOW_TRIGGER says otherwise (then a warning: they would get"
+                    + " both)."),
+    NURTURE_CADENCES(
+            "nurture.cadences",
+            null,
+            false,
+            "The cadences, as YAML (in recruitflow.yml a mapping under nurture.cadences; see the README's Nurture"
+                    + " section). Default: contacted-no-reply, on Contacted: +4h, +1d, +3d, +7d, rest 3d later"
+                    + " (opportunity abandoned)."),
     CALENDAR_NAME(
             "calendar.presentations",
             null,
@@ -293,6 +310,8 @@ public enum Setting {
             case WEBHOOK_ALLOW_UNSIGNED, METRICS_LOCATION_LABELS -> java.util.Set.of("true", "false");
             case METRICS_AUTH -> java.util.Set.of("none", "token");
             case COMPLIANCE_QUIET_HOURS -> java.util.Set.of("enforce", "off");
+            // YAML 1.1 reads an unquoted on/off as true/false.
+            case NURTURE -> java.util.Set.of("on", "off", "true", "false");
             case LOG_FORMAT -> java.util.Set.of("text", "json");
             case LOG_LEVEL -> java.util.Set.of("trace", "debug", "info", "warn", "error");
             default -> java.util.Set.of();

@@ -197,10 +197,18 @@ public final class Settings {
         return flat;
     }
 
+    /** Settings whose value is a YAML structure of its own, kept as YAML text rather than flattened. */
+    private static final Set<String> STRUCTURED = Set.of(Setting.NURTURE_CADENCES.yamlKey());
+
     private static void flatten(String prefix, Map<?, ?> map, Map<String, String> into) {
         map.forEach((k, v) -> {
             String key = prefix + k;
-            if (v instanceof Map<?, ?> nested) {
+            if (STRUCTURED.contains(key) && (v instanceof Map<?, ?> || v instanceof List<?>)) {
+                org.yaml.snakeyaml.DumperOptions flow = new org.yaml.snakeyaml.DumperOptions();
+                flow.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+                flow.setWidth(Integer.MAX_VALUE);
+                into.put(key, new Yaml(flow).dump(v).strip());
+            } else if (v instanceof Map<?, ?> nested) {
                 flatten(key + ".", nested, into);
             } else if (v instanceof List<?> list) {
                 // Every list-valued setting reads its items separated by commas (scopes by commas or spaces).

@@ -46,6 +46,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                     "RECRUITFLOW_COMPLIANCE_QUIET_HOURS=off: texts go out at any hour. Use this for sandbox runs only.");
         }
         config.complianceNotices().forEach(notice -> LOG.warn("{}", notice));
+        config.nurtureNotices().forEach(notice -> LOG.warn("{}", notice));
         config.recruiting()
                 .introSms()
                 .firstTextConcerns()
@@ -69,7 +70,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new MeteringModule(ghl, new PersistenceModule(config.database())),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
-                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve())
+                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve(), config.nurture())
                         .withFollowThrough(config.presentations(), config.stalls())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));
