@@ -98,11 +98,12 @@ class PresentationFollowThroughTest {
         until(ny("2026-02-16T14:31"));
         assertThat(texts()).hasSize(before + 1);
         assertThat(texts().get(before).body())
-                .isEqualTo("Hi John, a reminder from Gary at OOC Unlimited: your iDecide presentation is Tue Feb 17"
-                        + " at 2:00 PM EST. Reply STOP to opt out.");
+                .isEqualTo("Hi John, a reminder from Gary at OOC Unlimited: your iDecide presentation is tomorrow at"
+                        + " 2:00 PM EST. Reply STOP to opt out.");
         until(start.plus(Duration.ofMinutes(1)));
         assertThat(texts()).hasSize(before + 2);
         assertThat(texts().get(before + 1).dateAdded()).isBefore(start);
+        assertThat(texts().get(before + 1).body()).contains("is today at 2:00 PM EST");
         assertThat(steps(PresentationFollowThrough.REMINDER))
                 .extracting(NurtureStep::status)
                 .containsExactly(StepStatus.SENT, StepStatus.SENT, StepStatus.DONE);

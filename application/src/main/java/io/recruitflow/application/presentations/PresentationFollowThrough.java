@@ -74,10 +74,12 @@ public class PresentationFollowThrough implements GhlEventListener {
             NurtureEvent.Kind.CONTRACTED);
     static final Set<NurtureEvent.Kind> NO_SHOW_CANCELLED_BY = EnumSet.of(
             NurtureEvent.Kind.BOOKED,
+            NurtureEvent.Kind.STAGE_CHANGED,
             NurtureEvent.Kind.REPLIED,
             NurtureEvent.Kind.OPTED_OUT,
             NurtureEvent.Kind.CONTRACTED);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d 'at' h:mm a zzz", Locale.US);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE MMM d", Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzz", Locale.US);
     /**
      * A step planned in answer to news counts from just after it: the news that triggered it (stored a moment
      * before, on the same clock) must not cancel it. Events of one contact are applied one after another.
@@ -151,11 +153,11 @@ public class PresentationFollowThrough implements GhlEventListener {
             return List.of();
         }
         Map<String, String> values = new HashMap<>(RecruitPlaceholders.of(recruit));
-        String text = settings.reminder(when(recruit, a.start()), values);
         List<NurtureStep> planned = new java.util.ArrayList<>();
         int index = 0;
         for (ReminderPlan.Reminder r : plan) {
             index++;
+            String text = settings.reminder(when(recruit, a.start(), r.at()), values);
             String key = NurtureStep.key(REMINDER, a.id().value(), recruit.id(), run, index);
             boolean fresh = steps.find(key).isEmpty();
             // A skipped reminder is planned due at the start (so its job cannot run before it is settled) and
@@ -223,7 +225,9 @@ public class PresentationFollowThrough implements GhlEventListener {
                 NurtureStep.SEND,
                 Optional.of(StepMessage.text(settings.noShow(a.calendar().value(), values))),
                 now.plus(settings.noShowDelay()),
-                Optional.empty(),
+                // Back in Interested after the no-show: a move on (booked again through Recruitflow, signed) cancels
+                // it.
+                Optional.of(io.recruitflow.domain.pipeline.RecruitingStage.INTERESTED),
                 Optional.empty(),
                 NO_SHOW_CANCELLED_BY,
                 origin,
@@ -256,10 +260,22 @@ public class PresentationFollowThrough implements GhlEventListener {
         return text;
     }
 
-    /** The presentation's time as the recruit reads it: "Tue Feb 17 at 2:00 PM EST". */
-    String when(Recruit recruit, Instant start) {
+    /**
+     * The presentation's time as the recruit reads it when the reminder goes at {@code at}: "today at 2:00 PM EST",
+     * "tomorrow at 2:00 PM EST", else "Tue Feb 17 at 2:00 PM EST" (so two reminders of one presentation differ).
+     */
+    String when(Recruit recruit, Instant start, Instant at) {
         ZoneId zone = recipients.displayZoneOf(recruit);
-        return WHEN.format(start.atZone(zone));
+        java.time.LocalDate day = start.atZone(zone).toLocalDate();
+        java.time.LocalDate sent = at.atZone(zone).toLocalDate();
+        String time = TIME.format(start.atZone(zone));
+        if (day.equals(sent)) {
+            return "today at " + time;
+        }
+        if (day.equals(sent.plusDays(1))) {
+            return "tomorrow at " + time;
+        }
+        return DAY.format(start.atZone(zone)) + " at " + time;
     }
 
     private static String ordinal(long n) {

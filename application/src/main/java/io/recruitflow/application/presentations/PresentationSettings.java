@@ -16,7 +16,8 @@ import java.util.Objects;
  * mistake stops the start rather than a recruit's text.
  *
  * <p>Templates take the intro's placeholders ({@code {First}}, {@code {Last}}, {@code {FullName}}, {@code {State}});
- * a reminder also {@code {When}} (the presentation's time in the recruit's zone, "Tue Feb 17 at 10:00 AM EST"), the
+ * a reminder also {@code {When}} (the presentation's time in the recruit's zone as read when the reminder goes: "today
+ * at 10:00 AM EST", "tomorrow at 10:00 AM EST", "Tue Feb 17 at 10:00 AM EST"), the
  * no-show text {@code {Link}} (the rebooking URL, which must be in it). The URL may hold {@code {CalendarId}}, the
  * presentation calendar's GHL id.
  *
