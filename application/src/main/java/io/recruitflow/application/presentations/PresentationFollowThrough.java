@@ -170,7 +170,7 @@ public class PresentationFollowThrough implements GhlEventListener {
                     a.id().value(),
                     index,
                     NurtureStep.SEND,
-                    Optional.of(StepMessage.text(text)),
+                    Optional.of(message(recruit, "Reminder: your iDecide presentation", text)),
                     r.planned() ? r.at() : a.start(),
                     Optional.empty(),
                     Optional.of(a.id().value()),
@@ -223,7 +223,10 @@ public class PresentationFollowThrough implements GhlEventListener {
                 a.id().value(),
                 1,
                 NurtureStep.SEND,
-                Optional.of(StepMessage.text(settings.noShow(a.calendar().value(), values))),
+                Optional.of(message(
+                        recruit,
+                        "Sorry we missed you: pick a new time",
+                        settings.noShow(a.calendar().value(), values))),
                 now.plus(settings.noShowDelay()),
                 // Back in Interested after the no-show: a move on (booked again through Recruitflow, signed) cancels
                 // it.
@@ -258,6 +261,15 @@ public class PresentationFollowThrough implements GhlEventListener {
                     now));
         }
         return text;
+    }
+
+    /** A text, or for a recruit with no phone (an intro by email) an email with the same words. */
+    private static StepMessage message(Recruit recruit, String subject, String text) {
+        if (recruit.phone().isPresent()) {
+            return StepMessage.text(text);
+        }
+        String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return StepMessage.email(subject, "<html><body><p>" + html + "</p></body></html>");
     }
 
     /**
