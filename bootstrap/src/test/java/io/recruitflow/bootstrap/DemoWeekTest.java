@@ -72,7 +72,7 @@ class DemoWeekTest {
         assertThat(out)
                 .contains("1 did not show up → back to Interested")
                 .containsPattern(
-                        "↳ .+: 1 rebooking text \\(Tue 10:\\d\\d EST\\), rebooked for Thu 15:30 EST and showed up");
+                        "↳ .+: 1 rebooking text \\(Tue \\d\\d:\\d\\d EST\\), rebooked for Thu 15:30 EST and showed up");
         assertThat(out).containsPattern("noshow 1 +sent +text");
         assertThat(out).containsPattern("[1-9]\\d* showed up and signed → Contracted");
     }

@@ -309,7 +309,8 @@ public final class Demo {
 
         // The presentations: booked for next Tuesday (four days ahead, so both reminders go), one slot apart.
         List<Appointment> booked = new ArrayList<>();
-        List<Recruit> bookers = interested.subList(0, Math.min(interested.size(), Math.max(3, interested.size() / 2)));
+        // Four, so that the week's moments (two reminders and a start each) stay few: the week runs in seconds.
+        List<Recruit> bookers = interested.subList(0, Math.min(interested.size(), PRESENTATIONS_BOOKED));
         for (int i = 0; i < bookers.size(); i++) {
             Recruit r = bookers.get(i);
             Instant slot = PRESENTATIONS.plus(Duration.ofMinutes(30L * i));
@@ -333,11 +334,13 @@ public final class Demo {
         }
         // The first misses it, gets the rebooking text, books again for Thursday and shows up; the others show up.
         Recruit noShow = recruitIn(bookers, booked.get(0));
-        driver.markAt(booked.get(0).end().plus(MARKED_AFTER_END), noShow, AppointmentStatus.NOSHOW);
+        // The user marks the morning's presentations once the last has ended.
+        Instant marked = booked.get(booked.size() - 1).end().plus(MARKED_AFTER_END);
+        driver.markAt(marked, noShow, AppointmentStatus.NOSHOW);
         driver.bookAt(REBOOKED_AT, noShow, REBOOKED_SLOT);
         driver.markAt(REBOOKED_SLOT.plus(Duration.ofMinutes(45)), noShow, AppointmentStatus.SHOWED);
         for (Appointment a : booked.subList(1, booked.size())) {
-            driver.markAt(a.end().plus(MARKED_AFTER_END), recruitIn(bookers, a), AppointmentStatus.SHOWED);
+            driver.markAt(marked, recruitIn(bookers, a), AppointmentStatus.SHOWED);
         }
 
         runWeek(contacted);
@@ -388,6 +391,7 @@ public final class Demo {
             .atZone(ZoneId.of("America/New_York"))
             .toInstant();
     static final Duration MARKED_AFTER_END = Duration.ofMinutes(15);
+    static final int PRESENTATIONS_BOOKED = 4;
     /** The late replier's words: interest, not an opt-out. */
     static final String LATE_REPLY = "Sorry, just saw this. Yes, tell me more!";
     /** Moments due within this of each other are run together: a week in a few dozen steps. */
@@ -397,10 +401,27 @@ public final class Demo {
      * The simulated week: time moves from one moment that matters to the next — a step due, a deferred text's
      * window opening, a scripted action of a recruit — and the work due then is done, until the week ends.
      */
+    private int weekMoments;
+
+    private Duration weekTook = Duration.ZERO;
+
     private void runWeek(List<Recruit> recruits) {
+        long started = System.nanoTime();
+        try {
+            weekMoments = runMoments(recruits);
+        } finally {
+            weekTook = Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /** Runs the week's moments; returns how many. */
+    private int runMoments(List<Recruit> recruits) {
         int ticks = 0;
         while (true) {
             driver.runDueWork();
+            for (int i = 0; i < 20 && dueButNotRun(recruits); i++) {
+                driver.runDueWork(); // a step's job was not picked up yet
+            }
             Instant now = clock.now();
             Optional<Instant> next = java.util.stream.Stream.concat(
                             recruits.stream().map(r -> nextDue(r, now)).flatMap(Optional::stream),
@@ -410,11 +431,22 @@ public final class Demo {
             if (next.isEmpty() || next.get().isAfter(WEEK_ENDS) || ticks > 500) {
                 driver.advanceTo(WEEK_ENDS);
                 driver.runDueWork();
-                return;
+                return ticks + 1;
             }
             driver.advanceTo(next.get().plus(TICK));
             ticks++;
         }
+    }
+
+    /** Whether a step is due and still planned with no message yet: its job has not run. */
+    private boolean dueButNotRun(List<Recruit> recruits) {
+        Instant now = clock.now();
+        return recruits.stream()
+                .flatMap(r -> nurture.stepsOf(r.id()).stream())
+                .anyMatch(step -> step.status() == io.recruitflow.domain.nurture.StepStatus.PLANNED
+                        && !step.dueAt().isAfter(now)
+                        && (!step.action().equals(NurtureStep.SEND)
+                                || messages.find(new MessageKey(step.key())).isEmpty()));
     }
 
     /** When the recruit's next step is due, or the text a step waits on may go. */
@@ -454,9 +486,11 @@ public final class Demo {
             Optional<Recruit> lateReplier,
             Recruit noShow) {
         out.printf(
-                "%n   The week, %s to %s:%n",
+                "%n   The week, %s to %s (%d moments of simulated time, %.1f s):%n",
                 LOCAL.format(InMemoryDemo.NEXT_MORNING.atZone(ZoneId.of("America/New_York"))),
-                LOCAL.format(WEEK_ENDS.atZone(ZoneId.of("America/New_York"))));
+                LOCAL.format(WEEK_ENDS.atZone(ZoneId.of("America/New_York"))),
+                weekMoments,
+                weekTook.toMillis() / 1000.0);
         long followUps = 0;
         long deferredByRules = 0;
         for (Recruit r : silent) {

@@ -54,6 +54,8 @@ public final class SandboxDemo {
     static final String UNDELIVERABLE = "+13035550130";
 
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** Three quiet looks this far apart, and the work is done: the simulated week takes a few dozen of them. */
+    private static final Duration QUIET_CHECK = Duration.ofMillis(100);
 
     private SandboxDemo() {}
 
@@ -206,7 +208,7 @@ public final class SandboxDemo {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("the demo's work did not settle within " + IDLE_TIMEOUT);
                 }
-                sleep(Duration.ofMillis(200));
+                sleep(QUIET_CHECK);
                 SandboxStats stats = sandbox.stats();
                 long now = stats.webhooksDelivered() + stats.webhooksFailed();
                 Map<StepState, Long> steps = journal.countByState();
