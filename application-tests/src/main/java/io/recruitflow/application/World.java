@@ -138,6 +138,12 @@ public final class World {
     public final io.recruitflow.application.nurture.NurtureStageMoves nurtureMoves;
     /** Reminders before presentations, the rebooking text after a no-show, archiving (when nurture is on). */
     public final io.recruitflow.application.presentations.PresentationFollowThrough followThrough;
+    /**
+     * What happens while a message of the world's sender waits for its rate-limit permit, before the gate is asked
+     * (nothing, unless a test sets it: time passing, an event arriving).
+     */
+    public volatile java.util.function.Consumer<OutgoingMessage> whileWaitingForPermit = m -> {};
+
     /** What the nurture told its listeners, in order. */
     public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -193,9 +199,21 @@ public final class World {
         recipients = new RecipientProfile(PHONES, settings);
         nurtureGuard =
                 new io.recruitflow.application.nurture.NurtureGuard(adapters.nurtureSteps(), adapters.recruits());
+        Conversations handOver = new Conversations() {
+            @Override
+            public Dispatch send(OutgoingMessage message, SendGate gate) {
+                whileWaitingForPermit.accept(message);
+                return ghl.conversations().send(message, gate);
+            }
+
+            @Override
+            public Stream<ConversationMessage> messagesWith(LocationId location, ContactId of) {
+                return ghl.conversations().messagesWith(location, of);
+            }
+        };
         sender = new MessageSender(
                 adapters.messageLog(),
-                ghl.conversations(),
+                handOver,
                 recipients,
                 settings,
                 adapters.jobQueue(),
@@ -295,7 +313,9 @@ public final class World {
                 adapters.intakeJournal(),
                 adapters.messageLog(),
                 adapters.appointments(),
-                adapters.complianceRecord());
+                adapters.complianceRecord(),
+                adapters.nurtureSteps(),
+                adapters.ownerAlerts());
         stalls = new io.recruitflow.application.stalls.StalledRecruits(
                 adapters.opportunityMirror(),
                 adapters.recruits(),

@@ -104,6 +104,50 @@ class NurtureCadenceTest {
                 .singleElement()
                 .satisfies(a -> assertThat(a.kind()).isEqualTo("replied"));
         assertThat(w.notices).anySatisfy(n -> assertThat(n).isInstanceOf(NurtureNotice.Replied.class));
+        var view = w.view.view(id).orElseThrow();
+        assertThat(view.followUps())
+                .extracting(NurtureStep::status)
+                .containsExactly(StepStatus.SENT, StepStatus.CANCELLED);
+        assertThat(view.alerts()).hasSize(1);
+        assertThat(w.view.alerts(Optional.empty(), 10)).hasSize(1);
+    }
+
+    @Test
+    void aReplyArrivingWhileTheStepWaitsForItsPermitStopsIt() {
+        World w = new World("2026-02-09T10:00", NurtureSettings.playbook());
+        RecruitId id = w.accept(World.lead("Dana", "Reyes", DANA, null, "NY", "Life"));
+        w.runJobs();
+        var contact = w.recruit(id).contactId().orElseThrow();
+        java.util.concurrent.atomic.AtomicBoolean replied = new java.util.concurrent.atomic.AtomicBoolean();
+        w.whileWaitingForPermit = message -> {
+            if (!replied.getAndSet(true)) {
+                // The webhook of the recruit's reply is applied while the follow-up waits for its permit.
+                w.deliver(new GhlEvent.MessageReceived(
+                        World.eventId(),
+                        InMemoryGhl.LOCATION,
+                        w.clock.now(),
+                        contact,
+                        Optional.empty(),
+                        Channel.SMS,
+                        "Yes, call me"));
+            }
+        };
+        passTime(w, Duration.ofHours(5));
+
+        assertThat(replied).isTrue();
+        assertThat(textsTo(w, id)).hasSize(1); // the intro only
+        NurtureStep step = steps(w, id).get(0);
+        assertThat(step.status()).isEqualTo(StepStatus.CANCELLED);
+        assertThat(w.adapters
+                        .messageLog()
+                        .find(new io.recruitflow.domain.message.MessageKey(step.key()))
+                        .orElseThrow()
+                        .state())
+                .isEqualTo(io.recruitflow.domain.message.SendState.REFUSED);
+        assertThat(w.adapters.complianceRecord().forRecruit(id, 50))
+                .anySatisfy(e -> assertThat(e.verdict().reasons())
+                        .anySatisfy(r -> assertThat(r.rule())
+                                .isEqualTo(io.recruitflow.application.outreach.MessageSender.CANCELLED_RULE)));
     }
 
     @Test

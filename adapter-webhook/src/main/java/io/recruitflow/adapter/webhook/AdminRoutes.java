@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.webhook;
 
 import io.javalin.http.Context;
+import io.recruitflow.adapter.webhook.ApiBodies.AlertBody;
 import io.recruitflow.adapter.webhook.ApiBodies.AppointmentBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ConversionBody;
 import io.recruitflow.adapter.webhook.ApiBodies.DecisionBody;
@@ -9,6 +10,7 @@ import io.recruitflow.adapter.webhook.ApiBodies.EmergencyBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EmergencyList;
 import io.recruitflow.adapter.webhook.ApiBodies.ErrorBody;
 import io.recruitflow.adapter.webhook.ApiBodies.EventPage;
+import io.recruitflow.adapter.webhook.ApiBodies.FollowUpBody;
 import io.recruitflow.adapter.webhook.ApiBodies.FunnelBody;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportSummary;
 import io.recruitflow.adapter.webhook.ApiBodies.ImportTooLarge;
@@ -262,7 +264,11 @@ final class AdminRoutes {
                                 .toList(),
                         view.messages().stream().map(AdminRoutes::message).toList(),
                         view.recruit().addressState().map(UsState::name).orElse(null),
-                        view.decisions().stream().map(AdminRoutes::decision).toList()));
+                        view.decisions().stream().map(AdminRoutes::decision).toList(),
+                        view.followUps().stream()
+                                .map(f -> FollowUpBody.of(f, view.messages()))
+                                .toList(),
+                        view.alerts().stream().map(AlertBody::of).toList()));
     }
 
     // GET /api/compliance/emergencies

@@ -149,7 +149,9 @@ final class ApiBodies {
             List<AppointmentBody> appointments,
             List<MessageBody> messages,
             String addressState,
-            List<DecisionBody> decisions) {
+            List<DecisionBody> decisions,
+            List<FollowUpBody> followUps,
+            List<AlertBody> alerts) {
 
         static RecruitDetail of(
                 RecruitSummary s,
@@ -160,7 +162,9 @@ final class ApiBodies {
                 List<AppointmentBody> appointments,
                 List<MessageBody> messages,
                 String addressState,
-                List<DecisionBody> decisions) {
+                List<DecisionBody> decisions,
+                List<FollowUpBody> followUps,
+                List<AlertBody> alerts) {
             return new RecruitDetail(
                     s.id(),
                     s.locationId(),
@@ -186,7 +190,71 @@ final class ApiBodies {
                     appointments,
                     messages,
                     addressState,
-                    decisions);
+                    decisions,
+                    followUps,
+                    alerts);
+        }
+    }
+
+    /**
+     * One follow-up (a nurture step): its key (also its message's), what planned it ({@code kind}: cadence,
+     * reminder, ...; {@code sequence}: the cadence or appointment), its place, {@code action} ({@code send}, {@code
+     * rest}, ...), the channel of its message, when it is due, its status ({@code planned}, {@code sending}, {@code
+     * sent}, {@code done}, {@code skipped}, {@code cancelled}) and why, when news cancelling it was stored, and the
+     * state of its message in the message log.
+     */
+    public record FollowUpBody(
+            String key,
+            String kind,
+            String sequence,
+            int index,
+            String action,
+            String channel,
+            String dueAt,
+            String status,
+            String reason,
+            String cancelledAt,
+            String plannedAt,
+            String updatedAt,
+            String messageState) {
+
+        /** The step, with the state of its message among {@code messages} (the recruit's). */
+        public static FollowUpBody of(
+                io.recruitflow.domain.nurture.NurtureStep s,
+                List<io.recruitflow.domain.message.MessageRecord> messages) {
+            return new FollowUpBody(
+                    s.key(),
+                    s.kind(),
+                    s.sequence(),
+                    s.index(),
+                    s.action(),
+                    s.message().map(m -> m.channel().name()).orElse(null),
+                    s.dueAt().toString(),
+                    s.status().name().toLowerCase(java.util.Locale.ROOT),
+                    s.reason()
+                            .map(io.recruitflow.domain.shared.PersonalData::mask)
+                            .orElse(null),
+                    s.cancelledAt().map(java.time.Instant::toString).orElse(null),
+                    s.plannedAt().toString(),
+                    s.updatedAt().toString(),
+                    messages.stream()
+                            .filter(m -> m.key().value().equals(s.key()))
+                            .findFirst()
+                            .map(m -> m.state().name())
+                            .orElse(null));
+        }
+    }
+
+    /** One of the owner's alerts: {@code kind} (replied, stalled, ...), what to look at, when. */
+    public record AlertBody(String id, String recruitId, String locationId, String kind, String text, String at) {
+        public static AlertBody of(io.recruitflow.domain.nurture.OwnerAlert a) {
+            return new AlertBody(
+                    a.id(),
+                    a.recruit().toString(),
+                    a.location().value(),
+                    a.kind(),
+                    io.recruitflow.domain.shared.PersonalData.mask(a.text()),
+                    a.at().toString());
         }
     }
 

@@ -114,7 +114,8 @@ final class Dashboard {
             Optional<List<RecruitReply>> reviews,
             Optional<List<StallAlert>> stalled,
             Optional<Map<LocationId, String>> suspended,
-            Map<String, Instant> followUpsDeferred) {}
+            Map<String, Instant> followUpsDeferred,
+            Optional<List<io.recruitflow.domain.nurture.OwnerAlert>> alerts) {}
 
     void serve(Context ctx, AdminAuth auth) {
         if (!admitted(ctx, auth)) {
@@ -184,6 +185,20 @@ final class Dashboard {
                                         .map(z -> z.getKey().getId() + " (" + z.getValue() + ")")
                                         .collect(java.util.stream.Collectors.joining(", ")),
                                 String.valueOf(e.verdict().textsCounted().size())))
+                        .toList(),
+                v.followUps().stream()
+                        .map(f -> new RecruitPageView.FollowUpRow(
+                                f.kind() + " " + f.sequence() + " #" + f.index(),
+                                f.action(),
+                                f.message().map(m -> m.channel().name()).orElse(""),
+                                UTC.format(f.dueAt()),
+                                f.status().name().toLowerCase(Locale.ROOT),
+                                f.reason().map(PersonalData::mask).orElse("—"),
+                                f.key()))
+                        .toList(),
+                v.alerts().stream()
+                        .map(a ->
+                                new RecruitPageView.AlertRow(UTC.format(a.at()), a.kind(), PersonalData.mask(a.text())))
                         .toList());
     }
 
@@ -239,8 +254,12 @@ final class Dashboard {
                 read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)),
                 read("stalled recruits", () -> stalls.apply(location)),
                 read("suspended locations", suspensions),
-                deferred);
+                deferred,
+                read("alerts", () -> s.recruits().alerts(location, ALERTS_SHOWN)));
     }
+
+    /** How many of the owner's latest alerts the dashboard lists. */
+    static final int ALERTS_SHOWN = 20;
 
     private static <T> Optional<T> read(String what, Supplier<T> source) {
         try {
@@ -276,7 +295,15 @@ final class Dashboard {
                 stats(s.inbox(), s.dead()),
                 s.reviews().map(Dashboard::reviews),
                 s.stalled().map(list -> stalled(list, s.at())),
-                s.suspended().map(Dashboard::suspended));
+                s.suspended().map(Dashboard::suspended),
+                s.alerts()
+                        .map(all -> all.stream()
+                                .map(a -> new DashboardView.AlertRow(
+                                        UTC.format(a.at()),
+                                        a.kind(),
+                                        a.recruit().toString(),
+                                        PersonalData.mask(a.text())))
+                                .toList()));
     }
 
     static final int STALLED_SHOWN = 50;

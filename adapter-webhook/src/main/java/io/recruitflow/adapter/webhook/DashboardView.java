@@ -16,7 +16,11 @@ record DashboardView(
         Optional<DeadView> dead,
         Optional<ReviewsView> reviews,
         Optional<StalledView> stalled,
-        Optional<List<SuspendedRow>> suspended) {
+        Optional<List<SuspendedRow>> suspended,
+        Optional<List<AlertRow>> alerts) {
+
+    /** One of the owner's alerts: a recruit replied, a recruit is stalled, ... (newest first). */
+    record AlertRow(String at, String kind, String recruit, String text) {}
 
     /** Recruits idle in a stage longer than its limit: how many, and the longest stalled first. */
     record StalledView(int count, List<StalledRow> rows) {}

@@ -69,12 +69,12 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
                 suspended,
                 listeners,
                 replies,
-                Optional.empty());
+                null);
     }
 
     /**
      * @param nurture told of the news that cancels nurture steps (a reply, a booking, a stage move, an opt-out),
-     *     before anything slower is done with the event, and of the replies that matter
+     *     before anything slower is done with the event, and of the replies that matter; null for none
      */
     @Inject
     public ApplyGhlEventService(
@@ -89,33 +89,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             Set<GhlEventListener> listeners,
             InboundReplies replies,
             Nurture nurture) {
-        this(
-                recruits,
-                mirror,
-                appointments,
-                advance,
-                setup,
-                processed,
-                installations,
-                suspended,
-                listeners,
-                replies,
-                Optional.of(nurture));
-    }
-
-    private ApplyGhlEventService(
-            Recruits recruits,
-            OpportunityMirror mirror,
-            Appointments appointments,
-            AdvanceRecruitUseCase advance,
-            LocationSetup setup,
-            ProcessedEvents processed,
-            Installations installations,
-            SuspendedLocations suspended,
-            Set<GhlEventListener> listeners,
-            InboundReplies replies,
-            Optional<Nurture> nurture) {
-        this.nurture = nurture;
+        this.nurture = Optional.ofNullable(nurture);
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;

@@ -63,23 +63,12 @@ public class RecruitflowJobs implements JobHandler {
             Clock clock,
             CallBudgets budgets,
             DailyReserve reserve) {
-        this(
-                saga,
-                sender,
-                messages,
-                recruits,
-                dispatcher,
-                answers,
-                clock,
-                budgets,
-                reserve,
-                Optional.empty(),
-                Optional.empty());
+        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, null, null);
     }
 
     /**
-     * @param nurture runs the nurture steps' jobs and hears what became of their deferred messages
-     * @param stalls the stall sweep's
+     * @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none
+     * @param stalls runs the stall sweep; null for none
      */
     @Inject
     public RecruitflowJobs(
@@ -94,34 +83,8 @@ public class RecruitflowJobs implements JobHandler {
             DailyReserve reserve,
             Nurture nurture,
             StalledRecruits stalls) {
-        this(
-                saga,
-                sender,
-                messages,
-                recruits,
-                dispatcher,
-                answers,
-                clock,
-                budgets,
-                reserve,
-                Optional.of(nurture),
-                Optional.of(stalls));
-    }
-
-    private RecruitflowJobs(
-            IntakeSaga saga,
-            MessageSender sender,
-            MessageLog messages,
-            Recruits recruits,
-            InboxDispatcher dispatcher,
-            ReplyAnswers answers,
-            Clock clock,
-            CallBudgets budgets,
-            DailyReserve reserve,
-            Optional<Nurture> nurture,
-            Optional<StalledRecruits> stalls) {
-        this.stalls = stalls;
-        this.nurture = nurture;
+        this.nurture = Optional.ofNullable(nurture);
+        this.stalls = Optional.ofNullable(stalls);
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;

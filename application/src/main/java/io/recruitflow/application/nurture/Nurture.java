@@ -177,7 +177,8 @@ public class Nurture {
 
     /**
      * The recruit entered {@code stage} at {@code at} (for Contacted: the intro went out): the stage's cadence
-     * starts, unless nurture is off, the recruit opted out or is further along, or a run of it is going already.
+     * starts, unless nurture is off, the recruit opted out or is further along, or the recruit had it already (a
+     * cadence runs once per recruit).
      */
     public void stageEntered(RecruitId recruit, RecruitingStage stage, Instant at) {
         if (!settings.enabled()) {
@@ -197,14 +198,10 @@ public class Nurture {
         if (now.filter(cadence.stage()::isBefore).isPresent()) {
             return;
         }
-        List<NurtureStep> mine = steps.ofRecruit(id).stream()
-                .filter(s -> s.kind().equals(Cadence.KIND) && s.sequence().equals(cadence.name()))
-                .toList();
-        if (mine.stream().anyMatch(s -> s.status().open())) {
-            return;
-        }
-        long runs = mine.stream().filter(s -> s.index() == 1).count();
-        String run = "r" + (runs + 1);
+        // Once per recruit: a recruit who comes back to the stage after the cadence ended or was stopped (a reply, a
+        // booking) does not get it again. The run's key is fixed, so two starts at once plan one run, and a start
+        // repeated after a crash (between the plan and its job) schedules the stored first step again.
+        String run = "r1";
         plan(cadenceStep(cadence, recruit, run, 1, at, at));
     }
 

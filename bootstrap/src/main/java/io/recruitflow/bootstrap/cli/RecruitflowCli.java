@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ImportCommand.class,
             FunnelCommand.class,
+            RecruitCommand.class,
             ServeCommand.class,
             SandboxCommand.class,
             ConfigCommand.class,

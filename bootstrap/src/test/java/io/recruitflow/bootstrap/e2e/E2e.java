@@ -227,6 +227,32 @@ final class E2e {
      * private integration token, 100 calls per second (the sandbox's limit in these tests), quiet hours off so
      * every intro goes out now, and an embedded PostgreSQL in {@code dataDir}.
      */
+    /**
+     * Starts {@code recruitflow ARGS...} in a new JVM on this test's class path, in {@code dir}, configured only
+     * through {@code RECRUITFLOW_*} variables (the parent's are dropped), its output in files (a full pipe would
+     * stall it).
+     */
+    static Process startCli(Path dir, Map<Setting, String> settings, Path out, Path err, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                io.recruitflow.bootstrap.cli.RecruitflowCli.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("RECRUITFLOW_"));
+        settings.forEach((setting, value) -> env.put(setting.env(), value));
+        return builder.start();
+    }
+
     static Map<Setting, String> settings(GhlSandbox sandbox, Path dataDir) {
         Map<Setting, String> s = new LinkedHashMap<>();
         s.put(Setting.GHL_BASE_URL, sandbox.baseUrl());

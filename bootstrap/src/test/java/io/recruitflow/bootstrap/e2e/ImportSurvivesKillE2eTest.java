@@ -2,7 +2,6 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.bootstrap.cli.RecruitflowCli;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
@@ -137,25 +136,8 @@ class ImportSurvivesKillE2eTest {
      * through {@code RECRUITFLOW_*} variables, its output in files (a full pipe would stall it).
      */
     private Process startImport(Map<Setting, String> settings, Path leads, Path out, Path err) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java.toString(),
-                        "-Xmx384m",
-                        "-XX:+UseSerialGC",
-                        "-XX:TieredStopAtLevel=1",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        RecruitflowCli.class.getName(),
-                        "import",
-                        leads.toAbsolutePath().toString(),
-                        "--wait")
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("RECRUITFLOW_"));
-        settings.forEach((setting, value) -> env.put(setting.env(), value));
-        Process process = builder.start();
+        Process process = E2e.startCli(
+                dir, settings, out, err, "import", leads.toAbsolutePath().toString(), "--wait");
         children.add(process);
         return process;
     }

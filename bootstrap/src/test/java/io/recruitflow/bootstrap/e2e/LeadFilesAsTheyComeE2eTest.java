@@ -2,7 +2,6 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.bootstrap.cli.RecruitflowCli;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
@@ -44,22 +43,7 @@ class LeadFilesAsTheyComeE2eTest {
     private Run recruitflow(Map<Setting, String> settings, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                RecruitflowCli.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("RECRUITFLOW_"));
-        settings.forEach((setting, value) -> builder.environment().put(setting.env(), value));
-        Process process = builder.start();
+        Process process = E2e.startCli(dir, settings, out, err, args);
         children.add(process);
         assertThat(process.waitFor(150, TimeUnit.SECONDS)).as("finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
