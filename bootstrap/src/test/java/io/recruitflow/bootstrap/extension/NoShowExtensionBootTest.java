@@ -69,9 +69,11 @@ class NoShowExtensionBootTest {
         Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.defaults()));
 
         Set<GhlEventListener> listeners = injector.getInstance(Key.get(new TypeLiteral<Set<GhlEventListener>>() {}));
-        // Beside the core's own listeners: GHL's delivery reports, and the tag-trigger confirmation.
+        // Beside the core's own listeners: GHL's delivery reports, the tag-trigger confirmation, and the
+        // presentations' follow-through (reminders, the rebooking text).
         assertThat(listeners)
-                .hasSize(3)
+                .hasSize(4)
+                .hasAtLeastOneElementOfType(io.recruitflow.application.presentations.PresentationFollowThrough.class)
                 .hasAtLeastOneElementOfType(NoShowListener.class)
                 .hasAtLeastOneElementOfType(io.recruitflow.application.outreach.DeliveryReports.class)
                 .hasAtLeastOneElementOfType(
