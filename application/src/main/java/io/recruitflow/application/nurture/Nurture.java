@@ -132,8 +132,15 @@ public class Nurture {
         return stored;
     }
 
-    /** Stores the news and cancels the recruit's open steps it cancels; tells of the cadence runs it ended. */
+    /**
+     * Stores the news and cancels the recruit's open steps it concerns; tells of the cadence runs it ended. With the
+     * cadences off, news of a recruit who has no step is not kept (no write per event where nothing is nurtured).
+     */
     public List<NurtureStep> cancel(RecruitId recruit, NurtureEvent event) {
+        if (!settings.enabled() && steps.ofRecruit(recruit).isEmpty()) {
+            // Cadences off and nothing planned for the recruit: no news to keep, no write per event.
+            return List.of();
+        }
         List<NurtureStep> changed = steps.cancel(recruit, event, clock.now());
         Map<String, NurtureStep> runs = new LinkedHashMap<>();
         for (NurtureStep s : changed) {
