@@ -126,11 +126,18 @@ public final class World {
     public final ReplySettings replySettings;
     public final InboundReplies replies;
     public final ReplyAnswers answers;
+    /** Stalled recruits, with {@link io.recruitflow.application.stalls.StallSettings#defaults()}. */
+    public final io.recruitflow.application.stalls.StalledRecruits stalls;
+    /** Every stall the sweep announced, in order (a {@code RecruitStalledListener}). */
+    public final List<io.recruitflow.domain.pipeline.StallAlert> stallsAnnounced =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Nurture: the steps' part of the gate, the service, and its view of Recruitflow's own stage moves. */
     public final io.recruitflow.application.nurture.NurtureGuard nurtureGuard;
 
     public final io.recruitflow.application.nurture.Nurture nurture;
     public final io.recruitflow.application.nurture.NurtureStageMoves nurtureMoves;
+    /** Reminders before presentations, the rebooking text after a no-show, archiving (when nurture is on). */
+    public final io.recruitflow.application.presentations.PresentationFollowThrough followThrough;
     /**
      * What happens while a message of the world's sender waits for its rate-limit permit, before the gate is asked
      * (nothing, unless a test sets it: time passing, an event arriving).
@@ -235,7 +242,11 @@ public final class World {
                 nurtureSettings,
                 adapters.ownerAlerts(),
                 Set.of(notices::add),
-                Set.of(),
+                Set.of(
+                        new io.recruitflow.application.presentations.PresentationStarted(
+                                adapters.nurtureSteps(), clock),
+                        new io.recruitflow.application.presentations.ArchiveRecruit(
+                                advance, adapters.nurtureSteps(), clock)),
                 advance,
                 clock);
         nurtureMoves = new io.recruitflow.application.nurture.NurtureStageMoves(nurture);
@@ -257,7 +268,18 @@ public final class World {
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
-        Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries));
+        followThrough = new io.recruitflow.application.presentations.PresentationFollowThrough(
+                nurture,
+                adapters.nurtureSteps(),
+                nurtureSettings,
+                adapters.recruits(),
+                adapters.appointments(),
+                recipients,
+                settings,
+                adapters.declaredEmergencies(),
+                io.recruitflow.application.presentations.PresentationSettings.defaults(),
+                clock);
+        Set<GhlEventListener> listeners = new java.util.LinkedHashSet<>(Set.of(deliveries, followThrough));
         listeners.addAll(extension.listeners(adapters, advance, messages));
         replies = new InboundReplies(
                 adapters.recruits(), adapters.recruitReplies(), advance, adapters.jobQueue(), replySettings, clock);
@@ -294,6 +316,14 @@ public final class World {
                 adapters.complianceRecord(),
                 adapters.nurtureSteps(),
                 adapters.ownerAlerts());
+        stalls = new io.recruitflow.application.stalls.StalledRecruits(
+                adapters.opportunityMirror(),
+                adapters.recruits(),
+                adapters.appointments(),
+                adapters.ownerAlerts(),
+                Set.<io.recruitflow.application.stalls.RecruitStalledListener>of(stallsAnnounced::add),
+                io.recruitflow.application.stalls.StallSettings.defaults(),
+                clock);
         jobs = new RecruitflowJobs(
                 saga,
                 sender,
@@ -320,7 +350,8 @@ public final class World {
                         (subscription, event, attempt, at) ->
                                 new io.recruitflow.application.port.EventSender.Attempt.Failed("no sender"),
                         clock),
-                nurture);
+                nurture,
+                stalls);
         adapters.jobQueue().bind(jobs);
     }
 

@@ -456,7 +456,7 @@ final class CalendarRoutes {
         }
     }
 
-    private static String local(Instant instant, ZoneId zone) {
+    static String local(Instant instant, ZoneId zone) {
         return instant.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -34,6 +34,8 @@ final class Engine {
     /** The marketplace app's id: 24 hex digits, as GHL's; its client id is {@code <appId>-<suffix>}, as GHL's. */
     final String appId;
 
+    private final java.util.List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     Engine(SandboxConfig config) {
         this.config = config;
         this.clock = new SandboxClock(config.clock());
@@ -249,5 +251,11 @@ final class Engine {
             c.locationTokens.reset();
         });
         webhooks.resetCounters();
+        onReset.forEach(Runnable::run);
+    }
+
+    /** What else goes back to the seed on {@link #reset()} (the scheduled simulations). */
+    void onReset(Runnable action) {
+        onReset.add(action);
     }
 }

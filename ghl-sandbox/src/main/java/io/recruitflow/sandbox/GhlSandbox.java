@@ -28,6 +28,8 @@ public final class GhlSandbox implements AutoCloseable {
     private final ApiServer server;
     private final SandboxAdminRoutes admin;
     private final ConversationRoutes conversations;
+    private final RecruitBehaviour behaviour;
+    private final Simulations simulations;
     private final int port;
     private final String host;
 
@@ -39,7 +41,11 @@ public final class GhlSandbox implements AutoCloseable {
         OpportunityRoutes opportunitiesApi = new OpportunityRoutes(engine);
         this.conversations = new ConversationRoutes(engine);
         CalendarRoutes calendarsApi = new CalendarRoutes(engine);
-        this.admin = new SandboxAdminRoutes(engine, opportunitiesApi, conversations, calendarsApi);
+        this.behaviour = new RecruitBehaviour(engine, conversations, calendarsApi);
+        this.simulations = new Simulations(engine, behaviour);
+        engine.onReset(simulations::clear);
+        this.admin =
+                new SandboxAdminRoutes(engine, opportunitiesApi, conversations, calendarsApi, behaviour, simulations);
         admin.register(routes);
         contactsApi.register(routes);
         opportunitiesApi.register(routes);
@@ -52,6 +58,7 @@ public final class GhlSandbox implements AutoCloseable {
         try {
             this.port = server.start(config.host(), config.port());
         } catch (RuntimeException e) {
+            simulations.close();
             engine.webhooks.close();
             throw e;
         }
@@ -167,6 +174,65 @@ public final class GhlSandbox implements AutoCloseable {
                 .id();
     }
 
+    /**
+     * Simulates a booking through the booking widget ({@code POST /_sandbox/book}): the given slot, or the next
+     * free one when {@code start} is null; sends AppointmentCreate.
+     *
+     * @return the id of the new appointment
+     */
+    public String simulateBooking(String contactId, Instant start) {
+        return unwrap(() -> behaviour.book(contactId, start).id());
+    }
+
+    /**
+     * Simulates the recruit moving the appointment ({@code POST /_sandbox/appointments/{id}/reschedule}): to
+     * {@code start}, or when null to the next free slot a day or more after its current start; sends
+     * AppointmentUpdate with the new {@code startTime} and {@code endTime}.
+     */
+    public void simulateReschedule(String appointmentId, Instant start) {
+        unwrap(() -> behaviour.reschedule(appointmentId, start).id());
+    }
+
+    /**
+     * Simulates the user (or GHL) marking the appointment ({@code POST /_sandbox/appointments/{id}/status}):
+     * {@code showed}, {@code noshow}, {@code cancelled}, ...; sends AppointmentUpdate.
+     */
+    public void simulateAppointmentStatus(String appointmentId, String status) {
+        unwrap(() -> behaviour.mark(appointmentId, status).id());
+    }
+
+    /**
+     * Schedules what a recruit does at a moment of the sandbox's clock ({@code POST /_sandbox/simulations}): it is
+     * done at the first look at or after {@code at} — every 10 ms, when the clock is moved through the admin
+     * API, or at {@link #runDueSimulations()}.
+     */
+    public ScheduledSimulation schedule(Instant at, Simulation simulation) {
+        return simulations.schedule(Objects.requireNonNull(at), Objects.requireNonNull(simulation));
+    }
+
+    /** Every scheduled simulation, pending, done or failed, by time ({@code GET /_sandbox/simulations}). */
+    public List<ScheduledSimulation> scheduledSimulations() {
+        return simulations.list();
+    }
+
+    /** The time of the next pending simulation, if any. */
+    public java.util.Optional<Instant> nextSimulation() {
+        return simulations.next();
+    }
+
+    /** Does the simulations due on the sandbox's clock now, in their order; returns how many. */
+    public int runDueSimulations() {
+        return simulations.runDue();
+    }
+
+    private static String unwrap(java.util.function.Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The credentials as the admin API shows them. */
     Map<String, Object> credentialsJson() {
         return admin.credentialsJson();
@@ -182,6 +248,7 @@ public final class GhlSandbox implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            simulations.close();
             engine.webhooks.close();
         }
     }

@@ -20,16 +20,22 @@ final class SandboxAdminRoutes {
     private final OpportunityRoutes opportunities;
     private final ConversationRoutes conversations;
     private final CalendarRoutes calendars;
+    private final RecruitBehaviour behaviour;
+    private final Simulations simulations;
 
     SandboxAdminRoutes(
             Engine engine,
             OpportunityRoutes opportunities,
             ConversationRoutes conversations,
-            CalendarRoutes calendars) {
+            CalendarRoutes calendars,
+            RecruitBehaviour behaviour,
+            Simulations simulations) {
         this.engine = engine;
         this.opportunities = opportunities;
         this.conversations = conversations;
         this.calendars = calendars;
+        this.behaviour = behaviour;
+        this.simulations = simulations;
     }
 
     void register(ApiServer.Routes routes) {
@@ -77,6 +83,22 @@ final class SandboxAdminRoutes {
         routes.admin(HandlerType.POST, "/_sandbox/inbound", this::inbound);
         routes.admin(HandlerType.POST, "/_sandbox/book", this::book);
         routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/status", this::appointmentStatus);
+        routes.admin(HandlerType.POST, "/_sandbox/appointments/{id}/reschedule", this::reschedule);
+        routes.admin(
+                HandlerType.POST,
+                "/_sandbox/appointments/{id}/cancel",
+                ctx -> json(
+                        ctx,
+                        200,
+                        Json.obj(
+                                "appointment",
+                                behaviour.mark(ctx.pathParam("id"), "cancelled").mutableCopy())));
+        routes.admin(HandlerType.POST, "/_sandbox/simulations", this::scheduleSimulation);
+        routes.admin(HandlerType.GET, "/_sandbox/simulations", ctx -> json(ctx, 200, simulationsJson()));
+        routes.admin(HandlerType.DELETE, "/_sandbox/simulations", ctx -> {
+            simulations.clear();
+            json(ctx, 200, simulationsJson());
+        });
         routes.admin(HandlerType.POST, "/_sandbox/opportunities/{id}/stage", this::moveStage);
         routes.admin(HandlerType.GET, "/_sandbox/opportunities", this::listOpportunities);
         routes.admin(HandlerType.POST, "/_sandbox/uninstall", this::uninstall);
@@ -233,6 +255,7 @@ final class SandboxAdminRoutes {
             throw ApiException.unprocessable("advance must be a duration forward, e.g. 10m, 600s or PT10M");
         }
         engine.clock.advance(by);
+        simulations.runDue();
         json(ctx, 200, clockJson());
     }
 
@@ -252,77 +275,98 @@ final class SandboxAdminRoutes {
         return Json.obj("faults", rules);
     }
 
-    private Doc contact(String contactId) {
-        Doc contact = contactId == null ? null : engine.store.contacts.get(contactId);
-        if (contact == null) {
-            throw ApiException.notFound("Contact not found");
-        }
-        return contact;
-    }
-
     /** A recruit replies: an inbound message on their conversation, InboundMessage and ConversationUnreadUpdate. */
     private void inbound(Context ctx) {
         Map<String, Object> body = Json.parseObject(ctx.body());
-        Doc contact = contact(Json.string(body, "contactId"));
-        String type = Json.string(body, "type") == null ? "SMS" : Json.string(body, "type");
-        if (!ConversationRoutes.TYPES.contains(type)) {
-            throw ApiException.unprocessable("type must be SMS or Email");
-        }
-        String text = Json.string(body, "body");
-        if (text == null || text.isEmpty()) {
-            throw ApiException.unprocessable("body should not be empty");
-        }
-        Doc message = conversations.addMessage(
-                contact, type, text, "inbound", Json.string(body, "subject"), "gary@oocunlimited.com");
+        Doc message =
+                behaviour.reply(Json.string(body, "contactId"), Json.string(body, "body"), Json.string(body, "type"));
         json(ctx, 201, Json.obj("conversationId", message.str("conversationId"), "messageId", message.id()));
     }
 
     /** A recruit books through the booking widget: the given slot, or the next free one. */
     private void book(Context ctx) {
         Map<String, Object> body = Json.parseObject(ctx.body());
-        Doc contact = contact(Json.string(body, "contactId"));
+        behaviour.contact(Json.string(body, "contactId"));
         String calendarId = Json.string(body, "calendarId");
         if (calendarId != null && !calendarId.equals(Store.CALENDAR_ID)) {
             throw ApiException.notFound("Calendar not found");
         }
-        Instant start;
-        if (Json.string(body, "startTime") != null) {
-            start = CalendarRoutes.instant(Json.string(body, "startTime"), "startTime");
-        } else {
-            Instant now = engine.clock.instant();
-            List<Instant> free = calendars.freeSlots(contact.locationId(), now, now.plus(Duration.ofDays(31)));
-            if (free.isEmpty()) {
-                throw ApiException.badRequest("No free slot in the next 31 days");
-            }
-            start = free.get(0);
-        }
-        Doc appointment = calendars.book(
-                contact,
-                start,
-                start.plus(Duration.ofMinutes(engine.store.calendar.slotMinutes())),
-                null,
-                "confirmed",
-                null,
-                null,
-                null,
-                "booking_widget",
-                false);
+        Instant start = Json.string(body, "startTime") == null
+                ? null
+                : CalendarRoutes.instant(Json.string(body, "startTime"), "startTime");
+        Doc appointment = behaviour.book(Json.string(body, "contactId"), start);
         json(ctx, 201, Json.obj("appointment", appointment.mutableCopy()));
     }
 
     /** The appointment's outcome as the user marks it in GHL: showed, noshow (or confirmed, cancelled, ...). */
     private void appointmentStatus(Context ctx) {
-        Doc appointment = engine.store.appointments.get(ctx.pathParam("id"));
-        if (appointment == null) {
-            throw ApiException.notFound("Appointment not found");
-        }
         String status = Json.string(Json.parseObject(ctx.body()), "status");
-        if (status == null || !CalendarRoutes.REPORTED_STATUSES.contains(status)) {
-            throw ApiException.unprocessable(
-                    "status must be one of: new, confirmed, cancelled, showed, noshow, invalid, active, completed");
-        }
-        Doc after = calendars.change(appointment, Map.of("appointmentStatus", status), false);
+        Doc after = behaviour.mark(ctx.pathParam("id"), status);
         json(ctx, 200, Json.obj("appointment", after.mutableCopy()));
+    }
+
+    /** The recruit moves the appointment: {@code {"startTime"?}}, else the next free slot a day or more later. */
+    private void reschedule(Context ctx) {
+        behaviour.appointment(ctx.pathParam("id"));
+        String startTime = ctx.body().isBlank() ? null : Json.string(Json.parseObject(ctx.body()), "startTime");
+        Instant start = startTime == null ? null : CalendarRoutes.instant(startTime, "startTime");
+        Doc after = behaviour.reschedule(ctx.pathParam("id"), start);
+        json(ctx, 200, Json.obj("appointment", after.mutableCopy()));
+    }
+
+    /**
+     * Schedules a recruit's action on the sandbox's clock: {@code {"at": instant | "after": duration, "action":
+     * "reply" | "book" | "reschedule" | "cancel" | "mark", "contactId"?, "appointmentId"?, "body"?, "type"?,
+     * "startTime"?, "status"?}}.
+     */
+    private void scheduleSimulation(Context ctx) {
+        Map<String, Object> body = Json.parseObject(ctx.body());
+        Instant at;
+        try {
+            if (Json.string(body, "at") != null) {
+                at = CalendarRoutes.instant(Json.string(body, "at"), "at");
+            } else if (Json.string(body, "after") != null) {
+                String after = Json.string(body, "after").strip();
+                at = engine.clock
+                        .instant()
+                        .plus(
+                                after.toUpperCase(java.util.Locale.ROOT).startsWith("P")
+                                        ? Duration.parse(after)
+                                        : GhlSandboxMain.duration(after));
+            } else {
+                at = engine.clock.instant();
+            }
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw ApiException.unprocessable("at must be an instant, or after a duration (10m, 1d, PT2H)");
+        }
+        Instant start = Json.string(body, "startTime") == null
+                ? null
+                : CalendarRoutes.instant(Json.string(body, "startTime"), "startTime");
+        Simulation simulation;
+        try {
+            simulation = new Simulation(
+                    Json.string(body, "action"),
+                    Json.string(body, "contactId"),
+                    Json.string(body, "appointmentId"),
+                    Json.string(body, "body"),
+                    Json.string(body, "type") == null ? "SMS" : Json.string(body, "type"),
+                    start,
+                    Json.string(body, "status"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unprocessable(e.getMessage());
+        }
+        if (simulation.contactId() != null) {
+            behaviour.contact(simulation.contactId());
+        }
+        ScheduledSimulation scheduled = simulations.schedule(at, simulation);
+        simulations.runDue();
+        json(ctx, 201, Json.obj("simulation", scheduled.toJson()));
+    }
+
+    private Map<String, Object> simulationsJson() {
+        List<Object> items = new ArrayList<>();
+        simulations.list().forEach(s -> items.add(s.toJson()));
+        return Json.obj("now", engine.now(), "simulations", items);
     }
 
     /** A user drags the opportunity to another stage in GHL's UI. */

@@ -99,6 +99,7 @@ public abstract class JobQueueContract {
             case INBOX_DISPATCH -> new JobPayload.SweepInbox();
             case REPLY_ANSWER -> new JobPayload.AnswerReply(recruit.toString(), recruit);
             case OUTBOUND_EVENTS -> new JobPayload.DeliverEvents();
+            case STALL_SWEEP -> new JobPayload.SweepStalls();
             case NURTURE_STEP -> new JobPayload.NurtureStep("nurture/" + recruit, recruit);
         };
     }
@@ -150,7 +151,8 @@ public abstract class JobQueueContract {
                 new JobPayload.Intake(recruit, IntakePhase.FIRST),
                 new JobPayload.Intake(recruit, IntakePhase.FOLLOW_UP),
                 new JobPayload.DeliverMessage(new MessageKey("intro/" + recruit), recruit),
-                new JobPayload.SweepInbox());
+                new JobPayload.SweepInbox(),
+                new JobPayload.SweepStalls());
         payloads.forEach(p -> h.queue().schedule(new Job(p, h.now(), JobPriority.BULK)));
 
         h.runDue();

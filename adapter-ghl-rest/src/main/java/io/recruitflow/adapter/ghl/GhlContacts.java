@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * <p>Search is {@code POST /contacts/search} (page/pageLimit, continuing with {@code searchAfter} when GHL gives
  * one); with a v1 API key it is the deprecated {@code GET /contacts/} and its startAfterId/startAfter cursor.
  */
-public final class GhlContacts implements ContactDirectory {
+public final class GhlContacts implements ContactDirectory, io.recruitflow.domain.recruit.ContactTags {
     static final int PAGE = 100;
 
     private final GhlCalls calls;
@@ -211,6 +211,7 @@ public final class GhlContacts implements ContactDirectory {
     }
 
     /** {@code POST /contacts/{id}/tags}; returns the contact's tags afterwards. */
+    @Override
     public Set<String> addTags(LocationId location, ContactId id, Set<String> tags) {
         // Adding a tag twice leaves one tag: safe to repeat.
         var dto = calls.call(

@@ -93,6 +93,12 @@ public final class GhlRestModule extends AbstractModule {
 
     @Provides
     @Singleton
+    io.recruitflow.domain.recruit.ContactTags contactTags(GhlClient client) {
+        return client.contacts();
+    }
+
+    @Provides
+    @Singleton
     Opportunities opportunities(GhlClient client) {
         return client.opportunities();
     }

@@ -22,7 +22,8 @@ public final class GhlFaults {
         OPPORTUNITY_MOVE,
         MESSAGE_SEND,
         APPOINTMENT_BOOK,
-        WORKFLOW_ENROLL
+        WORKFLOW_ENROLL,
+        CONTACT_TAG
     }
 
     private record Fault(Supplier<RuntimeException> failure, boolean afterEffect) {}

@@ -29,7 +29,7 @@ import java.util.Set;
  * tags and custom fields are merged) and GHL's quirk: when the email matches one contact and the phone
  * another, the email's contact is updated and the phone silently dropped (highlevel-api-docs #37).
  */
-public final class InMemoryContacts implements ContactDirectory {
+public final class InMemoryContacts implements ContactDirectory, io.recruitflow.domain.recruit.ContactTags {
     private final Clock clock;
     private final GhlFaults faults;
     private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
@@ -87,6 +87,34 @@ public final class InMemoryContacts implements ContactDirectory {
             result = new Upserted(insert(draft), true);
         }
         return GhlFaults.after(pending, result);
+    }
+
+    @Override
+    public synchronized Set<String> addTags(LocationId location, ContactId id, Set<String> tags) {
+        RuntimeException pending = faults.before(Operation.CONTACT_TAG);
+        Contact c = contacts.get(id);
+        if (c == null || !c.location().equals(location)) {
+            throw notFound("contact " + id);
+        }
+        Set<String> all = new LinkedHashSet<>(c.tags());
+        all.addAll(tags);
+        Contact updated = new Contact(
+                c.id(),
+                c.location(),
+                c.firstName(),
+                c.lastName(),
+                c.email(),
+                c.phone(),
+                all,
+                c.customFields(),
+                c.timeZone(),
+                c.state(),
+                c.dnd(),
+                c.source(),
+                c.dateAdded(),
+                Optional.of(clock.now()));
+        contacts.put(id, updated);
+        return GhlFaults.after(pending, Set.copyOf(all));
     }
 
     private Contact insert(ContactDraft draft) {

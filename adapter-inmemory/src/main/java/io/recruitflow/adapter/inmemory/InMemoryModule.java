@@ -67,6 +67,7 @@ public final class InMemoryModule extends AbstractModule {
 
         InMemoryGhl ghl = adapters.ghl();
         bind(ContactDirectory.class).toInstance(ghl.contactDirectory());
+        bind(io.recruitflow.domain.recruit.ContactTags.class).toInstance(ghl.contactDirectory());
         bind(Opportunities.class).toInstance(ghl.opportunities());
         bind(Pipelines.class).toInstance(ghl.pipelines());
         bind(Conversations.class).toInstance(ghl.conversations());

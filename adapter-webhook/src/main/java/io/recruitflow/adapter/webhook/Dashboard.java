@@ -17,6 +17,8 @@ import io.recruitflow.adapter.webhook.DashboardView.NotDeliveredRow;
 import io.recruitflow.adapter.webhook.DashboardView.ReviewRow;
 import io.recruitflow.adapter.webhook.DashboardView.ReviewsView;
 import io.recruitflow.adapter.webhook.DashboardView.StageRow;
+import io.recruitflow.adapter.webhook.DashboardView.StalledRow;
+import io.recruitflow.adapter.webhook.DashboardView.StalledView;
 import io.recruitflow.adapter.webhook.DashboardView.SuspendedRow;
 import io.recruitflow.adapter.webhook.DashboardView.Tile;
 import io.recruitflow.application.port.CallBudget;
@@ -30,6 +32,7 @@ import io.recruitflow.domain.message.DeliveryStatus;
 import io.recruitflow.domain.message.RecruitReply;
 import io.recruitflow.domain.message.SendState;
 import io.recruitflow.domain.pipeline.RecruitingStage;
+import io.recruitflow.domain.pipeline.StallAlert;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
@@ -83,13 +86,16 @@ final class Dashboard {
     private final Supplier<Map<LocationId, String>> suspensions;
     private final Clock clock;
     private final Function<CallBudget, Optional<Instant>> followUpsDeferred;
+    private final Function<Optional<LocationId>, List<StallAlert>> stalls;
 
     Dashboard(
             Optional<AdminServices> services,
             Supplier<Map<String, Optional<CallBudget>>> budgets,
             Supplier<Map<LocationId, String>> suspensions,
             Clock clock,
-            Function<CallBudget, Optional<Instant>> followUpsDeferred) {
+            Function<CallBudget, Optional<Instant>> followUpsDeferred,
+            Function<Optional<LocationId>, List<StallAlert>> stalls) {
+        this.stalls = stalls;
         this.services = services;
         this.budgets = budgets;
         this.followUpsDeferred = followUpsDeferred;
@@ -106,7 +112,7 @@ final class Dashboard {
             Optional<List<InboxEvent>> dead,
             Optional<Map<String, Optional<CallBudget>>> budgets,
             Optional<List<RecruitReply>> reviews,
-
+            Optional<List<StallAlert>> stalled,
             Optional<Map<LocationId, String>> suspended,
             Map<String, Instant> followUpsDeferred,
             Optional<List<io.recruitflow.domain.nurture.OwnerAlert>> alerts) {}
@@ -257,6 +263,7 @@ final class Dashboard {
                 read("dead-lettered events", () -> s.inbox().list(InboxStatus.DEAD, DEAD_SHOWN)),
                 shown,
                 read("replies to review", () -> s.replies().open(REVIEWS_SHOWN)),
+                read("stalled recruits", () -> stalls.apply(location)),
                 read("suspended locations", suspensions),
                 deferred,
                 read("alerts", () -> s.recruits().alerts(location, ALERTS_SHOWN)));
@@ -298,6 +305,7 @@ final class Dashboard {
                 s.budgets().map(b -> budgets(b, s.followUpsDeferred())),
                 stats(s.inbox(), s.dead()),
                 s.reviews().map(Dashboard::reviews),
+                s.stalled().map(list -> stalled(list, s.at())),
                 s.suspended().map(Dashboard::suspended),
                 s.alerts()
                         .map(all -> all.stream()
@@ -307,6 +315,29 @@ final class Dashboard {
                                         a.recruit().toString(),
                                         PersonalData.mask(a.text())))
                                 .toList()));
+    }
+
+    static final int STALLED_SHOWN = 50;
+
+    /** Longest stalled first; ids, stages and times only. */
+    private static StalledView stalled(List<StallAlert> all, Instant at) {
+        return new StalledView(
+                all.size(),
+                all.stream()
+                        .limit(STALLED_SHOWN)
+                        .map(a -> new StalledRow(
+                                a.recruit().toString(),
+                                a.location().value(),
+                                a.stage().defaultName(),
+                                UTC.format(a.idleSince()),
+                                days(Duration.between(a.idleSince(), at)),
+                                days(a.limit())))
+                        .toList());
+    }
+
+    private static String days(Duration d) {
+        long hours = d.toHours();
+        return hours >= 48 ? (hours / 24) + " d" : hours >= 1 ? hours + " h" : d.toMinutes() + " min";
     }
 
     private static ReviewsView reviews(List<RecruitReply> open) {

@@ -15,12 +15,17 @@ record DashboardView(
         Optional<BudgetsView> budgets,
         Optional<DeadView> dead,
         Optional<ReviewsView> reviews,
-
+        Optional<StalledView> stalled,
         Optional<List<SuspendedRow>> suspended,
         Optional<List<AlertRow>> alerts) {
 
     /** One of the owner's alerts: a recruit replied, a recruit is stalled, ... (newest first). */
     record AlertRow(String at, String kind, String recruit, String text) {}
+
+    /** Recruits idle in a stage longer than its limit: how many, and the longest stalled first. */
+    record StalledView(int count, List<StalledRow> rows) {}
+
+    record StalledRow(String recruit, String location, String stage, String idleSince, String idleFor, String limit) {}
 
     /** A suspended location; {@code reinstall} when only installing the app again lifts it. */
     record SuspendedRow(String location, String reason, boolean reinstall) {}

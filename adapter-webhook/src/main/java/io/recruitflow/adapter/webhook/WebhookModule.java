@@ -110,7 +110,8 @@ public final class WebhookModule extends AbstractModule {
             CallBudgets budgets,
             DailyReserve reserve,
             SuspendedLocations suspended,
-            Optional<OutboundDispatcher> outbound) {
+            Optional<OutboundDispatcher> outbound,
+            io.recruitflow.application.stalls.StalledRecruits stalls) {
         WebhookServer.Builder builder = WebhookServer.builder(config);
         outbound.ifPresent(builder::outbound);
         return builder.inbox(inbox)
@@ -124,6 +125,7 @@ public final class WebhookModule extends AbstractModule {
                 .rateBudgets(() -> shownBudgets(budgets))
                 .followUpsDeferred(b -> reserve.followUpsDeferredUntil(b, clock.now()))
                 .suspensions(suspended::all)
+                .stalls(stalls::now)
                 .build();
     }
 

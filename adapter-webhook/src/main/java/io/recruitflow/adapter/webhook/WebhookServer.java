@@ -85,8 +85,8 @@ public final class WebhookServer {
         Optional<OutboundRoutes> outbound = Optional.ofNullable(b.outbound).map(o -> new OutboundRoutes(o, b.clock));
         Optional.ofNullable(b.outbound).ifPresent(metrics::outbound);
         metrics.suspendedLocations(b.suspensions);
-        Dashboard dashboard =
-                new Dashboard(Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred);
+        Dashboard dashboard = new Dashboard(
+                Optional.ofNullable(b.admin), b.rateBudgets, b.suspensions, b.clock, b.followUpsDeferred, b.stalls);
         ReportRoutes report = new ReportRoutes(Optional.ofNullable(b.report));
         Optional<OAuthRoutes> oauth =
                 Optional.ofNullable(b.installations).map(i -> new OAuthRoutes(i, b.states, b.clock));
@@ -388,6 +388,9 @@ public final class WebhookServer {
         private java.util.function.Function<CallBudget, Optional<java.time.Instant>> followUpsDeferred =
                 b -> Optional.empty();
         private Supplier<Map<LocationId, String>> suspensions = Map::of;
+        private java.util.function.Function<
+                        Optional<LocationId>, java.util.List<io.recruitflow.domain.pipeline.StallAlert>>
+                stalls = location -> java.util.List.of();
         private int writerThreads = 2;
 
         private Builder(WebhookConfig config) {
@@ -477,6 +480,18 @@ public final class WebhookServer {
         /** Enables the outbound events' admin routes and metrics; without it the routes answer 503. */
         public Builder outbound(OutboundDispatcher outbound) {
             this.outbound = Objects.requireNonNull(outbound, "outbound");
+            return this;
+        }
+
+        /**
+         * The recruits stalled now in a location (or all), longest stalled first
+         * ({@link io.recruitflow.application.stalls.StalledRecruits#now}), listed on the dashboard. Default: none.
+         */
+        public Builder stalls(
+                java.util.function.Function<
+                                Optional<LocationId>, java.util.List<io.recruitflow.domain.pipeline.StallAlert>>
+                        stalls) {
+            this.stalls = Objects.requireNonNull(stalls, "stalls");
             return this;
         }
 

@@ -29,6 +29,8 @@ class DashboardTest {
     private volatile Supplier<Map<LocationId, String>> suspensions = Map::of;
     private volatile java.util.function.Function<CallBudget, Optional<java.time.Instant>> deferred =
             b -> Optional.empty();
+    private volatile java.util.function.Function<Optional<LocationId>, List<io.recruitflow.domain.pipeline.StallAlert>>
+            stalls = location -> List.of();
     private FakeEventInbox inbox = DashboardFixture.inboxWithDeadLetter();
     private WebhookServer server;
     private Http http;
@@ -39,7 +41,8 @@ class DashboardTest {
                 .clock(() -> DashboardFixture.NOW)
                 .rateBudgets(() -> budgets.get())
                 .followUpsDeferred(budget -> deferred.apply(budget))
-                .suspensions(() -> suspensions.get());
+                .suspensions(() -> suspensions.get())
+                .stalls(location -> stalls.apply(location));
         if (withAdmin) {
             b.admin(DashboardFixture.services(
                     q -> {
@@ -333,6 +336,46 @@ class DashboardTest {
                 .contains("recruitflow_locations_suspended{reason=\"app_uninstalled\"} 1.0")
                 .contains("recruitflow_locations_suspended{reason=\"other\"} 0.0")
                 .doesNotContain("loc_refused");
+    }
+
+    @Test
+    void stalled_recruits_are_listed_longest_stalled_first_with_their_stage_and_how_long_they_have_been_idle() {
+        io.recruitflow.domain.recruit.RecruitId ann =
+                io.recruitflow.domain.recruit.RecruitId.parse("00000000-0000-0000-0000-00000000000a");
+        List<Optional<LocationId>> asked = new CopyOnWriteArrayList<>();
+        stalls = location -> {
+            asked.add(location);
+            return List.of(new io.recruitflow.domain.pipeline.StallAlert(
+                    ann,
+                    new LocationId("loc_abc123"),
+                    io.recruitflow.domain.pipeline.RecruitingStage.INTERESTED,
+                    DashboardFixture.NOW.minus(Duration.ofDays(4)),
+                    Duration.ofDays(3),
+                    DashboardFixture.NOW));
+        };
+        start();
+
+        String body = page("/?locationId=loc_abc123").body();
+
+        assertThat(asked).containsExactly(Optional.of(new LocationId("loc_abc123")));
+        assertThat(body)
+                .contains("id=\"stalled\"")
+                .contains("Stalled recruits <span class=\"badge\">1</span>")
+                .contains("<tr data-stalled=\"" + ann + "\"><td class=\"mono\"><a href=\"/recruits/" + ann + "\">")
+                .contains("<td>Interested</td>")
+                .contains("<td>4 d</td><td>3 d</td>");
+    }
+
+    @Test
+    void without_stalled_recruits_there_is_no_section_and_an_unreadable_source_says_so() {
+        start();
+        assertThat(page("/").body()).doesNotContain("id=\"stalled\"");
+        stop();
+        stalls = location -> {
+            throw new IllegalStateException("database down");
+        };
+        start();
+        assertThat(page("/").body()).contains("Unavailable: the stalled recruits could not be read");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.replies.ReplyAnswers;
+import io.recruitflow.application.stalls.StalledRecruits;
 import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.Recruit;
@@ -53,6 +54,7 @@ public class RecruitflowJobs implements JobHandler {
     private final CallBudgets budgets;
     private final DailyReserve reserve;
     private final OutboundDispatcher outbound;
+    private final Optional<StalledRecruits> stalls;
     private final Optional<Nurture> nurture;
 
     /** With no nurture: a nurture step's job gives up. */
@@ -67,10 +69,13 @@ public class RecruitflowJobs implements JobHandler {
             CallBudgets budgets,
             DailyReserve reserve,
             OutboundDispatcher outbound) {
-        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, outbound, null);
+        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, outbound, null, null);
     }
 
-    /** @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none */
+    /**
+     * @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none
+     * @param stalls runs the stall sweep; null for none
+     */
     @Inject
     public RecruitflowJobs(
             IntakeSaga saga,
@@ -83,9 +88,11 @@ public class RecruitflowJobs implements JobHandler {
             CallBudgets budgets,
             DailyReserve reserve,
             OutboundDispatcher outbound,
-            Nurture nurture) {
+            Nurture nurture,
+            StalledRecruits stalls) {
         this.outbound = outbound;
         this.nurture = Optional.ofNullable(nurture);
+        this.stalls = Optional.ofNullable(stalls);
         this.budgets = budgets;
         this.reserve = reserve;
         this.saga = saga;
@@ -100,6 +107,11 @@ public class RecruitflowJobs implements JobHandler {
     /** The inbox sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
     public static Job inboxSweep(Clock clock) {
         return new Job(new JobPayload.SweepInbox(), clock.now(), JobPriority.EVENTS);
+    }
+
+    /** The stall sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
+    public static Job stallSweep(Clock clock) {
+        return new Job(new JobPayload.SweepStalls(), clock.now(), JobPriority.BULK);
     }
 
     @Override
@@ -123,6 +135,14 @@ public class RecruitflowJobs implements JobHandler {
             int sent = outbound.deliverDue(OutboundDispatcher.BATCH);
             return new JobOutcome.RunAgainAt(
                     sent > 0 ? clock.now() : clock.now().plus(OUTBOUND_IDLE), "outbound events");
+        }
+        if (payload instanceof JobPayload.SweepStalls) {
+            if (stalls.isEmpty()) {
+                return new JobOutcome.GiveUp("stall sweep with no stall watch wired");
+            }
+            int announced = stalls.get().sweep();
+            return new JobOutcome.RunAgainAt(
+                    clock.now().plus(stalls.get().settings().every()), "stall sweep: " + announced + " new");
         }
         if (payload instanceof JobPayload.NurtureStep step) {
             return nurture.map(n -> n.run(step))

@@ -131,4 +131,20 @@ public sealed interface JobPayload {
             return "outbound-events";
         }
     }
+
+    /**
+     * Look for recruits stalled in a stage and announce the new ones. There is one such job; it keeps itself
+     * scheduled ({@link io.recruitflow.application.stalls.StallSettings#every()}).
+     */
+    record SweepStalls() implements JobPayload {
+        @Override
+        public JobType type() {
+            return JobType.STALL_SWEEP;
+        }
+
+        @Override
+        public String key() {
+            return "stall-sweep";
+        }
+    }
 }

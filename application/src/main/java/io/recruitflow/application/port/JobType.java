@@ -14,8 +14,9 @@ public enum JobType {
     /** {@link JobPayload.AnswerReply}. */
     REPLY_ANSWER,
     /** {@link JobPayload.DeliverEvents}. */
-    OUTBOUND_EVENTS
-,
+    OUTBOUND_EVENTS,
+    /** {@link JobPayload.SweepStalls}. */
+    STALL_SWEEP,
     /** {@link JobPayload.NurtureStep}. */
     NURTURE_STEP
 }

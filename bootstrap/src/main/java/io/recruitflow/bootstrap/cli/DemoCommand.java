@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = "Runs the reference's whole recruiting flow end to end on embedded defaults: imports a lead "
-                + "list, texts every new recruit (or defers the text by quiet hours), simulates replies, bookings "
-                + "and a no-show, and prints the funnel.")
+                + "list, texts every new recruit (or defers the text by quiet hours), then runs a simulated week: "
+                + "replies, the follow-up cadence, bookings with reminders, a no-show that rebooks, and prints the "
+                + "funnel and recruits' timelines.")
 final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--leads",

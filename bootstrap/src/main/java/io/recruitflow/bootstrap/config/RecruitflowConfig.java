@@ -9,11 +9,13 @@ import io.recruitflow.application.jobs.DailyReserve;
 import io.recruitflow.application.outbound.Subscription;
 import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.nurture.NurtureSettings;
+import io.recruitflow.application.presentations.PresentationSettings;
 import io.recruitflow.application.replies.ReplySettings;
 import io.recruitflow.application.routing.RoutingSettings;
 import io.recruitflow.application.routing.TierRules;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.application.setup.WorkflowTrigger;
+import io.recruitflow.application.stalls.StallSettings;
 import io.recruitflow.bootstrap.cli.Version;
 import io.recruitflow.domain.message.CompliancePolicy;
 import io.recruitflow.domain.message.ComplianceSettings;
@@ -59,6 +61,8 @@ public record RecruitflowConfig(
         DailyReserve dailyReserve,
         RoutingSettings routing,
         Subscriptions subscriptions,
+        PresentationSettings presentations,
+        StallSettings stalls,
         NurtureSettings nurture) {
 
     public static RecruitflowConfig from(Settings s) {
@@ -78,6 +82,8 @@ public record RecruitflowConfig(
         DailyReserve dailyReserve = attempt(problems, () -> dailyReserve(s));
         RoutingSettings routing = attempt(problems, () -> routing(s));
         Subscriptions subscriptions = attempt(problems, () -> subscriptions(s));
+        PresentationSettings presentations = attempt(problems, () -> presentations(s));
+        StallSettings stalls = attempt(problems, () -> stalls(s));
         NurtureSettings nurture = attempt(problems, () -> nurture(s));
         Optional<LocationId> location = s.get(Setting.GHL_LOCATION_ID).map(LocationId::new);
         if (webhook != null && webhook.allowUnsigned() && ghl != null && isGhlProduction(ghl.effectiveBaseUrl())) {
@@ -101,6 +107,8 @@ public record RecruitflowConfig(
                 dailyReserve,
                 routing,
                 subscriptions,
+                presentations,
+                stalls,
                 nurture);
     }
 
@@ -261,6 +269,135 @@ public record RecruitflowConfig(
         return map;
     }
 
+    /** How presentations are followed through: reminders, the rebooking text, reschedules, archiving. */
+    static PresentationSettings presentations(Settings s) {
+        PresentationSettings d = PresentationSettings.defaults();
+        List<Duration> offsets = new ArrayList<>();
+        String raw = s.require(Setting.PRESENTATION_REMINDERS).strip();
+        if (!raw.equalsIgnoreCase("none") && !raw.isEmpty()) {
+            for (String item : raw.split("\\s*,\\s*")) {
+                try {
+                    offsets.add(WebhookConfig.parseDuration(item));
+                } catch (IllegalArgumentException e) {
+                    throw new Settings.ConfigException(Setting.PRESENTATION_REMINDERS.env() + ": " + e.getMessage());
+                }
+            }
+        }
+        Duration delay;
+        try {
+            String rawDelay = s.require(Setting.PRESENTATION_NOSHOW_DELAY).strip();
+            delay = rawDelay.equals("0") ? Duration.ZERO : WebhookConfig.parseDuration(rawDelay);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.PRESENTATION_NOSHOW_DELAY.env() + ": " + e.getMessage());
+        }
+        int reschedules;
+        try {
+            reschedules =
+                    Integer.parseInt(s.require(Setting.PRESENTATION_RESCHEDULES).strip());
+        } catch (NumberFormatException e) {
+            throw new Settings.ConfigException(Setting.PRESENTATION_RESCHEDULES.env()
+                    + " must be a number 0 to 5, not '" + s.require(Setting.PRESENTATION_RESCHEDULES) + "'");
+        }
+        String archive = s.require(Setting.PRESENTATION_ARCHIVE).strip().toLowerCase(Locale.ROOT);
+        if (!archive.equals("true") && !archive.equals("false")) {
+            throw new Settings.ConfigException(
+                    Setting.PRESENTATION_ARCHIVE.env() + " must be true or false, not '" + archive + "'");
+        }
+        String reminder = s.get(Setting.PRESENTATION_REMINDER_TEXT).orElse(d.reminderTemplate());
+        String noShow = s.get(Setting.PRESENTATION_NOSHOW_TEXT).orElse(d.noShowTemplate());
+        String url = s.require(Setting.PRESENTATION_REBOOKING_URL).strip();
+        List<String> problems = new ArrayList<>();
+        check(
+                problems,
+                Setting.PRESENTATION_REMINDERS,
+                () -> new PresentationSettings(
+                        offsets, d.reminderTemplate(), d.noShowDelay(), d.rebookingUrl(), d.noShowTemplate(), 1, true));
+        check(
+                problems,
+                Setting.PRESENTATION_NOSHOW_DELAY,
+                () -> new PresentationSettings(
+                        d.reminderOffsets(),
+                        d.reminderTemplate(),
+                        delay,
+                        d.rebookingUrl(),
+                        d.noShowTemplate(),
+                        1,
+                        true));
+        check(
+                problems,
+                Setting.PRESENTATION_RESCHEDULES,
+                () -> new PresentationSettings(
+                        d.reminderOffsets(),
+                        d.reminderTemplate(),
+                        d.noShowDelay(),
+                        d.rebookingUrl(),
+                        d.noShowTemplate(),
+                        reschedules,
+                        true));
+        check(
+                problems,
+                Setting.PRESENTATION_REMINDER_TEXT,
+                () -> new PresentationSettings(
+                        d.reminderOffsets(), reminder, d.noShowDelay(), d.rebookingUrl(), d.noShowTemplate(), 1, true));
+        check(problems, Setting.PRESENTATION_REBOOKING_URL, () -> d.withRebookingUrl(url));
+        check(
+                problems,
+                Setting.PRESENTATION_NOSHOW_TEXT,
+                () -> new PresentationSettings(
+                        d.reminderOffsets(), d.reminderTemplate(), d.noShowDelay(), d.rebookingUrl(), noShow, 1, true));
+        if (!problems.isEmpty()) {
+            throw new Settings.ConfigException(String.join("\n  ", problems));
+        }
+        return new PresentationSettings(offsets, reminder, delay, url, noShow, reschedules, archive.equals("true"));
+    }
+
+    private static void check(List<String> problems, Setting setting, Supplier<?> build) {
+        try {
+            build.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(setting.env() + ": " + e.getMessage());
+        }
+    }
+
+    /** How long a recruit may stay in each stage, and how often stalls are looked for. */
+    static StallSettings stalls(Settings s) {
+        Map<RecruitingStage, Duration> limits = new java.util.EnumMap<>(RecruitingStage.class);
+        String raw = s.require(Setting.STALL_LIMITS).strip();
+        if (!raw.equalsIgnoreCase("none") && !raw.isEmpty()) {
+            for (String pair : raw.split("\\s*,\\s*")) {
+                int eq = pair.indexOf('=');
+                if (eq < 0) {
+                    throw new Settings.ConfigException(
+                            Setting.STALL_LIMITS.env() + ": '" + pair + "' is not Stage=duration (e.g. Interested=3d)");
+                }
+                try {
+                    RecruitingStage stage = StallSettings.stageNamed(pair.substring(0, eq));
+                    if (limits.put(stage, WebhookConfig.parseDuration(pair.substring(eq + 1))) != null) {
+                        throw new IllegalArgumentException(stage.defaultName() + " is given twice");
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new Settings.ConfigException(Setting.STALL_LIMITS.env() + ": " + e.getMessage());
+                }
+            }
+        }
+        Duration every;
+        try {
+            every = WebhookConfig.parseDuration(s.require(Setting.STALL_EVERY));
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.STALL_EVERY.env() + ": " + e.getMessage());
+        }
+        try {
+            new StallSettings(limits, StallSettings.DEFAULT_EVERY);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.STALL_LIMITS.env() + ": " + e.getMessage());
+        }
+        try {
+            return new StallSettings(limits, every);
+        } catch (IllegalArgumentException e) {
+            throw new Settings.ConfigException(Setting.STALL_EVERY.env() + ": " + e.getMessage());
+        }
+    }
+
     /** Recruitflow's own cadences: on or off, and which ({@link NurtureConfig}). */
     public static NurtureSettings nurture(Settings s) {
         return NurtureConfig.from(s, recruiting(s).stageNames());
@@ -348,6 +485,8 @@ public record RecruitflowConfig(
                 dailyReserve,
                 routing,
                 subscriptions,
+                presentations,
+                stalls,
                 nurture);
     }
 

@@ -277,6 +277,56 @@ public enum Setting {
             false,
             "Development only: true lets a subscription use http to localhost/127.0.0.1/::1; every other URL must be"
                     + " https either way."),
+    PRESENTATION_REMINDERS(
+            "presentations.reminders",
+            "24h,1h",
+            false,
+            "How long before a presentation each reminder text goes, comma-separated (24h,1h; at most 7d; none: no"
+                    + " reminders). A reminder that would fall in the recipient's quiet hours, or after the start, is"
+                    + " skipped with the reason recorded."),
+    PRESENTATION_REMINDER_TEXT(
+            "presentations.reminderText",
+            null,
+            false,
+            "The reminder text ({First}, {Last}, {FullName}, {State}, {When}: the presentation's time in the"
+                    + " recruit's zone). Default: \"Hi {First}, a reminder from Gary at OOC Unlimited: your iDecide"
+                    + " presentation is {When}. Reply STOP to opt out.\""),
+    PRESENTATION_NOSHOW_DELAY(
+            "presentations.noShowDelay",
+            "10m",
+            false,
+            "How long after GHL reports a no-show the rebooking text goes (0 to 24h)."),
+    PRESENTATION_REBOOKING_URL(
+            "presentations.rebookingUrl",
+            "https://api.leadconnectorhq.com/widget/booking/{CalendarId}",
+            false,
+            "Where a recruit who missed the presentation books again ({CalendarId}: the presentation calendar's"
+                    + " id; default GHL's booking widget of it)."),
+    PRESENTATION_NOSHOW_TEXT(
+            "presentations.noShowText",
+            null,
+            false,
+            "The rebooking text after a no-show; must contain {Link}. Default: \"Hi {First}, sorry we missed you!"
+                    + " Pick a new time for your iDecide presentation: {Link} Reply STOP to opt out.\""),
+    PRESENTATION_RESCHEDULES(
+            "presentations.reschedules",
+            "1",
+            false,
+            "How many no-shows get a rebooking text (0 to 5): one reschedule allowed by default."),
+    PRESENTATION_ARCHIVE(
+            "presentations.archive",
+            "true",
+            false,
+            "true or false: a recruit who misses a presentation after their last allowed reschedule is archived"
+                    + " (the opportunity's status becomes abandoned; every planned text is cancelled)."),
+    STALL_LIMITS(
+            "stalls.limits",
+            "Lead=1d,Contacted=8d,Interested=3d,Presentation Scheduled=2d",
+            false,
+            "How long a recruit may stay in a stage before being listed as stalled and announced (Stage=duration,"
+                    + " comma-separated; a stage left out never stalls). Presentation Scheduled counts from the"
+                    + " presentation's end."),
+    STALL_EVERY("stalls.every", "15m", false, "How often Recruitflow looks for stalled recruits (1s to 1d)."),
     JOB_THREADS("jobs.threads", "4", false, "Worker threads of the durable job queue."),
     LOG_FORMAT("log.format", "text", false, "text or json."),
     LOG_LEVEL("log.level", "INFO", false, "Level of Recruitflow's own loggers.");

@@ -6,7 +6,9 @@ import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.importleads.ImportLeadsCommand;
 import io.recruitflow.application.importleads.ImportLeadsUseCase;
 import io.recruitflow.application.importleads.ImportReport;
+import io.recruitflow.application.nurture.Nurture;
 import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.presentations.PresentationFollowThrough;
 import io.recruitflow.application.recruitingfunnel.FunnelQuery;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.ReplySettings;
@@ -14,21 +16,26 @@ import io.recruitflow.application.replies.ReviewRepliesUseCase;
 import io.recruitflow.application.schedulepresentation.BookingResult;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
 import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
+import io.recruitflow.application.stalls.StalledRecruits;
 import io.recruitflow.application.viewrecruit.RecruitView;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.bootstrap.cli.FunnelPrinter;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
+import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.Channel;
 import io.recruitflow.domain.message.ComplianceVerdict;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.message.Direction;
+import io.recruitflow.domain.message.MessageKey;
+import io.recruitflow.domain.message.MessageLog;
 import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.message.SendState;
+import io.recruitflow.domain.nurture.NurtureStep;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.pipeline.StageChange;
+import io.recruitflow.domain.pipeline.StallAlert;
 import io.recruitflow.domain.recruit.Recruit;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.UsState;
@@ -38,7 +45,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,6 +75,10 @@ public final class Demo {
     private final Conversations conversations;
     private final ReplySettings replySettings;
     private final DemoDriver driver;
+    private final Nurture nurture;
+    private final MessageLog messages;
+    private final Appointments appointments;
+    private final StalledRecruits stalls;
     private final Clock clock;
     private final PrintStream out;
 
@@ -81,8 +94,16 @@ public final class Demo {
             Conversations conversations,
             ReplySettings replySettings,
             DemoDriver driver,
+            Nurture nurture,
+            MessageLog messages,
+            Appointments appointments,
+            StalledRecruits stalls,
             Clock clock,
             PrintStream out) {
+        this.nurture = nurture;
+        this.messages = messages;
+        this.appointments = appointments;
+        this.stalls = stalls;
         this.importLeads = importLeads;
         this.view = view;
         this.presentations = presentations;
@@ -278,9 +299,22 @@ public final class Demo {
                                 + " decides (dashboard, GET /api/replies/review)%n",
                         r.name().full(), review.body().orElse(""), review.why())));
 
+        // Day 2 (Saturday): a recruit who had been silent writes back; Recruitflow's cadence stops for them.
+        List<Recruit> silent = new ArrayList<>(contacted);
+        silent.removeAll(interested);
+        silent.remove(stopped);
+        unclear.ifPresent(silent::remove);
+        Optional<Recruit> lateReplier = silent.isEmpty() ? Optional.empty() : Optional.of(silent.remove(0));
+        lateReplier.ifPresent(r -> driver.replyAt(DAY_TWO_REPLY, r, LATE_REPLY));
+
+        // The presentations: booked for next Tuesday (four days ahead, so both reminders go), one slot apart.
         List<Appointment> booked = new ArrayList<>();
-        for (Recruit r : interested.subList(0, Math.min(interested.size(), Math.max(3, interested.size() / 2)))) {
-            BookingResult result = presentations.schedule(new SchedulePresentationCommand(r.id(), Optional.empty()));
+        // Four, so that the week's moments (two reminders and a start each) stay few: the week runs in seconds.
+        List<Recruit> bookers = interested.subList(0, Math.min(interested.size(), PRESENTATIONS_BOOKED));
+        for (int i = 0; i < bookers.size(); i++) {
+            Recruit r = bookers.get(i);
+            Instant slot = PRESENTATIONS.plus(Duration.ofMinutes(30L * i));
+            BookingResult result = presentations.schedule(new SchedulePresentationCommand(r.id(), Optional.of(slot)));
             if (result instanceof BookingResult.Booked b) {
                 booked.add(b.appointment());
                 driver.bookingReported(b.appointment());
@@ -289,25 +323,268 @@ public final class Demo {
             }
         }
         driver.runDueWork();
-        out.printf("   %d booked an iDecide presentation → Presentation Scheduled%n", booked.size());
+        out.printf(
+                "   %d booked an iDecide presentation → Presentation Scheduled (Tue %s on)%n",
+                booked.size(),
+                LOCAL.format(PRESENTATIONS.atZone(ZoneId.of("America/New_York")))
+                        .substring(4));
         if (booked.isEmpty()) {
+            runWeek(contacted);
             return;
         }
-        driver.appointmentMarked(booked.get(0), AppointmentStatus.NOSHOW);
-        driver.runDueWork();
-        out.printf("   1 did not show up → back to Interested%n");
-        int contracted = 0;
+        // The first misses it, gets the rebooking text, books again for Thursday and shows up; the others show up.
+        Recruit noShow = recruitIn(bookers, booked.get(0));
+        // The user marks the morning's presentations once the last has ended.
+        Instant marked = booked.get(booked.size() - 1).end().plus(MARKED_AFTER_END);
+        driver.markAt(marked, noShow, AppointmentStatus.NOSHOW);
+        driver.bookAt(REBOOKED_AT, noShow, REBOOKED_SLOT);
+        driver.markAt(REBOOKED_SLOT.plus(Duration.ofMinutes(45)), noShow, AppointmentStatus.SHOWED);
         for (Appointment a : booked.subList(1, booked.size())) {
-            driver.appointmentMarked(a, AppointmentStatus.SHOWED);
+            driver.markAt(marked, recruitIn(bookers, a), AppointmentStatus.SHOWED);
         }
-        driver.runDueWork();
-        for (Appointment a : booked.subList(1, booked.size())) {
-            advance.advance(new AdvanceRecruitCommand(
-                    recruitOf(interested, a), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
-            contracted++;
+
+        runWeek(contacted);
+
+        out.printf("   1 did not show up → back to Interested%n");
+        List<MessageRecord> rebookingTexts = sentOfKind(noShow, PresentationFollowThrough.NO_SHOW);
+        out.printf(
+                "   ↳ %s: %d rebooking text%s (%s)%s%n",
+                noShow.name().full(),
+                rebookingTexts.size(),
+                rebookingTexts.size() == 1 ? "" : "s",
+                rebookingTexts.stream()
+                        .map(m -> LOCAL.format(m.updatedAt().atZone(recipients.displayZoneOf(noShow))))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                rebookedPresentation(noShow)
+                        .map(a -> ", rebooked for " + LOCAL.format(a.start().atZone(recipients.displayZoneOf(noShow)))
+                                + " and " + (a.status() == AppointmentStatus.SHOWED ? "showed up" : a.status()))
+                        .orElse(", did not rebook"));
+        int contracted = 0;
+        for (Recruit r : bookers) {
+            if (showedUp(r)) {
+                advance.advance(
+                        new AdvanceRecruitCommand(r.id(), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
+                contracted++;
+            }
         }
         driver.runDueWork();
         out.printf("   %d showed up and signed → Contracted%n", contracted);
+
+        printWeek(contacted, bookers, silent, lateReplier, noShow);
+    }
+
+    /** Monday to Friday of next week: the presentations (10:00 New York on), the rebooking, the week's end. */
+    static final Instant PRESENTATIONS = LocalDateTime.parse("2026-02-17T10:00")
+            .atZone(ZoneId.of("America/New_York"))
+            .toInstant();
+
+    static final Instant DAY_TWO_REPLY = LocalDateTime.parse("2026-02-14T11:00")
+            .atZone(ZoneId.of("America/New_York"))
+            .toInstant();
+    static final Instant REBOOKED_AT = LocalDateTime.parse("2026-02-17T13:00")
+            .atZone(ZoneId.of("America/New_York"))
+            .toInstant();
+    static final Instant REBOOKED_SLOT = LocalDateTime.parse("2026-02-19T15:30")
+            .atZone(ZoneId.of("America/New_York"))
+            .toInstant();
+    static final Instant WEEK_ENDS = LocalDateTime.parse("2026-02-20T21:00")
+            .atZone(ZoneId.of("America/New_York"))
+            .toInstant();
+    static final Duration MARKED_AFTER_END = Duration.ofMinutes(15);
+    static final int PRESENTATIONS_BOOKED = 4;
+    /** The late replier's words: interest, not an opt-out. */
+    static final String LATE_REPLY = "Sorry, just saw this. Yes, tell me more!";
+    /** Moments due within this of each other are run together: a week in a few dozen steps. */
+    private static final Duration TICK = Duration.ofMinutes(1);
+
+    /**
+     * The simulated week: time moves from one moment that matters to the next — a step due, a deferred text's
+     * window opening, a scripted action of a recruit — and the work due then is done, until the week ends.
+     */
+    private int weekMoments;
+
+    private Duration weekTook = Duration.ZERO;
+
+    private void runWeek(List<Recruit> recruits) {
+        long started = System.nanoTime();
+        try {
+            weekMoments = runMoments(recruits);
+        } finally {
+            weekTook = Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /** Runs the week's moments; returns how many. */
+    private int runMoments(List<Recruit> recruits) {
+        int ticks = 0;
+        while (true) {
+            driver.runDueWork();
+            for (int i = 0; i < 20 && dueButNotRun(recruits); i++) {
+                driver.runDueWork(); // a step's job was not picked up yet
+            }
+            Instant now = clock.now();
+            Optional<Instant> next = java.util.stream.Stream.concat(
+                            recruits.stream().map(r -> nextDue(r, now)).flatMap(Optional::stream),
+                            driver.nextScripted().stream())
+                    .filter(t -> t.isAfter(now))
+                    .min(java.util.Comparator.naturalOrder());
+            if (next.isEmpty() || next.get().isAfter(WEEK_ENDS) || ticks > 500) {
+                driver.advanceTo(WEEK_ENDS);
+                driver.runDueWork();
+                return ticks + 1;
+            }
+            driver.advanceTo(next.get().plus(TICK));
+            ticks++;
+        }
+    }
+
+    /** Whether a step is due and still planned with no message yet: its job has not run. */
+    private boolean dueButNotRun(List<Recruit> recruits) {
+        Instant now = clock.now();
+        return recruits.stream()
+                .flatMap(r -> nurture.stepsOf(r.id()).stream())
+                .anyMatch(step -> step.status() == io.recruitflow.domain.nurture.StepStatus.PLANNED
+                        && !step.dueAt().isAfter(now)
+                        && (!step.action().equals(NurtureStep.SEND)
+                                || messages.find(new MessageKey(step.key())).isEmpty()));
+    }
+
+    /** When the recruit's next step is due, or the text a step waits on may go. */
+    private Optional<Instant> nextDue(Recruit r, Instant now) {
+        return nurture.stepsOf(r.id()).stream()
+                .filter(step -> step.status().open())
+                .map(step -> step.dueAt().isAfter(now)
+                        ? Optional.of(step.dueAt())
+                        : messages.find(new MessageKey(step.key())).flatMap(MessageRecord::notBefore))
+                .flatMap(Optional::stream)
+                .min(java.util.Comparator.naturalOrder());
+    }
+
+    private List<MessageRecord> sentOfKind(Recruit r, String kind) {
+        return r.contactId().map(messages::ofContact).orElse(List.of()).stream()
+                .filter(m -> m.key().value().startsWith(NurtureStep.KEY_PREFIX + kind + "/"))
+                .filter(m -> m.state() == SendState.SENT)
+                .sorted(java.util.Comparator.comparing(MessageRecord::updatedAt))
+                .toList();
+    }
+
+    private Optional<Appointment> rebookedPresentation(Recruit r) {
+        List<Appointment> all = appointments.forContact(r.contactId().orElseThrow());
+        return all.size() < 2 ? Optional.empty() : all.stream().max(java.util.Comparator.comparing(Appointment::start));
+    }
+
+    private boolean showedUp(Recruit r) {
+        return r.contactId().map(appointments::forContact).orElse(List.of()).stream()
+                .anyMatch(a -> a.status() == AppointmentStatus.SHOWED);
+    }
+
+    /** What the week came to: the cadence of the silent, the late replier, the reminders, and three timelines. */
+    private void printWeek(
+            List<Recruit> contacted,
+            List<Recruit> bookers,
+            List<Recruit> silent,
+            Optional<Recruit> lateReplier,
+            Recruit noShow) {
+        out.printf(
+                "%n   The week, %s to %s (%d moments of simulated time, %.1f s):%n",
+                LOCAL.format(InMemoryDemo.NEXT_MORNING.atZone(ZoneId.of("America/New_York"))),
+                LOCAL.format(WEEK_ENDS.atZone(ZoneId.of("America/New_York"))),
+                weekMoments,
+                weekTook.toMillis() / 1000.0);
+        long followUps = 0;
+        long deferredByRules = 0;
+        for (Recruit r : silent) {
+            List<MessageRecord> sent = sentOfKind(r, "cadence");
+            followUps += sent.size();
+            deferredByRules += nurture.stepsOf(r.id()).stream()
+                    .filter(step -> step.kind().equals("cadence"))
+                    .filter(step -> decisions(r, step.key()).stream()
+                            .anyMatch(d -> d.verdict().outcome() == ComplianceVerdict.Outcome.DEFER))
+                    .count();
+        }
+        out.printf(
+                "   %d silent recruit%s got Recruitflow's follow-up cadence (+4 h, +1 d, +3 d, +7 d): %d texts, every one"
+                        + " within the recipient's state rules (%d deferred to an allowed window, each with its rule)%n",
+                silent.size(), silent.size() == 1 ? "" : "s", followUps, deferredByRules);
+        lateReplier.ifPresent(r -> {
+            long before = sentAfterIntro(r, Optional.empty(), Optional.of(DAY_TWO_REPLY));
+            long after = sentAfterIntro(r, Optional.of(DAY_TWO_REPLY), Optional.empty());
+            out.printf(
+                    "   %s replied on day 2 (%s, \"%s\"): %d follow-up%s before, %d after — the cadence stopped%n",
+                    r.name().full(),
+                    LOCAL.format(DAY_TWO_REPLY.atZone(ZoneId.of("America/New_York"))),
+                    LATE_REPLY,
+                    before,
+                    before == 1 ? "" : "s",
+                    after);
+        });
+        long presentationsHeld = bookers.stream()
+                .mapToLong(r ->
+                        appointments.forContact(r.contactId().orElseThrow()).size())
+                .sum();
+        long withReminder = bookers.stream()
+                .flatMap(r -> appointments.forContact(r.contactId().orElseThrow()).stream()
+                        .filter(a -> sentOfKind(r, PresentationFollowThrough.REMINDER).stream()
+                                .anyMatch(m -> m.key().value().contains("/" + a.id().value() + "/")
+                                        && m.updatedAt().isBefore(a.start()))))
+                .count();
+        long reminders = bookers.stream()
+                .mapToLong(
+                        r -> sentOfKind(r, PresentationFollowThrough.REMINDER).size())
+                .sum();
+        out.printf(
+                "   %d of %d presentations had a reminder before they began (%d reminders, 24 h and 1 h ahead)%n",
+                withReminder, presentationsHeld, reminders);
+        List<StallAlert> stalled = stalls.now(Optional.empty());
+        out.printf(
+                "   %d recruit%s stalled (idle in a stage past its limit, e.g. Interested 3 days): on the dashboard and"
+                        + " announced once%n",
+                stalled.size(), stalled.size() == 1 ? "" : "s");
+
+        out.printf("%n   Timelines (./recruitflow recruit ID, GET /api/recruits/{id}):%n");
+        silent.stream().findFirst().ifPresent(r -> timeline("a silent recruit", r));
+        lateReplier.ifPresent(r -> timeline("replied on day 2", r));
+        timeline("missed, rebooked, showed", noShow);
+    }
+
+    /** Our texts to the recruit accepted by GHL between two instants, the intro aside. */
+    private long sentAfterIntro(Recruit r, Optional<Instant> from, Optional<Instant> until) {
+        return r.contactId().map(messages::ofContact).orElse(List.of()).stream()
+                .filter(m -> m.key().value().startsWith(NurtureStep.KEY_PREFIX))
+                .filter(m -> m.state() == SendState.SENT)
+                .filter(m -> from.map(t -> m.updatedAt().isAfter(t)).orElse(true))
+                .filter(m -> until.map(t -> m.updatedAt().isBefore(t)).orElse(true))
+                .count();
+    }
+
+    private List<io.recruitflow.domain.message.ComplianceEntry> decisions(Recruit r, String key) {
+        return view.view(r.id()).map(RecruitView::decisions).orElse(List.of()).stream()
+                .filter(d -> d.message().value().equals(key))
+                .toList();
+    }
+
+    private void timeline(String what, Recruit r) {
+        ZoneId zone = recipients.displayZoneOf(r);
+        out.printf("   %s (%s, %s):%n", r.name().full(), r.license().state().code(), what);
+        for (NurtureStep step : nurture.stepsOf(r.id()).stream()
+                .sorted(java.util.Comparator.comparing(NurtureStep::dueAt).thenComparing(NurtureStep::key))
+                .toList()) {
+            String status = step.status().name().toLowerCase(java.util.Locale.ROOT);
+            Instant when = messages.find(new MessageKey(step.key()))
+                    .filter(m -> m.state() == SendState.SENT)
+                    .map(m -> m.updatedAt())
+                    .orElse(step.dueAt());
+            out.printf(
+                    "     %-16s %-9s %-9s %s%s%n",
+                    LOCAL.format(when.atZone(zone)),
+                    step.kind() + " " + step.index(),
+                    status,
+                    step.action().equals(NurtureStep.SEND) ? "text" : step.action(),
+                    step.reason()
+                            .filter(why -> !why.equals("sent"))
+                            .map(why -> " — " + why)
+                            .orElse(""));
+        }
     }
 
     /** The opt-out confirmations in the recruit's GHL conversation: what actually reached GHL. */
@@ -320,12 +597,11 @@ public final class Demo {
         }
     }
 
-    private static RecruitId recruitOf(List<Recruit> recruits, Appointment a) {
+    private static Recruit recruitIn(List<Recruit> recruits, Appointment a) {
         return recruits.stream()
                 .filter(r -> r.contactId().orElseThrow().equals(a.contact()))
                 .findFirst()
-                .orElseThrow()
-                .id();
+                .orElseThrow();
     }
 
     /** Binds the demo, printing to {@code out}; a {@link DemoDriver} comes from the demo's world. */

@@ -11,7 +11,13 @@ import io.recruitflow.adapter.leadfile.LeadFileModule;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventCommand;
 import io.recruitflow.application.applyghlevent.ApplyGhlEventUseCase;
 import io.recruitflow.application.applyghlevent.GhlEvent;
+import io.recruitflow.application.jobs.DailyReserve;
+import io.recruitflow.application.nurture.NurtureSettings;
 import io.recruitflow.application.port.JobHandler;
+import io.recruitflow.application.replies.ReplySettings;
+import io.recruitflow.application.schedulepresentation.BookingResult;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationCommand;
+import io.recruitflow.application.schedulepresentation.SchedulePresentationUseCase;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
@@ -52,7 +58,11 @@ public final class InMemoryDemo {
                 new InMemoryModule(adapters),
                 new LeadFileModule(),
                 new WebhookDecodingModule(),
-                new ApplicationModule(RecruitingSettings.defaults()),
+                new ApplicationModule(
+                        RecruitingSettings.defaults(),
+                        ReplySettings.defaults(),
+                        DailyReserve.DEFAULT,
+                        NurtureSettings.playbook()),
                 new Demo.DemoModule(out),
                 new InMemoryWorld(adapters, clock));
         return injector.getInstance(Demo.class).run(leads, InMemoryGhl.LOCATION, NEXT_MORNING);
@@ -70,9 +80,9 @@ public final class InMemoryDemo {
 
         @Provides
         @Singleton
-        DemoDriver driver(JobHandler jobs, ApplyGhlEventUseCase apply) {
+        DemoDriver driver(JobHandler jobs, ApplyGhlEventUseCase apply, SchedulePresentationUseCase presentations) {
             adapters.jobQueue().bind(jobs);
-            return new InMemoryDriver(adapters, clock, apply);
+            return new InMemoryDriver(adapters, clock, apply, presentations);
         }
     }
 
@@ -81,11 +91,19 @@ public final class InMemoryDemo {
         private final InMemoryAdapters adapters;
         private final DemoClock clock;
         private final ApplyGhlEventUseCase apply;
+        private final SchedulePresentationUseCase presentations;
+        /** The scripted actions, by time (then in the order scripted). */
+        private final java.util.TreeMap<Instant, List<Runnable>> scripted = new java.util.TreeMap<>();
 
-        InMemoryDriver(InMemoryAdapters adapters, DemoClock clock, ApplyGhlEventUseCase apply) {
+        InMemoryDriver(
+                InMemoryAdapters adapters,
+                DemoClock clock,
+                ApplyGhlEventUseCase apply,
+                SchedulePresentationUseCase presentations) {
             this.adapters = adapters;
             this.clock = clock;
             this.apply = apply;
+            this.presentations = presentations;
         }
 
         @Override
@@ -96,6 +114,44 @@ public final class InMemoryDemo {
         @Override
         public void advanceTo(Instant instant) {
             clock.advanceTo(instant);
+            while (!scripted.isEmpty() && !scripted.firstKey().isAfter(clock.now())) {
+                scripted.pollFirstEntry().getValue().forEach(Runnable::run);
+            }
+        }
+
+        @Override
+        public void replyAt(Instant at, Recruit recruit, String body) {
+            script(at, () -> recruitReplies(recruit, body));
+        }
+
+        @Override
+        public void bookAt(Instant at, Recruit recruit, Instant start) {
+            script(at, () -> {
+                BookingResult result =
+                        presentations.schedule(new SchedulePresentationCommand(recruit.id(), Optional.of(start)));
+                if (result instanceof BookingResult.Booked b) {
+                    deliver(appointment(b.appointment(), b.appointment().status(), true));
+                }
+            });
+        }
+
+        @Override
+        public void markAt(Instant at, Recruit recruit, AppointmentStatus status) {
+            script(
+                    at,
+                    () -> adapters.appointments().forContact(recruit.contactId().orElseThrow()).stream()
+                            .filter(a -> a.status().active())
+                            .max(java.util.Comparator.comparing(Appointment::start))
+                            .ifPresent(a -> appointmentMarked(a, status)));
+        }
+
+        @Override
+        public Optional<Instant> nextScripted() {
+            return scripted.isEmpty() ? Optional.empty() : Optional.of(scripted.firstKey());
+        }
+
+        private void script(Instant at, Runnable action) {
+            scripted.computeIfAbsent(at, t -> new java.util.ArrayList<>()).add(action);
         }
 
         @Override

@@ -20,6 +20,7 @@ import io.recruitflow.sandbox.DeliveryFailures;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
+import io.recruitflow.sandbox.Simulation;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -53,6 +54,8 @@ public final class SandboxDemo {
     static final String UNDELIVERABLE = "+13035550130";
 
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** Three quiet looks this far apart, and the work is done: the simulated week takes a few dozen of them. */
+    private static final Duration QUIET_CHECK = Duration.ofMillis(100);
 
     private SandboxDemo() {}
 
@@ -81,7 +84,9 @@ public final class SandboxDemo {
                     .with(Setting.DATA_DIR, dir.resolve("data").toString())
                     .with(Setting.HTTP_PORT, "0")
                     .with(Setting.ADMIN_TOKEN, adminToken)
-                    .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString());
+                    .with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString())
+                    // Recruitflow's own follow-up: the playbook's cadence, reminders, no-show recovery.
+                    .with(Setting.NURTURE, "on");
             try (RecruitflowRuntime runtime = RecruitflowRuntime.open(
                     RecruitflowConfig.from(settings),
                     clock,
@@ -203,7 +208,7 @@ public final class SandboxDemo {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("the demo's work did not settle within " + IDLE_TIMEOUT);
                 }
-                sleep(Duration.ofMillis(200));
+                sleep(QUIET_CHECK);
                 SandboxStats stats = sandbox.stats();
                 long now = stats.webhooksDelivered() + stats.webhooksFailed();
                 Map<StepState, Long> steps = journal.countByState();
@@ -222,6 +227,33 @@ public final class SandboxDemo {
         @Override
         public void advanceTo(Instant instant) {
             clock.advanceTo(instant);
+            // The sandbox does what was scripted for the time passed, in order, with GHL's webhooks.
+            sandbox.runDueSimulations();
+        }
+
+        @Override
+        public void replyAt(Instant at, Recruit recruit, String body) {
+            sandbox.schedule(at, Simulation.reply(contactOf(recruit), body));
+        }
+
+        @Override
+        public void bookAt(Instant at, Recruit recruit, Instant start) {
+            sandbox.schedule(at, Simulation.book(contactOf(recruit), start));
+        }
+
+        @Override
+        public void markAt(Instant at, Recruit recruit, AppointmentStatus status) {
+            sandbox.schedule(
+                    at, Simulation.mark(contactOf(recruit), status.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        @Override
+        public Optional<Instant> nextScripted() {
+            return sandbox.nextSimulation();
+        }
+
+        private static String contactOf(Recruit recruit) {
+            return recruit.contactId().orElseThrow().value();
         }
 
         @Override

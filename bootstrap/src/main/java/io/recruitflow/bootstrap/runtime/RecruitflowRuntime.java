@@ -75,7 +75,8 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
                 new ApplicationModule(
-                        config.recruiting(), config.replies(), config.dailyReserve(), config.nurture()),
+                                config.recruiting(), config.replies(), config.dailyReserve(), config.nurture())
+                        .withFollowThrough(config.presentations(), config.stalls()),
                 new RoutingModule(config.routing())));
         modules.addAll(extensions);
         injector = Injectors.create(modules.toArray(Module[]::new));

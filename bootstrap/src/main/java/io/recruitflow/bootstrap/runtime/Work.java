@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recruitflow's own work when its job workers start: wake the inbox sweep and resume every intake a crash
- * left unfinished. Both only schedule jobs, which the workers run.
+ * Recruitflow's own work when its job workers start: wake the inbox sweep and the stall sweep, and resume every
+ * intake a crash left unfinished. Both only schedule jobs, which the workers run.
  */
 final class Work {
     private static final Logger LOG = LoggerFactory.getLogger(Work.class);
@@ -41,6 +41,7 @@ final class Work {
             // The one delivery job of outbound events; without subscribers there is nothing to deliver.
             jobs.schedule(OutboundDispatcher.job(clock));
         }
+        jobs.schedule(RecruitflowJobs.stallSweep(clock));
         int resumed = saga.resumeUnfinished(RESUME_LIMIT);
         if (resumed > 0) {
             LOG.info("resumed {} unfinished intake(s)", resumed);

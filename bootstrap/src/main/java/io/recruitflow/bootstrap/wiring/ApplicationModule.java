@@ -49,6 +49,10 @@ import io.recruitflow.application.port.EventSender;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RecruitEvents;
+import io.recruitflow.application.presentations.ArchiveRecruit;
+import io.recruitflow.application.presentations.PresentationFollowThrough;
+import io.recruitflow.application.presentations.PresentationSettings;
+import io.recruitflow.application.presentations.PresentationStarted;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.recruitingreport.RecruitingReportService;
@@ -68,6 +72,9 @@ import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageService;
 import io.recruitflow.application.sendrecruitmessage.SendRecruitMessageUseCase;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.application.setup.RecruitingSettings;
+import io.recruitflow.application.stalls.RecruitStalledListener;
+import io.recruitflow.application.stalls.StallSettings;
+import io.recruitflow.application.stalls.StalledRecruits;
 import io.recruitflow.application.viewrecruit.ViewRecruitService;
 import io.recruitflow.application.viewrecruit.ViewRecruitUseCase;
 import io.recruitflow.domain.recruit.Recruits;
@@ -82,6 +89,8 @@ public final class ApplicationModule extends AbstractModule {
     private final RecruitingSettings settings;
     private final ReplySettings replies;
     private final DailyReserve dailyReserve;
+    private final PresentationSettings presentations;
+    private final StallSettings stalls;
     private final NurtureSettings nurture;
 
     public ApplicationModule(RecruitingSettings settings) {
@@ -101,10 +110,27 @@ public final class ApplicationModule extends AbstractModule {
     /** And with Recruitflow's own cadences ({@link NurtureSettings}; off by default). */
     public ApplicationModule(
             RecruitingSettings settings, ReplySettings replies, DailyReserve dailyReserve, NurtureSettings nurture) {
+        this(settings, replies, dailyReserve, nurture, PresentationSettings.defaults(), StallSettings.defaults());
+    }
+
+    private ApplicationModule(
+            RecruitingSettings settings,
+            ReplySettings replies,
+            DailyReserve dailyReserve,
+            NurtureSettings nurture,
+            PresentationSettings presentations,
+            StallSettings stalls) {
         this.replies = replies;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dailyReserve = Objects.requireNonNull(dailyReserve, "dailyReserve");
         this.nurture = Objects.requireNonNull(nurture, "nurture");
+        this.presentations = Objects.requireNonNull(presentations, "presentations");
+        this.stalls = Objects.requireNonNull(stalls, "stalls");
+    }
+
+    /** The same, following presentations through and watching for stalls as configured. */
+    public ApplicationModule withFollowThrough(PresentationSettings newPresentations, StallSettings newStalls) {
+        return new ApplicationModule(settings, replies, dailyReserve, nurture, newPresentations, newStalls);
     }
 
     @Override
@@ -112,6 +138,11 @@ public final class ApplicationModule extends AbstractModule {
         bind(RecruitingSettings.class).toInstance(settings);
         bind(ReplySettings.class).toInstance(replies);
         bind(DailyReserve.class).toInstance(dailyReserve);
+        bind(PresentationSettings.class).toInstance(presentations);
+        bind(StallSettings.class).toInstance(stalls);
+        // Whoever wants to hear of stalled recruits adds a listener to this set (outbound events, extensions).
+        Multibinder.newSetBinder(binder(), RecruitStalledListener.class);
+        bind(StalledRecruits.class);
         bind(InboundReplies.class);
         bind(ReplyAnswers.class);
         // Extensions add listeners with their own Multibinder.newSetBinder(binder(), GhlEventListener.class).
@@ -132,7 +163,14 @@ public final class ApplicationModule extends AbstractModule {
         bind(NurtureStageMoves.class);
         // Listeners of the nurture (outbound events), and actions of steps other than messages (extensions).
         Multibinder.newSetBinder(binder(), NurtureListener.class);
-        Multibinder.newSetBinder(binder(), StepAction.class);
+        Multibinder<StepAction> actions = Multibinder.newSetBinder(binder(), StepAction.class);
+        // Presentations: reminders, the rebooking text after a no-show, archiving (application.presentations).
+        actions.addBinding().to(PresentationStarted.class);
+        actions.addBinding().to(ArchiveRecruit.class);
+        bind(PresentationStarted.class);
+        bind(ArchiveRecruit.class);
+        bind(PresentationFollowThrough.class);
+        Multibinder.newSetBinder(binder(), GhlEventListener.class).addBinding().to(PresentationFollowThrough.class);
         Multibinder.newSetBinder(binder(), StageMoveListener.class).addBinding().to(NurtureStageMoves.class);
         bind(IntakeSaga.class);
         bind(DelegatedEnrollmentConfirmation.class);

@@ -49,14 +49,15 @@ class SandboxDemoE2eTest {
                 .as("the intro to the unregistered-sender number shows as failed with GHL's reason")
                 .containsPattern("Andre Lefebvre, Jr\\.\\s+CO text failed: unregistered sender \\(A2P 10DLC\\) "
                         + "\\(GHL: \"Message from an Unregistered Number[^\"]*\", error 30034\\) — not sent again");
+        // The sandbox fails every text to that number: the intro, and the follow-ups of the cadence after it.
         assertThat(out)
                 .as("the CLI funnel counts it apart from the delivered ones and names it")
-                .contains("not delivered (1 failed, 0 undelivered)")
+                .containsPattern("not delivered \\([1-9]\\d* failed, 0 undelivered\\)")
                 .containsPattern(
                         "intro/[0-9a-f-]{36} sms failed: unregistered sender \\(A2P 10DLC\\).*error 30034.* — not retried");
         assertThat(out)
                 .as("so does the dashboard")
-                .contains("6. The dashboard (GET /) shows 1 text(s) GHL could not deliver:")
+                .containsPattern("6. The dashboard \\(GET /\\) shows [1-9]\\d* text\\(s\\) GHL could not deliver:")
                 .containsPattern(
                         "   intro/[0-9a-f-]{36} failed: unregistered sender \\(A2P 10DLC\\) \\(GHL: \"Message");
         assertThat(out)
@@ -69,6 +70,11 @@ class SandboxDemoE2eTest {
                 .contains("held for review");
         assertThat(out).containsPattern("[1-9]\\d* booked an iDecide presentation → Presentation Scheduled");
         assertThat(out).contains("1 did not show up → back to Interested");
+        assertThat(out)
+                .as("the simulated week on the real adapters, the sandbox doing the recruits' part on its clock")
+                .containsPattern("replied on day 2 \\(Sat 11:00 EST, [^)]*\\): [1-9]\\d* follow-ups? before, 0 after")
+                .containsPattern("(\\d+) of \\1 presentations had a reminder before they began")
+                .containsPattern("1 rebooking text \\(Tue [^)]*\\), rebooked for Thu 15:30 EST and showed up");
         assertThat(out).containsPattern("[1-9]\\d* showed up and signed → Contracted");
         assertThat(out).containsPattern("Contracted\\s+[1-9]");
         assertThat(out).doesNotContain("could not book");

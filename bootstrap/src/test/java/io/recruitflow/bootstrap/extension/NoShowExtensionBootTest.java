@@ -24,7 +24,6 @@ import io.recruitflow.bootstrap.wiring.ApplicationModule;
 import io.recruitflow.bootstrap.wiring.Injectors;
 import io.recruitflow.domain.appointment.AppointmentId;
 import io.recruitflow.domain.appointment.AppointmentStatus;
-import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.pipeline.RecruitingStage;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.extension.noshow.NoShowFollowUpService;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.Test;
 
 /** The extension in Recruitflow's real injector: one more module, and the core calls it. */
 class NoShowExtensionBootTest {
-    static final String LINK = "https://book.example.com/idecide";
     static final String CSV = "First Name,Last Name,Phone,License State\nJohn,Smith,(407) 555-0123,FL\n";
     static final AppointmentId PRESENTATION = new AppointmentId("apt_idecide_1");
 
@@ -68,14 +66,15 @@ class NoShowExtensionBootTest {
 
     @Test
     void theInjectorBootsWithTheExtensionAndItsListenerIsAmongTheCoresListeners() {
-        Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
+        Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.defaults()));
 
         Set<GhlEventListener> listeners = injector.getInstance(Key.get(new TypeLiteral<Set<GhlEventListener>>() {}));
-        // Beside the core's own listeners: GHL's delivery reports, the tag-trigger confirmation and the recruit
-        // events that follow from GHL's news (outbound webhooks).
+        // Beside the core's own listeners: GHL's delivery reports, the tag-trigger confirmation, the recruit
+        // events that follow from GHL's news (outbound webhooks) and the presentations' follow-through.
         assertThat(listeners)
-                .hasSize(4)
+                .hasSize(5)
                 .hasAtLeastOneElementOfType(io.recruitflow.application.outbound.RecruitEventsFromGhl.class)
+                .hasAtLeastOneElementOfType(io.recruitflow.application.presentations.PresentationFollowThrough.class)
                 .hasAtLeastOneElementOfType(NoShowListener.class)
                 .hasAtLeastOneElementOfType(io.recruitflow.application.outreach.DeliveryReports.class)
                 .hasAtLeastOneElementOfType(
@@ -86,16 +85,11 @@ class NoShowExtensionBootTest {
     }
 
     @Test
-    void aNoShowAppliedThroughTheCoreProducesTheFollowUpText() {
-        Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
+    void aNoShowAppliedThroughTheCoreTagsTheContact() {
+        Injector injector = boot(new NoShowFollowUpModule(NoShowFollowUpSettings.defaults()));
         ContactId contact = aRecruitWhoBookedAndMissedThePresentation(injector);
 
-        assertThat(followUps()).singleElement().satisfies(m -> {
-            assertThat(m.body())
-                    .isEqualTo("Hi John, sorry we missed you! Pick a new time for your iDecide presentation: " + LINK);
-            assertThat(m.contact()).isEqualTo(contact);
-        });
-        assertThat(adapters.ghl().sentMessages()).hasSize(2); // the intro, then the follow-up
+        assertThat(tagsOf(contact)).contains("No-Show");
         assertThat(adapters.opportunityMirror()
                         .findByContact(contact)
                         .orElseThrow()
@@ -104,12 +98,11 @@ class NoShowExtensionBootTest {
     }
 
     @Test
-    void withoutTheExtensionTheCoreMovesTheRecruitBackButTextsNothing() {
+    void withoutTheExtensionTheCoreMovesTheRecruitBackButTagsNothing() {
         Injector injector = boot();
         ContactId contact = aRecruitWhoBookedAndMissedThePresentation(injector);
 
-        assertThat(followUps()).isEmpty();
-        assertThat(adapters.ghl().sentMessages()).hasSize(1);
+        assertThat(tagsOf(contact)).doesNotContain("No-Show");
         assertThat(adapters.opportunityMirror()
                         .findByContact(contact)
                         .orElseThrow()
@@ -155,9 +148,11 @@ class NoShowExtensionBootTest {
                 status);
     }
 
-    private List<ConversationMessage> followUps() {
-        return adapters.ghl().sentMessages().stream()
-                .filter(m -> m.body().contains(LINK))
-                .toList();
+    private Set<String> tagsOf(ContactId contact) {
+        return adapters.ghl().contacts().stream()
+                .filter(c -> c.id().equals(contact))
+                .findFirst()
+                .orElseThrow()
+                .tags();
     }
 }

@@ -55,7 +55,6 @@ import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ProcessedEvents;
 import io.recruitflow.domain.shared.SuspendedLocations;
-import io.recruitflow.extension.noshow.NoShowFollowUpService;
 import io.recruitflow.extension.noshow.NoShowFollowUpSettings;
 import io.recruitflow.extension.noshow.wiring.NoShowFollowUpModule;
 import java.io.ByteArrayInputStream;
@@ -78,7 +77,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReplacePersistenceTest {
     static final String CSV = "First Name,Last Name,Phone,License State\nJohn,Smith,(407) 555-0123,FL\n";
-    static final String LINK = "https://book.example.com/idecide";
 
     /** A team's store of one port: passes every call on to {@code backing} and counts it. */
     static final class TeamStore<T> implements InvocationHandler {
@@ -155,7 +153,7 @@ class ReplacePersistenceTest {
                 new LeadFileModule(),
                 new WebhookDecodingModule(),
                 new ApplicationModule(RecruitingSettings.defaults()),
-                new NoShowFollowUpModule(NoShowFollowUpSettings.withDefaultTemplate(LINK)));
+                new NoShowFollowUpModule(NoShowFollowUpSettings.defaults()));
         // The job queue stays the in-memory one here; a team replaces it the same way.
         ours.jobQueue().bind(injector.getInstance(JobHandler.class));
         return injector;
@@ -218,9 +216,13 @@ class ReplacePersistenceTest {
         assertThat(appointments.backing.find(presentation))
                 .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo(AppointmentStatus.NOSHOW));
         assertThat(processed.backing.isProcessed("wh_noshow_1")).isTrue();
-        assertThat(messageLog.backing.find(NoShowFollowUpService.keyOf(presentation)))
-                .hasValueSatisfying(m -> assertThat(m.state()).isEqualTo(SendState.SENT));
-        assertThat(ours.ghl().sentMessages()).hasSize(2);
+        // The extension tagged the contact in the CRM.
+        assertThat(ours.ghl().contacts().stream()
+                        .filter(c -> c.id().equals(contact))
+                        .findFirst()
+                        .orElseThrow()
+                        .tags())
+                .contains(NoShowFollowUpSettings.DEFAULT_TAG);
 
         // The app is uninstalled: the location is suspended, in the team's stores.
         injector.getInstance(ApplyGhlEventUseCase.class)

@@ -1,14 +1,13 @@
 package io.recruitflow.extension.noshow;
 
-import io.recruitflow.application.advancerecruit.AdvanceResult;
-import io.recruitflow.application.outreach.SendOutcome;
+import java.util.Set;
 
 /** What following up a no-show came to. */
 public sealed interface NoShowFollowUpResult {
 
-    /** The recruit was moved (or already was) back to Interested, and the text was handed to compliance. */
-    record FollowedUp(AdvanceResult stage, SendOutcome text) implements NoShowFollowUpResult {}
+    /** The contact carries the tag now; {@code tags} are its tags as the CRM answered. */
+    record Tagged(Set<String> tags) implements NoShowFollowUpResult {}
 
-    /** Nothing done: no such recruit, the appointment is not (or no longer) their no-show, or they cannot be texted. */
+    /** Nothing done: no such recruit, not in the CRM yet, or the appointment is not (or no longer) their no-show. */
     record Skipped(String reason) implements NoShowFollowUpResult {}
 }

@@ -1,9 +1,10 @@
 package io.recruitflow.extension.noshow;
 
 /**
- * Follows up a missed presentation: moves the recruit back to Interested and texts them a link to book a
- * new time. The text goes through the compliance policy like any other (quiet hours defer it; an opt-out or
- * DND refuses it) and is sent at most once per appointment, however often it is asked for.
+ * Follows up a missed presentation by tagging the recruit's contact in the CRM (default {@code No-Show}), so that
+ * the agency's own lists and workflows in GHL see who missed. Recruitflow's core texts the rebooking link itself
+ * (docs/presentations in the README); this example shows how a use case in a module of its own plugs into the core.
+ * Idempotent: a tag added twice is one tag.
  */
 public interface NoShowFollowUpUseCase {
     NoShowFollowUpResult followUp(NoShowFollowUpCommand command);

@@ -10,26 +10,24 @@ import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.appointment.AppointmentId;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.message.Channel;
-import io.recruitflow.domain.message.ConversationMessage;
 import io.recruitflow.domain.pipeline.Opportunity;
+import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.shared.ContactId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The application's {@link World} with the extension wired in, as an embedder without a DI container would:
- * the extension's use case is built on the core's use cases, and its listener is simply one of the listeners
- * given to the core.
+ * the extension's use case is built on the domain's ports, and its listener is simply one of the listeners given
+ * to the core.
  */
 final class NoShowWorld {
     static final ZoneId NEW_YORK = World.NEW_YORK;
-    static final String LINK = "https://book.example.com/idecide?src=sms";
 
     final World world;
     final ManualClock clock;
@@ -44,10 +42,8 @@ final class NoShowWorld {
             followUp = new NoShowFollowUpService(
                     core.recruits(),
                     core.appointments(),
-                    core.opportunityMirror(),
-                    advance,
-                    messages,
-                    NoShowFollowUpSettings.withDefaultTemplate(LINK));
+                    core.ghl().contactDirectory(),
+                    NoShowFollowUpSettings.defaults());
             listener = new NoShowListener(followUp, core.recruits());
             return Set.of(listener);
         });
@@ -73,6 +69,18 @@ final class NoShowWorld {
 
     ContactId contactOf(RecruitId id) {
         return recruit(id).contactId().orElseThrow();
+    }
+
+    /** The contact as GHL holds it. */
+    Contact contact(ContactId id) {
+        return ghl.contactDirectory().all().stream()
+                .filter(c -> c.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    Set<String> tagsOf(ContactId id) {
+        return contact(id).tags();
     }
 
     Opportunity opportunity(RecruitId id) {
@@ -108,11 +116,6 @@ final class NoShowWorld {
     GhlEvent.MessageReceived reply(ContactId contact, String body) {
         return new GhlEvent.MessageReceived(
                 eventId(), InMemoryGhl.LOCATION, clock.now(), contact, Optional.empty(), Channel.SMS, body);
-    }
-
-    /** The texts GHL accepted that carry the rebooking link. */
-    List<ConversationMessage> followUpTexts() {
-        return ghl.sentMessages().stream().filter(m -> m.body().contains(LINK)).toList();
     }
 
     static String eventId() {

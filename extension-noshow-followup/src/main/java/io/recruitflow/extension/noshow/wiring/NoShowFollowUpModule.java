@@ -12,11 +12,16 @@ import java.util.Objects;
 /**
  * Adds the no-show follow-up to an injector built from Recruitflow's modules: binds the use case and adds
  * its {@link NoShowListener} to the set of {@link GhlEventListener}s the core calls after each GHL event.
- * Needs what the application module and the adapters bind (the use cases it calls, the stores it reads);
+ * Needs what the application module and the adapters bind (the stores it reads, {@code ContactTags});
  * binds every class it adds explicitly, as Recruitflow's injector requires.
  */
 public final class NoShowFollowUpModule extends AbstractModule {
     private final NoShowFollowUpSettings settings;
+
+    /** With the tag {@value NoShowFollowUpSettings#DEFAULT_TAG}. */
+    public NoShowFollowUpModule() {
+        this(NoShowFollowUpSettings.defaults());
+    }
 
     public NoShowFollowUpModule(NoShowFollowUpSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
