@@ -18,12 +18,12 @@ secs="${2:-10}"
 delay="${3:-0}"
 threads="${WRK_THREADS:-2}"
 token="${RECRUITFLOW_ADMIN_TOKEN:-bench-admin-token-0123456789abcdef}"
-jar="$root/bootstrap/target/recruitflow.jar"
+jar="${BENCH_JAR:-$root/bootstrap/target/recruitflow.jar}"
 pid="$(cat "$dir/serve.pid")"
 pgpid="$(head -1 "$dir/data/pg/postmaster.pid")"
 
-# Enough distinct events for the run at up to 20,000/s (paced runs need fewer).
-if [ "$delay" -gt 0 ]; then n=$(( conns * 1000 / delay * secs + 2000 )); else n=$(( 20000 * secs )); fi
+# Enough distinct events for the run at up to 15,000/s (paced runs need fewer).
+if [ "$delay" -gt 0 ]; then n=$(( conns * 1000 / delay * secs + 2000 )); else n=$(( 15000 * secs )); fi
 java -cp "$jar" "$here/SignWebhooks.java" "$dir" "$n" 2>&1 | sed 's/^/  /' >&2
 
 ticks() { # utime+stime of a process, in clock ticks

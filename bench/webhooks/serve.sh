@@ -10,7 +10,7 @@ root="$(cd "$here/../.." && pwd)"
 dir="${BENCH_DIR:-/tmp/wh}"
 port="${BENCH_PORT:-18480}"
 mkdir -p "$dir"
-jar="$root/bootstrap/target/recruitflow.jar"
+jar="${BENCH_JAR:-$root/bootstrap/target/recruitflow.jar}"
 [ -f "$jar" ] || (cd "$root" && ./mvnw -B -q -o -DskipTests package -pl bootstrap -am)
 # The key: made once per BENCH_DIR (the events are signed with it by run.sh).
 [ -f "$dir/key.pem" ] || java -cp "$jar" "$here/SignWebhooks.java" "$dir" 1 >/dev/null 2>&1
