@@ -79,21 +79,13 @@ class WebhookFastPathTest {
     void a_webhook_without_a_declared_length_takes_the_servlet_route_with_the_same_answers() {
         start();
         byte[] body = Bodies.contactCreate("wh_chunked", NOW);
-        HttpResponse<String> stored = http.send(http.request("/webhooks/ghl")
-                .header("Content-Type", "application/json")
-                .header(SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(body))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build());
+        HttpResponse<String> stored = chunked(body, TestKeys.signEd25519(body));
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(stored.body()).contains("stored");
         assertThat(inbox.find("wh_chunked").orElseThrow().event().rawBody()).isEqualTo(body);
 
         byte[] other = Bodies.contactCreate("wh_chunked_2", NOW);
-        HttpResponse<String> forged = http.send(http.request("/webhooks/ghl")
-                .header("Content-Type", "application/json")
-                .header(SignatureVerifier.ED25519_HEADER, TestKeys.signEd25519(body))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(other)))
-                .build());
+        HttpResponse<String> forged = chunked(other, TestKeys.signEd25519(body));
         assertThat(forged.statusCode()).isEqualTo(401);
         HttpResponse<String> forgedWithLength = http.post(
                 "/webhooks/ghl",
@@ -105,5 +97,14 @@ class WebhookFastPathTest {
         assertThat(forgedWithLength.statusCode()).isEqualTo(401);
         assertThat(forged.body()).isEqualTo(forgedWithLength.body());
         assertThat(inbox.find("wh_chunked_2")).isEmpty();
+    }
+
+    /** POSTs the body without a declared length (chunked), as a stream. */
+    private HttpResponse<String> chunked(byte[] body, String signature) {
+        return http.send(http.request("/webhooks/ghl")
+                .header("Content-Type", "application/json")
+                .header(SignatureVerifier.ED25519_HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build());
     }
 }
