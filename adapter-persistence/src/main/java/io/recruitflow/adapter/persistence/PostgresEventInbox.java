@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
@@ -27,11 +26,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * {@link EventInbox} on PostgreSQL. {@link #storeAll} is one transaction: one batched
- * {@code INSERT ... ON CONFLICT (webhook_id) DO NOTHING} whose per-row counts say which events were new,
+ * {@link EventInbox} on PostgreSQL. {@link #storeAll} is one transaction: one
+ * {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT (webhook_id) DO NOTHING RETURNING webhook_id} for the
+ * whole batch, whose returned ids say which events were new,
  * plus the duplicate counter; it returns only after the commit, so the receiver may then acknowledge.
  * Any database failure there becomes {@link InboxUnavailableException}: nothing was stored.
  *
@@ -53,41 +52,72 @@ final class PostgresEventInbox implements EventInbox {
         }
         try {
             return jdbi.inTransaction(h -> {
-                PreparedBatch batch = h.prepareBatch("""
-                        INSERT INTO inbox_events (webhook_id, event_type, location_id, contact_id, event_time, raw_body,
-                            received_at, status)
-                        VALUES (:webhookId, :type, :location, :contact, :eventTime, :body, :receivedAt, 'PENDING')
-                        ON CONFLICT (webhook_id) DO NOTHING
-                        """);
                 // Insert in webhookId order: two concurrent batches sharing ids then wait on each other
                 // instead of deadlocking. Answers keep the caller's order.
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < events.size(); i++) {
-                    order.add(i);
+                Integer[] order = new Integer[events.size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
                 }
-                order.sort(Comparator.comparing((Integer i) -> events.get(i).webhookId())
-                        .thenComparing(i -> i));
-                for (int i : order) {
-                    IncomingEvent e = events.get(i);
-                    batch.bind("webhookId", e.webhookId())
-                            .bind("type", e.type())
-                            .bind("location", e.locationId().orElse(null))
-                            .bind("contact", e.contactId().orElse(null))
-                            .bind("eventTime", ts(e.timestamp()))
-                            .bind("body", e.rawBody())
-                            .bind("receivedAt", ts(e.receivedAt()))
-                            .add();
+                java.util.Arrays.sort(
+                        order,
+                        Comparator.comparing((Integer i) -> events.get(i).webhookId())
+                                .thenComparing(i -> i));
+                int n = order.length;
+                String[] ids = new String[n];
+                String[] types = new String[n];
+                String[] locations = new String[n];
+                String[] contacts = new String[n];
+                String[] times = new String[n];
+                byte[][] bodies = new byte[n][];
+                String[] received = new String[n];
+                for (int k = 0; k < n; k++) {
+                    IncomingEvent e = events.get(order[k]);
+                    ids[k] = e.webhookId();
+                    types[k] = e.type();
+                    locations[k] = e.locationId().orElse(null);
+                    contacts[k] = e.contactId().orElse(null);
+                    times[k] = e.timestamp().toString();
+                    bodies[k] = e.rawBody();
+                    received[k] = e.receivedAt().toString();
                 }
-                int[] counts = batch.execute();
-                Stored[] result = new Stored[events.size()];
+                // One statement for the whole batch (arrays, not one INSERT per row): a single parse, plan and
+                // round trip, and per-row answers from RETURNING. A repeat within the batch conflicts with its
+                // first copy, which alone is returned.
+                java.util.Set<String> inserted = new java.util.HashSet<>(n * 2);
+                java.sql.Connection c = h.getConnection();
+                try (java.sql.PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO inbox_events (webhook_id, event_type, location_id, contact_id, event_time, raw_body,
+                            received_at, status)
+                        SELECT e.id, e.type, e.location, e.contact, CAST(e.event_time AS timestamptz), e.body,
+                            CAST(e.received AS timestamptz), 'PENDING'
+                          FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS text[]))
+                               WITH ORDINALITY AS e(id, type, location, contact, event_time, body, received, ord)
+                         ORDER BY e.ord
+                        ON CONFLICT (webhook_id) DO NOTHING
+                        RETURNING webhook_id
+                        """)) {
+                    insert.setArray(1, c.createArrayOf("text", ids));
+                    insert.setArray(2, c.createArrayOf("text", types));
+                    insert.setArray(3, c.createArrayOf("text", locations));
+                    insert.setArray(4, c.createArrayOf("text", contacts));
+                    insert.setArray(5, c.createArrayOf("text", times));
+                    insert.setArray(6, c.createArrayOf("bytea", bodies));
+                    insert.setArray(7, c.createArrayOf("text", received));
+                    try (ResultSet rs = insert.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(rs.getString(1));
+                        }
+                    }
+                }
+                Stored[] result = new Stored[n];
                 long duplicates = 0;
-                for (int k = 0; k < counts.length; k++) {
-                    // No reWriteBatchedInserts on the pool: each statement reports its own count (1 or 0).
-                    // A repeat within the batch conflicts with its first copy and counts 0 too.
-                    if (counts[k] == 1) {
-                        result[order.get(k)] = Stored.STORED;
+                for (int k = 0; k < n; k++) {
+                    // The first copy of an id (in this order) is the one stored; any later copy is a duplicate.
+                    if (inserted.remove(ids[k])) {
+                        result[order[k]] = Stored.STORED;
                     } else {
-                        result[order.get(k)] = Stored.DUPLICATE;
+                        result[order[k]] = Stored.DUPLICATE;
                         duplicates++;
                     }
                 }
@@ -98,7 +128,7 @@ final class PostgresEventInbox implements EventInbox {
                 }
                 return List.of(result);
             });
-        } catch (JdbiException e) {
+        } catch (JdbiException | SQLException e) {
             Optional<String> refused = refusedState(e);
             if (refused.isPresent()) {
                 throw new EventRefusedException(
@@ -155,16 +185,20 @@ final class PostgresEventInbox implements EventInbox {
     public List<InboxEvent> due(Instant now, int limit) {
         // The head of each contact's queue is its oldest pending event; only a due head is returned, so a
         // contact's later events wait while its earlier one is backing off. Events without a contact stand alone.
+        // Walked oldest first on inbox_events_due, each checked against its contact's earlier pending events on
+        // inbox_events_pending: the cost follows the limit, not the backlog (V26).
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM (
-                            SELECT DISTINCT ON (coalesce(contact_id, webhook_id)) *
-                              FROM inbox_events
-                             WHERE status = 'PENDING'
-                             ORDER BY coalesce(contact_id, webhook_id), event_time, seq
-                        ) head
-                        WHERE next_attempt_at IS NULL OR next_attempt_at <= :now
-                        ORDER BY event_time, seq
-                        LIMIT :limit
+                        SELECT * FROM inbox_events e
+                         WHERE e.status = 'PENDING'
+                           AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)
+                           AND NOT EXISTS (
+                               SELECT 1 FROM inbox_events earlier
+                                WHERE earlier.status = 'PENDING'
+                                  AND coalesce(earlier.contact_id, earlier.webhook_id)
+                                      = coalesce(e.contact_id, e.webhook_id)
+                                  AND (earlier.event_time, earlier.seq) < (e.event_time, e.seq))
+                         ORDER BY e.event_time, e.seq
+                         LIMIT :limit
                         """)
                 .bind("now", ts(now))
                 .bind("limit", limit)

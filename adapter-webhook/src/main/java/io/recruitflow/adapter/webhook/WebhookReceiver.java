@@ -11,12 +11,14 @@ import io.recruitflow.application.port.IncomingEvent;
 import io.recruitflow.domain.shared.Clock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
@@ -160,19 +162,37 @@ final class WebhookReceiver implements Handler {
             type = d.type;
             outcome = d.outcome;
         } catch (Throwable unexpected) {
-            if (unexpected instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            // Never 5xx: GHL would drop the event. 429 makes it come back.
-            LOG.error("unexpected failure receiving a webhook; answering 429 so that GHL retries", unexpected);
-            outcome = Outcome.UNAVAILABLE;
+            outcome = unexpected(unexpected);
         }
         respond(ctx, outcome);
+        finished(type, outcome, started);
+    }
+
+    /** Records a request that ended: its handling time and its outcome. */
+    void finished(String type, Outcome outcome, long started) {
         handling.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         count(type, outcome);
     }
 
-    private record Decision(String type, Outcome outcome) {}
+    /** Records the time a request waited, from its arrival to its handler's start. */
+    void queued(long arrived, long started) {
+        queued.record(started - arrived, TimeUnit.NANOSECONDS);
+    }
+
+    private static Outcome unexpected(Throwable unexpected) {
+        if (unexpected instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        // Never 5xx: GHL would drop the event. 429 makes it come back.
+        LOG.error("unexpected failure receiving a webhook; answering 429 so that GHL retries", unexpected);
+        return Outcome.UNAVAILABLE;
+    }
+
+    /** What a request came to: its event type when it was read, and its outcome. */
+    record Decision(String type, Outcome outcome) {}
+
+    /** A verified, well-formed event in the replay window, ready to be stored. */
+    private record Ready(String type, IncomingEvent event) {}
 
     private Decision decide(Context ctx, long arrived) throws IOException, InterruptedException {
         long declared = ctx.req().getContentLengthLong();
@@ -186,8 +206,39 @@ final class WebhookReceiver implements Handler {
             discard(in);
             return new Decision(null, Outcome.TOO_LARGE);
         }
-        SignatureVerifier.Verdict verdict = verifier.verify(
-                ctx.header(SignatureVerifier.ED25519_HEADER), ctx.header(SignatureVerifier.RSA_HEADER), body);
+        Object checked =
+                check(ctx.header(SignatureVerifier.ED25519_HEADER), ctx.header(SignatureVerifier.RSA_HEADER), body);
+        if (checked instanceof Decision d) {
+            return d;
+        }
+        Ready ready = (Ready) checked;
+        return new Decision(ready.type(), store(ready.event(), arrived).join());
+    }
+
+    /**
+     * The non-blocking path ({@link WebhookFastPath}): the body has been read; the answer comes when the event is
+     * stored, or at once when it is refused. The future never fails: whatever goes wrong is answered 429.
+     */
+    CompletableFuture<Decision> receive(String ed25519Header, String rsaHeader, byte[] body, long arrived) {
+        try {
+            Object checked = check(ed25519Header, rsaHeader, body);
+            if (checked instanceof Decision d) {
+                return CompletableFuture.completedFuture(d);
+            }
+            Ready ready = (Ready) checked;
+            return store(ready.event(), arrived).thenApply(outcome -> new Decision(ready.type(), outcome));
+        } catch (RuntimeException | Error unexpected) {
+            return CompletableFuture.completedFuture(new Decision(null, unexpected(unexpected)));
+        }
+    }
+
+    /**
+     * Verifies the signature over exactly the bytes received (else 401), reads the envelope (malformed: 400) and
+     * checks the replay window (else 401): a {@link Decision} when the request ends here, else the {@link Ready}
+     * event.
+     */
+    private Object check(String ed25519Header, String rsaHeader, byte[] body) {
+        SignatureVerifier.Verdict verdict = verifier.verify(ed25519Header, rsaHeader, body);
         if (!verdict.accepted()) {
             return new Decision(
                     null, verdict == SignatureVerifier.Verdict.MISSING ? Outcome.UNSIGNED : Outcome.BAD_SIGNATURE);
@@ -207,55 +258,60 @@ final class WebhookReceiver implements Handler {
         if (envelope.timestamp().isEmpty() || outsideWindow(envelope.timestamp().get(), now)) {
             return new Decision(type, Outcome.STALE);
         }
-        IncomingEvent event = new IncomingEvent(
-                envelope.webhookId().orElseGet(() -> EventIds.derived(body)),
+        return new Ready(
                 type,
-                envelope.locationId(),
-                envelope.contactId(),
-                envelope.timestamp().get(),
-                body,
-                now);
-        return new Decision(type, store(event, arrived));
+                new IncomingEvent(
+                        envelope.webhookId().orElseGet(() -> EventIds.derived(body)),
+                        type,
+                        envelope.locationId(),
+                        envelope.contactId(),
+                        envelope.timestamp().get(),
+                        body,
+                        now));
     }
 
     /**
      * Stores the event, answering within {@code storeTimeout} of its arrival: the time it spent waiting for
      * a server thread and for its body counts. When little of it is left the event is not even queued for
-     * the commit: 429 at once, and GHL sends it again.
+     * the commit: 429 at once, and GHL sends it again. The future completes with the outcome, never fails.
      */
-    private Outcome store(IncomingEvent event, long arrived) throws InterruptedException {
+    private CompletableFuture<Outcome> store(IncomingEvent event, long arrived) {
         long left = storeTimeout.toNanos() - (System.nanoTime() - arrived);
         if (left < MIN_STORE_WAIT.toNanos()) {
             LOG.warn(
                     "webhook {} waited {} ms before it could be stored, answering 429",
                     event.webhookId(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived));
-            return Outcome.UNAVAILABLE;
+            return CompletableFuture.completedFuture(Outcome.UNAVAILABLE);
         }
-        try {
-            EventInbox.Stored stored = committer.submit(event).get(left, TimeUnit.NANOSECONDS);
-            return stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof EventInbox.EventRefusedException refused) {
-                // A retry would meet the same refusal six times over an hour: answer for good, loudly.
-                LOG.error(
-                        "webhook {} ({}) verified but refused by the inbox, answering 422; GHL will not resend it: {}",
-                        event.webhookId(),
-                        LABELLED_TYPES.contains(event.type()) ? event.type() : "unknown type",
-                        refused.getMessage());
-                return Outcome.REFUSED;
-            }
-            // InboxUnavailableException, an overloaded queue, or anything else the store threw.
-            LOG.warn(
-                    "webhook {} not stored, answering 429 so that GHL retries: {}",
+        return committer
+                .submit(event)
+                .orTimeout(left, TimeUnit.NANOSECONDS)
+                .handle((stored, failure) -> failure == null
+                        ? (stored == EventInbox.Stored.STORED ? Outcome.STORED : Outcome.DUPLICATE)
+                        : notStored(event, failure));
+    }
+
+    private Outcome notStored(IncomingEvent event, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof EventInbox.EventRefusedException refused) {
+            // A retry would meet the same refusal six times over an hour: answer for good, loudly.
+            LOG.error(
+                    "webhook {} ({}) verified but refused by the inbox, answering 422; GHL will not resend it: {}",
                     event.webhookId(),
-                    e.getCause() == null ? "unknown" : e.getCause().toString());
-            return Outcome.UNAVAILABLE;
-        } catch (TimeoutException e) {
+                    LABELLED_TYPES.contains(event.type()) ? event.type() : "unknown type",
+                    refused.getMessage());
+            return Outcome.REFUSED;
+        }
+        if (cause instanceof TimeoutException) {
             // The commit may still land; GHL's redelivery then meets a duplicate and gets its 200.
             LOG.warn("webhook {} not stored within {}, answering 429", event.webhookId(), storeTimeout);
             return Outcome.UNAVAILABLE;
         }
+        // InboxUnavailableException, an overloaded queue, or anything else the store threw.
+        LOG.warn("webhook {} not stored, answering 429 so that GHL retries: {}", event.webhookId(), cause.toString());
+        return Outcome.UNAVAILABLE;
     }
 
     /** Older than {@code maxAge}, or further ahead than {@code maxSkew}; the bounds themselves are inside. */
@@ -276,29 +332,40 @@ final class WebhookReceiver implements Handler {
     private static final String REFUSED_BODY = ApiJson.error("unprocessable", "the event cannot be stored as it is");
     private static final String UNAVAILABLE_BODY = ApiJson.error("unavailable", "event not stored; retry later");
 
-    private static void respond(Context ctx, Outcome outcome) {
-        switch (outcome) {
-            case STORED -> json(ctx, 200, STORED);
-            case DUPLICATE -> json(ctx, 200, DUPLICATE);
-            case TOO_LARGE -> {
-                json(ctx, 413, TOO_LARGE_BODY);
-                // The rest of an oversized body is not read: do not keep the connection.
-                ctx.header("Connection", "close");
-            }
-            case UNSIGNED -> json(ctx, 401, UNSIGNED_BODY);
-            case BAD_SIGNATURE -> json(ctx, 401, BAD_SIGNATURE_BODY);
-            case STALE -> json(ctx, 401, STALE_BODY);
-            case MALFORMED -> json(ctx, 400, MALFORMED_BODY);
-            case REFUSED -> json(ctx, 422, REFUSED_BODY);
-            case UNAVAILABLE -> {
-                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-                json(ctx, 429, UNAVAILABLE_BODY);
-            }
+    /**
+     * The answer to an outcome: status and JSON body; a 429 says when to retry, and a 413 closes the connection
+     * (the rest of an oversized body is not read).
+     */
+    record Answer(int status, String body, byte[] bytes, boolean retryAfter, boolean close) {
+        Answer(int status, String body) {
+            this(status, body, body.getBytes(StandardCharsets.UTF_8), status == 429, status == 413);
         }
     }
 
-    private static void json(Context ctx, int status, String body) {
-        ctx.status(status).contentType("application/json").result(body);
+    private static final java.util.Map<Outcome, Answer> ANSWERS = new java.util.EnumMap<>(java.util.Map.of(
+            Outcome.STORED, new Answer(200, STORED),
+            Outcome.DUPLICATE, new Answer(200, DUPLICATE),
+            Outcome.TOO_LARGE, new Answer(413, TOO_LARGE_BODY),
+            Outcome.UNSIGNED, new Answer(401, UNSIGNED_BODY),
+            Outcome.BAD_SIGNATURE, new Answer(401, BAD_SIGNATURE_BODY),
+            Outcome.STALE, new Answer(401, STALE_BODY),
+            Outcome.MALFORMED, new Answer(400, MALFORMED_BODY),
+            Outcome.REFUSED, new Answer(422, REFUSED_BODY),
+            Outcome.UNAVAILABLE, new Answer(429, UNAVAILABLE_BODY)));
+
+    static Answer answer(Outcome outcome) {
+        return ANSWERS.get(outcome);
+    }
+
+    private static void respond(Context ctx, Outcome outcome) {
+        Answer answer = answer(outcome);
+        if (answer.retryAfter()) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        if (answer.close()) {
+            ctx.header("Connection", "close");
+        }
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
     }
 
     private void count(String type, Outcome outcome) {

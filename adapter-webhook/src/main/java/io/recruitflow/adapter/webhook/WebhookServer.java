@@ -119,7 +119,11 @@ public final class WebhookServer {
             }
         };
 
+        WebhookFastPath fastPath = new WebhookFastPath(receiver, config.maxBodyBytes(), () -> draining, inFlight);
         this.app = Javalin.create(cfg -> {
+            // Webhooks first, on Jetty's own API; everything else (and any webhook it leaves) goes on to Javalin,
+            // which attaches its servlet context inside this wrapper.
+            cfg.jetty.modifyServer(server -> server.setHandler(fastPath));
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = Math.max(config.maxBodyBytes(), 32L * 1024 * 1024);

@@ -6,7 +6,8 @@
  * {@code timestamp} against the replay window (2 h into the past, since GHL's retries carry the original
  * timestamp; 5 min into the future), stores the event in the durable
  * {@link io.recruitflow.application.port.EventInbox} — concurrent requests share one commit (group
- * commit; a failed batch is stored again event by event) — and only then answers 200. GHL redelivers
+ * commit; a failed batch is stored again event by event) — and only then answers 200, on Jetty's own handler
+ * API in front of Javalin so that no thread waits for the commit ({@code WebhookFastPath}). GHL redelivers
  * only after a 429, so every failure to store is a 429, never a 5xx; only an event the inbox can never
  * hold is answered 422. Stored events are handed to an {@link io.recruitflow.adapter.webhook.InboxListener}
  * (none by default: the dispatcher sweeps the inbox) and later decoded by

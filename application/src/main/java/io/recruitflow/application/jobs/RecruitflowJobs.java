@@ -2,8 +2,8 @@ package io.recruitflow.application.jobs;
 
 import io.recruitflow.application.applyghlevent.InboxDispatcher;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
-import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.nurture.Nurture;
+import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.SendOutcome;
 import io.recruitflow.application.port.CallBudget;

@@ -74,8 +74,7 @@ public final class RecruitflowRuntime implements AutoCloseable {
                 new OutboundEventsModule(config.subscriptions()),
                 new LeadFileModule(config.leadFile()),
                 new WebhookDecodingModule(config.ghl().clientId()),
-                new ApplicationModule(
-                                config.recruiting(), config.replies(), config.dailyReserve(), config.nurture())
+                new ApplicationModule(config.recruiting(), config.replies(), config.dailyReserve(), config.nurture())
                         .withFollowThrough(config.presentations(), config.stalls()),
                 new RoutingModule(config.routing())));
         modules.addAll(extensions);
