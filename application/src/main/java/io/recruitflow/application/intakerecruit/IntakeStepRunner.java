@@ -57,8 +57,12 @@ final class IntakeStepRunner {
         }
     }
 
-    /** Runs the steps that are not settled yet, in order; stops at the first that must wait or failed. */
+    /**
+     * Runs the steps that are not settled yet, in order; stops at the first that must wait. A step that failed for
+     * good settles the steps that need it as skipped; the others still run ({@link IntakeStep#needs}).
+     */
     JobOutcome run(RecruitId id, List<IntakeStep> steps) {
+        Optional<JobOutcome> failed = Optional.empty();
         for (IntakeStep step : steps) {
             Instant now = clock.now();
             StepRecord record = journal.find(id, step).orElseGet(() -> StepRecord.pending(id, step, now));
@@ -73,11 +77,13 @@ final class IntakeStepRunner {
             StepRecord started = record.started(now);
             journal.save(started);
             Optional<JobOutcome> stop = settle(started, attempt(actions.get(step), recruit, record, started));
-            if (stop.isPresent()) {
+            if (stop.isPresent() && stop.get() instanceof JobOutcome.GiveUp) {
+                failed = failed.or(() -> stop);
+            } else if (stop.isPresent()) {
                 return stop.get();
             }
         }
-        return new JobOutcome.Done();
+        return failed.orElseGet(JobOutcome.Done::new);
     }
 
     /** Journals a step's result; a non-empty answer stops the saga for now. */
@@ -128,13 +134,13 @@ final class IntakeStepRunner {
     }
 
     /**
-     * A step that failed for good stops the saga: the steps after it will never run, so they are settled as
-     * skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
+     * A step that failed for good stops the saga for the steps that need it: they will never run, so they are
+     * settled as skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
      * forever) and every start would resume it and run the later steps after all.
      */
     private void skipAfter(StepRecord failed, Instant now) {
         for (StepRecord s : journal.steps(failed.recruit())) {
-            if (s.step().ordinal() > failed.step().ordinal() && !s.state().settled()) {
+            if (s.step().needs(failed.step()) && !s.state().settled()) {
                 journal.save(s.skipped("not run: " + failed.step() + " failed", now));
             }
         }
