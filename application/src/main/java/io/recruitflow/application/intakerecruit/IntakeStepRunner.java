@@ -1,6 +1,7 @@
 package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.domain.recruit.IntakeJournal;
@@ -21,8 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs intake steps with one journal discipline and one failure policy for all of them: each step is
- * journaled as started before it acts and with its result after; a CRM failure goes through the {@link
+ * Runs intake steps with one journal discipline and one failure policy for all of them: each step that is not
+ * {@linkplain IntakeStepAction#repeatable() repeatable} is journaled as started before it acts, and every step
+ * with its result after — in the job's {@link UnitOfWork}, committed right before each CRM call, so that a step's
+ * outcome, the next step's start and any job scheduled commit together; a CRM failure goes through the {@link
  * RetryPolicy}, unless it left the location suspended (then the step waits for the suspension to be lifted
  * instead of spending its remaining attempts); a step that cannot succeed stops the saga and settles the steps after it as
  * skipped.
@@ -37,6 +40,7 @@ final class IntakeStepRunner {
     private final IntakeJournal journal;
     private final Clock clock;
     private final SuspendedLocations suspended;
+    private final UnitOfWork work;
     private final Map<IntakeStep, IntakeStepAction> actions = new EnumMap<>(IntakeStep.class);
 
     IntakeStepRunner(
@@ -44,7 +48,9 @@ final class IntakeStepRunner {
             IntakeJournal journal,
             Clock clock,
             SuspendedLocations suspended,
+            UnitOfWork work,
             Set<IntakeStepAction> steps) {
+        this.work = work;
         this.recruits = recruits;
         this.journal = journal;
         this.clock = clock;
@@ -75,8 +81,16 @@ final class IntakeStepRunner {
             }
             Recruit recruit = recruits.find(id).orElseThrow();
             StepRecord started = record.started(now);
-            journal.save(started);
-            Optional<JobOutcome> stop = settle(started, attempt(actions.get(step), recruit, record, started));
+            IntakeStepAction action = actions.get(step);
+            if (!action.repeatable()) {
+                // A step that must reconcile after a crash is durably started before it acts; a repeatable one
+                // (an upsert, an enrollment) is simply done again, and its start rides on its outcome's commit.
+                journal.save(started);
+            }
+            // Whatever this unit of work wrote so far (the last step's outcome, this start) is durable before the
+            // CRM is called; the outcome of the call then commits with the next step's start.
+            work.commitWritten();
+            Optional<JobOutcome> stop = settle(started, attempt(action, recruit, record, started));
             if (stop.isPresent() && stop.get() instanceof JobOutcome.GiveUp) {
                 failed = failed.or(() -> stop);
             } else if (stop.isPresent()) {
