@@ -25,7 +25,25 @@ final class PostgresUnitOfWork implements UnitOfWork {
     private final Jdbi jdbi;
     private final ThreadLocal<Frame> current = new ThreadLocal<>();
 
-    private record Frame(Handle handle, List<Runnable> afterCommit) {}
+    private static final class Frame {
+        private final Handle handle;
+        private final List<Runnable> afterCommit;
+        /** Commits made inside the unit so far: a savepoint taken before the last one is gone. */
+        private long commits;
+
+        Frame(Handle handle, List<Runnable> afterCommit) {
+            this.handle = handle;
+            this.afterCommit = afterCommit;
+        }
+
+        Handle handle() {
+            return handle;
+        }
+
+        List<Runnable> afterCommit() {
+            return afterCommit;
+        }
+    }
 
     PostgresUnitOfWork(Jdbi jdbi) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
@@ -64,6 +82,7 @@ final class PostgresUnitOfWork implements UnitOfWork {
         }
         try {
             frame.handle().getConnection().commit();
+            frame.commits++;
         } catch (SQLException e) {
             throw new IllegalStateException("commit failed: " + e.getMessage(), e);
         }
@@ -91,6 +110,43 @@ final class PostgresUnitOfWork implements UnitOfWork {
                 scope.set(held);
             }
             current.set(frame);
+        }
+    }
+
+    @Override
+    public <T> T isolated(Supplier<T> part) {
+        Frame frame = current.get();
+        if (frame == null) {
+            return part.get();
+        }
+        java.sql.Connection connection = frame.handle().getConnection();
+        long commits = frame.commits;
+        java.sql.Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("savepoint failed: " + e.getMessage(), e);
+        }
+        try {
+            T result = part.get();
+            if (frame.commits == commits) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                if (frame.commits == commits) {
+                    connection.rollback(savepoint);
+                } else {
+                    // The part committed (before a CRM call): what is still open is its own writes since then.
+                    connection.rollback();
+                }
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } catch (SQLException e) {
+            throw new IllegalStateException("savepoint release failed: " + e.getMessage(), e);
         }
     }
 

@@ -111,6 +111,36 @@ class PostgresUnitOfWorkTest {
     }
 
     @Test
+    void aPartThatFailsIsUndoneAloneAndTheUnitGoesOn() {
+        work.inOne(() -> {
+            journal.save(
+                    StepRecord.pending(recruit, IntakeStep.UPSERT_CONTACT, AT).started(AT));
+            assertThatThrownBy(() -> work.isolated(() -> {
+                        journal.save(StepRecord.pending(recruit, IntakeStep.SEND_INTRO, AT)
+                                .started(AT));
+                        throw new IllegalStateException("this event fails");
+                    }))
+                    .hasMessage("this event fails");
+            // A part that committed before a call and then failed: only what it wrote after the commit is undone.
+            assertThatThrownBy(() -> work.isolated(() -> {
+                        journal.save(StepRecord.pending(recruit, IntakeStep.CREATE_OPPORTUNITY, AT)
+                                .started(AT));
+                        work.commitWritten();
+                        journal.save(StepRecord.pending(recruit, IntakeStep.ENROLL_WORKFLOW, AT)
+                                .started(AT));
+                        throw new IllegalStateException("fails after its call");
+                    }))
+                    .hasMessage("fails after its call");
+            return work.isolated(() -> jobs.schedule(followUp()));
+        });
+        assertThat(journal.find(recruit, IntakeStep.UPSERT_CONTACT)).isPresent();
+        assertThat(journal.find(recruit, IntakeStep.SEND_INTRO)).isEmpty();
+        assertThat(journal.find(recruit, IntakeStep.CREATE_OPPORTUNITY)).isPresent();
+        assertThat(journal.find(recruit, IntakeStep.ENROLL_WORKFLOW)).isEmpty();
+        assertThat(jobRows()).isOne();
+    }
+
+    @Test
     void outsideAUnitEveryStoreCommitsAsItGoes() {
         work.commitWritten();
         jobs.schedule(followUp());

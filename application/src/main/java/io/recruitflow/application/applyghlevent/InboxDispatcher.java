@@ -31,7 +31,7 @@ public class InboxDispatcher {
         this(inbox, decoder, apply, clock, UnitOfWork.direct());
     }
 
-    /** Each event applied and marked in one {@link UnitOfWork} (a commit before any CRM call it makes). */
+    /** Each batch of events applied and marked in one {@link UnitOfWork} (a commit before any CRM call one makes). */
     @Inject
     public InboxDispatcher(
             EventInbox inbox, GhlEventDecoder decoder, ApplyGhlEventUseCase apply, Clock clock, UnitOfWork work) {
@@ -44,18 +44,21 @@ public class InboxDispatcher {
 
     /** Processes up to {@code limit} due events; returns how many it handled. */
     public int dispatchDue(int limit) {
-        List<InboxEvent> due = inbox.due(clock.now(), limit);
-        for (InboxEvent event : due) {
-            dispatch(event);
-        }
-        return due.size();
+        // The batch in one unit of work: every event's changes and marks in one commit (one before any CRM call an
+        // event makes); an event that fails is undone alone and marked for a retry.
+        return work.inOne(() -> {
+            List<InboxEvent> due = inbox.due(clock.now(), limit);
+            for (InboxEvent event : due) {
+                dispatch(event);
+            }
+            return due.size();
+        });
     }
 
     private void dispatch(InboxEvent stored) {
         String id = stored.event().webhookId();
         try {
-            // What the event changes and its mark commit together; a failure rolls back what was not committed.
-            work.inOne(() -> {
+            work.isolated(() -> {
                 applyAndMark(stored);
                 return null;
             });

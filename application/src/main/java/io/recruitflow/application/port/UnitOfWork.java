@@ -26,6 +26,13 @@ public interface UnitOfWork {
      */
     <T> T outside(Supplier<T> call);
 
+    /**
+     * Runs {@code part} of the current unit of work so that, when it throws, only what it wrote is undone (a
+     * savepoint; after a commit inside it, what it wrote since): the unit goes on, e.g. to mark one event of a batch
+     * failed and apply the next. Outside a unit of work it just runs.
+     */
+    <T> T isolated(Supplier<T> part);
+
     /** No transaction of its own: every store commits as it goes (the in-memory stores, embedders' stores). */
     static UnitOfWork direct() {
         return Direct.INSTANCE;
@@ -46,6 +53,11 @@ public interface UnitOfWork {
         @Override
         public <T> T outside(Supplier<T> call) {
             return call.get();
+        }
+
+        @Override
+        public <T> T isolated(Supplier<T> part) {
+            return part.get();
         }
     }
 }
