@@ -161,7 +161,8 @@ public final class World {
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
-                clock);
+                clock,
+                io.recruitflow.application.port.UnitOfWork.direct());
         confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
                 adapters.recruits(), adapters.intakeJournal(), settings, clock);
         saga = new IntakeSaga(
@@ -175,7 +176,8 @@ public final class World {
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings),
                 new EnrollWorkflowStep(ghl.workflows(), setup, settings),
-                confirmation);
+                confirmation,
+                io.recruitflow.application.port.UnitOfWork.direct());
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         advance = new AdvanceRecruitService(
                 adapters.recruits(), adapters.opportunityMirror(), ghl.opportunities(), setup, clock);
@@ -265,7 +267,8 @@ public final class World {
                 suspended,
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
-                clock);
+                clock,
+                io.recruitflow.application.port.UnitOfWork.direct());
     }
 
     /** The core's own listener (as the application module binds it) beside the extension's. */

@@ -6,23 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
-import io.recruitflow.domain.recruit.Consent;
 import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.IntakeStep;
-import io.recruitflow.domain.recruit.License;
-import io.recruitflow.domain.recruit.LicenseType;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
-import io.recruitflow.domain.shared.EmailAddress;
-import io.recruitflow.domain.shared.LocationId;
-import io.recruitflow.domain.shared.PersonName;
-import io.recruitflow.domain.shared.UsState;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,28 +36,7 @@ class PostgresUnitOfWorkTest {
         work = new PostgresUnitOfWork(TestDatabase.jdbi());
         journal = new PostgresIntakeJournal(TestDatabase.jdbi());
         jobs = new PostgresJobQueue(TestDatabase.get().dataSource()).joining(work);
-        Recruit r = new Recruit(
-                RecruitId.random(),
-                new LocationId("loc_uow"),
-                new PersonName("Ann", "Lee"),
-                Optional.of(new EmailAddress("ann.uow@example.net")),
-                Optional.empty(),
-                new License(
-                        UsState.TX,
-                        Optional.empty(),
-                        Set.of(new LicenseType("Life")),
-                        Optional.empty(),
-                        Optional.empty()),
-                "file",
-                Set.of(),
-                Map.of(),
-                Consent.GRANTED,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                AT,
-                Optional.empty(),
-                0);
+        Recruit r = PostgresRecruitAdmissionsTest.recruit("ann.uow@example.net", "+14075550188", null);
         new PostgresRecruits(TestDatabase.jdbi()).add(r);
         recruit = r.id();
     }

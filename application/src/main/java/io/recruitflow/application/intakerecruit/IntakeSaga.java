@@ -43,34 +43,6 @@ public class IntakeSaga {
     private final UnitOfWork work;
     private final EnrollWorkflowStep enrollment;
 
-    /** Each step's storage committed as it goes ({@link UnitOfWork#direct()}). */
-    public IntakeSaga(
-            Recruits recruits,
-            IntakeJournal journal,
-            JobQueue jobs,
-            SuspendedLocations suspended,
-            LocationBacklog backlog,
-            Clock clock,
-            UpsertContactStep contact,
-            CreateOpportunityStep opportunity,
-            SendIntroStep intro,
-            EnrollWorkflowStep enrollment,
-            DelegatedEnrollmentConfirmation confirmation) {
-        this(
-                recruits,
-                journal,
-                jobs,
-                suspended,
-                backlog,
-                clock,
-                contact,
-                opportunity,
-                intro,
-                enrollment,
-                confirmation,
-                UnitOfWork.direct());
-    }
-
     /** A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between. */
     @Inject
     public IntakeSaga(

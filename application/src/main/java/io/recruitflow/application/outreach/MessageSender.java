@@ -84,31 +84,6 @@ public class MessageSender {
     /**
      * @param emergencies the declared emergencies (suspensions per state) the compliance rules honour, read
      *     afresh at every decision
-     */
-    public MessageSender(
-            MessageLog log,
-            Conversations conversations,
-            RecipientProfile recipients,
-            RecruitingSettings settings,
-            JobQueue jobs,
-            SuspendedLocations suspended,
-            RecruitReplies replies,
-            DeclaredEmergencies emergencies,
-            Clock clock) {
-        this(
-                log,
-                conversations,
-                recipients,
-                settings,
-                jobs,
-                suspended,
-                replies,
-                emergencies,
-                clock,
-                UnitOfWork.direct());
-    }
-
-    /**
      * @param work the unit of work of the caller (a saga step's): what it wrote, the text's {@code SENDING} among
      *     it, is committed before the text is handed to the CRM
      */
@@ -145,7 +120,17 @@ public class MessageSender {
             SuspendedLocations suspended,
             RecruitReplies replies,
             Clock clock) {
-        this(log, conversations, recipients, settings, jobs, suspended, replies, DeclaredEmergencies.none(), clock);
+        this(
+                log,
+                conversations,
+                recipients,
+                settings,
+                jobs,
+                suspended,
+                replies,
+                DeclaredEmergencies.none(),
+                clock,
+                UnitOfWork.direct());
     }
 
     /** Plans the message under {@code key} (once) and sends it if compliance allows now. */

@@ -2,12 +2,7 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.application.importleads.ImportLeadsCommand;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
-import io.recruitflow.application.port.EventInbox;
-import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.bootstrap.bench.PgCommits;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
@@ -18,11 +13,9 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepState;
-import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class IntakeBudgetE2eTest {
-    private static final LocationId LOCATION = new LocationId(E2e.LOCATION);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int WARM_UP = 2;
     private static final int LEADS = 50;
@@ -176,14 +168,7 @@ class IntakeBudgetE2eTest {
 
     private static List<RecruitId> importAndAwait(
             RecruitflowRuntime runtime, GhlSandbox sandbox, Path file, boolean webhooks) throws Exception {
-        ImportReport report;
-        try (InputStream in = Files.newInputStream(file)) {
-            report = runtime.injector()
-                    .getInstance(ImportLeadsUseCase.class)
-                    .importLeads(new ImportLeadsCommand(LOCATION, in));
-        }
-        assertThat(report.rejected()).isEmpty();
-        List<RecruitId> ids = report.accepted().stream().map(r -> r.recruit()).toList();
+        List<RecruitId> ids = E2e.importFile(runtime, file);
         IntakeJournal journal = runtime.injector().getInstance(IntakeJournal.class);
         // One query a poll (the journal's counts), so that waiting adds little to what is counted.
         E2e.await(
@@ -202,21 +187,7 @@ class IntakeBudgetE2eTest {
             return ids;
         }
         // Every webhook the sandbox sent is stored and applied, and nothing more arrives.
-        EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
-        long[] last = {-1};
-        E2e.await(
-                WAIT,
-                Duration.ofMillis(500),
-                () -> {
-                    InboxStats s = inbox.stats();
-                    long delivered = sandbox.stats().webhooksDelivered();
-                    boolean applied = s.stored() + s.duplicates() >= delivered
-                            && s.processed() + s.dead() + s.ignored() >= s.stored();
-                    boolean quiet = delivered == last[0];
-                    last[0] = delivered;
-                    return applied && quiet;
-                },
-                () -> "webhooks not applied: sandbox " + sandbox.stats() + ", inbox " + inbox.stats());
+        E2e.awaitWebhooksApplied(runtime, sandbox, WAIT);
         return ids;
     }
 }
