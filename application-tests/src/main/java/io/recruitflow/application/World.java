@@ -221,7 +221,8 @@ public final class World {
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
                 nurtureGuard,
-                clock);
+                clock,
+                io.recruitflow.application.port.UnitOfWork.direct());
         java.util.concurrent.atomic.AtomicReference<io.recruitflow.application.advancerecruit.StageMoveListener> moves =
                 new java.util.concurrent.atomic.AtomicReference<>();
         advance = new AdvanceRecruitService(
@@ -264,7 +265,8 @@ public final class World {
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings, nurture),
                 new EnrollWorkflowStep(ghl.workflows(), setup, settings),
-                confirmation);
+                confirmation,
+                io.recruitflow.application.port.UnitOfWork.direct());
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);
@@ -295,6 +297,7 @@ public final class World {
                 suspended,
                 withDelegatedEnrollments(listeners),
                 replies,
+                adapters.messageLog(),
                 nurture);
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
@@ -382,7 +385,8 @@ public final class World {
                 adapters.recruitReplies(),
                 adapters.declaredEmergencies(),
                 nurtureGuard,
-                clock);
+                clock,
+                io.recruitflow.application.port.UnitOfWork.direct());
     }
 
     /** The core's own listener (as the application module binds it) beside the extension's. */

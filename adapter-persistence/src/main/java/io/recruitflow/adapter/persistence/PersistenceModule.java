@@ -17,6 +17,7 @@ import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RecruitEvents;
 import io.recruitflow.application.port.RoundRobinTurns;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.recruitingreport.RecruitingReport;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
@@ -78,6 +79,9 @@ public final class PersistenceModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
                 .setBinding()
                 .to(Key.get(RecruitAdmissions.class, Names.named(ADMISSIONS)));
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class)
+                .setBinding()
+                .to(PostgresUnitOfWork.class);
     }
 
     private static final String ADMISSIONS = "recruitflow.persistence.admissions";
@@ -114,6 +118,13 @@ public final class PersistenceModule extends AbstractModule {
     @Singleton
     RoundRobinTurns roundRobinTurns(Database database) {
         return new PostgresRoundRobinTurns(database.jdbi());
+    }
+
+    /** A saga step's reads and writes in one commit, with the job it schedules. */
+    @Provides
+    @Singleton
+    PostgresUnitOfWork postgresUnitOfWork(Database database) {
+        return new PostgresUnitOfWork(database.jdbi());
     }
 
     @Provides
@@ -239,8 +250,9 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostgresJobQueue postgresJobQueue(Database database, Clock clock) {
-        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock);
+    PostgresJobQueue postgresJobQueue(Database database, Clock clock, PostgresUnitOfWork work) {
+        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock)
+                .joining(work);
     }
 
     @Provides

@@ -4,6 +4,7 @@ import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.message.Channel;
@@ -79,12 +80,15 @@ public class MessageSender {
     private final CompliancePolicy policy;
     private final SendCondition condition;
     private final Clock clock;
+    private final UnitOfWork work;
 
     /**
      * @param emergencies the declared emergencies (suspensions per state) the compliance rules honour, read
      *     afresh at every decision
      * @param condition what a message must still be wanted for (a nurture step not cancelled), asked before the
      *     decision and again at the moment of sending
+     * @param work the unit of work of the caller (a saga step's): what it wrote, the text's {@code SENDING} among
+     *     it, is committed before the text is handed to the CRM
      */
     @Inject
     public MessageSender(
@@ -97,7 +101,9 @@ public class MessageSender {
             RecruitReplies replies,
             DeclaredEmergencies emergencies,
             SendCondition condition,
-            Clock clock) {
+            Clock clock,
+            UnitOfWork work) {
+        this.work = work;
         this.log = log;
         this.conversations = conversations;
         this.recipients = recipients;
@@ -130,7 +136,8 @@ public class MessageSender {
                 replies,
                 emergencies,
                 SendCondition.NONE,
-                clock);
+                clock,
+                UnitOfWork.direct());
     }
 
     /** With no declared emergency. */
@@ -143,7 +150,18 @@ public class MessageSender {
             SuspendedLocations suspended,
             RecruitReplies replies,
             Clock clock) {
-        this(log, conversations, recipients, settings, jobs, suspended, replies, DeclaredEmergencies.none(), clock);
+        this(
+                log,
+                conversations,
+                recipients,
+                settings,
+                jobs,
+                suspended,
+                replies,
+                DeclaredEmergencies.none(),
+                SendCondition.NONE,
+                clock,
+                UnitOfWork.direct());
     }
 
     /** Plans the message under {@code key} (once) and sends it if compliance allows now. */
@@ -366,6 +384,8 @@ public class MessageSender {
             // Another worker took it; its outcome will be recorded there.
             return new SendOutcome.RetryLater(now.plus(RECHECK), "another worker is sending " + record.key());
         }
+        // SENDING is durable before the text leaves: after a crash it is reconciled, never sent blindly again.
+        work.commitWritten();
         try {
             // The same rules again at the moment the message would leave: a wait for a rate-limit permit
             // must not carry a text decided at 20:59 past 21:00.

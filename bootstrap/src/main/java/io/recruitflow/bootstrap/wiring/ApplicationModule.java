@@ -49,6 +49,7 @@ import io.recruitflow.application.port.EventSender;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
 import io.recruitflow.application.port.RecruitEvents;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.presentations.ArchiveRecruit;
 import io.recruitflow.application.presentations.PresentationFollowThrough;
 import io.recruitflow.application.presentations.PresentationSettings;
@@ -212,6 +213,10 @@ public final class ApplicationModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
                 .setDefault()
                 .to(SequentialAdmissions.class);
+        // Each saga step's storage in one commit where the stores can share one (PostgreSQL's module sets it).
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class)
+                .setDefault()
+                .toInstance(UnitOfWork.direct());
         bind(IntakeRecruitService.class);
         bind(ImportLeadsUseCase.class).to(ImportLeadsService.class);
         bind(ImportLeadsService.class);

@@ -317,6 +317,45 @@ final class E2e {
         return runtime;
     }
 
+    /** Imports a lead file into {@link #LOCATION}; every row must be accepted. Returns the recruits, in file order. */
+    static List<RecruitId> importFile(RecruitflowRuntime runtime, Path file) throws IOException {
+        ImportReport report;
+        try (InputStream in = Files.newInputStream(file)) {
+            report = runtime.injector()
+                    .getInstance(ImportLeadsUseCase.class)
+                    .importLeads(new ImportLeadsCommand(new LocationId(LOCATION), in));
+        }
+        if (!report.rejected().isEmpty() || !report.known().isEmpty()) {
+            throw new AssertionError("not every row accepted: "
+                    + report.rejected().size() + " rejected, " + report.known().size() + " known");
+        }
+        return report.accepted().stream().map(ImportReport.Row::recruit).toList();
+    }
+
+    /**
+     * Waits until every webhook the sandbox delivered is stored and applied (processed, ignored or dead-lettered) and
+     * no more arrive between two polls.
+     */
+    static void awaitWebhooksApplied(RecruitflowRuntime runtime, GhlSandbox sandbox, Duration timeout)
+            throws InterruptedException {
+        io.recruitflow.application.port.EventInbox inbox =
+                runtime.injector().getInstance(io.recruitflow.application.port.EventInbox.class);
+        long[] last = {-1};
+        await(
+                timeout,
+                Duration.ofMillis(250),
+                () -> {
+                    io.recruitflow.application.port.InboxStats s = inbox.stats();
+                    long delivered = sandbox.stats().webhooksDelivered();
+                    boolean applied = s.stored() + s.duplicates() >= delivered
+                            && s.processed() + s.dead() + s.ignored() >= s.stored();
+                    boolean quiet = delivered == last[0];
+                    last[0] = delivered;
+                    return applied && quiet;
+                },
+                () -> "webhooks not applied: sandbox " + sandbox.stats() + ", inbox " + inbox.stats());
+    }
+
     /** Polls until the condition holds; fails with the diagnosis once {@code timeout} has passed. */
     static void await(Duration timeout, Duration every, BooleanSupplier condition, Supplier<String> diagnosis)
             throws InterruptedException {

@@ -2,12 +2,7 @@ package io.recruitflow.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recruitflow.application.importleads.ImportLeadsCommand;
-import io.recruitflow.application.importleads.ImportLeadsUseCase;
-import io.recruitflow.application.importleads.ImportReport;
 import io.recruitflow.application.intakerecruit.IntakeRecruitUseCase;
-import io.recruitflow.application.port.EventInbox;
-import io.recruitflow.application.port.InboxStats;
 import io.recruitflow.bootstrap.config.Setting;
 import io.recruitflow.bootstrap.runtime.RecruitflowRuntime;
 import io.recruitflow.domain.recruit.IntakeJournal;
@@ -15,11 +10,9 @@ import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
-import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class TagTriggerE2eTest {
-    private static final LocationId LOCATION = new LocationId(E2e.LOCATION);
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final int LEADS = 12;
     private static final int CONFIRMED = 3;
@@ -80,7 +72,7 @@ class TagTriggerE2eTest {
         Path first = Files.writeString(
                 dir.resolve("first.csv"), header + String.join("\n", lines.subList(1, CONFIRMED + 1)) + "\n");
         List<RecruitId> confirmed = importAndAwait(first, CONFIRMED);
-        awaitWebhooksApplied();
+        E2e.awaitWebhooksApplied(runtime, sandbox, WAIT);
         for (RecruitId id : confirmed) {
             StepRecord enroll = journal().find(id, IntakeStep.ENROLL_WORKFLOW).orElseThrow();
             assertThat(enroll.state()).isEqualTo(StepState.DONE);
@@ -129,15 +121,8 @@ class TagTriggerE2eTest {
     }
 
     private static List<RecruitId> importAndAwait(Path file, int expected) throws Exception {
-        ImportReport report;
-        try (InputStream in = Files.newInputStream(file)) {
-            report = runtime.injector()
-                    .getInstance(ImportLeadsUseCase.class)
-                    .importLeads(new ImportLeadsCommand(LOCATION, in));
-        }
-        assertThat(report.rejected()).isEmpty();
-        assertThat(report.accepted()).hasSize(expected);
-        List<RecruitId> ids = report.accepted().stream().map(r -> r.recruit()).toList();
+        List<RecruitId> ids = E2e.importFile(runtime, file);
+        assertThat(ids).hasSize(expected);
         IntakeRecruitUseCase intake = runtime.injector().getInstance(IntakeRecruitUseCase.class);
         E2e.await(
                 WAIT,
@@ -145,20 +130,6 @@ class TagTriggerE2eTest {
                 () -> ids.stream().allMatch(intake::isComplete),
                 () -> "intakes open: " + ids.stream().map(journal()::steps).toList());
         return ids;
-    }
-
-    /** Waits until every webhook the sandbox delivered is stored and applied. */
-    private static void awaitWebhooksApplied() throws InterruptedException {
-        EventInbox inbox = runtime.injector().getInstance(EventInbox.class);
-        E2e.await(
-                WAIT,
-                Duration.ofMillis(50),
-                () -> {
-                    InboxStats s = inbox.stats();
-                    return s.stored() + s.duplicates() >= sandbox.stats().webhooksDelivered()
-                            && s.processed() + s.dead() + s.ignored() >= s.stored();
-                },
-                () -> "webhooks not applied: sandbox " + sandbox.stats() + ", inbox " + inbox.stats());
     }
 
     private static IntakeJournal journal() {
