@@ -185,7 +185,8 @@ class PostgresRecruitAdmissionsTest extends RecruitsContract {
         return new Job(new JobPayload.Intake(r.id(), IntakePhase.FIRST), AT, JobPriority.SPEED_TO_LEAD, 0);
     }
 
-    private static Recruit recruit(String email, String phone, String npn) {
+    /** A valid recruit of the test location; {@code npn} may be null. */
+    static Recruit recruit(String email, String phone, String npn) {
         return recruit(LOC, email, phone, npn);
     }
 
