@@ -91,12 +91,15 @@ public record RecruitflowConfig(
             problems.add(Setting.WEBHOOK_ALLOW_UNSIGNED.env() + "=true is refused against GHL's production API ("
                     + ghl.effectiveBaseUrl().getHost() + "): unsigned webhooks are for the sandbox and tests only");
         }
+        if (threads != null && threads > MAX_JOB_THREADS) {
+            problems.add(Setting.JOB_THREADS.env() + " must be at most " + MAX_JOB_THREADS + ", not " + threads);
+        }
         if (!problems.isEmpty()) {
             throw new Settings.ConfigException(String.join("\n  ", problems));
         }
         return new RecruitflowConfig(
                 ghl,
-                database,
+                database.withMaximumPoolSize(Math.max(database.maximumPoolSize(), poolSizeFor(threads))),
                 webhook,
                 recruiting,
                 leadFile,
@@ -468,6 +471,19 @@ public record RecruitflowConfig(
                 || host.equals(GhlClientConfig.DEFAULT_V1_BASE_URL.getHost())
                 || host.endsWith(".leadconnectorhq.com")
                 || host.endsWith(".gohighlevel.com");
+    }
+
+    /** The most job threads the connection pool ({@link #poolSizeFor}) can serve. */
+    static final int MAX_JOB_THREADS = 96;
+
+    /**
+     * Connections for {@code jobThreads} workers: a worker holds its unit of work's connection across a GHL call
+     * while the call's own stores (the credential lease, a refreshed token, the external rate limiter's permit) take
+     * a second one, so fewer than two per worker can leave every worker waiting for its second until the pool's
+     * timeout; 8 more serve the webhook writers, the inbox dispatcher, db-scheduler's poll and the admin API.
+     */
+    static int poolSizeFor(int jobThreads) {
+        return 2 * jobThreads + 8;
     }
 
     /** The same configuration with another webhook receiver configuration (tests, embedders). */

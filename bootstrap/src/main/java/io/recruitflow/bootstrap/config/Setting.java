@@ -327,7 +327,12 @@ public enum Setting {
                     + " comma-separated; a stage left out never stalls). Presentation Scheduled counts from the"
                     + " presentation's end."),
     STALL_EVERY("stalls.every", "15m", false, "How often Recruitflow looks for stalled recruits (1s to 1d)."),
-    JOB_THREADS("jobs.threads", "4", false, "Worker threads of the durable job queue."),
+    JOB_THREADS(
+            "jobs.threads",
+            "4",
+            false,
+            "Worker threads of the durable job queue (at most 96); the database pool gets two connections per thread"
+                    + " and 8 more."),
     LOG_FORMAT("log.format", "text", false, "text or json."),
     LOG_LEVEL("log.level", "INFO", false, "Level of Recruitflow's own loggers.");
 
