@@ -27,13 +27,16 @@ import io.recruitflow.sandbox.SandboxStats;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +75,8 @@ final class AgencyBench {
      * @param instances 1, or 2 on one PostgreSQL (external mode)
      * @param external an external (shared) database even with one instance: the shape of scale-out
      * @param tagTrigger enroll by the workflow's tag trigger instead of an enrollment call
+     * @param webhooks the sandbox's signed webhooks delivered to the (first) instance's HTTP server, as deployed;
+     *     the run ends when no call and no webhook came for 3 s
      */
     record Options(
             int locations,
@@ -81,6 +86,7 @@ final class AgencyBench {
             int instances,
             boolean external,
             boolean tagTrigger,
+            boolean webhooks,
             Duration timeout) {
         Options {
             if (instances > 1 && !external) {
@@ -126,6 +132,8 @@ final class AgencyBench {
             long duplicateMessages,
             long failedSteps,
             long recruitsStored,
+            long webhooksDelivered,
+            long webhooksFailed,
             List<TableSize> tables,
             double loadBefore,
             double loadAfter) {
@@ -176,6 +184,7 @@ final class AgencyBench {
     /** A trickle in a quiet location while another works through a backlog. */
     record Trickle(
             int backlog,
+            int jobThreads,
             List<Duration> speedToLead,
             long busyCalls,
             double busySeconds,
@@ -213,14 +222,14 @@ final class AgencyBench {
                 String key = SharedPostgres.secretKey();
                 for (int i = 0; i < o.instances(); i++) {
                     runtimes.add(RecruitflowRuntime.open(
-                            RecruitflowConfig.from(settings(sandbox, o)
+                            RecruitflowConfig.from(settings(sandbox, o, dir)
                                     .with(Setting.DB_URL, dbUrl)
                                     .with(Setting.SECRET_KEY, key)),
                             Clock.system()));
                 }
             } else {
                 runtimes.add(RecruitflowRuntime.open(
-                        RecruitflowConfig.from(settings(sandbox, o)
+                        RecruitflowConfig.from(settings(sandbox, o, dir)
                                 .with(Setting.DATA_DIR, dir.resolve("data").toString())),
                         Clock.system()));
                 pg = new PgCommits(dir.resolve("data"));
@@ -231,6 +240,9 @@ final class AgencyBench {
                     .complete(
                             SandboxConsent.authorizationCode(sandbox, REDIRECT, Optional.empty()),
                             Installations.Installer.AGENCY);
+            if (o.webhooks()) {
+                sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + first.startHttp() + "/webhooks/ghl"));
+            }
             for (RecruitflowRuntime r : runtimes) {
                 r.startJobs();
             }
@@ -304,6 +316,8 @@ final class AgencyBench {
                     stats.duplicateMessages(),
                     failed,
                     recruitsStored,
+                    stats.webhooksDelivered(),
+                    stats.webhooksFailed(),
                     tables,
                     loadBefore,
                     loadAverage());
@@ -322,14 +336,14 @@ final class AgencyBench {
      */
     static Trickle trickle(int backlog, int trickle, Duration gap, int jobThreads) throws Exception {
         double loadBefore = loadAverage();
-        Options o = new Options(2, 0, "100/10s", jobThreads, 1, false, false, Duration.ofMinutes(2));
+        Options o = new Options(2, 0, "100/10s", jobThreads, 1, false, false, false, Duration.ofMinutes(2));
         Path dir = Files.createTempDirectory("recruitflow-agency-trickle");
         try (GhlSandbox sandbox = GhlSandbox.start(SandboxConfig.defaults()
                         .withPort(0)
                         .withRateLimit(o.limit())
                         .withLocations(2));
                 RecruitflowRuntime runtime = RecruitflowRuntime.open(
-                        RecruitflowConfig.from(settings(sandbox, o)
+                        RecruitflowConfig.from(settings(sandbox, o, dir)
                                 .with(Setting.DATA_DIR, dir.resolve("data").toString())),
                         Clock.system())) {
             quietSandboxLogs();
@@ -383,6 +397,7 @@ final class AgencyBench {
             SandboxStats stats = sandbox.stats();
             return new Trickle(
                     backlog,
+                    jobThreads,
                     speed,
                     stats.location(busy.value()).requests() - busyBefore,
                     (System.nanoTime() - busyStart) / 1e9,
@@ -398,7 +413,7 @@ final class AgencyBench {
         return new LocationId(String.format("loc_%04d", index + 1));
     }
 
-    private static Settings settings(GhlSandbox sandbox, Options o) {
+    private static Settings settings(GhlSandbox sandbox, Options o, Path dir) throws IOException {
         Settings s = Settings.load(Optional.empty(), Map.of())
                 .with(Setting.GHL_BASE_URL, sandbox.baseUrl())
                 .with(Setting.GHL_CLIENT_ID, sandbox.credentials().oauth().clientId())
@@ -408,6 +423,15 @@ final class AgencyBench {
                 .with(Setting.COMPLIANCE_QUIET_HOURS, "off") // wall-clock run: texts go out whatever the hour
                 .with(Setting.JOB_THREADS, Integer.toString(o.jobThreads()))
                 .with(Setting.HTTP_PORT, "0");
+        if (o.webhooks()) {
+            Path keys = dir.resolve("webhook-public-keys.pem");
+            Files.writeString(
+                    keys,
+                    sandbox.publicKeysPem().ed25519() + "\n"
+                            + sandbox.publicKeysPem().rsa() + "\n");
+            s = s.with(Setting.WEBHOOK_PUBLIC_KEYS, keys.toString())
+                    .with(Setting.ADMIN_TOKEN, HexFormat.of().formatHex(new SecureRandom().generateSeed(16)));
+        }
         return o.tagTrigger() ? s.with(Setting.WORKFLOW_TRIGGER, "tag:new-lead") : s;
     }
 
@@ -421,11 +445,12 @@ final class AgencyBench {
             boolean complete =
                     s.messagesByType().getOrDefault("SMS", 0L) >= o.leads() && s.workflowEnrollments() >= o.leads();
             long now = System.nanoTime();
-            if (s.requests() != lastRequests) {
-                lastRequests = s.requests();
+            long activity = s.requests() + (o.webhooks() ? s.webhooksDelivered() + s.webhooksFailed() : 0);
+            if (activity != lastRequests) {
+                lastRequests = activity;
                 stableSince = now;
             }
-            if (complete && now - stableSince >= 1_000_000_000L) {
+            if (complete && now - stableSince >= (o.webhooks() ? 3_000_000_000L : 1_000_000_000L)) {
                 return;
             }
             if (now > deadline) {

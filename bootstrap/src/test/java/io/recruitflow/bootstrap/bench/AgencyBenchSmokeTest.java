@@ -22,8 +22,8 @@ class AgencyBenchSmokeTest {
 
     @Test
     void theHarnessCountsTwoLocationsAndTwoInstancesAndWritesItsReport() throws Exception {
-        AgencyBench.Result two =
-                AgencyBench.run(new AgencyBench.Options(2, 5, "100/10s", 2, 2, true, false, Duration.ofSeconds(60)));
+        AgencyBench.Result two = AgencyBench.run(
+                new AgencyBench.Options(2, 5, "100/10s", 2, 2, true, false, false, Duration.ofSeconds(60)));
 
         for (AgencyBench.Result r : List.of(two)) {
             AgencyScaleBenchmarkTest.print(0, r);
@@ -48,7 +48,7 @@ class AgencyBenchSmokeTest {
             assertThat(r.tables()).anySatisfy(t -> assertThat(t.table()).isEqualTo("recruits"));
         }
 
-        new AgencyReport(List.of(List.of(two)), List.of(), List.of(), Map.of("two instances", List.of(two)))
+        new AgencyReport(List.of(List.of(two)), List.of(), List.of(), Map.of("two instances", List.of(two)), List.of())
                 .write(out, "agency-scale");
         assertThat(Files.readString(out.resolve("agency-scale.svg")))
                 .startsWith("<svg")

@@ -26,16 +26,19 @@ final class AgencyReport {
     private final List<AgencyBench.Result> tag;
     private final List<AgencyBench.Trickle> trickles;
     private final Map<String, List<AgencyBench.Result>> scaleOut;
+    private final List<AgencyBench.Result> webhooks;
 
     AgencyReport(
             List<List<AgencyBench.Result>> byN,
             List<AgencyBench.Result> tag,
             List<AgencyBench.Trickle> trickles,
-            Map<String, List<AgencyBench.Result>> scaleOut) {
+            Map<String, List<AgencyBench.Result>> scaleOut,
+            List<AgencyBench.Result> webhooks) {
         this.byN = byN;
         this.tag = tag;
         this.trickles = trickles;
         this.scaleOut = scaleOut;
+        this.webhooks = webhooks;
     }
 
     void write(Path dir, String baseName) throws IOException {
@@ -109,10 +112,23 @@ final class AgencyReport {
                             "runs",
                             tag.stream().map(r -> figures(List.of(r))).toList()));
         }
+        if (!webhooks.isEmpty()) {
+            AgencyBench.Result w = webhooks.get(webhooks.size() - 1);
+            root.put(
+                    "webhooksOn",
+                    Map.of(
+                            "median",
+                            figures(webhooks),
+                            "runs",
+                            webhooks.stream().map(r -> figures(List.of(r))).toList(),
+                            "tableSizes",
+                            tables(w)));
+        }
         List<Object> t = new ArrayList<>();
         for (AgencyBench.Trickle tr : trickles) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("backlog", tr.backlog());
+            m.put("jobThreads", tr.jobThreads());
             m.put("trickleLeads", tr.speedToLead().size());
             m.put("speedToLeadP50Ms", tr.percentile(50).toMillis());
             m.put("speedToLeadP95Ms", tr.percentile(95).toMillis());
@@ -134,19 +150,24 @@ final class AgencyReport {
         root.put("scaleOut", s);
         if (!byN.isEmpty()) {
             List<AgencyBench.Result> last = byN.get(byN.size() - 1);
-            List<Object> tables = new ArrayList<>();
             AgencyBench.Result r = last.get(last.size() - 1);
-            for (AgencyBench.TableSize ts : r.tables()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("table", ts.table());
-                m.put("bytes", ts.bytes());
-                m.put("rows", ts.rows());
-                m.put("bytesPerLead", round(ts.bytes() / (double) r.leads()));
-                tables.add(m);
-            }
-            root.put("tableSizesAfterLargestRun", Map.of("leads", r.leads(), "tables", tables));
+            root.put("tableSizesAfterLargestRun", Map.of("leads", r.leads(), "tables", tables(r)));
         }
         return new Moshi.Builder().build().adapter(Object.class).indent("  ").toJson(root) + "\n";
+    }
+
+    private static List<Object> tables(AgencyBench.Result r) {
+        List<Object> tables = new ArrayList<>();
+        for (AgencyBench.TableSize ts : r.tables()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", ts.table());
+            m.put("bytes", ts.bytes());
+            m.put("rows", ts.rows());
+            m.put("bytesPerLead", round(ts.bytes() / (double) r.leads()));
+            m.put("bytesPerRow", ts.rows() == 0 ? 0 : round(ts.bytes() / (double) ts.rows()));
+            tables.add(m);
+        }
+        return tables;
     }
 
     private static Map<String, Object> figures(List<AgencyBench.Result> runs) {
@@ -198,6 +219,9 @@ final class AgencyReport {
             if (!tag.isEmpty()) {
                 row(md, tag, tag.get(0).options().locations() + ", tag trigger (ceiling N × 3.33)");
             }
+            if (!webhooks.isEmpty()) {
+                row(md, webhooks, webhooks.get(0).options().locations() + ", webhooks on");
+            }
         }
         if (!trickles.isEmpty()) {
             md.append(
@@ -207,8 +231,9 @@ final class AgencyReport {
             for (AgencyBench.Trickle t : trickles) {
                 md.append(String.format(
                         Locale.ROOT,
-                        "| %d | %,d | %d | %d ms | **%d ms** | %d ms | %.1f | %d | %.1f→%.1f |%n",
+                        "| %d | %d | %,d | %d | %d ms | **%d ms** | %d ms | %.1f | %d | %.1f→%.1f |%n",
                         i++,
+                        t.jobThreads(),
                         t.backlog(),
                         t.speedToLead().size(),
                         t.percentile(50).toMillis(),
@@ -221,7 +246,7 @@ final class AgencyReport {
             }
             md.append(String.format(
                     Locale.ROOT,
-                    "| **median** | | | %.0f ms | **%.0f ms** | %.0f ms | %.1f | | |%n",
+                    "| **median** | | | | %.0f ms | **%.0f ms** | %.0f ms | %.1f | | |%n",
                     median(trickles, t -> t.percentile(50).toMillis()),
                     median(trickles, t -> t.percentile(95).toMillis()),
                     median(trickles, t -> t.percentile(100).toMillis()),
@@ -269,26 +294,34 @@ final class AgencyReport {
         }
         if (!byN.isEmpty()) {
             List<AgencyBench.Result> last = byN.get(byN.size() - 1);
-            AgencyBench.Result r = last.get(last.size() - 1);
-            md.append(String.format(
-                    Locale.ROOT,
-                    "%n| table (after N = %d, %,d leads, no webhooks) | rows | size with indexes | bytes per lead |%n"
-                            + "|---|---|---|---|%n",
-                    r.options().locations(),
-                    r.leads()));
-            for (AgencyBench.TableSize ts : r.tables()) {
-                if (ts.bytes() > 16_384 || ts.rows() > 0) {
-                    md.append(String.format(
-                            Locale.ROOT,
-                            "| %s | %,d | %,d kB | %,.0f |%n",
-                            ts.table(),
-                            ts.rows(),
-                            ts.bytes() / 1024,
-                            ts.bytes() / (double) r.leads()));
-                }
-            }
+            sizes(md, last.get(last.size() - 1));
+        }
+        if (!webhooks.isEmpty()) {
+            sizes(md, webhooks.get(webhooks.size() - 1));
         }
         return md.toString();
+    }
+
+    private static void sizes(StringBuilder md, AgencyBench.Result r) {
+        md.append(String.format(
+                Locale.ROOT,
+                "%n| table (after %s: %,d leads, %,d webhooks delivered) | rows | size with indexes | bytes per lead"
+                        + " | bytes per row |%n|---|---|---|---|---|%n",
+                r.options().label(),
+                r.leads(),
+                r.webhooksDelivered()));
+        for (AgencyBench.TableSize ts : r.tables()) {
+            if (ts.rows() > 0) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %,d | %,d kB | %,.0f | %,.0f |%n",
+                        ts.table(),
+                        ts.rows(),
+                        ts.bytes() / 1024,
+                        ts.bytes() / (double) r.leads(),
+                        ts.bytes() / (double) ts.rows()));
+            }
+        }
     }
 
     private static void row(StringBuilder md, List<AgencyBench.Result> runs, String n) {

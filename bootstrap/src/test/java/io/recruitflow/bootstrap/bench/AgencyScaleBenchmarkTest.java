@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * <p>Run: {@code ./mvnw -B verify -Pbench -pl bootstrap -am -Dtest=AgencyScaleBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. Properties ({@code -Dbench.agency.*}): {@code locations}
  * (default {@code 1,10,25,50}), {@code leadsPerLocation} (100), {@code repeats} (3), {@code jobThreads} (16),
- * {@code tag} (true: N = 50 again with the tag trigger), {@code trickle} (true), {@code scaleOut} (true),
+ * {@code tag} (true: N = 50 again with the tag trigger), {@code trickle} (true; {@code trickle.jobThreads}, 4), {@code webhooks} (true: N = 2,
+ * 50 leads each, with GHL's webhooks delivered to the instance; {@code webhooks.locations},
+ * {@code webhooks.leadsPerLocation}), {@code scaleOut} (true),
  * {@code scaleOut.locations} (50), {@code scaleOut.leadsPerLocation} (20), {@code scaleOut.limit} ({@code
  * 1000/1s}), {@code out} ({@code ../docs}).
  */
@@ -51,25 +53,29 @@ class AgencyScaleBenchmarkTest {
         List<AgencyBench.Result> tag = new ArrayList<>();
         List<AgencyBench.Trickle> trickles = new ArrayList<>();
         Map<String, List<AgencyBench.Result>> scaleOut = new LinkedHashMap<>();
+        List<AgencyBench.Result> webhooks = new ArrayList<>();
         for (int n : ns) {
             byN.add(new ArrayList<>());
         }
         int largest = Arrays.stream(ns).max().orElse(50);
         for (int repeat = 1; repeat <= REPEATS; repeat++) {
             for (int i = 0; i < ns.length; i++) {
-                AgencyBench.Result r =
-                        AgencyBench.run(options(ns[i], LEADS_PER_LOCATION, "100/10s", JOB_THREADS, 1, false, false));
+                AgencyBench.Result r = AgencyBench.run(
+                        options(ns[i], LEADS_PER_LOCATION, "100/10s", JOB_THREADS, 1, false, false, false));
                 byN.get(i).add(r);
                 print(repeat, r);
             }
             if (Boolean.parseBoolean(System.getProperty("bench.agency.tag", "true"))) {
-                AgencyBench.Result r =
-                        AgencyBench.run(options(largest, LEADS_PER_LOCATION, "100/10s", JOB_THREADS, 1, false, true));
+                AgencyBench.Result r = AgencyBench.run(
+                        options(largest, LEADS_PER_LOCATION, "100/10s", JOB_THREADS, 1, false, true, false));
                 tag.add(r);
                 print(repeat, r);
             }
             if (Boolean.parseBoolean(System.getProperty("bench.agency.trickle", "true"))) {
-                AgencyBench.Trickle t = AgencyBench.trickle(10_000, 20, Duration.ofMillis(600), JOB_THREADS);
+                // The production default of job threads: more threads queue more work for the same 10 pooled
+                // connections ahead of the quiet lead's steps (see docs/benchmarks.md).
+                AgencyBench.Trickle t = AgencyBench.trickle(
+                        10_000, 20, Duration.ofMillis(600), Integer.getInteger("bench.agency.trickle.jobThreads", 4));
                 trickles.add(t);
                 System.out.printf(
                         Locale.ROOT,
@@ -82,6 +88,21 @@ class AgencyScaleBenchmarkTest {
                         t.busyCallsPerSecond(),
                         t.rateLimited());
             }
+            if (Boolean.parseBoolean(System.getProperty("bench.agency.webhooks", "true"))) {
+                // As deployed: GHL's signed webhooks to the instance's receiver (the sandbox signs each with
+                // RSA-4096 too, on the same cores, so a few locations only).
+                AgencyBench.Result r = AgencyBench.run(options(
+                        Integer.getInteger("bench.agency.webhooks.locations", 2),
+                        Integer.getInteger("bench.agency.webhooks.leadsPerLocation", 50),
+                        "100/10s",
+                        JOB_THREADS,
+                        1,
+                        false,
+                        false,
+                        true));
+                webhooks.add(r);
+                print(repeat, r);
+            }
             if (Boolean.parseBoolean(System.getProperty("bench.agency.scaleOut", "true"))) {
                 int locations = Integer.getInteger("bench.agency.scaleOut.locations", 50);
                 int leads = Integer.getInteger("bench.agency.scaleOut.leadsPerLocation", 20);
@@ -92,16 +113,19 @@ class AgencyScaleBenchmarkTest {
                         Map.entry("two instances, " + threads + " job threads each", new int[] {2, threads}),
                         Map.entry("one instance, " + 2 * threads + " job threads", new int[] {1, 2 * threads}))) {
                     AgencyBench.Result r = AgencyBench.run(
-                            options(locations, leads, limit, c.getValue()[1], c.getValue()[0], true, false));
+                            options(locations, leads, limit, c.getValue()[1], c.getValue()[0], true, false, false));
                     scaleOut.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(r);
                     print(repeat, r);
                 }
             }
         }
         Path out = Path.of(System.getProperty("bench.agency.out", "../docs"));
-        new AgencyReport(byN, tag, trickles, scaleOut).write(out, "agency-scale");
-        System.out.println(
-                "figures written to " + out.toAbsolutePath().normalize().resolve("agency-scale.{json,md,svg}"));
+        new AgencyReport(byN, tag, trickles, scaleOut, webhooks)
+                .write(out, System.getProperty("bench.agency.name", "agency-scale"));
+        System.out.println("figures written to "
+                + out.toAbsolutePath()
+                        .normalize()
+                        .resolve(System.getProperty("bench.agency.name", "agency-scale") + ".{json,md,svg}"));
 
         SoftAssertions acceptance = new SoftAssertions();
         for (List<AgencyBench.Result> runs : byN) {
@@ -161,11 +185,18 @@ class AgencyScaleBenchmarkTest {
     }
 
     static AgencyBench.Options options(
-            int locations, int leads, String limit, int threads, int instances, boolean external, boolean tag) {
+            int locations,
+            int leads,
+            String limit,
+            int threads,
+            int instances,
+            boolean external,
+            boolean tag,
+            boolean webhooks) {
         // Generous: 4 calls a lead at 9.6 calls/s per location, plus a minute, times three for a loaded machine.
         Duration expected = Duration.ofMillis((long) (leads * 4 / 9.6 * 1000) + 60_000);
         return new AgencyBench.Options(
-                locations, leads, limit, threads, instances, external, tag, expected.multipliedBy(3));
+                locations, leads, limit, threads, instances, external, tag, webhooks, expected.multipliedBy(3));
     }
 
     static void print(int repeat, AgencyBench.Result r) {
@@ -175,7 +206,8 @@ class AgencyScaleBenchmarkTest {
                 "#%d %s: %,d leads in %.1f s = %.2f leads/s (%.2f× the ceiling %.1f); per location calls/s over 10/s:"
                         + " min %.1f%% median %.1f%% max %.1f%% (%d of %d ≥ 95%%); %,d calls = %.3f per lead; 429s %d;"
                         + " per lead: %.1f transactions, %.1f WAL syncs, %.1f CPU ms (JVM %.1f + PostgreSQL %.1f);"
-                        + " contacts %d texts %d enrollments %d recruits %d; duplicates %d/%d; failed steps %d; load %.1f→%.1f%n",
+                        + " contacts %d texts %d enrollments %d recruits %d; duplicates %d/%d; failed steps %d;"
+                        + " webhooks %d delivered %d failed; load %.1f→%.1f%n",
                 repeat,
                 r.options().label(),
                 r.leads(),
@@ -203,6 +235,8 @@ class AgencyScaleBenchmarkTest {
                 r.duplicateContacts(),
                 r.duplicateMessages(),
                 r.failedSteps(),
+                r.webhooksDelivered(),
+                r.webhooksFailed(),
                 r.loadBefore(),
                 r.loadAfter());
     }
