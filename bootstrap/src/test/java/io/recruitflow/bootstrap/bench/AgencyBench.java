@@ -462,14 +462,18 @@ final class AgencyBench {
         }
     }
 
+    /** Intake steps not settled yet: pending, started or of unknown outcome. */
+    static long openSteps(Map<StepState, Long> counts) {
+        return counts.getOrDefault(StepState.PENDING, 0L)
+                + counts.getOrDefault(StepState.STARTED, 0L)
+                + counts.getOrDefault(StepState.UNKNOWN, 0L);
+    }
+
     private static void awaitJournalSettled(IntakeJournal journal, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             Map<StepState, Long> counts = journal.countByState();
-            long open = counts.getOrDefault(StepState.PENDING, 0L)
-                    + counts.getOrDefault(StepState.STARTED, 0L)
-                    + counts.getOrDefault(StepState.UNKNOWN, 0L);
-            if (open == 0) {
+            if (openSteps(counts) == 0) {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -605,7 +609,7 @@ final class AgencyBench {
                                 : ch.qos.logback.classic.Level.WARN);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

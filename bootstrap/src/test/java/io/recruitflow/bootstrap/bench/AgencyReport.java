@@ -201,6 +201,11 @@ final class AgencyReport {
             m.put("enrollments", any.enrollments());
             m.put("recruitsStored", any.recruitsStored());
             m.put("loadAverage", List.of(round(any.loadBefore()), round(any.loadAfter())));
+            Map<String, Object> shares = new LinkedHashMap<>();
+            for (AgencyBench.LocationFigure l : any.perLocation()) {
+                shares.put(l.location(), round(l.callsPerSecond() / BUDGET_PER_SECOND));
+            }
+            m.put("budgetShareByLocation", shares);
         }
         return m;
     }
@@ -225,8 +230,9 @@ final class AgencyReport {
         }
         if (!trickles.isEmpty()) {
             md.append(
-                    "\n| trickle run | backlog in loc_0001 | trickle leads in loc_0002 | speed-to-lead p50 | p95"
-                            + " | max | busy location's calls/s (of 10) | 429s | load |\n|---|---|---|---|---|---|---|---|---|\n");
+                    "\n| trickle run | job threads | backlog in loc_0001 | trickle leads in loc_0002 | speed-to-lead p50"
+                            + " | p95 | max | busy location's calls/s (of 10) | 429s | load |\n"
+                            + "|---|---|---|---|---|---|---|---|---|---|\n");
             int i = 1;
             for (AgencyBench.Trickle t : trickles) {
                 md.append(String.format(

@@ -210,23 +210,11 @@ final class SvgPlot {
     }
 
     private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double d : v) {
-            if (!Double.isNaN(d)) {
-                m = Math.min(m, d);
-            }
-        }
-        return m;
+        return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).min().orElse(0);
     }
 
     private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double d : v) {
-            if (!Double.isNaN(d)) {
-                m = Math.max(m, d);
-            }
-        }
-        return m;
+        return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).max().orElse(0);
     }
 
     static String escape(String s) {
