@@ -196,7 +196,8 @@ public final class World {
                 ghl.installations(),
                 suspended,
                 withDelegatedEnrollments(listeners),
-                replies);
+                replies,
+                adapters.messageLog());
         presentations = new SchedulePresentationService(
                 adapters.recruits(),
                 ghl.calendars(),

@@ -82,11 +82,12 @@ class FunnelAndImportTest {
                 new AdvanceRecruitCommand(ids.get(0), RecruitingStage.CONTRACTED, StageChange.Cause.CONTRACT));
 
         Funnel f = w.funnel.funnel(FunnelQuery.all());
-        assertThat(f.stages()).extracting(Funnel.StageCount::count).containsExactly(1L, 0L, 2L, 0L, 1L);
+        // D was texted (GHL accepted its intro) and replied nothing: Contacted, where the intake placed it.
+        assertThat(f.stages()).extracting(Funnel.StageCount::count).containsExactly(0L, 1L, 2L, 0L, 1L);
         assertThat(f.stages())
                 .extracting(Funnel.StageCount::name)
                 .containsExactly("Lead", "Contacted", "Interested", "Presentation Scheduled", "Contracted");
-        assertThat(f.conversions().get(0).rate()).contains(0.75);
+        assertThat(f.conversions().get(0).rate()).contains(1.0);
         assertThat(f.conversions().get(2).rate()).contains(1 / 3.0);
         assertThat(f.won()).isEqualTo(1);
         assertThat(f.speedToLeadSamples()).isEqualTo(4);

@@ -65,7 +65,8 @@ class IntakeSagaTest {
 
         InMemoryOpportunities.Stored opportunity = w.ghl.allOpportunities().get(0);
         assertThat(opportunity.name()).isEqualTo("John Smith - Agent Recruit");
-        assertThat(opportunity.stage()).isEqualTo(InMemoryGhl.STAGE_LEAD);
+        // The intro went out before the opportunity was made: it starts at Contacted, and no move follows.
+        assertThat(opportunity.stage()).isEqualTo(InMemoryGhl.STAGE_CONTACTED);
         assertThat(opportunity.status()).isEqualTo(OpportunityStatus.OPEN);
 
         ConversationMessage intro = w.ghl.sentMessages().get(0);

@@ -1,5 +1,6 @@
 package io.recruitflow.adapter.ghl;
 
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.shared.CompanyId;
 import io.recruitflow.domain.shared.LocationId;
 import java.util.Optional;
@@ -16,10 +17,16 @@ import retrofit2.Call;
 final class GhlCalls {
     private final HttpPipeline pipeline;
     private final Credentials credentials;
+    private volatile UnitOfWork work = UnitOfWork.direct();
 
     GhlCalls(HttpPipeline pipeline, Credentials credentials) {
         this.pipeline = pipeline;
         this.credentials = credentials;
+    }
+
+    /** Every call runs outside the caller's unit of work, after what it wrote is committed. */
+    void runOutside(UnitOfWork work) {
+        this.work = java.util.Objects.requireNonNull(work, "work");
     }
 
     /** Whose token a call on the location uses. */
@@ -34,6 +41,12 @@ final class GhlCalls {
 
     /** Executes the call; {@code request} builds a fresh Retrofit call from an {@code Authorization} value. */
     <T> T call(GhlCall call, Function<String, Call<T>> request) {
+        // Never inside an open transaction: the caller's writes are durable before GHL acts on them, and the
+        // credential lease and refreshed tokens below commit at once.
+        return work.outside(() -> authenticated(call, request));
+    }
+
+    private <T> T authenticated(GhlCall call, Function<String, Call<T>> request) {
         Credentials.Credential credential = credentials.current(call);
         try {
             return pipeline.execute(call, () -> request.apply(credential.header));

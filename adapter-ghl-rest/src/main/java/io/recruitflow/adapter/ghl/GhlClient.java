@@ -4,6 +4,7 @@ import com.squareup.moshi.Moshi;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.CredentialStore;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
@@ -70,6 +71,7 @@ public final class GhlClient implements AutoCloseable {
     private final GhlInstallations installations;
     private final String userAgent;
     private final TokenManager tokens;
+    private final GhlCalls calls;
 
     private GhlClient(
             GhlClientConfig config,
@@ -124,6 +126,7 @@ public final class GhlClient implements AutoCloseable {
                 ? tokens
                 : new StaticCredentials(config.staticToken().orElseThrow(), staticOwner);
         GhlCalls calls = new GhlCalls(pipeline, credential);
+        this.calls = calls;
         ContactsApi contactsApi = retrofit.create(ContactsApi.class);
         OpportunitiesApi opportunitiesApi = retrofit.create(OpportunitiesApi.class);
         boolean legacySearch = !config.oauth() && config.tokenKind() == GhlClientConfig.TokenKind.V1_API_KEY;
@@ -144,6 +147,15 @@ public final class GhlClient implements AutoCloseable {
      * @param credentials where the OAuth tokens live (encrypted at rest, one refresh at a time per owner); may
      *     be null with a static token
      */
+    /**
+     * Runs every call outside {@code work}'s units of work: what the caller wrote is committed before the call, and
+     * what the client stores meanwhile (credential leases, refreshed tokens, suspensions) commits at once.
+     */
+    public GhlClient outsideUnitsOf(UnitOfWork work) {
+        calls.runOutside(work);
+        return this;
+    }
+
     public static GhlClient create(GhlClientConfig config, CredentialStore credentials, Clock clock) {
         return create(config, credentials, clock, defaultPermitSource(config));
     }

@@ -2,10 +2,12 @@ package io.recruitflow.adapter.ghl;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
 import io.recruitflow.adapter.ghl.ratelimit.PostgresPermitSource;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.CredentialStore;
 import io.recruitflow.application.port.Installations;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.appointment.Calendars;
 import io.recruitflow.domain.message.Conversations;
 import io.recruitflow.domain.pipeline.Opportunities;
@@ -16,6 +18,7 @@ import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Singleton;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -52,6 +55,8 @@ public final class GhlRestModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(GhlClientConfig.class).toInstance(config);
+        // The application's unit of work, when one is bound: every call runs outside it.
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class);
         install(sharedBudget ? new SharedBudget() : new OwnBudget());
     }
 
@@ -80,8 +85,10 @@ public final class GhlRestModule extends AbstractModule {
             CredentialStore credentials,
             Clock clock,
             PermitSource permits,
-            SuspendedLocations suspended) {
-        return GhlClient.create(config, credentials, clock, permits, suspended);
+            SuspendedLocations suspended,
+            Optional<UnitOfWork> work) {
+        GhlClient client = GhlClient.create(config, credentials, clock, permits, suspended);
+        return work.map(client::outsideUnitsOf).orElse(client);
     }
 
     @Provides

@@ -13,6 +13,7 @@ import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.JobQueue;
 import io.recruitflow.application.port.PendingInstalls;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.appointment.Appointments;
 import io.recruitflow.domain.message.ComplianceRecord;
 import io.recruitflow.domain.message.DeclaredEmergencies;
@@ -67,6 +68,9 @@ public final class PersistenceModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
                 .setBinding()
                 .to(Key.get(RecruitAdmissions.class, Names.named(ADMISSIONS)));
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class)
+                .setBinding()
+                .to(PostgresUnitOfWork.class);
     }
 
     private static final String ADMISSIONS = "recruitflow.persistence.admissions";
@@ -86,6 +90,13 @@ public final class PersistenceModule extends AbstractModule {
             return new PostgresRecruitAdmissions(database.jdbi(), queue);
         }
         return new SequentialAdmissions(recruits, journal, jobs);
+    }
+
+    /** A saga step's reads and writes in one commit, with the job it schedules. */
+    @Provides
+    @Singleton
+    PostgresUnitOfWork postgresUnitOfWork(Database database) {
+        return new PostgresUnitOfWork(database.jdbi());
     }
 
     @Provides
@@ -187,8 +198,9 @@ public final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PostgresJobQueue postgresJobQueue(Database database, Clock clock) {
-        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock);
+    PostgresJobQueue postgresJobQueue(Database database, Clock clock, PostgresUnitOfWork work) {
+        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock)
+                .joining(work);
     }
 
     @Provides

@@ -44,7 +44,8 @@ final class PostgresIntakeJournal implements IntakeJournal {
 
     /**
      * {@link #open} for many recruits on the caller's handle (its transaction): one statement, every step of every
-     * recruit from two arrays.
+     * recruit from two arrays. A step already there is not even tried: an open of a recruit whose steps exist (every
+     * job of its saga opens it again) writes nothing, so the job's transaction gets no id and costs no commit.
      */
     static void openAll(Handle h, List<RecruitId> recruits, Instant at) {
         if (recruits.isEmpty()) {
@@ -56,6 +57,8 @@ final class PostgresIntakeJournal implements IntakeJournal {
                         SELECT r.id, s.step, s.step_order, 'PENDING', 0, :at, :at
                           FROM unnest(CAST(:recruits AS uuid[])) AS r(id)
                          CROSS JOIN unnest(CAST(:steps AS text[]), CAST(:orders AS int[])) AS s(step, step_order)
+                         WHERE NOT EXISTS (
+                               SELECT 1 FROM intake_steps e WHERE e.recruit_id = r.id AND e.step = s.step)
                         ON CONFLICT (recruit_id, step) DO NOTHING
                         """)
                 .bind("recruits", recruits.stream().map(RecruitId::value).toArray(UUID[]::new))

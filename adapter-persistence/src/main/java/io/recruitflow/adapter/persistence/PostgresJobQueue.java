@@ -74,6 +74,7 @@ final class PostgresJobQueue implements JobQueue {
     private final AtomicReference<JobHandler> handler = new AtomicReference<>();
     private final Clock clock;
     private Scheduler scheduler;
+    private volatile PostgresUnitOfWork unitOfWork;
 
     PostgresJobQueue(DataSource dataSource) {
         this(dataSource, DEFAULT_POLLING_INTERVAL);
@@ -91,6 +92,12 @@ final class PostgresJobQueue implements JobQueue {
             DataSource dataSource, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
         Objects.requireNonNull(clock, "clock");
         return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
+    }
+
+    /** Jobs scheduled inside one of {@code work}'s units of work are written in its transaction. */
+    PostgresJobQueue joining(PostgresUnitOfWork work) {
+        this.unitOfWork = Objects.requireNonNull(work, "work");
+        return this;
     }
 
     /** With db-scheduler's clock replaced, for tests that move time. */
@@ -114,6 +121,16 @@ final class PostgresJobQueue implements JobQueue {
 
     @Override
     public boolean schedule(Job job) {
+        PostgresUnitOfWork work = unitOfWork;
+        java.util.Optional<org.jdbi.v3.core.Handle> open = work == null ? java.util.Optional.empty() : work.handle();
+        if (open.isPresent()) {
+            // Inside a unit of work (a saga step): the job is written in its commit, with the step's outcome.
+            boolean added = insertAll(open.get(), List.of(job)).get(0);
+            if (added) {
+                work.afterCommit(this::jobsAdded);
+            }
+            return added;
+        }
         SchedulableInstance<JobPayload> instance = tasks.get(job.type())
                 .instanceBuilder(job.key())
                 .data(job.payload())

@@ -3,6 +3,7 @@ package io.recruitflow.application.applyghlevent;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitCommand;
 import io.recruitflow.application.advancerecruit.AdvanceRecruitUseCase;
 import io.recruitflow.application.advancerecruit.AdvanceResult;
+import io.recruitflow.application.intakerecruit.IntakeSaga;
 import io.recruitflow.application.port.Installations;
 import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.setup.LocationSetup;
@@ -10,6 +11,8 @@ import io.recruitflow.application.setup.RecruitUpdater;
 import io.recruitflow.domain.appointment.Appointment;
 import io.recruitflow.domain.appointment.AppointmentStatus;
 import io.recruitflow.domain.appointment.Appointments;
+import io.recruitflow.domain.message.MessageLog;
+import io.recruitflow.domain.message.MessageRecord;
 import io.recruitflow.domain.pipeline.Opportunity;
 import io.recruitflow.domain.pipeline.OpportunityMirror;
 import io.recruitflow.domain.pipeline.RecruitingPipeline;
@@ -41,6 +44,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final SuspendedLocations suspended;
     private final Set<GhlEventListener> listeners;
     private final InboundReplies replies;
+    private final MessageLog messages;
 
     @Inject
     public ApplyGhlEventService(
@@ -53,7 +57,8 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             Installations installations,
             SuspendedLocations suspended,
             Set<GhlEventListener> listeners,
-            InboundReplies replies) {
+            InboundReplies replies,
+            MessageLog messages) {
         this.recruits = recruits;
         this.mirror = mirror;
         this.appointments = appointments;
@@ -64,6 +69,7 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         this.suspended = suspended;
         this.listeners = Set.copyOf(listeners);
         this.replies = replies;
+        this.messages = messages;
     }
 
     @Override
@@ -87,8 +93,10 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
         } else if (event instanceof GhlEvent.MessageSent e) {
             if (e.notDelivered()) {
                 // The text never reached the phone: the recruit was not contacted (DeliveryReports records why).
-                return new EventOutcome.Ignored("text not delivered");
+                return withRecruit(e.contactId(), r -> undelivered(r, e));
             }
+            // Usually the opportunity was created at Contacted once GHL accepted the intro: then nothing moves and
+            // no call is made; a deferred intro's opportunity waits at the first stage and moves now.
             return withRecruit(
                     e.contactId(),
                     r -> moved(advance.advance(
@@ -149,6 +157,27 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
             return new EventOutcome.Ignored(what + ": older than the consent change of " + newer.get());
         }
         return new EventOutcome.Applied(what + " " + (now.dnd() ? "on" : "off"));
+    }
+
+    /**
+     * The recruit's intro never reached the phone: a recruit the intake placed at Contacted because GHL accepted the
+     * text goes back to the first stage (a retry that is delivered moves it on again). Any other text, or a recruit
+     * past Contacted, changes no stage.
+     */
+    private EventOutcome undelivered(Recruit r, GhlEvent.MessageSent e) {
+        boolean intro = e.messageId()
+                .flatMap(messages::findByMessageId)
+                .map(MessageRecord::key)
+                .filter(IntakeSaga.introKey(r.id())::equals)
+                .isPresent();
+        boolean contacted = mirror.findByContact(e.contactId())
+                .filter(o -> o.stage() == RecruitingStage.CONTACTED)
+                .isPresent();
+        if (!intro || !contacted) {
+            return new EventOutcome.Ignored("text not delivered");
+        }
+        return moved(advance.advance(
+                new AdvanceRecruitCommand(r.id(), RecruitingStage.first(), StageChange.Cause.UNDELIVERED)));
     }
 
     private EventOutcome inbound(GhlEvent.MessageReceived e) {

@@ -2,6 +2,7 @@ package io.recruitflow.application.applyghlevent;
 
 import io.recruitflow.application.port.EventInbox;
 import io.recruitflow.application.port.InboxEvent;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.ExternalFailure;
 import jakarta.inject.Inject;
@@ -24,25 +25,58 @@ public class InboxDispatcher {
     private final GhlEventDecoder decoder;
     private final ApplyGhlEventUseCase apply;
     private final Clock clock;
+    private final UnitOfWork work;
 
-    @Inject
     public InboxDispatcher(EventInbox inbox, GhlEventDecoder decoder, ApplyGhlEventUseCase apply, Clock clock) {
+        this(inbox, decoder, apply, clock, UnitOfWork.direct());
+    }
+
+    /** Each batch of events applied and marked in one {@link UnitOfWork} (a commit before any CRM call one makes). */
+    @Inject
+    public InboxDispatcher(
+            EventInbox inbox, GhlEventDecoder decoder, ApplyGhlEventUseCase apply, Clock clock, UnitOfWork work) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.apply = apply;
         this.clock = clock;
+        this.work = work;
     }
 
     /** Processes up to {@code limit} due events; returns how many it handled. */
     public int dispatchDue(int limit) {
-        List<InboxEvent> due = inbox.due(clock.now(), limit);
-        for (InboxEvent event : due) {
-            dispatch(event);
-        }
-        return due.size();
+        // The batch in one unit of work: every event's changes and marks in one commit (one before any CRM call an
+        // event makes); an event that fails is undone alone and marked for a retry.
+        return work.inOne(() -> {
+            List<InboxEvent> due = inbox.due(clock.now(), limit);
+            for (InboxEvent event : due) {
+                dispatch(event);
+            }
+            return due.size();
+        });
     }
 
     private void dispatch(InboxEvent stored) {
+        String id = stored.event().webhookId();
+        try {
+            work.isolated(() -> {
+                applyAndMark(stored);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
+            int attempts = stored.attempts() + 1;
+            String error = e instanceof ExternalFailure
+                    ? e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (attempts >= MAX_ATTEMPTS) {
+                inbox.markDead(id, "gave up after " + attempts + " attempts: " + error);
+            } else {
+                inbox.markFailed(id, error, retryAt(attempts));
+            }
+        }
+    }
+
+    private void applyAndMark(InboxEvent stored) {
         String id = stored.event().webhookId();
         try {
             List<GhlEvent> decoded =
@@ -67,17 +101,6 @@ public class InboxDispatcher {
             inbox.markIgnored(id, e.getMessage());
         } catch (GhlEventDecoder.MalformedEventException e) {
             inbox.markDead(id, "malformed " + stored.event().type() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            // Anything else may pass (GHL back, a bug fixed): retry with backoff, then dead-letter.
-            int attempts = stored.attempts() + 1;
-            String error = e instanceof ExternalFailure
-                    ? e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (attempts >= MAX_ATTEMPTS) {
-                inbox.markDead(id, "gave up after " + attempts + " attempts: " + error);
-            } else {
-                inbox.markFailed(id, error, retryAt(attempts));
-            }
         }
     }
 

@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * Creates the recruit's opportunity at the first stage of the recruiting pipeline and mirrors it — unless the
+ * Creates the recruit's opportunity in the recruiting pipeline ({@link #initialStage}: Contacted once the intro
+ * went out, else the first stage) and mirrors it — unless the
  * contact has one in the pipeline already: it is looked up before every create, since a create is not
  * idempotent and the contact may have one from an earlier import, a user in GHL, or an attempt that may have
  * reached the CRM (a crash, a timeout, GHL's "422 but created"). A found opportunity is mirrored at the stage
@@ -56,10 +57,11 @@ public final class CreateOpportunityStep implements IntakeStepAction {
     public StepResult perform(Recruit recruit, StepRecord previous) {
         ContactId contact = recruit.contactId().orElseThrow(() -> new IllegalStateException("contact not linked"));
         RecruitingPipeline pipeline = setup.of(recruit.location()).pipeline();
+        RecruitingStage initial = initialStage(recruit);
         OpportunityDraft draft = new OpportunityDraft(
                 recruit.location(),
                 pipeline.pipelineId(),
-                pipeline.idOf(RecruitingStage.first()),
+                pipeline.idOf(initial),
                 contact,
                 Opportunity.nameFor(recruit.name().full()),
                 OpportunityStatus.OPEN,
@@ -77,7 +79,7 @@ public final class CreateOpportunityStep implements IntakeStepAction {
         Optional<OpportunityRef> existing = placed.existing() ? Optional.of(ref) : Optional.empty();
         RecruitingStage stage = existing.flatMap(OpportunityRef::stage)
                 .flatMap(pipeline::stageOf)
-                .orElse(RecruitingStage.first());
+                .orElse(initial);
         OpportunityStatus status = existing.flatMap(OpportunityRef::status).orElse(draft.status());
         mirror.save(new Opportunity(
                 ref.id(),
@@ -94,5 +96,14 @@ public final class CreateOpportunityStep implements IntakeStepAction {
         Optional<String> detail = existing.map(
                 e -> "found the contact's existing opportunity, at " + stage + " / " + status + "; none created");
         return new StepResult.Done(Optional.of(ref.id().value()), detail);
+    }
+
+    /**
+     * Where a new opportunity starts: at Contacted when the CRM accepted the intro (the step runs after it), so
+     * GHL's report of the sent text moves nothing and costs no call; at the first stage when the intro waits for
+     * quiet hours, was refused or failed (a later send moves it then).
+     */
+    static RecruitingStage initialStage(Recruit recruit) {
+        return recruit.introSentAt().isPresent() ? RecruitingStage.CONTACTED : RecruitingStage.first();
     }
 }

@@ -32,6 +32,16 @@ public final class EnrollWorkflowStep implements IntakeStepAction {
         this.trigger = settings.workflowTrigger();
     }
 
+    /** Whether enrolling calls the CRM; with a trigger tag it does not, and needs no turn of its own. */
+    boolean callsTheCrm() {
+        return !(trigger instanceof WorkflowTrigger.Tag);
+    }
+
+    @Override
+    public boolean repeatable() {
+        return true;
+    }
+
     @Override
     public IntakeStep step() {
         return IntakeStep.ENROLL_WORKFLOW;

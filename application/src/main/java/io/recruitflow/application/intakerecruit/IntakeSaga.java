@@ -6,6 +6,7 @@ import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakePhase;
@@ -39,8 +40,10 @@ public class IntakeSaga {
     private final SendIntroStep intro;
     private final IntakeStepRunner runner;
     private final DelegatedEnrollmentConfirmation confirmation;
+    private final UnitOfWork work;
+    private final EnrollWorkflowStep enrollment;
 
-    @Inject
+    /** Each step's storage committed as it goes ({@link UnitOfWork#direct()}). */
     public IntakeSaga(
             Recruits recruits,
             IntakeJournal journal,
@@ -53,6 +56,38 @@ public class IntakeSaga {
             SendIntroStep intro,
             EnrollWorkflowStep enrollment,
             DelegatedEnrollmentConfirmation confirmation) {
+        this(
+                recruits,
+                journal,
+                jobs,
+                suspended,
+                backlog,
+                clock,
+                contact,
+                opportunity,
+                intro,
+                enrollment,
+                confirmation,
+                UnitOfWork.direct());
+    }
+
+    /** A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between. */
+    @Inject
+    public IntakeSaga(
+            Recruits recruits,
+            IntakeJournal journal,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            LocationBacklog backlog,
+            Clock clock,
+            UpsertContactStep contact,
+            CreateOpportunityStep opportunity,
+            SendIntroStep intro,
+            EnrollWorkflowStep enrollment,
+            DelegatedEnrollmentConfirmation confirmation,
+            UnitOfWork work) {
+        this.work = work;
+        this.enrollment = enrollment;
         this.recruits = recruits;
         this.journal = journal;
         this.jobs = jobs;
@@ -62,7 +97,7 @@ public class IntakeSaga {
         this.intro = intro;
         this.confirmation = confirmation;
         this.runner = new IntakeStepRunner(
-                recruits, journal, clock, suspended, Set.of(contact, opportunity, intro, enrollment));
+                recruits, journal, clock, suspended, work, Set.of(contact, opportunity, intro, enrollment));
     }
 
     /** The key under which a recruit's intro text is kept in the message log. */
@@ -88,8 +123,15 @@ public class IntakeSaga {
                 backlog.enter(recruit.location()));
     }
 
-    /** Runs the steps of the job's phase that are not settled yet. */
+    /**
+     * Runs the steps of the job's phase that are not settled yet, in one unit of work: a step's outcome, the next
+     * step's start and the follow-up job commit together, right before the next CRM call.
+     */
     public JobOutcome advance(JobPayload.Intake job) {
+        return work.inOne(() -> advanceNow(job));
+    }
+
+    private JobOutcome advanceNow(JobPayload.Intake job) {
         Optional<Recruit> recruit = recruits.find(job.recruit());
         if (recruit.isEmpty()) {
             return new JobOutcome.GiveUp("no recruit " + job.recruit());
@@ -106,7 +148,12 @@ public class IntakeSaga {
             confirmation.afterStep(job.recruit());
         }
         if (job.phase() == IntakePhase.FIRST) {
-            if (outcome instanceof JobOutcome.Done) {
+            if (outcome instanceof JobOutcome.Done && !enrollment.callsTheCrm()) {
+                // An enrollment delegated to a tag makes no call: nothing to wait behind other leads for, so it is
+                // settled now, in this job, instead of in a follow-up job of its own.
+                outcome = runner.run(job.recruit(), IntakePhase.FOLLOW_UP.steps());
+                confirmation.afterStep(job.recruit());
+            } else if (outcome instanceof JobOutcome.Done) {
                 schedule(recruit.get(), IntakePhase.FOLLOW_UP, clock.now());
             }
             if (!(outcome instanceof JobOutcome.RunAgainAt)) {

@@ -19,4 +19,13 @@ public interface IntakeStepAction {
      *     earlier attempt may have reached the CRM
      */
     StepResult perform(Recruit recruit, StepRecord previous);
+
+    /**
+     * Whether the step may simply be done again after a crash, so it needs no durable "started" mark before it
+     * acts (an upsert, an enrollment: the CRM makes them idempotent). A step that creates or sends must reconcile
+     * instead, and answers {@code false}.
+     */
+    default boolean repeatable() {
+        return false;
+    }
 }

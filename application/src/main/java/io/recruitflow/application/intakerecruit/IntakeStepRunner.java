@@ -1,6 +1,7 @@
 package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.port.JobOutcome;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.LocationSetup;
 import io.recruitflow.domain.recruit.IntakeJournal;
@@ -21,8 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Runs intake steps with one journal discipline and one failure policy for all of them: each step is
- * journaled as started before it acts and with its result after; a CRM failure goes through the {@link
+ * Runs intake steps with one journal discipline and one failure policy for all of them: each step that is not
+ * {@linkplain IntakeStepAction#repeatable() repeatable} is journaled as started before it acts, and every step
+ * with its result after — in the job's {@link UnitOfWork}, committed right before each CRM call, so that a step's
+ * outcome, the next step's start and any job scheduled commit together; a CRM failure goes through the {@link
  * RetryPolicy}, unless it left the location suspended (then the step waits for the suspension to be lifted
  * instead of spending its remaining attempts); a step that cannot succeed stops the saga and settles the steps after it as
  * skipped.
@@ -37,6 +40,7 @@ final class IntakeStepRunner {
     private final IntakeJournal journal;
     private final Clock clock;
     private final SuspendedLocations suspended;
+    private final UnitOfWork work;
     private final Map<IntakeStep, IntakeStepAction> actions = new EnumMap<>(IntakeStep.class);
 
     IntakeStepRunner(
@@ -44,7 +48,9 @@ final class IntakeStepRunner {
             IntakeJournal journal,
             Clock clock,
             SuspendedLocations suspended,
+            UnitOfWork work,
             Set<IntakeStepAction> steps) {
+        this.work = work;
         this.recruits = recruits;
         this.journal = journal;
         this.clock = clock;
@@ -57,8 +63,12 @@ final class IntakeStepRunner {
         }
     }
 
-    /** Runs the steps that are not settled yet, in order; stops at the first that must wait or failed. */
+    /**
+     * Runs the steps that are not settled yet, in order; stops at the first that must wait. A step that failed for
+     * good settles the steps that need it as skipped; the others still run ({@link IntakeStep#needs}).
+     */
     JobOutcome run(RecruitId id, List<IntakeStep> steps) {
+        Optional<JobOutcome> failed = Optional.empty();
         for (IntakeStep step : steps) {
             Instant now = clock.now();
             StepRecord record = journal.find(id, step).orElseGet(() -> StepRecord.pending(id, step, now));
@@ -71,13 +81,23 @@ final class IntakeStepRunner {
             }
             Recruit recruit = recruits.find(id).orElseThrow();
             StepRecord started = record.started(now);
-            journal.save(started);
-            Optional<JobOutcome> stop = settle(started, attempt(actions.get(step), recruit, record, started));
-            if (stop.isPresent()) {
+            IntakeStepAction action = actions.get(step);
+            if (!action.repeatable()) {
+                // A step that must reconcile after a crash is durably started before it acts; a repeatable one
+                // (an upsert, an enrollment) is simply done again, and its start rides on its outcome's commit.
+                journal.save(started);
+            }
+            // Whatever this unit of work wrote so far (the last step's outcome, this start) is durable before the
+            // CRM is called; the outcome of the call then commits with the next step's start.
+            work.commitWritten();
+            Optional<JobOutcome> stop = settle(started, attempt(action, recruit, record, started));
+            if (stop.isPresent() && stop.get() instanceof JobOutcome.GiveUp) {
+                failed = failed.or(() -> stop);
+            } else if (stop.isPresent()) {
                 return stop.get();
             }
         }
-        return new JobOutcome.Done();
+        return failed.orElseGet(JobOutcome.Done::new);
     }
 
     /** Journals a step's result; a non-empty answer stops the saga for now. */
@@ -128,13 +148,13 @@ final class IntakeStepRunner {
     }
 
     /**
-     * A step that failed for good stops the saga: the steps after it will never run, so they are settled as
-     * skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
+     * A step that failed for good stops the saga for the steps that need it: they will never run, so they are
+     * settled as skipped. Left pending, the intake would never count as complete ({@code import --wait} would wait
      * forever) and every start would resume it and run the later steps after all.
      */
     private void skipAfter(StepRecord failed, Instant now) {
         for (StepRecord s : journal.steps(failed.recruit())) {
-            if (s.step().ordinal() > failed.step().ordinal() && !s.state().settled()) {
+            if (s.step().needs(failed.step()) && !s.state().settled()) {
                 journal.save(s.skipped("not run: " + failed.step() + " failed", now));
             }
         }

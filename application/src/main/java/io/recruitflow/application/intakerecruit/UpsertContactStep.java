@@ -48,6 +48,11 @@ public final class UpsertContactStep implements IntakeStepAction {
     }
 
     @Override
+    public boolean repeatable() {
+        return true;
+    }
+
+    @Override
     public IntakeStep step() {
         return IntakeStep.UPSERT_CONTACT;
     }

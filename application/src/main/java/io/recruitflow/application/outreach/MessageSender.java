@@ -4,6 +4,7 @@ import io.recruitflow.application.port.Job;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.application.port.JobPriority;
 import io.recruitflow.application.port.JobQueue;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.application.setup.RecruitingSettings;
 import io.recruitflow.domain.message.Channel;
@@ -78,10 +79,38 @@ public class MessageSender {
     private final RecruitReplies replies;
     private final CompliancePolicy policy;
     private final Clock clock;
+    private final UnitOfWork work;
 
     /**
      * @param emergencies the declared emergencies (suspensions per state) the compliance rules honour, read
      *     afresh at every decision
+     */
+    public MessageSender(
+            MessageLog log,
+            Conversations conversations,
+            RecipientProfile recipients,
+            RecruitingSettings settings,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            RecruitReplies replies,
+            DeclaredEmergencies emergencies,
+            Clock clock) {
+        this(
+                log,
+                conversations,
+                recipients,
+                settings,
+                jobs,
+                suspended,
+                replies,
+                emergencies,
+                clock,
+                UnitOfWork.direct());
+    }
+
+    /**
+     * @param work the unit of work of the caller (a saga step's): what it wrote, the text's {@code SENDING} among
+     *     it, is committed before the text is handed to the CRM
      */
     @Inject
     public MessageSender(
@@ -93,7 +122,9 @@ public class MessageSender {
             SuspendedLocations suspended,
             RecruitReplies replies,
             DeclaredEmergencies emergencies,
-            Clock clock) {
+            Clock clock,
+            UnitOfWork work) {
+        this.work = work;
         this.log = log;
         this.conversations = conversations;
         this.recipients = recipients;
@@ -309,6 +340,8 @@ public class MessageSender {
             // Another worker took it; its outcome will be recorded there.
             return new SendOutcome.RetryLater(now.plus(RECHECK), "another worker is sending " + record.key());
         }
+        // SENDING is durable before the text leaves: after a crash it is reconciled, never sent blindly again.
+        work.commitWritten();
         try {
             // The same rules again at the moment the message would leave: a wait for a rate-limit permit
             // must not carry a text decided at 20:59 past 21:00.

@@ -33,6 +33,7 @@ import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
 import io.recruitflow.application.port.JobHandler;
 import io.recruitflow.application.port.RecruitAdmissions;
+import io.recruitflow.application.port.UnitOfWork;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelUseCase;
 import io.recruitflow.application.replies.InboundReplies;
@@ -109,6 +110,10 @@ public final class ApplicationModule extends AbstractModule {
         OptionalBinder.newOptionalBinder(binder(), RecruitAdmissions.class)
                 .setDefault()
                 .to(SequentialAdmissions.class);
+        // Each saga step's storage in one commit where the stores can share one (PostgreSQL's module sets it).
+        OptionalBinder.newOptionalBinder(binder(), UnitOfWork.class)
+                .setDefault()
+                .toInstance(UnitOfWork.direct());
         bind(IntakeRecruitService.class);
         bind(ImportLeadsUseCase.class).to(ImportLeadsService.class);
         bind(ImportLeadsService.class);

@@ -197,6 +197,8 @@ class IntakeBenchmarkTest {
                 // 1. Burst: the whole file at once.
                 PgCommits pg = new PgCommits(dir.resolve("data"));
                 PgCommits.Counts dbBefore = pg.counts();
+                long jvmCpuBefore = PgCommits.jvmCpuMillis();
+                java.util.OptionalLong pgCpuBefore = pg.cpuMillis();
                 RequestSampler sampler = new RequestSampler(sandbox, Duration.ofMillis(100));
                 long start = System.nanoTime();
                 ImportReport report =
@@ -211,7 +213,26 @@ class IntakeBenchmarkTest {
                 SandboxStats afterBurst = sandbox.stats();
                 RequestSampler.Sustained sustained = sampler.sustained(Duration.ofSeconds(1));
                 RequestSampler.Sustained afterImport = sampler.sustained(Duration.ofSeconds(1), importEnd);
+                long jvmCpu = PgCommits.jvmCpuMillis() - jvmCpuBefore;
+                java.util.OptionalLong pgCpuAfter = pg.cpuMillis();
                 PgCommits.Counts db = pg.counts().minus(dbBefore);
+                double txPerLead = db.commits() / (double) LEADS;
+                double walPerLead = db.walSyncs() / (double) LEADS;
+                System.out.printf(
+                        "per lead (import and intake): %.2f transactions = %.2fx the target of 8, %.2f WAL syncs = %.2fx"
+                                + " the target of 4; CPU %.1f ms in the JVM (Recruitflow, sandbox and benchmark together)"
+                                + " and %s ms in PostgreSQL%n",
+                        txPerLead,
+                        txPerLead / 8,
+                        walPerLead,
+                        walPerLead / 4,
+                        jvmCpu / (double) LEADS,
+                        pgCpuBefore.isPresent() && pgCpuAfter.isPresent()
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        "%.1f",
+                                        (pgCpuAfter.getAsLong() - pgCpuBefore.getAsLong()) / (double) LEADS)
+                                : "(unknown)");
                 System.out.printf(
                         "calls per second during the burst (import took %d ms): %s; per lead (import and intake): "
                                 + "%.1f PostgreSQL transactions, %.1f WAL syncs%n",

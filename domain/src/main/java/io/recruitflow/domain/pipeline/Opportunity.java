@@ -95,7 +95,9 @@ public record Opportunity(
         if (target == stage && targetStatus == status) {
             return new Transition.Unchanged(this);
         }
-        if (target.isBefore(stage) && !change.cause().mayMoveBackward()) {
+        if (target.isBefore(stage)
+                && !change.cause().mayMoveBackward()
+                && !change.cause().undoes(stage)) {
             return new Transition.Refused(
                     this,
                     "moving back from " + stage + " to " + target + " needs an event that says so (" + change.cause()

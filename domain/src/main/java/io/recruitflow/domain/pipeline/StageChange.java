@@ -13,11 +13,16 @@ public record StageChange(RecruitingStage target, Cause cause) {
     public enum Cause {
         /** Our own outreach (intro sent). */
         OUTREACH,
+        /**
+         * The intro that made the recruit Contacted never reached the phone (GHL's delivery report): the one move
+         * back it allows is from Contacted ({@link #undoes}).
+         */
+        UNDELIVERED,
         /** The recruit replied. */
         REPLY,
         /** A presentation was booked. */
         BOOKING,
-        /** The recruit did not show up to the presentation: the one automatic backward move. */
+        /** The recruit did not show up to the presentation: an automatic backward move. */
         NO_SHOW,
         /** The recruit signed. */
         CONTRACT,
@@ -25,6 +30,11 @@ public record StageChange(RecruitingStage target, Cause cause) {
         GHL_EVENT,
         /** An operator asked for it through Recruitflow. */
         OPERATOR;
+
+        /** Whether this cause undoes the move to {@code stage} (an undelivered intro undoes Contacted). */
+        public boolean undoes(RecruitingStage stage) {
+            return this == UNDELIVERED && stage == RecruitingStage.CONTACTED;
+        }
 
         /** Whether this cause may move an opportunity to an earlier stage. */
         public boolean mayMoveBackward() {

@@ -3,12 +3,12 @@ package io.recruitflow.domain.recruit;
 import java.util.List;
 
 /**
- * The two phases of an intake. The first phase (contact, opportunity, intro text) runs at speed-to-lead
+ * The two phases of an intake. The first phase (contact, intro text, opportunity) runs at speed-to-lead
  * priority; the follow-up (workflow enrolment) at bulk priority, so that a new lead's first text never
  * waits behind other leads' follow-up steps.
  */
 public enum IntakePhase {
-    FIRST(List.of(IntakeStep.UPSERT_CONTACT, IntakeStep.CREATE_OPPORTUNITY, IntakeStep.SEND_INTRO)),
+    FIRST(List.of(IntakeStep.UPSERT_CONTACT, IntakeStep.SEND_INTRO, IntakeStep.CREATE_OPPORTUNITY)),
     FOLLOW_UP(List.of(IntakeStep.ENROLL_WORKFLOW));
 
     private final List<IntakeStep> steps;
