@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Run: {@code ./mvnw -B verify -Pbench -pl bootstrap -am -Dtest=AgencyScaleBenchmarkTest
  * -Dsurefire.failIfNoSpecifiedTests=false}. Properties ({@code -Dbench.agency.*}): {@code locations}
- * (default {@code 1,10,25,50}), {@code leadsPerLocation} (100), {@code repeats} (3), {@code jobThreads} (16),
+ * (default {@code 1,10,25,50}), {@code leadsPerLocation} (100), {@code repeats} (3), {@code jobThreads} (8: below the pool of 10, see docs/scaling.md), {@code scaleOut.jobThreads} (4),
  * {@code tag} (true: N = 50 again with the tag trigger), {@code trickle} (true; {@code trickle.jobThreads}, 4), {@code webhooks} (true: N = 2,
  * 50 leads each, with GHL's webhooks delivered to the instance; {@code webhooks.locations},
  * {@code webhooks.leadsPerLocation}), {@code scaleOut} (true),
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class AgencyScaleBenchmarkTest {
     private static final int REPEATS = Integer.getInteger("bench.agency.repeats", 3);
     private static final int LEADS_PER_LOCATION = Integer.getInteger("bench.agency.leadsPerLocation", 100);
-    private static final int JOB_THREADS = Integer.getInteger("bench.agency.jobThreads", 16);
+    private static final int JOB_THREADS = Integer.getInteger("bench.agency.jobThreads", 8);
 
     @Test
     void agencyAtScale() throws Exception {
@@ -107,7 +107,7 @@ class AgencyScaleBenchmarkTest {
                 int locations = Integer.getInteger("bench.agency.scaleOut.locations", 50);
                 int leads = Integer.getInteger("bench.agency.scaleOut.leadsPerLocation", 20);
                 String limit = System.getProperty("bench.agency.scaleOut.limit", "1000/1s");
-                int threads = Integer.getInteger("bench.agency.scaleOut.jobThreads", JOB_THREADS);
+                int threads = Integer.getInteger("bench.agency.scaleOut.jobThreads", 4);
                 for (var c : List.of(
                         Map.entry("one instance, " + threads + " job threads", new int[] {1, threads}),
                         Map.entry("two instances, " + threads + " job threads each", new int[] {2, threads}),
