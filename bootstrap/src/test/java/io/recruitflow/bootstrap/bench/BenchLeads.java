@@ -87,6 +87,33 @@ final class BenchLeads {
         return leads;
     }
 
+    /**
+     * {@code count} leads numbered from {@code firstIndex}, for runs that need more than {@link #generate}'s
+     * 1,500: {@code +1 AAA EEE-LLLL} with exchanges 234…989 (never N11 or 555), so up to 70 million distinct
+     * people, and an email with the number in it. Disjoint index ranges are disjoint people.
+     */
+    static List<Lead> numbered(int firstIndex, int count) {
+        Random random = new Random(20261201L + firstIndex);
+        List<Lead> leads = new ArrayList<>(count);
+        for (int p = firstIndex; p < firstIndex + count; p++) {
+            int exchange = 234 + (p / 10_000) % 700;
+            if (exchange % 100 == 11 || exchange == 555) {
+                exchange += 1;
+            }
+            String phone = "+1" + AREA_CODES[(p / 7_000_000) % AREA_CODES.length] + exchange
+                    + String.format("%04d", p % 10_000);
+            leads.add(new Lead(
+                    FIRST[random.nextInt(FIRST.length)],
+                    LAST[random.nextInt(LAST.length)],
+                    "agent." + p + "@example.com",
+                    phone,
+                    STATES[random.nextInt(STATES.length)],
+                    "W" + (100000 + random.nextInt(900000)),
+                    TYPES[random.nextInt(TYPES.length)]));
+        }
+        return leads;
+    }
+
     /** The leads as a lead file, in the column names of {@code examples/leads.csv}. */
     static byte[] csv(List<Lead> leads) {
         StringWriter out = new StringWriter();

@@ -26,19 +26,16 @@ import io.recruitflow.sandbox.GhlSandbox;
 import io.recruitflow.sandbox.SandboxConfig;
 import io.recruitflow.sandbox.SandboxStats;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -127,7 +124,7 @@ class IntakeBenchmarkTest {
         List<Naive> naives = new ArrayList<>();
         try (GhlSandbox sandbox =
                 GhlSandbox.start(SandboxConfig.defaults().withPort(0).withRateLimit(LIMIT))) {
-            quietSandboxLogs();
+            AgencyBench.quietSandboxLogs();
             for (int i = 1; i <= REPEATS; i++) {
                 sandbox.reset();
                 Run run = recruitflow(sandbox, file, trickle);
@@ -301,7 +298,7 @@ class IntakeBenchmarkTest {
                         end.duplicateMessages());
             }
         } finally {
-            deleteRecursively(dir);
+            AgencyBench.deleteRecursively(dir);
         }
     }
 
@@ -310,10 +307,7 @@ class IntakeBenchmarkTest {
         Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
         while (true) {
             Map<StepState, Long> counts = journal.countByState();
-            long open = counts.getOrDefault(StepState.PENDING, 0L)
-                    + counts.getOrDefault(StepState.STARTED, 0L)
-                    + counts.getOrDefault(StepState.UNKNOWN, 0L);
-            if (open == 0
+            if (AgencyBench.openSteps(counts) == 0
                     && counts.getOrDefault(StepState.DONE, 0L) + counts.getOrDefault(StepState.FAILED, 0L) >= done) {
                 return;
             }
@@ -439,19 +433,5 @@ class IntakeBenchmarkTest {
                 median(naives, n -> n.stats().duplicateContacts()),
                 median(naives, n -> n.stats().duplicateMessages()),
                 median(naives, n -> n.stats().rateLimited()));
-    }
-
-    /** The sandbox logs every request at DEBUG and webhook work at INFO; a benchmark only needs warnings. */
-    private static void quietSandboxLogs() {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.recruitflow.sandbox"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -21,11 +21,28 @@ public final class PgCommits {
     private final Path dataDir;
 
     public PgCommits(Path dataDir) throws IOException {
+        this(
+                "jdbc:postgresql://127.0.0.1:"
+                        + Files.readString(dataDir.resolve("postgres.port")).strip() + "/postgres",
+                Files.readString(dataDir.resolve(Database.SUPERUSER_PASSWORD_FILE))
+                        .strip(),
+                dataDir);
+    }
+
+    /** The server of a superuser's JDBC URL (its maintenance database) and password ({@link #cpuMillis} empty). */
+    public PgCommits(String url, String password) {
+        this(url, password, null);
+    }
+
+    private PgCommits(String url, String password, Path dataDir) {
+        this.url = url;
+        this.password = password;
         this.dataDir = dataDir;
-        String port = Files.readString(dataDir.resolve("postgres.port")).strip();
-        this.url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
-        this.password = Files.readString(dataDir.resolve(Database.SUPERUSER_PASSWORD_FILE))
-                .strip();
+    }
+
+    /** A superuser connection to the server; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "postgres", password);
     }
 
     /**
@@ -35,7 +52,7 @@ public final class PgCommits {
      */
     public Counts counts() throws SQLException, InterruptedException {
         Thread.sleep(700);
-        try (Connection c = DriverManager.getConnection(url, "postgres", password);
+        try (Connection c = connect();
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
                         + "(select wal_sync from pg_stat_wal)")) {

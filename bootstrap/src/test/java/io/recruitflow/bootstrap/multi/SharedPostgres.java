@@ -20,14 +20,14 @@ import java.util.stream.Stream;
  * several instances share: each test class gets a fresh database on it, and every "instance" connects to
  * that database in external mode ({@code RECRUITFLOW_DB_URL}), with its own pool and its own Flyway run.
  */
-final class SharedPostgres {
+public final class SharedPostgres {
     private static Database server;
     private static Path dataDir;
 
     private SharedPostgres() {}
 
     /** A new, empty database on the shared server; the JDBC URL an instance would get as RECRUITFLOW_DB_URL. */
-    static synchronized String freshDatabase(String name) {
+    public static synchronized String freshDatabase(String name) {
         if (server == null) {
             try {
                 dataDir = Files.createTempDirectory("recruitflow-multi");
@@ -54,9 +54,19 @@ final class SharedPostgres {
      * A superuser connection to the server's maintenance database, for what a test does to the server itself
      * (terminate sessions, refuse connections); the caller closes it.
      */
-    static synchronized Connection superuser() throws SQLException {
+    public static synchronized Connection superuser() throws SQLException {
         String url = "jdbc:postgresql://127.0.0.1:" + server.embeddedPort().orElseThrow() + "/postgres";
         return DriverManager.getConnection(url, "postgres", secret(Database.SUPERUSER_PASSWORD_FILE));
+    }
+
+    /** The superuser's JDBC URL of the server's maintenance database (a database must have been created first). */
+    public static synchronized String superuserUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + server.embeddedPort().orElseThrow() + "/postgres";
+    }
+
+    /** The superuser's password on the server. */
+    public static synchronized String superuserPassword() {
+        return secret(Database.SUPERUSER_PASSWORD_FILE);
     }
 
     private static String secret(String file) {
@@ -68,12 +78,12 @@ final class SharedPostgres {
     }
 
     /** An instance's own connection pool on the database (external mode, migrated like a service's). */
-    static Database instance(String url) {
+    public static Database instance(String url) {
         return Database.start(DatabaseConfig.external(url, null, null).withMaximumPoolSize(4));
     }
 
     /** A RECRUITFLOW_SECRET_KEY: base64 of 32 random bytes, the same for every instance of one deployment. */
-    static String secretKey() {
+    public static String secretKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
