@@ -60,6 +60,30 @@ class RecruitEventsFromFactsTest {
     }
 
     @Test
+    void aStallIsAnnouncedAsRecruitStalledUnderOneIdHoweverOftenTheSweepReportsIt() {
+        java.time.Instant since = w.clock.now();
+        w.clock.advance(Duration.ofDays(9));
+        io.recruitflow.domain.pipeline.StallAlert alert = new io.recruitflow.domain.pipeline.StallAlert(
+                id,
+                InMemoryGhl.LOCATION,
+                io.recruitflow.domain.pipeline.RecruitingStage.CONTACTED,
+                since,
+                Duration.ofDays(8),
+                w.clock.now());
+        io.recruitflow.application.outbound.RecruitEventsFromStalls stalls =
+                new io.recruitflow.application.outbound.RecruitEventsFromStalls(w.adapters.recruits(), published::add);
+
+        stalls.stalled(alert);
+        stalls.stalled(alert); // the sweep again after a crash
+
+        assertThat(types()).containsExactly(RecruitEventType.STALLED, RecruitEventType.STALLED);
+        assertThat(published.get(0).id()).isEqualTo(published.get(1).id());
+        assertThat(published.get(0).recruit()).isEqualTo(id);
+        assertThat(published.get(0).stage()).contains(io.recruitflow.domain.pipeline.RecruitingStage.CONTACTED);
+        assertThat(published.get(0).details()).containsEntry("since", since.toString());
+    }
+
+    @Test
     void aReplyABookingANoShowAndTheContractAreAnnouncedOnceEach() {
         GhlEvent.MessageReceived yes = reply("Sure, tell me more");
         w.deliver(yes);

@@ -40,6 +40,7 @@ import io.recruitflow.application.outbound.EventTaps;
 import io.recruitflow.application.outbound.OutboundDispatcher;
 import io.recruitflow.application.outbound.OutboxRecruitEvents;
 import io.recruitflow.application.outbound.RecruitEventsFromGhl;
+import io.recruitflow.application.outbound.RecruitEventsFromStalls;
 import io.recruitflow.application.outbound.Subscriptions;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
@@ -142,7 +143,9 @@ public final class ApplicationModule extends AbstractModule {
         bind(PresentationSettings.class).toInstance(presentations);
         bind(StallSettings.class).toInstance(stalls);
         // Whoever wants to hear of stalled recruits adds a listener to this set (outbound events, extensions).
-        Multibinder.newSetBinder(binder(), RecruitStalledListener.class);
+        Multibinder.newSetBinder(binder(), RecruitStalledListener.class)
+                .addBinding()
+                .to(RecruitEventsFromStalls.class);
         bind(StalledRecruits.class);
         bind(InboundReplies.class);
         bind(ReplyAnswers.class);
