@@ -79,6 +79,43 @@ class NurtureCadenceTest {
     }
 
     @Test
+    void aNumberGhlCannotDeliverToGetsNoMoreFollowUps() {
+        World w = new World("2026-02-09T10:00", NurtureSettings.playbook());
+        RecruitId id = w.accept(World.lead("Dana", "Reyes", DANA, null, "NY", "Life"));
+        w.runJobs();
+        passTime(w, Duration.ofHours(5)); // step 1 went at 14:00
+        assertThat(textsTo(w, id)).hasSize(2);
+        var first = w.adapters
+                .messageLog()
+                .find(new io.recruitflow.domain.message.MessageKey(
+                        steps(w, id).get(0).key()))
+                .orElseThrow();
+        // GHL reports the follow-up failed for good (the number became a landline: 30006 does not pass on a retry).
+        w.deliver(new GhlEvent.MessageSent(
+                World.eventId(),
+                InMemoryGhl.LOCATION,
+                w.clock.now(),
+                w.recruit(id).contactId().orElseThrow(),
+                Optional.empty(),
+                Channel.SMS,
+                first.body(),
+                first.messageId(),
+                Optional.of(io.recruitflow.domain.message.Delivery.failed(
+                        "30006 landline or unreachable carrier", false, w.clock.now()))));
+
+        passTime(w, Duration.ofDays(11));
+
+        assertThat(textsTo(w, id)).as("the intro and the first follow-up only").hasSize(2);
+        List<NurtureStep> later = steps(w, id).stream()
+                .filter(s -> s.action().equals(NurtureStep.SEND) && s.index() > 1)
+                .toList();
+        assertThat(later).hasSize(3).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(StepStatus.SKIPPED);
+            assertThat(s.reason()).hasValueSatisfying(r -> assertThat(r).contains("could not deliver"));
+        });
+    }
+
+    @Test
     void aReplyStopsTheCadenceAndAlertsTheOwner() {
         World w = new World("2026-02-09T10:00", NurtureSettings.playbook());
         RecruitId id = w.accept(World.lead("Dana", "Reyes", DANA, null, "NY", "Life"));

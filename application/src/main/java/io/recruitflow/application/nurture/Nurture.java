@@ -315,8 +315,15 @@ public class Nurture {
                 settle(step, NurtureStep.Settlement.SKIPPED, "the recruit has no CRM contact");
                 return new JobOutcome.Done();
             }
-            SendOutcome outcome = sender.send(
-                    recruit.get(), new MessageKey(step.key()), messageOf(step, recruit.get(), contact.get()));
+            OutgoingMessage message = messageOf(step, recruit.get(), contact.get());
+            Optional<String> undeliverable =
+                    message.channel() == Channel.SMS ? sender.textsUndeliverable(contact.get()) : Optional.empty();
+            // Only before the text is first planned: one that may already be with GHL is reconciled, not skipped.
+            if (undeliverable.isPresent() && !sender.isPlanned(new MessageKey(step.key()))) {
+                settle(step, NurtureStep.Settlement.SKIPPED, undeliverable.get());
+                return new JobOutcome.Done();
+            }
+            SendOutcome outcome = sender.send(recruit.get(), new MessageKey(step.key()), message);
             return settled(step, outcome);
         }
         if (step.cancelledAt().isPresent()) {

@@ -28,6 +28,7 @@ import io.recruitflow.domain.message.SentMessage;
 import io.recruitflow.domain.message.Whereabouts;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.ContactId;
 import io.recruitflow.domain.shared.ExternalFailure;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Inject;
@@ -162,6 +163,27 @@ public class MessageSender {
                 SendCondition.NONE,
                 clock,
                 UnitOfWork.direct());
+    }
+
+    /**
+     * Why texts to this contact cannot reach the phone, if GHL said so: the newest delivery report of a text to it
+     * is a failure GHL marks as one that will not pass (a landline, an unreachable number, an unregistered sender).
+     * Follow-ups ask before each text, so one such failure is not repeated to the same number four times.
+     */
+    public Optional<String> textsUndeliverable(ContactId contact) {
+        return log.ofContact(contact).stream()
+                .filter(m -> m.channel() == Channel.SMS && m.delivery().isPresent())
+                .max(java.util.Comparator.comparing(
+                        (MessageRecord m) -> m.delivery().orElseThrow().reportedAt()))
+                .flatMap(MessageRecord::delivery)
+                .filter(d -> d.notDelivered() && !d.retryable())
+                .map(d -> "GHL could not deliver the last text to this number (" + d.describe()
+                        + ") and reports that it will not pass: no more texts to it");
+    }
+
+    /** Whether a message is planned under {@code key} (whatever became of it since). */
+    public boolean isPlanned(MessageKey key) {
+        return log.find(key).isPresent();
     }
 
     /** Plans the message under {@code key} (once) and sends it if compliance allows now. */
