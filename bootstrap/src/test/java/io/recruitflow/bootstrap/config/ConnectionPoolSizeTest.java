@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionPoolSizeTest {
     private static RecruitflowConfig config(Map<String, String> env) {
-        return RecruitflowConfig.from(Settings.load(Optional.empty(), env));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("RECRUITFLOW_GHL_TOKEN", "pit-for-the-pool-test");
+        return RecruitflowConfig.from(Settings.load(Optional.empty(), all));
     }
 
     @Test
