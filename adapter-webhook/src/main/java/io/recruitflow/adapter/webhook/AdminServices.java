@@ -55,7 +55,7 @@ public record AdminServices(
                 defaultLocation,
                 replies,
                 emergencies,
-                (recruit, user) -> new ReassignRecruitUseCase.Reassignment.NotFound(recruit));
+                NO_REASSIGNMENT);
     }
 
     /** Without replies to review and with declared emergencies held in memory (tests, embedders). */
@@ -77,8 +77,12 @@ public record AdminServices(
                 defaultLocation,
                 NO_REPLIES,
                 new DeclareEmergencyService(DeclaredEmergencies.inMemory(), Clock.system()),
-                (recruit, user) -> new ReassignRecruitUseCase.Reassignment.NotFound(recruit));
+                NO_REASSIGNMENT);
     }
+
+    /** Reassignment not wired: every recruit is "not found" (the route answers 404). */
+    private static final ReassignRecruitUseCase NO_REASSIGNMENT =
+            (recruit, user) -> new ReassignRecruitUseCase.Reassignment.NotFound(recruit);
 
     private static final ReviewRepliesUseCase NO_REPLIES = new ReviewRepliesUseCase() {
         @Override

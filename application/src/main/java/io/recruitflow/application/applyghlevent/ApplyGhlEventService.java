@@ -51,34 +51,6 @@ public class ApplyGhlEventService implements ApplyGhlEventUseCase {
     private final Optional<Nurture> nurture;
     private final MessageLog messages;
 
-    /** With no nurture to tell (its steps are not cancelled by events). */
-    public ApplyGhlEventService(
-            Recruits recruits,
-            OpportunityMirror mirror,
-            Appointments appointments,
-            AdvanceRecruitUseCase advance,
-            LocationSetup setup,
-            ProcessedEvents processed,
-            Installations installations,
-            SuspendedLocations suspended,
-            Set<GhlEventListener> listeners,
-            InboundReplies replies,
-            MessageLog messages) {
-        this(
-                recruits,
-                mirror,
-                appointments,
-                advance,
-                setup,
-                processed,
-                installations,
-                suspended,
-                listeners,
-                replies,
-                messages,
-                null);
-    }
-
     /**
      * @param nurture told of the news that cancels nurture steps (a reply, a booking, a stage move, an opt-out),
      *     before anything slower is done with the event, and of the replies that matter; null for none

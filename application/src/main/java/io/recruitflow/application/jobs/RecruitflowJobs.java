@@ -57,21 +57,6 @@ public class RecruitflowJobs implements JobHandler {
     private final Optional<StalledRecruits> stalls;
     private final Optional<Nurture> nurture;
 
-    /** With no nurture: a nurture step's job gives up. */
-    public RecruitflowJobs(
-            IntakeSaga saga,
-            MessageSender sender,
-            MessageLog messages,
-            Recruits recruits,
-            InboxDispatcher dispatcher,
-            ReplyAnswers answers,
-            Clock clock,
-            CallBudgets budgets,
-            DailyReserve reserve,
-            OutboundDispatcher outbound) {
-        this(saga, sender, messages, recruits, dispatcher, answers, clock, budgets, reserve, outbound, null, null);
-    }
-
     /**
      * @param nurture runs the nurture steps' jobs and hears what became of their deferred messages; null for none
      * @param stalls runs the stall sweep; null for none

@@ -116,31 +116,6 @@ public class MessageSender {
         this.clock = clock;
     }
 
-    /** With every message wanted until it is sent ({@link SendCondition#NONE}). */
-    public MessageSender(
-            MessageLog log,
-            Conversations conversations,
-            RecipientProfile recipients,
-            RecruitingSettings settings,
-            JobQueue jobs,
-            SuspendedLocations suspended,
-            RecruitReplies replies,
-            DeclaredEmergencies emergencies,
-            Clock clock) {
-        this(
-                log,
-                conversations,
-                recipients,
-                settings,
-                jobs,
-                suspended,
-                replies,
-                emergencies,
-                SendCondition.NONE,
-                clock,
-                UnitOfWork.direct());
-    }
-
     /** With no declared emergency. */
     public MessageSender(
             MessageLog log,
