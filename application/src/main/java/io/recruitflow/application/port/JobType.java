@@ -18,5 +18,9 @@ public enum JobType {
     /** {@link JobPayload.SweepStalls}. */
     STALL_SWEEP,
     /** {@link JobPayload.NurtureStep}. */
-    NURTURE_STEP
+    NURTURE_STEP,
+    /** {@link JobPayload.EnrollLocation}. */
+    INTAKE_ENROLLMENT,
+    /** {@link JobPayload.SweepEnrollments}. */
+    ENROLLMENT_SWEEP
 }
