@@ -109,7 +109,11 @@ final class EnrollmentBatch {
         if (stopped.isPresent()) {
             return stopped.get();
         }
-        if (due.size() == BATCH) {
+        // A recruit whose first phase ended during the calls scheduled nothing (this job was scheduled): look again,
+        // so that only a first phase ending after this look waits for the enrollment sweep.
+        if (due.size() == BATCH
+                || (!attempted.isEmpty()
+                        && !journal.awaitingFollowUp(location, clock.now(), 1).isEmpty())) {
             return new JobOutcome.RunAgainAt(clock.now(), "enrollments of " + location + ": more due");
         }
         return journal.nextFollowUp(location, clock.now())
