@@ -23,7 +23,7 @@ import java.util.function.Function;
 /**
  * {@link IntakeJournal} in memory. "Oldest" in {@link #unfinished} means the recruit whose journal was
  * opened (or first written) earliest. The queries by location look each recruit's location up in the function
- * given (the recruits store's); without one no recruit is of any location.
+ * given (the recruits store's): a recruit it does not know is of no location, and its follow-up is never due.
  */
 public final class InMemoryIntakeJournal implements IntakeJournal {
 
@@ -75,11 +75,6 @@ public final class InMemoryIntakeJournal implements IntakeJournal {
     private final Map<RecruitId, Journal> journals = new HashMap<>();
     private final Function<RecruitId, Optional<LocationId>> locations;
     private long sequence;
-
-    /** A journal whose recruits are of no location (for tests of the journal alone). */
-    public InMemoryIntakeJournal() {
-        this(id -> Optional.empty());
-    }
 
     /** A journal that looks its recruits' locations up in {@code locations} (e.g. the recruits store). */
     public InMemoryIntakeJournal(Function<RecruitId, Optional<LocationId>> locations) {
