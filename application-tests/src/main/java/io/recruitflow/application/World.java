@@ -151,6 +151,9 @@ public final class World {
      */
     public volatile java.util.function.Consumer<OutgoingMessage> whileWaitingForPermit = m -> {};
 
+    /** What happens during each workflow enrollment call of the saga, before GHL takes it (nothing, unless set). */
+    public volatile Runnable whileEnrolling = () -> {};
+
     /** What the nurture told its listeners, in order. */
     public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -278,6 +281,7 @@ public final class World {
             public void enroll(
                     LocationId location, ContactId contact, io.recruitflow.domain.recruit.WorkflowId workflow) {
                 work.outside(() -> {
+                    whileEnrolling.run();
                     ghl.workflows().enroll(location, contact, workflow);
                     return null;
                 });

@@ -76,8 +76,12 @@ class EnrollmentBatchTest {
             });
         }
 
+        private int leads;
+
+        /** {@code n} new leads, each with a phone of its own. */
         List<RecruitId> accept(int n) {
             return IntStream.range(0, n)
+                    .map(i -> leads++)
                     .mapToObj(i -> w.accept(
                             World.lead("Lead" + i, "Batch", String.format("407555%04d", i), null, "NY", "Life")))
                     .toList();
@@ -307,6 +311,33 @@ class EnrollmentBatchTest {
 
         assertThat(r.w.ghl.enrollments()).hasSize(2);
         assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
+    @Test
+    void aRecruitWhoseFirstPhaseEndsDuringTheBatchsCallsIsTakenUpByTheNextRunAtOnce() {
+        Recorded r = new Recorded();
+        List<RecruitId> late = new ArrayList<>();
+        r.w.whileEnrolling = () -> {
+            r.w.whileEnrolling = () -> {};
+            // During the batch's first call, another recruit's first job runs to its end: its wake-up finds the
+            // batch's job scheduled (running) and is ignored.
+            late.addAll(r.accept(1));
+            r.w.runJobs();
+        };
+        RecruitId first = r.accept(1).get(0);
+
+        r.w.runJobs();
+
+        // The batch looked again before it ended, found the late recruit, and ran again at once. (The first run's
+        // commits also count the late recruit's own job, run inside its call here: only the calls are compared.)
+        assertThat(r.runs)
+                .extracting(Run::outcome, Run::calls)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(again(r.w.clock.now()), 1),
+                        org.assertj.core.groups.Tuple.tuple(new JobOutcome.Done(), 1));
+        assertThat(r.runs.get(1).commits()).isEqualTo(1);
+        assertThat(r.w.intake.isComplete(first)).isTrue();
+        assertThat(r.w.intake.isComplete(late.get(0))).isTrue();
     }
 
     /**
