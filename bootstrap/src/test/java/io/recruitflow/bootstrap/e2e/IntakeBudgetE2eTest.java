@@ -43,7 +43,7 @@ class IntakeBudgetE2eTest {
      * The pinned costs in transactions per lead, idle polls during the run included (about 20 a second, so a busy
      * machine that takes longer measures more): of the intake alone, and with GHL's webhooks (the intake's, the
      * receiver's stores and the dispatcher's batches). Measured on 2026-12-01 with the enrollment in one batch per
-     * location: the {@code api} trigger 11.1–11.6 alone and 12.6–15.5 with webhooks (14.2 and 18.4 with a follow-up
+     * location: the {@code api} trigger 11.1–11.6 alone and 12.6–15.5 with webhooks over three runs (14.2 and 18.4 with a follow-up
      * job per lead), the tag trigger 11.7–12.8 and 14.8–16.4; pinned with a margin for the idle polls' share.
      */
     private static final double API_ALONE = 13.5;
