@@ -168,6 +168,34 @@ class EnrollmentBatchTest {
     }
 
     @Test
+    void aCrashMidBatchLosesNothingTheEnrollmentsAreMadeAgainToNoEffect() {
+        Recorded r = new Recorded();
+        r.skip = EnrollmentBatchTest::isBatch;
+        List<RecruitId> ids = r.accept(3);
+        r.w.runJobs();
+        r.skip = job -> false;
+        r.w.adapters.jobQueue().schedule(IntakeSaga.enrollmentJob(InMemoryGhl.LOCATION, r.w.clock.now()));
+        // The process dies during the second call: the first enrollment happened, nothing was written.
+        r.w.whileEnrolling = () -> r.w.whileEnrolling = () -> {
+            r.w.whileEnrolling = () -> {};
+            throw new IllegalStateException("killed");
+        };
+
+        r.w.runJobs();
+
+        assertThat(r.w.ghl.enrollments()).hasSize(1);
+        assertThat(ids).allSatisfy(id -> assertThat(r.enrollment(id).state()).isEqualTo(StepState.PENDING));
+        assertThat(r.w.adapters.jobQueue().scheduled()).anyMatch(EnrollmentBatchTest::isBatch); // still scheduled
+
+        r.w.clock.advance(Duration.ofSeconds(1)); // the queue's backoff after a job that threw
+        r.w.runJobs();
+
+        assertThat(r.w.ghl.enrollments()).hasSize(3); // the first contact enrolled once, again to no effect
+        assertThat(ids).allMatch(r.w.intake::isComplete);
+        assertThat(ids).allSatisfy(id -> assertThat(r.enrollment(id).attempts()).isEqualTo(1));
+    }
+
+    @Test
     void aRefusalFailsThatRecruitsEnrollmentAndTheBatchGoesOn() {
         Recorded r = new Recorded();
         r.w.ghl.faults().failNext(WORKFLOW_ENROLL, new ExternalFailure.Rejected("contact not found"));
