@@ -18,5 +18,14 @@ public enum JobType {
     /** {@link JobPayload.SweepStalls}. */
     STALL_SWEEP,
     /** {@link JobPayload.NurtureStep}. */
-    NURTURE_STEP
+    NURTURE_STEP;
+
+    /**
+     * Whether this type's handler does all its storage in one {@link UnitOfWork} ({@code inOne}): a queue on the
+     * same database may then commit the job's own completion (its removal or its next run) with the handler's last
+     * commit instead of in a transaction of its own.
+     */
+    public boolean runsInOneUnitOfWork() {
+        return this == INTAKE || this == INBOX_DISPATCH;
+    }
 }
