@@ -68,6 +68,9 @@ final class PostgresJobQueue implements JobQueue {
     static final Duration MAX_RETRY = Duration.ofMinutes(30);
 
     private final DataSource dataSource;
+    /** Where db-scheduler itself claims, beats and ends jobs ({@link Database#bookkeepingDataSource}). */
+    private final DataSource bookkeeping;
+
     private final Duration pollingInterval;
     private final Map<JobType, CustomTask<JobPayload>> tasks = new EnumMap<>(JobType.class);
     private final JobPayloadSerializer serializer = new JobPayloadSerializer();
@@ -92,7 +95,18 @@ final class PostgresJobQueue implements JobQueue {
     public static PostgresJobQueue withClock(
             DataSource dataSource, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
+        return new PostgresJobQueue(dataSource, dataSource, pollingInterval, clock::now);
+    }
+
+    /**
+     * The queue of a started {@link Database}: jobs are scheduled (and intake jobs end) on its pool, while
+     * db-scheduler's own claims, heartbeats and ends of jobs go through its {@linkplain
+     * Database#bookkeepingDataSource bookkeeping pool}, whose commits do not wait for a WAL flush.
+     */
+    static PostgresJobQueue on(Database database, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresJobQueue(
+                database.dataSource(), database.bookkeepingDataSource(), pollingInterval, clock::now);
     }
 
     /** Jobs scheduled inside one of {@code work}'s units of work are written in its transaction. */
@@ -103,8 +117,13 @@ final class PostgresJobQueue implements JobQueue {
 
     /** With db-scheduler's clock replaced, for tests that move time. */
     PostgresJobQueue(DataSource dataSource, Duration pollingInterval, Clock clock) {
+        this(dataSource, dataSource, pollingInterval, clock);
+    }
+
+    private PostgresJobQueue(DataSource dataSource, DataSource bookkeeping, Duration pollingInterval, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
             tasks.put(
@@ -137,12 +156,13 @@ final class PostgresJobQueue implements JobQueue {
                 .data(job.payload())
                 .priority(job.rank())
                 .scheduledTo(job.runAt());
-        Scheduler running;
-        synchronized (this) {
-            running = scheduler;
+        // Always on the durable pool (the scheduler's own goes through the bookkeeping one); a started queue then
+        // looks for the due job at once instead of at its next poll.
+        boolean added = client.scheduleIfNotExists(instance);
+        if (added && !job.runAt().isAfter(clock.now())) {
+            jobsAdded();
         }
-        // Through a started scheduler, a due job triggers an immediate check instead of waiting for a poll.
-        return running != null ? running.scheduleIfNotExists(instance) : client.scheduleIfNotExists(instance);
+        return added;
     }
 
     /**
@@ -220,7 +240,7 @@ final class PostgresJobQueue implements JobQueue {
             throw new IllegalStateException("the job queue is already started");
         }
         handler.set(jobHandler);
-        SchedulerBuilder builder = new SchedulerBuilder(dataSource, taskList()) {
+        SchedulerBuilder builder = new SchedulerBuilder(bookkeeping, taskList()) {
             {
                 this.clock = PostgresJobQueue.this.clock; // no public setter in 15.x
             }
