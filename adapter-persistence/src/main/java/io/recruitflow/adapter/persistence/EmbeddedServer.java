@@ -140,7 +140,8 @@ final class EmbeddedServer implements AutoCloseable {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")
-                        .setServerConfig("max_connections", "200")
+                        // The pool (up to 200 connections at 96 job threads) and the job queue's bookkeeping pool (4).
+                        .setServerConfig("max_connections", "220")
                         // Loopback only, the socket beside the data (pg_ctl passes these through a shell).
                         .setServerConfig("listen_addresses", "127.0.0.1,::1")
                         .setServerConfig(

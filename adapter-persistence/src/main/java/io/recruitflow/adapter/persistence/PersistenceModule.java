@@ -251,7 +251,7 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     PostgresJobQueue postgresJobQueue(Database database, Clock clock, PostgresUnitOfWork work) {
-        return PostgresJobQueue.withClock(database.dataSource(), PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock)
+        return PostgresJobQueue.on(database, PostgresJobQueue.DEFAULT_POLLING_INTERVAL, clock)
                 .joining(work);
     }
 

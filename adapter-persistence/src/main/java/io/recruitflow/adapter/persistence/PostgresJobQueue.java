@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
@@ -67,6 +68,9 @@ final class PostgresJobQueue implements JobQueue {
     static final Duration MAX_RETRY = Duration.ofMinutes(30);
 
     private final DataSource dataSource;
+    /** Where db-scheduler itself claims, beats and ends jobs ({@link Database#bookkeepingDataSource}). */
+    private final DataSource bookkeeping;
+
     private final Duration pollingInterval;
     private final Map<JobType, CustomTask<JobPayload>> tasks = new EnumMap<>(JobType.class);
     private final JobPayloadSerializer serializer = new JobPayloadSerializer();
@@ -91,7 +95,18 @@ final class PostgresJobQueue implements JobQueue {
     public static PostgresJobQueue withClock(
             DataSource dataSource, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        return new PostgresJobQueue(dataSource, pollingInterval, clock::now);
+        return new PostgresJobQueue(dataSource, dataSource, pollingInterval, clock::now);
+    }
+
+    /**
+     * The queue of a started {@link Database}: jobs are scheduled (and intake jobs end) on its pool, while
+     * db-scheduler's own claims, heartbeats and ends of jobs go through its {@linkplain
+     * Database#bookkeepingDataSource bookkeeping pool}, whose commits do not wait for a WAL flush.
+     */
+    static PostgresJobQueue on(Database database, Duration pollingInterval, io.recruitflow.domain.shared.Clock clock) {
+        Objects.requireNonNull(clock, "clock");
+        return new PostgresJobQueue(
+                database.dataSource(), database.bookkeepingDataSource(), pollingInterval, clock::now);
     }
 
     /** Jobs scheduled inside one of {@code work}'s units of work are written in its transaction. */
@@ -102,8 +117,13 @@ final class PostgresJobQueue implements JobQueue {
 
     /** With db-scheduler's clock replaced, for tests that move time. */
     PostgresJobQueue(DataSource dataSource, Duration pollingInterval, Clock clock) {
+        this(dataSource, dataSource, pollingInterval, clock);
+    }
+
+    private PostgresJobQueue(DataSource dataSource, DataSource bookkeeping, Duration pollingInterval, Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
             tasks.put(
@@ -136,12 +156,13 @@ final class PostgresJobQueue implements JobQueue {
                 .data(job.payload())
                 .priority(job.rank())
                 .scheduledTo(job.runAt());
-        Scheduler running;
-        synchronized (this) {
-            running = scheduler;
+        // Always on the durable pool (the scheduler's own goes through the bookkeeping one); a started queue then
+        // looks for the due job at once instead of at its next poll.
+        boolean added = client.scheduleIfNotExists(instance);
+        if (added && !job.runAt().isAfter(clock.now())) {
+            jobsAdded();
         }
-        // Through a started scheduler, a due job triggers an immediate check instead of waiting for a poll.
-        return running != null ? running.scheduleIfNotExists(instance) : client.scheduleIfNotExists(instance);
+        return added;
     }
 
     /**
@@ -219,7 +240,7 @@ final class PostgresJobQueue implements JobQueue {
             throw new IllegalStateException("the job queue is already started");
         }
         handler.set(jobHandler);
-        SchedulerBuilder builder = new SchedulerBuilder(dataSource, taskList()) {
+        SchedulerBuilder builder = new SchedulerBuilder(bookkeeping, taskList()) {
             {
                 this.clock = PostgresJobQueue.this.clock; // no public setter in 15.x
             }
@@ -301,6 +322,10 @@ final class PostgresJobQueue implements JobQueue {
             throw new IllegalStateException("job " + type + "/" + instance.getId() + " has no matching payload");
         }
         Job job = new Job(payload, context.getExecution().getExecutionTime(), priorityOf(instance.getPriority()));
+        PostgresUnitOfWork work = unitOfWork;
+        if (work != null && type.runsInOneUnitOfWork()) {
+            return runCompletingInItsCommit(work, current, job, context.getExecution());
+        }
         JobOutcome outcome = Objects.requireNonNull(current.run(job), "job handler returned null");
         if (outcome instanceof JobOutcome.Done) {
             return new CompletionHandler.OnCompleteRemove<>();
@@ -311,6 +336,65 @@ final class PostgresJobQueue implements JobQueue {
             return new CompletionHandler.OnCompleteRemove<>();
         }
         throw new IllegalStateException("unknown job outcome " + outcome);
+    }
+
+    /**
+     * Runs a job whose handler is one unit of work inside that unit, and writes the job's completion — its removal,
+     * or its next run — in the unit's last commit, as db-scheduler would have in a transaction of its own: one
+     * commit fewer per job, and the outcome and the job's end are durable together (a crash can no longer leave a
+     * settled job scheduled, to be run again for nothing). When the handler throws, both roll back and
+     * db-scheduler's failure handling reschedules the job as before.
+     */
+    private CompletionHandler<JobPayload> runCompletingInItsCommit(
+            PostgresUnitOfWork work, JobHandler handler, Job job, Execution execution) {
+        JobOutcome outcome = work.inOne(() -> {
+            JobOutcome result = Objects.requireNonNull(handler.run(job), "job handler returned null");
+            org.jdbi.v3.core.Handle h = work.handle().orElseThrow();
+            int written = result instanceof JobOutcome.RunAgainAt again
+                    ? rescheduleOn(h, execution, again.at())
+                    : removeOn(h, execution);
+            if (written != 1) {
+                // The row changed under us (revived by another instance after missed heartbeats, or released at a
+                // restart): it is that run's to complete, as db-scheduler's own completion would have found.
+                log.warn(
+                        "job {}/{} was taken over while it ran; left to its new run",
+                        execution.taskInstance.getTaskName(),
+                        execution.taskInstance.getId());
+            }
+            return result;
+        });
+        if (outcome instanceof JobOutcome.GiveUp giveUp) {
+            log.warn(
+                    "job {}/{} gave up: {}",
+                    job.type(),
+                    execution.taskInstance.getId(),
+                    PersonalData.mask(giveUp.reason()));
+        }
+        return (complete, ops) -> {}; // completed in the unit's commit
+    }
+
+    /** db-scheduler's removal of a finished one-time execution, on the caller's handle. */
+    private static int removeOn(org.jdbi.v3.core.Handle h, Execution execution) {
+        return h.createUpdate("DELETE FROM scheduled_tasks WHERE task_name = :name AND task_instance = :id"
+                        + " AND version = :version")
+                .bind("name", execution.taskInstance.getTaskName())
+                .bind("id", execution.taskInstance.getId())
+                .bind("version", execution.version)
+                .execute();
+    }
+
+    /** db-scheduler's reschedule of a successful execution (failures reset, released), on the caller's handle. */
+    private int rescheduleOn(org.jdbi.v3.core.Handle h, Execution execution, Instant next) {
+        return h.createUpdate("UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL,"
+                        + " last_success = :now, consecutive_failures = 0, execution_time = :next,"
+                        + " version = version + 1"
+                        + " WHERE task_name = :name AND task_instance = :id AND version = :version")
+                .bind("now", java.sql.Timestamp.from(clock.now()))
+                .bind("next", java.sql.Timestamp.from(next))
+                .bind("name", execution.taskInstance.getTaskName())
+                .bind("id", execution.taskInstance.getId())
+                .bind("version", execution.version)
+                .execute();
     }
 
     static JobPriority priorityOf(int rank) {

@@ -72,6 +72,25 @@ class DatabaseTest {
     }
 
     @Test
+    void only_the_job_queues_own_bookkeeping_commits_without_waiting_for_the_flush() throws Exception {
+        Database db = TestDatabase.get();
+        try (java.sql.Connection bookkeeping = db.bookkeepingDataSource().getConnection();
+                java.sql.Connection durable = db.dataSource().getConnection()) {
+            assertThat(show(bookkeeping, "synchronous_commit")).isEqualTo("off");
+            assertThat(show(durable, "synchronous_commit")).isEqualTo("on");
+        }
+        assertThat(db.bookkeepingDataSource()).isSameAs(db.bookkeepingDataSource());
+    }
+
+    private static String show(java.sql.Connection c, String setting) throws java.sql.SQLException {
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void data_survives_a_restart_on_the_same_data_dir_with_the_same_port_and_key(@TempDir Path dir) throws Exception {
         int port;
         String key;

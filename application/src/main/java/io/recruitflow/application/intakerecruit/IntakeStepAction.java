@@ -28,4 +28,13 @@ public interface IntakeStepAction {
     default boolean repeatable() {
         return false;
     }
+
+    /**
+     * Whether the step itself makes what the unit of work wrote durable right before each CRM call it makes, as the
+     * message sender does for a text it marks {@code SENDING}: the step's "started" mark then rides on that commit,
+     * and the runner adds none of its own before the step.
+     */
+    default boolean commitsBeforeItsCalls() {
+        return false;
+    }
 }

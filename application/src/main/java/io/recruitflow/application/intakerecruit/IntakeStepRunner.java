@@ -88,8 +88,11 @@ final class IntakeStepRunner {
                 journal.save(started);
             }
             // Whatever this unit of work wrote so far (the last step's outcome, this start) is durable before the
-            // CRM is called; the outcome of the call then commits with the next step's start.
-            work.commitWritten();
+            // CRM is called; the outcome of the call then commits with the next step's start. A step that commits
+            // right before its own calls (the intro: its text's SENDING mark) takes this start into that commit.
+            if (!action.commitsBeforeItsCalls()) {
+                work.commitWritten();
+            }
             Optional<JobOutcome> stop =
                     settle(started, attempt(action, recruit, record, started).result());
             if (stop.isPresent() && stop.get() instanceof JobOutcome.GiveUp) {

@@ -57,6 +57,12 @@ public final class SendIntroStep implements IntakeStepAction {
         return IntakeStep.SEND_INTRO;
     }
 
+    /** The message sender commits the text's {@code SENDING} mark, and with it this step's start, before it leaves. */
+    @Override
+    public boolean commitsBeforeItsCalls() {
+        return true;
+    }
+
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         ContactId contact = recruit.contactId().orElseThrow(() -> new IllegalStateException("contact not linked"));

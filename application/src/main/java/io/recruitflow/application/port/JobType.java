@@ -22,5 +22,14 @@ public enum JobType {
     /** {@link JobPayload.EnrollLocation}. */
     INTAKE_ENROLLMENT,
     /** {@link JobPayload.SweepEnrollments}. */
-    ENROLLMENT_SWEEP
+    ENROLLMENT_SWEEP;
+
+    /**
+     * Whether this type's handler does all its storage in one {@link UnitOfWork} ({@code inOne}): a queue on the
+     * same database may then commit the job's own completion (its removal or its next run) with the handler's last
+     * commit instead of in a transaction of its own.
+     */
+    public boolean runsInOneUnitOfWork() {
+        return this == INTAKE || this == INBOX_DISPATCH;
+    }
 }
