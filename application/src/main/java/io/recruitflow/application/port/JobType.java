@@ -30,6 +30,6 @@ public enum JobType {
      * commit instead of in a transaction of its own.
      */
     public boolean runsInOneUnitOfWork() {
-        return this == INTAKE || this == INBOX_DISPATCH;
+        return this == INTAKE || this == INBOX_DISPATCH || this == INTAKE_ENROLLMENT || this == ENROLLMENT_SWEEP;
     }
 }
