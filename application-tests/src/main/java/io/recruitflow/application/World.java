@@ -299,7 +299,8 @@ public final class World {
                 new SendIntroStep(sender, adapters.recruits(), settings, nurture),
                 new EnrollWorkflowStep(enrolling, setup, settings),
                 confirmation,
-                work);
+                work,
+                1); // enrollment calls one after the other, in order: a test's scripted faults hit the recruit it means
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);

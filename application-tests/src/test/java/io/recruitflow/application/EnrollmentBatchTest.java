@@ -120,7 +120,7 @@ class EnrollmentBatchTest {
     }
 
     @Test
-    void moreThanABatchRunsAgainAtOnceUntilAllAreEnrolled() {
+    void moreThanABatchAreEnrolledBatchAfterBatchInOneRunOneCommitEach() {
         Recorded r = new Recorded();
         List<RecruitId> ids = r.accept(120);
 
@@ -128,15 +128,20 @@ class EnrollmentBatchTest {
 
         assertThat(r.w.ghl.enrollments()).hasSize(120);
         assertThat(ids).allMatch(r.w.intake::isComplete);
-        Instant now = r.w.clock.now();
+        // 50, 50 and 20: each batch's outcomes commit right before the next batch's first call, the last at the end.
+        assertThat(r.runs).containsExactly(new Run(new JobOutcome.Done(), 3, 120));
+    }
+
+    @Test
+    void aRunStopsAfterItsLastBatchAndRunsAgainAtOnce() {
+        Recorded r = new Recorded();
+        List<RecruitId> ids = r.accept(520);
+
+        r.w.runJobs();
+
+        assertThat(ids).allMatch(r.w.intake::isComplete);
         assertThat(r.runs)
-                .extracting(Run::calls, Run::commits)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(50, 1),
-                        org.assertj.core.groups.Tuple.tuple(50, 1),
-                        org.assertj.core.groups.Tuple.tuple(20, 1));
-        assertThat(r.runs.get(0).outcome()).isEqualTo(again(now));
-        assertThat(r.runs.get(2).outcome()).isEqualTo(new JobOutcome.Done());
+                .containsExactly(new Run(again(r.w.clock.now()), 10, 500), new Run(new JobOutcome.Done(), 1, 20));
     }
 
     @Test
@@ -342,7 +347,7 @@ class EnrollmentBatchTest {
     }
 
     @Test
-    void aRecruitWhoseFirstPhaseEndsDuringTheBatchsCallsIsTakenUpByTheNextRunAtOnce() {
+    void aRecruitWhoseFirstPhaseEndsDuringTheBatchsCallsIsTakenUpByTheSameRun() {
         Recorded r = new Recorded();
         List<RecruitId> late = new ArrayList<>();
         r.w.whileEnrolling = () -> {
@@ -356,14 +361,11 @@ class EnrollmentBatchTest {
 
         r.w.runJobs();
 
-        // The batch looked again before it ended, found the late recruit, and ran again at once. (The first run's
-        // commits also count the late recruit's own job, run inside its call here: only the calls are compared.)
+        // The batch looked again before it ended, found the late recruit, and enrolled it in a second batch of the
+        // same run. (The run's commits also count the late recruit's own job, run inside the call here.)
         assertThat(r.runs)
                 .extracting(Run::outcome, Run::calls)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(again(r.w.clock.now()), 1),
-                        org.assertj.core.groups.Tuple.tuple(new JobOutcome.Done(), 1));
-        assertThat(r.runs.get(1).commits()).isEqualTo(1);
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new JobOutcome.Done(), 2));
         assertThat(r.w.intake.isComplete(first)).isTrue();
         assertThat(r.w.intake.isComplete(late.get(0))).isTrue();
     }

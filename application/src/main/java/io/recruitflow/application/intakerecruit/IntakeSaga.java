@@ -53,7 +53,10 @@ public class IntakeSaga {
     /** How long a due follow-up goes untouched before the enrollment sweep wakes its location's batch. */
     public static final java.time.Duration ENROLLMENT_QUIET = java.time.Duration.ofMinutes(1);
 
-    /** A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between. */
+    /**
+     * A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between; a location's
+     * enrollment batch makes {@value EnrollmentBatch#CALLS_AT_ONCE} calls at once.
+     */
     @Inject
     public IntakeSaga(
             Recruits recruits,
@@ -68,6 +71,40 @@ public class IntakeSaga {
             EnrollWorkflowStep enrollment,
             DelegatedEnrollmentConfirmation confirmation,
             UnitOfWork work) {
+        this(
+                recruits,
+                journal,
+                jobs,
+                suspended,
+                backlog,
+                clock,
+                contact,
+                opportunity,
+                intro,
+                enrollment,
+                confirmation,
+                work,
+                EnrollmentBatch.CALLS_AT_ONCE);
+    }
+
+    /**
+     * @param enrollmentCallsAtOnce the calls a location's enrollment batch makes at once; 1 makes them one after the
+     *     other on the job's thread (deterministic, for tests that script the CRM's answers in order)
+     */
+    public IntakeSaga(
+            Recruits recruits,
+            IntakeJournal journal,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            LocationBacklog backlog,
+            Clock clock,
+            UpsertContactStep contact,
+            CreateOpportunityStep opportunity,
+            SendIntroStep intro,
+            EnrollWorkflowStep enrollment,
+            DelegatedEnrollmentConfirmation confirmation,
+            UnitOfWork work,
+            int enrollmentCallsAtOnce) {
         this.work = work;
         this.enrollment = enrollment;
         this.recruits = recruits;
@@ -80,7 +117,8 @@ public class IntakeSaga {
         this.confirmation = confirmation;
         this.runner = new IntakeStepRunner(
                 recruits, journal, clock, suspended, work, Set.of(contact, opportunity, intro, enrollment));
-        this.batch = new EnrollmentBatch(recruits, journal, suspended, clock, runner, confirmation, work);
+        this.batch = new EnrollmentBatch(
+                recruits, journal, suspended, clock, runner, confirmation, work, enrollmentCallsAtOnce);
     }
 
     /** The enrollment batch of the location, due at {@code at}, at bulk priority (the follow-up phase's). */
