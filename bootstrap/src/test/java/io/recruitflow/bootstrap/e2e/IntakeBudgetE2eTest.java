@@ -40,17 +40,18 @@ class IntakeBudgetE2eTest {
     private static final int WARM_UP = 2;
     private static final int LEADS = 50;
     /**
-     * The pinned costs in transactions per lead, idle polls during the run included (about 20 a second, so a busy
+     * The pinned costs in transactions per lead, idle polls during the run included (about 15–20 a second, so a busy
      * machine that takes longer measures more): of the intake alone, and with GHL's webhooks (the intake's, the
      * receiver's stores and the dispatcher's batches). Measured on 2026-12-01 with the enrollment in one batch per
-     * location: the {@code api} trigger 11.1–11.6 alone and 12.6–15.5 with webhooks over three runs (14.2 and 18.4 with a follow-up
-     * job per lead), the tag trigger 11.7–12.8 and 14.8–16.4; pinned with a margin for the idle polls' share.
+     * location and jobs ending in their last commit: the {@code api} trigger 9.5–9.7 alone and 12.2–12.8 with webhooks
+     * (14.2 and 18.4 with a follow-up job per lead and a commit of its own for each job's end), the tag trigger
+     * 9.2–10.8 and 13.1–14.1; pinned with a margin for the idle polls' share.
      */
-    private static final double API_ALONE = 13.5;
+    private static final double API_ALONE = 11.5;
 
-    private static final double API_WITH_WEBHOOKS = 18.0;
-    private static final double TAG_ALONE = 14.5;
-    private static final double TAG_WITH_WEBHOOKS = 19.0;
+    private static final double API_WITH_WEBHOOKS = 15.5;
+    private static final double TAG_ALONE = 12.5;
+    private static final double TAG_WITH_WEBHOOKS = 17.0;
 
     @TempDir
     Path dir;
