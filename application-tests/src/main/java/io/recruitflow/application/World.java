@@ -105,6 +105,13 @@ public final class World {
     public final RecipientProfile recipients;
     public final MessageSender sender;
     public final IntakeSaga saga;
+    /**
+     * The saga's unit of work: it runs at once, as {@link io.recruitflow.application.port.UnitOfWork#direct()} does,
+     * and counts the commits a transactional store would make (the saga's journal writes and jobs, its enrollment
+     * calls run {@linkplain io.recruitflow.application.port.UnitOfWork#outside outside} it, as the CRM adapter does).
+     */
+    public final CountingUnitOfWork work = new CountingUnitOfWork();
+
     public final io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation confirmation;
     public final IntakeRecruitService intake;
     public final AdvanceRecruitService advance;
@@ -143,6 +150,9 @@ public final class World {
      * (nothing, unless a test sets it: time passing, an event arriving).
      */
     public volatile java.util.function.Consumer<OutgoingMessage> whileWaitingForPermit = m -> {};
+
+    /** What happens during each workflow enrollment call of the saga, before GHL takes it (nothing, unless set). */
+    public volatile Runnable whileEnrolling = () -> {};
 
     /** What the nurture told its listeners, in order. */
     public final List<io.recruitflow.application.nurture.NurtureNotice> notices =
@@ -254,19 +264,43 @@ public final class World {
         moves.set(nurtureMoves);
         confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
                 adapters.recruits(), adapters.intakeJournal(), settings, clock);
+        io.recruitflow.application.port.JobQueue sagaJobs = job -> {
+            boolean added = adapters.jobQueue().schedule(job);
+            if (added) {
+                work.wrote();
+            }
+            return added;
+        };
+        io.recruitflow.domain.recruit.Workflows enrolling = new io.recruitflow.domain.recruit.Workflows() {
+            @Override
+            public List<io.recruitflow.domain.recruit.Workflow> list(LocationId location) {
+                return ghl.workflows().list(location);
+            }
+
+            @Override
+            public void enroll(
+                    LocationId location, ContactId contact, io.recruitflow.domain.recruit.WorkflowId workflow) {
+                work.outside(() -> {
+                    whileEnrolling.run();
+                    ghl.workflows().enroll(location, contact, workflow);
+                    return null;
+                });
+            }
+        };
         saga = new IntakeSaga(
                 adapters.recruits(),
-                adapters.intakeJournal(),
-                adapters.jobQueue(),
+                io.recruitflow.domain.recruit.IntakeJournal.observingSaves(adapters.intakeJournal(), r -> work.wrote()),
+                sagaJobs,
                 suspended,
                 backlog,
                 clock,
                 new UpsertContactStep(ghl.contactDirectory(), adapters.recruits(), settings),
                 new CreateOpportunityStep(ghl.opportunities(), adapters.opportunityMirror(), setup, settings, clock),
                 new SendIntroStep(sender, adapters.recruits(), settings, nurture),
-                new EnrollWorkflowStep(ghl.workflows(), setup, settings),
+                new EnrollWorkflowStep(enrolling, setup, settings),
                 confirmation,
-                io.recruitflow.application.port.UnitOfWork.direct());
+                work,
+                1); // enrollment calls one after the other, in order: a test's scripted faults hit the recruit it means
         intake = new IntakeRecruitService(PHONES, adapters.recruits(), adapters.intakeJournal(), saga, settings, clock);
         messages = new SendRecruitMessageService(adapters.recruits(), sender, settings);
         deliveries = new DeliveryReports(adapters.messageLog(), adapters.recruits(), adapters.jobQueue(), clock);

@@ -4,10 +4,14 @@ import static io.recruitflow.contracts.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.LocationId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,12 @@ public abstract class IntakeJournalContract {
 
     /** A new, empty journal; called before each test (and again by tests that need several). */
     protected abstract IntakeJournal newIntakeJournal();
+
+    /**
+     * The recruits the journal last made by {@link #newIntakeJournal} finds its recruits' locations in (the queries
+     * by location see only recruits added there).
+     */
+    protected abstract Recruits recruits();
 
     private IntakeJournal journal;
 
@@ -174,6 +184,85 @@ public abstract class IntakeJournalContract {
         }
 
         assertThat(journal.unfinished(10)).isEmpty();
+    }
+
+    /** A recruit of the location, accepted and opened at {@code minute}, with its first phase done then. */
+    private RecruitId firstPhaseDone(LocationId location, int n, long minute) {
+        Recruit recruit = Fixtures.recruit(location, n, at(minute));
+        recruits().add(recruit);
+        journal.open(recruit.id(), at(minute));
+        for (IntakeStep step : IntakePhase.FIRST.steps()) {
+            journal.save(StepRecord.pending(recruit.id(), step, at(minute))
+                    .started(at(minute))
+                    .done(Optional.of("ref"), at(minute)));
+        }
+        return recruit.id();
+    }
+
+    @Test
+    void awaitingFollowUp_lists_the_locations_due_enrollments_oldest_first() {
+        RecruitId second = firstPhaseDone(Fixtures.LOCATION, 1, 2);
+        RecruitId first = firstPhaseDone(Fixtures.LOCATION, 2, 1);
+        RecruitId elsewhere = firstPhaseDone(Fixtures.OTHER_LOCATION, 3, 0);
+        RecruitId enrolled = firstPhaseDone(Fixtures.LOCATION, 4, 0);
+        journal.save(StepRecord.pending(enrolled, IntakeStep.ENROLL_WORKFLOW, at(0))
+                .started(at(3))
+                .done(Optional.empty(), at(3)));
+        RecruitId retrying = firstPhaseDone(Fixtures.LOCATION, 5, 0);
+        journal.save(StepRecord.pending(retrying, IntakeStep.ENROLL_WORKFLOW, at(0))
+                .started(at(3))
+                .retryAt(at(100), "GHL 503", at(3)));
+        // An intro deferred to the morning waits on nothing: the enrollment need not wait for it.
+        RecruitId deferredIntro = firstPhaseDone(Fixtures.LOCATION, 6, 3);
+        journal.save(StepRecord.pending(deferredIntro, IntakeStep.SEND_INTRO, at(3))
+                .started(at(3))
+                .deferred(at(600), "quiet hours", at(3)));
+        Recruit inFirstPhase = Fixtures.recruit(Fixtures.LOCATION, 7, at(0));
+        recruits().add(inFirstPhase);
+        journal.open(inFirstPhase.id(), at(0));
+
+        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(10), 10))
+                .containsExactly(first, second, deferredIntro);
+        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(10), 2)).containsExactly(first, second);
+        assertThat(journal.awaitingFollowUp(Fixtures.OTHER_LOCATION, at(10), 10))
+                .containsExactly(elsewhere);
+        // Once its retry is due, the waiting enrollment is due too.
+        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(100), 10))
+                .containsExactly(retrying, first, second, deferredIntro);
+    }
+
+    @Test
+    void nextFollowUp_is_the_earliest_retry_of_the_locations_waiting_enrollments() {
+        assertThat(journal.nextFollowUp(Fixtures.LOCATION, at(0))).isEmpty();
+        RecruitId later = firstPhaseDone(Fixtures.LOCATION, 1, 0);
+        journal.save(StepRecord.pending(later, IntakeStep.ENROLL_WORKFLOW, at(0))
+                .started(at(1))
+                .retryAt(at(30), "GHL 503", at(1)));
+        RecruitId sooner = firstPhaseDone(Fixtures.LOCATION, 2, 0);
+        journal.save(StepRecord.pending(sooner, IntakeStep.ENROLL_WORKFLOW, at(0))
+                .started(at(1))
+                .retryAt(at(20), "GHL 503", at(1)));
+        firstPhaseDone(Fixtures.LOCATION, 3, 0); // due now: not a wait
+
+        assertThat(journal.nextFollowUp(Fixtures.LOCATION, at(5))).contains(at(20));
+        assertThat(journal.nextFollowUp(Fixtures.LOCATION, at(20))).contains(at(30));
+        assertThat(journal.nextFollowUp(Fixtures.LOCATION, at(30))).isEmpty();
+        assertThat(journal.nextFollowUp(Fixtures.OTHER_LOCATION, at(5))).isEmpty();
+    }
+
+    @Test
+    void locationsAwaitingFollowUp_are_those_with_a_due_enrollment_untouched_since() {
+        firstPhaseDone(Fixtures.LOCATION, 1, 5);
+        firstPhaseDone(Fixtures.OTHER_LOCATION, 2, 1);
+        RecruitId waiting = firstPhaseDone(Fixtures.OTHER_LOCATION, 3, 0);
+        journal.save(StepRecord.pending(waiting, IntakeStep.ENROLL_WORKFLOW, at(0))
+                .started(at(1))
+                .retryAt(at(100), "GHL 503", at(1)));
+
+        assertThat(journal.locationsAwaitingFollowUp(at(0), at(10))).isEmpty();
+        assertThat(journal.locationsAwaitingFollowUp(at(4), at(10))).containsExactly(Fixtures.OTHER_LOCATION);
+        assertThat(journal.locationsAwaitingFollowUp(at(5), at(10)))
+                .containsExactlyInAnyOrder(Fixtures.LOCATION, Fixtures.OTHER_LOCATION);
     }
 
     @Test

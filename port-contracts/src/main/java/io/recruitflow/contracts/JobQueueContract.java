@@ -12,6 +12,7 @@ import io.recruitflow.application.port.JobType;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.LocationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,8 @@ public abstract class JobQueueContract {
             case OUTBOUND_EVENTS -> new JobPayload.DeliverEvents();
             case STALL_SWEEP -> new JobPayload.SweepStalls();
             case NURTURE_STEP -> new JobPayload.NurtureStep("nurture/" + recruit, recruit);
+            case INTAKE_ENROLLMENT -> new JobPayload.EnrollLocation(new LocationId("loc_" + recruit));
+            case ENROLLMENT_SWEEP -> new JobPayload.SweepEnrollments();
         };
     }
 

@@ -1,6 +1,7 @@
 package io.recruitflow.adapter.inmemory;
 
 import io.recruitflow.domain.message.DeclaredEmergencies;
+import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.Clock;
 import java.util.Objects;
 
@@ -12,7 +13,8 @@ import java.util.Objects;
 public final class InMemoryAdapters {
     private final Clock clock;
     private final InMemoryRecruits recruits = new InMemoryRecruits();
-    private final InMemoryIntakeJournal intakeJournal = new InMemoryIntakeJournal();
+    private final InMemoryIntakeJournal intakeJournal =
+            new InMemoryIntakeJournal(id -> recruits.find(id).map(Recruit::location));
     private final InMemoryOpportunityMirror opportunityMirror = new InMemoryOpportunityMirror();
     private final InMemoryAppointments appointments = new InMemoryAppointments();
     private final InMemoryComplianceRecord complianceRecord = new InMemoryComplianceRecord();

@@ -10,6 +10,7 @@ import com.squareup.moshi.adapters.PolymorphicJsonAdapterFactory;
 import io.recruitflow.application.port.JobPayload;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.LocationId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -65,6 +66,16 @@ final class JobPayloadSerializer implements Serializer {
         @FromJson
         RecruitId recruit(String id) {
             return RecruitId.parse(id);
+        }
+
+        @ToJson
+        String location(LocationId id) {
+            return id.value();
+        }
+
+        @FromJson
+        LocationId location(String id) {
+            return new LocationId(id);
         }
 
         @ToJson

@@ -10,6 +10,7 @@ import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
+import io.recruitflow.domain.shared.LocationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -131,6 +133,64 @@ final class PostgresIntakeJournal implements IntakeJournal {
                 .bind("limit", limit)
                 .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class)))
                 .list());
+    }
+
+    /**
+     * The enrollments that are not settled, of recruits whose first phase waits on nothing (the follow-ups a
+     * location's enrollment batch takes up), with the recruit's location: {@code e} is the enrollment's row, {@code
+     * r} the recruit's. The partial index {@code intake_steps_open_enrollments} (V27) holds exactly these rows' keys.
+     */
+    private static final String OPEN_FOLLOW_UPS = """
+            FROM intake_steps e
+            JOIN recruits r ON r.id = e.recruit_id
+           WHERE e.step = 'ENROLL_WORKFLOW'
+             AND e.state NOT IN ('DONE', 'SKIPPED', 'FAILED')
+             AND NOT EXISTS (
+                 SELECT 1 FROM intake_steps f
+                  WHERE f.recruit_id = e.recruit_id
+                    AND f.step IN ('UPSERT_CONTACT', 'SEND_INTRO', 'CREATE_OPPORTUNITY')
+                    AND f.state NOT IN ('DONE', 'SKIPPED', 'FAILED', 'DEFERRED'))
+           """;
+
+    @Override
+    public List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT e.recruit_id " + OPEN_FOLLOW_UPS + """
+                          AND r.location_id = :location
+                          AND (e.not_before IS NULL OR e.not_before <= :now)
+                        ORDER BY e.opened_at, e.recruit_id
+                        LIMIT :limit
+                        """)
+                .bind("location", location.value())
+                .bind("now", ts(now))
+                .bind("limit", limit)
+                .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class)))
+                .list());
+    }
+
+    @Override
+    public Optional<Instant> nextFollowUp(LocationId location, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT min(e.not_before) AS next " + OPEN_FOLLOW_UPS + """
+                          AND r.location_id = :location
+                          AND e.not_before > :now
+                        """)
+                .bind("location", location.value())
+                .bind("now", ts(now))
+                .map((rs, ctx) -> optionalInstant(rs, "next"))
+                .one());
+    }
+
+    @Override
+    public Set<LocationId> locationsAwaitingFollowUp(Instant quietSince, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT r.location_id " + OPEN_FOLLOW_UPS + """
+                          AND (e.not_before IS NULL OR e.not_before <= :now)
+                          AND NOT EXISTS (
+                              SELECT 1 FROM intake_steps q
+                               WHERE q.recruit_id = e.recruit_id AND q.updated_at > :quietSince)
+                        """)
+                .bind("quietSince", ts(quietSince))
+                .bind("now", ts(now))
+                .map((rs, ctx) -> new LocationId(rs.getString(1)))
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.recruitflow.adapter.persistence;
 
 import io.recruitflow.contracts.IntakeJournalContract;
 import io.recruitflow.domain.recruit.IntakeJournal;
+import io.recruitflow.domain.recruit.Recruits;
 
 /** The IntakeJournal contract against PostgreSQL (embedded), on emptied tables. */
 class PostgresIntakeJournalTest extends IntakeJournalContract {
@@ -9,5 +10,10 @@ class PostgresIntakeJournalTest extends IntakeJournalContract {
     protected IntakeJournal newIntakeJournal() {
         TestDatabase.truncateAll();
         return new PostgresIntakeJournal(TestDatabase.jdbi());
+    }
+
+    @Override
+    protected Recruits recruits() {
+        return new PostgresRecruits(TestDatabase.jdbi());
     }
 }

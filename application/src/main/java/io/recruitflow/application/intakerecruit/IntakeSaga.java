@@ -15,6 +15,7 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -26,8 +27,13 @@ import java.util.Set;
  * The intake of one recruit, run as durable jobs — the reference's {@code processNewRecruit}: upsert the
  * contact, create the opportunity, send the intro text, then enroll the contact in the speed-to-lead
  * workflow. The first three run at speed-to-lead priority, in the recruit's place in its location's
- * backlog; enrolment follows at bulk priority ({@link IntakePhase}). What each step does is in its
+ * backlog; enrolment follows at bulk priority ({@link IntakePhase}), in the location's enrollment batch ({@link
+ * EnrollmentBatch}: one job per location, many recruits per run). What each step does is in its
  * {@link IntakeStepAction}; journaling, retries and reconciliation are the {@link IntakeStepRunner}'s.
+ *
+ * <p>A recruit whose first phase ends while its location's batch is ending (its query found nothing more) has its
+ * wake-up ignored, the batch's job being still scheduled: the {@linkplain #wakeEnrollments enrollment sweep},
+ * once a minute, wakes the batch of every location with such a follow-up.
  */
 @Singleton
 public class IntakeSaga {
@@ -42,8 +48,15 @@ public class IntakeSaga {
     private final DelegatedEnrollmentConfirmation confirmation;
     private final UnitOfWork work;
     private final EnrollWorkflowStep enrollment;
+    private final EnrollmentBatch batch;
 
-    /** A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between. */
+    /** How long a due follow-up goes untouched before the enrollment sweep wakes its location's batch. */
+    public static final java.time.Duration ENROLLMENT_QUIET = java.time.Duration.ofMinutes(1);
+
+    /**
+     * A job's run in one {@link UnitOfWork}: a commit right before each CRM call, none in between; a location's
+     * enrollment batch makes {@value EnrollmentBatch#CALLS_AT_ONCE} calls at once.
+     */
     @Inject
     public IntakeSaga(
             Recruits recruits,
@@ -58,6 +71,40 @@ public class IntakeSaga {
             EnrollWorkflowStep enrollment,
             DelegatedEnrollmentConfirmation confirmation,
             UnitOfWork work) {
+        this(
+                recruits,
+                journal,
+                jobs,
+                suspended,
+                backlog,
+                clock,
+                contact,
+                opportunity,
+                intro,
+                enrollment,
+                confirmation,
+                work,
+                EnrollmentBatch.CALLS_AT_ONCE);
+    }
+
+    /**
+     * @param enrollmentCallsAtOnce the calls a location's enrollment batch makes at once; 1 makes them one after the
+     *     other on the job's thread (deterministic, for tests that script the CRM's answers in order)
+     */
+    public IntakeSaga(
+            Recruits recruits,
+            IntakeJournal journal,
+            JobQueue jobs,
+            SuspendedLocations suspended,
+            LocationBacklog backlog,
+            Clock clock,
+            UpsertContactStep contact,
+            CreateOpportunityStep opportunity,
+            SendIntroStep intro,
+            EnrollWorkflowStep enrollment,
+            DelegatedEnrollmentConfirmation confirmation,
+            UnitOfWork work,
+            int enrollmentCallsAtOnce) {
         this.work = work;
         this.enrollment = enrollment;
         this.recruits = recruits;
@@ -70,6 +117,35 @@ public class IntakeSaga {
         this.confirmation = confirmation;
         this.runner = new IntakeStepRunner(
                 recruits, journal, clock, suspended, work, Set.of(contact, opportunity, intro, enrollment));
+        this.batch = new EnrollmentBatch(
+                recruits, journal, suspended, clock, runner, confirmation, work, enrollmentCallsAtOnce);
+    }
+
+    /** The enrollment batch of the location, due at {@code at}, at bulk priority (the follow-up phase's). */
+    public static Job enrollmentJob(LocationId location, Instant at) {
+        return new Job(new JobPayload.EnrollLocation(location), at, JobPriority.BULK);
+    }
+
+    /** Runs the location's enrollment batch ({@link EnrollmentBatch}): one commit for the whole batch. */
+    public JobOutcome enroll(JobPayload.EnrollLocation job) {
+        return batch.run(job.location());
+    }
+
+    /**
+     * The enrollment sweep: schedules the enrollment batch of every location with a due follow-up untouched for
+     * {@link #ENROLLMENT_QUIET} (one query; the jobs in one commit). Returns how many batches it woke.
+     */
+    public int wakeEnrollments() {
+        return work.inOne(() -> {
+            Instant now = clock.now();
+            int woken = 0;
+            for (LocationId location : journal.locationsAwaitingFollowUp(now.minus(ENROLLMENT_QUIET), now)) {
+                if (jobs.schedule(enrollmentJob(location, now))) {
+                    woken++;
+                }
+            }
+            return woken;
+        });
     }
 
     /** The key under which a recruit's intro text is kept in the message log. */
@@ -103,6 +179,10 @@ public class IntakeSaga {
         return work.inOne(() -> advanceNow(job));
     }
 
+    /**
+     * Runs a job of the recruit's phase; a follow-up job of a recruit of its own ({@code Intake(FOLLOW_UP)}) is one
+     * an earlier version scheduled, or one of a trigger tag's (resumed after a crash): it still runs.
+     */
     private JobOutcome advanceNow(JobPayload.Intake job) {
         Optional<Recruit> recruit = recruits.find(job.recruit());
         if (recruit.isEmpty()) {
@@ -126,7 +206,8 @@ public class IntakeSaga {
                 outcome = runner.run(job.recruit(), IntakePhase.FOLLOW_UP.steps());
                 confirmation.afterStep(job.recruit());
             } else if (outcome instanceof JobOutcome.Done) {
-                schedule(recruit.get(), IntakePhase.FOLLOW_UP, clock.now());
+                // The enrollment waits in the location's batch (in this job's commit; a no-op when it is scheduled).
+                jobs.schedule(enrollmentJob(recruit.get().location(), clock.now()));
             }
             if (!(outcome instanceof JobOutcome.RunAgainAt)) {
                 backlog.leave(recruit.get());
@@ -141,7 +222,10 @@ public class IntakeSaga {
                 .ifPresent(record -> runner.settle(record, intro.resultOf(recruit, outcome)));
     }
 
-    /** Schedules the saga of every recruit whose intake is unfinished (at start, after a crash). */
+    /**
+     * Schedules the saga of every recruit whose intake is unfinished (at start, after a crash): the recruit's first
+     * job while its first phase is open, else its location's enrollment batch.
+     */
     public int resumeUnfinished(int limit) {
         Instant now = clock.now();
         int resumed = 0;
@@ -151,7 +235,14 @@ public class IntakeSaga {
                 boolean firstPhaseOpen = journal.steps(id).stream()
                         .anyMatch(s -> IntakePhase.of(s.step()) == IntakePhase.FIRST
                                 && !s.state().waitsOnNothing());
-                schedule(recruit.get(), firstPhaseOpen ? IntakePhase.FIRST : IntakePhase.FOLLOW_UP, now);
+                if (firstPhaseOpen) {
+                    schedule(recruit.get(), IntakePhase.FIRST, now);
+                } else if (enrollment.callsTheCrm()) {
+                    jobs.schedule(enrollmentJob(recruit.get().location(), now));
+                } else {
+                    // With a trigger tag the enrollment is settled in a job of the recruit's own, as it always was.
+                    schedule(recruit.get(), IntakePhase.FOLLOW_UP, now);
+                }
                 resumed++;
             }
         }

@@ -93,7 +93,8 @@ final class IntakeStepRunner {
             if (!action.commitsBeforeItsCalls()) {
                 work.commitWritten();
             }
-            Optional<JobOutcome> stop = settle(started, attempt(action, recruit, record, started));
+            Optional<JobOutcome> stop =
+                    settle(started, attempt(action, recruit, record, started).result());
             if (stop.isPresent() && stop.get() instanceof JobOutcome.GiveUp) {
                 failed = failed.or(() -> stop);
             } else if (stop.isPresent()) {
@@ -127,26 +128,48 @@ final class IntakeStepRunner {
         return Optional.empty();
     }
 
-    private StepResult attempt(IntakeStepAction action, Recruit recruit, StepRecord previous, StepRecord started) {
+    /**
+     * One attempt at a step, and what it says of the location: whether the failure holds for every recruit of it
+     * (the location is suspended, or the CRM is unavailable or throttling), so that a batch of the location's
+     * recruits stops there instead of failing the same way for each.
+     */
+    record Attempt(StepResult result, boolean locationWide) {}
+
+    /**
+     * Attempts the step for the recruit under the failure policy, journaling nothing: the caller {@linkplain #settle
+     * settles} the result (a batch after its last call, so that all its outcomes commit together).
+     *
+     * @param previous the step's journal entry before this attempt
+     * @param started {@code previous} {@linkplain StepRecord#started started}: its attempts count this one
+     */
+    Attempt attempt(IntakeStep step, Recruit recruit, StepRecord previous, StepRecord started) {
+        return attempt(actions.get(step), recruit, previous, started);
+    }
+
+    private Attempt attempt(IntakeStepAction action, Recruit recruit, StepRecord previous, StepRecord started) {
         try {
-            return action.perform(recruit, previous);
+            return new Attempt(action.perform(recruit, previous), false);
         } catch (ExternalFailure failure) {
             Optional<String> suspension = suspended.reason(recruit.location());
             if (suspension.isPresent()) {
                 // The failure suspended the location (GHL refused its refresh token): wait for the reinstall
                 // instead of spending the step's attempts on calls that cannot succeed before it.
-                return new StepResult.RetryAt(
-                        clock.now().plus(SUSPENDED_RECHECK),
-                        "location suspended: " + suspension.get(),
-                        failure instanceof ExternalFailure.OutcomeUnknown);
+                return new Attempt(
+                        new StepResult.RetryAt(
+                                clock.now().plus(SUSPENDED_RECHECK),
+                                "location suspended: " + suspension.get(),
+                                failure instanceof ExternalFailure.OutcomeUnknown),
+                        true);
             }
+            boolean locationWide = failure instanceof ExternalFailure.Unavailable;
             RetryPolicy.Next next = RetryPolicy.after(failure, started.attempts(), clock.now());
             if (next instanceof RetryPolicy.Next.RetryAt retry) {
-                return new StepResult.RetryAt(retry.at(), retry.reason(), retry.reconcileFirst());
+                return new Attempt(
+                        new StepResult.RetryAt(retry.at(), retry.reason(), retry.reconcileFirst()), locationWide);
             }
-            return new StepResult.Failed(((RetryPolicy.Next.GiveUp) next).reason());
+            return new Attempt(new StepResult.Failed(((RetryPolicy.Next.GiveUp) next).reason()), locationWide);
         } catch (LocationSetup.SetupException e) {
-            return new StepResult.RetryAt(clock.now().plus(SETUP_RECHECK), e.getMessage(), false);
+            return new Attempt(new StepResult.RetryAt(clock.now().plus(SETUP_RECHECK), e.getMessage(), false), true);
         }
     }
 

@@ -21,6 +21,7 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.shared.Clock;
+import io.recruitflow.domain.shared.LocationId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,8 +29,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs Recruitflow's durable jobs: intake sagas, message deliveries, answers to replies, the inbox sweep and the
- * delivery of outbound events.
+ * Runs Recruitflow's durable jobs: intake sagas and the locations' enrollment batches, message deliveries, answers
+ * to replies, the inbox, stall and enrollment sweeps and the delivery of outbound events.
  *
  * <p>Before a job that calls the CRM for a recruit, it looks at the location's daily quota ({@link CallBudgets},
  * what the CRM last declared; no call is made to look): once the remaining is down to the {@link DailyReserve},
@@ -94,6 +95,14 @@ public class RecruitflowJobs implements JobHandler {
         return new Job(new JobPayload.SweepInbox(), clock.now(), JobPriority.EVENTS);
     }
 
+    /** How often the enrollment sweep looks for follow-ups no location's batch took up. */
+    static final Duration ENROLLMENT_SWEEP_EVERY = Duration.ofMinutes(1);
+
+    /** The enrollment sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
+    public static Job enrollmentSweep(Clock clock) {
+        return new Job(new JobPayload.SweepEnrollments(), clock.now(), JobPriority.BULK);
+    }
+
     /** The stall sweep, due now: wakes the one sweep job, or does nothing when it is scheduled already. */
     public static Job stallSweep(Clock clock) {
         return new Job(new JobPayload.SweepStalls(), clock.now(), JobPriority.BULK);
@@ -108,6 +117,14 @@ public class RecruitflowJobs implements JobHandler {
         JobPayload payload = job.payload();
         if (payload instanceof JobPayload.Intake intake) {
             return saga.advance(intake);
+        }
+        if (payload instanceof JobPayload.EnrollLocation enrollments) {
+            return saga.enroll(enrollments);
+        }
+        if (payload instanceof JobPayload.SweepEnrollments) {
+            int woken = saga.wakeEnrollments();
+            return new JobOutcome.RunAgainAt(
+                    clock.now().plus(ENROLLMENT_SWEEP_EVERY), "enrollment sweep: " + woken + " woken");
         }
         if (payload instanceof JobPayload.DeliverMessage delivery) {
             return deliver(delivery);
@@ -142,7 +159,9 @@ public class RecruitflowJobs implements JobHandler {
     /** Whether the job waits for its location's daily reset (see the class comment), and until when. */
     private Optional<JobOutcome> waitForTheDailyReset(Job job) {
         Optional<RecruitId> recruit = recruitOf(job.payload());
-        if (recruit.isEmpty()) {
+        Optional<LocationId> location =
+                job.payload() instanceof JobPayload.EnrollLocation e ? Optional.of(e.location()) : Optional.empty();
+        if (recruit.isEmpty() && location.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.now();
@@ -153,7 +172,10 @@ public class RecruitflowJobs implements JobHandler {
         if (!anyLow) {
             return Optional.empty();
         }
-        Optional<CallBudget> budget = recruits.find(recruit.get()).flatMap(r -> budgets.of(r.location()));
+        // A location's enrollment batch names its location; every other job its recruit.
+        Optional<CallBudget> budget = location.or(
+                        () -> recruit.flatMap(recruits::find).map(Recruit::location))
+                .flatMap(budgets::of);
         if (budget.isEmpty()) {
             return Optional.empty();
         }
@@ -182,6 +204,9 @@ public class RecruitflowJobs implements JobHandler {
         }
         if (job.payload() instanceof JobPayload.Intake intake) {
             return intake.phase() == IntakePhase.FOLLOW_UP;
+        }
+        if (job.payload() instanceof JobPayload.EnrollLocation) {
+            return true;
         }
         return job.priority() == JobPriority.BULK;
     }

@@ -3,6 +3,7 @@ package io.recruitflow.application.port;
 import io.recruitflow.domain.message.MessageKey;
 import io.recruitflow.domain.recruit.IntakePhase;
 import io.recruitflow.domain.recruit.RecruitId;
+import io.recruitflow.domain.shared.LocationId;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,43 @@ public sealed interface JobPayload {
         public String key() {
             // The keys jobs had before payloads were typed, so jobs scheduled by an older version still dedupe.
             return phase == IntakePhase.FIRST ? recruit.toString() : recruit + ":follow-up";
+        }
+    }
+
+    /**
+     * Enroll the recruits of one location whose first phase is done in the speed-to-lead workflow, many per run (the
+     * follow-up phase of their intakes, {@link IntakePhase#FOLLOW_UP}): one job per location instead of one per
+     * recruit. It keeps itself scheduled while enrollments are due or wait for a retry.
+     */
+    record EnrollLocation(LocationId location) implements JobPayload {
+        public EnrollLocation {
+            Objects.requireNonNull(location, "location");
+        }
+
+        @Override
+        public JobType type() {
+            return JobType.INTAKE_ENROLLMENT;
+        }
+
+        @Override
+        public String key() {
+            return "enroll:" + location.value();
+        }
+    }
+
+    /**
+     * Wake the enrollment batch of every location with follow-ups that no batch took up (a wake-up lost to a batch
+     * that was just ending). There is one such job; it keeps itself scheduled, once a minute.
+     */
+    record SweepEnrollments() implements JobPayload {
+        @Override
+        public JobType type() {
+            return JobType.ENROLLMENT_SWEEP;
+        }
+
+        @Override
+        public String key() {
+            return "enrollment-sweep";
         }
     }
 

@@ -18,7 +18,11 @@ public enum JobType {
     /** {@link JobPayload.SweepStalls}. */
     STALL_SWEEP,
     /** {@link JobPayload.NurtureStep}. */
-    NURTURE_STEP;
+    NURTURE_STEP,
+    /** {@link JobPayload.EnrollLocation}. */
+    INTAKE_ENROLLMENT,
+    /** {@link JobPayload.SweepEnrollments}. */
+    ENROLLMENT_SWEEP;
 
     /**
      * Whether this type's handler does all its storage in one {@link UnitOfWork} ({@code inOne}): a queue on the
@@ -26,6 +30,6 @@ public enum JobType {
      * commit instead of in a transaction of its own.
      */
     public boolean runsInOneUnitOfWork() {
-        return this == INTAKE || this == INBOX_DISPATCH;
+        return this == INTAKE || this == INBOX_DISPATCH || this == INTAKE_ENROLLMENT || this == ENROLLMENT_SWEEP;
     }
 }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Recruitflow's own work when its job workers start: wake the inbox sweep and the stall sweep, and resume every
+ * Recruitflow's own work when its job workers start: wake the inbox, stall and enrollment sweeps, and resume every
  * intake a crash left unfinished. Both only schedule jobs, which the workers run.
  */
 final class Work {
@@ -42,6 +42,7 @@ final class Work {
             jobs.schedule(OutboundDispatcher.job(clock));
         }
         jobs.schedule(RecruitflowJobs.stallSweep(clock));
+        jobs.schedule(RecruitflowJobs.enrollmentSweep(clock));
         int resumed = saga.resumeUnfinished(RESUME_LIMIT);
         if (resumed > 0) {
             LOG.info("resumed {} unfinished intake(s)", resumed);

@@ -39,10 +39,19 @@ class IntakeBudgetE2eTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int WARM_UP = 2;
     private static final int LEADS = 50;
-    /** The pinned cost of the intake alone (the intake benchmark's figure), idle polls during the run included. */
-    private static final double INTAKE_ALONE = 16.0;
-    /** The pinned cost with GHL's webhooks: the intake's, the receiver's stores and the dispatcher's batches. */
-    private static final double WITH_WEBHOOKS = 24.0;
+    /**
+     * The pinned costs in transactions per lead, idle polls during the run included (about 15–20 a second, so a busy
+     * machine that takes longer measures more): of the intake alone, and with GHL's webhooks (the intake's, the
+     * receiver's stores and the dispatcher's batches). Measured on 2026-12-01 with the enrollment in one batch per
+     * location and jobs ending in their last commit: the {@code api} trigger 9.2–9.7 alone and 12.2–14.3 with webhooks
+     * (14.2 and 18.4 with a follow-up job per lead and a commit of its own for each job's end), the tag trigger
+     * 9.0–10.8 and 13.1–14.8 (three runs); pinned with a margin for the idle polls' share.
+     */
+    private static final double API_ALONE = 11.5;
+
+    private static final double API_WITH_WEBHOOKS = 16.5;
+    private static final double TAG_ALONE = 12.5;
+    private static final double TAG_WITH_WEBHOOKS = 18.0;
 
     @TempDir
     Path dir;
@@ -50,7 +59,7 @@ class IntakeBudgetE2eTest {
     @Test
     void aLeadWithTheEnrollmentCallCostsAtMostFourCallsAndEightTransactions() throws Exception {
         Budgets budgets = run(SandboxConfig.defaults().withPort(0).withRateLimit("100/1s"), Map.of());
-        assertBudget(budgets, 4.0);
+        assertBudget(budgets, 4.0, API_ALONE, API_WITH_WEBHOOKS);
     }
 
     @Test
@@ -61,10 +70,10 @@ class IntakeBudgetE2eTest {
                         .withRateLimit("100/1s")
                         .withWorkflowTrigger("wf_speed_to_lead", "new-lead"),
                 Map.of(Setting.WORKFLOW_TRIGGER, "tag:new-lead"));
-        assertBudget(budgets, 3.0);
+        assertBudget(budgets, 3.0, TAG_ALONE, TAG_WITH_WEBHOOKS);
     }
 
-    private static void assertBudget(Budgets budgets, double calls) {
+    private static void assertBudget(Budgets budgets, double calls, double alone, double withWebhooks) {
         assertThat(budgets.withWebhooks().callsPerLead())
                 .as("GHL calls per lead, webhooks on: %s", budgets)
                 .isLessThanOrEqualTo(calls);
@@ -73,10 +82,10 @@ class IntakeBudgetE2eTest {
                 .isLessThanOrEqualTo(calls);
         assertThat(budgets.intakeAlone().transactionsPerLead())
                 .as("PostgreSQL transactions per lead, the intake alone: %s", budgets)
-                .isLessThanOrEqualTo(INTAKE_ALONE);
+                .isLessThanOrEqualTo(alone);
         assertThat(budgets.withWebhooks().transactionsPerLead())
                 .as("PostgreSQL transactions per lead, with GHL's webhooks: %s", budgets)
-                .isLessThanOrEqualTo(WITH_WEBHOOKS);
+                .isLessThanOrEqualTo(withWebhooks);
     }
 
     /** What the leads cost, per lead. */

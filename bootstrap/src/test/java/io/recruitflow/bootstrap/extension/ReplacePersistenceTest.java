@@ -112,8 +112,11 @@ class ReplacePersistenceTest {
     final ManualClock clock = ManualClock.at("2026-02-12T10:00", ZoneId.of("America/New_York"));
     final InMemoryAdapters ours = new InMemoryAdapters(clock);
 
-    final TeamStore<Recruits> recruits = new TeamStore<>(Recruits.class, new InMemoryRecruits());
-    final TeamStore<IntakeJournal> journal = new TeamStore<>(IntakeJournal.class, new InMemoryIntakeJournal());
+    final InMemoryRecruits teamRecruits = new InMemoryRecruits();
+    final TeamStore<Recruits> recruits = new TeamStore<>(Recruits.class, teamRecruits);
+    final TeamStore<IntakeJournal> journal = new TeamStore<>(
+            IntakeJournal.class,
+            new InMemoryIntakeJournal(id -> teamRecruits.find(id).map(Recruit::location)));
     final TeamStore<OpportunityMirror> mirror =
             new TeamStore<>(OpportunityMirror.class, new InMemoryOpportunityMirror());
     final TeamStore<Appointments> appointments = new TeamStore<>(Appointments.class, new InMemoryAppointments());

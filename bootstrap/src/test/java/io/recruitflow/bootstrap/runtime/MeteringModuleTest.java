@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Metering decorates what the adapters' modules bind, and the modules know nothing of it. */
 class MeteringModuleTest {
-    final InMemoryIntakeJournal journal = new InMemoryIntakeJournal();
+    final InMemoryIntakeJournal journal = new InMemoryIntakeJournal(id -> java.util.Optional.empty());
 
     /** Stands in for the GHL module: any port of the core it binds is metered (here the clock, the simplest). */
     static final class SomeGhlModule extends AbstractModule {

@@ -1,9 +1,12 @@
 package io.recruitflow.domain.recruit;
 
+import io.recruitflow.domain.shared.LocationId;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Our durable record of every intake step of every recruit. The saga writes a step before and after
@@ -13,7 +16,7 @@ import java.util.Optional;
 public interface IntakeJournal {
 
     /** Creates a pending record for every step of the recruit; existing records are kept. */
-    void open(RecruitId recruit, java.time.Instant at);
+    void open(RecruitId recruit, Instant at);
 
     Optional<StepRecord> find(RecruitId recruit, IntakeStep step);
 
@@ -28,6 +31,27 @@ public interface IntakeJournal {
 
     /** How many steps are in each state. */
     Map<StepState, Long> countByState();
+
+    /**
+     * Recruits of the location whose follow-up (the workflow enrollment) is due at {@code now}, oldest first: their
+     * {@link IntakeStep#ENROLL_WORKFLOW} is not settled and not waiting (no {@code notBefore} after {@code now}), and
+     * every step of their first phase waits on nothing ({@link StepState#waitsOnNothing}). One location's
+     * enrollment batch takes them up.
+     */
+    List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit);
+
+    /**
+     * When the location's next follow-up that waits for a retry is due: the earliest {@code notBefore} after {@code
+     * now} of an enrollment that is not settled, of a recruit whose first phase waits on nothing.
+     */
+    Optional<Instant> nextFollowUp(LocationId location, Instant now);
+
+    /**
+     * The locations with a recruit {@linkplain #awaitingFollowUp awaiting its follow-up} at {@code now} none of whose
+     * steps was written after {@code quietSince}: a follow-up that no enrollment batch took up (the safety net for a
+     * wake-up lost to a batch that was ending).
+     */
+    Set<LocationId> locationsAwaitingFollowUp(Instant quietSince, Instant now);
 
     /** Counts per state of the given records: a helper for implementations. */
     static Map<StepState, Long> count(Iterable<StepRecord> records) {
@@ -46,7 +70,7 @@ public interface IntakeJournal {
     static IntakeJournal observingSaves(IntakeJournal target, java.util.function.Consumer<StepRecord> saved) {
         return new IntakeJournal() {
             @Override
-            public void open(RecruitId recruit, java.time.Instant at) {
+            public void open(RecruitId recruit, Instant at) {
                 target.open(recruit, at);
             }
 
@@ -74,6 +98,21 @@ public interface IntakeJournal {
             @Override
             public Map<StepState, Long> countByState() {
                 return target.countByState();
+            }
+
+            @Override
+            public List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit) {
+                return target.awaitingFollowUp(location, now, limit);
+            }
+
+            @Override
+            public Optional<Instant> nextFollowUp(LocationId location, Instant now) {
+                return target.nextFollowUp(location, now);
+            }
+
+            @Override
+            public Set<LocationId> locationsAwaitingFollowUp(Instant quietSince, Instant now) {
+                return target.locationsAwaitingFollowUp(quietSince, now);
             }
         };
     }

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The two phases of an intake. The first phase (contact, intro text, opportunity) runs at speed-to-lead
- * priority; the follow-up (workflow enrolment) at bulk priority, so that a new lead's first text never
- * waits behind other leads' follow-up steps.
+ * priority, in a job per recruit; the follow-up (workflow enrolment) at bulk priority, in one batch per location
+ * for many recruits at once, so that a new lead's first text never waits behind other leads' follow-up steps.
  */
 public enum IntakePhase {
     FIRST(List.of(IntakeStep.UPSERT_CONTACT, IntakeStep.SEND_INTRO, IntakeStep.CREATE_OPPORTUNITY)),
