@@ -26,6 +26,7 @@ import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.outreach.DeliveryReports;
 import io.recruitflow.application.outreach.MessageSender;
 import io.recruitflow.application.outreach.RecipientProfile;
+import io.recruitflow.application.port.Job;
 import io.recruitflow.application.recruitingfunnel.RecruitingFunnelService;
 import io.recruitflow.application.replies.InboundReplies;
 import io.recruitflow.application.replies.ReplyAnswers;
@@ -264,12 +265,23 @@ public final class World {
         moves.set(nurtureMoves);
         confirmation = new io.recruitflow.application.intakerecruit.DelegatedEnrollmentConfirmation(
                 adapters.recruits(), adapters.intakeJournal(), settings, clock);
-        io.recruitflow.application.port.JobQueue sagaJobs = job -> {
-            boolean added = adapters.jobQueue().schedule(job);
-            if (added) {
-                work.wrote();
+        io.recruitflow.application.port.JobQueue sagaJobs = new io.recruitflow.application.port.JobQueue() {
+            @Override
+            public boolean schedule(Job job) {
+                return wrote(adapters.jobQueue().schedule(job));
             }
-            return added;
+
+            @Override
+            public boolean scheduleNoLaterThan(Job job) {
+                return wrote(adapters.jobQueue().scheduleNoLaterThan(job));
+            }
+
+            private boolean wrote(boolean added) {
+                if (added) {
+                    work.wrote();
+                }
+                return added;
+            }
         };
         io.recruitflow.domain.recruit.Workflows enrolling = new io.recruitflow.domain.recruit.Workflows() {
             @Override

@@ -134,6 +134,30 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void schedule_no_later_than_brings_a_waiting_job_forward_and_leaves_an_earlier_one() {
+        Harness h = startRecording();
+        Instant inAnHour = h.now().plus(Duration.ofHours(1));
+
+        assertThat(h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", inAnHour)))
+                .as("not scheduled yet: scheduled")
+                .isTrue();
+        assertThat(h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", inAnHour.plusSeconds(60))))
+                .as("scheduled earlier already: left")
+                .isFalse();
+        h.runDue();
+        assertThat(handled).isEmpty();
+
+        assertThat(h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", h.now())))
+                .as("waiting for later: moved to now")
+                .isTrue();
+        h.runDue();
+        assertThat(handled).hasSize(1);
+        assertThat(h.queue().schedule(job(JobType.INTAKE_ENROLLMENT, "l1", inAnHour)))
+                .as("one job, done")
+                .isTrue();
+    }
+
+    @Test
     void a_due_job_is_handed_to_the_handler_once() {
         Harness h = startRecording();
         h.queue().schedule(job(JobType.INTAKE, "r1", h.now()));

@@ -87,6 +87,23 @@ public final class InMemoryJobQueue implements JobQueue {
         }
     }
 
+    @Override
+    public boolean scheduleNoLaterThan(Job job) {
+        Objects.requireNonNull(job, "job");
+        synchronized (state) {
+            Entry existing = scheduled.get(Key.of(job));
+            if (existing == null) {
+                scheduled.put(Key.of(job), new Entry(job, sequence++));
+                return true;
+            }
+            if (existing.running || !existing.job.runAt().isAfter(job.runAt())) {
+                return false;
+            }
+            existing.job = rescheduled(existing.job, job.runAt());
+            return true;
+        }
+    }
+
     /**
      * Runs every job due at {@code now}, including jobs that become due at {@code now} while running (a
      * saga step answering "run again now"). Returns how many runs happened.
@@ -144,17 +161,26 @@ public final class InMemoryJobQueue implements JobQueue {
         }
     }
 
+    private void failed(Entry entry, Instant now) {
+        synchronized (state) {
+            entry.failures++;
+            entry.job = rescheduled(entry.job, now.plus(backoff(entry.failures)));
+            entry.running = false;
+        }
+    }
+
     private void execute(JobHandler h, Entry entry, Instant now) {
         JobOutcome outcome;
         try {
             outcome = Objects.requireNonNull(h.run(entry.job), "the job handler returned null");
         } catch (RuntimeException e) {
-            synchronized (state) {
-                entry.failures++;
-                entry.job = rescheduled(entry.job, now.plus(backoff(entry.failures)));
-                entry.running = false;
-            }
+            failed(entry, now);
             return;
+        } catch (Error e) {
+            // The run died (a test's stand-in for a killed process): the job stays scheduled, as a dead instance's
+            // claimed job is revived, and the error goes on.
+            failed(entry, now);
+            throw e;
         }
         synchronized (state) {
             entry.running = false;

@@ -75,6 +75,7 @@ final class PostgresJobQueue implements JobQueue {
     private final Map<JobType, CustomTask<JobPayload>> tasks = new EnumMap<>(JobType.class);
     private final JobPayloadSerializer serializer = new JobPayloadSerializer();
     private final SchedulerClient client;
+    private final org.jdbi.v3.core.Jdbi jdbi;
     private final AtomicReference<JobHandler> handler = new AtomicReference<>();
     private final Clock clock;
     private Scheduler scheduler;
@@ -124,6 +125,7 @@ final class PostgresJobQueue implements JobQueue {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
+        this.jdbi = Database.jdbi(dataSource);
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
             tasks.put(
@@ -137,6 +139,23 @@ final class PostgresJobQueue implements JobQueue {
                 .serializer(serializer)
                 .enablePriority()
                 .build();
+    }
+
+    @Override
+    public boolean scheduleNoLaterThan(Job job) {
+        PostgresUnitOfWork work = unitOfWork;
+        java.util.Optional<org.jdbi.v3.core.Handle> open = work == null ? java.util.Optional.empty() : work.handle();
+        boolean moved = open.isPresent()
+                ? insertAll(open.get(), List.of(job), true).get(0)
+                : jdbi.withHandle(h -> insertAll(h, List.of(job), true).get(0));
+        if (moved && !job.runAt().isAfter(clock.now())) {
+            if (open.isPresent()) {
+                work.afterCommit(this::jobsAdded);
+            } else {
+                jobsAdded();
+            }
+        }
+        return moved;
     }
 
     @Override
@@ -172,6 +191,14 @@ final class PostgresJobQueue implements JobQueue {
      * committed, {@link #jobsAdded} lets a started queue look for them at once.
      */
     List<Boolean> insertAll(org.jdbi.v3.core.Handle h, List<Job> jobs) {
+        return insertAll(h, jobs, false);
+    }
+
+    /**
+     * {@link #insertAll}; {@code bringForward}: a job scheduled already for a later time and not running is moved to
+     * the new one (its version bumped, as db-scheduler does on every change of a row), and counts as scheduled.
+     */
+    private List<Boolean> insertAll(org.jdbi.v3.core.Handle h, List<Job> jobs, boolean bringForward) {
         if (jobs.isEmpty()) {
             return List.of();
         }
@@ -181,7 +208,13 @@ final class PostgresJobQueue implements JobQueue {
         for (int i = 0; i < jobs.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, false, 1, CAST(? AS smallint))");
         }
-        sql.append(" ON CONFLICT (task_name, task_instance) DO NOTHING RETURNING task_name, task_instance");
+        sql.append(
+                bringForward
+                        ? " ON CONFLICT (task_name, task_instance) DO UPDATE SET execution_time = EXCLUDED.execution_time,"
+                                + " version = scheduled_tasks.version + 1 WHERE NOT scheduled_tasks.picked"
+                                + " AND scheduled_tasks.execution_time > EXCLUDED.execution_time"
+                                + " RETURNING task_name, task_instance"
+                        : " ON CONFLICT (task_name, task_instance) DO NOTHING RETURNING task_name, task_instance");
         org.jdbi.v3.core.statement.Query insert = h.createQuery(sql.toString());
         int p = 0;
         for (Job job : jobs) {

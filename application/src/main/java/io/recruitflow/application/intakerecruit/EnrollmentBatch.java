@@ -2,6 +2,7 @@ package io.recruitflow.application.intakerecruit;
 
 import io.recruitflow.application.port.JobOutcome;
 import io.recruitflow.application.port.UnitOfWork;
+import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.Recruit;
@@ -10,6 +11,7 @@ import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.Clock;
 import io.recruitflow.domain.shared.LocationId;
+import io.recruitflow.domain.shared.PersonalData;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,6 +140,9 @@ final class EnrollmentBatch {
                 toDo.add(new Due(recruit.get(), record.get(), record.get().started(clock.now())));
             }
         }
+        // The last batch's outcomes commit before this one's calls: on the job's thread the first call's
+        // UnitOfWork.outside would do it, but calls made on other threads hold no unit and commit nothing of it.
+        work.commitWritten();
         List<Attempted> attempted = callsAtOnce == 1 ? oneByOne(toDo) : fewAtOnce(toDo);
         Optional<JobOutcome> stopped = attempted.stream()
                 .filter(a -> a.stop().isPresent())
@@ -227,8 +232,22 @@ final class EnrollmentBatch {
     }
 
     private Attempted attempt(Due d) {
-        IntakeStepRunner.Attempt attempt =
-                runner.attempt(IntakeStep.ENROLL_WORKFLOW, d.recruit(), d.record(), d.started());
+        IntakeStepRunner.Attempt attempt;
+        try {
+            attempt = runner.attempt(IntakeStep.ENROLL_WORKFLOW, d.recruit(), d.record(), d.started());
+        } catch (RuntimeException unexpected) {
+            // Not a CRM failure (a bug, a store that failed): this recruit alone waits, with the steps' backoff, so
+            // that it cannot fail the run and hold up the location's other enrollments run after run.
+            Instant at = clock.now().plus(RetryPolicy.backoff(d.started().attempts()));
+            return new Attempted(
+                    d.started(),
+                    new StepResult.RetryAt(
+                            at,
+                            "unexpected " + unexpected.getClass().getSimpleName() + ": "
+                                    + PersonalData.mask(String.valueOf(unexpected.getMessage())),
+                            false),
+                    Optional.empty());
+        }
         StepResult result = attempt.result();
         Optional<Instant> stop = Optional.empty();
         if (result instanceof StepResult.RetryAt retry) {

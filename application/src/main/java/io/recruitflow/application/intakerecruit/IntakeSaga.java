@@ -206,8 +206,9 @@ public class IntakeSaga {
                 outcome = runner.run(job.recruit(), IntakePhase.FOLLOW_UP.steps());
                 confirmation.afterStep(job.recruit());
             } else if (outcome instanceof JobOutcome.Done) {
-                // The enrollment waits in the location's batch (in this job's commit; a no-op when it is scheduled).
-                jobs.schedule(enrollmentJob(recruit.get().location(), clock.now()));
+                // The enrollment waits in the location's batch (in this job's commit): due now, even when the batch
+                // was waiting for an earlier recruit's retry; a running batch looks again before it ends.
+                jobs.scheduleNoLaterThan(enrollmentJob(recruit.get().location(), clock.now()));
             }
             if (!(outcome instanceof JobOutcome.RunAgainAt)) {
                 backlog.leave(recruit.get());

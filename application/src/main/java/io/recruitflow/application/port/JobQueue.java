@@ -9,4 +9,14 @@ public interface JobQueue {
 
     /** Schedules the job unless a job of the same type and id is already scheduled; returns whether it did. */
     boolean schedule(Job job);
+
+    /**
+     * Schedules the job, or, when a job of the same type and id waits for a later time, moves that one to the job's
+     * time; one that is running is left as it is (its handler must look again before it ends). For a job that
+     * gathers work (a location's enrollment batch): new work must not wait for the retry time an earlier run chose.
+     * Returns whether a job was scheduled or moved. A queue without it schedules only ({@link #schedule}).
+     */
+    default boolean scheduleNoLaterThan(Job job) {
+        return schedule(job);
+    }
 }
