@@ -377,12 +377,20 @@ final class PostgresJobQueue implements JobQueue {
      * commit fewer per job, and the outcome and the job's end are durable together (a crash can no longer leave a
      * settled job scheduled, to be run again for nothing). When the handler throws, both roll back and
      * db-scheduler's failure handling reschedules the job as before.
+     * A run that wrote nothing ends as other jobs do, through db-scheduler's bookkeeping.
      */
     private CompletionHandler<JobPayload> runCompletingInItsCommit(
             PostgresUnitOfWork work, JobHandler handler, Job job, Execution execution) {
+        java.util.concurrent.atomic.AtomicBoolean endedHere = new java.util.concurrent.atomic.AtomicBoolean();
         JobOutcome outcome = work.inOne(() -> {
             JobOutcome result = Objects.requireNonNull(handler.run(job), "job handler returned null");
             org.jdbi.v3.core.Handle h = work.handle().orElseThrow();
+            if (!wrote(h)) {
+                // Nothing to be durable with (a job that only looked, e.g. turned away to wait for its turn): it
+                // ends through db-scheduler's bookkeeping, whose commit needs no flush.
+                return result;
+            }
+            endedHere.set(true);
             int written = result instanceof JobOutcome.RunAgainAt again
                     ? rescheduleOn(h, execution, again.at())
                     : removeOn(h, execution);
@@ -403,7 +411,26 @@ final class PostgresJobQueue implements JobQueue {
                     execution.taskInstance.getId(),
                     PersonalData.mask(giveUp.reason()));
         }
+        if (!endedHere.get()) {
+            return completionOf(outcome);
+        }
         return (complete, ops) -> {}; // completed in the unit's commit
+    }
+
+    /** Whether the transaction open on {@code h} has written anything. */
+    private static boolean wrote(org.jdbi.v3.core.Handle h) {
+        return h.createQuery("SELECT txid_current_if_assigned()")
+                .map((rs, ctx) -> rs.getObject(1))
+                .findOne()
+                .isPresent();
+    }
+
+    /** db-scheduler's own end of a job, by its outcome. */
+    private static CompletionHandler<JobPayload> completionOf(JobOutcome outcome) {
+        if (outcome instanceof JobOutcome.RunAgainAt again) {
+            return (complete, ops) -> ops.reschedule(complete, again.at());
+        }
+        return new CompletionHandler.OnCompleteRemove<>();
     }
 
     /** db-scheduler's removal of a finished one-time execution, on the caller's handle. */

@@ -85,6 +85,17 @@ class JobCompletionInItsCommitTest {
     }
 
     @Test
+    void aRunThatWroteNothingIsRescheduledByTheScheduler() throws Exception {
+        Instant soon = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        runOnce(() -> new JobOutcome.RunAgainAt(soon, "its location runs enough intakes already"));
+        Thread.sleep(200); // db-scheduler's completion, on its own connection after the run
+
+        Map<String, Object> job = jobRow().orElseThrow();
+        assertThat(job.get("picked")).isEqualTo(false);
+        assertThat(((java.sql.Timestamp) job.get("execution_time")).toInstant()).isEqualTo(soon);
+    }
+
+    @Test
     void aDoneJobIsRemovedWithItsOutcome() throws Exception {
         runOnce(() -> {
             journal.save(StepRecord.pending(recruit, IntakeStep.UPSERT_CONTACT, Instant.now())
