@@ -184,7 +184,9 @@ class EnrollmentBatchTest {
         RecruitId next = r.accept(1).get(0);
         r.w.runJobs(); // the clock has not moved: the retry is not due yet
 
-        assertThat(r.w.intake.isComplete(next)).as("enrolled now, not at the retry").isTrue();
+        assertThat(r.w.intake.isComplete(next))
+                .as("enrolled now, not at the retry")
+                .isTrue();
         assertThat(r.w.intake.isComplete(first)).isFalse();
         assertThat(r.runs.get(1)).isEqualTo(new Run(again(retry), 1, 1));
 
