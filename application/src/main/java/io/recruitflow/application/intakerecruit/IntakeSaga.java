@@ -180,35 +180,10 @@ public class IntakeSaga {
     }
 
     /**
-     * A first phase runs in one of its location's few places ({@link LocationBacklog#RUNNING_PER_LOCATION}); when
-     * they are taken it runs again shortly, keeping its turn, and its worker goes to another location's lead.
-     */
-    private JobOutcome advanceNow(JobPayload.Intake job) {
-        if (job.phase() != IntakePhase.FIRST) {
-            return advanceInItsPlace(job);
-        }
-        Optional<Recruit> recruit = recruits.find(job.recruit());
-        if (recruit.isEmpty()) {
-            return new JobOutcome.GiveUp("no recruit " + job.recruit());
-        }
-        LocationId location = recruit.get().location();
-        if (!backlog.tryRun(location)) {
-            return new JobOutcome.RunAgainAt(
-                    clock.now().plus(LocationBacklog.BUSY_RECHECK),
-                    "location " + location + " runs " + LocationBacklog.RUNNING_PER_LOCATION + " intakes already");
-        }
-        try {
-            return advanceInItsPlace(job);
-        } finally {
-            backlog.ran(location);
-        }
-    }
-
-    /**
      * Runs a job of the recruit's phase; a follow-up job of a recruit of its own ({@code Intake(FOLLOW_UP)}) is one
      * an earlier version scheduled, or one of a trigger tag's (resumed after a crash): it still runs.
      */
-    private JobOutcome advanceInItsPlace(JobPayload.Intake job) {
+    private JobOutcome advanceNow(JobPayload.Intake job) {
         Optional<Recruit> recruit = recruits.find(job.recruit());
         if (recruit.isEmpty()) {
             return new JobOutcome.GiveUp("no recruit " + job.recruit());

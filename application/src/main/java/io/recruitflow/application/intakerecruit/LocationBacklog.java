@@ -23,23 +23,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 public class LocationBacklog {
     private final Map<LocationId, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
 
-    /**
-     * First-phase intakes of one location this process runs at once, at most. Each holds a job worker while it
-     * waits for its location's GHL permits, and one location can use only a few at a time: at 100 calls per 10 s,
-     * a call every 104 ms, four cover a GHL latency of up to ~400 ms. Without a cap, the first location of an
-     * agency's imports took every worker (64 jobs waiting on one budget for 20 s) while the other locations' budgets
-     * went unused, and that location then waited behind their catch-up: 70 % of its budget at N = 50.
-     */
-    public static final int RUNNING_PER_LOCATION = 4;
-
-    /**
-     * How long a first phase turned away by {@link #RUNNING_PER_LOCATION} waits before it is tried again: about the
-     * time its location's running ones take to free a place (three calls each, a permit every 104 ms among four).
-     */
-    public static final java.time.Duration BUSY_RECHECK = java.time.Duration.ofSeconds(1);
-
-    private final Map<LocationId, java.util.concurrent.atomic.AtomicInteger> running = new ConcurrentHashMap<>();
-
     @Inject
     public LocationBacklog() {}
 
@@ -76,28 +59,6 @@ public class LocationBacklog {
         AtomicIntegerArray counts = pending.get(location);
         if (counts != null) {
             counts.updateAndGet(rank, n -> Math.max(0, n - 1));
-        }
-    }
-
-    /**
-     * Takes one of the location's {@link #RUNNING_PER_LOCATION} places for a first phase about to run; false when
-     * they are all taken (the job should run again after {@link #BUSY_RECHECK}, keeping its turn).
-     */
-    public boolean tryRun(LocationId location) {
-        java.util.concurrent.atomic.AtomicInteger n =
-                running.computeIfAbsent(location, l -> new java.util.concurrent.atomic.AtomicInteger());
-        if (n.incrementAndGet() <= RUNNING_PER_LOCATION) {
-            return true;
-        }
-        n.decrementAndGet();
-        return false;
-    }
-
-    /** Gives back the place {@link #tryRun} took. */
-    public void ran(LocationId location) {
-        java.util.concurrent.atomic.AtomicInteger n = running.get(location);
-        if (n != null) {
-            n.updateAndGet(v -> Math.max(0, v - 1));
         }
     }
 

@@ -23,44 +23,6 @@ class LocationBacklogTest {
     static final LocationId WEST = new LocationId("loc_west");
 
     @Test
-    void aLocationRunsAFewFirstPhasesAtOnceAndOtherLocationsKeepTheirPlaces() {
-        LocationBacklog backlog = new LocationBacklog();
-        for (int i = 0; i < LocationBacklog.RUNNING_PER_LOCATION; i++) {
-            assertThat(backlog.tryRun(EAST)).isTrue();
-        }
-        assertThat(backlog.tryRun(EAST)).as("its places are taken").isFalse();
-        assertThat(backlog.tryRun(WEST)).as("another location's are its own").isTrue();
-
-        backlog.ran(EAST);
-        assertThat(backlog.tryRun(EAST)).as("a place given back").isTrue();
-        assertThat(backlog.tryRun(EAST)).isFalse();
-    }
-
-    @Test
-    void placesAreTakenOnceEachUnderContention() throws Exception {
-        LocationBacklog backlog = new LocationBacklog();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                tries.add(pool.submit(() -> {
-                    start.await();
-                    return backlog.tryRun(EAST);
-                }));
-            }
-            start.countDown();
-            long taken = 0;
-            for (java.util.concurrent.Future<Boolean> t : tries) {
-                taken += t.get() ? 1 : 0;
-            }
-            assertThat(taken).isEqualTo(LocationBacklog.RUNNING_PER_LOCATION);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @Test
     void untieredRecruitsQueueAsBeforePerLocation() {
         LocationBacklog backlog = new LocationBacklog();
         assertThat(backlog.enter(recruit(EAST, null))).isZero();
