@@ -356,81 +356,54 @@ final class PostgresJobQueue implements JobQueue {
         }
         Job job = new Job(payload, context.getExecution().getExecutionTime(), priorityOf(instance.getPriority()));
         PostgresUnitOfWork work = unitOfWork;
-        if (work != null && type.runsInOneUnitOfWork()) {
-            return runCompletingInItsCommit(work, current, job, context.getExecution());
-        }
-        JobOutcome outcome = Objects.requireNonNull(current.run(job), "job handler returned null");
-        if (outcome instanceof JobOutcome.Done) {
-            return new CompletionHandler.OnCompleteRemove<>();
-        } else if (outcome instanceof JobOutcome.RunAgainAt again) {
-            return (complete, ops) -> ops.reschedule(complete, again.at());
-        } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
-            log.warn("job {}/{} gave up: {}", type, instance.getId(), PersonalData.mask(giveUp.reason()));
-            return new CompletionHandler.OnCompleteRemove<>();
-        }
-        throw new IllegalStateException("unknown job outcome " + outcome);
-    }
-
-    /**
-     * Runs a job whose handler is one unit of work inside that unit, and writes the job's completion — its removal,
-     * or its next run — in the unit's last commit, as db-scheduler would have in a transaction of its own: one
-     * commit fewer per job, and the outcome and the job's end are durable together (a crash can no longer leave a
-     * settled job scheduled, to be run again for nothing). When the handler throws, both roll back and
-     * db-scheduler's failure handling reschedules the job as before.
-     * A run that wrote nothing ends as other jobs do, through db-scheduler's bookkeeping.
-     */
-    private CompletionHandler<JobPayload> runCompletingInItsCommit(
-            PostgresUnitOfWork work, JobHandler handler, Job job, Execution execution) {
-        java.util.concurrent.atomic.AtomicBoolean endedHere = new java.util.concurrent.atomic.AtomicBoolean();
-        JobOutcome outcome = work.inOne(() -> {
-            JobOutcome result = Objects.requireNonNull(handler.run(job), "job handler returned null");
-            org.jdbi.v3.core.Handle h = work.handle().orElseThrow();
-            if (!wrote(h)) {
-                // Nothing to be durable with (a job that only looked, e.g. turned away to wait for its turn): it
-                // ends through db-scheduler's bookkeeping, whose commit needs no flush.
-                return result;
-            }
-            endedHere.set(true);
-            int written = result instanceof JobOutcome.RunAgainAt again
-                    ? rescheduleOn(h, execution, again.at())
-                    : removeOn(h, execution);
-            if (written != 1) {
-                // The row changed under us (revived by another instance after missed heartbeats, or released at a
-                // restart): it is that run's to complete, as db-scheduler's own completion would have found.
-                log.warn(
-                        "job {}/{} was taken over while it ran; left to its new run",
-                        execution.taskInstance.getTaskName(),
-                        execution.taskInstance.getId());
-            }
-            return result;
-        });
+        java.util.concurrent.atomic.AtomicBoolean endedInTheUnit = new java.util.concurrent.atomic.AtomicBoolean();
+        JobOutcome outcome = work != null && type.runsInOneUnitOfWork()
+                ? work.inOne(() -> endInTheUnit(work, current.run(job), context.getExecution(), endedInTheUnit))
+                : current.run(job);
+        Objects.requireNonNull(outcome, "job handler returned null");
         if (outcome instanceof JobOutcome.GiveUp giveUp) {
-            log.warn(
-                    "job {}/{} gave up: {}",
-                    job.type(),
-                    execution.taskInstance.getId(),
-                    PersonalData.mask(giveUp.reason()));
+            log.warn("job {}/{} gave up: {}", type, instance.getId(), PersonalData.mask(giveUp.reason()));
         }
-        if (!endedHere.get()) {
-            return completionOf(outcome);
+        if (endedInTheUnit.get()) {
+            return (complete, ops) -> {}; // completed in the unit's commit
         }
-        return (complete, ops) -> {}; // completed in the unit's commit
-    }
-
-    /** Whether the transaction open on {@code h} has written anything. */
-    private static boolean wrote(org.jdbi.v3.core.Handle h) {
-        return h.createQuery("SELECT txid_current_if_assigned()")
-                .map((rs, ctx) -> rs.getObject(1))
-                .findOne()
-                .isPresent();
-    }
-
-    /** db-scheduler's own end of a job, by its outcome. */
-    private static CompletionHandler<JobPayload> completionOf(JobOutcome outcome) {
         if (outcome instanceof JobOutcome.RunAgainAt again) {
             return (complete, ops) -> ops.reschedule(complete, again.at());
         }
         return new CompletionHandler.OnCompleteRemove<>();
+    }
+
+    /**
+     * The end of a job whose handler is one unit of work ({@code JobType#runsInOneUnitOfWork}), run inside that unit:
+     * its removal, or its next run, is written in the unit's last commit, as db-scheduler would have in a transaction
+     * of its own — one commit fewer per job, and the outcome and the job's end are durable together (a crash can no
+     * longer leave a settled job scheduled, to be run again for nothing). When the handler throws, both roll back
+     * and db-scheduler's failure handling reschedules the job as before. A run that wrote nothing is left to end as
+     * other jobs do, through db-scheduler's bookkeeping, whose commit needs no flush; {@code ended} says which.
+     */
+    private JobOutcome endInTheUnit(
+            PostgresUnitOfWork work,
+            JobOutcome outcome,
+            Execution execution,
+            java.util.concurrent.atomic.AtomicBoolean ended) {
+        Objects.requireNonNull(outcome, "job handler returned null"); // inside the unit: its writes roll back
+        if (!work.wroteSinceCommit()) {
+            return outcome;
+        }
+        org.jdbi.v3.core.Handle h = work.handle().orElseThrow();
+        int written = outcome instanceof JobOutcome.RunAgainAt again
+                ? rescheduleOn(h, execution, again.at())
+                : removeOn(h, execution);
+        if (written != 1) {
+            // The row changed under us (revived by another instance after missed heartbeats, or released at a
+            // restart): it is that run's to complete, as db-scheduler's own completion would have found.
+            log.warn(
+                    "job {}/{} was taken over while it ran; left to its new run",
+                    execution.taskInstance.getTaskName(),
+                    execution.taskInstance.getId());
+        }
+        ended.set(true);
+        return outcome;
     }
 
     /** db-scheduler's removal of a finished one-time execution, on the caller's handle. */

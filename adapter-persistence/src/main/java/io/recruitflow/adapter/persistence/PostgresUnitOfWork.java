@@ -70,14 +70,7 @@ final class PostgresUnitOfWork implements UnitOfWork {
     @Override
     public void commitWritten() {
         Frame frame = current.get();
-        if (frame == null) {
-            return;
-        }
-        boolean wrote = frame.handle()
-                .createQuery("SELECT txid_current_if_assigned()")
-                .map((rs, ctx) -> rs.getObject(1) != null)
-                .one();
-        if (!wrote) {
+        if (frame == null || !wroteSinceCommit()) {
             return;
         }
         try {
@@ -148,6 +141,16 @@ final class PostgresUnitOfWork implements UnitOfWork {
         } catch (SQLException e) {
             throw new IllegalStateException("savepoint release failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether this thread's unit of work has written since it last committed (false outside one). */
+    boolean wroteSinceCommit() {
+        Frame frame = current.get();
+        return frame != null
+                && frame.handle()
+                        .createQuery("SELECT txid_current_if_assigned()")
+                        .map((rs, ctx) -> rs.getObject(1) != null)
+                        .one();
     }
 
     /** The handle of this thread's unit of work, if one is open: a store that writes past Jdbi joins it. */
