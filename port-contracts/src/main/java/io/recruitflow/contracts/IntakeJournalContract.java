@@ -222,13 +222,22 @@ public abstract class IntakeJournalContract {
         journal.open(inFirstPhase.id(), at(0));
 
         assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(10), 10))
+                .allSatisfy(r -> assertThat(r.step()).isEqualTo(IntakeStep.ENROLL_WORKFLOW))
+                .extracting(StepRecord::recruit)
                 .containsExactly(first, second, deferredIntro);
-        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(10), 2)).containsExactly(first, second);
+        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(10), 2))
+                .extracting(StepRecord::recruit)
+                .containsExactly(first, second);
         assertThat(journal.awaitingFollowUp(Fixtures.OTHER_LOCATION, at(10), 10))
+                .extracting(StepRecord::recruit)
                 .containsExactly(elsewhere);
-        // Once its retry is due, the waiting enrollment is due too.
+        // Once its retry is due, the waiting enrollment is due too, as it is stored.
         assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(100), 10))
+                .extracting(StepRecord::recruit)
                 .containsExactly(retrying, first, second, deferredIntro);
+        assertThat(journal.awaitingFollowUp(Fixtures.LOCATION, at(100), 1))
+                .containsExactly(
+                        journal.find(retrying, IntakeStep.ENROLL_WORKFLOW).orElseThrow());
     }
 
     @Test

@@ -124,13 +124,13 @@ public final class InMemoryIntakeJournal implements IntakeJournal {
     }
 
     @Override
-    public synchronized List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit) {
+    public synchronized List<StepRecord> awaitingFollowUp(LocationId location, Instant now, int limit) {
         return oldestFirst().stream()
                 .filter(e -> e.getValue().followUpDue(now))
                 .filter(e ->
                         locations.apply(e.getKey()).filter(location::equals).isPresent())
                 .limit(limit)
-                .map(Map.Entry::getKey)
+                .map(e -> e.getValue().openFollowUp().orElseThrow())
                 .toList();
     }
 

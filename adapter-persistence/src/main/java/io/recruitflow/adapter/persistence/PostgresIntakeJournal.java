@@ -153,8 +153,8 @@ final class PostgresIntakeJournal implements IntakeJournal {
            """;
 
     @Override
-    public List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT e.recruit_id " + OPEN_FOLLOW_UPS + """
+    public List<StepRecord> awaitingFollowUp(LocationId location, Instant now, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT e.* " + OPEN_FOLLOW_UPS + """
                           AND r.location_id = :location
                           AND (e.not_before IS NULL OR e.not_before <= :now)
                         ORDER BY e.opened_at, e.recruit_id
@@ -163,7 +163,7 @@ final class PostgresIntakeJournal implements IntakeJournal {
                 .bind("location", location.value())
                 .bind("now", ts(now))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new RecruitId(rs.getObject(1, UUID.class)))
+                .map((rs, ctx) -> map(rs))
                 .list());
     }
 

@@ -6,7 +6,6 @@ import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.Recruit;
-import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.Clock;
@@ -131,14 +130,11 @@ final class EnrollmentBatch {
 
     /** One batch: its calls, then its outcomes; empty when more are due at once. */
     private Optional<JobOutcome> oneBatch(LocationId location) {
-        List<RecruitId> due = journal.awaitingFollowUp(location, clock.now(), BATCH);
+        List<StepRecord> due = journal.awaitingFollowUp(location, clock.now(), BATCH);
         List<Due> toDo = new ArrayList<>();
-        for (RecruitId id : due) {
-            Optional<Recruit> recruit = recruits.find(id);
-            Optional<StepRecord> record = journal.find(id, IntakeStep.ENROLL_WORKFLOW);
-            if (recruit.isPresent() && record.isPresent()) {
-                toDo.add(new Due(recruit.get(), record.get(), record.get().started(clock.now())));
-            }
+        for (StepRecord record : due) {
+            recruits.find(record.recruit())
+                    .ifPresent(recruit -> toDo.add(new Due(recruit, record, record.started(clock.now()))));
         }
         // The last batch's outcomes commit before this one's calls: on the job's thread the first call's
         // UnitOfWork.outside would do it, but calls made on other threads hold no unit and commit nothing of it.

@@ -33,12 +33,13 @@ public interface IntakeJournal {
     Map<StepState, Long> countByState();
 
     /**
-     * Recruits of the location whose follow-up (the workflow enrollment) is due at {@code now}, oldest first: their
+     * The {@link IntakeStep#ENROLL_WORKFLOW} records of the location's recruits whose follow-up (the workflow
+     * enrollment) is due at {@code now}, oldest recruit first: their
      * {@link IntakeStep#ENROLL_WORKFLOW} is not settled and not waiting (no {@code notBefore} after {@code now}), and
      * every step of their first phase waits on nothing ({@link StepState#waitsOnNothing}). One location's
      * enrollment batch takes them up.
      */
-    List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit);
+    List<StepRecord> awaitingFollowUp(LocationId location, Instant now, int limit);
 
     /**
      * When the location's next follow-up that waits for a retry is due: the earliest {@code notBefore} after {@code
@@ -101,7 +102,7 @@ public interface IntakeJournal {
             }
 
             @Override
-            public List<RecruitId> awaitingFollowUp(LocationId location, Instant now, int limit) {
+            public List<StepRecord> awaitingFollowUp(LocationId location, Instant now, int limit) {
                 return target.awaitingFollowUp(location, now, limit);
             }
 
