@@ -157,6 +157,70 @@ public abstract class JobQueueContract {
                 .isTrue();
     }
 
+    /**
+     * Work added while a gathering job runs, after the run looked for work (a location's enrollment batch, and a
+     * recruit whose first phase ends during its calls): the run's end must not take the request with it.
+     */
+    @Test
+    void a_job_asked_to_run_again_while_it_runs_runs_again_once_it_ends_done() {
+        Harness h = startRecording();
+        Job batch = job(JobType.INTAKE_ENROLLMENT, "l1", h.now());
+        List<Boolean> asked = new CopyOnWriteArrayList<>();
+        scripts.put(batch.key(), new ArrayDeque<>(List.of(run -> {
+            asked.add(h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", h.now())));
+            asked.add(h.queue()
+                    .scheduleNoLaterThan(
+                            job(JobType.INTAKE_ENROLLMENT, "l1", h.now().plusSeconds(60))));
+            return new JobOutcome.Done();
+        })));
+        h.queue().schedule(batch);
+
+        h.runDue();
+
+        assertThat(asked)
+                .as("asked to run again now; then for later, which adds nothing")
+                .containsExactly(true, false);
+        assertThat(runsOf(JobType.INTAKE_ENROLLMENT, "l1"))
+                .as("the run, then the one asked for")
+                .isEqualTo(2);
+        assertThat(h.queue().schedule(batch)).as("done after its second run").isTrue();
+    }
+
+    @Test
+    void a_job_asked_to_run_again_while_it_runs_keeps_the_earlier_of_that_time_and_its_own_next_run() {
+        Harness h = startRecording();
+        Job batch = job(JobType.INTAKE_ENROLLMENT, "l1", h.now());
+        Instant inAnHour = h.now().plus(Duration.ofHours(1));
+        scripts.put(
+                batch.key(),
+                new ArrayDeque<>(List.of(
+                        run -> {
+                            h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", h.now()));
+                            return new JobOutcome.RunAgainAt(inAnHour, "a retry waits");
+                        },
+                        run -> {
+                            h.queue().scheduleNoLaterThan(job(JobType.INTAKE_ENROLLMENT, "l1", inAnHour));
+                            return new JobOutcome.RunAgainAt(h.now().plusSeconds(60), "a retry waits");
+                        })));
+        h.queue().schedule(batch);
+
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE_ENROLLMENT, "l1"))
+                .as("the request (now) came before the run's own retry (in an hour)")
+                .isEqualTo(2);
+        h.advance(Duration.ofSeconds(30));
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE_ENROLLMENT, "l1"))
+                .as("nothing due yet")
+                .isEqualTo(2);
+        h.advance(Duration.ofSeconds(31));
+        h.runDue();
+        assertThat(runsOf(JobType.INTAKE_ENROLLMENT, "l1"))
+                .as("the run's own retry (in a minute) came before the request (in an hour)")
+                .isEqualTo(3);
+        assertThat(h.queue().schedule(batch)).as("done after its third run").isTrue();
+    }
+
     @Test
     void a_due_job_is_handed_to_the_handler_once() {
         Harness h = startRecording();

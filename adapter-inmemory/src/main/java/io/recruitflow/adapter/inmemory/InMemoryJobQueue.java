@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code adapter-persistence}.
  *
  * <p>A job stays scheduled (so {@link #schedule} refuses its type and id) from scheduling until its
- * handler answers {@link JobOutcome.Done} or {@link JobOutcome.GiveUp}. A handler exception keeps the job
+ * handler answers {@link JobOutcome.Done} or {@link JobOutcome.GiveUp}, unless it was asked to run again
+ * while it ran ({@link #scheduleNoLaterThan}). A handler exception keeps the job
  * and retries it with exponential backoff (1 s doubling, at most 1 h).
  */
 public final class InMemoryJobQueue implements JobQueue {
@@ -49,6 +50,8 @@ public final class InMemoryJobQueue implements JobQueue {
         final long sequence;
         int failures;
         boolean running;
+        /** Asked while running to run again by this time ({@link #scheduleNoLaterThan}); null when not. */
+        Instant runAgainAt;
 
         Entry(Job job, long sequence) {
             this.job = job;
@@ -96,7 +99,14 @@ public final class InMemoryJobQueue implements JobQueue {
                 scheduled.put(Key.of(job), new Entry(job, sequence++));
                 return true;
             }
-            if (existing.running || !existing.job.runAt().isAfter(job.runAt())) {
+            if (existing.running) {
+                if (existing.runAgainAt != null && !existing.runAgainAt.isAfter(job.runAt())) {
+                    return false;
+                }
+                existing.runAgainAt = job.runAt();
+                return true;
+            }
+            if (!existing.job.runAt().isAfter(job.runAt())) {
                 return false;
             }
             existing.job = rescheduled(existing.job, job.runAt());
@@ -184,15 +194,22 @@ public final class InMemoryJobQueue implements JobQueue {
         }
         synchronized (state) {
             entry.running = false;
+            Instant runAgainAt = entry.runAgainAt;
+            entry.runAgainAt = null;
+            if (outcome instanceof JobOutcome.GiveUp give) {
+                gaveUp.add(new GaveUp(entry.job, give.reason()));
+            }
             // Java 17: no pattern switch over the sealed outcome yet.
             if (outcome instanceof JobOutcome.RunAgainAt again) {
                 entry.failures = 0;
-                entry.job = rescheduled(entry.job, again.at());
+                entry.job = rescheduled(
+                        entry.job, runAgainAt != null && runAgainAt.isBefore(again.at()) ? runAgainAt : again.at());
+            } else if (runAgainAt != null) {
+                // Asked to run again while it ran: work added after the run looked is not left behind.
+                entry.failures = 0;
+                entry.job = rescheduled(entry.job, runAgainAt);
             } else {
                 scheduled.remove(Key.of(entry.job));
-                if (outcome instanceof JobOutcome.GiveUp give) {
-                    gaveUp.add(new GaveUp(entry.job, give.reason()));
-                }
             }
         }
     }

@@ -33,6 +33,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #schedule} is {@code scheduleIfNotExists}, so a job id scheduled twice runs once;</li>
  *   <li>db-scheduler priority = {@link JobPriority#weight()} (priority ordering enabled);</li>
  *   <li>{@link JobOutcome.Done} removes the job, {@link JobOutcome.RunAgainAt} reschedules the same instance,
- *       {@link JobOutcome.GiveUp} removes it and logs the reason;</li>
+ *       {@link JobOutcome.GiveUp} removes it and logs the reason; a job asked to run again while it ran ({@link
+ *       #scheduleNoLaterThan}) is rescheduled for that time instead (column {@code run_again_at});</li>
  *   <li>an exception goes to db-scheduler's failure handling: retried with exponential backoff (1 s doubling,
  *       capped at 30 min), never dropped; a job whose instance died mid-run is revived after the missed
  *       heartbeats.</li>
@@ -76,6 +78,7 @@ final class PostgresJobQueue implements JobQueue {
     private final JobPayloadSerializer serializer = new JobPayloadSerializer();
     private final SchedulerClient client;
     private final org.jdbi.v3.core.Jdbi jdbi;
+    private final org.jdbi.v3.core.Jdbi bookkeepingJdbi;
     private final AtomicReference<JobHandler> handler = new AtomicReference<>();
     private final Clock clock;
     private Scheduler scheduler;
@@ -126,6 +129,7 @@ final class PostgresJobQueue implements JobQueue {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.bookkeeping = Objects.requireNonNull(bookkeeping, "bookkeeping");
         this.jdbi = Database.jdbi(dataSource);
+        this.bookkeepingJdbi = Database.jdbi(bookkeeping);
         this.pollingInterval = Objects.requireNonNull(pollingInterval, "pollingInterval");
         for (JobType type : JobType.values()) {
             tasks.put(
@@ -144,7 +148,7 @@ final class PostgresJobQueue implements JobQueue {
     @Override
     public boolean scheduleNoLaterThan(Job job) {
         PostgresUnitOfWork work = unitOfWork;
-        java.util.Optional<org.jdbi.v3.core.Handle> open = work == null ? java.util.Optional.empty() : work.handle();
+        Optional<org.jdbi.v3.core.Handle> open = work == null ? Optional.empty() : work.handle();
         boolean moved = open.isPresent()
                 ? insertAll(open.get(), List.of(job), true).get(0)
                 : jdbi.withHandle(h -> insertAll(h, List.of(job), true).get(0));
@@ -161,7 +165,7 @@ final class PostgresJobQueue implements JobQueue {
     @Override
     public boolean schedule(Job job) {
         PostgresUnitOfWork work = unitOfWork;
-        java.util.Optional<org.jdbi.v3.core.Handle> open = work == null ? java.util.Optional.empty() : work.handle();
+        Optional<org.jdbi.v3.core.Handle> open = work == null ? Optional.empty() : work.handle();
         if (open.isPresent()) {
             // Inside a unit of work (a saga step): the job is written in its commit, with the step's outcome.
             boolean added = insertAll(open.get(), List.of(job)).get(0);
@@ -195,8 +199,29 @@ final class PostgresJobQueue implements JobQueue {
     }
 
     /**
+     * {@link #scheduleNoLaterThan}'s conflict clause. A waiting job scheduled for later is moved to the new time, its
+     * version bumped as db-scheduler does on every change of a row. A running (claimed) one keeps its version, which
+     * db-scheduler's heartbeats and ends check, and gets the time it must run again by ({@code run_again_at}, read
+     * by {@link #endOn} when the run ends). {@code ON CONFLICT DO UPDATE} locks the row even when its {@code WHERE}
+     * fails, so a run's end, which takes the row's lock too, sees the request or makes it wait until the end is
+     * committed, after which a removed row is inserted afresh: no request falls between a run's last look and its
+     * end.
+     */
+    private static final String BRING_FORWARD = " ON CONFLICT (task_name, task_instance) DO UPDATE SET"
+            + " execution_time = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.execution_time"
+            + " ELSE EXCLUDED.execution_time END,"
+            // LEAST ignores a NULL: the first request's time, or the earlier of two.
+            + " run_again_at = CASE WHEN scheduled_tasks.picked"
+            + " THEN LEAST(scheduled_tasks.run_again_at, EXCLUDED.execution_time) ELSE scheduled_tasks.run_again_at END,"
+            + " version = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.version"
+            + " ELSE scheduled_tasks.version + 1 END"
+            + " WHERE CASE WHEN scheduled_tasks.picked"
+            + " THEN scheduled_tasks.run_again_at IS NULL OR scheduled_tasks.run_again_at > EXCLUDED.execution_time"
+            + " ELSE scheduled_tasks.execution_time > EXCLUDED.execution_time END";
+
+    /**
      * {@link #insertAll}; {@code bringForward}: a job scheduled already for a later time and not running is moved to
-     * the new one (its version bumped, as db-scheduler does on every change of a row), and counts as scheduled.
+     * the new one, and one running is asked to run again by it ({@link #BRING_FORWARD}); either counts as scheduled.
      */
     private List<Boolean> insertAll(org.jdbi.v3.core.Handle h, List<Job> jobs, boolean bringForward) {
         if (jobs.isEmpty()) {
@@ -208,13 +233,8 @@ final class PostgresJobQueue implements JobQueue {
         for (int i = 0; i < jobs.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, false, 1, CAST(? AS smallint))");
         }
-        sql.append(
-                bringForward
-                        ? " ON CONFLICT (task_name, task_instance) DO UPDATE SET execution_time = EXCLUDED.execution_time,"
-                                + " version = scheduled_tasks.version + 1 WHERE NOT scheduled_tasks.picked"
-                                + " AND scheduled_tasks.execution_time > EXCLUDED.execution_time"
-                                + " RETURNING task_name, task_instance"
-                        : " ON CONFLICT (task_name, task_instance) DO NOTHING RETURNING task_name, task_instance");
+        sql.append(bringForward ? BRING_FORWARD : " ON CONFLICT (task_name, task_instance) DO NOTHING")
+                .append(" RETURNING task_name, task_instance");
         org.jdbi.v3.core.statement.Query insert = h.createQuery(sql.toString());
         int p = 0;
         for (Job job : jobs) {
@@ -367,10 +387,14 @@ final class PostgresJobQueue implements JobQueue {
         if (endedInTheUnit.get()) {
             return (complete, ops) -> {}; // completed in the unit's commit
         }
-        if (outcome instanceof JobOutcome.RunAgainAt again) {
-            return (complete, ops) -> ops.reschedule(complete, again.at());
-        }
-        return new CompletionHandler.OnCompleteRemove<>();
+        // Ended as db-scheduler would (its removal or reschedule, on its bookkeeping pool), but reading run_again_at.
+        Optional<Instant> next =
+                outcome instanceof JobOutcome.RunAgainAt again ? Optional.of(again.at()) : Optional.empty();
+        return (complete, ops) -> {
+            if (bookkeepingJdbi.withHandle(h -> endOn(h, complete.getExecution(), next))) {
+                jobsAdded();
+            }
+        };
     }
 
     /**
@@ -390,44 +414,61 @@ final class PostgresJobQueue implements JobQueue {
         if (!work.wroteSinceCommit()) {
             return outcome;
         }
-        org.jdbi.v3.core.Handle h = work.handle().orElseThrow();
-        int written = outcome instanceof JobOutcome.RunAgainAt again
-                ? rescheduleOn(h, execution, again.at())
-                : removeOn(h, execution);
-        if (written != 1) {
+        Optional<Instant> next =
+                outcome instanceof JobOutcome.RunAgainAt again ? Optional.of(again.at()) : Optional.empty();
+        if (endOn(work.handle().orElseThrow(), execution, next)) {
+            work.afterCommit(this::jobsAdded);
+        }
+        ended.set(true);
+        return outcome;
+    }
+
+    /**
+     * Ends a run on {@code h}, as db-scheduler ends a one-time execution: removed when done ({@code next} empty),
+     * else released and rescheduled for {@code next} (failures reset), in both cases only while the row is still the
+     * run's own version. A request to run again made during the run ({@code run_again_at}, {@link #BRING_FORWARD})
+     * comes first: a done run is rescheduled for it instead of removed, a later {@code next} is moved to it. Returns
+     * whether the job is now due.
+     */
+    private boolean endOn(org.jdbi.v3.core.Handle h, Execution execution, Optional<Instant> next) {
+        if (next.isEmpty()) {
+            int removed = h.createUpdate("DELETE FROM scheduled_tasks WHERE task_name = :name AND task_instance = :id"
+                            + " AND version = :version AND run_again_at IS NULL")
+                    .bind("name", execution.taskInstance.getTaskName())
+                    .bind("id", execution.taskInstance.getId())
+                    .bind("version", execution.version)
+                    .execute();
+            if (removed == 1) {
+                return false;
+            }
+        }
+        // Rescheduled: for next, or for the time asked while it ran, whichever is first (LEAST ignores a NULL); a done
+        // run gets here only when it was asked to run again.
+        Optional<Instant> at = h.createQuery("UPDATE scheduled_tasks SET picked = false, picked_by = NULL,"
+                        + " last_heartbeat = NULL, last_success = :now, consecutive_failures = 0,"
+                        + " execution_time = LEAST(CAST(:next AS timestamptz), run_again_at), run_again_at = NULL,"
+                        + " version = version + 1"
+                        + " WHERE task_name = :name AND task_instance = :id AND version = :version"
+                        + (next.isEmpty() ? " AND run_again_at IS NOT NULL" : "")
+                        + " RETURNING execution_time")
+                .bind("now", java.sql.Timestamp.from(clock.now()))
+                .bind("next", next.map(java.sql.Timestamp::from).orElse(null))
+                .bind("name", execution.taskInstance.getTaskName())
+                .bind("id", execution.taskInstance.getId())
+                .bind("version", execution.version)
+                .mapTo(java.sql.Timestamp.class)
+                .findOne()
+                .map(java.sql.Timestamp::toInstant);
+        if (at.isEmpty()) {
             // The row changed under us (revived by another instance after missed heartbeats, or released at a
             // restart): it is that run's to complete, as db-scheduler's own completion would have found.
             log.warn(
                     "job {}/{} was taken over while it ran; left to its new run",
                     execution.taskInstance.getTaskName(),
                     execution.taskInstance.getId());
+            return false;
         }
-        ended.set(true);
-        return outcome;
-    }
-
-    /** db-scheduler's removal of a finished one-time execution, on the caller's handle. */
-    private static int removeOn(org.jdbi.v3.core.Handle h, Execution execution) {
-        return h.createUpdate("DELETE FROM scheduled_tasks WHERE task_name = :name AND task_instance = :id"
-                        + " AND version = :version")
-                .bind("name", execution.taskInstance.getTaskName())
-                .bind("id", execution.taskInstance.getId())
-                .bind("version", execution.version)
-                .execute();
-    }
-
-    /** db-scheduler's reschedule of a successful execution (failures reset, released), on the caller's handle. */
-    private int rescheduleOn(org.jdbi.v3.core.Handle h, Execution execution, Instant next) {
-        return h.createUpdate("UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL,"
-                        + " last_success = :now, consecutive_failures = 0, execution_time = :next,"
-                        + " version = version + 1"
-                        + " WHERE task_name = :name AND task_instance = :id AND version = :version")
-                .bind("now", java.sql.Timestamp.from(clock.now()))
-                .bind("next", java.sql.Timestamp.from(next))
-                .bind("name", execution.taskInstance.getTaskName())
-                .bind("id", execution.taskInstance.getId())
-                .bind("version", execution.version)
-                .execute();
+        return !at.get().isAfter(clock.now());
     }
 
     static JobPriority priorityOf(int rank) {

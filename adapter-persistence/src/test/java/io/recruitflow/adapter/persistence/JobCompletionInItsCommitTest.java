@@ -123,27 +123,68 @@ class JobCompletionInItsCommitTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * A location's batch ends done in its unit while a recruit's first phase, in a transaction of its own, has asked
+     * the running job to run again after the batch's last look: the end reschedules the job for the time asked, in
+     * the unit's commit, instead of removing it (the lost wake-up CI caught, IntakeBudgetE2eTest).
+     */
+    @Test
+    void aJobAskedToRunAgainWhileItRanIsRescheduledInsteadOfRemoved() throws Exception {
+        Instant asked = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Job batch = new Job(
+                new JobPayload.EnrollLocation(new io.recruitflow.domain.shared.LocationId("loc_1")),
+                Instant.now(),
+                JobPriority.BULK);
+        PostgresJobQueue elsewhere = new PostgresJobQueue(TestDatabase.get().dataSource());
+        java.util.List<Boolean> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        runOnce(batch, () -> {
+            journal.save(StepRecord.pending(recruit, IntakeStep.ENROLL_WORKFLOW, Instant.now())
+                    .started(Instant.now()));
+            // Another recruit's first job ends now, on a connection of its own, and commits its wake-up.
+            requests.add(elsewhere.scheduleNoLaterThan(new Job(batch.payload(), asked, JobPriority.BULK)));
+            return new JobOutcome.Done();
+        });
+
+        assertThat(requests).as("the running job was asked to run again").containsExactly(true);
+        Map<String, Object> job = jobRow("INTAKE_ENROLLMENT").orElseThrow();
+        assertThat(job.get("picked")).isEqualTo(false);
+        assertThat(((java.sql.Timestamp) job.get("execution_time")).toInstant()).isEqualTo(asked);
+        assertThat(job.get("run_again_at")).as("the request is used up").isNull();
+        assertThat(job.get("xmin")).as("rescheduled in the unit's commit").isEqualTo(journalXmin());
+    }
+
     /** Schedules one intake job, runs the queue until the handler has run once, and stops it. */
     private void runOnce(java.util.function.Supplier<JobOutcome> inTheUnit) throws InterruptedException {
+        runOnce(
+                new Job(new JobPayload.Intake(recruit, IntakePhase.FIRST), Instant.now(), JobPriority.SPEED_TO_LEAD),
+                inTheUnit);
+    }
+
+    /** Schedules {@code job}, runs the queue until the handler has run once, and stops it. */
+    private void runOnce(Job job, java.util.function.Supplier<JobOutcome> inTheUnit) throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(1);
-        JobHandler handler = job -> {
+        JobHandler handler = run -> {
             try {
                 return work.inOne(inTheUnit); // as the saga does: joins the queue's unit
             } finally {
                 ran.countDown();
             }
         };
-        queue.schedule(
-                new Job(new JobPayload.Intake(recruit, IntakePhase.FIRST), Instant.now(), JobPriority.SPEED_TO_LEAD));
+        queue.schedule(job);
         queue.start(handler, 1);
         assertThat(ran.await(10, TimeUnit.SECONDS)).as("the job ran").isTrue();
         queue.stop(Duration.ofSeconds(5));
     }
 
     private Optional<Map<String, Object>> jobRow() {
+        return jobRow("INTAKE");
+    }
+
+    private Optional<Map<String, Object>> jobRow(String type) {
         return TestDatabase.jdbi()
-                .withHandle(h -> h.createQuery("SELECT picked, execution_time, consecutive_failures, xmin::text AS xmin"
-                                + " FROM scheduled_tasks WHERE task_name = 'INTAKE'")
+                .withHandle(h -> h.createQuery("SELECT picked, execution_time, consecutive_failures, run_again_at,"
+                                + " xmin::text AS xmin FROM scheduled_tasks WHERE task_name = :type")
+                        .bind("type", type)
                         .mapToMap()
                         .findOne());
     }

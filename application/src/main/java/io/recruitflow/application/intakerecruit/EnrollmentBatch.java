@@ -154,11 +154,9 @@ final class EnrollmentBatch {
         if (stopped.isPresent()) {
             return stopped;
         }
-        // A recruit whose first phase ended during the calls scheduled nothing (this job was scheduled): look again,
-        // so that only a first phase ending after this look waits for the enrollment sweep.
-        if (due.size() == BATCH
-                || (!attempted.isEmpty()
-                        && !journal.awaitingFollowUp(location, clock.now(), 1).isEmpty())) {
+        // A recruit whose first phase ends during this run asks the running job to run again
+        // (JobQueue.scheduleNoLaterThan): it is enrolled by that run, not missed by this one's end.
+        if (due.size() == BATCH) {
             return Optional.empty();
         }
         return Optional.of(journal.nextFollowUp(location, clock.now())

@@ -31,9 +31,10 @@ import java.util.Set;
  * EnrollmentBatch}: one job per location, many recruits per run). What each step does is in its
  * {@link IntakeStepAction}; journaling, retries and reconciliation are the {@link IntakeStepRunner}'s.
  *
- * <p>A recruit whose first phase ends while its location's batch is ending (its query found nothing more) has its
- * wake-up ignored, the batch's job being still scheduled: the {@linkplain #wakeEnrollments enrollment sweep},
- * once a minute, wakes the batch of every location with such a follow-up.
+ * <p>A recruit whose first phase ends while its location's batch runs asks the running job to run again ({@link
+ * JobQueue#scheduleNoLaterThan}), even when the run has looked for work already. The {@linkplain #wakeEnrollments
+ * enrollment sweep}, once a minute, is the safety net for a follow-up that no batch took up all the same (a job
+ * removed by hand, or an earlier version's batch ending over a wake-up).
  */
 @Singleton
 public class IntakeSaga {
@@ -207,7 +208,7 @@ public class IntakeSaga {
                 confirmation.afterStep(job.recruit());
             } else if (outcome instanceof JobOutcome.Done) {
                 // The enrollment waits in the location's batch (in this job's commit): due now, even when the batch
-                // was waiting for an earlier recruit's retry; a running batch looks again before it ends.
+                // was waiting for an earlier recruit's retry; a running batch runs again once it ends.
                 jobs.scheduleNoLaterThan(enrollmentJob(recruit.get().location(), clock.now()));
             }
             if (!(outcome instanceof JobOutcome.RunAgainAt)) {

@@ -59,8 +59,9 @@ public sealed interface JobPayload {
     }
 
     /**
-     * Wake the enrollment batch of every location with follow-ups that no batch took up (a wake-up lost to a batch
-     * that was just ending). There is one such job; it keeps itself scheduled, once a minute.
+     * Wake the enrollment batch of every location with follow-ups that no batch took up (the safety net for a wake-up
+     * lost all the same: a job removed by hand, an earlier version's batch ending over it). There is one such job; it
+     * keeps itself scheduled, once a minute.
      */
     record SweepEnrollments() implements JobPayload {
         @Override

@@ -50,7 +50,7 @@ public interface IntakeJournal {
     /**
      * The locations with a recruit {@linkplain #awaitingFollowUp awaiting its follow-up} at {@code now} none of whose
      * steps was written after {@code quietSince}: a follow-up that no enrollment batch took up (the safety net for a
-     * wake-up lost to a batch that was ending).
+     * lost wake-up).
      */
     Set<LocationId> locationsAwaitingFollowUp(Instant quietSince, Instant now);
 
