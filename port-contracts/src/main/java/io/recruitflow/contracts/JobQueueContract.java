@@ -157,6 +157,28 @@ public abstract class JobQueueContract {
                 .isTrue();
     }
 
+    @Test
+    void schedule_no_later_than_raises_a_waiting_job_ranked_lower_and_never_lowers_one() {
+        Harness h = startRecording();
+        Instant inAnHour = h.now().plus(Duration.ofHours(1));
+        JobPayload batch = payload(JobType.INTAKE_ENROLLMENT, "l1");
+        h.queue().schedule(new Job(batch, inAnHour, JobPriority.BULK));
+
+        assertThat(h.queue().scheduleNoLaterThan(new Job(batch, inAnHour, JobPriority.SPEED_TO_LEAD)))
+                .as("as early already, but ranked lower: raised")
+                .isTrue();
+        assertThat(h.queue().scheduleNoLaterThan(new Job(batch, inAnHour.plusSeconds(60), JobPriority.BULK)))
+                .as("ranked higher and due earlier already: left")
+                .isFalse();
+        h.advance(Duration.ofHours(1));
+        h.runDue();
+
+        assertThat(handled).singleElement().satisfies(job -> {
+            assertThat(job.payload()).isEqualTo(batch);
+            assertThat(job.priority()).isEqualTo(JobPriority.SPEED_TO_LEAD);
+        });
+    }
+
     /**
      * Work added while a gathering job runs, after the run looked for work (a location's enrollment batch, and a
      * recruit whose first phase ends during its calls): the run's end must not take the request with it.

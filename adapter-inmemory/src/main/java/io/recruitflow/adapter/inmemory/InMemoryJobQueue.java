@@ -99,15 +99,20 @@ public final class InMemoryJobQueue implements JobQueue {
                 scheduled.put(Key.of(job), new Entry(job, sequence++));
                 return true;
             }
+            boolean raised = job.rank() > existing.job.rank();
+            if (raised) {
+                existing.job =
+                        new Job(existing.job.payload(), existing.job.runAt(), job.priority(), job.backlogPosition());
+            }
             if (existing.running) {
                 if (existing.runAgainAt != null && !existing.runAgainAt.isAfter(job.runAt())) {
-                    return false;
+                    return raised;
                 }
                 existing.runAgainAt = job.runAt();
                 return true;
             }
             if (!existing.job.runAt().isAfter(job.runAt())) {
-                return false;
+                return raised;
             }
             existing.job = rescheduled(existing.job, job.runAt());
             return true;
@@ -215,7 +220,7 @@ public final class InMemoryJobQueue implements JobQueue {
     }
 
     private static Job rescheduled(Job job, Instant at) {
-        return new Job(job.payload(), at, job.priority());
+        return new Job(job.payload(), at, job.priority(), job.backlogPosition());
     }
 
     static Duration backoff(int failures) {

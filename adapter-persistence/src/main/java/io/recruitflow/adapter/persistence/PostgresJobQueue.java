@@ -199,8 +199,8 @@ final class PostgresJobQueue implements JobQueue {
     }
 
     /**
-     * {@link #scheduleNoLaterThan}'s conflict clause. A waiting job scheduled for later is moved to the new time, its
-     * version bumped as db-scheduler does on every change of a row. A running (claimed) one keeps its version, which
+     * {@link #scheduleNoLaterThan}'s conflict clause. A waiting job scheduled for later is moved to the new time, one
+     * ranked lower is raised to the new rank, its version bumped as db-scheduler does on every change of a row. A running (claimed) one keeps its version, which
      * db-scheduler's heartbeats and ends check, and gets the time it must run again by ({@code run_again_at}, read
      * by {@link #endOn} when the run ends). {@code ON CONFLICT DO UPDATE} locks the row even when its {@code WHERE}
      * fails, so a run's end, which takes the row's lock too, sees the request or makes it wait until the end is
@@ -209,13 +209,14 @@ final class PostgresJobQueue implements JobQueue {
      */
     private static final String BRING_FORWARD = " ON CONFLICT (task_name, task_instance) DO UPDATE SET"
             + " execution_time = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.execution_time"
-            + " ELSE EXCLUDED.execution_time END,"
+            + " ELSE LEAST(scheduled_tasks.execution_time, EXCLUDED.execution_time) END,"
             // LEAST ignores a NULL: the first request's time, or the earlier of two.
             + " run_again_at = CASE WHEN scheduled_tasks.picked"
             + " THEN LEAST(scheduled_tasks.run_again_at, EXCLUDED.execution_time) ELSE scheduled_tasks.run_again_at END,"
+            + " priority = GREATEST(scheduled_tasks.priority, EXCLUDED.priority),"
             + " version = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.version"
             + " ELSE scheduled_tasks.version + 1 END"
-            + " WHERE CASE WHEN scheduled_tasks.picked"
+            + " WHERE scheduled_tasks.priority < EXCLUDED.priority OR CASE WHEN scheduled_tasks.picked"
             + " THEN scheduled_tasks.run_again_at IS NULL OR scheduled_tasks.run_again_at > EXCLUDED.execution_time"
             + " ELSE scheduled_tasks.execution_time > EXCLUDED.execution_time END";
 
