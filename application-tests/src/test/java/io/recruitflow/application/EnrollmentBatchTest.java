@@ -119,6 +119,37 @@ class EnrollmentBatchTest {
         assertThat(r.w.adapters.jobQueue().scheduled()).noneMatch(EnrollmentBatchTest::isBatch);
     }
 
+    /**
+     * The batch yields to the location's first phases (bulk priority) while some wait, and ranks with every location's
+     * paced first phases once the last one is done, so that its enrollments do not wait for other locations' imports.
+     */
+    @Test
+    void theBatchWaitsAtBulkPriorityWhileFirstPhasesWaitAndIsRaisedOnceTheLastIsDone() {
+        Recorded r = new Recorded();
+        List<JobPriority> batchPriorityAfterEachFirstPhase = new ArrayList<>();
+        r.w.adapters.jobQueue().bind(job -> {
+            r.handled.add(job);
+            JobOutcome outcome = r.w.jobs.run(job);
+            if (job.payload() instanceof JobPayload.Intake) {
+                r.w.adapters.jobQueue().scheduled().stream()
+                        .filter(EnrollmentBatchTest::isBatch)
+                        .forEach(batch -> batchPriorityAfterEachFirstPhase.add(batch.priority()));
+            }
+            return outcome;
+        });
+        List<RecruitId> ids = r.accept(3);
+
+        r.w.runJobs();
+
+        assertThat(batchPriorityAfterEachFirstPhase)
+                .containsExactly(JobPriority.BULK, JobPriority.BULK, JobPriority.SPEED_TO_LEAD);
+        assertThat(r.handled)
+                .filteredOn(EnrollmentBatchTest::isBatch)
+                .singleElement()
+                .satisfies(batch -> assertThat(batch.backlogPosition()).isEqualTo(Job.MAX_POSITION));
+        assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
     @Test
     void moreThanABatchAreEnrolledBatchAfterBatchInOneRunOneCommitEach() {
         Recorded r = new Recorded();

@@ -76,8 +76,12 @@ final class FailsafePermitSource implements PermitSource {
     static final double HEADROOM = 0.96;
 
     private static RateLimiter<Object> smooth(RateLimit limit) {
+        return RateLimiter.smoothBuilder(spacing(limit)).build();
+    }
+
+    /** The time between two permits under {@code limit}, the headroom included. */
+    static Duration spacing(RateLimit limit) {
         long spacingNanos = (long) Math.ceil(limit.period().toNanos() / (limit.permits() * HEADROOM));
-        return RateLimiter.smoothBuilder(Duration.ofNanos(Math.max(1, spacingNanos)))
-                .build();
+        return Duration.ofNanos(Math.max(1, spacingNanos));
     }
 }

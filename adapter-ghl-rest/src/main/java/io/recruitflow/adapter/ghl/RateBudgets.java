@@ -55,6 +55,17 @@ final class RateBudgets implements CallBudgets {
         return budget(ownerOf.apply(location));
     }
 
+    /**
+     * The default permit source's spacing of the configured limit ({@link FailsafePermitSource#HEADROOM}: 104 ms for
+     * 100 per 10 s), for every location: the client never calls faster, whatever GHL declares (it adapts down only).
+     * With a static token every location shares one budget, so this is faster than each location can go; pacing at
+     * it only paces less.
+     */
+    @Override
+    public Optional<Duration> callSpacing(LocationId location) {
+        return Optional.of(FailsafePermitSource.spacing(config.rateLimit()));
+    }
+
     @Override
     public Map<LocationId, CallBudget> known() {
         return budgets.entrySet().stream()

@@ -71,6 +71,25 @@ class RateLimitTest {
     }
 
     @Test
+    void theCallSpacingTheApplicationPacesAtIsThePermitSpacingOfTheConfiguredLimit() throws Exception {
+        GhlClientConfig config = GhlClientConfig.builder()
+                .privateIntegrationToken("t")
+                .rateLimit("100/10s")
+                .build();
+        FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
+        RateBudgets budgets = new RateBudgets(config, permits, TokenOwner::location);
+
+        Duration spacing = budgets.callSpacing(new LocationId("loc_a")).orElseThrow();
+        assertThat(spacing.toNanos()).as("10 s / (100 x 0.96)").isEqualTo(104_166_667L);
+        // What the limiter really lets through: 11 permits take 10 spacings.
+        long start = System.nanoTime();
+        for (int i = 0; i < 11; i++) {
+            assertThat(permits.acquire(A, Duration.ofSeconds(2))).isTrue();
+        }
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(spacing.toNanos() * 10 - 5_000_000);
+    }
+
+    @Test
     void a429sWaitComesFromWhicheverHeaderFamilyGhlSent() {
         Instant now = Instant.parse("2026-02-12T13:00:00Z");
         assertThat(RateBudgets.retryDelay(Headers.of("Retry-After", "7"), now)).contains(Duration.ofSeconds(7));

@@ -122,9 +122,22 @@ public class IntakeSaga {
                 recruits, journal, suspended, clock, runner, confirmation, work, enrollmentCallsAtOnce);
     }
 
-    /** The enrollment batch of the location, due at {@code at}, at bulk priority (the follow-up phase's). */
+    /**
+     * The enrollment batch of the location, due at {@code at}, at bulk priority (the follow-up phase's): while the
+     * location has first phases waiting, they have its budget (they are paced at it, {@link LocationBacklog#turn}).
+     */
     public static Job enrollmentJob(LocationId location, Instant at) {
         return new Job(new JobPayload.EnrollLocation(location), at, JobPriority.BULK);
+    }
+
+    /**
+     * The enrollment batch of a location whose backlog of first phases has just emptied: ranked with the paced first
+     * phases of every location ({@link LocationBacklog#turn}), oldest due first. At bulk priority it waited, the
+     * location's whole budget idle, until no location had a first phase due: at the end of an agency's import, seconds
+     * per location (50 locations: a 5-second gap in each one's calls).
+     */
+    static Job enrollmentJobAfterBacklog(LocationId location, Instant at) {
+        return new Job(new JobPayload.EnrollLocation(location), at, JobPriority.SPEED_TO_LEAD, Job.MAX_POSITION);
     }
 
     /** Runs the location's enrollment batch ({@link EnrollmentBatch}): one commit for the whole batch. */
@@ -154,7 +167,10 @@ public class IntakeSaga {
         return SendIntroStep.introKey(recruit);
     }
 
-    /** Schedules the recruit's first phase in its location's turn (unless it is scheduled already). */
+    /**
+     * Schedules the recruit's first phase in its location's turn (unless it is scheduled already), paced behind a
+     * large backlog ({@link LocationBacklog#turn}).
+     */
     public void start(Recruit recruit, Instant at) {
         journal.open(recruit.id(), at);
         schedule(recruit, IntakePhase.FIRST, at);
@@ -165,11 +181,12 @@ public class IntakeSaga {
      * location's turn: for a store that schedules it in the same commit as the recruit ({@code RecruitAdmissions}).
      */
     public Job firstJob(Recruit recruit, Instant at) {
+        LocationBacklog.Turn turn = backlog.turn(recruit, at);
         return new Job(
                 new JobPayload.Intake(recruit.id(), IntakePhase.FIRST),
-                at,
+                turn.due(),
                 JobPriority.SPEED_TO_LEAD,
-                backlog.enter(recruit));
+                turn.position());
     }
 
     /**
@@ -177,20 +194,40 @@ public class IntakeSaga {
      * step's start and the follow-up job commit together, right before the next CRM call.
      */
     public JobOutcome advance(JobPayload.Intake job) {
-        return work.inOne(() -> advanceNow(job));
+        return work.inOne(() -> advanceInItsPlace(job));
+    }
+
+    /**
+     * A first phase runs in one of its location's few places ({@link LocationBacklog#tryRun}); when they are taken it
+     * runs again once one can have freed, and its worker goes to another location's lead.
+     */
+    private JobOutcome advanceInItsPlace(JobPayload.Intake job) {
+        Optional<Recruit> recruit = recruits.find(job.recruit());
+        if (recruit.isEmpty()) {
+            return new JobOutcome.GiveUp("no recruit " + job.recruit());
+        }
+        if (job.phase() != IntakePhase.FIRST) {
+            return advanceNow(job, recruit.get());
+        }
+        LocationId location = recruit.get().location();
+        if (!backlog.tryRun(location)) {
+            return new JobOutcome.RunAgainAt(
+                    backlog.placeFreeAt(location, clock.now()), "its location runs its most first phases at once");
+        }
+        try {
+            return advanceNow(job, recruit.get());
+        } finally {
+            backlog.ran(location);
+        }
     }
 
     /**
      * Runs a job of the recruit's phase; a follow-up job of a recruit of its own ({@code Intake(FOLLOW_UP)}) is one
      * an earlier version scheduled, or one of a trigger tag's (resumed after a crash): it still runs.
      */
-    private JobOutcome advanceNow(JobPayload.Intake job) {
-        Optional<Recruit> recruit = recruits.find(job.recruit());
-        if (recruit.isEmpty()) {
-            return new JobOutcome.GiveUp("no recruit " + job.recruit());
-        }
+    private JobOutcome advanceNow(JobPayload.Intake job, Recruit recruit) {
         Instant now = clock.now();
-        Optional<String> suspension = suspended.reason(recruit.get().location());
+        Optional<String> suspension = suspended.reason(recruit.location());
         if (suspension.isPresent()) {
             return new JobOutcome.RunAgainAt(
                     now.plus(IntakeStepRunner.SUSPENDED_RECHECK), "location suspended: " + suspension.get());
@@ -206,13 +243,17 @@ public class IntakeSaga {
                 // settled now, in this job, instead of in a follow-up job of its own.
                 outcome = runner.run(job.recruit(), IntakePhase.FOLLOW_UP.steps());
                 confirmation.afterStep(job.recruit());
-            } else if (outcome instanceof JobOutcome.Done) {
-                // The enrollment waits in the location's batch (in this job's commit): due now, even when the batch
-                // was waiting for an earlier recruit's retry; a running batch runs again once it ends.
-                jobs.scheduleNoLaterThan(enrollmentJob(recruit.get().location(), clock.now()));
             }
-            if (!(outcome instanceof JobOutcome.RunAgainAt)) {
-                backlog.leave(recruit.get());
+            boolean backlogDone = !(outcome instanceof JobOutcome.RunAgainAt) && backlog.leave(recruit) == 0;
+            if (outcome instanceof JobOutcome.Done && enrollment.callsTheCrm()) {
+                // The enrollment waits in the location's batch (in this job's commit): due now, even when the batch
+                // was waiting for an earlier recruit's retry; a running batch runs again once it ends. It yields to
+                // the first phases while the location has some waiting, and has its budget once none are left.
+                LocationId location = recruit.location();
+                jobs.scheduleNoLaterThan(
+                        backlogDone
+                                ? enrollmentJobAfterBacklog(location, clock.now())
+                                : enrollmentJob(location, clock.now()));
             }
         }
         return outcome;
@@ -257,7 +298,8 @@ public class IntakeSaga {
             jobs.schedule(new Job(payload, at, JobPriority.BULK));
             return;
         }
-        Job job = new Job(payload, at, JobPriority.SPEED_TO_LEAD, backlog.enter(recruit));
+        LocationBacklog.Turn turn = backlog.turn(recruit, at);
+        Job job = new Job(payload, turn.due(), JobPriority.SPEED_TO_LEAD, turn.position());
         if (!jobs.schedule(job)) {
             backlog.leave(recruit); // already scheduled: it holds its place
         }

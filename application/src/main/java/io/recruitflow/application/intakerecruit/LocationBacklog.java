@@ -1,12 +1,19 @@
 package io.recruitflow.application.intakerecruit;
 
+import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.CallBudgets;
+import io.recruitflow.application.port.Job;
 import io.recruitflow.application.routing.Tier;
 import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.shared.LocationId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -18,13 +25,113 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>Inside a location, tiers go first ({@link Tier}): a recruit's position counts only the waiting intakes of
  * its location in its own tier or a better one, so a tier-A lead overtakes the location's waiting tier-B and -C
  * leads, while other locations keep their turns. Without tiers every recruit is in the same (untiered) rank.
+ *
+ * <p>A large backlog is paced ({@link #turn}): a location's first {@value #DUE_AT_ONCE} waiting intakes are due at
+ * once, each one after them {@value #FIRST_PHASE_CALLS} call spacings ({@link CallBudgets#callSpacing}) after the one
+ * before, the rate at which the location's budget can take first phases. Why: a first phase holds a job worker while
+ * it waits for its location's permits, so a backlog due all at once put every worker to sleep in the rate limiter of
+ * the location imported first while fifty other locations' budgets went unspent (0.70 of the agency's ceiling, the
+ * slowest location at 70 % of its budget). Paced intakes rank alike, oldest due first, so the workers follow the due
+ * times across locations instead of one location's backlog or its import order. The enrollments wait for the first
+ * phases ({@link IntakeSaga#enrollmentJob}) and take the whole budget once the location's backlog is done. Pacing
+ * that falls behind is held by {@link #RUNNING_PER_LOCATION}.
  */
 @Singleton
 public class LocationBacklog {
-    private final Map<LocationId, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
+    /** A location's waiting intakes due at once, unpaced: a lead or a handful arriving starts at once. */
+    static final int DUE_AT_ONCE = 4;
 
+    /** The CRM calls of a first phase: the contact, the opportunity, the intro text. */
+    static final int FIRST_PHASE_CALLS = 3;
+
+    /**
+     * An intake's turn in its location: when it is due, and its position for {@link
+     * io.recruitflow.application.port.Job#backlogPosition} (a paced one ranks with every paced one).
+     */
+    public record Turn(int position, Instant due) {}
+
+    /**
+     * First phases of one location this process runs at once, at most. A location's budget keeps a few busy (at 100
+     * per 10 s a call every 104 ms: four cover a GHL latency of ~400 ms), and each holds a job worker while it waits
+     * for a permit. A guard for when pacing falls behind (the location's budget spent on other work too, its
+     * intakes come due faster than it can take them, and the oldest due go first): without it every free worker
+     * would wait on that one location while the others' budgets went unspent.
+     */
+    static final int RUNNING_PER_LOCATION = 4;
+
+    /** How long a first phase turned away waits when its location's calls are not spaced. */
+    static final Duration BUSY_RECHECK = Duration.ofSeconds(1);
+
+    private final Map<LocationId, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
+    private final Map<LocationId, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final CallBudgets budgets;
+
+    /** Positions only, nothing paced (a CRM whose calls are not limited). */
+    public LocationBacklog() {
+        this(new CallBudgets() {
+            @Override
+            public Optional<CallBudget> of(LocationId location) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Map<LocationId, CallBudget> known() {
+                return Map.of();
+            }
+        });
+    }
+
+    /** Paced at the spacing the CRM adapter puts between a location's calls. */
     @Inject
-    public LocationBacklog() {}
+    public LocationBacklog(CallBudgets budgets) {
+        this.budgets = budgets;
+    }
+
+    /**
+     * The turn of the recruit's first phase scheduled at {@code at}: its {@linkplain #enter(Recruit) position}, and,
+     * beyond the location's first {@value #DUE_AT_ONCE}, due one first phase's calls later per intake ahead of it.
+     */
+    public Turn turn(Recruit recruit, Instant at) {
+        int position = enter(recruit);
+        int paced = position - (DUE_AT_ONCE - 1);
+        Optional<Duration> spacing = budgets.callSpacing(recruit.location());
+        if (paced <= 0 || spacing.isEmpty()) {
+            return new Turn(position, at);
+        }
+        return new Turn(Job.MAX_POSITION, at.plus(spacing.get().multipliedBy((long) FIRST_PHASE_CALLS * paced)));
+    }
+
+    /**
+     * Takes one of the location's {@value #RUNNING_PER_LOCATION} places for a first phase about to run in this
+     * process; false when they are all taken: the job should run again at {@link #placeFreeAt}, and its worker go
+     * to another location's lead.
+     */
+    public boolean tryRun(LocationId location) {
+        AtomicInteger n = running.computeIfAbsent(location, l -> new AtomicInteger());
+        if (n.incrementAndGet() <= RUNNING_PER_LOCATION) {
+            return true;
+        }
+        n.decrementAndGet();
+        return false;
+    }
+
+    /** Gives back the place {@link #tryRun} took. */
+    public void ran(LocationId location) {
+        AtomicInteger n = running.get(location);
+        if (n != null) {
+            n.updateAndGet(v -> Math.max(0, v - 1));
+        }
+    }
+
+    /**
+     * When a first phase turned away by {@link #tryRun} should try again: once a running one can have made its calls
+     * at the location's spacing, or after {@link #BUSY_RECHECK} when calls are not spaced.
+     */
+    public Instant placeFreeAt(LocationId location, Instant now) {
+        return now.plus(budgets.callSpacing(location)
+                .map(s -> s.multipliedBy(FIRST_PHASE_CALLS))
+                .orElse(BUSY_RECHECK));
+    }
 
     /** The position of a newly scheduled intake of the location (an untiered recruit). */
     public int enter(LocationId location) {
@@ -46,20 +153,26 @@ public class LocationBacklog {
     }
 
     /** An intake of the location finished its first phase (or gave up). */
-    public void leave(LocationId location) {
-        leave(location, Tier.UNTIERED);
+    public int leave(LocationId location) {
+        return leave(location, Tier.UNTIERED);
     }
 
-    /** The recruit's intake finished its first phase (or gave up). */
-    public void leave(Recruit recruit) {
-        leave(recruit.location(), Tier.rank(recruit.tags()));
+    /** The recruit's intake finished its first phase (or gave up); returns how many of its location's still wait. */
+    public int leave(Recruit recruit) {
+        return leave(recruit.location(), Tier.rank(recruit.tags()));
     }
 
-    private void leave(LocationId location, int rank) {
+    private int leave(LocationId location, int rank) {
         AtomicIntegerArray counts = pending.get(location);
-        if (counts != null) {
-            counts.updateAndGet(rank, n -> Math.max(0, n - 1));
+        if (counts == null) {
+            return 0;
         }
+        counts.updateAndGet(rank, n -> Math.max(0, n - 1));
+        int waiting = 0;
+        for (int r = 0; r < counts.length(); r++) {
+            waiting += counts.get(r);
+        }
+        return waiting;
     }
 
     private AtomicIntegerArray counts(LocationId location) {

@@ -1,6 +1,7 @@
 package io.recruitflow.application.port;
 
 import io.recruitflow.domain.shared.LocationId;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,4 +12,13 @@ public interface CallBudgets {
 
     /** Every budget known, by location id. */
     Map<LocationId, CallBudget> known();
+
+    /**
+     * The least time the CRM adapter puts between two of the location's calls (its rate limit: 100 ms for 100 per
+     * 10 s), when it limits them; empty when calls are not limited. For pacing work so that it comes due no faster
+     * than the calls can be made: never slower, since the adapter never calls faster than this.
+     */
+    default Optional<Duration> callSpacing(LocationId location) {
+        return Optional.empty();
+    }
 }

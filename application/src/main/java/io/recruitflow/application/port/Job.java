@@ -15,7 +15,7 @@ public record Job(JobPayload payload, Instant runAt, JobPriority priority, int b
      * Positions beyond this all rank alike. Keeps {@link #rank()} inside its priority's band and within
      * db-scheduler's {@code smallint} priority column: ranks go up to 30,000.
      */
-    static final int MAX_POSITION = 999;
+    public static final int MAX_POSITION = 999;
 
     public Job {
         Objects.requireNonNull(payload, "payload");

@@ -2,6 +2,9 @@ package io.recruitflow.application.intakerecruit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recruitflow.application.port.CallBudget;
+import io.recruitflow.application.port.CallBudgets;
+import io.recruitflow.application.port.Job;
 import io.recruitflow.domain.recruit.Lead;
 import io.recruitflow.domain.recruit.License;
 import io.recruitflow.domain.recruit.LicenseType;
@@ -11,13 +14,19 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.PersonName;
 import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Positions in a location's backlog: locations take turns, and inside a location better tiers go first. */
+/**
+ * Positions in a location's backlog: locations take turns, inside a location better tiers go first, and a large
+ * backlog is paced at its location's call spacing.
+ */
 class LocationBacklogTest {
     static final LocationId EAST = new LocationId("loc_east");
     static final LocationId WEST = new LocationId("loc_west");
@@ -53,6 +62,106 @@ class LocationBacklogTest {
         backlog.leave(recruit(EAST, 'A'));
         assertThat(backlog.enter(recruit(EAST, 'A'))).isZero();
         assertThat(backlog.enter(recruit(EAST, 'B'))).isEqualTo(2);
+    }
+
+    /** A CRM adapter that spaces each location's calls 100 ms apart (GHL's 100 per 10 s). */
+    static final CallBudgets HUNDRED_PER_TEN_SECONDS = new CallBudgets() {
+        @Override
+        public Optional<CallBudget> of(LocationId location) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<LocationId, CallBudget> known() {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<Duration> callSpacing(LocationId location) {
+            return Optional.of(Duration.ofMillis(100));
+        }
+    };
+
+    @Test
+    void aLargeBacklogIsPacedAtTheFirstPhasesCallsBeyondTheFirstFour() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        List<LocationBacklog.Turn> east = IntStream.range(0, 10)
+                .mapToObj(i -> backlog.turn(recruit(EAST, null), at))
+                .toList();
+
+        assertThat(east.subList(0, 4))
+                .as("the first four: due at once, in their positions")
+                .containsExactly(
+                        new LocationBacklog.Turn(0, at),
+                        new LocationBacklog.Turn(1, at),
+                        new LocationBacklog.Turn(2, at),
+                        new LocationBacklog.Turn(3, at));
+        assertThat(east.subList(4, 10))
+                .extracting(LocationBacklog.Turn::due)
+                .as("then one every three calls (300 ms)")
+                .containsExactly(
+                        at.plusMillis(300),
+                        at.plusMillis(600),
+                        at.plusMillis(900),
+                        at.plusMillis(1200),
+                        at.plusMillis(1500),
+                        at.plusMillis(1800));
+        assertThat(east.subList(4, 10))
+                .extracting(LocationBacklog.Turn::position)
+                .as("paced ones rank alike: the oldest due first, whatever its location")
+                .containsOnly(Job.MAX_POSITION);
+        assertThat(backlog.turn(recruit(WEST, null), at))
+                .as("another location's first lead starts at once")
+                .isEqualTo(new LocationBacklog.Turn(0, at));
+        assertThat(backlog.turn(recruit(EAST, 'A'), at.plusSeconds(1)))
+                .as("a better tier's lead is ahead of the backlog: at once")
+                .isEqualTo(new LocationBacklog.Turn(0, at.plusSeconds(1)));
+    }
+
+    @Test
+    void theBacklogMovesUpAsIntakesFinishAndTheLaterOnesArePacedFromTheirOwnTime() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        for (int i = 0; i < 6; i++) {
+            backlog.turn(recruit(EAST, null), at);
+        }
+        for (int i = 0; i < 6; i++) {
+            backlog.leave(recruit(EAST, null));
+        }
+        Instant later = at.plusSeconds(60);
+        assertThat(backlog.turn(recruit(EAST, null), later)).isEqualTo(new LocationBacklog.Turn(0, later));
+    }
+
+    @Test
+    void aLocationRunsAtMostFourFirstPhasesAtOnceAndATurnedAwayOneTriesAgainOnceOneCanHaveFinished() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        for (int i = 0; i < LocationBacklog.RUNNING_PER_LOCATION; i++) {
+            assertThat(backlog.tryRun(EAST)).isTrue();
+        }
+        assertThat(backlog.tryRun(EAST)).as("a fifth").isFalse();
+        assertThat(backlog.tryRun(WEST)).as("another location's").isTrue();
+
+        Instant now = Instant.parse("2026-12-01T15:00:00Z");
+        assertThat(backlog.placeFreeAt(EAST, now))
+                .as("a running one's three calls at the location's spacing")
+                .isEqualTo(now.plusMillis(300));
+        assertThat(new LocationBacklog().placeFreeAt(EAST, now))
+                .as("calls not spaced")
+                .isEqualTo(now.plus(LocationBacklog.BUSY_RECHECK));
+
+        backlog.ran(EAST);
+        assertThat(backlog.tryRun(EAST)).as("a place freed").isTrue();
+        assertThat(backlog.tryRun(EAST)).isFalse();
+    }
+
+    @Test
+    void withoutACallSpacingNothingIsPaced() {
+        LocationBacklog backlog = new LocationBacklog();
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        for (int i = 0; i < 20; i++) {
+            assertThat(backlog.turn(recruit(EAST, null), at)).isEqualTo(new LocationBacklog.Turn(i, at));
+        }
     }
 
     static Recruit recruit(LocationId location, Character tier) {

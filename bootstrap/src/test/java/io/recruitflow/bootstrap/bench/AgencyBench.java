@@ -576,6 +576,16 @@ final class AgencyBench {
                     .findFirst()
                     .orElseThrow();
             long calls = to.byLocation().get(location)[0] - from.byLocation().get(location)[0];
+            if (Boolean.getBoolean("bench.agency.trace") && location.matches("loc_00(01|02|25|50)")) {
+                // -Dbench.agency.trace=true: the calls of four locations in each sample, for seeing a gap.
+                StringBuilder b = new StringBuilder("calls per " + SAMPLE.toMillis() + " ms, " + location + ":");
+                for (int i = 1; i < s.size(); i++) {
+                    b.append(' ')
+                            .append(s.get(i).byLocation().get(location)[0]
+                                    - s.get(i - 1).byLocation().get(location)[0]);
+                }
+                System.out.println(b);
+            }
             return new LocationFigure(
                     location,
                     total - base,
