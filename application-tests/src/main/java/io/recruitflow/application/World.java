@@ -99,8 +99,30 @@ public final class World {
     public final InMemoryAdapters adapters;
     public final InMemoryGhl ghl;
     public final InMemorySuspendedLocations suspended = new InMemorySuspendedLocations();
+    /**
+     * The spacing the world's CRM puts between a location's calls, which its intakes are paced at ({@code
+     * LocationBacklog.turn}); none by default, as the in-memory GHL does not limit calls. Set it before leads come.
+     */
+    public volatile java.time.Duration callSpacing;
+
     public final io.recruitflow.application.intakerecruit.LocationBacklog backlog =
-            new io.recruitflow.application.intakerecruit.LocationBacklog();
+            new io.recruitflow.application.intakerecruit.LocationBacklog(
+                    new io.recruitflow.application.port.CallBudgets() {
+                        @Override
+                        public java.util.Optional<io.recruitflow.application.port.CallBudget> of(LocationId location) {
+                            return java.util.Optional.empty();
+                        }
+
+                        @Override
+                        public java.util.Map<LocationId, io.recruitflow.application.port.CallBudget> known() {
+                            return java.util.Map.of();
+                        }
+
+                        @Override
+                        public java.util.Optional<java.time.Duration> callSpacing(LocationId location) {
+                            return java.util.Optional.ofNullable(World.this.callSpacing);
+                        }
+                    });
     public final RecruitingSettings settings;
     public final LocationSetup setup;
     public final RecipientProfile recipients;

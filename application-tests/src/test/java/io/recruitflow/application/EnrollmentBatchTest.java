@@ -120,33 +120,44 @@ class EnrollmentBatchTest {
     }
 
     /**
-     * The batch yields to the location's first phases (bulk priority) while some wait, and ranks with every location's
-     * paced first phases once the last one is done, so that its enrollments do not wait for other locations' imports.
+     * While a location's first phases are paced into the future they have its budget: no first phase wakes the batch
+     * until the last is due, and the one that does ranks it with the paced first phases, so that its enrollments wait
+     * neither for the location's own backlog nor for other locations' imports.
      */
     @Test
-    void theBatchWaitsAtBulkPriorityWhileFirstPhasesWaitAndIsRaisedOnceTheLastIsDone() {
+    void theBatchIsWokenOnceTheLocationsPacedFirstPhasesAreAllDueRankedWithThem() {
         Recorded r = new Recorded();
-        List<JobPriority> batchPriorityAfterEachFirstPhase = new ArrayList<>();
+        r.w.callSpacing = Duration.ofMillis(100); // a first phase every 300 ms beyond the first four
+        List<Boolean> batchScheduledAfterEachFirstPhase = new ArrayList<>();
         r.w.adapters.jobQueue().bind(job -> {
             r.handled.add(job);
             JobOutcome outcome = r.w.jobs.run(job);
             if (job.payload() instanceof JobPayload.Intake) {
-                r.w.adapters.jobQueue().scheduled().stream()
-                        .filter(EnrollmentBatchTest::isBatch)
-                        .forEach(batch -> batchPriorityAfterEachFirstPhase.add(batch.priority()));
+                batchScheduledAfterEachFirstPhase.add(
+                        r.w.adapters.jobQueue().scheduled().stream().anyMatch(EnrollmentBatchTest::isBatch));
             }
             return outcome;
         });
-        List<RecruitId> ids = r.accept(3);
+        List<RecruitId> ids = r.accept(6);
+        Instant last = r.w.clock.now().plusMillis(600);
 
         r.w.runJobs();
+        assertThat(batchScheduledAfterEachFirstPhase)
+                .as("the four due at once; the two paced ones still to come")
+                .containsExactly(false, false, false, false);
+        r.w.clock.set(last);
+        r.w.runJobs();
 
-        assertThat(batchPriorityAfterEachFirstPhase)
-                .containsExactly(JobPriority.BULK, JobPriority.BULK, JobPriority.SPEED_TO_LEAD);
+        assertThat(batchScheduledAfterEachFirstPhase)
+                .as("woken by the first first phase that ended once the last was due")
+                .containsExactly(false, false, false, false, true, true);
         assertThat(r.handled)
                 .filteredOn(EnrollmentBatchTest::isBatch)
                 .singleElement()
-                .satisfies(batch -> assertThat(batch.backlogPosition()).isEqualTo(Job.MAX_POSITION));
+                .satisfies(batch -> {
+                    assertThat(batch.priority()).isEqualTo(JobPriority.SPEED_TO_LEAD);
+                    assertThat(batch.backlogPosition()).isEqualTo(Job.MAX_POSITION);
+                });
         assertThat(ids).allMatch(r.w.intake::isComplete);
     }
 

@@ -76,6 +76,6 @@ public final class InMemoryModule extends AbstractModule {
         bind(Installations.class).toInstance(ghl.installations());
         bind(Recruiters.class).toInstance(ghl.recruiters());
         bind(RoundRobinTurns.class).toInstance(new InMemoryRoundRobinTurns());
-        bind(CallBudgets.class).toInstance(new NoCallBudgets());
+        bind(CallBudgets.class).toInstance(CallBudgets.none()); // the in-memory GHL does not throttle
     }
 }

@@ -131,10 +131,11 @@ public class IntakeSaga {
     }
 
     /**
-     * The enrollment batch of a location whose backlog of first phases has just emptied: ranked with the paced first
-     * phases of every location ({@link LocationBacklog#turn}), oldest due first. At bulk priority it waited, the
-     * location's whole budget idle, until no location had a first phase due: at the end of an agency's import, seconds
-     * per location (50 locations: a 5-second gap in each one's calls).
+     * The enrollment batch of a location whose first phases are all due ({@link LocationBacklog#allDue}): ranked with
+     * the paced first phases of every location ({@link LocationBacklog#turn}), oldest due first. At bulk priority it
+     * waited, the location's whole budget idle, until no location had a first phase due: at the end of an agency's
+     * import, seconds per location (50 locations: a 5-second gap in each one's calls). Woken while first phases were
+     * still paced, it took a quarter of their budget whenever workers were free, and they fell behind their pace.
      */
     static Job enrollmentJobAfterBacklog(LocationId location, Instant at) {
         return new Job(new JobPayload.EnrollLocation(location), at, JobPriority.SPEED_TO_LEAD, Job.MAX_POSITION);
@@ -244,16 +245,18 @@ public class IntakeSaga {
                 outcome = runner.run(job.recruit(), IntakePhase.FOLLOW_UP.steps());
                 confirmation.afterStep(job.recruit());
             }
-            boolean backlogDone = !(outcome instanceof JobOutcome.RunAgainAt) && backlog.leave(recruit) == 0;
-            if (outcome instanceof JobOutcome.Done && enrollment.callsTheCrm()) {
-                // The enrollment waits in the location's batch (in this job's commit): due now, even when the batch
-                // was waiting for an earlier recruit's retry; a running batch runs again once it ends. It yields to
-                // the first phases while the location has some waiting, and has its budget once none are left.
-                LocationId location = recruit.location();
-                jobs.scheduleNoLaterThan(
-                        backlogDone
-                                ? enrollmentJobAfterBacklog(location, clock.now())
-                                : enrollmentJob(location, clock.now()));
+            if (!(outcome instanceof JobOutcome.RunAgainAt)) {
+                backlog.leave(recruit);
+            }
+            Instant end = clock.now();
+            if (outcome instanceof JobOutcome.Done
+                    && enrollment.callsTheCrm()
+                    && backlog.allDue(recruit.location(), end)) {
+                // The enrollment waits in the location's batch (in this job's commit). While the location's first
+                // phases are still paced into the future they have its budget, and the batch is not woken: the first
+                // phase that ends once they are all due wakes it, for now, even when it was waiting for an earlier
+                // recruit's retry, ranked with the paced first phases; a running batch runs again once it ends.
+                jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), end));
             }
         }
         return outcome;

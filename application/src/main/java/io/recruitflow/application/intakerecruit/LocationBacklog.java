@@ -1,6 +1,5 @@
 package io.recruitflow.application.intakerecruit;
 
-import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.CallBudgets;
 import io.recruitflow.application.port.Job;
 import io.recruitflow.application.routing.Tier;
@@ -26,14 +25,14 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * its location in its own tier or a better one, so a tier-A lead overtakes the location's waiting tier-B and -C
  * leads, while other locations keep their turns. Without tiers every recruit is in the same (untiered) rank.
  *
- * <p>A large backlog is paced ({@link #turn}): a location's first {@value #DUE_AT_ONCE} waiting intakes are due at
- * once, each one after them {@value #FIRST_PHASE_CALLS} call spacings ({@link CallBudgets#callSpacing}) after the one
- * before, the rate at which the location's budget can take first phases. Why: a first phase holds a job worker while
+ * <p>A large backlog is paced ({@link #turn}): a location's first {@value #DUE_AT_ONCE} intakes are due at once, each
+ * one after them {@value #FIRST_PHASE_CALLS} call spacings ({@link CallBudgets#callSpacing}) after the one before, the
+ * rate at which the location's budget can take first phases. Why: a first phase holds a job worker while
  * it waits for its location's permits, so a backlog due all at once put every worker to sleep in the rate limiter of
  * the location imported first while fifty other locations' budgets went unspent (0.70 of the agency's ceiling, the
  * slowest location at 70 % of its budget). Paced intakes rank alike, oldest due first, so the workers follow the due
- * times across locations instead of one location's backlog or its import order. The enrollments wait for the first
- * phases ({@link IntakeSaga#enrollmentJob}) and take the whole budget once the location's backlog is done. Pacing
+ * times across locations instead of one location's backlog or its import order. The enrollments wait until the
+ * location's paced first phases are all due ({@link #allDue}) and take its whole budget then. Pacing
  * that falls behind is held by {@link #RUNNING_PER_LOCATION}.
  */
 @Singleton
@@ -64,21 +63,12 @@ public class LocationBacklog {
 
     private final Map<LocationId, AtomicIntegerArray> pending = new ConcurrentHashMap<>();
     private final Map<LocationId, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<LocationId, Pace> paces = new ConcurrentHashMap<>();
     private final CallBudgets budgets;
 
     /** Positions only, nothing paced (a CRM whose calls are not limited). */
     public LocationBacklog() {
-        this(new CallBudgets() {
-            @Override
-            public Optional<CallBudget> of(LocationId location) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<LocationId, CallBudget> known() {
-                return Map.of();
-            }
-        });
+        this(CallBudgets.none());
     }
 
     /** Paced at the spacing the CRM adapter puts between a location's calls. */
@@ -88,17 +78,59 @@ public class LocationBacklog {
     }
 
     /**
-     * The turn of the recruit's first phase scheduled at {@code at}: its {@linkplain #enter(Recruit) position}, and,
-     * beyond the location's first {@value #DUE_AT_ONCE}, due one first phase's calls later per intake ahead of it.
+     * The turn of the recruit's first phase scheduled at {@code at}: its {@linkplain #enter(Recruit) position}, and its
+     * due time on its location's pace ({@link Pace}): at once for the location's first {@value #DUE_AT_ONCE}, then
+     * one first phase's calls after the one before.
      */
     public Turn turn(Recruit recruit, Instant at) {
         int position = enter(recruit);
-        int paced = position - (DUE_AT_ONCE - 1);
         Optional<Duration> spacing = budgets.callSpacing(recruit.location());
-        if (paced <= 0 || spacing.isEmpty()) {
+        if (spacing.isEmpty()) {
             return new Turn(position, at);
         }
-        return new Turn(Job.MAX_POSITION, at.plus(spacing.get().multipliedBy((long) FIRST_PHASE_CALLS * paced)));
+        Instant due = paces.computeIfAbsent(recruit.location(), l -> new Pace())
+                .next(Tier.rank(recruit.tags()), at, spacing.get().multipliedBy(FIRST_PHASE_CALLS));
+        return due.equals(at) ? new Turn(position, at) : new Turn(Job.MAX_POSITION, due);
+    }
+
+    /**
+     * Whether every first phase this process scheduled for the location is due by {@code now}: none is still paced
+     * into the future, so the location's budget is its enrollments' ({@link IntakeSaga#enrollmentJob}) once those
+     * have run. True for a location with nothing paced.
+     */
+    public boolean allDue(LocationId location, Instant now) {
+        Pace pace = paces.get(location);
+        return pace == null || pace.allDueBy(now);
+    }
+
+    /**
+     * A location's pace, a virtual schedule (the generic cell rate algorithm): per tier, when the budget is free of the
+     * intakes of that tier or a better one paced so far. A new intake is due when its tier's schedule has room for it,
+     * less a burst of {@value #DUE_AT_ONCE} intakes, and moves its own and every worse tier's schedule on by one first
+     * phase, so a better tier's lead overtakes the worse tiers' waiting ones. A schedule in the past has room at once:
+     * the pace heals by itself, with no count to keep in step with intakes that end, perhaps in another instance.
+     */
+    private static final class Pace {
+        private final Instant[] free = new Instant[Tier.UNTIERED + 1];
+        private Instant lastDue = Instant.MIN;
+
+        synchronized Instant next(int tier, Instant at, Duration perIntake) {
+            Instant room = free[tier] == null || free[tier].isBefore(at) ? at : free[tier];
+            Instant due = max(at, room.minus(perIntake.multipliedBy(DUE_AT_ONCE - 1)));
+            for (int t = tier; t < free.length; t++) {
+                free[t] = max(at, free[t] == null ? at : free[t]).plus(perIntake);
+            }
+            lastDue = max(lastDue, due);
+            return due;
+        }
+
+        synchronized boolean allDueBy(Instant now) {
+            return !lastDue.isAfter(now);
+        }
+
+        private static Instant max(Instant a, Instant b) {
+            return a.isAfter(b) ? a : b;
+        }
     }
 
     /**
@@ -153,26 +185,20 @@ public class LocationBacklog {
     }
 
     /** An intake of the location finished its first phase (or gave up). */
-    public int leave(LocationId location) {
-        return leave(location, Tier.UNTIERED);
+    public void leave(LocationId location) {
+        leave(location, Tier.UNTIERED);
     }
 
-    /** The recruit's intake finished its first phase (or gave up); returns how many of its location's still wait. */
-    public int leave(Recruit recruit) {
-        return leave(recruit.location(), Tier.rank(recruit.tags()));
+    /** The recruit's intake finished its first phase (or gave up). */
+    public void leave(Recruit recruit) {
+        leave(recruit.location(), Tier.rank(recruit.tags()));
     }
 
-    private int leave(LocationId location, int rank) {
+    private void leave(LocationId location, int rank) {
         AtomicIntegerArray counts = pending.get(location);
-        if (counts == null) {
-            return 0;
+        if (counts != null) {
+            counts.updateAndGet(rank, n -> Math.max(0, n - 1));
         }
-        counts.updateAndGet(rank, n -> Math.max(0, n - 1));
-        int waiting = 0;
-        for (int r = 0; r < counts.length(); r++) {
-            waiting += counts.get(r);
-        }
-        return waiting;
     }
 
     private AtomicIntegerArray counts(LocationId location) {

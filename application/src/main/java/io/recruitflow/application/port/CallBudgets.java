@@ -21,4 +21,24 @@ public interface CallBudgets {
     default Optional<Duration> callSpacing(LocationId location) {
         return Optional.empty();
     }
+
+    /** A CRM that declares no budget and does not limit its calls (the in-memory one). */
+    static CallBudgets none() {
+        return None.INSTANCE;
+    }
+
+    /** {@link #none()}. */
+    enum None implements CallBudgets {
+        INSTANCE;
+
+        @Override
+        public Optional<CallBudget> of(LocationId location) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<LocationId, CallBudget> known() {
+            return Map.of();
+        }
+    }
 }

@@ -68,12 +68,12 @@ class LocationBacklogTest {
     static final CallBudgets HUNDRED_PER_TEN_SECONDS = new CallBudgets() {
         @Override
         public Optional<CallBudget> of(LocationId location) {
-            return Optional.empty();
+            return CallBudgets.none().of(location);
         }
 
         @Override
         public Map<LocationId, CallBudget> known() {
-            return Map.of();
+            return CallBudgets.none().known();
         }
 
         @Override
@@ -153,6 +153,50 @@ class LocationBacklogTest {
         backlog.ran(EAST);
         assertThat(backlog.tryRun(EAST)).as("a place freed").isTrue();
         assertThat(backlog.tryRun(EAST)).isFalse();
+    }
+
+    @Test
+    void theLocationsFirstPhasesAreAllDueOnceTheLastPacedOneIs() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        assertThat(backlog.allDue(EAST, at)).as("nothing scheduled").isTrue();
+        for (int i = 0; i < 6; i++) {
+            backlog.turn(recruit(EAST, null), at);
+        }
+        assertThat(backlog.allDue(EAST, at)).isFalse();
+        assertThat(backlog.allDue(EAST, at.plusMillis(599))).isFalse();
+        assertThat(backlog.allDue(EAST, at.plusMillis(600)))
+                .as("the sixth, 2 x 300 ms after the fourth")
+                .isTrue();
+        assertThat(backlog.allDue(WEST, at)).as("another location").isTrue();
+    }
+
+    @Test
+    void thePaceHealsByItselfWithoutTheIntakesEnding() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        for (int i = 0; i < 10; i++) {
+            backlog.turn(recruit(EAST, null), at);
+        }
+        // None of them ended here (another instance ran them): ten minutes later a new lead is due at once all the
+        // same.
+        Instant later = at.plusSeconds(600);
+        assertThat(backlog.turn(recruit(EAST, null), later).due()).isEqualTo(later);
+    }
+
+    @Test
+    void aBetterTiersLeadIsPacedOnlyBehindItsTierAndPushesTheWorseTiersBack() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        for (int i = 0; i < 6; i++) {
+            backlog.turn(recruit(EAST, 'C'), at); // due at once x4, then +300, +600
+        }
+        for (int i = 0; i < 5; i++) {
+            backlog.turn(recruit(EAST, 'A'), at); // its own schedule: at once x4, then +300
+        }
+        assertThat(backlog.turn(recruit(EAST, 'C'), at).due())
+                .as("behind the six C's and the five A's: 11 x 300 ms, less the burst of four")
+                .isEqualTo(at.plusMillis(8 * 300));
     }
 
     @Test
