@@ -151,6 +151,11 @@ class EnrollmentBatchTest {
         assertThat(batchScheduledAfterEachFirstPhase)
                 .as("woken by the first first phase that ended once the last was due")
                 .containsExactly(false, false, false, false, true, true);
+        assertThat(r.w.ghl.enrollments())
+                .as("the batch gathers the last ones for a second")
+                .isEmpty();
+        r.w.clock.advance(IntakeSaga.ENROLLMENT_GATHER);
+        r.w.runJobs();
         assertThat(r.handled)
                 .filteredOn(EnrollmentBatchTest::isBatch)
                 .singleElement()

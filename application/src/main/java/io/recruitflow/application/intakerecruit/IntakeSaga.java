@@ -51,6 +51,14 @@ public class IntakeSaga {
     private final EnrollWorkflowStep enrollment;
     private final EnrollmentBatch batch;
 
+    /**
+     * How long a paced location's enrollment batch, once woken, waits for more first phases to end: one run for the
+     * last few instead of one each. Without it, where workers are free (the budget lifted, or a small import), every
+     * first phase ending after the last was due would run the batch again for its one recruit, a claim, a query and
+     * a commit each.
+     */
+    public static final java.time.Duration ENROLLMENT_GATHER = java.time.Duration.ofSeconds(1);
+
     /** How long a due follow-up goes untouched before the enrollment sweep wakes its location's batch. */
     public static final java.time.Duration ENROLLMENT_QUIET = java.time.Duration.ofMinutes(1);
 
@@ -254,9 +262,12 @@ public class IntakeSaga {
                     && backlog.allDue(recruit.location(), end)) {
                 // The enrollment waits in the location's batch (in this job's commit). While the location's first
                 // phases are still paced into the future they have its budget, and the batch is not woken: the first
-                // phase that ends once they are all due wakes it, for now, even when it was waiting for an earlier
-                // recruit's retry, ranked with the paced first phases; a running batch runs again once it ends.
-                jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), end));
+                // phase that ends once they are all due wakes it (a second later, to gather the last few; even when it
+                // was
+                // waiting for an earlier recruit's retry), ranked with the paced first phases; a running batch runs
+                // again once it ends.
+                Instant wake = backlog.paces(recruit.location()) ? end.plus(ENROLLMENT_GATHER) : end;
+                jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), wake));
             }
         }
         return outcome;

@@ -93,6 +93,11 @@ public class LocationBacklog {
         return due.equals(at) ? new Turn(position, at) : new Turn(Job.MAX_POSITION, due);
     }
 
+    /** Whether the location's first phases are paced (its CRM spaces its calls). */
+    public boolean paces(LocationId location) {
+        return budgets.callSpacing(location).isPresent();
+    }
+
     /**
      * Whether every first phase this process scheduled for the location is due by {@code now}: none is still paced
      * into the future, so the location's budget is its enrollments' ({@link IntakeSaga#enrollmentJob}) once those
