@@ -14,6 +14,20 @@ class RateLimitTest {
     private static final TokenOwner A = TokenOwner.location(new LocationId("loc_a"));
     private static final TokenOwner B = TokenOwner.location(new LocationId("loc_b"));
 
+    /** The client's configuration at GHL's real limit, 100 per 10 s. */
+    private static final GhlClientConfig AT_GHLS_LIMIT = GhlClientConfig.builder()
+            .privateIntegrationToken("t")
+            .rateLimit("100/10s")
+            .build();
+
+    private static FailsafePermitSource permitsAtGhlsLimit() {
+        return new FailsafePermitSource(AT_GHLS_LIMIT.rateLimit(), AT_GHLS_LIMIT.dailyLimit());
+    }
+
+    private static RateBudgets budgetsOver(FailsafePermitSource permits) {
+        return new RateBudgets(AT_GHLS_LIMIT, permits, TokenOwner::location);
+    }
+
     @Test
     void permitsAreSpacedEvenlyPerOwner() throws Exception {
         FailsafePermitSource permits = new FailsafePermitSource(RateLimit.parse("20/1s"), 200_000);
@@ -46,12 +60,8 @@ class RateLimitTest {
 
     @Test
     void theLimiterAdaptsDownToWhatGhlDeclaresButNeverUp() throws Exception {
-        GhlClientConfig config = GhlClientConfig.builder()
-                .privateIntegrationToken("t")
-                .rateLimit("100/10s")
-                .build();
-        FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
-        RateBudgets budgets = new RateBudgets(config, permits, TokenOwner::location);
+        FailsafePermitSource permits = permitsAtGhlsLimit();
+        RateBudgets budgets = budgetsOver(permits);
         permits.acquire(A, Duration.ZERO);
 
         budgets.record(
@@ -72,12 +82,8 @@ class RateLimitTest {
 
     @Test
     void theCallSpacingTheApplicationPacesAtIsThePermitSpacingOfTheConfiguredLimit() throws Exception {
-        GhlClientConfig config = GhlClientConfig.builder()
-                .privateIntegrationToken("t")
-                .rateLimit("100/10s")
-                .build();
-        FailsafePermitSource permits = new FailsafePermitSource(config.rateLimit(), config.dailyLimit());
-        RateBudgets budgets = new RateBudgets(config, permits, TokenOwner::location);
+        FailsafePermitSource permits = permitsAtGhlsLimit();
+        RateBudgets budgets = budgetsOver(permits);
 
         Duration spacing = budgets.callSpacing(new LocationId("loc_a")).orElseThrow();
         assertThat(spacing.toNanos()).as("10 s / (100 x 0.96)").isEqualTo(104_166_667L);
