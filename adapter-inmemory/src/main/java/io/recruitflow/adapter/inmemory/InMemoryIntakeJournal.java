@@ -127,8 +127,7 @@ public final class InMemoryIntakeJournal implements IntakeJournal {
     public synchronized List<StepRecord> awaitingFollowUp(LocationId location, Instant now, int limit) {
         return oldestFirst().stream()
                 .filter(e -> e.getValue().followUpDue(now))
-                .filter(e ->
-                        locations.apply(e.getKey()).filter(location::equals).isPresent())
+                .filter(e -> isOf(e.getKey(), location))
                 .limit(limit)
                 .map(e -> e.getValue().openFollowUp().orElseThrow())
                 .toList();
@@ -137,8 +136,7 @@ public final class InMemoryIntakeJournal implements IntakeJournal {
     @Override
     public synchronized Optional<Instant> nextFollowUp(LocationId location, Instant now) {
         return journals.entrySet().stream()
-                .filter(e ->
-                        locations.apply(e.getKey()).filter(location::equals).isPresent())
+                .filter(e -> isOf(e.getKey(), location))
                 .flatMap(e -> e.getValue().openFollowUp().stream())
                 .flatMap(r -> r.notBefore().filter(now::isBefore).stream())
                 .min(Comparator.naturalOrder());
@@ -153,6 +151,10 @@ public final class InMemoryIntakeJournal implements IntakeJournal {
             }
         }
         return found;
+    }
+
+    private boolean isOf(RecruitId recruit, LocationId location) {
+        return locations.apply(recruit).filter(location::equals).isPresent();
     }
 
     private List<Map.Entry<RecruitId, Journal>> oldestFirst() {

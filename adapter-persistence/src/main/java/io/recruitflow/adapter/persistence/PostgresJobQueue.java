@@ -200,19 +200,20 @@ final class PostgresJobQueue implements JobQueue {
 
     /**
      * {@link #scheduleNoLaterThan}'s conflict clause. A waiting job scheduled for later is moved to the new time, one
-     * ranked lower is raised to the new rank, its version bumped as db-scheduler does on every change of a row. A running (claimed) one keeps its version, which
-     * db-scheduler's heartbeats and ends check, and gets the time it must run again by ({@code run_again_at}, read
-     * by {@link #endOn} when the run ends). {@code ON CONFLICT DO UPDATE} locks the row even when its {@code WHERE}
-     * fails, so a run's end, which takes the row's lock too, sees the request or makes it wait until the end is
-     * committed, after which a removed row is inserted afresh: no request falls between a run's last look and its
-     * end.
+     * ranked lower is raised to the new rank, its version bumped as db-scheduler does on every change of a row. A
+     * running (claimed) one keeps its version, which db-scheduler's heartbeats and ends check, and gets the time it
+     * must run again by ({@code run_again_at}, read by {@link #endOn} when the run ends). {@code ON CONFLICT DO
+     * UPDATE} locks the row even when its {@code WHERE} fails, so a run's end, which takes the row's lock too, sees the
+     * request or makes it wait until the end is committed, after which a removed row is inserted afresh: no request
+     * falls between a run's last look and its end.
      */
     private static final String BRING_FORWARD = " ON CONFLICT (task_name, task_instance) DO UPDATE SET"
             + " execution_time = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.execution_time"
             + " ELSE LEAST(scheduled_tasks.execution_time, EXCLUDED.execution_time) END,"
             // LEAST ignores a NULL: the first request's time, or the earlier of two.
             + " run_again_at = CASE WHEN scheduled_tasks.picked"
-            + " THEN LEAST(scheduled_tasks.run_again_at, EXCLUDED.execution_time) ELSE scheduled_tasks.run_again_at END,"
+            + " THEN LEAST(scheduled_tasks.run_again_at, EXCLUDED.execution_time)"
+            + " ELSE scheduled_tasks.run_again_at END,"
             + " priority = GREATEST(scheduled_tasks.priority, EXCLUDED.priority),"
             + " version = CASE WHEN scheduled_tasks.picked THEN scheduled_tasks.version"
             + " ELSE scheduled_tasks.version + 1 END"
@@ -389,10 +390,8 @@ final class PostgresJobQueue implements JobQueue {
             return (complete, ops) -> {}; // completed in the unit's commit
         }
         // Ended as db-scheduler would (its removal or reschedule, on its bookkeeping pool), but reading run_again_at.
-        Optional<Instant> next =
-                outcome instanceof JobOutcome.RunAgainAt again ? Optional.of(again.at()) : Optional.empty();
         return (complete, ops) -> {
-            if (bookkeepingJdbi.withHandle(h -> endOn(h, complete.getExecution(), next))) {
+            if (bookkeepingJdbi.withHandle(h -> endOn(h, complete.getExecution(), outcome))) {
                 jobsAdded();
             }
         };
@@ -415,9 +414,7 @@ final class PostgresJobQueue implements JobQueue {
         if (!work.wroteSinceCommit()) {
             return outcome;
         }
-        Optional<Instant> next =
-                outcome instanceof JobOutcome.RunAgainAt again ? Optional.of(again.at()) : Optional.empty();
-        if (endOn(work.handle().orElseThrow(), execution, next)) {
+        if (endOn(work.handle().orElseThrow(), execution, outcome)) {
             work.afterCommit(this::jobsAdded);
         }
         ended.set(true);
@@ -425,13 +422,15 @@ final class PostgresJobQueue implements JobQueue {
     }
 
     /**
-     * Ends a run on {@code h}, as db-scheduler ends a one-time execution: removed when done ({@code next} empty),
-     * else released and rescheduled for {@code next} (failures reset), in both cases only while the row is still the
-     * run's own version. A request to run again made during the run ({@code run_again_at}, {@link #BRING_FORWARD})
-     * comes first: a done run is rescheduled for it instead of removed, a later {@code next} is moved to it. Returns
-     * whether the job is now due.
+     * Ends a run on {@code h} by its {@code outcome}, as db-scheduler ends a one-time execution: removed when done
+     * (or given up), else released and rescheduled for the outcome's time (failures reset), in both cases only while
+     * the row is still the run's own version. A request to run again made during the run ({@code run_again_at},
+     * {@link #BRING_FORWARD}) comes first: a done run is rescheduled for it instead of removed, a later time is moved
+     * to it. Returns whether the job is now due.
      */
-    private boolean endOn(org.jdbi.v3.core.Handle h, Execution execution, Optional<Instant> next) {
+    private boolean endOn(org.jdbi.v3.core.Handle h, Execution execution, JobOutcome outcome) {
+        Optional<Instant> next =
+                outcome instanceof JobOutcome.RunAgainAt again ? Optional.of(again.at()) : Optional.empty();
         if (next.isEmpty()) {
             int removed = h.createUpdate("DELETE FROM scheduled_tasks WHERE task_name = :name AND task_instance = :id"
                             + " AND version = :version AND run_again_at IS NULL")

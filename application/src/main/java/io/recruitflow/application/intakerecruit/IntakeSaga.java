@@ -262,9 +262,8 @@ public class IntakeSaga {
                     && backlog.allDue(recruit.location(), end)) {
                 // The enrollment waits in the location's batch (in this job's commit). While the location's first
                 // phases are still paced into the future they have its budget, and the batch is not woken: the first
-                // phase that ends once they are all due wakes it (a second later, to gather the last few; even when it
-                // was
-                // waiting for an earlier recruit's retry), ranked with the paced first phases; a running batch runs
+                // phase that ends once they are all due wakes it, a second later to gather the last few (even when it
+                // waited for an earlier recruit's retry), ranked with the paced first phases; a running batch runs
                 // again once it ends.
                 Instant wake = backlog.paces(recruit.location()) ? end.plus(ENROLLMENT_GATHER) : end;
                 jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), wake));

@@ -44,8 +44,8 @@ public class LocationBacklog {
     static final int FIRST_PHASE_CALLS = 3;
 
     /**
-     * An intake's turn in its location: when it is due, and its position for {@link
-     * io.recruitflow.application.port.Job#backlogPosition} (a paced one ranks with every paced one).
+     * An intake's turn in its location: when it is due, and its position for {@link Job#backlogPosition} (a paced one
+     * ranks with every paced one).
      */
     public record Turn(int position, Instant due) {}
 
