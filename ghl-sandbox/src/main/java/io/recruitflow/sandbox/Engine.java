@@ -105,6 +105,19 @@ final class Engine {
         return user == null ? "" : user;
     }
 
+    /** The request and webhook counters alone, with no walk of the state. */
+    SandboxCounters counters() {
+        Map<String, SandboxCounters.LocationCounters> byLocation = new java.util.TreeMap<>();
+        locationCounters.forEach((id, c) ->
+                byLocation.put(id, new SandboxCounters.LocationCounters(c.requests.sum(), c.rateLimited.sum())));
+        return new SandboxCounters(
+                requests.sum(),
+                rateLimited.sum(),
+                webhooks.delivered(),
+                webhooks.failed(),
+                java.util.Collections.unmodifiableMap(byLocation));
+    }
+
     /** Counts over the current state plus the request and webhook counters, in total and per location. */
     SandboxStats stats() {
         Map<String, Tally> tallies = new java.util.HashMap<>();

@@ -107,6 +107,14 @@ public final class GhlSandbox implements AutoCloseable {
     }
 
     /**
+     * The request and webhook counters of {@link #stats()} alone, read without counting the state: for polling
+     * while a load runs, where {@link #stats()} would take the cores it measures.
+     */
+    public SandboxCounters counters() {
+        return engine.counters();
+    }
+
+    /**
      * Back to the seed: created contacts, opportunities, conversations, appointments and enrollments are
      * gone, counters and rate-limit windows are zero, faults cleared. Tokens (private integration and
      * OAuth) and webhook subscriptions are kept, so connected clients and receivers carry on.

@@ -118,6 +118,18 @@ class ManyLocationsTest {
         assertThat(stats.location("loc_0003").requests()).isZero();
         assertThat(stats.requests()).isEqualTo(7);
         assertThat(stats.rateLimited()).isEqualTo(1);
+
+        // The cheap counters say the same without a walk of the state, and a reset zeroes them.
+        SandboxCounters counters = sandbox.counters();
+        assertThat(counters.location("loc_0001")).isEqualTo(new SandboxCounters.LocationCounters(6, 1));
+        assertThat(counters.location("loc_0002")).isEqualTo(new SandboxCounters.LocationCounters(1, 0));
+        assertThat(counters.location("loc_0003").requests()).isZero();
+        assertThat(counters.requests()).isEqualTo(stats.requests());
+        assertThat(counters.rateLimited()).isEqualTo(stats.rateLimited());
+        assertThat(counters.byLocation().keySet()).isEqualTo(stats.byLocation().keySet());
+        sandbox.reset();
+        assertThat(sandbox.counters().location("loc_0001").requests()).isZero();
+        assertThat(sandbox.counters().requests()).isZero();
     }
 
     @Test
