@@ -1,6 +1,7 @@
 package io.recruitflow.sandbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,10 +101,12 @@ final class OpportunityRoutes {
         }
         Doc contact = call.owned(store.contacts, Json.string(body, "contactId"), "Contact");
         Doc opportunity;
-        synchronized (store.index(locationId)) {
-            for (Doc existing : Store.inLocation(store.opportunities, locationId)) {
-                if (existing.str("contactId").equals(contact.id())
-                        && existing.str("pipelineId").equals(pipeline.id())) {
+        Store.LocationIndex index = store.index(locationId);
+        synchronized (index) {
+            Set<String> ofContact = index.opportunitiesByContact.computeIfAbsent(contact.id(), k -> new HashSet<>());
+            for (String existingId : ofContact) {
+                Doc existing = store.opportunities.get(existingId);
+                if (existing != null && existing.str("pipelineId").equals(pipeline.id())) {
                     // GHL's default "allow duplicate opportunities" setting is off.
                     throw ApiException.badRequest("Can not create duplicate opportunity for the contact.");
                 }
@@ -147,6 +150,7 @@ final class OpportunityRoutes {
                     List.of());
             opportunity = new Doc(id, locationId, store.nextSeq(), fields);
             store.opportunities.put(id, opportunity);
+            ofContact.add(id);
         }
         // GHL follows every specific opportunity event with an OpportunityUpdate (highlevel-api-docs #27).
         emit("OpportunityCreate", opportunity);
@@ -258,8 +262,15 @@ final class OpportunityRoutes {
 
     private void delete(ApiCall call) {
         Doc opportunity = call.owned(store.opportunities, call.path("id"), "Opportunity");
-        if (store.opportunities.remove(opportunity.id()) == null) {
-            throw ApiException.notFound("Opportunity not found");
+        Store.LocationIndex index = store.index(opportunity.locationId());
+        synchronized (index) {
+            if (store.opportunities.remove(opportunity.id()) == null) {
+                throw ApiException.notFound("Opportunity not found");
+            }
+            Set<String> ofContact = index.opportunitiesByContact.get(opportunity.str("contactId"));
+            if (ofContact != null) {
+                ofContact.remove(opportunity.id());
+            }
         }
         // Even a delete: [OpportunityDelete, OpportunityUpdate] (highlevel-api-docs #27), the update carrying
         // the opportunity as it was.

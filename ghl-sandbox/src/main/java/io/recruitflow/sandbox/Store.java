@@ -161,6 +161,11 @@ final class Store {
     static final class LocationIndex {
         final Map<String, String> contactByEmail = new HashMap<>();
         final Map<String, String> contactByPhone = new HashMap<>();
+        /**
+         * Opportunity ids by their contact (an opportunity's contact never changes), so creating one checks the
+         * contact's few for a duplicate instead of scanning every opportunity of every location.
+         */
+        final Map<String, Set<String>> opportunitiesByContact = new HashMap<>();
     }
 
     Store() {
@@ -292,6 +297,7 @@ final class Store {
             synchronized (index) {
                 index.contactByEmail.clear();
                 index.contactByPhone.clear();
+                index.opportunitiesByContact.clear();
             }
         }
         contacts.clear();

@@ -98,12 +98,21 @@ class OpportunityRoutesTest {
     @Test
     void aSecondOpportunityForTheSameContactAndPipelineIsRefusedLikeGhl() {
         String contactId = contact("cat@example.com");
-        ghl.post("/opportunities/", opportunity(contactId));
+        String first = (String) ghl.post("/opportunities/", opportunity(contactId))
+                .map("opportunity")
+                .get("id");
 
         Ghl.Response second = ghl.post("/opportunities/", opportunity(contactId));
+        Ghl.Response otherContact = ghl.post("/opportunities/", opportunity(contact("dan@example.com")));
+        ghl.delete("/opportunities/" + first, null);
+        Ghl.Response afterDelete = ghl.post("/opportunities/", opportunity(contactId));
 
         assertThat(second.status()).isEqualTo(400);
-        assertThat(sandbox.stats().opportunities()).isEqualTo(1);
+        assertThat(otherContact.status()).isEqualTo(201);
+        assertThat(afterDelete.status())
+                .as("the contact's only opportunity was deleted")
+                .isEqualTo(201);
+        assertThat(sandbox.stats().opportunities()).isEqualTo(2);
     }
 
     @Test
