@@ -12,8 +12,12 @@ import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +112,60 @@ class PostgresUnitOfWorkTest {
         assertThat(journal.find(recruit, IntakeStep.CREATE_OPPORTUNITY)).isPresent();
         assertThat(journal.find(recruit, IntakeStep.ENROLL_WORKFLOW)).isEmpty();
         assertThat(jobRows()).isOne();
+    }
+
+    @Test
+    void aWriteItSawChangeRowsIsCommittedWithoutAskingWhetherTheTransactionWrote() {
+        List<String> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
+        work.inOne(() -> {
+            work.handle().orElseThrow().addCustomizer(new StatementCustomizer() {
+                @Override
+                public void beforeExecution(PreparedStatement statement, StatementContext context) {
+                    statements.add(context.getRawSql());
+                }
+            });
+            // Only a read: nothing seen written, so PostgreSQL is asked, and there is nothing to commit.
+            journal.find(recruit, IntakeStep.UPSERT_CONTACT);
+            assertThat(work.wroteSinceCommit()).isFalse();
+            assertThat(asked(statements)).isOne();
+
+            journal.save(
+                    StepRecord.pending(recruit, IntakeStep.UPSERT_CONTACT, AT).started(AT));
+            assertThat(work.wroteSinceCommit()).isTrue();
+            work.commitWritten();
+            assertThat(asked(statements))
+                    .as("the save changed a row: no need to ask")
+                    .isOne();
+
+            // After the commit nothing is written until the next write: asked again, and the answer is no.
+            assertThat(work.wroteSinceCommit()).isFalse();
+            assertThat(asked(statements)).isEqualTo(2);
+            return null;
+        });
+        assertThat(journal.find(recruit, IntakeStep.UPSERT_CONTACT)).isPresent();
+
+        // A write it cannot see (plain JDBC on the unit's connection): asked, and the answer is yes.
+        work.inOne(() -> {
+            try (var update = work.handle()
+                    .orElseThrow()
+                    .getConnection()
+                    .prepareStatement("UPDATE recruits SET source = 'plain' WHERE id = ?")) {
+                update.setObject(1, recruit.value());
+                update.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            assertThat(work.wroteSinceCommit())
+                    .as("asked: the transaction has an id")
+                    .isTrue();
+            return null;
+        });
+    }
+
+    private static long asked(List<String> statements) {
+        return statements.stream()
+                .filter(sql -> sql.contains("txid_current_if_assigned"))
+                .count();
     }
 
     @Test
