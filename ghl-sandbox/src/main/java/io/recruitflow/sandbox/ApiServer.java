@@ -138,10 +138,11 @@ final class ApiServer {
             }
             if (route.authenticated()) {
                 call.grant = engine.tokens.authenticate(ctx.header("Authorization"));
-                limits = engine.rateLimiter.acquire(call.grant.rateLimitResource(), engine.clock.millis());
+                long now = engine.clock.millis();
+                limits = engine.rateLimiter.acquire(call.grant.rateLimitResource(), now);
                 Engine.LocationCounters location = engine.countersOf(call.grant.locationId());
                 if (location != null) {
-                    location.requests.increment();
+                    location.request(now);
                 }
                 if (!limits.allowed()) {
                     engine.rateLimited.increment();

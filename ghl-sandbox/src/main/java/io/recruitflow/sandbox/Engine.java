@@ -79,6 +79,26 @@ final class Engine {
         final LongAdder rateLimited = new LongAdder();
         /** Location tokens minted for the location ({@code POST /oauth/locationToken}, with the agency's token). */
         final LongAdder locationTokens = new LongAdder();
+        /** Sandbox-clock millis of the location's first and last request; MAX_VALUE and -1 before the first. */
+        final java.util.concurrent.atomic.AtomicLong firstRequestMillis =
+                new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+
+        final java.util.concurrent.atomic.AtomicLong lastRequestMillis = new java.util.concurrent.atomic.AtomicLong(-1);
+
+        /** Counts a request of the location's tokens made at {@code millis}. */
+        void request(long millis) {
+            requests.increment();
+            firstRequestMillis.accumulateAndGet(millis, Math::min);
+            lastRequestMillis.accumulateAndGet(millis, Math::max);
+        }
+
+        void reset() {
+            requests.reset();
+            rateLimited.reset();
+            locationTokens.reset();
+            firstRequestMillis.set(Long.MAX_VALUE);
+            lastRequestMillis.set(-1);
+        }
     }
 
     /** The counters of a seeded location; null for an unknown id or an agency (company) token. */
@@ -108,14 +128,25 @@ final class Engine {
     /** The request and webhook counters alone, with no walk of the state. */
     SandboxCounters counters() {
         Map<String, SandboxCounters.LocationCounters> byLocation = new java.util.TreeMap<>();
-        locationCounters.forEach((id, c) ->
-                byLocation.put(id, new SandboxCounters.LocationCounters(c.requests.sum(), c.rateLimited.sum())));
+        locationCounters.forEach((id, c) -> byLocation.put(
+                id,
+                new SandboxCounters.LocationCounters(
+                        c.requests.sum(),
+                        c.rateLimited.sum(),
+                        instant(c.firstRequestMillis.get()),
+                        instant(c.lastRequestMillis.get()))));
         return new SandboxCounters(
                 requests.sum(),
                 rateLimited.sum(),
                 webhooks.delivered(),
                 webhooks.failed(),
                 java.util.Collections.unmodifiableMap(byLocation));
+    }
+
+    private static java.util.Optional<Instant> instant(long millis) {
+        return millis < 0 || millis == Long.MAX_VALUE
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(Instant.ofEpochMilli(millis));
     }
 
     /** Counts over the current state plus the request and webhook counters, in total and per location. */
@@ -258,11 +289,7 @@ final class Engine {
         requests.reset();
         rateLimited.reset();
         inboundMessages.reset();
-        locationCounters.values().forEach(c -> {
-            c.requests.reset();
-            c.rateLimited.reset();
-            c.locationTokens.reset();
-        });
+        locationCounters.values().forEach(LocationCounters::reset);
         webhooks.resetCounters();
         onReset.forEach(Runnable::run);
     }

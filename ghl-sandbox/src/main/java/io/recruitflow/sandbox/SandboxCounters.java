@@ -1,6 +1,9 @@
 package io.recruitflow.sandbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The sandbox's running counters alone, read without a walk of its state: cheap enough to poll every few
@@ -24,8 +27,25 @@ public record SandboxCounters(
      *
      * @param requests GHL API calls answered with one of the location's tokens
      * @param rateLimited those answered 429 by the location's rate limiter
+     * @param firstRequest when the first of them arrived, by the sandbox's clock (empty before it)
+     * @param lastRequest when the last of them arrived so far
      */
-    public record LocationCounters(long requests, long rateLimited) {}
+    public record LocationCounters(
+            long requests, long rateLimited, Optional<Instant> firstRequest, Optional<Instant> lastRequest) {
+
+        /**
+         * The location's calls a second from its first to its last: the intervals between them over that time,
+         * which is the rate a limiter held (n calls at rate r take (n - 1) / r). Zero for fewer than two calls.
+         */
+        public double callsPerSecond() {
+            if (requests < 2 || firstRequest.isEmpty() || lastRequest.isEmpty()) {
+                return 0;
+            }
+            long millis =
+                    Duration.between(firstRequest.get(), lastRequest.get()).toMillis();
+            return millis <= 0 ? 0 : (requests - 1) * 1000.0 / millis;
+        }
+    }
 
     /** The counters of one location. */
     public LocationCounters location(String locationId) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,15 +122,46 @@ class ManyLocationsTest {
 
         // The cheap counters say the same without a walk of the state, and a reset zeroes them.
         SandboxCounters counters = sandbox.counters();
-        assertThat(counters.location("loc_0001")).isEqualTo(new SandboxCounters.LocationCounters(6, 1));
-        assertThat(counters.location("loc_0002")).isEqualTo(new SandboxCounters.LocationCounters(1, 0));
+        assertThat(counters.location("loc_0001").requests()).isEqualTo(6);
+        assertThat(counters.location("loc_0001").rateLimited()).isEqualTo(1);
+        assertThat(counters.location("loc_0002").requests()).isEqualTo(1);
+        assertThat(counters.location("loc_0002").rateLimited()).isZero();
         assertThat(counters.location("loc_0003").requests()).isZero();
+        assertThat(counters.location("loc_0003").firstRequest()).isEmpty();
         assertThat(counters.requests()).isEqualTo(stats.requests());
         assertThat(counters.rateLimited()).isEqualTo(stats.rateLimited());
         assertThat(counters.byLocation().keySet()).isEqualTo(stats.byLocation().keySet());
         sandbox.reset();
         assertThat(sandbox.counters().location("loc_0001").requests()).isZero();
+        assertThat(sandbox.counters().location("loc_0001").lastRequest()).isEmpty();
         assertThat(sandbox.counters().requests()).isZero();
+    }
+
+    @Test
+    void eachLocationsCountersSayWhenItsFirstAndLastCallCameAndTheRateBetween() {
+        Instant start = Instant.parse("2026-12-01T12:00:00Z");
+        MutableClock clock = new MutableClock(start);
+        try (GhlSandbox timed = GhlSandbox.start(SandboxConfig.defaults()
+                .withPort(0)
+                .withRateLimit("100/10s")
+                .withLocations(2)
+                .withClock(clock))) {
+            Ghl first = Ghl.forLocation(timed, "loc_0001");
+            for (int i = 0; i < 11; i++) {
+                assertThat(first.get("/workflows/?locationId=loc_0001").status())
+                        .isEqualTo(200);
+                clock.advance(java.time.Duration.ofMillis(104));
+            }
+
+            SandboxCounters.LocationCounters busy = timed.counters().location("loc_0001");
+            assertThat(busy.firstRequest()).contains(start);
+            assertThat(busy.lastRequest()).contains(start.plusMillis(10 * 104));
+            // Ten intervals of 104 ms: the 9.6 calls a second a limiter at 96 % of 100/10 s holds.
+            assertThat(busy.callsPerSecond()).isCloseTo(9.615, org.assertj.core.data.Offset.offset(0.001));
+            SandboxCounters.LocationCounters quiet = timed.counters().location("loc_0002");
+            assertThat(quiet.firstRequest()).isEmpty();
+            assertThat(quiet.callsPerSecond()).isZero();
+        }
     }
 
     @Test
