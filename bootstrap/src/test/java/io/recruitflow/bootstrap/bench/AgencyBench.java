@@ -125,6 +125,7 @@ final class AgencyBench {
             double seconds,
             long commits,
             long walSyncs,
+            long statements,
             ProcessCpu.Counts cpu,
             long contacts,
             long texts,
@@ -156,6 +157,11 @@ final class AgencyBench {
 
         double walSyncsPerLead() {
             return walSyncs / (double) leads();
+        }
+
+        /** Jdbi statements (every store's SQL; db-scheduler's own JDBC polls are not among them) a lead. */
+        double statementsPerLead() {
+            return statements / (double) leads();
         }
 
         double cpuMillisPerLead() {
@@ -244,7 +250,19 @@ final class AgencyBench {
             if (o.webhooks()) {
                 sandbox.subscribeWebhooks(URI.create("http://127.0.0.1:" + first.startHttp() + "/webhooks/ghl"));
             }
+            // Every store statement of every instance, counted (a count, unlike CPU time, the shared machine does not
+            // move). Jdbi has no logger of its own here; this one only counts.
+            java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
             for (RecruitflowRuntime r : runtimes) {
+                r.injector()
+                        .getInstance(Database.class)
+                        .jdbi()
+                        .setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+                            @Override
+                            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                                statements.increment();
+                            }
+                        });
                 r.startJobs();
             }
             ProcessCpu cpuMeter;
@@ -257,6 +275,7 @@ final class AgencyBench {
             }
 
             PgCommits.Counts dbBefore = pg.counts();
+            long statementsBefore = statements.sum();
             ProcessCpu.Counts cpuBefore = cpuMeter.counts();
             long requestsBefore = sandbox.counters().requests();
             Sampler sampler = new Sampler(sandbox);
@@ -289,6 +308,7 @@ final class AgencyBench {
             awaitJournalSettled(journal, Duration.ofSeconds(30));
             ProcessCpu.Counts cpu = cpuMeter.counts().minus(cpuBefore);
             PgCommits.Counts db = pg.counts().minus(dbBefore);
+            long statementsRun = statements.sum() - statementsBefore;
             SandboxStats stats = sandbox.stats();
             List<LocationFigure> perLocation = IntStream.range(0, o.locations())
                     .mapToObj(l -> sampler.figure(location(l).value()))
@@ -309,6 +329,7 @@ final class AgencyBench {
                     (end - firstCall) / 1e9,
                     db.commits(),
                     db.walSyncs(),
+                    statementsRun,
                     cpu,
                     stats.contacts(),
                     stats.messagesByType().getOrDefault("SMS", 0L),

@@ -43,6 +43,9 @@ class AgencyBenchSmokeTest {
                     .isBetween(40L, 40L + 2 * 2 * 3 + 2);
             assertThat(r.commits()).isPositive();
             assertThat(r.walSyncs()).isPositive();
+            assertThat(r.statementsPerLead())
+                    .as("every instance's store statements are counted: a lead's intake takes dozens")
+                    .isGreaterThan(10);
             assertThat(r.cpu().jvmNanos()).isPositive();
             assertThat(r.cpu().postgresNanos()).isPositive();
             assertThat(r.tables()).anySatisfy(t -> assertThat(t.table()).isEqualTo("recruits"));

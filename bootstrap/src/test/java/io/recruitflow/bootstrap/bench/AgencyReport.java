@@ -188,6 +188,7 @@ final class AgencyReport {
         m.put("rateLimited", median(runs, AgencyBench.Result::rateLimited));
         m.put("transactionsPerLead", round(median(runs, AgencyBench.Result::commitsPerLead)));
         m.put("walSyncsPerLead", round(median(runs, AgencyBench.Result::walSyncsPerLead)));
+        m.put("statementsPerLead", round(median(runs, AgencyBench.Result::statementsPerLead)));
         m.put("cpuMsPerLead", round(median(runs, AgencyBench.Result::cpuMillisPerLead)));
         m.put("jvmCpuMsPerLead", round(median(runs, AgencyBench.Result::jvmCpuMillisPerLead)));
         m.put("postgresCpuMsPerLead", round(median(runs, AgencyBench.Result::postgresCpuMillisPerLead)));

@@ -205,7 +205,8 @@ class AgencyScaleBenchmarkTest {
                 Locale.ROOT,
                 "#%d %s: %,d leads in %.1f s = %.2f leads/s (%.2f× the ceiling %.1f); per location calls/s over 10/s:"
                         + " min %.1f%% median %.1f%% max %.1f%% (%d of %d ≥ 95%%); %,d calls = %.3f per lead; 429s %d;"
-                        + " per lead: %.1f transactions, %.1f WAL syncs, %.1f CPU ms (JVM %.1f + PostgreSQL %.1f);"
+                        + " per lead: %.1f transactions, %.1f WAL syncs, %.1f statements, %.1f CPU ms (JVM %.1f +"
+                        + " PostgreSQL %.1f);"
                         + " contacts %d texts %d enrollments %d recruits %d; duplicates %d/%d; failed steps %d;"
                         + " webhooks %d delivered %d failed; load %.1f→%.1f%n",
                 repeat,
@@ -225,6 +226,7 @@ class AgencyScaleBenchmarkTest {
                 r.rateLimited(),
                 r.commitsPerLead(),
                 r.walSyncsPerLead(),
+                r.statementsPerLead(),
                 r.cpuMillisPerLead(),
                 r.jvmCpuMillisPerLead(),
                 r.postgresCpuMillisPerLead(),
