@@ -110,12 +110,14 @@ public final class World {
                     new io.recruitflow.application.port.CallBudgets() {
                         @Override
                         public java.util.Optional<io.recruitflow.application.port.CallBudget> of(LocationId location) {
-                            return java.util.Optional.empty();
+                            return io.recruitflow.application.port.CallBudgets.none()
+                                    .of(location);
                         }
 
                         @Override
                         public java.util.Map<LocationId, io.recruitflow.application.port.CallBudget> known() {
-                            return java.util.Map.of();
+                            return io.recruitflow.application.port.CallBudgets.none()
+                                    .known();
                         }
 
                         @Override

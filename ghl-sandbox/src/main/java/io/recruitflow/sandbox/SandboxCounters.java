@@ -38,12 +38,15 @@ public record SandboxCounters(
          * which is the rate a limiter held (n calls at rate r take (n - 1) / r). Zero for fewer than two calls.
          */
         public double callsPerSecond() {
-            if (requests < 2 || firstRequest.isEmpty() || lastRequest.isEmpty()) {
-                return 0;
-            }
-            long millis =
-                    Duration.between(firstRequest.get(), lastRequest.get()).toMillis();
-            return millis <= 0 ? 0 : (requests - 1) * 1000.0 / millis;
+            long millis = span().toMillis();
+            return requests < 2 || millis <= 0 ? 0 : (requests - 1) * 1000.0 / millis;
+        }
+
+        /** From the first request to the last; zero before the first. */
+        public Duration span() {
+            return firstRequest.isEmpty() || lastRequest.isEmpty()
+                    ? Duration.ZERO
+                    : Duration.between(firstRequest.get(), lastRequest.get());
         }
     }
 

@@ -122,15 +122,14 @@ class ManyLocationsTest {
 
         // The cheap counters say the same without a walk of the state, and a reset zeroes them.
         SandboxCounters counters = sandbox.counters();
-        assertThat(counters.location("loc_0001").requests()).isEqualTo(6);
-        assertThat(counters.location("loc_0001").rateLimited()).isEqualTo(1);
-        assertThat(counters.location("loc_0002").requests()).isEqualTo(1);
-        assertThat(counters.location("loc_0002").rateLimited()).isZero();
-        assertThat(counters.location("loc_0003").requests()).isZero();
+        assertThat(counters.byLocation().keySet()).isEqualTo(stats.byLocation().keySet());
+        stats.byLocation().forEach((id, location) -> {
+            assertThat(counters.location(id).requests()).as(id).isEqualTo(location.requests());
+            assertThat(counters.location(id).rateLimited()).as(id).isEqualTo(location.rateLimited());
+        });
         assertThat(counters.location("loc_0003").firstRequest()).isEmpty();
         assertThat(counters.requests()).isEqualTo(stats.requests());
         assertThat(counters.rateLimited()).isEqualTo(stats.rateLimited());
-        assertThat(counters.byLocation().keySet()).isEqualTo(stats.byLocation().keySet());
         sandbox.reset();
         assertThat(sandbox.counters().location("loc_0001").requests()).isZero();
         assertThat(sandbox.counters().location("loc_0001").lastRequest()).isEmpty();
@@ -156,11 +155,13 @@ class ManyLocationsTest {
             SandboxCounters.LocationCounters busy = timed.counters().location("loc_0001");
             assertThat(busy.firstRequest()).contains(start);
             assertThat(busy.lastRequest()).contains(start.plusMillis(10 * 104));
+            assertThat(busy.span()).isEqualTo(java.time.Duration.ofMillis(10 * 104));
             // Ten intervals of 104 ms: the 9.6 calls a second a limiter at 96 % of 100/10 s holds.
             assertThat(busy.callsPerSecond()).isCloseTo(9.615, org.assertj.core.data.Offset.offset(0.001));
             SandboxCounters.LocationCounters quiet = timed.counters().location("loc_0002");
             assertThat(quiet.firstRequest()).isEmpty();
             assertThat(quiet.callsPerSecond()).isZero();
+            assertThat(quiet.span()).isZero();
         }
     }
 

@@ -100,8 +100,8 @@ public class LocationBacklog {
 
     /**
      * Whether every first phase this process scheduled for the location is due by {@code now}: none is still paced
-     * into the future, so the location's budget is its enrollments' ({@link IntakeSaga#enrollmentJob}) once those
-     * have run. True for a location with nothing paced.
+     * into the future, so the location's budget is its enrollments' ({@link IntakeSaga#enrollmentJobAfterBacklog})
+     * once those have run. True for a location with nothing paced.
      */
     public boolean allDue(LocationId location, Instant now) {
         Pace pace = paces.get(location);
@@ -116,14 +116,20 @@ public class LocationBacklog {
      * the pace heals by itself, with no count to keep in step with intakes that end, perhaps in another instance.
      */
     private static final class Pace {
+        /** Per tier, when the budget is free of that tier's and the better tiers' intakes; long past at first. */
         private final Instant[] free = new Instant[Tier.UNTIERED + 1];
+
         private Instant lastDue = Instant.MIN;
 
+        Pace() {
+            java.util.Arrays.fill(free, Instant.MIN);
+        }
+
         synchronized Instant next(int tier, Instant at, Duration perIntake) {
-            Instant room = free[tier] == null || free[tier].isBefore(at) ? at : free[tier];
+            Instant room = max(at, free[tier]);
             Instant due = max(at, room.minus(perIntake.multipliedBy(DUE_AT_ONCE - 1)));
             for (int t = tier; t < free.length; t++) {
-                free[t] = max(at, free[t] == null ? at : free[t]).plus(perIntake);
+                free[t] = max(at, free[t]).plus(perIntake);
             }
             lastDue = max(lastDue, due);
             return due;

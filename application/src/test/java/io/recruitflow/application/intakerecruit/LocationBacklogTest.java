@@ -123,9 +123,7 @@ class LocationBacklogTest {
     void theBacklogMovesUpAsIntakesFinishAndTheLaterOnesArePacedFromTheirOwnTime() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
-        for (int i = 0; i < 6; i++) {
-            backlog.turn(recruit(EAST, null), at);
-        }
+        schedule(backlog, 6, null, at);
         for (int i = 0; i < 6; i++) {
             backlog.leave(recruit(EAST, null));
         }
@@ -160,9 +158,7 @@ class LocationBacklogTest {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
         assertThat(backlog.allDue(EAST, at)).as("nothing scheduled").isTrue();
-        for (int i = 0; i < 6; i++) {
-            backlog.turn(recruit(EAST, null), at);
-        }
+        schedule(backlog, 6, null, at);
         assertThat(backlog.allDue(EAST, at)).isFalse();
         assertThat(backlog.allDue(EAST, at.plusMillis(599))).isFalse();
         assertThat(backlog.allDue(EAST, at.plusMillis(600)))
@@ -175,9 +171,7 @@ class LocationBacklogTest {
     void thePaceHealsByItselfWithoutTheIntakesEnding() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
-        for (int i = 0; i < 10; i++) {
-            backlog.turn(recruit(EAST, null), at);
-        }
+        schedule(backlog, 10, null, at);
         // None of them ended here (another instance ran them): ten minutes later a new lead is due at once all the
         // same.
         Instant later = at.plusSeconds(600);
@@ -188,12 +182,8 @@ class LocationBacklogTest {
     void aBetterTiersLeadIsPacedOnlyBehindItsTierAndPushesTheWorseTiersBack() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
-        for (int i = 0; i < 6; i++) {
-            backlog.turn(recruit(EAST, 'C'), at); // due at once x4, then +300, +600
-        }
-        for (int i = 0; i < 5; i++) {
-            backlog.turn(recruit(EAST, 'A'), at); // its own schedule: at once x4, then +300
-        }
+        schedule(backlog, 6, 'C', at); // due at once x4, then +300, +600
+        schedule(backlog, 5, 'A', at); // its own schedule: at once x4, then +300
         assertThat(backlog.turn(recruit(EAST, 'C'), at).due())
                 .as("behind the six C's and the five A's: 11 x 300 ms, less the burst of four")
                 .isEqualTo(at.plusMillis(8 * 300));
@@ -205,6 +195,13 @@ class LocationBacklogTest {
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
         for (int i = 0; i < 20; i++) {
             assertThat(backlog.turn(recruit(EAST, null), at)).isEqualTo(new LocationBacklog.Turn(i, at));
+        }
+    }
+
+    /** Schedules {@code count} first phases of EAST's leads of {@code tier} (null: untiered) at {@code at}. */
+    private static void schedule(LocationBacklog backlog, int count, Character tier, Instant at) {
+        for (int i = 0; i < count; i++) {
+            backlog.turn(recruit(EAST, tier), at);
         }
     }
 

@@ -460,8 +460,8 @@ final class AgencyBench {
     /**
      * Until every lead has its text and its enrollment in GHL, and no call came for a second. It polls the
      * sandbox's counters, and counts its state ({@link GhlSandbox#stats()}, a walk of every contact and message)
-     * only once the calls have stopped: a walk every 200 ms took half the JVM's CPU at N = 50, away from the run
-     * it measures.
+     * only once the calls have stopped: with the sampler, a walk every 200 ms took about an eighth of the JVM's CPU
+     * at N = 50, away from the run it measures.
      */
     private static void awaitDone(GhlSandbox sandbox, Options o, long startNanos) throws InterruptedException {
         long deadline = startNanos + o.timeout().toNanos();
@@ -537,7 +537,8 @@ final class AgencyBench {
 
     /** The sandbox's per-location request counters, every {@link #SAMPLE}. */
     private static final class Sampler implements AutoCloseable {
-        private record Sample(long nanos, Map<String, long[]> byLocation, long requests) {}
+        /** When a sample was taken, each location's requests then, and all requests then. */
+        private record Sample(long nanos, Map<String, Long> byLocation, long requests) {}
 
         private final GhlSandbox sandbox;
         private final List<Sample> samples = new ArrayList<>();
@@ -553,13 +554,15 @@ final class AgencyBench {
             timer.scheduleAtFixedRate(this::sample, SAMPLE.toMillis(), SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         }
 
-        /** The sandbox's counters, not its {@link GhlSandbox#stats()}: a walk of its state every sample would
-         * take the cores the run needs. */
+        /**
+         * The sandbox's counters, not its {@link GhlSandbox#stats()}: a walk of its state every sample would take the
+         * cores the run needs.
+         */
         private void sample() {
             SandboxCounters s = sandbox.counters();
             long now = System.nanoTime();
-            Map<String, long[]> by = new LinkedHashMap<>();
-            s.byLocation().forEach((id, l) -> by.put(id, new long[] {l.requests(), l.rateLimited()}));
+            Map<String, Long> by = new LinkedHashMap<>();
+            s.byLocation().forEach((id, l) -> by.put(id, l.requests()));
             synchronized (samples) {
                 samples.add(new Sample(now, by, s.requests()));
             }
@@ -601,7 +604,7 @@ final class AgencyBench {
          */
         LocationFigure figure(String location) {
             List<Sample> s = samples();
-            long base = s.get(0).byLocation().get(location)[0];
+            long base = s.get(0).byLocation().get(location);
             if (base != 0) {
                 throw new IllegalStateException(location + " had " + base + " calls before the run");
             }
@@ -611,45 +614,38 @@ final class AgencyBench {
                 StringBuilder b = new StringBuilder("calls per " + SAMPLE.toMillis() + " ms, " + location + ":");
                 for (int i = 1; i < s.size(); i++) {
                     b.append(' ')
-                            .append(s.get(i).byLocation().get(location)[0]
-                                    - s.get(i - 1).byLocation().get(location)[0]);
+                            .append(s.get(i).byLocation().get(location)
+                                    - s.get(i - 1).byLocation().get(location));
                 }
                 System.out.println(b);
                 System.out.printf(
                         "%s: %.1f %% of its budget by the sandbox's times, %.1f %% as the samples place it%n",
                         location, counters.callsPerSecond() * 10, sampledCallsPerSecond(s, location) * 10);
             }
-            double seconds = counters.firstRequest().isEmpty()
-                    ? 0
-                    : Duration.between(
-                                            counters.firstRequest().get(),
-                                            counters.lastRequest().orElseThrow())
-                                    .toMillis()
-                            / 1e3;
             return new LocationFigure(
                     location,
                     counters.requests(),
                     Math.max(0, counters.requests() - 1),
-                    seconds,
+                    counters.span().toMillis() / 1e3,
                     counters.rateLimited());
         }
 
         /** The rate the samples show: calls from the first sample that saw one to the first that saw the last. */
         private static double sampledCallsPerSecond(List<Sample> s, String location) {
-            long base = s.get(0).byLocation().get(location)[0];
-            long total = s.get(s.size() - 1).byLocation().get(location)[0];
+            long base = s.get(0).byLocation().get(location);
+            long total = s.get(s.size() - 1).byLocation().get(location);
             Sample from = s.stream()
-                    .filter(x -> x.byLocation().get(location)[0] > base)
+                    .filter(x -> x.byLocation().get(location) > base)
                     .findFirst()
                     .orElse(s.get(0));
             Sample to = s.stream()
-                    .filter(x -> x.byLocation().get(location)[0] == total)
+                    .filter(x -> x.byLocation().get(location) == total)
                     .findFirst()
                     .orElseThrow();
             double seconds = (to.nanos() - from.nanos()) / 1e9;
             return seconds <= 0
                     ? 0
-                    : (to.byLocation().get(location)[0] - from.byLocation().get(location)[0]) / seconds;
+                    : (to.byLocation().get(location) - from.byLocation().get(location)) / seconds;
         }
 
         @Override
