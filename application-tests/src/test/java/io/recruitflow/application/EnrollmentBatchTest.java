@@ -17,6 +17,7 @@ import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
 import io.recruitflow.domain.shared.ExternalFailure;
+import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,19 +123,24 @@ class EnrollmentBatchTest {
     /**
      * While a location's first phases are paced into the future they have its budget: no first phase wakes the batch
      * until the last is due, and the one that does ranks it with the paced first phases, so that its enrollments wait
-     * neither for the location's own backlog nor for other locations' imports.
+     * neither for the location's own backlog nor for other locations' imports. Ending with no other first phase of the
+     * location running, it wakes the batch at once: a wait there would leave the location's budget idle.
      */
     @Test
     void theBatchIsWokenOnceTheLocationsPacedFirstPhasesAreAllDueRankedWithThem() {
         Recorded r = new Recorded();
         r.w.callSpacing = Duration.ofMillis(100); // a first phase every 300 ms beyond the first four
         List<Boolean> batchScheduledAfterEachFirstPhase = new ArrayList<>();
+        List<Instant> batchDue = new ArrayList<>();
         r.w.adapters.jobQueue().bind(job -> {
             r.handled.add(job);
             JobOutcome outcome = r.w.jobs.run(job);
             if (job.payload() instanceof JobPayload.Intake) {
-                batchScheduledAfterEachFirstPhase.add(
-                        r.w.adapters.jobQueue().scheduled().stream().anyMatch(EnrollmentBatchTest::isBatch));
+                List<Job> batches = r.w.adapters.jobQueue().scheduled().stream()
+                        .filter(EnrollmentBatchTest::isBatch)
+                        .toList();
+                batchScheduledAfterEachFirstPhase.add(!batches.isEmpty());
+                batches.forEach(b -> batchDue.add(b.runAt()));
             }
             return outcome;
         });
@@ -150,19 +156,52 @@ class EnrollmentBatchTest {
 
         assertThat(batchScheduledAfterEachFirstPhase)
                 .as("woken by the first first phase that ended once the last was due")
-                .containsExactly(false, false, false, false, true, true);
-        assertThat(r.w.ghl.enrollments())
-                .as("the batch gathers the last ones for a second")
-                .isEmpty();
-        r.w.clock.advance(IntakeSaga.ENROLLMENT_GATHER);
-        r.w.runJobs();
+                .startsWith(false, false, false, false, true);
+        assertThat(batchDue).as("at once, not a gather later").first().isEqualTo(last);
         assertThat(r.handled)
                 .filteredOn(EnrollmentBatchTest::isBatch)
-                .singleElement()
-                .satisfies(batch -> {
+                .isNotEmpty()
+                .allSatisfy(batch -> {
                     assertThat(batch.priority()).isEqualTo(JobPriority.SPEED_TO_LEAD);
                     assertThat(batch.backlogPosition()).isEqualTo(Job.MAX_POSITION);
                 });
+        assertThat(r.w.ghl.enrollments()).hasSize(6);
+        assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
+    /**
+     * A first phase that ends while another of its location still runs (in another worker) wakes the batch a gather
+     * later: the other's calls keep the budget busy meanwhile, and one run then enrolls both.
+     */
+    @Test
+    void whileAnotherFirstPhaseOfTheLocationRunsTheBatchGathersTheLastOnes() {
+        Recorded r = new Recorded();
+        r.w.callSpacing = Duration.ofMillis(100);
+        List<RecruitId> ids = r.accept(6);
+        Instant last = r.w.clock.now().plusMillis(600);
+        r.w.runJobs();
+        LocationId location =
+                r.w.adapters.recruits().find(ids.get(0)).orElseThrow().location();
+        assertThat(r.w.backlog.tryRun(location))
+                .as("a first phase of the location running in another worker")
+                .isTrue();
+
+        r.w.clock.set(last);
+        r.w.runJobs();
+        assertThat(r.w.ghl.enrollments())
+                .as("the batch waits for the one still running")
+                .isEmpty();
+        assertThat(r.w.adapters.jobQueue().scheduled())
+                .filteredOn(EnrollmentBatchTest::isBatch)
+                .singleElement()
+                .extracting(Job::runAt)
+                .isEqualTo(last.plus(IntakeSaga.ENROLLMENT_GATHER));
+
+        r.w.backlog.ran(location);
+        r.w.clock.advance(IntakeSaga.ENROLLMENT_GATHER);
+        r.w.runJobs();
+        assertThat(r.runs).as("one run for all").hasSize(1);
+        assertThat(r.w.ghl.enrollments()).hasSize(6);
         assertThat(ids).allMatch(r.w.intake::isComplete);
     }
 

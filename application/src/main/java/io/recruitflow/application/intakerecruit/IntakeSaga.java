@@ -52,10 +52,10 @@ public class IntakeSaga {
     private final EnrollmentBatch batch;
 
     /**
-     * How long a paced location's enrollment batch, once woken, waits for more first phases to end: one run for the
-     * last few instead of one each. Without it, where workers are free (the budget lifted, or a small import), every
-     * first phase ending after the last was due would run the batch again for its one recruit, a claim, a query and
-     * a commit each.
+     * How long a paced location's enrollment batch, once woken while other first phases of the location are still
+     * running, waits for them to end: one run for the last few instead of one each, which costs the budget nothing
+     * while their calls keep it busy. The last first phase to end wakes the batch at once: gathering after it left
+     * the location idle for the whole second (about 2.4 % of a 42-second run at 100 per 10 s).
      */
     public static final java.time.Duration ENROLLMENT_GATHER = java.time.Duration.ofSeconds(1);
 
@@ -262,10 +262,12 @@ public class IntakeSaga {
                     && backlog.allDue(recruit.location(), end)) {
                 // The enrollment waits in the location's batch (in this job's commit). While the location's first
                 // phases are still paced into the future they have its budget, and the batch is not woken: the first
-                // phase that ends once they are all due wakes it, a second later to gather the last few (even when it
-                // waited for an earlier recruit's retry), ranked with the paced first phases; a running batch runs
-                // again once it ends.
-                Instant wake = backlog.paces(recruit.location()) ? end.plus(ENROLLMENT_GATHER) : end;
+                // phase that ends once they are all due wakes it, ranked with the paced first phases — a second later
+                // to gather the last few while others still run (even when it waited for an earlier recruit's retry),
+                // at once when it is the last; a running batch runs again once it ends.
+                Instant wake = backlog.paces(recruit.location()) && backlog.othersRunning(recruit.location())
+                        ? end.plus(ENROLLMENT_GATHER)
+                        : end;
                 jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), wake));
             }
         }

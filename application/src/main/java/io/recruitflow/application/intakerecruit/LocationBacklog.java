@@ -158,6 +158,15 @@ public class LocationBacklog {
         return false;
     }
 
+    /**
+     * Whether another first phase of the location holds a place in this process besides the caller's own (taken by
+     * {@link #tryRun}): its calls still keep the location's budget busy.
+     */
+    public boolean othersRunning(LocationId location) {
+        AtomicInteger n = running.get(location);
+        return n != null && n.get() > 1;
+    }
+
     /** Gives back the place {@link #tryRun} took. */
     public void ran(LocationId location) {
         AtomicInteger n = running.get(location);

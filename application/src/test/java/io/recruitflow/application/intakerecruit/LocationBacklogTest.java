@@ -154,6 +154,21 @@ class LocationBacklogTest {
     }
 
     @Test
+    void anotherFirstPhaseRunsWhileALocationHoldsMoreThanTheCallersPlace() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        assertThat(backlog.othersRunning(EAST)).as("none ever").isFalse();
+        assertThat(backlog.tryRun(EAST)).isTrue();
+        assertThat(backlog.othersRunning(EAST))
+                .as("the caller's own place only")
+                .isFalse();
+        assertThat(backlog.tryRun(EAST)).isTrue();
+        assertThat(backlog.othersRunning(EAST)).isTrue();
+        assertThat(backlog.othersRunning(WEST)).as("another location").isFalse();
+        backlog.ran(EAST);
+        assertThat(backlog.othersRunning(EAST)).isFalse();
+    }
+
+    @Test
     void theLocationsFirstPhasesAreAllDueOnceTheLastPacedOneIs() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
