@@ -19,6 +19,7 @@ import io.recruitflow.domain.pipeline.OpportunityStatus;
 import io.recruitflow.domain.recruit.Contact;
 import io.recruitflow.domain.recruit.CustomFieldValue;
 import io.recruitflow.domain.recruit.IntakeStep;
+import io.recruitflow.domain.recruit.Recruit;
 import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.recruit.StepState;
@@ -103,6 +104,29 @@ class IntakeSagaTest {
         assertThat(again).isEqualTo(new IntakeAcceptance.AlreadyKnown(id));
         assertThat(w.runJobs()).isZero();
         assertExactlyOnce(w, id);
+    }
+
+    /**
+     * The upsert step links the recruit it read before its call; an opt-out stored while the call was in flight is
+     * kept (the link goes onto the stored recruit, not over it), and the intro step, reading it afresh, sends nothing.
+     */
+    @Test
+    void anOptOutStoredDuringTheContactUpsertIsKeptAndNoIntroGoesOut() {
+        World w = new World(AFTERNOON);
+        RecruitId id = w.accept(World.lead("John", "Smith", "4075551234", null, "FL"));
+        w.ghl.faults().meanwhileNext(GhlFaults.Operation.CONTACT_UPSERT, () -> {
+            Recruit before = w.recruit(id);
+            w.adapters.recruits().update(before.withConsent(before.consent().optOut(w.clock.now())));
+        });
+
+        w.runJobs();
+
+        Recruit after = w.recruit(id);
+        assertThat(after.consent().optedOut()).isTrue();
+        assertThat(after.contactId())
+                .as("linked all the same")
+                .contains(w.ghl.contacts().get(0).id());
+        assertThat(w.ghl.sentMessages()).isEmpty();
     }
 
     @Nested

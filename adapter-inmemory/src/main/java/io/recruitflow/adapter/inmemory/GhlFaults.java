@@ -55,6 +55,22 @@ public final class GhlFaults {
         return this;
     }
 
+    /**
+     * The next call of {@code operation} succeeds, and {@code meanwhile} runs as it is made: news that reaches
+     * Recruitflow while the call is in flight (a webhook, an operator's change).
+     */
+    public synchronized GhlFaults meanwhileNext(Operation operation, Runnable meanwhile) {
+        Objects.requireNonNull(meanwhile);
+        faults.computeIfAbsent(operation, o -> new ArrayDeque<>())
+                .add(new Fault(
+                        () -> {
+                            meanwhile.run();
+                            return null; // an "after" fault with no failure: the call's result stands
+                        },
+                        true));
+        return this;
+    }
+
     /** Forgets every scripted fault. */
     public synchronized void clear() {
         faults.clear();

@@ -18,6 +18,8 @@ import io.recruitflow.domain.shared.ContactId;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Sends the intro text (or an email, to a lead without a phone) through the {@link MessageSender}, which
@@ -66,15 +68,19 @@ public final class SendIntroStep implements IntakeStepAction {
     @Override
     public StepResult perform(Recruit recruit, StepRecord previous) {
         ContactId contact = recruit.contactId().orElseThrow(() -> new IllegalStateException("contact not linked"));
-        return resultOf(
-                recruit.id(), sender.send(recruit, introKey(recruit.id()), introFor(recruit, contact, settings)));
+        SendOutcome outcome = sender.send(recruit, introKey(recruit.id()), introFor(recruit, contact, settings));
+        // The recruit read for this step is updated as it is, read again only if stale.
+        return resultOf(recruit.id(), outcome, change -> RecruitUpdater.update(recruits, recruit, change));
     }
 
     /** The step's result for what became of the intro; records when it went out. */
     StepResult resultOf(RecruitId recruit, SendOutcome outcome) {
+        return resultOf(recruit, outcome, change -> RecruitUpdater.update(recruits, recruit, change));
+    }
+
+    private StepResult resultOf(RecruitId recruit, SendOutcome outcome, Consumer<UnaryOperator<Recruit>> update) {
         if (outcome instanceof SendOutcome.Sent sent) {
-            RecruitUpdater.update(
-                    recruits, recruit, r -> r.introSent(sent.record().updatedAt()));
+            update.accept(r -> r.introSent(sent.record().updatedAt()));
             nurture.ifPresent(n -> n.stageEntered(
                     recruit, RecruitingStage.CONTACTED, sent.record().updatedAt()));
             return new StepResult.Done(sent.record().messageId().map(Object::toString));

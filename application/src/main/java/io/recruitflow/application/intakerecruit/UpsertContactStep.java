@@ -94,7 +94,7 @@ public final class UpsertContactStep implements IntakeStepAction {
             detail = Optional.of(resolved.detail());
         }
         Contact contact = found;
-        RecruitUpdater.update(recruits, recruit.id(), r -> {
+        RecruitUpdater.update(recruits, recruit, r -> {
             Recruit linked = r.linkedTo(contact.id());
             if (linked.blockedBy(contact.dnd())) {
                 Instant at = contact.dateUpdated().or(contact::dateAdded).orElse(linked.acceptedAt());
