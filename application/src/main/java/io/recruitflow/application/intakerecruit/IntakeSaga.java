@@ -242,7 +242,7 @@ public class IntakeSaga {
                     now.plus(IntakeStepRunner.SUSPENDED_RECHECK), "location suspended: " + suspension.get());
         }
         journal.open(job.recruit(), now);
-        JobOutcome outcome = runner.run(job.recruit(), job.phase().steps());
+        JobOutcome outcome = runner.run(recruit, job.phase().steps());
         if (job.phase() == IntakePhase.FOLLOW_UP) {
             confirmation.afterStep(job.recruit());
         }

@@ -68,6 +68,19 @@ final class IntakeStepRunner {
      * good settles the steps that need it as skipped; the others still run ({@link IntakeStep#needs}).
      */
     JobOutcome run(RecruitId id, List<IntakeStep> steps) {
+        return run(id, Optional.empty(), steps);
+    }
+
+    /**
+     * As {@link #run(RecruitId, List)}, for a recruit the job read at its start in this unit of work: the first step
+     * to act takes it as it is (nothing was committed or called since), the ones after read it afresh.
+     */
+    JobOutcome run(Recruit known, List<IntakeStep> steps) {
+        return run(known.id(), Optional.of(known), steps);
+    }
+
+    private JobOutcome run(RecruitId id, Optional<Recruit> known, List<IntakeStep> steps) {
+        Optional<Recruit> unread = known;
         Optional<JobOutcome> failed = Optional.empty();
         for (IntakeStep step : steps) {
             Instant now = clock.now();
@@ -79,7 +92,8 @@ final class IntakeStepRunner {
                 return new JobOutcome.RunAgainAt(
                         record.notBefore().get(), record.detail().orElse("waiting"));
             }
-            Recruit recruit = recruits.find(id).orElseThrow();
+            Recruit recruit = unread.orElseGet(() -> recruits.find(id).orElseThrow());
+            unread = Optional.empty();
             StepRecord started = record.started(now);
             IntakeStepAction action = actions.get(step);
             if (!action.repeatable()) {
