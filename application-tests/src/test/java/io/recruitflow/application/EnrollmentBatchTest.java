@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recruitflow.adapter.inmemory.InMemoryGhl;
 import io.recruitflow.application.intakerecruit.IntakeSaga;
+import io.recruitflow.application.intakerecruit.LocationBacklog;
 import io.recruitflow.application.jobs.RecruitflowJobs;
 import io.recruitflow.application.port.CallBudget;
 import io.recruitflow.application.port.Job;
@@ -182,9 +183,8 @@ class EnrollmentBatchTest {
         r.w.runJobs();
         LocationId location =
                 r.w.adapters.recruits().find(ids.get(0)).orElseThrow().location();
-        assertThat(r.w.backlog.tryRun(location))
-                .as("a first phase of the location running in another worker")
-                .isTrue();
+        LocationBacklog.Place other =
+                r.w.backlog.tryRun(location).orElseThrow(); // a first phase of the location running in another worker
 
         r.w.clock.set(last);
         r.w.runJobs();
@@ -197,7 +197,7 @@ class EnrollmentBatchTest {
                 .extracting(Job::runAt)
                 .isEqualTo(last.plus(IntakeSaga.ENROLLMENT_GATHER));
 
-        r.w.backlog.ran(location);
+        other.close();
         r.w.clock.advance(IntakeSaga.ENROLLMENT_GATHER);
         r.w.runJobs();
         assertThat(r.runs).as("one run for all").hasSize(1);

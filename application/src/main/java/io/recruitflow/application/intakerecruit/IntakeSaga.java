@@ -216,25 +216,25 @@ public class IntakeSaga {
             return new JobOutcome.GiveUp("no recruit " + job.recruit());
         }
         if (job.phase() != IntakePhase.FIRST) {
-            return advanceNow(job, recruit.get());
+            return advanceNow(job, recruit.get(), Optional.empty());
         }
         LocationId location = recruit.get().location();
-        if (!backlog.tryRun(location)) {
+        Optional<LocationBacklog.Place> place = backlog.tryRun(location);
+        if (place.isEmpty()) {
             return new JobOutcome.RunAgainAt(
                     backlog.placeFreeAt(location, clock.now()), "its location runs its most first phases at once");
         }
-        try {
-            return advanceNow(job, recruit.get());
-        } finally {
-            backlog.ran(location);
+        try (LocationBacklog.Place held = place.get()) {
+            return advanceNow(job, recruit.get(), place);
         }
     }
 
     /**
      * Runs a job of the recruit's phase; a follow-up job of a recruit of its own ({@code Intake(FOLLOW_UP)}) is one
-     * an earlier version scheduled, or one of a trigger tag's (resumed after a crash): it still runs.
+     * an earlier version scheduled, or one of a trigger tag's (resumed after a crash): it still runs. A first phase
+     * holds its location's {@code place}, given back as soon as its calls are made.
      */
-    private JobOutcome advanceNow(JobPayload.Intake job, Recruit recruit) {
+    private JobOutcome advanceNow(JobPayload.Intake job, Recruit recruit, Optional<LocationBacklog.Place> place) {
         Instant now = clock.now();
         Optional<String> suspension = suspended.reason(recruit.location());
         if (suspension.isPresent()) {
@@ -265,9 +265,9 @@ public class IntakeSaga {
                 // phase that ends once they are all due wakes it, ranked with the paced first phases — a second later
                 // to gather the last few while others still run (even when it waited for an earlier recruit's retry),
                 // at once when it is the last; a running batch runs again once it ends.
-                Instant wake = backlog.paces(recruit.location()) && backlog.othersRunning(recruit.location())
-                        ? end.plus(ENROLLMENT_GATHER)
-                        : end;
+                boolean othersRunning =
+                        place.map(LocationBacklog.Place::releaseSeeingOthers).orElse(false);
+                Instant wake = backlog.paces(recruit.location()) && othersRunning ? end.plus(ENROLLMENT_GATHER) : end;
                 jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), wake));
             }
         }

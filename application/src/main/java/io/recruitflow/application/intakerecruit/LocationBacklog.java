@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
@@ -146,32 +147,44 @@ public class LocationBacklog {
 
     /**
      * Takes one of the location's {@value #RUNNING_PER_LOCATION} places for a first phase about to run in this
-     * process; false when they are all taken: the job should run again at {@link #placeFreeAt}, and its worker go
+     * process; empty when they are all taken: the job should run again at {@link #placeFreeAt}, and its worker go
      * to another location's lead.
      */
-    public boolean tryRun(LocationId location) {
+    public Optional<Place> tryRun(LocationId location) {
         AtomicInteger n = running.computeIfAbsent(location, l -> new AtomicInteger());
         if (n.incrementAndGet() <= RUNNING_PER_LOCATION) {
-            return true;
+            return Optional.of(new Place(n));
         }
         n.decrementAndGet();
-        return false;
+        return Optional.empty();
     }
 
-    /**
-     * Whether another first phase of the location holds a place in this process besides the caller's own (taken by
-     * {@link #tryRun}): its calls still keep the location's budget busy.
-     */
-    public boolean othersRunning(LocationId location) {
-        AtomicInteger n = running.get(location);
-        return n != null && n.get() > 1;
-    }
+    /** A place {@link #tryRun} took: given back once, when its first phase has made its calls or its job ends. */
+    public static final class Place implements AutoCloseable {
+        private final AtomicInteger running;
+        private final AtomicBoolean held = new AtomicBoolean(true);
 
-    /** Gives back the place {@link #tryRun} took. */
-    public void ran(LocationId location) {
-        AtomicInteger n = running.get(location);
-        if (n != null) {
-            n.updateAndGet(v -> Math.max(0, v - 1));
+        private Place(AtomicInteger running) {
+            this.running = running;
+        }
+
+        /**
+         * Gives the place back and answers whether another first phase of the location still holds one, in one
+         * atomic step: of two ending at the same moment, exactly one sees the other's.
+         */
+        public boolean releaseSeeingOthers() {
+            if (held.compareAndSet(true, false)) {
+                return running.updateAndGet(v -> Math.max(0, v - 1)) > 0;
+            }
+            return running.get() > 0;
+        }
+
+        /** Gives the place back unless {@link #releaseSeeingOthers} did. */
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                running.updateAndGet(v -> Math.max(0, v - 1));
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import io.recruitflow.domain.shared.PhoneNumber;
 import io.recruitflow.domain.shared.UsState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,11 +135,12 @@ class LocationBacklogTest {
     @Test
     void aLocationRunsAtMostFourFirstPhasesAtOnceAndATurnedAwayOneTriesAgainOnceOneCanHaveFinished() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        List<LocationBacklog.Place> places = new ArrayList<>();
         for (int i = 0; i < LocationBacklog.RUNNING_PER_LOCATION; i++) {
-            assertThat(backlog.tryRun(EAST)).isTrue();
+            places.add(backlog.tryRun(EAST).orElseThrow());
         }
-        assertThat(backlog.tryRun(EAST)).as("a fifth").isFalse();
-        assertThat(backlog.tryRun(WEST)).as("another location's").isTrue();
+        assertThat(backlog.tryRun(EAST)).as("a fifth").isEmpty();
+        assertThat(backlog.tryRun(WEST)).as("another location's").isPresent();
 
         Instant now = Instant.parse("2026-12-01T15:00:00Z");
         assertThat(backlog.placeFreeAt(EAST, now))
@@ -148,24 +150,37 @@ class LocationBacklogTest {
                 .as("calls not spaced")
                 .isEqualTo(now.plus(LocationBacklog.BUSY_RECHECK));
 
-        backlog.ran(EAST);
-        assertThat(backlog.tryRun(EAST)).as("a place freed").isTrue();
-        assertThat(backlog.tryRun(EAST)).isFalse();
+        places.get(0).close();
+        places.get(0).close(); // given back once
+        assertThat(backlog.tryRun(EAST)).as("a place freed").isPresent();
+        assertThat(backlog.tryRun(EAST)).isEmpty();
     }
 
     @Test
-    void anotherFirstPhaseRunsWhileALocationHoldsMoreThanTheCallersPlace() {
+    void ofTwoFirstPhasesEndingTogetherExactlyOneSeesNoOtherRunning() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
-        assertThat(backlog.othersRunning(EAST)).as("none ever").isFalse();
-        assertThat(backlog.tryRun(EAST)).isTrue();
-        assertThat(backlog.othersRunning(EAST))
-                .as("the caller's own place only")
+        LocationBacklog.Place first = backlog.tryRun(EAST).orElseThrow();
+        LocationBacklog.Place second = backlog.tryRun(EAST).orElseThrow();
+        LocationBacklog.Place elsewhere = backlog.tryRun(WEST).orElseThrow();
+
+        assertThat(first.releaseSeeingOthers()).as("the second still runs").isTrue();
+        assertThat(second.releaseSeeingOthers())
+                .as("the last, whatever the other location does")
                 .isFalse();
-        assertThat(backlog.tryRun(EAST)).isTrue();
-        assertThat(backlog.othersRunning(EAST)).isTrue();
-        assertThat(backlog.othersRunning(WEST)).as("another location").isFalse();
-        backlog.ran(EAST);
-        assertThat(backlog.othersRunning(EAST)).isFalse();
+        second.close();
+        assertThat(first.releaseSeeingOthers())
+                .as("released already: nothing given back twice")
+                .isFalse();
+        elsewhere.close();
+
+        List<LocationBacklog.Place> many = new ArrayList<>();
+        for (int i = 0; i < LocationBacklog.RUNNING_PER_LOCATION; i++) {
+            many.add(backlog.tryRun(EAST).orElseThrow());
+        }
+        long seeingNone = many.parallelStream()
+                .filter(place -> !place.releaseSeeingOthers())
+                .count();
+        assertThat(seeingNone).as("released at once from several threads").isEqualTo(1);
     }
 
     @Test
