@@ -171,38 +171,73 @@ class EnrollmentBatchTest {
     }
 
     /**
-     * A first phase that ends while another of its location still runs (in another worker) wakes the batch a gather
-     * later: the other's calls keep the budget busy meanwhile, and one run then enrolls both.
+     * A first phase that ends while two others of its location still run (in other workers) wakes the batch a gather
+     * later: their calls keep the budget busy meanwhile, and one run then enrolls them all.
      */
     @Test
-    void whileAnotherFirstPhaseOfTheLocationRunsTheBatchGathersTheLastOnes() {
+    void whileSeveralOtherFirstPhasesOfTheLocationRunTheBatchGathersTheLastOnes() {
         Recorded r = new Recorded();
-        r.w.callSpacing = Duration.ofMillis(100);
-        List<RecruitId> ids = r.accept(6);
-        Instant last = r.w.clock.now().plusMillis(600);
-        r.w.runJobs();
-        LocationId location =
-                r.w.adapters.recruits().find(ids.get(0)).orElseThrow().location();
-        LocationBacklog.Place other =
-                r.w.backlog.tryRun(location).orElseThrow(); // a first phase of the location running in another worker
+        List<RecruitId> ids = sixPacedLeadsAllDue(r);
+        LocationId location = r.w.recruit(ids.get(0)).location();
+        // two first phases of the location running in other workers
+        LocationBacklog.Place one = r.w.backlog.tryRun(location).orElseThrow();
+        LocationBacklog.Place two = r.w.backlog.tryRun(location).orElseThrow();
+        Instant last = r.w.clock.now();
 
-        r.w.clock.set(last);
         r.w.runJobs();
         assertThat(r.w.ghl.enrollments())
-                .as("the batch waits for the one still running")
+                .as("the batch waits for the ones still running")
                 .isEmpty();
-        assertThat(r.w.adapters.jobQueue().scheduled())
-                .filteredOn(EnrollmentBatchTest::isBatch)
-                .singleElement()
-                .extracting(Job::runAt)
-                .isEqualTo(last.plus(IntakeSaga.ENROLLMENT_GATHER));
+        assertThat(batchDue(r)).contains(last.plus(IntakeSaga.ENROLLMENT_GATHER));
 
-        other.close();
+        one.close();
+        two.close();
         r.w.clock.advance(IntakeSaga.ENROLLMENT_GATHER);
         r.w.runJobs();
         assertThat(r.runs).as("one run for all").hasSize(1);
         assertThat(r.w.ghl.enrollments()).hasSize(6);
         assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
+    /**
+     * With only one other first phase of the location still running, the batch is woken at once: that one's last
+     * calls cover the batch's start, so the budget does not idle in between; its enrollment is the next run's.
+     */
+    @Test
+    void withOneOtherFirstPhaseOfTheLocationStillRunningTheBatchIsWokenAtOnce() {
+        Recorded r = new Recorded();
+        List<RecruitId> ids = sixPacedLeadsAllDue(r);
+        LocationBacklog.Place other =
+                r.w.backlog.tryRun(r.w.recruit(ids.get(0)).location()).orElseThrow();
+        Instant last = r.w.clock.now();
+        r.afterBatch = other::close;
+
+        r.w.runJobs();
+
+        assertThat(r.handled)
+                .filteredOn(EnrollmentBatchTest::isBatch)
+                .first()
+                .satisfies(batch -> assertThat(batch.runAt()).isEqualTo(last));
+        assertThat(r.w.ghl.enrollments()).hasSize(6);
+        assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
+    /** Six leads at 100 ms a call: four first phases run at once, the two paced ones due 300 and 600 ms later. */
+    private static List<RecruitId> sixPacedLeadsAllDue(Recorded r) {
+        r.w.callSpacing = Duration.ofMillis(100);
+        List<RecruitId> ids = r.accept(6);
+        Instant last = r.w.clock.now().plusMillis(600);
+        r.w.runJobs();
+        assertThat(r.w.adapters.jobQueue().scheduled()).noneMatch(EnrollmentBatchTest::isBatch);
+        r.w.clock.set(last);
+        return ids;
+    }
+
+    private static java.util.Optional<Instant> batchDue(Recorded r) {
+        return r.w.adapters.jobQueue().scheduled().stream()
+                .filter(EnrollmentBatchTest::isBatch)
+                .map(Job::runAt)
+                .findFirst();
     }
 
     @Test

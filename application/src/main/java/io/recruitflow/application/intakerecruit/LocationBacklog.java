@@ -169,17 +169,17 @@ public class LocationBacklog {
         }
 
         /**
-         * Gives the place back and answers whether another first phase of the location still holds one, in one
-         * atomic step: of two ending at the same moment, exactly one sees the other's.
+         * Gives the place back and answers how many other first phases of the location still hold one, in one
+         * atomic step: of several ending at the same moment, each sees a different count.
          */
-        public boolean releaseSeeingOthers() {
+        public int releaseCountingOthers() {
             if (held.compareAndSet(true, false)) {
-                return running.updateAndGet(v -> Math.max(0, v - 1)) > 0;
+                return running.updateAndGet(v -> Math.max(0, v - 1));
             }
-            return running.get() > 0;
+            return running.get();
         }
 
-        /** Gives the place back unless {@link #releaseSeeingOthers} did. */
+        /** Gives the place back unless {@link #releaseCountingOthers} did. */
         @Override
         public void close() {
             if (held.compareAndSet(true, false)) {

@@ -157,30 +157,30 @@ class LocationBacklogTest {
     }
 
     @Test
-    void ofTwoFirstPhasesEndingTogetherExactlyOneSeesNoOtherRunning() {
+    void firstPhasesEndingTogetherEachCountADifferentNumberOfOthersStillRunning() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         LocationBacklog.Place first = backlog.tryRun(EAST).orElseThrow();
         LocationBacklog.Place second = backlog.tryRun(EAST).orElseThrow();
         LocationBacklog.Place elsewhere = backlog.tryRun(WEST).orElseThrow();
 
-        assertThat(first.releaseSeeingOthers()).as("the second still runs").isTrue();
-        assertThat(second.releaseSeeingOthers())
+        assertThat(first.releaseCountingOthers()).as("the second still runs").isEqualTo(1);
+        assertThat(second.releaseCountingOthers())
                 .as("the last, whatever the other location does")
-                .isFalse();
+                .isZero();
         second.close();
-        assertThat(first.releaseSeeingOthers())
+        assertThat(first.releaseCountingOthers())
                 .as("released already: nothing given back twice")
-                .isFalse();
+                .isZero();
         elsewhere.close();
 
         List<LocationBacklog.Place> many = new ArrayList<>();
         for (int i = 0; i < LocationBacklog.RUNNING_PER_LOCATION; i++) {
             many.add(backlog.tryRun(EAST).orElseThrow());
         }
-        long seeingNone = many.parallelStream()
-                .filter(place -> !place.releaseSeeingOthers())
-                .count();
-        assertThat(seeingNone).as("released at once from several threads").isEqualTo(1);
+        List<Integer> counted = many.parallelStream()
+                .map(LocationBacklog.Place::releaseCountingOthers)
+                .toList();
+        assertThat(counted).as("released at once from several threads").containsExactlyInAnyOrder(0, 1, 2, 3);
     }
 
     @Test
