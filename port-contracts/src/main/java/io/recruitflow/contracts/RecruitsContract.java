@@ -21,6 +21,7 @@ import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,19 @@ public abstract class RecruitsContract {
     @Test
     void find_of_an_unknown_id_is_empty() {
         assertThat(recruits.find(RecruitId.random())).isEmpty();
+    }
+
+    @Test
+    void find_all_answers_the_stored_recruits_of_the_ids_by_id_and_leaves_unknown_ids_out() {
+        Recruit first = added(recruit(LOCATION, 1, at(0)));
+        Recruit second = added(recruit(OTHER_LOCATION, 2, at(1)));
+        recruits.add(recruit(LOCATION, 3, at(2)));
+        Recruit linked = recruits.update(second.linkedTo(new ContactId("c-2")));
+        RecruitId unknown = RecruitId.random();
+
+        assertThat(recruits.findAll(List.of(first.id(), unknown, second.id(), first.id())))
+                .containsOnly(Map.entry(first.id(), first), Map.entry(second.id(), linked));
+        assertThat(recruits.findAll(List.of())).isEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,6 +246,22 @@ final class PostgresRecruits implements Recruits {
     @Override
     public Optional<Recruit> find(RecruitId id) {
         return jdbi.withHandle(h -> find(h, id));
+    }
+
+    @Override
+    public Map<RecruitId, Recruit> findAll(Collection<RecruitId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        java.util.UUID[] values = ids.stream().map(RecruitId::value).distinct().toArray(java.util.UUID[]::new);
+        return jdbi
+                .withHandle(h -> h.createQuery(
+                                "SELECT " + COLUMNS + " FROM recruits r WHERE r.id = ANY(CAST(:ids AS uuid[]))")
+                        .bind("ids", values)
+                        .map((rs, ctx) -> map(rs))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Recruit::id, r -> r));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.recruitflow.application.retry.RetryPolicy;
 import io.recruitflow.domain.recruit.IntakeJournal;
 import io.recruitflow.domain.recruit.IntakeStep;
 import io.recruitflow.domain.recruit.Recruit;
+import io.recruitflow.domain.recruit.RecruitId;
 import io.recruitflow.domain.recruit.Recruits;
 import io.recruitflow.domain.recruit.StepRecord;
 import io.recruitflow.domain.shared.Clock;
@@ -15,6 +16,7 @@ import io.recruitflow.domain.shared.SuspendedLocations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -131,9 +133,12 @@ final class EnrollmentBatch {
     /** One batch: its calls, then its outcomes; empty when more are due at once. */
     private Optional<JobOutcome> oneBatch(LocationId location) {
         List<StepRecord> due = journal.awaitingFollowUp(location, clock.now(), BATCH);
+        // One read for the batch's recruits: before its first call, while the budget may be waiting for it.
+        Map<RecruitId, Recruit> byId =
+                recruits.findAll(due.stream().map(StepRecord::recruit).toList());
         List<Due> toDo = new ArrayList<>();
         for (StepRecord record : due) {
-            recruits.find(record.recruit())
+            Optional.ofNullable(byId.get(record.recruit()))
                     .ifPresent(recruit -> toDo.add(new Due(recruit, record, record.started(clock.now()))));
         }
         // The last batch's outcomes commit before this one's calls: on the job's thread the first call's

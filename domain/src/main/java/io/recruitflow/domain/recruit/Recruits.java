@@ -5,7 +5,10 @@ import io.recruitflow.domain.shared.EmailAddress;
 import io.recruitflow.domain.shared.LocationId;
 import io.recruitflow.domain.shared.Page;
 import io.recruitflow.domain.shared.PhoneNumber;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,18 @@ public interface Recruits {
     Recruit update(Recruit recruit);
 
     Optional<Recruit> find(RecruitId id);
+
+    /**
+     * The stored recruits of these ids, by id (an id with no recruit is absent): one read for a batch. The default
+     * reads them one by one; a store overrides it with one query.
+     */
+    default Map<RecruitId, Recruit> findAll(Collection<RecruitId> ids) {
+        Map<RecruitId, Recruit> found = new LinkedHashMap<>();
+        for (RecruitId id : ids) {
+            find(id).ifPresent(r -> found.put(id, r));
+        }
+        return found;
+    }
 
     Optional<Recruit> findByContact(ContactId contact);
 
