@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * 50 leads each, with GHL's webhooks delivered to the instance; {@code webhooks.locations},
  * {@code webhooks.leadsPerLocation}), {@code scaleOut} (true),
  * {@code scaleOut.locations} (50), {@code scaleOut.leadsPerLocation} (20), {@code scaleOut.limit} ({@code
- * 1000/1s}), {@code warmUp} (true: one unrecorded run of 10 locations at 1000/1s first), {@code out} ({@code ../docs}).
+ * 1000/1s}), {@code warmUp} (true: unrecorded runs at 1000/1s first; {@code warmUp.locations}, the largest N; {@code warmUp.runs}, 2), {@code out} ({@code ../docs}).
  */
 @Tag("bench")
 class AgencyScaleBenchmarkTest {
@@ -59,17 +59,21 @@ class AgencyScaleBenchmarkTest {
         }
         int largest = Arrays.stream(ns).max().orElse(50);
         if (Boolean.parseBoolean(System.getProperty("bench.agency.warmUp", "true"))) {
-            // Not recorded: the JIT compiles the hot paths here, not inside the first measured run (a cold JVM
-            // spent a third more CPU a lead on N = 50 alone than the same run repeated in it). A deployed instance
-            // runs warm for days; the budget is lifted so the warm-up takes seconds.
-            AgencyBench.Result warm =
-                    AgencyBench.run(options(10, LEADS_PER_LOCATION, "1000/1s", JOB_THREADS, 1, false, false, false));
-            System.out.printf(
-                    Locale.ROOT,
-                    "warm-up (not recorded): %,d leads in %.1f s, %.1f CPU ms a lead%n",
-                    warm.leads(),
-                    warm.seconds(),
-                    warm.cpuMillisPerLead());
+            // Not recorded: the JIT compiles the hot paths here, not inside the measured runs. A deployed instance
+            // runs warm for days; the budget is lifted so the warm-up takes a minute. As many locations as the
+            // largest run, twice: after one run of 10 locations the JIT compiler threads still took a tenth of the
+            // JVM's CPU during N = 50, and half of it at the enrollments (JFR thread CPU load).
+            int warmLocations = Integer.getInteger("bench.agency.warmUp.locations", largest);
+            for (int w = 1; w <= Integer.getInteger("bench.agency.warmUp.runs", 2); w++) {
+                AgencyBench.Result warm = AgencyBench.run(
+                        options(warmLocations, LEADS_PER_LOCATION, "1000/1s", JOB_THREADS, 1, false, false, false));
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up (not recorded): %,d leads in %.1f s, %.1f CPU ms a lead%n",
+                        warm.leads(),
+                        warm.seconds(),
+                        warm.cpuMillisPerLead());
+            }
         }
         for (int repeat = 1; repeat <= REPEATS; repeat++) {
             for (int i = 0; i < ns.length; i++) {
