@@ -222,6 +222,36 @@ class EnrollmentBatchTest {
         assertThat(ids).allMatch(r.w.intake::isComplete);
     }
 
+    /**
+     * When the location's last first phases ran late (behind other locations' work), the batch is due where the
+     * location's next first phase would have been on its pace, not at the moment the last one ended: it ranks ahead
+     * of other locations' first phases due after that, so that its location's budget does not idle while it waits
+     * for a worker.
+     */
+    @Test
+    void aBatchWokenLateIsDueWhereTheLocationsNextFirstPhaseWouldHaveBeen() {
+        Recorded r = new Recorded();
+        r.w.callSpacing = Duration.ofMillis(100);
+        List<RecruitId> ids = r.accept(6);
+        Instant sixthDue = r.w.clock.now().plusMillis(600);
+        r.w.runJobs();
+        r.w.clock.set(sixthDue.plusSeconds(2)); // the last two run two seconds late
+        List<Instant> batchDue = new ArrayList<>();
+        r.w.adapters.jobQueue().bind(job -> {
+            r.handled.add(job);
+            if (isBatch(job)) {
+                batchDue.add(job.runAt());
+            }
+            return r.w.jobs.run(job);
+        });
+
+        r.w.runJobs();
+
+        assertThat(batchDue).first().isEqualTo(sixthDue.plusMillis(300));
+        assertThat(r.w.ghl.enrollments()).hasSize(6);
+        assertThat(ids).allMatch(r.w.intake::isComplete);
+    }
+
     /** Six leads at 100 ms a call: four first phases run at once, the two paced ones due 300 and 600 ms later. */
     private static List<RecruitId> sixPacedLeadsAllDue(Recorded r) {
         r.w.callSpacing = Duration.ofMillis(100);

@@ -277,7 +277,7 @@ public class IntakeSaga {
                         place.map(LocationBacklog.Place::releaseCountingOthers).orElse(0);
                 Instant wake = backlog.paces(recruit.location()) && othersRunning > GATHER_WHILE_RUNNING
                         ? end.plus(ENROLLMENT_GATHER)
-                        : end;
+                        : backlog.batchDue(recruit.location(), end);
                 jobs.scheduleNoLaterThan(enrollmentJobAfterBacklog(recruit.location(), wake));
             }
         }

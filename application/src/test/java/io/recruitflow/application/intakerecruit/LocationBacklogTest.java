@@ -184,6 +184,24 @@ class LocationBacklogTest {
     }
 
     @Test
+    void theBatchIsDueAsTheLocationsNextFirstPhaseWouldBeOrAtOnceIfThatIsLater() {
+        LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
+        Instant at = Instant.parse("2026-12-01T15:00:00Z");
+        assertThat(backlog.batchDue(EAST, at)).as("nothing paced").isEqualTo(at);
+        schedule(backlog, 6, null, at); // the sixth due 600 ms on
+
+        assertThat(backlog.batchDue(EAST, at.plusMillis(700)))
+                .as("the next first phase would be due at 900 ms: not before now")
+                .isEqualTo(at.plusMillis(700));
+        assertThat(backlog.batchDue(EAST, at.plusMillis(2_000)))
+                .as("the last ones ran late: due where the next would have been")
+                .isEqualTo(at.plusMillis(900));
+        assertThat(new LocationBacklog().batchDue(EAST, at.plusSeconds(5)))
+                .as("calls not spaced")
+                .isEqualTo(at.plusSeconds(5));
+    }
+
+    @Test
     void theLocationsFirstPhasesAreAllDueOnceTheLastPacedOneIs() {
         LocationBacklog backlog = new LocationBacklog(HUNDRED_PER_TEN_SECONDS);
         Instant at = Instant.parse("2026-12-01T15:00:00Z");
