@@ -144,8 +144,8 @@ class LocationBacklogTest {
 
         Instant now = Instant.parse("2026-12-01T15:00:00Z");
         assertThat(backlog.placeFreeAt(EAST, now))
-                .as("one call at the location's spacing: a running one may have made its last")
-                .isEqualTo(now.plusMillis(100));
+                .as("a running one's three calls at the location's spacing")
+                .isEqualTo(now.plusMillis(300));
         assertThat(new LocationBacklog().placeFreeAt(EAST, now))
                 .as("calls not spaced")
                 .isEqualTo(now.plus(LocationBacklog.BUSY_RECHECK));
