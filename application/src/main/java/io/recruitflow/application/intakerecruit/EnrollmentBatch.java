@@ -138,8 +138,10 @@ final class EnrollmentBatch {
                 recruits.findAll(due.stream().map(StepRecord::recruit).toList());
         List<Due> toDo = new ArrayList<>();
         for (StepRecord record : due) {
-            Optional.ofNullable(byId.get(record.recruit()))
-                    .ifPresent(recruit -> toDo.add(new Due(recruit, record, record.started(clock.now()))));
+            Recruit recruit = byId.get(record.recruit());
+            if (recruit != null) {
+                toDo.add(new Due(recruit, record, record.started(clock.now())));
+            }
         }
         // The last batch's outcomes commit before this one's calls: on the job's thread the first call's
         // UnitOfWork.outside would do it, but calls made on other threads hold no unit and commit nothing of it.

@@ -85,12 +85,12 @@ public class LocationBacklog {
      */
     public Turn turn(Recruit recruit, Instant at) {
         int position = enter(recruit);
-        Optional<Duration> spacing = budgets.callSpacing(recruit.location());
-        if (spacing.isEmpty()) {
+        Optional<Duration> perFirstPhase = firstPhaseCalls(recruit.location());
+        if (perFirstPhase.isEmpty()) {
             return new Turn(position, at);
         }
         Instant due = paces.computeIfAbsent(recruit.location(), l -> new Pace())
-                .next(Tier.rank(recruit.tags()), at, spacing.get().multipliedBy(FIRST_PHASE_CALLS));
+                .next(Tier.rank(recruit.tags()), at, perFirstPhase.get());
         return due.equals(at) ? new Turn(position, at) : new Turn(Job.MAX_POSITION, due);
     }
 
@@ -118,12 +118,17 @@ public class LocationBacklog {
      */
     public Instant batchDue(LocationId location, Instant now) {
         Pace pace = paces.get(location);
-        Optional<Duration> spacing = budgets.callSpacing(location);
-        if (pace == null || spacing.isEmpty()) {
+        Optional<Duration> perFirstPhase = firstPhaseCalls(location);
+        if (pace == null || perFirstPhase.isEmpty()) {
             return now;
         }
-        Instant next = pace.lastDue().plus(spacing.get().multipliedBy(FIRST_PHASE_CALLS));
+        Instant next = pace.lastDue().plus(perFirstPhase.get());
         return next.isBefore(now) ? next : now;
+    }
+
+    /** The time a first phase's calls take at the location's spacing; empty when its calls are not spaced. */
+    private Optional<Duration> firstPhaseCalls(LocationId location) {
+        return budgets.callSpacing(location).map(s -> s.multipliedBy(FIRST_PHASE_CALLS));
     }
 
     /**
@@ -203,9 +208,7 @@ public class LocationBacklog {
         /** Gives the place back unless {@link #releaseCountingOthers} did. */
         @Override
         public void close() {
-            if (held.compareAndSet(true, false)) {
-                running.updateAndGet(v -> Math.max(0, v - 1));
-            }
+            releaseCountingOthers();
         }
     }
 
@@ -216,9 +219,7 @@ public class LocationBacklog {
      * three).
      */
     public Instant placeFreeAt(LocationId location, Instant now) {
-        return now.plus(budgets.callSpacing(location)
-                .map(s -> s.multipliedBy(FIRST_PHASE_CALLS))
-                .orElse(BUSY_RECHECK));
+        return now.plus(firstPhaseCalls(location).orElse(BUSY_RECHECK));
     }
 
     /** The position of a newly scheduled intake of the location (an untiered recruit). */
